@@ -1,0 +1,121 @@
+/**
+ * The domain's shared vocabulary: parsed documents (CONTRACTS.md §2-3), actions, results and network events
+ * (§6). Parsing and validation live in campaign/; these are the shapes everything else relies on.
+ */
+import type { Instant } from "./time.js";
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A local time window, minutes since local midnight: start inclusive, end exclusive (end may be 1440). */
+export interface TimeWindow {
+  startMinute: number;
+  endMinute: number;
+}
+
+/** Days and windows in some zone's local time. */
+export interface WeeklyHours {
+  days: Weekday[];
+  windows: TimeWindow[];
+}
+
+export type AccountType = "free" | "premium" | "sales_navigator";
+
+export interface AccountLimits {
+  invitesPerWeek: number;
+  invitesPerDay: number;
+  messagesPerDay: number;
+  visitsPerDay: number;
+  pendingMax: number;
+  /** null: unlimited (the default on paid types). */
+  notesPerMonth: number | null;
+  /** Least time between two actions, ms. */
+  minGap: number;
+}
+
+export interface AccountDoc {
+  name: string;
+  timezone: string;
+  type: AccountType;
+  /** `YYYY-MM-DD`, or null when unknown (treated as an established account). */
+  created: string | null;
+  workingHours: WeeklyHours;
+  warmup: "auto" | "off";
+  limits: AccountLimits;
+  /** Derived: 200 on free, 300 on paid types. */
+  noteMaxLength: number;
+}
+
+export type StepKind = "visit" | "connect" | "message" | "withdraw";
+export const STEP_KINDS: readonly StepKind[] = ["visit", "connect", "message", "withdraw"];
+
+export type CampaignStep =
+  | { kind: "visit"; after: number }
+  | {
+      kind: "connect";
+      after: number;
+      /** Liquid source, or null for no note. */
+      note: string | null;
+      noteFallback: "blank" | "skip";
+      /** ms, or null: never withdraw. */
+      withdrawAfter: number | null;
+    }
+  | { kind: "message"; after: number; text: string }
+  | { kind: "withdraw"; after: number };
+
+export interface CampaignDoc {
+  name: string;
+  account: string;
+  schedule: {
+    /** "recipient" or one IANA zone for every prospect. */
+    timezone: "recipient" | string;
+    hours: WeeklyHours;
+  };
+  stopOnReply: boolean;
+  steps: CampaignStep[];
+}
+
+export type ActionKind = StepKind;
+
+export const FAILURE_CODES = [
+  "weekly_limit_reached",
+  "note_quota_reached",
+  "cannot_resend_yet",
+  "already_connected",
+  "not_connected",
+  "restricted",
+  "profile_unavailable",
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+export type ActionResult = "ok" | FailureCode;
+
+export type NetworkEventKind = "accepted" | "replied" | "restricted";
+
+/** How a prospect's time zone was found (DOMAIN.md: record which step gave the answer). */
+export type ZoneSource =
+  | "explicit" // a timezone column or field
+  | "metro" // curated LinkedIn metro name ("San Francisco Bay Area")
+  | "city" // a city, ranked by population, filtered by country when known
+  | "region" // a state or region
+  | "country" // a country with a single UTC offset (or its dominant zone)
+  | "campaign" // the campaign schedule names one zone for everyone
+  | "sender"; // nothing known: the sender's zone
+
+/** A prospect as imported: what linkpace knows about a person before enrolling them. */
+export interface ProspectInput {
+  /** Every identifier URL found, canonicalised (profile-url.ts); the first is the display identifier. */
+  identifiers: string[];
+  firstName: string;
+  lastName: string;
+  company: string;
+  title: string;
+  location: string;
+  /** Explicit IANA zone, when the source had one. */
+  timezone: string | null;
+  /** Already a first-degree connection of the sender (LinkedIn Connections.csv, or `connected: true`). */
+  connected: boolean;
+  /** Other columns, by their header. */
+  custom: Record<string, string>;
+  /** LinkedIn member id (`vmid`), when known. */
+  memberId?: string | null;
+}

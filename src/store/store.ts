@@ -1,0 +1,240 @@
+/**
+ * The Store port: everything the engine, CLI and (later) the server persist. One Kysely implementation serves
+ * SQLite (embedded default) and PostgreSQL; backends differ only in how the Kysely instance is built and in
+ * row locking (PostgreSQL: `FOR UPDATE SKIP LOCKED` so several workers never claim the same account).
+ *
+ * Instants are integer milliseconds since the epoch in every column. JSON documents are stored as text.
+ * Every list is returned in a deterministic order (documented per method) so that a simulation produces the
+ * same bytes on both backends.
+ */
+import type { AccountDoc, ActionKind, ActionResult, CampaignDoc, NetworkEventKind, ZoneSource } from "../core/model.js";
+import type { Instant } from "../core/time.js";
+
+export type WorkspaceId = number;
+/** The workspace every single-user command works in. */
+export const DEFAULT_WORKSPACE: WorkspaceId = 1;
+
+export interface AccountRow {
+  id: number;
+  workspaceId: WorkspaceId;
+  name: string;
+  doc: AccountDoc;
+  /** The governor's persisted state (governor/state.ts), opaque to the store. */
+  state: unknown;
+  /** When the engine should next look at this account; null: only an outside event can wake it. */
+  wakeAt: Instant | null;
+  createdAt: Instant;
+}
+
+export type CampaignStatus = "active" | "paused";
+
+export interface CampaignRow {
+  id: number;
+  workspaceId: WorkspaceId;
+  name: string;
+  accountId: number;
+  doc: CampaignDoc;
+  status: CampaignStatus;
+  createdAt: Instant;
+}
+
+export interface PersonRow {
+  id: number;
+  workspaceId: WorkspaceId;
+  /** Canonical profile URL when known, else another identifier URL. */
+  displayUrl: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+  title: string;
+  location: string;
+  /** Resolved IANA zone, null until known (then the sender's zone is used). */
+  timezone: string | null;
+  zoneSource: ZoneSource | null;
+  custom: Record<string, string>;
+  memberId: string | null;
+  connectedAt: Instant | null;
+  connected: boolean;
+  lastWithdrawnAt: Instant | null;
+  createdAt: Instant;
+}
+
+export type NewPerson = Omit<PersonRow, "id">;
+
+/**
+ * Enrollment status (enrollment/state-machine.ts documents the transitions):
+ * - ready: the step `step` (of kind `nextKind`) may run from `readyAt` on;
+ * - in_flight: an action for it was claimed and its result is awaited;
+ * - invited: the invitation is pending; `nextKind` is `withdraw` at `readyAt` if the campaign withdraws;
+ * - done: ended, see `endReason`.
+ */
+export type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
+
+export interface EnrollmentRow {
+  id: number;
+  workspaceId: WorkspaceId;
+  campaignId: number;
+  accountId: number;
+  personId: number;
+  status: EnrollmentStatus;
+  /** Index of the next step to run in the campaign's steps. */
+  step: number;
+  nextKind: ActionKind | null;
+  /** Earliest instant the next action may run (its `after` and its windows applied); null: not scheduled. */
+  readyAt: Instant | null;
+  /** When the current wait started: the next step's `after` counts from here. */
+  baseAt: Instant;
+  /** The zone this prospect is scheduled in. */
+  prospectTz: string;
+  enrolledAt: Instant;
+  visitedAt: Instant | null;
+  invitedAt: Instant | null;
+  /** Whether the invitation that was sent carried a note. */
+  inviteNote: string | null;
+  acceptedAt: Instant | null;
+  lastMessageAt: Instant | null;
+  messagesSent: number;
+  repliedAt: Instant | null;
+  withdrawnAt: Instant | null;
+  endedAt: Instant | null;
+  endReason: string | null;
+  /** The log row of the in-flight action, while status is in_flight. */
+  leaseActionId: number | null;
+}
+
+export type NewEnrollment = Omit<EnrollmentRow, "id">;
+export type EnrollmentPatch = Partial<Omit<EnrollmentRow, "id" | "workspaceId" | "campaignId" | "accountId" | "personId">>;
+
+/** An enrollment that is due, with what the engine needs to act on it without more queries. */
+export interface DueEnrollment {
+  enrollment: EnrollmentRow;
+  person: PersonRow;
+  campaignId: number;
+}
+
+export type LogType = "action" | "event";
+
+export interface LogRow {
+  id: number;
+  workspaceId: WorkspaceId;
+  at: Instant;
+  type: LogType;
+  accountId: number;
+  campaignId: number | null;
+  personId: number | null;
+  enrollmentId: number | null;
+  /** The prospect's display identifier at the time. */
+  prospect: string | null;
+  prospectTz: string | null;
+  /** action: visit | connect | message | withdraw; event: accepted | replied | restricted. */
+  kind: ActionKind | NetworkEventKind;
+  note: string | null;
+  text: string | null;
+  /** Actions only: null while in flight, then ok or a failure code. */
+  result: ActionResult | null;
+}
+
+export type NewLogRow = Omit<LogRow, "id">;
+
+/** A joined row of the event log, ready for CONTRACTS.md §6 output. */
+export interface LogLine extends LogRow {
+  accountName: string;
+  campaignName: string | null;
+}
+
+export interface InvitationRow {
+  enrollmentId: number;
+  campaignName: string;
+  accountName: string;
+  personId: number;
+  displayUrl: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+  title: string;
+  invitedAt: Instant;
+  inviteNote: string | null;
+  acceptedAt: Instant | null;
+  repliedAt: Instant | null;
+  withdrawnAt: Instant | null;
+  endReason: string | null;
+  status: EnrollmentStatus;
+}
+
+export interface EnrollmentCounts {
+  /** enrollments by status */
+  byStatus: Record<EnrollmentStatus, number>;
+  /** done enrollments by end reason */
+  byEndReason: Record<string, number>;
+}
+
+export interface Store {
+  readonly dialect: "sqlite" | "postgres";
+
+  /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  // Accounts. Lists are ordered by id.
+  insertAccount(row: Omit<AccountRow, "id">): Promise<AccountRow>;
+  updateAccount(id: number, patch: Partial<Pick<AccountRow, "doc" | "state" | "wakeAt">>): Promise<void>;
+  getAccount(workspaceId: WorkspaceId, name: string): Promise<AccountRow | null>;
+  getAccountById(id: number): Promise<AccountRow | null>;
+  listAccounts(workspaceId: WorkspaceId): Promise<AccountRow[]>;
+  /**
+   * Inside a transaction: the account with the smallest (wakeAt, id) among those with wakeAt <= now, locked
+   * for the rest of the transaction; accounts locked by another transaction are skipped (PostgreSQL
+   * `FOR UPDATE SKIP LOCKED`; SQLite serialises writers anyway). null when none is due.
+   */
+  claimDueAccount(now: Instant): Promise<AccountRow | null>;
+  /** Inside a transaction: the account, locked (waits for other holders). */
+  lockAccount(id: number): Promise<AccountRow>;
+  /** The smallest wakeAt of all accounts, or null. */
+  nextWakeAt(): Promise<Instant | null>;
+
+  // Campaigns. Lists are ordered by id.
+  insertCampaign(row: Omit<CampaignRow, "id">): Promise<CampaignRow>;
+  getCampaign(workspaceId: WorkspaceId, name: string): Promise<CampaignRow | null>;
+  getCampaignById(id: number): Promise<CampaignRow | null>;
+  listCampaigns(workspaceId: WorkspaceId): Promise<CampaignRow[]>;
+  setCampaignStatus(id: number, status: CampaignStatus): Promise<void>;
+
+  // People and their identifiers (unique per workspace).
+  /** identifier -> person id, for those of `identifiers` that are known. */
+  findPersonIds(workspaceId: WorkspaceId, identifiers: string[]): Promise<Map<string, number>>;
+  insertPerson(row: NewPerson, identifiers: string[]): Promise<number>;
+  /** Adds identifiers not yet known to a person; known ones are left as they are. */
+  addIdentifiers(workspaceId: WorkspaceId, personId: number, identifiers: string[]): Promise<void>;
+  updatePerson(id: number, patch: Partial<Omit<PersonRow, "id" | "workspaceId">>): Promise<void>;
+  getPerson(id: number): Promise<PersonRow | null>;
+
+  // Enrollments.
+  /** Inserts in order; returns the new ids in the same order. */
+  insertEnrollments(rows: NewEnrollment[]): Promise<number[]>;
+  updateEnrollment(id: number, patch: EnrollmentPatch): Promise<void>;
+  getEnrollment(id: number): Promise<EnrollmentRow | null>;
+  /** Enrollments not done, for these people: person id -> enrollment and its campaign's name. */
+  activeEnrollments(workspaceId: WorkspaceId, personIds: number[]): Promise<Map<number, { enrollment: EnrollmentRow; campaignName: string }>>;
+  /** The most recent enrollment of a person under an account (any status), or null. */
+  latestEnrollment(accountId: number, personId: number): Promise<EnrollmentRow | null>;
+  /**
+   * Up to `limit` enrollments of the account with status `ready`, next kind `kind`, readyAt <= now, in
+   * (readyAt, id) order, each with its person.
+   */
+  dueEnrollments(accountId: number, kind: ActionKind, now: Instant, limit: number): Promise<DueEnrollment[]>;
+  /** The smallest readyAt per next kind among the account's `ready` enrollments, and of `invited` ones with a withdraw. */
+  nextReadyByKind(accountId: number): Promise<Partial<Record<ActionKind, Instant>>>;
+  /** Number of the account's enrollments with this status and next kind that have been visited. */
+  countVisitedAwaiting(accountId: number, kind: ActionKind): Promise<number>;
+  enrollmentCounts(filter: { accountId?: number; campaignId?: number }): Promise<EnrollmentCounts>;
+  /** Invitations sent (invitedAt not null), newest first by (invitedAt, id). */
+  listInvitations(workspaceId: WorkspaceId, filter: { accountId?: number; campaignId?: number }): Promise<InvitationRow[]>;
+
+  // The log of actions and network events.
+  appendLog(row: NewLogRow): Promise<number>;
+  setLogResult(id: number, result: ActionResult): Promise<void>;
+  /** All rows with a result or of type event, ordered by (at, id), in pages: pass the last id seen. */
+  readLog(workspaceId: WorkspaceId, after: { at: Instant; id: number } | null, limit: number): Promise<LogLine[]>;
+  /** Actions of one account in [from, to), with result, ordered by (at, id). */
+  accountActions(accountId: number, from: Instant, to: Instant): Promise<LogRow[]>;
+}
