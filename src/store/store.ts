@@ -218,14 +218,16 @@ export interface Store {
   /** The most recent enrollment of a person under an account (any status), or null. */
   latestEnrollment(accountId: number, personId: number): Promise<EnrollmentRow | null>;
   /**
-   * Up to `limit` enrollments of the account with status `ready`, next kind `kind`, readyAt <= now, in
-   * (readyAt, id) order, each with its person.
+   * Up to `limit` enrollments of the account with next kind `kind`, readyAt <= now, in (readyAt, id) order, each
+   * with its person; status `ready`, or for kind `withdraw` also `invited` (a pending invitation to withdraw).
    */
   dueEnrollments(accountId: number, kind: ActionKind, now: Instant, limit: number): Promise<DueEnrollment[]>;
   /** The smallest readyAt per next kind among the account's `ready` enrollments, and of `invited` ones with a withdraw. */
   nextReadyByKind(accountId: number): Promise<Partial<Record<ActionKind, Instant>>>;
   /** Number of the account's enrollments with this status and next kind that have been visited. */
   countVisitedAwaiting(accountId: number, kind: ActionKind): Promise<number>;
+  /** Sets readyAt of every `ready` enrollment of a campaign (null parks them while it is paused). */
+  setCampaignReadyAt(campaignId: number, readyAt: Instant | null): Promise<void>;
   enrollmentCounts(filter: { accountId?: number; campaignId?: number }): Promise<EnrollmentCounts>;
   /** Invitations sent (invitedAt not null), newest first by (invitedAt, id). */
   listInvitations(workspaceId: WorkspaceId, filter: { accountId?: number; campaignId?: number }): Promise<InvitationRow[]>;
@@ -233,6 +235,7 @@ export interface Store {
   // The log of actions and network events.
   appendLog(row: NewLogRow): Promise<number>;
   setLogResult(id: number, result: ActionResult): Promise<void>;
+  getLogRow(id: number): Promise<LogRow | null>;
   /** All rows with a result or of type event, ordered by (at, id), in pages: pass the last id seen. */
   readLog(workspaceId: WorkspaceId, after: { at: Instant; id: number } | null, limit: number): Promise<LogLine[]>;
   /** Actions of one account in [from, to), with result, ordered by (at, id). */

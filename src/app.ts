@@ -1,0 +1,124 @@
+/**
+ * The application: the one place where adapters (store, channel, clock) are wired to the core and the engine.
+ * The CLI (and later the server) are thin shells over these operations.
+ */
+import type { Channel } from "./channels/channel.js";
+import { initialGovernorState } from "./core/governor/index.js";
+import type { AccountDoc, CampaignDoc } from "./core/model.js";
+import { LinkpaceError } from "./core/errors.js";
+import type { Clock, Instant } from "./core/time.js";
+import { CampaignCache, type EngineContext } from "./engine/context.js";
+import { Engine } from "./engine/engine.js";
+import { enrollProspects, type EnrollItem, type EnrollResult } from "./engine/enroll.js";
+import { recordNetworkEvent, type EventOutcome, type NetworkEvent } from "./engine/network-events.js";
+import { DEFAULT_WORKSPACE, type AccountRow, type CampaignRow, type Store, type WorkspaceId } from "./store/store.js";
+
+export interface AppDeps {
+  store: Store;
+  channel: Channel;
+  clock: Clock;
+  workspaceId?: WorkspaceId;
+}
+
+export class App {
+  readonly ctx: EngineContext;
+  readonly engine: Engine;
+
+  constructor(deps: AppDeps) {
+    this.ctx = {
+      store: deps.store,
+      channel: deps.channel,
+      clock: deps.clock,
+      workspaceId: deps.workspaceId ?? DEFAULT_WORKSPACE,
+      campaigns: new CampaignCache(deps.store),
+    };
+    this.engine = new Engine(this.ctx);
+  }
+
+  get store(): Store {
+    return this.ctx.store;
+  }
+
+  now(): Instant {
+    return this.ctx.clock.now();
+  }
+
+  async addAccount(doc: AccountDoc): Promise<AccountRow> {
+    const existing = await this.store.getAccount(this.ctx.workspaceId, doc.name);
+    if (existing) throw new LinkpaceError("conflict", `account ${doc.name} already exists (names are unique in a workspace)`);
+    return this.store.insertAccount({ workspaceId: this.ctx.workspaceId, name: doc.name, doc, state: initialGovernorState(), wakeAt: null, createdAt: this.now() });
+  }
+
+  async account(name: string): Promise<AccountRow> {
+    const row = await this.store.getAccount(this.ctx.workspaceId, name);
+    if (!row) {
+      const known = (await this.store.listAccounts(this.ctx.workspaceId)).map((a) => a.name);
+      throw new LinkpaceError("not_found", `no account named ${name} (known: ${known.join(", ") || "none yet; add one with linkpace account add"})`);
+    }
+    return row;
+  }
+
+  async campaign(name: string): Promise<CampaignRow> {
+    const row = await this.store.getCampaign(this.ctx.workspaceId, name);
+    if (!row) {
+      const known = (await this.store.listCampaigns(this.ctx.workspaceId)).map((c) => c.name);
+      throw new LinkpaceError("not_found", `no campaign named ${name} (known: ${known.join(", ") || "none yet; create one with linkpace campaign create"})`);
+    }
+    return row;
+  }
+
+  async createCampaign(doc: CampaignDoc): Promise<CampaignRow> {
+    const account = await this.account(doc.account);
+    if (await this.store.getCampaign(this.ctx.workspaceId, doc.name)) {
+      throw new LinkpaceError("conflict", `campaign ${doc.name} already exists (names are unique in a workspace)`);
+    }
+    return this.store.insertCampaign({ workspaceId: this.ctx.workspaceId, name: doc.name, accountId: account.id, doc, status: "active", createdAt: this.now() });
+  }
+
+  async setCampaignPaused(name: string, paused: boolean): Promise<CampaignRow> {
+    const campaign = await this.campaign(name);
+    const status = paused ? "paused" : "active";
+    if (campaign.status === status) return campaign;
+    await this.store.transaction(async (tx) => {
+      await tx.setCampaignStatus(campaign.id, status);
+      await tx.setCampaignReadyAt(campaign.id, paused ? null : this.now());
+      if (!paused) await wakeAccount(tx, campaign.accountId, this.now());
+    });
+    this.ctx.campaigns.forget(campaign.id);
+    return { ...campaign, status };
+  }
+
+  /** Enrolls prospects in one transaction: all accepted rows are written, or none. */
+  async enroll(campaignName: string, items: EnrollItem[], opts: { dryRun?: boolean } = {}): Promise<EnrollResult[]> {
+    const campaign = await this.campaign(campaignName);
+    const account = (await this.store.getAccountById(campaign.accountId)) as AccountRow;
+    const now = this.now();
+    const dryRun = new Error("dry run");
+    let results: EnrollResult[] = [];
+    try {
+      await this.store.transaction(async (tx) => {
+        results = await enrollProspects(tx, { account, campaign, items, now });
+        if (campaign.status === "paused") await tx.setCampaignReadyAt(campaign.id, null);
+        await wakeAccount(tx, account.id, now);
+        if (opts.dryRun) throw dryRun;
+      });
+    } catch (e) {
+      if (e !== dryRun) throw e;
+    }
+    return results;
+  }
+
+  recordNetworkEvent(ev: NetworkEvent): Promise<EventOutcome> {
+    return recordNetworkEvent(this.ctx, this.engine, ev);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
+
+/** Makes the engine look at an account no later than `at`. */
+export async function wakeAccount(tx: Store, accountId: number, at: Instant): Promise<void> {
+  const account = await tx.lockAccount(accountId);
+  if (account.wakeAt === null || account.wakeAt > at) await tx.updateAccount(accountId, { wakeAt: at });
+}

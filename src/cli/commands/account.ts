@@ -1,0 +1,90 @@
+import type { Command } from "commander";
+import { accountDocFromObject, accountDocToObject, parseAccountDoc } from "../../core/campaign/index.js";
+import { formatInstant } from "../../core/time.js";
+import { accountStatus } from "../../engine/account-status.js";
+import { readUserText } from "../read-input.js";
+import { emit, table, withApp, type GlobalOptions } from "../shell.js";
+import { parse as parseYaml } from "yaml";
+
+const LIMIT_FLAGS: Array<[flag: string, key: string, numeric: boolean]> = [
+  ["invitesPerWeek", "invitesPerWeek", true],
+  ["invitesPerDay", "invitesPerDay", true],
+  ["messagesPerDay", "messagesPerDay", true],
+  ["visitsPerDay", "visitsPerDay", true],
+  ["pendingMax", "pendingMax", true],
+  ["notesPerMonth", "notesPerMonth", true],
+  ["minGap", "minGap", false],
+];
+
+export function registerAccountCommands(program: Command): void {
+  const account = program.command("account").description("sender accounts: add, list, show");
+  account
+    .command("add [file]")
+    .description("add a sender account from a YAML or JSON file (CONTRACTS §2), or from flags")
+    .option("--name <name>", "unique name in the workspace")
+    .option("--timezone <zone>", "the sender's IANA zone, e.g. Europe/Paris")
+    .option("--type <type>", "free | premium | sales_navigator")
+    .option("--created <date>", "when the LinkedIn account was created (YYYY-MM-DD); young accounts warm up")
+    .option("--days <days>", "working days, e.g. mon,tue,wed,thu,fri")
+    .option("--hours <window>", 'working hours in the sender\'s zone, e.g. "08:00-18:00"')
+    .option("--warmup <mode>", "auto | off")
+    .option("--invites-per-week <n>").option("--invites-per-day <n>").option("--messages-per-day <n>")
+    .option("--visits-per-day <n>").option("--pending-max <n>").option("--notes-per-month <n>").option("--min-gap <duration>")
+    .option("--json", "print the account as JSON")
+    .action(async (file: string | undefined, opts: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const doc = file && !hasFieldFlags(opts) ? parseAccountDoc(readUserText(file), file) : accountDocFromObject(mergeFlags(file, opts), file ? `${file} + flags` : "flags");
+      await withApp(g, async (app) => {
+        const row = await app.addAccount(doc);
+        emit(g, { account: accountDocToObject(row.doc) }, () => `added account ${row.name} (${row.doc.type}, ${row.doc.timezone})`);
+      });
+    });
+  account
+    .command("list")
+    .description("list sender accounts")
+    .option("--json")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const rows = await app.store.listAccounts(app.ctx.workspaceId);
+        const data = rows.map((r) => ({ name: r.name, type: r.doc.type, timezone: r.doc.timezone, created: r.doc.created }));
+        emit(g, { accounts: data }, (d) => (d.accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : table(["NAME", "TYPE", "TIMEZONE", "CREATED"], d.accounts.map((a) => [a.name, a.type, a.timezone, a.created ?? "-"]))));
+      });
+    });
+  account
+    .command("show <name>")
+    .description("show an account's settings and current budgets")
+    .option("--json")
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const row = await app.account(name);
+        const status = await accountStatus(app.store, row, app.now());
+        const data = { account: accountDocToObject(row.doc), status };
+        emit(g, data, (d) => `${JSON.stringify(d.account, null, 2)}\nnext: ${d.status.next ? `${d.status.next.kind} at ${formatInstant(d.status.next.at)}${d.status.next.waitsFor ? ` (waits for ${d.status.next.waitsFor})` : ""}` : "nothing scheduled"}`);
+      });
+    });
+}
+
+function hasFieldFlags(opts: Record<string, unknown>): boolean {
+  return Object.entries(opts).some(([k, v]) => k !== "json" && v !== undefined);
+}
+
+function mergeFlags(file: string | undefined, opts: Record<string, string | boolean | undefined>): Record<string, unknown> {
+  const base = file ? ((parseYaml(readUserText(file)) as Record<string, unknown> | null) ?? {}) : {};
+  const out: Record<string, unknown> = { ...base };
+  for (const key of ["name", "timezone", "type", "created", "warmup"] as const) if (typeof opts[key] === "string") out[key] = opts[key];
+  if (opts.days || opts.hours) {
+    const wh = { ...((out.workingHours as Record<string, unknown> | undefined) ?? {}) };
+    if (typeof opts.days === "string") wh.days = opts.days.split(",").map((d) => d.trim());
+    if (typeof opts.hours === "string") wh.hours = opts.hours;
+    out.workingHours = wh;
+  }
+  const limits = { ...((out.limits as Record<string, unknown> | undefined) ?? {}) };
+  for (const [flag, key, numeric] of LIMIT_FLAGS) {
+    const v = opts[flag];
+    if (typeof v === "string") limits[key] = numeric && /^-?\d+$/.test(v) ? Number(v) : v;
+  }
+  if (Object.keys(limits).length > 0) out.limits = limits;
+  return out;
+}

@@ -1,0 +1,74 @@
+import type { Command } from "commander";
+import { campaignDocToObject, parseCampaignDoc } from "../../core/campaign/index.js";
+import type { App } from "../../app.js";
+import type { CampaignRow } from "../../store/store.js";
+import { readUserText } from "../read-input.js";
+import { emit, table, withApp, type GlobalOptions } from "../shell.js";
+
+export function registerCampaignCommands(program: Command): void {
+  const campaign = program.command("campaign").description("campaigns: create, list, show, pause, resume");
+  campaign
+    .command("create <file>")
+    .description("create a campaign from a YAML or JSON file (CONTRACTS §3); templates are checked now")
+    .option("--json")
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const doc = parseCampaignDoc(readUserText(file), file);
+      await withApp(g, async (app) => {
+        const row = await app.createCampaign(doc);
+        emit(g, { campaign: await describe(app, row) }, () => `created campaign ${row.name} for account ${row.doc.account} (${row.doc.steps.length} steps)`);
+      });
+    });
+  campaign
+    .command("list")
+    .description("list campaigns with their enrollment counts")
+    .option("--json")
+    .action(async (_o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const rows = await app.store.listCampaigns(app.ctx.workspaceId);
+        const data = await Promise.all(rows.map((r) => describe(app, r)));
+        emit(g, { campaigns: data }, (d) =>
+          d.campaigns.length === 0
+            ? "no campaigns yet: linkpace campaign create FILE"
+            : table(["NAME", "ACCOUNT", "STATUS", "ACTIVE", "INVITED", "DONE"], d.campaigns.map((c) => [c.name, c.account, c.status, String(c.enrollments.active), String(c.enrollments.invited), String(c.enrollments.done)])),
+        );
+      });
+    });
+  campaign
+    .command("show <name>")
+    .description("show a campaign's definition and progress")
+    .option("--json")
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const d = await describe(app, await app.campaign(name));
+        emit(g, { campaign: d }, (x) => JSON.stringify(x.campaign, null, 2));
+      });
+    });
+  for (const [verb, paused] of [["pause", true], ["resume", false]] as const) {
+    campaign
+      .command(`${verb} <name>`)
+      .description(paused ? "stop new visits, invitations and messages (withdrawals of stale invitations go on)" : "resume a paused campaign")
+      .option("--json")
+      .action(async (name: string, _o: unknown, cmd: Command) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        await withApp(g, async (app) => {
+          const row = await app.setCampaignPaused(name, paused);
+          emit(g, { campaign: { name: row.name, status: row.status } }, () => `campaign ${row.name} is ${row.status}`);
+        });
+      });
+  }
+}
+
+async function describe(app: App, row: CampaignRow) {
+  const counts = await app.store.enrollmentCounts({ campaignId: row.id });
+  const by = counts.byStatus;
+  return {
+    name: row.name,
+    account: row.doc.account,
+    status: row.status,
+    definition: campaignDocToObject(row.doc),
+    enrollments: { active: by.ready + by.in_flight, invited: by.invited, done: by.done, endReasons: counts.byEndReason },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { createProgress } from "../../io/progress.js";
+import { readProspectCsv } from "../../io/prospect-csv/index.js";
+import { readUserFile } from "../read-input.js";
+import { emit, withApp, type GlobalOptions } from "../shell.js";
+
+export function registerProspectCommands(program: Command): void {
+  const prospects = program.command("prospects").description("prospects: import");
+  prospects
+    .command("import <file>")
+    .description("import prospects from a CSV (PhantomBuster, Evaboot, Apollo, Waalaxy, LinkedIn Connections.csv or plain) into a campaign; all-or-nothing")
+    .requiredOption("--campaign <name>", "the campaign to enroll them in")
+    .option("--dry-run", "report what would happen without writing anything")
+    .option("--json")
+    .action(async (file: string, opts: { campaign: string; dryRun?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const bytes = readUserFile(file);
+      const progress = g.json ? null : createProgress(`reading ${file}`, 0);
+      const csv = readProspectCsv(bytes, file, { onProgress: (done, total) => progress?.update(done, total) });
+      progress?.stop();
+      await withApp(g, async (app) => {
+        const results = await app.enroll(opts.campaign, csv.rows.map((r) => ({ line: r.line, prospect: r.prospect, zoneHints: r.zoneHints })), { dryRun: opts.dryRun === true });
+        const rejects = [
+          ...csv.rejects.map((r) => ({ line: r.line, reason: r.reason })),
+          ...results.flatMap((r) => (r.status === "refused" ? [{ line: r.line ?? 0, reason: `${r.person}: ${r.reason}` }] : [])),
+        ].sort((a, b) => a.line - b.line);
+        const enrolled = results.filter((r) => r.status === "enrolled");
+        const zoneSources: Record<string, number> = {};
+        for (const r of enrolled) if (r.status === "enrolled") zoneSources[r.zoneSource] = (zoneSources[r.zoneSource] ?? 0) + 1;
+        const data = { file, format: csv.format, encoding: csv.encoding, delimiter: csv.delimiter, campaign: opts.campaign, dryRun: opts.dryRun === true, enrolled: enrolled.length, rejected: rejects.length, zoneSources, rejects };
+        emit(g, data, (d) =>
+          [
+            `${d.dryRun ? "dry run: would enroll" : "enrolled"} ${d.enrolled} prospects in ${d.campaign} from ${d.file} (${d.format}, ${d.encoding}, "${d.delimiter}")`,
+            `time zones: ${Object.entries(d.zoneSources).map(([k, v]) => `${v} ${k}`).join(", ") || "-"}`,
+            ...(d.rejects.length ? [`${d.rejects.length} rows not enrolled:`, ...d.rejects.map((r) => `  line ${r.line}: ${r.reason}`)] : []),
+          ].join("\n"),
+        );
+      });
+    });
+}

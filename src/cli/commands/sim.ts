@@ -1,0 +1,57 @@
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import type { Command } from "commander";
+import { createProgress } from "../../io/progress.js";
+import { readEventLog } from "../../sim/event-log.js";
+import { runSimulation } from "../../sim/run-simulation.js";
+import { parseScenario, type Scenario } from "../../sim/scenario.js";
+import { openSimStore } from "../../sim/sim-store.js";
+import type { SimReport } from "../../sim/summary.js";
+import type { Store } from "../../store/store.js";
+import { readUserText } from "../read-input.js";
+import { emit, table, type GlobalOptions } from "../shell.js";
+
+export function registerSimCommand(program: Command): void {
+  program
+    .command("sim <scenario>")
+    .description("run a scenario (CONTRACTS §5) against the simulated LinkedIn on a virtual clock; same scenario and seed, same event log")
+    .option("--events <file>", "write the event log (JSON lines, CONTRACTS §6) to this file")
+    .option("--json", "print the summary as JSON")
+    .addHelpText("after", "\nWithout --db the run uses a temporary SQLite file; with --db the database must be empty.")
+    .action(async (file: string, opts: { events?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const scenario = parseScenario(readUserText(file), file);
+      const report = await simulate({ scenario, scenarioPath: file, db: g.db, events: opts.events, quiet: g.json === true });
+      emit(g, report, renderReport);
+    });
+}
+
+export async function simulate(input: { scenario: Scenario; scenarioPath: string; db: string | undefined; events?: string | undefined; quiet: boolean }): Promise<SimReport> {
+  const { store, cleanup } = await openSimStore(input.db);
+  try {
+    const progress = input.quiet ? null : createProgress("simulating", input.scenario.days);
+    const run = await runSimulation({ scenario: input.scenario, scenarioPath: input.scenarioPath, store, onProgress: (done) => progress?.update(Math.floor(done / 86_400_000)) });
+    progress?.stop();
+    if (input.events) await writeEvents(store, run.app.ctx.workspaceId, input.events);
+    return run.report;
+  } finally {
+    await cleanup();
+  }
+}
+
+async function writeEvents(store: Store, workspaceId: number, path: string): Promise<void> {
+  const out = createWriteStream(path);
+  for await (const entry of readEventLog(store, workspaceId)) {
+    if (!out.write(`${JSON.stringify(entry)}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+export function renderReport(r: SimReport): string {
+  const rows = r.accounts.map((a) => [a.name, String(a.invitesSent), String(a.accepted), String(a.messagesSent), String(a.replies), String(a.withdrawn), String(a.limitSignals), String(a.restrictions), a.paused ? "paused" : ""]);
+  return [
+    `prospects: ${r.prospects.enrolled} enrolled, ${r.prospects.refused} refused; ${r.actions} actions`,
+    table(["ACCOUNT", "INVITES", "ACCEPTED", "MESSAGES", "REPLIES", "WITHDRAWN", "LIMIT SIGNALS", "RESTRICTIONS", ""], rows),
+  ].join("\n");
+}

@@ -1,0 +1,44 @@
+import type { Command } from "commander";
+import { formatInstant } from "../../core/time.js";
+import { accountStatus, type AccountStatus } from "../../engine/account-status.js";
+import { emit, withApp, type GlobalOptions } from "../shell.js";
+
+export function registerStatusCommand(program: Command): void {
+  program
+    .command("status")
+    .description("per account: today's and the 7-day usage against budgets, pending invitations, acceptance rate, next action and why it waits")
+    .option("--account <name>", "only this account")
+    .option("--json")
+    .action(async (opts: { account?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const rows = opts.account ? [await app.account(opts.account)] : await app.store.listAccounts(app.ctx.workspaceId);
+        const now = app.now();
+        const accounts = await Promise.all(rows.map((r) => accountStatus(app.store, r, now)));
+        emit(g, { at: formatInstant(now), accounts }, (d) => (d.accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : d.accounts.map(renderStatus).join("\n\n")));
+        if (accounts.some((a) => a.paused)) process.exitCode = 1;
+      });
+    });
+}
+
+function usage(u: { used: number; budget: number }): string {
+  const width = 20;
+  const filled = u.budget > 0 ? Math.min(width, Math.round((u.used / u.budget) * width)) : 0;
+  return `${"#".repeat(filled)}${".".repeat(width - filled)} ${u.used}/${Number.isFinite(u.budget) ? u.budget : "∞"}`;
+}
+
+export function renderStatus(s: AccountStatus): string {
+  const rate = s.acceptance.rate === null ? "-" : `${Math.round(s.acceptance.rate * 100)}% of ${s.acceptance.decided} decided`;
+  const lines = [
+    `${s.name} (${s.type}, ${s.timezone})${s.paused ? `  PAUSED until ${formatInstant(s.paused.until)}: ${s.paused.reason}` : ""}`,
+    `  invitations today   ${usage(s.today.invites)}${s.warmup ? `  (${s.warmup})` : ""}`,
+    `  invitations 7 days  ${usage(s.week.invites)}${s.week.learned ? "  (budget learned from LinkedIn's limit signal)" : ""}`,
+    `  messages today      ${usage(s.today.messages)}`,
+    `  visits today        ${usage(s.today.visits)}`,
+    `  pending             ${usage({ used: s.pending.count, budget: s.pending.max })}`,
+    `  notes this month    ${s.notes.perMonth === null ? `${s.notes.used} (unlimited)` : usage({ used: s.notes.used, budget: s.notes.perMonth })}${s.notes.blocked ? "  (no more notes this month)" : ""}`,
+    `  acceptance          ${rate}`,
+    `  next action         ${s.next ? `${s.next.kind} at ${formatInstant(s.next.at)}${s.next.waitsFor ? `, waiting for: ${s.next.waitsFor}` : ""}` : "nothing scheduled (no prospect due)"}`,
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * linkpace's command line. Exit codes (CONTRACTS.md §8): 0 success, 1 a problem the user must act on,
+ * 2 bad usage or input, 3 an internal failure.
+ */
+import { Command, CommanderError } from "commander";
+import { exitCodeFor, isLinkpaceError } from "../core/errors.js";
+import { registerAccountCommands } from "./commands/account.js";
+import { registerCampaignCommands } from "./commands/campaign.js";
+import { registerDemoCommand } from "./commands/demo.js";
+import { registerInitCommand } from "./commands/init.js";
+import { registerProspectCommands } from "./commands/prospects.js";
+import { registerSentCommand } from "./commands/sent.js";
+import { registerSimCommand } from "./commands/sim.js";
+import { registerStatusCommand } from "./commands/status.js";
+
+export function buildProgram(): Command {
+  const program = new Command("linkpace")
+    .description("Self-hosted LinkedIn outreach that keeps every sender inside LinkedIn's limits.")
+    .option("--db <target>", "SQLite file or postgres:// URL (default: LINKPACE_DB or ./linkpace.db)")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  program.addHelpText("after", `
+Exit codes: 0 success, 1 a problem you must act on, 2 bad usage or input, 3 internal failure.
+Every command that reports takes --json and then prints one JSON document on stdout.
+
+Getting started:
+  linkpace init                                  create ./linkpace.db and example files
+  linkpace account add account.yaml              a sender account (CONTRACTS §2)
+  linkpace campaign create campaign.yaml         a campaign (CONTRACTS §3)
+  linkpace prospects import leads.csv --campaign NAME
+  linkpace status                                budgets, pending invitations, next action
+  linkpace demo                                  a simulated four-week tour`);
+  registerInitCommand(program);
+  registerAccountCommands(program);
+  registerCampaignCommands(program);
+  registerProspectCommands(program);
+  registerStatusCommand(program);
+  registerSentCommand(program);
+  registerSimCommand(program);
+  registerDemoCommand(program);
+  for (const cmd of allCommands(program)) cmd.exitOverride();
+  return program;
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (e) {
+    return reportError(e, argv.includes("--json"));
+  }
+}
+
+function reportError(e: unknown, json: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    return 2; // commander already printed the message
+  }
+  if (isLinkpaceError(e)) {
+    process.stderr.write(`linkpace: ${e.message}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message, issues: e.issues } }, null, 2)}\n`);
+    return exitCodeFor(e.code);
+  }
+  process.stderr.write(`linkpace: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 3;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`linkpace: ${String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,106 @@
+/**
+ * The campaign document (CONTRACTS.md §3): reading it from a file or an object, and turning it back into the
+ * shape a user writes. Defaults: schedule timezone "recipient", days mon-fri, hours 09:00-17:00;
+ * stopOnReply true; each step's `after` 0; connect without note, noteFallback blank, never withdrawn.
+ * Step rules are in campaign-steps.ts.
+ */
+import * as z from "zod";
+import type { CampaignDoc, CampaignStep, Weekday } from "../model.js";
+import { formatDuration } from "../time.js";
+import type { ErrorIssue } from "../errors.js";
+import { booleanField, list, nameField, strictMapping, timeZoneField } from "./doc-fields.js";
+import { invalidDocument, issuesFromZod } from "./doc-issues.js";
+import { foldSteps, readStep } from "./campaign-steps.js";
+import { readDocument } from "./read-document.js";
+import { formatHours, toWeeklyHours, weeklyHoursMapping } from "./weekly-hours.js";
+
+const campaignSchema = strictMapping(
+  {
+    name: nameField,
+    account: nameField,
+    schedule: weeklyHoursMapping(
+      { days: ["mon", "tue", "wed", "thu", "fri"], hours: "09:00-17:00" },
+      { timezone: timeZoneField({ allowRecipient: true }).default("recipient") },
+      "a mapping with timezone, days and hours",
+    ).prefault({}),
+    stopOnReply: booleanField.default(true),
+    // Each step is read on its own (campaign-steps.ts) so that every step's problems are reported.
+    steps: list(z.unknown(), "a list of steps").min(1, { error: "a campaign needs at least one step" }),
+  },
+  "a campaign: a mapping with name, account, schedule, stopOnReply and steps",
+);
+
+/**
+ * A campaign document given as an object, e.g. embedded in a simulation scenario; `where` locates it
+ * (`scenario.json: campaigns[0]`). Throws a LinkpaceError listing every problem.
+ */
+export function campaignDocFromObject(obj: unknown, where: string): CampaignDoc {
+  const issues: ErrorIssue[] = [];
+  const parsed = campaignSchema.safeParse(obj);
+  if (!parsed.success) issues.push(...issuesFromZod(parsed.error, where));
+  const rawSteps = typeof obj === "object" && obj !== null ? (obj as { steps?: unknown }).steps : undefined;
+  const read = Array.isArray(rawSteps) ? rawSteps.map((s, i) => readStep(s, i, where, issues)) : [];
+  const steps = foldSteps(read, where, issues);
+  if (issues.length > 0 || !parsed.success) throw invalidDocument(where, "campaign", issues);
+  const { schedule } = parsed.data;
+  return {
+    name: parsed.data.name,
+    account: parsed.data.account,
+    schedule: { timezone: schedule.timezone, hours: toWeeklyHours(schedule) },
+    stopOnReply: parsed.data.stopOnReply,
+    steps,
+  };
+}
+
+/** A campaign file's text (YAML or JSON); `fileName` names it in errors and picks the JSON reader. */
+export function parseCampaignDoc(text: string, fileName: string): CampaignDoc {
+  const read = readDocument(text, fileName);
+  if (!read.ok) throw invalidDocument(fileName, "campaign", read.issues);
+  return campaignDocFromObject(read.value, fileName);
+}
+
+export type StepObject =
+  | { visit: { after: string } }
+  | { connect: { after: string; note: string | null; noteFallback: "blank" | "skip"; withdrawAfter: string | null } }
+  | { message: { after: string; text: string } }
+  | { withdraw: { after: string } };
+
+/** A campaign as a user writes it, every setting shown (for `show` commands); parsing it gives the doc back. */
+export interface CampaignObject {
+  name: string;
+  account: string;
+  schedule: { timezone: string; days: Weekday[]; hours: string | string[] };
+  stopOnReply: boolean;
+  steps: StepObject[];
+}
+
+function stepToObject(step: CampaignStep): StepObject {
+  const after = formatDuration(step.after);
+  switch (step.kind) {
+    case "visit":
+      return { visit: { after } };
+    case "connect": {
+      const withdrawAfter = step.withdrawAfter === null ? null : formatDuration(step.withdrawAfter);
+      return { connect: { after, note: step.note, noteFallback: step.noteFallback, withdrawAfter } };
+    }
+    case "message":
+      return { message: { after, text: step.text } };
+    case "withdraw":
+      return { withdraw: { after } };
+    default: {
+      const never: never = step;
+      return never;
+    }
+  }
+}
+
+export function campaignDocToObject(doc: CampaignDoc): CampaignObject {
+  const { hours } = doc.schedule;
+  return {
+    name: doc.name,
+    account: doc.account,
+    schedule: { timezone: doc.schedule.timezone, days: [...hours.days], hours: formatHours(hours.windows) },
+    stopOnReply: doc.stopOnReply,
+    steps: doc.steps.map(stepToObject),
+  };
+}

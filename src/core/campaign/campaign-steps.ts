@@ -1,0 +1,133 @@
+/**
+ * The steps of a campaign document. Each step is a mapping with exactly one key, its kind (`visit`,
+ * `connect`, `message`, `withdraw`), whose value holds its options (`{}` or nothing when there are none).
+ *
+ * Rules on the sequence, checked here so a campaign that cannot run as written is refused:
+ * - at most one `connect`;
+ * - a `message` may come before `connect` only in a campaign without `connect` (a campaign for existing
+ *   connections); in a campaign with `connect`, messages come after it, since a message never goes to a
+ *   non-connection;
+ * - a `withdraw` step must come directly after `connect` and needs an `after` above zero. It is folded into
+ *   that connect (`withdrawAfter` = its `after`) and removed from the steps, so parsed campaigns carry the
+ *   withdrawal on the connect only. Setting both `withdrawAfter` and a withdraw step is an error.
+ * Templates (`connect.note`, `message.text`) are checked now: syntax and known variables.
+ */
+import * as z from "zod";
+import { STEP_KINDS, type CampaignStep, type StepKind } from "../model.js";
+import { checkTemplate } from "../template/index.js";
+import type { ErrorIssue } from "../errors.js";
+import { describeValue, formatPath, issuesFromZod, joinWhere } from "./doc-issues.js";
+import { durationField, field, oneOfField, positiveDurationOrNullField, strictMapping } from "./doc-fields.js";
+
+const noteField = field<string | null>("a Liquid template, or null for no note", (v) => {
+  if (v === null || (typeof v === "string" && v.trim() === "")) return { value: null };
+  if (typeof v !== "string") return undefined;
+  const check = checkTemplate(v);
+  return check.ok ? { value: v } : { error: check.message };
+});
+
+const textField = field<string>("the message's text (a Liquid template)", (v) => {
+  if (typeof v !== "string") return undefined;
+  if (v.trim() === "") return { error: `expected the message's text (a Liquid template), got ${describeValue(v)}` };
+  const check = checkTemplate(v);
+  return check.ok ? { value: v } : { error: check.message };
+});
+
+const after = durationField({ positive: false }).default(0);
+
+const STEP_SCHEMAS = {
+  visit: strictMapping({ after }, "the visit's options: a mapping with after, or {}"),
+  connect: strictMapping(
+    {
+      after,
+      note: noteField.default(null),
+      noteFallback: oneOfField(["blank", "skip"] as const).default("blank"),
+      withdrawAfter: positiveDurationOrNullField.default(null),
+    },
+    "the connect's options: a mapping with after, note, noteFallback, withdrawAfter, or {}",
+  ),
+  message: strictMapping({ after, text: textField }, "the message's options: a mapping with after and text"),
+  withdraw: strictMapping({ after: durationField({ positive: true }) }, "the withdraw's options: a mapping with after"),
+} satisfies Record<StepKind, z.ZodType>;
+
+/** One step as read: its kind when recognisable, its value when valid. */
+export interface ReadStep {
+  index: number;
+  kind: StepKind | null;
+  step: CampaignStep | null;
+}
+
+const KINDS_TEXT = STEP_KINDS.join(", ");
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The kind of a step mapping, or the problem with its keys. */
+function stepKind(value: Record<string, unknown>): StepKind | string {
+  const keys = Object.keys(value);
+  const unknown = keys.filter((k) => !(STEP_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0) return `unknown step kind ${unknown.map((k) => JSON.stringify(k)).join(", ")} (known: ${KINDS_TEXT})`;
+  if (keys.length === 0) return `expected one of ${KINDS_TEXT}, got an empty mapping`;
+  if (keys.length > 1) return `a step has exactly one kind, got ${keys.join(" and ")} (write one step each)`;
+  return keys[0] as StepKind;
+}
+
+export function readStep(value: unknown, index: number, where: string, issues: ErrorIssue[]): ReadStep {
+  const at = (...path: PropertyKey[]) => joinWhere(where, formatPath(["steps", index, ...path]));
+  if (!isMapping(value)) {
+    issues.push({ where: at(), message: `expected a step: a mapping with one of ${KINDS_TEXT} (like "visit: {}"), got ${describeValue(value)}` });
+    return { index, kind: null, step: null };
+  }
+  const kind = stepKind(value);
+  if (!(STEP_KINDS as readonly string[]).includes(kind)) {
+    issues.push({ where: at(), message: kind });
+    return { index, kind: null, step: null };
+  }
+  const k = kind as StepKind;
+  const parsed = STEP_SCHEMAS[k].safeParse(value[k] ?? {});
+  if (!parsed.success) {
+    issues.push(...issuesFromZod(parsed.error, where, ["steps", index, k]));
+    return { index, kind: k, step: null };
+  }
+  return { index, kind: k, step: { kind: k, ...parsed.data } as CampaignStep };
+}
+
+/** Checks the sequence rules above and folds withdraw steps into their connect. */
+export function foldSteps(steps: ReadStep[], where: string, issues: ErrorIssue[]): CampaignStep[] {
+  const at = (s: ReadStep) => joinWhere(where, formatPath(["steps", s.index, s.kind ?? ""]));
+  const connects = steps.filter((s) => s.kind === "connect");
+  const first = connects[0];
+  for (const extra of connects.slice(1)) {
+    issues.push({ where: at(extra), message: `only one connect step is allowed (the first is steps[${first!.index}])` });
+  }
+  const out: CampaignStep[] = [];
+  steps.forEach((s, i) => {
+    if (first && s.kind === "message" && s.index < first.index) {
+      issues.push({
+        where: at(s),
+        message: "a message before connect would go to a non-connection: move it after connect (only a campaign without connect, for existing connections, starts with a message)",
+      });
+    }
+    if (s.kind !== "withdraw") {
+      if (s.step) out.push({ ...s.step });
+      return;
+    }
+    foldWithdraw(s, steps[i - 1], out, issues, at(s));
+  });
+  return out;
+}
+
+function foldWithdraw(withdraw: ReadStep, previous: ReadStep | undefined, out: CampaignStep[], issues: ErrorIssue[], where: string): void {
+  if (previous?.kind !== "connect") {
+    issues.push({ where, message: "a withdraw step must come directly after connect (or set connect.withdrawAfter)" });
+    return;
+  }
+  const connect = out[out.length - 1];
+  if (!withdraw.step || !previous.step || connect?.kind !== "connect") return;
+  if (connect.withdrawAfter !== null) {
+    issues.push({ where, message: "connect.withdrawAfter and this withdraw step both say when to withdraw: keep one" });
+    return;
+  }
+  connect.withdrawAfter = withdraw.step.after;
+}

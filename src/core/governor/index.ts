@@ -1,0 +1,4 @@
+export * from "./state.js";
+export * from "./budgets.js";
+export * from "./decide.js";
+export * from "./record.js";

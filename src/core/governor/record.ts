@@ -1,0 +1,135 @@
+/**
+ * How outcomes change an account's governor state. Budgets are charged only for `ok` results (an action that
+ * LinkedIn refused or that never reached it costs nothing); every performed attempt, whatever its result, is
+ * followed by the least gap with jitter. Signals from LinkedIn back the account off:
+ * - weekly_limit_reached: no invitation for at least 24 h, and the weekly budget is lowered to 90% of what the
+ *   rolling window held when LinkedIn said stop (the hidden limit is at most that), so it does not recur;
+ * - note_quota_reached: no note until the next calendar month;
+ * - restricted: nothing at all for 24 h, then 3 days, then 7 days for repeated restrictions.
+ */
+import type { AccountDoc, ActionKind, ActionResult } from "../model.js";
+import { unitHash } from "../random.js";
+import { localDateKey, localMonthKey, windowEnd } from "../schedule/index.js";
+import { DAY, HOUR, WEEK, type Instant } from "../time.js";
+import { countsToday, dailyCap, invitesInWindow } from "./budgets.js";
+import { DECIDED_MEMORY, type GovernorState } from "./state.js";
+
+export const LIMIT_BACKOFF = 24 * HOUR;
+export const LEARNED_BUDGET_FACTOR = 0.9;
+export const RESTRICTION_PAUSES = [24 * HOUR, 3 * DAY, 7 * DAY] as const;
+/** Extra least-gap jitter: the gap is minGap × U(1, 1 + GAP_JITTER). */
+export const GAP_JITTER = 0.5;
+
+export interface PerformedAction {
+  kind: ActionKind;
+  result: ActionResult;
+  at: Instant;
+  /** connect: whether it carried a note. */
+  withNote: boolean;
+}
+
+export function recordAction(doc: AccountDoc, prev: GovernorState, action: PerformedAction): GovernorState {
+  const s = structuredClone(prev);
+  const { at } = action;
+  const today = localDateKey(doc.timezone, at);
+  s.today = { ...countsToday(s, today) };
+  s.day = today;
+  s.firstActiveDay ??= today;
+  s.lastActionAt = at;
+  s.actionCount += 1;
+  s.nextAnyAt = at + doc.limits.minGap * (1 + GAP_JITTER * unitHash(doc.name, s.actionCount, "gap"));
+  if (action.result === "ok") chargeOk(doc, s, action);
+  else applySignal(doc, s, action);
+  return s;
+}
+
+function chargeOk(doc: AccountDoc, s: GovernorState, action: PerformedAction): void {
+  const { kind, at } = action;
+  s.today[kind] += 1;
+  if (kind === "connect") {
+    s.inviteTimes = [...s.inviteTimes.filter((t) => t > at - WEEK), at];
+    s.pending += 1;
+    if (action.withNote) {
+      const month = localMonthKey(doc.timezone, at);
+      s.notesThisMonth = s.month === month ? s.notesThisMonth + 1 : 1;
+      s.month = month;
+    }
+  }
+  if (kind === "withdraw") {
+    s.pending = Math.max(0, s.pending - 1);
+    recordDecided(s, 0);
+    return;
+  }
+  pace(doc, s, action);
+}
+
+/** Spreads the day's remaining quota of this kind over the rest of the working window, with jitter. */
+function pace(doc: AccountDoc, s: GovernorState, action: PerformedAction): void {
+  const { kind, at } = action;
+  const today = s.day as string;
+  const left = dailyCap(doc, s, kind, today).cap - s.today[kind];
+  const end = windowEnd(doc.workingHours, doc.timezone, at);
+  if (left <= 0 || end === null) {
+    delete s.nextByKind[kind];
+    return;
+  }
+  const evenGap = (end - at) / left;
+  s.nextByKind[kind] = at + evenGap * (0.6 + 0.4 * unitHash(doc.name, s.actionCount, "pace"));
+}
+
+function applySignal(doc: AccountDoc, s: GovernorState, action: PerformedAction): void {
+  switch (action.result) {
+    case "weekly_limit_reached": {
+      s.limitSignals = [...s.limitSignals, action.at];
+      const held = invitesInWindow(s, action.at);
+      const learned = Math.max(1, Math.floor(held * LEARNED_BUDGET_FACTOR));
+      s.learnedWeeklyBudget = Math.min(learned, s.learnedWeeklyBudget ?? learned);
+      s.inviteBlockedUntil = action.at + LIMIT_BACKOFF;
+      return;
+    }
+    case "note_quota_reached":
+      s.noteBlockedMonth = localMonthKey(doc.timezone, action.at);
+      return;
+    case "restricted":
+      recordRestricted(s, action.at);
+      return;
+    case "cannot_resend_yet":
+    case "already_connected":
+    case "not_connected":
+    case "profile_unavailable":
+    case "ok":
+      return;
+    default: {
+      const never: never = action.result;
+      return never;
+    }
+  }
+}
+
+/** A restriction, from an action's result or LinkedIn's own event; one restriction is not counted twice. */
+export function recordRestricted(s: GovernorState, at: Instant): void {
+  if (s.pausedUntil !== null && s.pausedUntil > at) return;
+  const pause = RESTRICTION_PAUSES[Math.min(s.restrictions, RESTRICTION_PAUSES.length - 1)] as number;
+  s.restrictions += 1;
+  s.pausedUntil = at + pause;
+  s.pauseReason = `LinkedIn restricted the account (restriction ${s.restrictions})`;
+}
+
+/** An invitation was decided: accepted (1) or withdrawn, declined, expired (0). */
+export function recordDecided(s: GovernorState, outcome: 0 | 1): void {
+  s.decided = [...s.decided, outcome].slice(-DECIDED_MEMORY);
+}
+
+/** A pending invitation was answered or ended outside an action of ours (acceptance, decline, expiry). */
+export function recordInvitationClosed(prev: GovernorState, outcome: 0 | 1): GovernorState {
+  const s = structuredClone(prev);
+  s.pending = Math.max(0, s.pending - 1);
+  recordDecided(s, outcome);
+  return s;
+}
+
+export function recordRestrictionEvent(prev: GovernorState, at: Instant): GovernorState {
+  const s = structuredClone(prev);
+  recordRestricted(s, at);
+  return s;
+}

@@ -1,0 +1,80 @@
+/**
+ * The governor's memory of one account, persisted as JSON with the account. Everything the governor needs to
+ * decide is here, so a decision is a pure function of (account document, state, now).
+ *
+ * Counters refer to the sender's local calendar day `day` and month `month`; a state whose day is not today's
+ * simply has zero counts for today (see countsToday).
+ */
+import type { Instant } from "../time.js";
+
+export type CountedKind = "connect" | "message" | "visit" | "withdraw";
+
+export interface GovernorState {
+  /** Sender-local date of the first performed action: day 1 of the warm-up ramp. */
+  firstActiveDay: string | null;
+  /** Sender-local date the `today` counters are for. */
+  day: string | null;
+  today: Record<CountedKind, number>;
+  /** Sender-local month the note counter is for. */
+  month: string | null;
+  notesThisMonth: number;
+  /** After LinkedIn refused a note (`note_quota_reached`): no note until this month is over. */
+  noteBlockedMonth: string | null;
+  /** Instants of `ok` connects in the last 7×24 h, ascending. */
+  inviteTimes: Instant[];
+  /** Invitations sent and not yet accepted, declined, withdrawn or expired. */
+  pending: number;
+  lastActionAt: Instant | null;
+  /** The least gap (with jitter) after the last action of any kind. */
+  nextAnyAt: Instant | null;
+  /** Pacing per kind: the day's remaining quota spread over the remaining working hours. */
+  nextByKind: Partial<Record<CountedKind, Instant>>;
+  /** A weekly budget learned from LinkedIn's weekly-limit signal, lower than the configured one. */
+  learnedWeeklyBudget: number | null;
+  /** Instants of `weekly_limit_reached` results. */
+  limitSignals: Instant[];
+  /** No connect before this instant (after a weekly-limit signal). */
+  inviteBlockedUntil: Instant | null;
+  /** Nothing at all before this instant (after a restriction). */
+  pausedUntil: Instant | null;
+  pauseReason: string | null;
+  /** How many restrictions this account has had: each one pauses longer. */
+  restrictions: number;
+  /** The latest decided invitations, oldest first: 1 accepted, 0 withdrawn, declined or expired. */
+  decided: Array<0 | 1>;
+  /** Actions performed so far: seeds the jitter of the next one. */
+  actionCount: number;
+}
+
+export const DECIDED_MEMORY = 100;
+
+export function initialGovernorState(): GovernorState {
+  return {
+    firstActiveDay: null,
+    day: null,
+    today: { connect: 0, message: 0, visit: 0, withdraw: 0 },
+    month: null,
+    notesThisMonth: 0,
+    noteBlockedMonth: null,
+    inviteTimes: [],
+    pending: 0,
+    lastActionAt: null,
+    nextAnyAt: null,
+    nextByKind: {},
+    learnedWeeklyBudget: null,
+    limitSignals: [],
+    inviteBlockedUntil: null,
+    pausedUntil: null,
+    pauseReason: null,
+    restrictions: 0,
+    decided: [],
+    actionCount: 0,
+  };
+}
+
+/** Reads a persisted state, filling fields added by later versions with their initial values. */
+export function loadGovernorState(raw: unknown): GovernorState {
+  const base = initialGovernorState();
+  if (raw === null || typeof raw !== "object") return base;
+  return { ...base, ...(raw as Partial<GovernorState>) };
+}

@@ -1,0 +1,80 @@
+/**
+ * What `linkpace status` shows for one account: today's and the rolling week's usage against each budget,
+ * pending invitations against the cap, the acceptance rate, and the next action with the reason it waits.
+ */
+import { acceptanceRate, countsToday, dailyCap, decideAccount, invitesInWindow, loadGovernorState, noteAllowance, weeklyBudget, ACTION_KINDS } from "../core/governor/index.js";
+import type { ActionKind } from "../core/model.js";
+import { localDateKey, localMonthKey } from "../core/schedule/index.js";
+import type { Instant } from "../core/time.js";
+import type { AccountRow, Store } from "../store/store.js";
+
+export interface Usage {
+  used: number;
+  budget: number;
+}
+
+export interface AccountStatus {
+  name: string;
+  type: string;
+  timezone: string;
+  today: { invites: Usage; messages: Usage; visits: Usage };
+  week: { invites: Usage; learned: boolean };
+  notes: { used: number; perMonth: number | null; blocked: boolean };
+  pending: { count: number; max: number };
+  acceptance: { rate: number | null; decided: number };
+  paused: { until: Instant; reason: string } | null;
+  warmup: string | null;
+  next: { kind: ActionKind; at: Instant; waitsFor: string | null } | null;
+  limitSignals: number;
+}
+
+export async function accountStatus(store: Store, account: AccountRow, now: Instant): Promise<AccountStatus> {
+  const doc = account.doc;
+  const state = loadGovernorState(account.state);
+  const today = localDateKey(doc.timezone, now);
+  const counts = countsToday(state, today);
+  const connectCap = dailyCap(doc, state, "connect", today);
+  const decision = decideAccount(doc, state, now);
+  const ready = await store.nextReadyByKind(account.id);
+  const acceptance = acceptanceRate(state);
+  const decided = state.decided.length;
+  const month = localMonthKey(doc.timezone, now);
+  return {
+    name: account.name,
+    type: doc.type,
+    timezone: doc.timezone,
+    today: {
+      invites: { used: counts.connect, budget: connectCap.cap },
+      messages: { used: counts.message, budget: doc.limits.messagesPerDay },
+      visits: { used: counts.visit, budget: doc.limits.visitsPerDay },
+    },
+    week: { invites: { used: invitesInWindow(state, now), budget: weeklyBudget(doc, state) }, learned: state.learnedWeeklyBudget !== null },
+    notes: { used: state.month === month ? state.notesThisMonth : 0, perMonth: doc.limits.notesPerMonth, blocked: !noteAllowance(doc, state, month).allowed },
+    pending: { count: state.pending, max: doc.limits.pendingMax },
+    acceptance: { rate: acceptance?.rate ?? (decided > 0 ? state.decided.reduce<number>((s, d) => s + d, 0) / decided : null), decided },
+    paused: state.pausedUntil !== null && state.pausedUntil > now ? { until: state.pausedUntil, reason: state.pauseReason ?? "paused" } : null,
+    warmup: connectCap.why,
+    next: nextAction(decision, ready, now),
+    limitSignals: state.limitSignals.length,
+  };
+}
+
+function nextAction(decision: ReturnType<typeof decideAccount>, ready: Partial<Record<ActionKind, Instant>>, now: Instant): AccountStatus["next"] {
+  let best: AccountStatus["next"] = null;
+  let blocked: AccountStatus["next"] = null;
+  for (const kind of ACTION_KINDS) {
+    const readyAt = ready[kind];
+    if (readyAt === undefined) continue;
+    const d = decision.kinds[kind];
+    const from = d.allowed ? now : d.until;
+    const reason = d.allowed ? (readyAt > now ? "the prospects' next window (their working hours)" : null) : d.reason;
+    if (from === null) {
+      blocked ??= { kind, at: readyAt, waitsFor: reason };
+      continue;
+    }
+    const at = Math.max(from, readyAt);
+    const waitsFor = at > now ? (readyAt > from ? "the prospects' next window (their working hours) or the step's waiting time" : reason) : null;
+    if (best === null || at < best.at) best = { kind, at, waitsFor };
+  }
+  return best ?? blocked;
+}

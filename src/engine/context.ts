@@ -1,0 +1,33 @@
+/**
+ * The resources every part of the engine shares: one plain object, no container (HOUSE_STYLE.md).
+ */
+import type { Channel } from "../channels/channel.js";
+import type { Clock } from "../core/time.js";
+import type { CampaignRow, Store, WorkspaceId } from "../store/store.js";
+
+export interface EngineContext {
+  store: Store;
+  channel: Channel;
+  clock: Clock;
+  workspaceId: WorkspaceId;
+  /** Campaign documents never change once created; status is read from the store when it matters. */
+  campaigns: CampaignCache;
+}
+
+export class CampaignCache {
+  private readonly byId = new Map<number, CampaignRow>();
+  constructor(private readonly store: Store) {}
+
+  async get(id: number, store: Store = this.store): Promise<CampaignRow> {
+    const hit = this.byId.get(id);
+    if (hit) return hit;
+    const row = await store.getCampaignById(id);
+    if (!row) throw new Error(`campaign ${id} vanished from the store`);
+    this.byId.set(id, row);
+    return row;
+  }
+
+  forget(id: number): void {
+    this.byId.delete(id);
+  }
+}

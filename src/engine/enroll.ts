@@ -1,0 +1,108 @@
+/**
+ * Enrolling prospects in a campaign: find or create each person by any of their identifiers, refuse a person
+ * who is already enrolled anywhere in the workspace (naming the campaign that holds them), and schedule the
+ * first step. All-or-nothing: the caller runs it in one transaction; refusals are results, not errors.
+ */
+import { planNextStep } from "../core/enrollment/state-machine.js";
+import type { ProspectInput, ZoneSource } from "../core/model.js";
+import { resolveZone } from "../core/prospect/location-zone.js";
+import type { Instant } from "../core/time.js";
+import type { AccountRow, CampaignRow, NewEnrollment, PersonRow, Store } from "../store/store.js";
+import { patchForNext } from "./transitions.js";
+import { schedulingZone } from "./windows.js";
+
+export interface EnrollItem {
+  /** Where the prospect came from (a CSV line), for the report. */
+  line?: number;
+  prospect: ProspectInput;
+  zoneHints?: { city?: string; state?: string; country?: string };
+}
+
+export type EnrollResult =
+  | { line?: number; status: "enrolled"; person: string; timezone: string; zoneSource: ZoneSource }
+  | { line?: number; status: "refused"; person: string; reason: string };
+
+export async function enrollProspects(tx: Store, input: { account: AccountRow; campaign: CampaignRow; items: EnrollItem[]; now: Instant }): Promise<EnrollResult[]> {
+  const { account, campaign, items, now } = input;
+  const results: EnrollResult[] = [];
+  const seen = new Map<string, number | string>();
+  for (const item of items) {
+    const ids = item.prospect.identifiers;
+    const display = ids[0] ?? "(no identifier)";
+    const dup = ids.map((id) => seen.get(id)).find((v) => v !== undefined);
+    if (dup !== undefined) {
+      const where = typeof dup === "number" ? `line ${dup}` : dup;
+      results.push({ ...(item.line !== undefined ? { line: item.line } : {}), status: "refused", person: display, reason: `duplicate of ${where} in this import` });
+      continue;
+    }
+    for (const id of ids) seen.set(id, item.line ?? display);
+    results.push(await enrollOne(tx, { account, campaign, item, now }));
+  }
+  return results;
+}
+
+async function enrollOne(tx: Store, input: { account: AccountRow; campaign: CampaignRow; item: EnrollItem; now: Instant }): Promise<EnrollResult> {
+  const { account, campaign, item, now } = input;
+  const p = item.prospect;
+  const display = p.identifiers[0] as string;
+  const line = item.line !== undefined ? { line: item.line } : {};
+  const known = await tx.findPersonIds(campaign.workspaceId, p.identifiers);
+  const personIds = [...new Set(known.values())];
+  if (personIds.length > 1) {
+    return { ...line, status: "refused", person: display, reason: `its identifiers belong to ${personIds.length} different people already known` };
+  }
+  let person: PersonRow;
+  if (personIds[0] !== undefined) {
+    const active = await tx.activeEnrollments(campaign.workspaceId, personIds);
+    const held = active.get(personIds[0]);
+    if (held) return { ...line, status: "refused", person: display, reason: `already enrolled in campaign ${held.campaignName}` };
+    await tx.addIdentifiers(campaign.workspaceId, personIds[0], p.identifiers);
+    person = await refreshPerson(tx, personIds[0], p, item);
+  } else {
+    person = await createPerson(tx, { workspaceId: campaign.workspaceId, prospect: p, account, hints: item.zoneHints, now });
+  }
+  const prospectTz = schedulingZone(campaign.doc, account.doc, person.timezone);
+  const draft: NewEnrollment = {
+    workspaceId: campaign.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id,
+    status: "ready", step: 0, nextKind: null, readyAt: null, baseAt: now, prospectTz, enrolledAt: now,
+    visitedAt: null, invitedAt: null, inviteNote: null, acceptedAt: null, lastMessageAt: null, messagesSent: 0,
+    repliedAt: null, withdrawnAt: null, endedAt: null, endReason: null, leaseActionId: null,
+  };
+  const next = planNextStep(campaign.doc, 0, now, person.connected);
+  const patch = patchForNext({ account: account.doc, campaign: campaign.doc, now }, draft, next, now);
+  await tx.insertEnrollments([{ ...draft, ...patch } as NewEnrollment]);
+  return { ...line, status: "enrolled", person: person.displayUrl, timezone: prospectTz, zoneSource: person.zoneSource ?? "sender" };
+}
+
+function zoneFor(p: ProspectInput, hints: EnrollItem["zoneHints"]): { timezone: string | null; zoneSource: ZoneSource | null } {
+  const found = resolveZone({ timezone: p.timezone, location: p.location, city: hints?.city ?? null, state: hints?.state ?? null, country: hints?.country ?? null });
+  return found ? { timezone: found.zone, zoneSource: found.source } : { timezone: null, zoneSource: "sender" };
+}
+
+async function createPerson(tx: Store, input: { workspaceId: number; prospect: ProspectInput; account: AccountRow; hints: EnrollItem["zoneHints"]; now: Instant }): Promise<PersonRow> {
+  const { prospect: p, now } = input;
+  const zone = zoneFor(p, input.hints);
+  const row: Omit<PersonRow, "id"> = {
+    workspaceId: input.workspaceId,
+    displayUrl: p.identifiers[0] as string,
+    firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, location: p.location,
+    timezone: zone.timezone, zoneSource: zone.zoneSource, custom: p.custom, memberId: p.memberId ?? null,
+    connected: p.connected, connectedAt: p.connected ? now : null, lastWithdrawnAt: null, createdAt: now,
+  };
+  const id = await tx.insertPerson(row, p.identifiers);
+  return { id, ...row };
+}
+
+/** A known person enrolled again: newer non-empty fields win, a connection stays a connection. */
+async function refreshPerson(tx: Store, id: number, p: ProspectInput, item: EnrollItem): Promise<PersonRow> {
+  const current = (await tx.getPerson(id)) as PersonRow;
+  const pick = (incoming: string, old: string): string => (incoming.trim() !== "" ? incoming : old);
+  const patch: Partial<PersonRow> = {
+    firstName: pick(p.firstName, current.firstName), lastName: pick(p.lastName, current.lastName),
+    company: pick(p.company, current.company), title: pick(p.title, current.title), location: pick(p.location, current.location),
+    custom: { ...current.custom, ...p.custom }, connected: current.connected || p.connected,
+  };
+  if (current.timezone === null || p.timezone) Object.assign(patch, zoneFor(p, item.zoneHints));
+  await tx.updatePerson(id, patch);
+  return { ...current, ...patch };
+}

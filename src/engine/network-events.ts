@@ -1,0 +1,88 @@
+/**
+ * What LinkedIn tells us after the fact: an invitation accepted, a reply, a restriction of the account. Each is
+ * logged (CONTRACTS.md §6 `event` lines) and moves the enrollment and the governor state in one transaction.
+ */
+import { loadGovernorState, recordInvitationClosed, recordRestrictionEvent } from "../core/governor/index.js";
+import { planAfterAcceptance } from "../core/enrollment/state-machine.js";
+import type { NetworkEventKind } from "../core/model.js";
+import type { Instant } from "../core/time.js";
+import type { AccountRow, EnrollmentRow, Store } from "../store/store.js";
+import type { EngineContext } from "./context.js";
+import type { Engine } from "./engine.js";
+import { moveToNext, type TransitionScope } from "./transitions.js";
+
+export interface NetworkEvent {
+  at: Instant;
+  kind: NetworkEventKind;
+  account: string;
+  /** Any identifier URL of the person (not for `restricted`). */
+  prospect?: string;
+}
+
+export type EventOutcome = "applied" | "unknown_account" | "unknown_person" | "no_enrollment";
+
+export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev: NetworkEvent): Promise<EventOutcome> {
+  return ctx.store.transaction(async (tx) => {
+    const found = await tx.getAccount(ctx.workspaceId, ev.account);
+    if (!found) return "unknown_account";
+    const account = await tx.lockAccount(found.id);
+    if (ev.kind === "restricted") {
+      await appendEvent(tx, account, ev, null);
+      const state = recordRestrictionEvent(loadGovernorState(account.state), ev.at);
+      await engine.updateWake(tx, account, state, ev.at);
+      return "applied";
+    }
+    const ids = await tx.findPersonIds(ctx.workspaceId, [ev.prospect ?? ""]);
+    const personId = ids.values().next().value;
+    if (personId === undefined) return "unknown_person";
+    const enrollment = await tx.latestEnrollment(account.id, personId);
+    if (!enrollment) return "no_enrollment";
+    await appendEvent(tx, account, ev, enrollment);
+    let state = loadGovernorState(account.state);
+    const campaign = await ctx.campaigns.get(enrollment.campaignId, tx);
+    const scope: TransitionScope = { store: tx, account: account.doc, campaign: campaign.doc, now: ev.at };
+    if (ev.kind === "accepted") {
+      await tx.updatePerson(personId, { connected: true, connectedAt: ev.at });
+      if (enrollment.invitedAt !== null && enrollment.acceptedAt === null && enrollment.withdrawnAt === null) {
+        state = recordInvitationClosed(state, 1);
+        await onAccepted(scope, enrollment);
+      }
+    } else {
+      await onReplied(scope, enrollment);
+    }
+    await engine.updateWake(tx, account, state, ev.at);
+    return "applied";
+  });
+}
+
+async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: EnrollmentRow | null): Promise<void> {
+  const person = e ? await tx.getPerson(e.personId) : null;
+  await tx.appendLog({
+    workspaceId: account.workspaceId,
+    at: ev.at,
+    type: "event",
+    accountId: account.id,
+    campaignId: e?.campaignId ?? null,
+    personId: e?.personId ?? null,
+    enrollmentId: e?.id ?? null,
+    prospect: person?.displayUrl ?? null,
+    prospectTz: e?.prospectTz ?? null,
+    kind: ev.kind,
+    note: null,
+    text: null,
+    result: null,
+  });
+}
+
+async function onAccepted(scope: TransitionScope, e: EnrollmentRow): Promise<void> {
+  await scope.store.updateEnrollment(e.id, { acceptedAt: scope.now });
+  // An in-flight withdrawal learns of the acceptance from its own result (already_connected).
+  if (e.status !== "invited") return;
+  await moveToNext(scope, e, planAfterAcceptance(scope.campaign, e.step - 1, scope.now), scope.now);
+}
+
+async function onReplied(scope: TransitionScope, e: EnrollmentRow): Promise<void> {
+  await scope.store.updateEnrollment(e.id, { repliedAt: scope.now });
+  if (!scope.campaign.stopOnReply || e.status === "done" || e.status === "in_flight") return;
+  await moveToNext(scope, e, { type: "end", reason: "replied" }, scope.now);
+}

@@ -1,0 +1,100 @@
+/**
+ * Turns one due enrollment into an action ready to perform, or says why not now: the prospect is outside
+ * their window (reschedule), is already a connection (skip the connect), may not be re-invited yet, or the
+ * text cannot be sent (fallback or end). Pure: it decides, the caller writes.
+ */
+import { connectStepAt, planNextStep, type EndReason, type NextStep } from "../core/enrollment/state-machine.js";
+import type { AccountDoc, ActionKind, CampaignDoc, CampaignStep } from "../core/model.js";
+import { startOfNextLocalMonth } from "../core/schedule/index.js";
+import { renderForProspect, type TemplateVars } from "../core/template/index.js";
+import { DAY, type Instant } from "../core/time.js";
+import type { DueEnrollment, PersonRow } from "../store/store.js";
+import { isReachable, nextReachable } from "./windows.js";
+
+/** LinkedIn blocks a new invitation to a person for up to 3 weeks after a withdrawal. */
+export const REINVITE_BLOCK = 21 * DAY;
+
+export type Preparation =
+  | { type: "perform"; kind: ActionKind; note?: string; text?: string }
+  /** Not now: try again from `readyAt` (null: never, the enrollment ends `unreachable`). */
+  | { type: "later"; readyAt: Instant | null }
+  /** The plan changed without acting (a connection skips its connect). */
+  | { type: "replan"; next: NextStep; connected: boolean }
+  | { type: "end"; reason: EndReason; detail: string };
+
+export interface PrepareInput {
+  due: DueEnrollment;
+  account: AccountDoc;
+  campaign: CampaignDoc;
+  /** Whether the governor lets a connect carry a note now. */
+  noteAllowed: boolean;
+  now: Instant;
+}
+
+export function prepareAction(input: PrepareInput): Preparation {
+  const { due, account, campaign, now } = input;
+  const { enrollment, person } = due;
+  const kind = enrollment.nextKind as ActionKind;
+  const step = campaign.steps[enrollment.step];
+  if (kind === "connect" && person.connected) {
+    return { type: "replan", next: planNextStep(campaign, enrollment.step + 1, enrollment.baseAt, true), connected: true };
+  }
+  if (!isReachable(kind, account, campaign, enrollment.prospectTz, now)) {
+    return { type: "later", readyAt: nextReachable(kind, account, campaign, enrollment.prospectTz, now) };
+  }
+  switch (kind) {
+    case "visit":
+    case "withdraw":
+      return { type: "perform", kind };
+    case "connect":
+      return prepareConnect(input, person, step);
+    case "message":
+      return prepareMessage(input, person, step);
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+function prepareConnect(input: PrepareInput, person: PersonRow, step: CampaignStep | undefined): Preparation {
+  const { account, campaign, now } = input;
+  const connect = connectStepAt(campaign, input.due.enrollment.step);
+  if (!connect || step?.kind !== "connect") throw new Error(`enrollment ${input.due.enrollment.id}: step is not a connect`);
+  if (person.lastWithdrawnAt !== null && person.lastWithdrawnAt + REINVITE_BLOCK > now) {
+    return { type: "later", readyAt: person.lastWithdrawnAt + REINVITE_BLOCK };
+  }
+  if (connect.note === null) return { type: "perform", kind: "connect", note: "" };
+  const rendered = renderForProspect(connect.note, templateVars(person), account.noteMaxLength);
+  if (rendered.sendable && input.noteAllowed) return { type: "perform", kind: "connect", note: rendered.text };
+  if (connect.noteFallback === "blank") return { type: "perform", kind: "connect", note: "" };
+  if (rendered.sendable) {
+    // `skip` and only the note quota stands in the way: the note can go next month.
+    return { type: "later", readyAt: startOfNextLocalMonth(account.timezone, now) };
+  }
+  return { type: "end", reason: "note_unsendable", detail: rendered.reason };
+}
+
+function prepareMessage(input: PrepareInput, person: PersonRow, step: CampaignStep | undefined): Preparation {
+  const { enrollment } = input.due;
+  if (step?.kind !== "message") throw new Error(`enrollment ${enrollment.id}: step is not a message`);
+  if (!person.connected && enrollment.acceptedAt === null) {
+    return { type: "end", reason: "not_connected", detail: "a message goes only to a connection" };
+  }
+  const rendered = renderForProspect(step.text, templateVars(person), null);
+  if (!rendered.sendable) return { type: "end", reason: "message_unsendable", detail: rendered.reason };
+  return { type: "perform", kind: "message", text: rendered.text };
+}
+
+export function templateVars(person: PersonRow): TemplateVars {
+  const fullName = [person.firstName, person.lastName].filter((s) => s.trim() !== "").join(" ");
+  return {
+    firstName: person.firstName,
+    lastName: person.lastName,
+    fullName,
+    company: person.company,
+    title: person.title,
+    location: person.location,
+    custom: person.custom,
+  };
+}

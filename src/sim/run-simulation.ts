@@ -1,0 +1,117 @@
+/**
+ * Runs a scenario against the simulator on a virtual clock: LinkedIn's events and the engine's wake-ups are
+ * processed in time order (events first at equal instants), until `days` have passed.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { App } from "../app.js";
+import { LinkedInSimulator } from "../channels/simulator/index.js";
+import { LinkpaceError } from "../core/errors.js";
+import { resolveZone } from "../core/prospect/location-zone.js";
+import { profileIdentifiers } from "../core/prospect/profile-url.js";
+import { DAY, VirtualClock, type Instant } from "../core/time.js";
+import type { EnrollItem } from "../engine/enroll.js";
+import { readProspectCsv } from "../io/prospect-csv/index.js";
+import type { Store } from "../store/store.js";
+import type { InlineProspect, Scenario } from "./scenario.js";
+import { summarize, type SimReport } from "./summary.js";
+
+export interface RunOptions {
+  scenario: Scenario;
+  /** Where the scenario file is: CSV imports are relative to it. */
+  scenarioPath: string;
+  store: Store;
+  onProgress?: (done: Instant, total: Instant) => void;
+}
+
+export interface SimRun {
+  app: App;
+  simulator: LinkedInSimulator;
+  report: SimReport;
+}
+
+export async function runSimulation(opts: RunOptions): Promise<SimRun> {
+  const { scenario, store } = opts;
+  const clock = new VirtualClock(scenario.start);
+  const simulator = new LinkedInSimulator({
+    seed: scenario.seed,
+    accounts: scenario.accounts.map((a) => ({ name: a.doc.name, timezone: a.doc.timezone, type: a.doc.type, truth: a.linkedin })),
+  });
+  const app = new App({ store, channel: simulator, clock });
+  for (const a of scenario.accounts) await app.addAccount(a.doc);
+  for (const c of scenario.campaigns) await app.createCampaign(c);
+  const prospects = await enrollAll(app, simulator, opts);
+  const end = scenario.start + scenario.days * DAY;
+  await loop(app, simulator, clock, end, opts.onProgress);
+  return { app, simulator, report: await summarize(app, prospects) };
+}
+
+async function loop(app: App, sim: LinkedInSimulator, clock: VirtualClock, end: Instant, onProgress?: RunOptions["onProgress"]): Promise<void> {
+  const start = clock.now();
+  for (;;) {
+    const wake = await app.engine.nextWakeAt();
+    const event = sim.nextEventAt();
+    const next = Math.min(wake ?? Infinity, event ?? Infinity);
+    if (!Number.isFinite(next) || next >= end) break;
+    clock.set(Math.max(clock.now(), next));
+    const now = clock.now();
+    for (const ev of sim.takeEventsUntil(now)) {
+      await app.recordNetworkEvent({ at: ev.at, kind: ev.kind, account: ev.account, ...(ev.prospect !== undefined ? { prospect: ev.prospect } : {}) });
+    }
+    await app.engine.tick(now);
+    onProgress?.(now - start, end - start);
+  }
+}
+
+/** Enrolls inline prospects, then each import, in order; CSV rows rejected by the reader count as refused. */
+async function enrollAll(app: App, sim: LinkedInSimulator, opts: RunOptions): Promise<{ enrolled: number; refused: number }> {
+  const { scenario } = opts;
+  const batches: Array<{ campaign: string; items: EnrollItem[]; unavailable: Set<string> }> = [];
+  const unavailable = new Set<string>();
+  for (const p of scenario.prospects) {
+    const item = inlineItem(p, opts.scenarioPath);
+    if (p.unavailable) item.prospect.identifiers.forEach((id) => unavailable.add(id));
+    const last = batches[batches.length - 1];
+    if (last && last.campaign === p.campaign) last.items.push(item);
+    else batches.push({ campaign: p.campaign, items: [item], unavailable });
+  }
+  const counts = { enrolled: 0, refused: 0 };
+  for (const imp of scenario.imports) {
+    const path = resolve(dirname(opts.scenarioPath), imp.file);
+    const csv = readProspectCsv(readFile(path, opts.scenarioPath), imp.file);
+    counts.refused += csv.rejects.length;
+    batches.push({ campaign: imp.campaign, items: csv.rows.map((r) => ({ line: r.line, prospect: r.prospect, zoneHints: r.zoneHints })), unavailable });
+  }
+  for (const batch of batches) {
+    const results = await app.enroll(batch.campaign, batch.items);
+    const campaign = await app.campaign(batch.campaign);
+    const account = scenario.accounts.find((a) => a.doc.name === campaign.doc.account);
+    batch.items.forEach((item, i) => {
+      if (results[i]?.status !== "enrolled") {
+        counts.refused++;
+        return;
+      }
+      counts.enrolled++;
+      const p = item.prospect;
+      const zone = p.timezone ?? resolveZone({ location: p.location, ...item.zoneHints })?.zone ?? account?.doc.timezone ?? null;
+      sim.addProspect({ url: p.identifiers[0] as string, identifiers: p.identifiers, timezone: zone, connected: p.connected, unavailable: p.identifiers.some((id) => batch.unavailable.has(id)) });
+    });
+  }
+  return counts;
+}
+
+function inlineItem(p: InlineProspect, where: string): EnrollItem {
+  const ids = profileIdentifiers([p.profileUrl]).map((id) => id.url);
+  if (ids.length === 0) throw new LinkpaceError("invalid_input", `${where}: prospect "${p.profileUrl}" is not a LinkedIn profile URL`);
+  return {
+    prospect: { identifiers: ids, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, location: p.location, timezone: p.timezone, connected: p.connected, custom: p.custom },
+  };
+}
+
+function readFile(path: string, scenarioPath: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new LinkpaceError("invalid_input", `${scenarioPath}: cannot read import ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The SQL schema as Kysely sees it: one interface per table, columns in snake_case exactly as in SQL. The Row
+ * types of store.ts (camelCase, parsed JSON, booleans) are built from these by the mappers in rows.ts.
+ *
+ * Instants and ids are integers (BIGINT on PostgreSQL, read back as JS numbers; INTEGER on SQLite). JSON
+ * documents are text. `persons.connected` is 0 or 1 on both backends so that every query is the same SQL.
+ */
+import type { Generated } from "kysely";
+
+export interface WorkspacesTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  /** AccountDoc as JSON. */
+  doc: string;
+  /** Governor state as JSON (`null` when there is none yet). */
+  state: string;
+  wake_at: number | null;
+  created_at: number;
+}
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  account_id: number;
+  /** CampaignDoc as JSON. */
+  doc: string;
+  status: string;
+  created_at: number;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  display_url: string;
+  first_name: string;
+  last_name: string;
+  company: string;
+  title: string;
+  location: string;
+  timezone: string | null;
+  zone_source: string | null;
+  /** Record<string, string> as JSON. */
+  custom: string;
+  member_id: string | null;
+  connected_at: number | null;
+  /** 0 or 1. */
+  connected: number;
+  last_withdrawn_at: number | null;
+  created_at: number;
+}
+
+export interface PersonIdentifiersTable {
+  workspace_id: number;
+  identifier: string;
+  person_id: number;
+}
+
+export interface EnrollmentsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  campaign_id: number;
+  account_id: number;
+  person_id: number;
+  status: string;
+  step: number;
+  next_kind: string | null;
+  ready_at: number | null;
+  base_at: number;
+  prospect_tz: string;
+  enrolled_at: number;
+  visited_at: number | null;
+  invited_at: number | null;
+  invite_note: string | null;
+  accepted_at: number | null;
+  last_message_at: number | null;
+  messages_sent: number;
+  replied_at: number | null;
+  withdrawn_at: number | null;
+  ended_at: number | null;
+  end_reason: string | null;
+  lease_action_id: number | null;
+}
+
+export interface LogTable {
+  id: Generated<number>;
+  workspace_id: number;
+  at: number;
+  type: string;
+  account_id: number;
+  campaign_id: number | null;
+  person_id: number | null;
+  enrollment_id: number | null;
+  prospect: string | null;
+  prospect_tz: string | null;
+  kind: string;
+  note: string | null;
+  text: string | null;
+  result: string | null;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  accounts: AccountsTable;
+  campaigns: CampaignsTable;
+  persons: PersonsTable;
+  person_identifiers: PersonIdentifiersTable;
+  enrollments: EnrollmentsTable;
+  log: LogTable;
+}
