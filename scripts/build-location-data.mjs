@@ -58,36 +58,44 @@ function buildCities() {
     const [lon, lat] = c.loc.coordinates;
     const zone = tzLookup(lat, lon);
     if (!validZone(zone)) throw new Error(`${c.name} (${c.country}): tz-lookup gave ${zone}, unknown to this ICU`);
-    places.push({ name: c.name.normalize("NFC").trim(), country: c.country, admin: c.adminCode, zone, population: c.population });
+    places.push({ name: c.name.normalize("NFC").trim(), country: c.country, admin: c.adminCode, zone, population: c.population, lat, lon });
   }
   const fixed = fixBorderZones(places);
   const best = new Map();
   for (const p of fixed) {
     const key = `${p.name}\t${p.country}\t${p.admin}\t${p.zone}`;
     const prev = best.get(key);
-    if (prev === undefined || prev.population < p.population) best.set(key, p);
+    if (prev === undefined || prev.population < p.population) best.set(key, { name: p.name, country: p.country, admin: p.admin, zone: p.zone, population: p.population });
   }
   return [...best.values()].sort((a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.name.localeCompare(b.name));
 }
 
 /**
- * tz-lookup's polygons are coarse near borders: it puts Holguín (Cuba) in America/Nassau and Indian towns by
- * Bangladesh in Asia/Dhaka. A zone the country does not use is replaced by the country's most-populated zone
- * at the same offsets, or, for a single-offset country, by its main zone; otherwise it is kept.
+ * tz-lookup's polygons are coarse near borders: it puts Holguín (Cuba) in America/Nassau, Indian towns by
+ * Bangladesh in Asia/Dhaka and Jayapura in Pacific/Port_Moresby. A zone the country does not use is replaced
+ * by the zone of the nearest place of the same country whose zone it does use.
  */
 function fixBorderZones(places) {
-  const people = new Map();
-  for (const p of places) people.set(`${p.country} ${p.zone}`, (people.get(`${p.country} ${p.zone}`) ?? 0) + p.population);
-  const rank = (code, zones) => [...zones].sort((a, b) => (people.get(`${code} ${b}`) ?? 0) - (people.get(`${code} ${a}`) ?? 0));
+  const zonesOf = new Map();
+  const fits = (p) => {
+    if (!zonesOf.has(p.country)) zonesOf.set(p.country, new Set(countryZones(p.country)));
+    const zones = zonesOf.get(p.country);
+    return zones.size === 0 || zones.has(p.zone);
+  };
+  const good = places.filter(fits);
   let changed = 0;
   const out = places.map((p) => {
-    const zones = countryZones(p.country);
-    if (zones.length === 0 || zones.includes(p.zone)) return p;
-    const same = rank(p.country, zones.filter((z) => offsetKey(z) === offsetKey(p.zone)));
-    const single = new Set(zones.map(offsetKey)).size === 1;
-    const zone = same[0] ?? (single ? rank(p.country, zones)[0] : p.zone);
-    if (zone !== p.zone) changed++;
-    return { ...p, zone };
+    if (fits(p)) return p;
+    let nearest = null;
+    let best = Infinity;
+    for (const q of good) {
+      if (q.country !== p.country) continue;
+      const d = (q.lat - p.lat) ** 2 + ((q.lon - p.lon) * Math.cos((p.lat * Math.PI) / 180)) ** 2;
+      if (d < best) [best, nearest] = [d, q];
+    }
+    if (nearest === null) return p;
+    changed++;
+    return { ...p, zone: nearest.zone };
   });
   console.log(`${changed} border zones corrected`);
   return out;

@@ -94,7 +94,7 @@ async function enrollAll(app: App, sim: LinkedInSimulator, opts: RunOptions): Pr
       counts.enrolled++;
       const p = item.prospect;
       const zone = p.timezone ?? resolveZone({ location: p.location, ...item.zoneHints })?.zone ?? account?.doc.timezone ?? null;
-      sim.addProspect({ url: p.identifiers[0] as string, identifiers: p.identifiers, timezone: zone, connected: p.connected, unavailable: p.identifiers.some((id) => batch.unavailable.has(id)) });
+      sim.addProspect({ account: campaign.doc.account, url: p.identifiers[0] as string, identifiers: p.identifiers, timezone: zone, connected: p.connected, unavailable: p.identifiers.some((id) => batch.unavailable.has(id)) });
     });
   }
   return counts;

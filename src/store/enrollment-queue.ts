@@ -8,7 +8,7 @@ import { enrollmentFromDb, personFromDb } from "./rows.js";
 import type { StoreContext } from "./store-context.js";
 import type { Store } from "./store.js";
 
-type QueueQueries = Pick<Store, "dueEnrollments" | "nextReadyByKind" | "countVisitedAwaiting">;
+type QueueQueries = Pick<Store, "dueEnrollments" | "nextReadyByKind" | "countVisitedAwaiting" | "setCampaignReadyAt">;
 
 /** The person's columns next to the enrollment's in one joined row, prefixed so that names do not clash. */
 const PERSON_SELECTION = [
@@ -39,7 +39,9 @@ export function enrollmentQueueQueries({ db }: StoreContext): QueueQueries {
         .selectAll("e")
         .select(PERSON_SELECTION)
         .where("e.account_id", "=", accountId)
-        .where("e.status", "=", "ready")
+        // A pending invitation whose withdrawal is due is `invited`, not `ready`.
+        .$if(kind !== "withdraw", (q) => q.where("e.status", "=", "ready"))
+        .$if(kind === "withdraw", (q) => q.where("e.status", "in", ["ready", "invited"]))
         .where("e.next_kind", "=", kind)
         .where("e.ready_at", "<=", now)
         .orderBy("e.ready_at")
@@ -97,6 +99,15 @@ export function enrollmentQueueQueries({ db }: StoreContext): QueueQueries {
         .where("visited_at", "is not", null)
         .executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+
+    async setCampaignReadyAt(campaignId, readyAt) {
+      await db
+        .updateTable("enrollments")
+        .set({ ready_at: readyAt })
+        .where("campaign_id", "=", campaignId)
+        .where("status", "=", "ready")
+        .execute();
     },
   };
 }

@@ -1,17 +1,20 @@
 /**
  * Enrollments: one person going through one campaign (core/enrollment/state-machine.ts). The invariant kept
- * here: at most one enrollment per person per workspace is not `done` (index enrollments_one_active).
+ * here: at most one enrollment per person per workspace is not `done` (unique index enrollments_one_active).
  *
- * insertEnrollments checks that invariant for the whole batch with one query per few hundred people before it
- * writes, so a refused import names the person and the campaign that holds them, leaves a PostgreSQL
- * transaction usable and spends no ids; the unique index catches what a concurrent writer slips past.
+ * insertEnrollments is on the path of bulk imports, so the common case is one multi-row INSERT per ~1,300 rows
+ * with nothing checked beforehand: the importer has already looked people up with activeEnrollments. When the
+ * index does refuse a row, the error names the person and, where the connection is still usable, the campaign
+ * that holds them. Outside a transaction the insert runs in one of its own and is all or nothing. Inside the
+ * caller's, a refusal leaves that transaction to be given up: PostgreSQL has aborted it, and on SQLite batches
+ * before the refused one stay written.
  */
 import { sql, type Kysely } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
 import { enrollmentFromDb, enrollmentPatchToDb, enrollmentToDb } from "./rows.js";
 import type { Database } from "./schema.js";
 import { atomically, chunks, MAX_PARAMS, type StoreContext } from "./store-context.js";
-import { mapConflict } from "./store-errors.js";
+import { isUniqueViolation, mapConflict } from "./store-errors.js";
 import type { NewEnrollment, Store, WorkspaceId } from "./store.js";
 
 type EnrollmentQueries = Pick<Store, "insertEnrollments" | "updateEnrollment" | "getEnrollment" | "activeEnrollments" | "latestEnrollment">;
@@ -27,18 +30,15 @@ export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
   return {
     async insertEnrollments(rows) {
       if (rows.length === 0) return [];
-      return atomically(ctx, async (tx) => {
-        await refuseSecondActive(tx, rows);
-        const ids: number[] = [];
-        for (const batch of chunks(rows, ROWS_PER_INSERT)) {
-          const inserted = await mapConflict("a person in this batch is already enrolled", () =>
-            tx.insertInto("enrollments").values(batch.map(enrollmentToDb)).returning("id").execute(),
-          );
-          // Ids are handed out in VALUES order within one statement; RETURNING's own order is not promised.
-          ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
-        }
-        return ids;
-      });
+      refuseTwiceInBatch(rows);
+      try {
+        return await atomically(ctx, (tx) => insertInBatches(tx, rows));
+      } catch (e) {
+        if (!(e instanceof RefusedBatch)) throw e;
+        // SQLite undoes only the failed statement; PostgreSQL's transaction is usable only if it was ours.
+        const canQuery = ctx.dialect === "sqlite" || !ctx.inTransaction;
+        throw (canQuery ? await whoHoldsThem(db, e.rows) : null) ?? conflictFromIndex(e.cause);
+      }
     },
 
     async updateEnrollment(id, patch) {
@@ -86,8 +86,33 @@ export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
   };
 }
 
-/** Throws a conflict when a row that is not `done` would give its person a second active enrollment. */
-async function refuseSecondActive(db: Kysely<Database>, rows: NewEnrollment[]): Promise<void> {
+/** A batch the unique index refused; nothing of it was written (earlier batches may have been). */
+class RefusedBatch extends Error {
+  constructor(
+    readonly rows: NewEnrollment[],
+    override readonly cause: unknown,
+  ) {
+    super("enrollments_one_active refused a batch");
+  }
+}
+
+async function insertInBatches(db: Kysely<Database>, rows: NewEnrollment[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const batch of chunks(rows, ROWS_PER_INSERT)) {
+    let inserted: Array<{ id: number }>;
+    try {
+      inserted = await db.insertInto("enrollments").values(batch.map(enrollmentToDb)).returning("id").execute();
+    } catch (e) {
+      throw isUniqueViolation(e) ? new RefusedBatch(batch, e) : e;
+    }
+    // Ids are handed out in VALUES order within one statement; RETURNING's own order is not promised.
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
+/** Rows that are not `done`, grouped by workspace: the people who would become active. */
+function activePeople(rows: NewEnrollment[]): Map<WorkspaceId, number[]> {
   const byWorkspace = new Map<WorkspaceId, number[]>();
   for (const row of rows) {
     if (row.status === "done") continue;
@@ -95,12 +120,23 @@ async function refuseSecondActive(db: Kysely<Database>, rows: NewEnrollment[]): 
     if (people.length === 0) byWorkspace.set(row.workspaceId, people);
     people.push(row.personId);
   }
-  for (const [workspaceId, people] of byWorkspace) {
+  return byWorkspace;
+}
+
+/** A person twice among the new active rows would collide with themself: refused before any write. */
+function refuseTwiceInBatch(rows: NewEnrollment[]): void {
+  for (const [workspaceId, people] of activePeople(rows)) {
     const seen = new Set<number>();
     const twice = people.find((p) => seen.size === seen.add(p).size);
     if (twice !== undefined) {
       throw new LinkpaceError("conflict", `person ${twice} appears twice among the new active enrollments of workspace ${workspaceId}`);
     }
+  }
+}
+
+/** The conflict naming the first person of `rows` who already has an active enrollment, or null if none. */
+async function whoHoldsThem(db: Kysely<Database>, rows: NewEnrollment[]): Promise<LinkpaceError | null> {
+  for (const [workspaceId, people] of activePeople(rows)) {
     for (const batch of chunks(people, PEOPLE_PER_QUERY)) {
       const held = await db
         .selectFrom("enrollments as e")
@@ -113,11 +149,20 @@ async function refuseSecondActive(db: Kysely<Database>, rows: NewEnrollment[]): 
         .orderBy("e.id")
         .executeTakeFirst();
       if (held) {
-        throw new LinkpaceError(
+        return new LinkpaceError(
           "conflict",
           `person ${held.person_id} (${held.display_url}) is already enrolled in campaign "${held.name}" (enrollment ${held.id}) in workspace ${workspaceId}`,
         );
       }
     }
   }
+  return null;
+}
+
+/** What the unique index itself says (PostgreSQL: `Key (workspace_id, person_id)=(1, 42) already exists.`). */
+function conflictFromIndex(e: unknown): LinkpaceError {
+  const detail = (e as { detail?: unknown }).detail;
+  const key = typeof detail === "string" ? /=\((\d+), (\d+)\)/.exec(detail) : null;
+  const who = key ? `person ${key[2]} is already enrolled in workspace ${key[1]}` : "a person is already enrolled in this workspace";
+  return new LinkpaceError("conflict", `${who} (enrollments_one_active; the transaction is aborted)`);
 }

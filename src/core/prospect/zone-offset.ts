@@ -22,11 +22,17 @@ function offsetFormatter(zone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-/** The zone's canonical spelling (`america/new_york` → `America/New_York`), or null when Intl does not know it. */
+/**
+ * The zone as Intl spells it when only the case differs (`america/new_york` → `America/New_York`), else as
+ * given; null when Intl does not know it. ICU resolves some current names to older ones (Asia/Kolkata →
+ * Asia/Calcutta, Europe/Kyiv → Europe/Kiev): the name the user wrote is kept rather than replaced by those.
+ */
 export function canonicalZone(zone: string): string | null {
   const trimmed = zone.trim();
   if (trimmed === "") return null;
-  return offsetFormatter(trimmed)?.resolvedOptions().timeZone ?? null;
+  const resolved = offsetFormatter(trimmed)?.resolvedOptions().timeZone;
+  if (resolved === undefined) return null;
+  return resolved.toLowerCase() === trimmed.toLowerCase() ? resolved : trimmed;
 }
 
 export function isValidZone(zone: string): boolean {

@@ -30,7 +30,7 @@ export function nextOpening(hours: WeeklyHours, zone: string, at: number): numbe
   for (let i = 0; i < MAX_SEGMENTS; i++) {
     const segment = rules.segmentAt(t);
     const wall = pattern.nextOpen(t + segment.offset)!;
-    const candidate = wall - segment.offset + 1;
+    const candidate = wall - segment.offset;
     if (candidate < segment.end) return candidate;
     t = segment.end;
   }

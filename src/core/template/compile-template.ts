@@ -8,6 +8,7 @@
  * its flag in `rendered`. Rendering is synchronous, so `rendered` belongs to the render in progress.
  */
 import { Output, Tag, type Template, type Value } from "liquidjs";
+import { planFastPath, type FastPart } from "./fast-path.js";
 import { engine } from "./liquid-engine.js";
 import { classifyVariable, KNOWN_VARIABLES_TEXT, type VariableName } from "./template-vars.js";
 
@@ -23,6 +24,8 @@ export interface CompiledTemplate {
   prints: PrintNode[];
   /** rendered[i]: prints[i] ran during the current render. */
   rendered: boolean[];
+  /** A plan that renders by concatenation (fast-path.ts), or null: render through Liquid. */
+  fast: FastPart[] | null;
 }
 
 export type CompileResult = { ok: true; template: CompiledTemplate } | { ok: false; message: string };
@@ -49,8 +52,9 @@ function compile(source: string): CompileResult {
   }
   const variables = knownVariables(templates);
   if (typeof variables === "string") return { ok: false, message: variables };
-  const template: CompiledTemplate = { templates, variables, prints: [], rendered: [] };
+  const template: CompiledTemplate = { templates, variables, prints: [], rendered: [], fast: null };
   for (const node of printingNodes(templates)) watchPrint(template, node);
+  template.fast = planFastPath(templates, template.prints.map((p) => p.variables), variables);
   return { ok: true, template };
 }
 

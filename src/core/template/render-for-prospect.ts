@@ -11,6 +11,7 @@
  * does, in Unicode code points of the NFC text. `maxLength` is the note limit (null: no limit).
  */
 import { compileTemplate, type CompiledTemplate } from "./compile-template.js";
+import { renderFast } from "./fast-path.js";
 import { engine } from "./liquid-engine.js";
 import { scopeFor, valueOf, type TemplateVars, type VariableName } from "./template-vars.js";
 
@@ -37,14 +38,9 @@ export function renderForProspect(source: string, vars: TemplateVars, maxLength:
   const compiled = compileTemplate(source);
   if (!compiled.ok) return { sendable: false, reason: compiled.message };
   const template = compiled.template;
-  template.rendered.fill(false);
-  let raw: unknown;
-  try {
-    raw = engine.renderSync(template.templates, scopeFor(vars, template.variables));
-  } catch (e) {
-    return { sendable: false, reason: `the template failed to render: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  const text = String(raw).trim().normalize("NFC");
+  const raw = renderText(template, vars);
+  if (typeof raw !== "string") return { sendable: false, reason: raw.error };
+  const text = raw.trim().normalize("NFC");
   const empty = emptyPrintedVariable(template, vars);
   if (empty !== null) return { sendable: false, reason: `empty variable ${empty} without a default`, text };
   if (text === "") return { sendable: false, reason: "the text is empty", text };
@@ -55,6 +51,20 @@ export function renderForProspect(source: string, vars: TemplateVars, maxLength:
     if (length > maxLength) return { sendable: false, reason: `note is ${length} characters, the limit is ${maxLength}`, text };
   }
   return { sendable: true, text };
+}
+
+/** The raw text, setting `template.rendered`; fast-path templates print every node. */
+function renderText(template: CompiledTemplate, vars: TemplateVars): string | { error: string } {
+  if (template.fast !== null) {
+    template.rendered.fill(true);
+    return renderFast(template.fast, vars);
+  }
+  template.rendered.fill(false);
+  try {
+    return String(engine.renderSync(template.templates, scopeFor(vars, template.variables)));
+  } catch (e) {
+    return { error: `the template failed to render: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 function emptyPrintedVariable(template: CompiledTemplate, vars: TemplateVars): VariableName | null {

@@ -68,15 +68,16 @@ export function valueOf(vars: TemplateVars, name: VariableName): string {
 }
 
 /**
- * The Liquid scope for a prospect, holding only the variables the template uses. Empty values are left
- * out (nil in Liquid), so `{% if company %}` and `default` both treat them as missing.
+ * The Liquid scope for a prospect, holding only the variables the template uses. Empty values are null
+ * (nil in Liquid), so `{% if company %}` and `default` both treat them as missing. Every referenced column
+ * is an own property of `custom`, even when empty, so `custom.size` reads a column named "size" rather
+ * than Liquid's size of the mapping.
  */
 export function scopeFor(vars: TemplateVars, names: readonly VariableName[]): Record<string, unknown> {
-  const custom: Record<string, string> = Object.create(null) as Record<string, string>;
+  const custom: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
   const scope: Record<string, unknown> = { custom };
   for (const name of names) {
-    const value = valueOf(vars, name);
-    if (value === "") continue;
+    const value = valueOf(vars, name) || null;
     if (name.startsWith(CUSTOM_PREFIX)) custom[name.slice(CUSTOM_PREFIX.length)] = value;
     else scope[name] = value;
   }

@@ -4,16 +4,16 @@
  * blank line) before it. The delimiter is whichever of `,` `;` tab occurs most often in that line outside
  * quotes (Excel in French or German locales writes `;`, "Unicode text" writes tabs).
  */
-import { parse } from "csv-parse/sync";
 import { LinkpaceError } from "../../core/errors.js";
 import { isProfileUrlHeader, URL_ALIASES_SHOWN, normalizeHeader } from "./column-aliases.js";
+import { csvRecords } from "./csv-records.js";
 import type { CsvDelimiter } from "./types.js";
 
 /** How many physical lines may come before the header. */
 const HEADER_SEARCH_LINES = 10;
 
 export interface HeaderLocation {
-  /** Byte offset in the data where the header line starts. */
+  /** Offset in the text where the header line starts. */
   offset: number;
   /** 1-based physical line of the header. */
   line: number;
@@ -28,8 +28,8 @@ interface PhysicalLine {
   text: string;
 }
 
-export function findHeader(data: Buffer, fileName: string): HeaderLocation {
-  const lines = firstLines(data, HEADER_SEARCH_LINES);
+export function findHeader(text: string, fileName: string): HeaderLocation {
+  const lines = firstLines(text, HEADER_SEARCH_LINES);
   let widest: string[] = [];
   for (const candidate of lines) {
     if (candidate.text.trim() === "") continue;
@@ -57,27 +57,25 @@ export function detectDelimiter(line: string): CsvDelimiter {
   return best;
 }
 
-function splitLine(text: string, delimiter: CsvDelimiter): string[] | null {
-  try {
-    const records = parse(text, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
-    const first = records[0];
-    return first === undefined ? null : first.map((c) => c.trim());
-  } catch {
-    return null; // an unclosed quote: a line of a multi-line preamble cell, not a header
+/** The line's cells, or null when a quote opens and never closes (a line of a multi-line preamble cell). */
+function splitLine(line: string, delimiter: CsvDelimiter): string[] | null {
+  for (const record of csvRecords(line, delimiter)) {
+    return record.kind === "record" ? record.cells.map((c) => c.trim()) : null;
   }
+  return null;
 }
 
-/** The first `max` physical lines (`\n`, `\r\n` or `\r` endings) with their byte offsets. */
-function firstLines(data: Buffer, max: number): PhysicalLine[] {
+/** The first `max` physical lines (`\n`, `\r\n` or `\r` endings) with their offsets. */
+function firstLines(text: string, max: number): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
   let start = 0;
-  let i = 0;
-  while (lines.length < max && start < data.length) {
-    while (i < data.length && data[i] !== 0x0a && data[i] !== 0x0d) i++;
-    lines.push({ offset: start, line: lines.length + 1, text: data.toString("utf8", start, i) });
-    if (data[i] === 0x0d && data[i + 1] === 0x0a) i++;
-    i++;
-    start = i;
+  while (lines.length < max && start < text.length) {
+    lineBreak.lastIndex = start;
+    const m = lineBreak.exec(text);
+    const end = m === null ? text.length : m.index;
+    lines.push({ offset: start, line: lines.length + 1, text: text.slice(start, end) });
+    start = m === null ? text.length : m.index + m[0].length;
   }
   return lines;
 }

@@ -92,7 +92,7 @@ function memberId(vmid: string, urn: string): string | null {
 }
 
 function customValues(cells: readonly string[], plan: ColumnPlan): Record<string, string> {
-  const custom: Record<string, string> = {};
+  const custom = { ...plan.customTemplate };
   for (const { index, key, blank } of plan.custom) {
     const value = cells[index] ?? "";
     if (blank && value === "") continue; // a trailing delimiter, not a column

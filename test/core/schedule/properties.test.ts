@@ -138,7 +138,7 @@ describe("schedule properties", () => {
   });
 
   it("nextJointOpening is the first instant within every part, or null up to the horizon", () => {
-    const part: fc.Arbitrary<HoursInZone> = fc.record({ hours: weeklyHours, zone });
+    const part: fc.Arbitrary<HoursInZone> = fc.record({ hours: openHours, zone });
     const horizon = 3 * DAY;
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), instant, (parts, at) => {
@@ -154,7 +154,7 @@ describe("schedule properties", () => {
         expect(isWithinAll(parts, jointEnd - 1)).toBe(true);
         expect(isWithinAll(parts, jointEnd)).toBe(false);
       }),
-      RUNS,
+      { numRuns: 600 },
     );
   });
 

@@ -216,7 +216,7 @@ Hurlingham	AR	01	55	60000
 Santo Tomé	AR	21	57	59072
 San Francisco	AR	05	57	59062
 San Pedro de Jujuy	AR	10	58	58430
-Ushuaia	AR	23	55	58028
+Ushuaia	AR	23	66	58028
 Punta Alta	AR	01	55	57209
 General Pico	AR	11	62	57029
 Colegiales	AR	07	55	57000
@@ -333,7 +333,7 @@ Cinco Saltos	AR	16	62	19819
 General Enrique Mosconi	AR	17	62	19811
 Vera	AR	21	57	19797
 Arroyito	AR	05	57	19577
-El Soberbio	AR	14	55	19571
+El Soberbio	AR	14	57	19571
 Diamante	AR	08	57	19545
 Joaquín V. González	AR	17	62	19185
 Pirané	AR	09	57	19124
@@ -3258,7 +3258,7 @@ Mudanjiang	CN	08	214	665915
 Guilin	CN	16	214	649352
 Zhanjiang	CN	30	214	637790
 Zhenjiang	CN	04	214	632552
-Dandong	CN	19	206	631973
+Dandong	CN	19	214	631973
 Shaoguan	CN	30	214	628749
 Yancheng	CN	04	214	628441
 Panshan	CN	19	214	625040
@@ -8894,7 +8894,7 @@ Tanjungbalai	ID	26	182	142506
 Parepare	ID	38	196	140000
 Sidoarjo	ID	08	182	139189
 Weru	ID	30	182	139004
-Jayapura	ID	36	314	134895
+Jayapura	ID	36	183	134895
 Baturaja	ID	32	182	134759
 Adiwerna	ID	07	182	134188
 Singaraja	ID	02	196	133784
@@ -9000,7 +9000,7 @@ Muncar	ID	08	182	64537
 Tulangan Utara	ID	08	182	63889
 Godean	ID	10	182	63164
 Tanjung Pandan	ID	35	182	62374
-Abepura	ID	36	314	62248
+Abepura	ID	36	183	62248
 Bangkalan	ID	08	182	62178
 Slawi	ID	07	182	61206
 Pecangaan	ID	07	182	61046
@@ -13733,7 +13733,7 @@ Shchuchinsk	KZ	03	154	47290
 Stepnogorsk	KZ	03	154	46736
 Zyryanovsk	KZ	15	154	44929
 Aksu	KZ	11	154	44808
-Dzhetygara	KZ	13	154	43104
+Dzhetygara	KZ	13	208	43104
 Soran	KZ	12	154	42552
 Talghar	KZ	01	154	42194
 Kapshagay	KZ	01	154	42167
@@ -13804,7 +13804,7 @@ Baalbek	LB	11	165	30916
 En Nâqoûra	LB	06	165	24910
 Jbaïl	LB	05	165	20784
 Bcharré	LB	09	165	20000
-Castries	LC	03	134	20000
+Castries	LC	03	145	20000
 Colombo	LK	36	169	648034
 Dehiwala-Mount Lavinia	LK	36	169	219827
 Moratuwa	LK	36	169	185031
@@ -15112,7 +15112,7 @@ Serendah	MY	12	191	28484
 Tampin	MY	05	191	28238
 Tapah Road	MY	07	191	27863
 Parit Buntar	MY	07	191	27313
-Simanggang	MY	11	191	27207
+Simanggang	MY	11	192	27207
 Permatang Kuching	MY	09	191	27191
 Yong Peng	MY	01	191	27138
 Sungai Besar	MY	12	191	26939
@@ -17134,7 +17134,7 @@ Cayey	PR	035	134	18494
 Candelaria	PR	137	134	17631
 Manatí	PR	091	134	16092
 Aguadilla	PR	005	134	16073
-East Jerusalem	PS	WE	176	428304
+East Jerusalem	PS	WE	177	428304
 Gaza	PS	GZ	176	410000
 Khān Yūnis	PS	GZ	176	173183
 Jabālyā	PS	GZ	176	168568
@@ -17143,32 +17143,32 @@ Nablus	PS	WE	177	130326
 Rafaḩ	PS	GZ	176	126305
 Dayr al Balaḩ	PS	GZ	176	59504
 Bayt Lāhyā	PS	GZ	176	56919
-Ţūlkarm	PS	WE	176	44169
+Ţūlkarm	PS	WE	177	44169
 Qalqīlyah	PS	WE	177	43212
 Yuta	PS	WE	177	41425
 Al Bīrah	PS	WE	177	38192
 Bayt Ḩānūn	PS	GZ	176	37392
 An Nuşayrāt	PS	GZ	176	36123
-Old City	PS	WE	176	36000
+Old City	PS	WE	177	36000
 Al Burayj	PS	GZ	176	34951
 Janīn	PS	WE	177	34730
 Banī Suhaylā	PS	GZ	176	31272
 Bethlehem	PS	WE	177	29019
 Az̧ Z̧āhirīyah	PS	WE	177	27616
-Kalandia	PS	WE	176	25595
-Ar Rām wa Ḑāḩiyat al Barīd	PS	GZ	176	24838
+Kalandia	PS	WE	177	25595
+Ar Rām wa Ḑāḩiyat al Barīd	PS	GZ	177	24838
 Ramallah	PS	WE	177	24599
 Ḩalḩūl	PS	WE	177	21076
 Dūrā	PS	WE	177	20835
 Banī Na‘īm	PS	WE	177	19783
 Jericho	PS	WE	177	19783
 Al Qarārah	PS	GZ	176	19500
-As Samū‘	PS	WE	176	19355
+As Samū‘	PS	WE	177	19355
 Qabāţīyah	PS	WE	177	19127
 Idhnā	PS	WE	177	18727
 ‘Abasān al Kabīrah	PS	GZ	176	18163
 Sa‘īr	PS	WE	177	17775
-Al ‘Ayzarīyah	PS	WE	176	17455
+Al ‘Ayzarīyah	PS	WE	177	17455
 Balāţah	PS	WE	177	17146
 Az Zuwāydah	PS	GZ	176	16688
 Bayt Jālā	PS	WE	177	16183
@@ -17273,7 +17273,7 @@ Camarate	PT	14	266	20177
 Ponta Delgada	PT	23	231	20056
 Entroncamento	PT	18	266	19887
 Paredes	PT	17	266	19834
-Monção	PT	20	270	19738
+Monção	PT	20	266	19738
 Piedade	PT	19	266	19472
 Custoias	PT	11	266	19406
 Algés	PT	14	266	19327
@@ -18574,12 +18574,12 @@ Pokrov	RU	83	274	15867
 Petushki	RU	83	274	15866
 Mezgor'e	RU	08	229	15861
 Arzgir	RU	70	274	15838
-Svetogorsk	RU	42	259	15733
+Svetogorsk	RU	42	274	15733
 Persianovka	RU	61	274	15730
 Divnoye	RU	70	274	15700
 Venëv	RU	76	274	15700
 Kodinsk	RU	91	190	15670
-Gornyak	RU	04	229	15668
+Gornyak	RU	04	164	15668
 Zelenogradsk	RU	23	263	15644
 Uzhur	RU	91	190	15637
 Sim	RU	13	229	15632
@@ -18608,7 +18608,7 @@ Aykhal	RU	63	227	15267
 Udachny	RU	63	227	15266
 Sofrino	RU	47	274	15265
 Chernyanka	RU	09	274	15261
-Vyazemskiy	RU	30	181	15247
+Vyazemskiy	RU	30	226	15247
 Novosilikatnyy	RU	04	164	15241
 Aramil	RU	71	229	15237
 Dubovka	RU	84	293	15217
@@ -20240,7 +20240,7 @@ Chuhuyiv	UA	07	265	36519
 Dobropillya	UA	05	265	35977
 Zhmerynka	UA	23	265	35960
 Avdiyivka	UA	05	265	35826
-Hlukhiv	UA	21	284	35387
+Hlukhiv	UA	21	265	35387
 Sambir	UA	15	265	35197
 Tokmak	UA	26	265	34926
 Boyarka	UA	13	265	34631
@@ -23942,7 +23942,7 @@ Phan Rang-Tháp Chàm	VN	60	178	91520
 Thủ Dầu Một	VN	75	178	91009
 Cung Kiệm	VN	74	163	80000
 Củ Chi	VN	20	178	75000
-Móng Cái	VN	30	178	72960
+Móng Cái	VN	30	163	72960
 Cho Dok	VN	01	178	70239
 Tuy Hòa	VN	61	178	69596
 Tân An	VN	24	178	64801
@@ -23961,9 +23961,9 @@ Hà Đông	VN	44	163	50877
 Phú Khương	VN	33	178	47966
 Kon Tum	VN	55	178	47409
 Bắc Ninh	VN	74	163	43564
-Cao Bằng	VN	05	178	41112
+Cao Bằng	VN	05	163	41112
 Sơn Tây	VN	44	163	40636
-Dien Bien Phu	VN	92	178	40282
+Dien Bien Phu	VN	92	163	40282
 Hưng Yên	VN	81	163	40273
 Hà Tiên	VN	21	178	40000
 Ninh Bình	VN	59	163	36864

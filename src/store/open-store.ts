@@ -1,0 +1,22 @@
+/**
+ * Opens the Store a command names (CONTRACTS.md §8): a `postgres://` or `postgresql://` URL is PostgreSQL,
+ * anything else a SQLite file. Without a target, LINKPACE_DB, else ./linkpace.db. Each backend's driver is
+ * loaded only when it is used.
+ */
+import type { Store } from "./store.js";
+
+export const DEFAULT_DB = "./linkpace.db";
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(target);
+}
+
+export async function openStore(target: string | undefined): Promise<Store> {
+  const resolved = target ?? process.env.LINKPACE_DB ?? DEFAULT_DB;
+  if (isPostgresUrl(resolved)) {
+    const { openPostgresStore } = await import("./postgres/open-postgres.js");
+    return openPostgresStore(resolved);
+  }
+  const { openSqliteStore } = await import("./sqlite/open-sqlite.js");
+  return openSqliteStore(resolved);
+}

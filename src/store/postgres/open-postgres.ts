@@ -1,0 +1,78 @@
+/**
+ * Opens a PostgreSQL database as a Store, migrated to the latest schema.
+ *
+ * `schema` (tests use one throwaway schema per test) is created if missing and becomes the pool's only
+ * search_path entry, so every table, index and Kysely's migration bookkeeping lives in it. BIGINT (int8) values
+ * come back as JS numbers for this pool only: instants and ids are far below 2^53, and a value that is not
+ * fails loudly rather than silently rounding.
+ */
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { LinkpaceError } from "../../core/errors.js";
+import { createKyselyStore } from "../kysely-store.js";
+import { migrateToLatest } from "../migrations/migrate.js";
+import type { Database } from "../schema.js";
+import type { Store } from "../store.js";
+import { describeError, redactUrl } from "./connection-errors.js";
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export interface PostgresStoreOptions {
+  /** A schema of lower-case letters, digits and `_`, created if missing; default: the server's search_path. */
+  schema?: string;
+}
+
+export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<Store> {
+  const { schema } = opts;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new LinkpaceError("invalid_input", `PostgreSQL schema "${schema}": use lower-case letters, digits and _ (at most 63)`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection that dies (server restart) is replaced by the pool; the next query reports any outage.
+  pool.on("error", () => {});
+  await connect(pool, url, schema);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, "postgres", `PostgreSQL at ${redactUrl(url)}`);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return createKyselyStore(db, "postgres");
+}
+
+/** Checks the server answers (and creates the schema) before anything else, for a message that says so. */
+async function connect(pool: pg.Pool, url: string, schema: string | undefined): Promise<void> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (e) {
+    await pool.end();
+    throw new LinkpaceError("internal", `cannot reach PostgreSQL at ${redactUrl(url)}: ${describeError(e)} (check --db or LINKPACE_DB)`);
+  }
+  try {
+    if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);
+  } catch (e) {
+    client.release();
+    await pool.end();
+    throw new LinkpaceError("internal", `PostgreSQL at ${redactUrl(url)}: cannot create schema ${schema}: ${describeError(e)}`);
+  }
+  client.release();
+}
+
+function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`PostgreSQL returned the BIGINT ${text}, beyond JavaScript's safe integers`);
+  return n;
+}
+
+function typeParser(oid: number, format?: "text" | "binary"): unknown {
+  if (oid === pg.types.builtins.INT8 && format !== "binary") return parseInt8;
+  return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid);
+}

@@ -1,0 +1,39 @@
+/**
+ * Opens (creating if needed) a SQLite database file as a Store, migrated to the latest schema.
+ * WAL lets readers (a status command, the web UI) run while the engine writes; synchronous=NORMAL is durable
+ * across application crashes and much faster than FULL under WAL; busy_timeout makes a second process wait
+ * for the write lock instead of failing at once. ":memory:" gives a private in-memory database.
+ */
+import Database from "better-sqlite3";
+import { Kysely } from "kysely";
+import { LinkpaceError } from "../../core/errors.js";
+import { createKyselyStore } from "../kysely-store.js";
+import { migrateToLatest } from "../migrations/migrate.js";
+import type { Database as Schema } from "../schema.js";
+import type { Store } from "../store.js";
+import { ImmediateSqliteDialect } from "./immediate-sqlite-dialect.js";
+import { withStatementCache } from "./statement-cache.js";
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+export async function openSqliteStore(path: string): Promise<Store> {
+  let raw: Database.Database;
+  try {
+    raw = new Database(path);
+    raw.pragma("journal_mode = WAL");
+    raw.pragma("synchronous = NORMAL");
+    raw.pragma("foreign_keys = ON");
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new LinkpaceError("internal", `cannot open SQLite database ${path}: ${reason} (check --db or LINKPACE_DB)`);
+  }
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, "sqlite", `SQLite database ${path}`);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return createKyselyStore(db, "sqlite");
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { ActionRequest } from "../../../src/channels/channel.js";
+import { LinkedInSimulator } from "../../../src/channels/simulator/index.js";
+import { DAY } from "../../../src/core/time.js";
+import { START } from "./helpers.js";
+
+const ZONES = ["Europe/Paris", "America/New_York", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
+const KINDS = ["visit", "connect", "connect", "message", "withdraw"] as const;
+
+describe("scale", () => {
+  it("runs 1,000 accounts, 200,000 people and 1,000,000 actions over 28 days in seconds", () => {
+    const accounts = 1000;
+    const people = 200_000;
+    const actions = 1_000_000;
+    const started = performance.now();
+    const sim = new LinkedInSimulator({
+      seed: 7,
+      accounts: Array.from({ length: accounts }, (_, i) => ({ name: `acct-${i}`, timezone: ZONES[i % ZONES.length] ?? "UTC", type: "free" as const })),
+    });
+    for (let i = 0; i < people; i++) {
+      const u = `https://www.linkedin.com/in/p-${i}`;
+      sim.addProspect({ url: u, identifiers: [u], timezone: i % 7 === 0 ? null : (ZONES[i % ZONES.length] ?? null), connected: i % 10 === 0, account: `acct-${i % accounts}` });
+    }
+    let events = 0;
+    for (let n = 0; n < actions; n++) {
+      const at = START + Math.floor((n / actions) * 28 * DAY);
+      const account = n % accounts;
+      const round = Math.floor(n / accounts);
+      const u = `https://www.linkedin.com/in/p-${account + accounts * ((round * 7) % (people / accounts))}`;
+      const req: ActionRequest = {
+        actionId: n,
+        at,
+        account: { name: `acct-${account}`, type: "free" },
+        kind: KINDS[(round + account) % KINDS.length] ?? "visit",
+        prospect: { url: u, identifiers: [u], firstName: "F", lastName: "L", timezone: "UTC" },
+        note: n % 4 === 0 ? "Hi" : "",
+        text: "Hello",
+      };
+      sim.performSync(req);
+      if (n % 1000 === 999) events += sim.takeEventsUntil(at).length;
+    }
+    events += sim.takeEventsUntil(START + 365 * DAY).length;
+    const seconds = (performance.now() - started) / 1000;
+    expect(events).toBeGreaterThan(10_000);
+    expect(seconds).toBeLessThan(20);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { loadGovernorState } from "../../src/core/governor/index.js";
+import { DAY, WEEK, parseInstant } from "../../src/core/time.js";
+import { accountStatus } from "../../src/engine/account-status.js";
+import type { ActionLine, LogEntry } from "../../src/sim/event-log.js";
+import { checkInvariants } from "../../src/sim/invariants.js";
+import { simulateScenario } from "../support/sim.js";
+import { richScenario } from "./scenarios.js";
+
+const isAction = (e: LogEntry): e is ActionLine => "action" in e;
+
+describe("simulation of a rich scenario", async () => {
+  const scenario = richScenario();
+  const statuses: Record<string, Awaited<ReturnType<typeof accountStatus>>> = {};
+  const states: Record<string, ReturnType<typeof loadGovernorState>> = {};
+  const result = await simulateScenario(scenario, {
+    inspect: async (run) => {
+      for (const a of await run.app.store.listAccounts(1)) {
+        statuses[a.name] = await accountStatus(run.app.store, a, run.app.now());
+        states[a.name] = loadGovernorState(a.state);
+      }
+    },
+  });
+
+  it("keeps every invariant of CONTRACTS §7", () => {
+    expect(result.violations).toEqual([]);
+  });
+
+  it("acts: every account invites, and accepted invitations lead to messages", () => {
+    for (const a of result.run.report.accounts) expect(a.invitesSent, a.name).toBeGreaterThan(10);
+    expect(result.run.report.accounts.reduce((s, a) => s + a.accepted, 0)).toBeGreaterThan(50);
+    expect(result.run.report.accounts.reduce((s, a) => s + a.messagesSent, 0)).toBeGreaterThan(20);
+  });
+
+  it("refuses the second enrollment of a person known by another URL", () => {
+    expect(result.run.report.prospects.refused).toBe(1);
+    const jane = result.entries.filter((e) => e.prospect === "https://www.linkedin.com/in/jane-doe");
+    expect(new Set(jane.map((e) => e.campaign))).toEqual(new Set(["eu"]));
+  });
+
+  it("learns a lower weekly budget when LinkedIn's hidden limit is lower, and the signal does not recur more than twice", () => {
+    const ny = result.run.report.accounts.find((a) => a.name === "ny-premium")!;
+    expect(ny.limitSignals).toBeGreaterThanOrEqual(1);
+    expect(ny.limitSignals).toBeLessThanOrEqual(2);
+    expect(states["ny-premium"]!.learnedWeeklyBudget).toBeLessThan(70);
+    expect(statuses["ny-premium"]!.week.learned).toBe(true);
+  });
+
+  it("warms the young account up: 5 invitations on its first day, then one more a day", () => {
+    const young = result.entries.filter(isAction).filter((e) => e.account === "young" && e.action === "connect" && e.result === "ok");
+    const perDay = new Map<string, number>();
+    for (const e of young) {
+      const day = new Date(parseInstant(e.at)! + 11 * 3600_000).toISOString().slice(0, 10);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    const counts = [...perDay.values()];
+    expect(counts[0]).toBeLessThanOrEqual(5);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(20);
+  });
+
+  it("sends at most the free account's note quota and falls back to blank invitations", () => {
+    const free = result.entries.filter(isAction).filter((e) => e.account === "paris-free" && e.action === "connect");
+    const notes = free.filter((e) => e.result === "ok" && e.note);
+    const blanks = free.filter((e) => e.result === "ok" && !e.note);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.length).toBeLessThanOrEqual(6); // 3 a month (LinkedIn's hidden quota) over March and April
+    expect(blanks.length).toBeGreaterThan(20);
+  });
+
+  it("schedules each prospect in their own zone, including those that are rarely reachable", () => {
+    const zones = new Set(result.entries.filter(isAction).map((e) => e.prospectTimezone));
+    expect(zones).toContain("Asia/Kathmandu");
+    expect(zones).toContain("Europe/Berlin");
+    expect(zones).toContain("America/Los_Angeles");
+    const hawaii = result.entries.filter(isAction).filter((e) => e.prospectTimezone === "Pacific/Honolulu" && e.action === "connect");
+    expect(hawaii.length).toBeGreaterThan(0);
+  });
+
+  it("withdraws invitations still pending after withdrawAfter", () => {
+    expect(result.run.report.accounts.find((a) => a.name === "ny-premium")!.withdrawn).toBeGreaterThan(0);
+  });
+
+  it("agrees with its own event log in the summary", () => {
+    for (const a of result.run.report.accounts) {
+      const mine = result.entries.filter((e) => e.account === a.name);
+      expect(mine.filter((e) => isAction(e) && e.action === "connect" && e.result === "ok").length).toBe(a.invitesSent);
+      expect(mine.filter((e) => "event" in e && e.event === "accepted").length).toBe(a.accepted);
+    }
+  });
+
+  it("has an invariant checker that does fail on broken logs", () => {
+    const base = { accounts: scenario.accounts.map((a) => a.doc), campaigns: scenario.campaigns, connected: new Set<string>(), end: scenario.start + 28 * DAY };
+    const firstConnect = result.entries.findIndex((e) => isAction(e) && e.action === "connect" && e.result === "ok");
+    const c = result.entries[firstConnect] as ActionLine;
+    const twice = [...result.entries.slice(0, firstConnect + 1), { ...c, at: new Date(parseInstant(c.at)! + 60_000).toISOString().replace(".000Z", "Z") }, ...result.entries.slice(firstConnect + 1)];
+    expect(checkInvariants({ ...base, entries: twice }).join("\n")).toMatch(/§7\.(5|7)/);
+    const night = result.entries.map((e) => (e === c ? { ...c, at: c.at.slice(0, 11) + "02:00:00Z" } : e));
+    expect(checkInvariants({ ...base, entries: night }).join("\n")).toMatch(/§7\.4/);
+    const early = { ...c, action: "message", text: "hi", at: c.at };
+    expect(checkInvariants({ ...base, entries: [early] }).join("\n")).toMatch(/§7\.6/);
+    void WEEK;
+  });
+});
+
+describe("determinism", () => {
+  it("gives the same event log bytes for the same seed, and different ones for another seed", async () => {
+    const a = await simulateScenario(richScenario(11));
+    const b = await simulateScenario(richScenario(11));
+    const c = await simulateScenario(richScenario(12));
+    expect(a.bytes.length).toBeGreaterThan(1000);
+    expect(b.bytes).toBe(a.bytes);
+    expect(c.bytes).not.toBe(a.bytes);
+  }, 120_000);
+});

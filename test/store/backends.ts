@@ -1,0 +1,86 @@
+/**
+ * The backends the store contract suite runs against, chosen by the environment: SQLite always (a file under
+ * the OS temp directory), PostgreSQL when LINKPACE_TEST_PG holds a server URL. Every test gets an empty,
+ * migrated database of its own: a new SQLite file, or a new PostgreSQL schema `t_<random>`. A passing test's
+ * database is removed; a failing test's is kept for inspection and its name printed.
+ */
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openPostgresStore } from "../../src/store/postgres/open-postgres.js";
+import { openSqliteStore } from "../../src/store/sqlite/open-sqlite.js";
+import type { Store } from "../../src/store/store.js";
+
+export interface TestDatabase {
+  store: Store;
+  /** Another Store on the same database (its own connection or pool), closed with the database. */
+  openAnother(): Promise<Store>;
+  /** Closes every store; drops the database if the test passed, else keeps it and says where it is. */
+  dispose(passed: boolean): Promise<void>;
+}
+
+export interface StoreBackend {
+  name: "sqlite" | "postgres";
+  create(): Promise<TestDatabase>;
+}
+
+function sqliteBackend(): StoreBackend {
+  return {
+    name: "sqlite",
+    async create() {
+      const path = join(tmpdir(), `linkpace-store-${randomBytes(6).toString("hex")}.db`);
+      return track(await openSqliteStore(path), () => openSqliteStore(path), async (passed) => {
+        if (!passed) {
+          console.error(`store test failed: kept SQLite database ${path}`);
+          return;
+        }
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+      });
+    },
+  };
+}
+
+function postgresBackend(url: string): StoreBackend {
+  return {
+    name: "postgres",
+    async create() {
+      const schema = `t_${randomBytes(6).toString("hex")}`;
+      return track(await openPostgresStore(url, { schema }), () => openPostgresStore(url, { schema }), async (passed) => {
+        if (!passed) {
+          console.error(`store test failed: kept PostgreSQL schema ${schema} in ${url}`);
+          return;
+        }
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query(`drop schema "${schema}" cascade`);
+        } finally {
+          await client.end();
+        }
+      });
+    },
+  };
+}
+
+function track(store: Store, open: () => Promise<Store>, remove: (passed: boolean) => Promise<void>): TestDatabase {
+  const stores = [store];
+  return {
+    store,
+    async openAnother() {
+      const another = await open();
+      stores.push(another);
+      return another;
+    },
+    async dispose(passed) {
+      for (const s of stores) await s.close();
+      await remove(passed);
+    },
+  };
+}
+
+export function storeBackends(): StoreBackend[] {
+  const pgUrl = process.env.LINKPACE_TEST_PG;
+  return pgUrl ? [sqliteBackend(), postgresBackend(pgUrl)] : [sqliteBackend()];
+}
