@@ -34,5 +34,10 @@ export type ActionOutcome =
 
 export interface Channel {
   readonly name: string;
+  /**
+   * The channel answers at once, in process, without side effects outside linkpace (the simulator): the engine
+   * may then perform and record an action inside the transaction that claimed it.
+   */
+  readonly inline?: boolean;
   perform(request: ActionRequest): Promise<ActionOutcome>;
 }

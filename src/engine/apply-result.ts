@@ -5,24 +5,17 @@
 import { connectStepAt, planAfterAcceptance, planNextStep } from "../core/enrollment/state-machine.js";
 import type { ActionResult } from "../core/model.js";
 import { DAY } from "../core/time.js";
-import type { EnrollmentRow, LogRow, Store } from "../store/store.js";
+import type { AccountRow, EnrollmentRow, LogRow, Store } from "../store/store.js";
 import type { EngineContext } from "./context.js";
 import { REINVITE_BLOCK } from "./prepare-action.js";
 import { moveToNext, patchForInvited, type TransitionScope } from "./transitions.js";
 
-export async function applyResult(tx: Store, ctx: EngineContext, actionId: number, result: ActionResult): Promise<LogRow> {
-  const action = await tx.getLogRow(actionId);
-  if (!action || action.type !== "action") throw new Error(`no action ${actionId} to record a result for`);
-  if (action.result !== null) throw new Error(`action ${actionId} already has its result (${action.result})`);
-  await tx.setLogResult(actionId, result);
-  const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
-  if (!enrollment || enrollment.leaseActionId !== actionId) return action;
-  const account = await tx.getAccountById(enrollment.accountId);
+/** Moves the enrollment of a performed action on, given its result; `account` is locked by the caller. */
+export async function applyResult(tx: Store, ctx: EngineContext, input: { action: LogRow; account: AccountRow; enrollment: EnrollmentRow; result: ActionResult }): Promise<void> {
+  const { action, account, enrollment, result } = input;
   const campaign = await ctx.campaigns.get(enrollment.campaignId, tx);
-  if (!account) throw new Error(`account ${enrollment.accountId} vanished`);
   const scope: TransitionScope = { store: tx, account: account.doc, campaign: campaign.doc, now: action.at };
   await transition(scope, enrollment, action, result);
-  return action;
 }
 
 async function transition(scope: TransitionScope, e: EnrollmentRow, action: LogRow, result: ActionResult): Promise<void> {

@@ -1,32 +1,38 @@
 /**
  * The engine loop: find accounts that are due, ask the governor what each may do, pick the due enrollment that
- * fits, claim it (the account's lease and the action's log row are written in the same transaction, so two
- * workers never act twice), hand the action to the channel, then record the outcome.
+ * fits, claim it, hand the action to the channel, record the outcome.
+ *
+ * Claiming writes the action's log row, marks the enrollment in flight and leases the account in one
+ * transaction (on PostgreSQL the account row is taken with SKIP LOCKED), so several workers never act twice
+ * and never spend the same budget. A channel that answers inline (the simulator) is performed and recorded
+ * inside that same transaction; others (assisted tasks, agents) answer later through recordResult.
  */
 import { ACTION_KINDS, decideAccount, loadGovernorState, recordAction, type AccountDecision, type GovernorState } from "../core/governor/index.js";
-import type { AccountDoc, ActionKind, ActionResult, CampaignDoc } from "../core/model.js";
-import { MINUTE, type Instant } from "../core/time.js";
-import type { AccountRow, DueEnrollment, Store } from "../store/store.js";
+import type { ActionKind, ActionResult } from "../core/model.js";
+import { MINUTE, SECOND, type Instant } from "../core/time.js";
+import type { ActionRequest } from "../channels/channel.js";
+import type { AccountRow, DueEnrollment, LogRow, Store } from "../store/store.js";
 import { applyResult } from "./apply-result.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction, type Preparation } from "./prepare-action.js";
-import { moveToNext } from "./transitions.js";
+import { applyPreparation } from "./transitions.js";
 import { planWake } from "./wake.js";
 
 /** How long a claimed account stays unclaimable while its action is performed. */
 export const CLAIM_LEASE = 5 * MINUTE;
 /** How many due enrollments of one kind are examined per claim. */
-const CANDIDATES = 25;
+const CANDIDATES = 10;
 /** Visits run ahead of invitations by at most this many days of invitations. */
-const VISIT_BACKLOG_DAYS = 2;
+const VISIT_BACKLOG_DAYS = 5;
 
-export interface Claim {
+type ReadyByKind = Partial<Record<ActionKind, Instant>>;
+type Perform = Extract<Preparation, { type: "perform" }>;
+
+interface Claim {
   account: AccountRow;
+  state: GovernorState;
   due: DueEnrollment;
-  actionId: number;
-  kind: ActionKind;
-  note?: string;
-  text?: string;
+  prep: Perform;
   at: Instant;
 }
 
@@ -37,27 +43,15 @@ export class Engine {
   async tick(now: Instant = this.ctx.clock.now()): Promise<number> {
     let performed = 0;
     for (;;) {
-      const claim = await this.ctx.store.transaction((tx) => this.claimNext(tx, now));
-      if (claim === "none") return performed;
-      if (claim === "idle") continue;
-      const outcome = await this.ctx.channel.perform({
-        actionId: claim.actionId,
-        at: claim.at,
-        account: { name: claim.account.name, type: claim.account.doc.type },
-        kind: claim.kind,
-        prospect: {
-          url: claim.due.person.displayUrl,
-          identifiers: [claim.due.person.displayUrl],
-          firstName: claim.due.person.firstName,
-          lastName: claim.due.person.lastName,
-          timezone: claim.due.enrollment.prospectTz,
-        },
-        ...(claim.note !== undefined ? { note: claim.note } : {}),
-        ...(claim.text !== undefined ? { text: claim.text } : {}),
-      });
-      if (outcome.status === "done") {
-        await this.recordResult(claim.actionId, outcome.result, now);
-        performed++;
+      const step = await this.ctx.store.transaction((tx) => this.step(tx, now));
+      if (step === "none") return performed;
+      if (step === "performed") performed++;
+      if (typeof step === "object") {
+        const outcome = await this.ctx.channel.perform(step.request);
+        if (outcome.status === "done") {
+          await this.recordResult(step.request.actionId, outcome.result, now);
+          performed++;
+        }
       }
     }
   }
@@ -67,100 +61,92 @@ export class Engine {
     return this.ctx.store.nextWakeAt();
   }
 
-  /** Claims the next due account's next action, or reports that no account is due ("none") or this one had nothing ("idle"). */
-  private async claimNext(tx: Store, now: Instant): Promise<Claim | "none" | "idle"> {
+  /**
+   * One account's turn: claim it, find its next action, and either perform it inline or hand back the request
+   * to perform outside the transaction. "idle": the account had nothing to do now; "none": no account is due.
+   */
+  private async step(tx: Store, now: Instant): Promise<"none" | "idle" | "performed" | { request: ActionRequest }> {
     const account = await tx.claimDueAccount(now);
     if (!account) return "none";
     const state = loadGovernorState(account.state);
-    const decision = await this.decide(tx, account, state, now);
-    for (const kind of ACTION_KINDS) {
-      if (!decision.kinds[kind].allowed) continue;
-      const claim = await this.claimKind(tx, { account, decision, kind, now });
-      if (claim) return claim;
+    const claim = await this.findAction(tx, account, state, now);
+    if (!claim) return "idle";
+    if (this.ctx.channel.inline) {
+      const request = toRequest(claim, 0);
+      const outcome = await this.ctx.channel.perform(request);
+      if (outcome.status !== "done") throw new Error(`inline channel ${this.ctx.channel.name} deferred an action`);
+      await this.finish(tx, claim, outcome.result, now);
+      return "performed";
     }
-    await this.updateWake(tx, account, state, now);
-    return "idle";
+    const actionId = await tx.appendLog(logRow(claim, null));
+    await tx.updateEnrollment(claim.due.enrollment.id, { status: "in_flight", leaseActionId: actionId });
+    await tx.updateAccount(account.id, { wakeAt: now + CLAIM_LEASE });
+    return { request: toRequest(claim, actionId) };
   }
 
-  private async claimKind(tx: Store, input: { account: AccountRow; decision: AccountDecision; kind: ActionKind; now: Instant }): Promise<Claim | null> {
-    const { account, decision, kind, now } = input;
-    const candidates = await tx.dueEnrollments(account.id, kind, now, CANDIDATES);
-    for (const due of candidates) {
-      const campaignRow = await this.ctx.campaigns.get(due.campaignId, tx);
-      const prep = prepareAction({ due, account: account.doc, campaign: campaignRow.doc, noteAllowed: decision.note.allowed, now });
-      if (prep.type === "perform") return this.claimAction(tx, account, due, prep, now);
-      await this.applyPreparation(tx, { account: account.doc, campaign: campaignRow.doc, due, prep, now });
+  /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now. */
+  private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Claim | null> {
+    const ready = await tx.nextReadyByKind(account.id);
+    const decision = await this.decide(tx, account, state, ready, now);
+    let changed = false;
+    for (const kind of ACTION_KINDS) {
+      const readyAt = ready[kind];
+      if (!decision.kinds[kind].allowed || readyAt === undefined || readyAt > now) continue;
+      for (const due of await tx.dueEnrollments(account.id, kind, now, CANDIDATES)) {
+        const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
+        const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now });
+        if (prep.type === "perform") return { account, state, due, prep, at: now };
+        await applyPreparation({ store: tx, account: account.doc, campaign: campaign.doc, now }, due.enrollment, prep);
+        changed = true;
+      }
     }
+    await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision });
     return null;
   }
 
-  private async claimAction(tx: Store, account: AccountRow, due: DueEnrollment, prep: Extract<Preparation, { type: "perform" }>, now: Instant): Promise<Claim> {
-    const actionId = await tx.appendLog({
-      workspaceId: account.workspaceId,
-      at: now,
-      type: "action",
-      accountId: account.id,
-      campaignId: due.campaignId,
-      personId: due.person.id,
-      enrollmentId: due.enrollment.id,
-      prospect: due.person.displayUrl,
-      prospectTz: due.enrollment.prospectTz,
-      kind: prep.kind,
-      note: prep.note ?? null,
-      text: prep.text ?? null,
-      result: null,
-    });
-    await tx.updateEnrollment(due.enrollment.id, { status: "in_flight", leaseActionId: actionId });
-    await tx.updateAccount(account.id, { wakeAt: now + CLAIM_LEASE });
-    return { account, due, actionId, kind: prep.kind, ...(prep.note !== undefined ? { note: prep.note } : {}), ...(prep.text !== undefined ? { text: prep.text } : {}), at: now };
+  /** Records an inline action's result in the claiming transaction. */
+  private async finish(tx: Store, claim: Claim, result: ActionResult, now: Instant): Promise<void> {
+    const id = await tx.appendLog(logRow(claim, result));
+    const action: LogRow = { id, ...logRow(claim, result) };
+    await applyResult(tx, this.ctx, { action, account: claim.account, enrollment: claim.due.enrollment, result });
+    await this.charge(tx, claim.account, claim.state, action, result, now);
   }
 
-  private async applyPreparation(tx: Store, input: { account: AccountDoc; campaign: CampaignDoc; due: DueEnrollment; prep: Exclude<Preparation, { type: "perform" }>; now: Instant }): Promise<void> {
-    const { due, prep, now } = input;
-    const scope = { store: tx, account: input.account, campaign: input.campaign, now };
-    switch (prep.type) {
-      case "later":
-        if (prep.readyAt === null) await moveToNext(scope, due.enrollment, { type: "end", reason: "unreachable" }, due.enrollment.baseAt);
-        else await tx.updateEnrollment(due.enrollment.id, { readyAt: prep.readyAt });
-        return;
-      case "replan":
-        await moveToNext(scope, due.enrollment, prep.next, due.enrollment.baseAt);
-        return;
-      case "end":
-        await moveToNext(scope, due.enrollment, { type: "end", reason: prep.reason }, due.enrollment.baseAt);
-        return;
-      default: {
-        const never: never = prep;
-        return never;
-      }
-    }
-  }
-
-  /** Records a performed action's result: governor state, log, enrollment, and the account's next wake. */
+  /** Records the result of an action performed outside the claiming transaction (assisted, agent). */
   async recordResult(actionId: number, result: ActionResult, now: Instant): Promise<void> {
     await this.ctx.store.transaction(async (tx) => {
-      const action = await applyResult(tx, this.ctx, actionId, result);
+      const action = await tx.getLogRow(actionId);
+      if (!action || action.type !== "action") throw new Error(`no action ${actionId} to record a result for`);
+      if (action.result !== null) throw new Error(`action ${actionId} already has its result (${action.result})`);
       const account = await tx.lockAccount(action.accountId);
-      const prev = loadGovernorState(account.state);
-      const state = recordAction(account.doc, prev, { kind: action.kind as ActionKind, result, at: action.at, withNote: (action.note ?? "") !== "" });
-      await this.updateWake(tx, account, state, now);
+      await tx.setLogResult(actionId, result);
+      const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
+      if (enrollment && enrollment.leaseActionId === actionId) {
+        await applyResult(tx, this.ctx, { action, account, enrollment, result });
+      }
+      await this.charge(tx, account, loadGovernorState(account.state), action, result, now);
     });
   }
 
-  /** Persists the account's state with its next wake. */
-  async updateWake(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<void> {
-    const decision = await this.decide(tx, account, state, now);
-    const ready = await tx.nextReadyByKind(account.id);
+  private async charge(tx: Store, account: AccountRow, prev: GovernorState, action: LogRow, result: ActionResult, now: Instant): Promise<void> {
+    const state = recordAction(account.doc, prev, { kind: action.kind as ActionKind, result, at: action.at, withNote: (action.note ?? "") !== "" });
+    await this.updateWake(tx, account, state, now);
+  }
+
+  /** Persists the account's state with its next wake; `known` reuses what the caller just read. */
+  async updateWake(tx: Store, account: AccountRow, state: GovernorState, now: Instant, known?: { ready: ReadyByKind; decision: AccountDecision }): Promise<void> {
+    const ready = known?.ready ?? (await tx.nextReadyByKind(account.id));
+    const decision = known?.decision ?? (await this.decide(tx, account, state, ready, now));
     let wake = planWake(decision, ready, now);
-    // Never wake at `now` again: whatever was due now was just examined.
-    if (wake !== null && wake <= now) wake = now + MINUTE;
+    // Never wake at `now` again: whatever was due now was just examined. Wake on whole seconds.
+    if (wake !== null) wake = Math.ceil(Math.max(wake, now + 1) / SECOND) * SECOND;
     await tx.updateAccount(account.id, { state, wakeAt: wake });
   }
 
   /** The governor's decision, with the engine's own rule that visits run only a little ahead of invitations. */
-  private async decide(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<AccountDecision> {
+  private async decide(tx: Store, account: AccountRow, state: GovernorState, ready: ReadyByKind, now: Instant): Promise<AccountDecision> {
     const decision = decideAccount(account.doc, state, now);
-    if (decision.kinds.visit.allowed) {
+    if (decision.kinds.visit.allowed && ready.visit !== undefined) {
       const backlog = await tx.countVisitedAwaiting(account.id, "connect");
       const limit = VISIT_BACKLOG_DAYS * account.doc.limits.invitesPerDay;
       if (backlog >= limit) {
@@ -169,4 +155,23 @@ export class Engine {
     }
     return decision;
   }
+}
+
+function logRow(claim: Claim, result: ActionResult | null): Omit<LogRow, "id"> {
+  const { account, due, prep, at } = claim;
+  return {
+    workspaceId: account.workspaceId, at, type: "action", accountId: account.id, campaignId: due.campaignId,
+    personId: due.person.id, enrollmentId: due.enrollment.id, prospect: due.person.displayUrl, prospectTz: due.enrollment.prospectTz,
+    kind: prep.kind, note: prep.note ?? null, text: prep.text ?? null, result,
+  };
+}
+
+function toRequest(claim: Claim, actionId: number): ActionRequest {
+  const { account, due, prep, at } = claim;
+  return {
+    actionId, at, account: { name: account.name, type: account.doc.type }, kind: prep.kind,
+    prospect: { url: due.person.displayUrl, identifiers: [due.person.displayUrl], firstName: due.person.firstName, lastName: due.person.lastName, timezone: due.enrollment.prospectTz },
+    ...(prep.note !== undefined ? { note: prep.note } : {}),
+    ...(prep.text !== undefined ? { text: prep.text } : {}),
+  };
 }

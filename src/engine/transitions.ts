@@ -6,6 +6,7 @@ import type { NextStep } from "../core/enrollment/state-machine.js";
 import type { AccountDoc, CampaignDoc } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { EnrollmentPatch, EnrollmentRow, Store } from "../store/store.js";
+import type { Preparation } from "./prepare-action.js";
 import { nextReachable } from "./windows.js";
 
 export interface TransitionScope {
@@ -40,4 +41,24 @@ export function patchForInvited(scope: Omit<TransitionScope, "store">, enrollmen
   if (withdrawAfter === null) return { ...base, nextKind: null, readyAt: null };
   const readyAt = nextReachable("withdraw", account, campaign, enrollment.prospectTz, now + withdrawAfter);
   return { ...base, nextKind: "withdraw", readyAt };
+}
+
+/** Writes what prepareAction decided when it did not perform: reschedule, skip a step, or end. */
+export async function applyPreparation(scope: TransitionScope, e: EnrollmentRow, prep: Exclude<Preparation, { type: "perform" }>): Promise<void> {
+  switch (prep.type) {
+    case "later":
+      if (prep.readyAt === null) await moveToNext(scope, e, { type: "end", reason: "unreachable" }, e.baseAt);
+      else await scope.store.updateEnrollment(e.id, { readyAt: prep.readyAt });
+      return;
+    case "replan":
+      await moveToNext(scope, e, prep.next, e.baseAt);
+      return;
+    case "end":
+      await moveToNext(scope, e, { type: "end", reason: prep.reason }, e.baseAt);
+      return;
+    default: {
+      const never: never = prep;
+      return never;
+    }
+  }
 }

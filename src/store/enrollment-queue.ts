@@ -3,10 +3,12 @@
  * These run once or more per simulated action, so each is one query answered from the index
  * enrollments_due (account_id, status, next_kind, ready_at, id) or enrollments_visited.
  */
-import type { ActionKind } from "../core/model.js";
+import type { ExpressionBuilder } from "kysely";
+import { STEP_KINDS, type ActionKind } from "../core/model.js";
 import { enrollmentFromDb, personFromDb } from "./rows.js";
+import type { Database } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
-import type { Store } from "./store.js";
+import type { EnrollmentStatus, Store } from "./store.js";
 
 type QueueQueries = Pick<Store, "dueEnrollments" | "nextReadyByKind" | "countVisitedAwaiting" | "setCampaignReadyAt">;
 
@@ -73,19 +75,27 @@ export function enrollmentQueueQueries({ db }: StoreContext): QueueQueries {
     },
 
     async nextReadyByKind(accountId) {
-      const rows = await db
-        .selectFrom("enrollments")
-        .select((eb) => ["next_kind", eb.fn.min("ready_at").as("at")])
-        .where("account_id", "=", accountId)
-        .where((eb) =>
-          eb.or([eb("status", "=", "ready"), eb.and([eb("status", "=", "invited"), eb("next_kind", "=", "withdraw")])]),
-        )
-        .where("next_kind", "is not", null)
-        .where("ready_at", "is not", null)
-        .groupBy("next_kind")
-        .execute();
+      // One MIN per (status, kind) rather than a GROUP BY: each is a single seek in enrollments_due, where a
+      // GROUP BY reads every waiting enrollment of the account (9 ms instead of 0.06 ms at 40,000 of them).
+      const earliest = (eb: ExpressionBuilder<Database, never>, status: EnrollmentStatus, kind: ActionKind) =>
+        eb
+          .selectFrom("enrollments")
+          .select((sub) => sub.fn.min("ready_at").as("at"))
+          .where("account_id", "=", accountId)
+          .where("status", "=", status)
+          .where("next_kind", "=", kind);
+      const row = await db
+        .selectNoFrom((eb) => [
+          ...STEP_KINDS.map((kind) => earliest(eb, "ready", kind).as(kind)),
+          earliest(eb, "invited", "withdraw").as("invited_withdraw"),
+        ])
+        .executeTakeFirstOrThrow();
+      const at = row as Record<string, number | null>;
       const next: Partial<Record<ActionKind, number>> = {};
-      for (const r of rows) if (r.next_kind !== null && r.at !== null) next[r.next_kind as ActionKind] = r.at;
+      for (const kind of STEP_KINDS) {
+        const candidates = [at[kind], kind === "withdraw" ? at.invited_withdraw : null].filter((v): v is number => typeof v === "number");
+        if (candidates.length > 0) next[kind] = Math.min(...candidates);
+      }
       return next;
     },
 

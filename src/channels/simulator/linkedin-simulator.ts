@@ -30,6 +30,7 @@ export interface LinkedInSimulatorOptions {
 
 export class LinkedInSimulator implements Channel {
   readonly name = "simulator";
+  readonly inline = true;
   private readonly ctx: SimContext;
   private readonly accounts = new Map<string, SimAccount>();
   private readonly prospects = new ProspectRegistry();

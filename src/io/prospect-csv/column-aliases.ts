@@ -75,8 +75,10 @@ export const FIELD_ALIASES: Record<MappedField, readonly string[]> = {
   profileUrn: ["linkedinprofileurn"],
 };
 
-const URL_ALIAS_SET: ReadonlySet<string> = new Set(URL_ALIASES);
+/** Columns a header may have instead of a URL column: a newer PhantomBuster slug gives the URL too. */
+const IDENTIFIER_HEADERS: ReadonlySet<string> = new Set([...URL_ALIASES, "linkedinprofileslug"]);
 
-export function isProfileUrlHeader(header: string): boolean {
-  return URL_ALIAS_SET.has(normalizeHeader(header));
+/** Whether a column can give a row its profile identifier; the header row is the one that has such a column. */
+export function isIdentifierHeader(header: string): boolean {
+  return IDENTIFIER_HEADERS.has(normalizeHeader(header));
 }

@@ -47,34 +47,17 @@ export function* csvRecords(text: string, delimiter: string, from = 0, firstLine
     const startLine = line;
     const cells: string[] = [];
     for (;;) {
-      // One cell starting at pos.
-      const opening = openingQuote(text, pos, delim);
-      if (opening >= 0) {
-        const quoted = readQuoted(text, opening + 1);
-        if (quoted === null) {
-          yield { kind: "unclosed_quote", line: startLine, start };
-          return;
-        }
-        line += quoted.lines;
-        let value = quoted.value;
-        pos = quoted.next;
-        // Stray text after the closing quote (`"ab"c`): keep it rather than fail the row.
-        const rest = unquotedEnd(text, pos, delim);
-        const stray = text.slice(pos, rest);
-        if (stray.trim() !== "") value += `"${stray}`;
-        pos = rest;
-        cells.push(value);
-      } else {
-        const end = unquotedEnd(text, pos, delim);
-        cells.push(text.slice(pos, end));
-        pos = end;
+      const cell = readCell(text, pos, delim);
+      if (cell === null) {
+        yield { kind: "unclosed_quote", line: startLine, start };
+        return;
       }
+      cells.push(cell.value);
+      line += cell.lines;
+      pos = cell.next;
       c = text.charCodeAt(pos);
-      if (c === delim) {
-        pos++;
-        continue;
-      }
-      break; // a line break or the end of the text
+      if (c !== delim) break; // a line break or the end of the text
+      pos++;
     }
     const end = pos;
     if (c === CR && text.charCodeAt(pos + 1) === LF) pos += 2;
@@ -82,6 +65,22 @@ export function* csvRecords(text: string, delimiter: string, from = 0, firstLine
     line++;
     yield { kind: "record", cells, line: startLine, start, end };
   }
+}
+
+/** One cell starting at `from`: its value, where it ends, the line breaks inside; null for an unclosed quote. */
+function readCell(text: string, from: number, delim: number): { value: string; next: number; lines: number } | null {
+  const opening = openingQuote(text, from, delim);
+  if (opening < 0) {
+    const end = unquotedEnd(text, from, delim);
+    return { value: text.slice(from, end), next: end, lines: 0 };
+  }
+  const quoted = readQuoted(text, opening + 1);
+  if (quoted === null) return null;
+  // Stray text after the closing quote (`"ab"c`): keep it rather than fail the row.
+  const end = unquotedEnd(text, quoted.next, delim);
+  const stray = text.slice(quoted.next, end);
+  const value = stray.trim() === "" ? quoted.value : `${quoted.value}"${stray}`;
+  return { value, next: end, lines: quoted.lines };
 }
 
 /** The offset of the `"` opening a quoted cell at `from` (spaces before it allowed), or -1. */

@@ -14,11 +14,11 @@ export interface DecodedCsv {
 }
 
 /** Leading bytes of files people pick by mistake, with what to do instead. */
-const NOT_CSV: Array<{ magic: number[]; what: string }> = [
-  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx workbook?); save the sheet as "CSV UTF-8"' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel .xls workbook; save the sheet as "CSV UTF-8"' },
-  { magic: [0x1f, 0x8b], what: "a gzip archive; decompress it first" },
-  { magic: [0x25, 0x50, 0x44, 0x46], what: "a PDF document; export the list as CSV" },
+const NOT_CSV: Array<{ magic: number[]; what: string; fix: string }> = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: "a ZIP archive (an Excel .xlsx workbook?)", fix: 'save the sheet as "CSV UTF-8"' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: "an Excel .xls workbook", fix: 'save the sheet as "CSV UTF-8"' },
+  { magic: [0x1f, 0x8b], what: "a gzip archive", fix: "decompress it first" },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: "a PDF document", fix: "export the list as CSV" },
 ];
 
 export function decodeCsvBytes(bytes: Buffer, fileName: string): DecodedCsv {
@@ -32,9 +32,9 @@ function decode(bytes: Buffer, fileName: string): DecodedCsv {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { data: bytes.subarray(3), encoding: "utf-8-bom" };
   if (startsWith(bytes, [0xff, 0xfe])) return fromUtf16(bytes.subarray(2), "utf-16le");
   if (startsWith(bytes, [0xfe, 0xff])) return fromUtf16(bytes.subarray(2), "utf-16be");
-  for (const { magic, what } of NOT_CSV) {
+  for (const { magic, what, fix } of NOT_CSV) {
     if (startsWith(bytes, magic)) {
-      throw new LinkpaceError("invalid_input", `${fileName}: this is ${what}, not a CSV file`);
+      throw new LinkpaceError("invalid_input", `${fileName}: this is ${what}, not a CSV file; ${fix} and import that`);
     }
   }
   const utf16 = guessBomlessUtf16(bytes);

@@ -5,7 +5,7 @@
  * quotes (Excel in French or German locales writes `;`, "Unicode text" writes tabs).
  */
 import { LinkpaceError } from "../../core/errors.js";
-import { isProfileUrlHeader, URL_ALIASES_SHOWN, normalizeHeader } from "./column-aliases.js";
+import { isIdentifierHeader, URL_ALIASES_SHOWN, normalizeHeader } from "./column-aliases.js";
 import { csvRecords } from "./csv-records.js";
 import type { CsvDelimiter } from "./types.js";
 
@@ -36,7 +36,7 @@ export function findHeader(text: string, fileName: string): HeaderLocation {
     const delimiter = detectDelimiter(candidate.text);
     const columns = splitLine(candidate.text, delimiter);
     if (columns === null) continue;
-    if (columns.some(isProfileUrlHeader)) {
+    if (columns.some(isIdentifierHeader)) {
       return { offset: candidate.offset, line: candidate.line, delimiter, columns };
     }
     if (columns.length > widest.length) widest = columns;

@@ -72,12 +72,12 @@ function rowIdentifiers(
     ids = profileIdentifiers([`https://www.linkedin.com/in/${slug}`, ...values]);
   }
   if (ids.length > 0) return { ok: true, urls: ids.map((id) => id.url) };
-  if (values.length === 0) return { ok: false, reason: slug === "" ? "no profile URL" : `${JSON.stringify(slug)} is not a LinkedIn profile slug` };
+  if (values.length === 0) {
+    return { ok: false, reason: slug === "" ? "no profile URL" : `${JSON.stringify(slug)} is not a LinkedIn profile slug` };
+  }
   const quoted = values.map((v) => JSON.stringify(v)).join(", ");
-  return {
-    ok: false,
-    reason: values.length === 1 ? `${quoted} is not a LinkedIn profile URL` : `none of ${quoted} is a LinkedIn profile URL`,
-  };
+  const reason = values.length === 1 ? `${quoted} is not a LinkedIn profile URL` : `none of ${quoted} is a LinkedIn profile URL`;
+  return { ok: false, reason };
 }
 
 /** "Jane van der Berg" → Jane / van der Berg: the first word is the given name, the rest the family name. */

@@ -7,8 +7,10 @@ import type { CsvFormat } from "./types.js";
 
 export interface ColumnPlan {
   format: CsvFormat;
-  /** Number of header cells: every row must have as many (trailing empty extras are tolerated). */
+  /** Number of header cells: a row may have more only if the extra cells are empty. */
   width: number;
+  /** Up to the last named column: a row may lack cells under blank trailing header cells. */
+  minFields: number;
   /** Column indexes of every profile-URL column, most public first. */
   urls: number[];
   fields: Partial<Record<MappedField, number>>;
@@ -61,7 +63,17 @@ export function planColumns(columns: readonly string[]): ColumnPlan {
     }
   }
   const custom = customColumns(columns, used);
-  return { format: detectFormat(columns), width: columns.length, urls, fields, custom, customTemplate: template(custom) };
+  let minFields = columns.length;
+  while (minFields > 1 && columns[minFields - 1] === "") minFields--;
+  return {
+    format: detectFormat(columns),
+    width: columns.length,
+    minFields,
+    urls,
+    fields,
+    custom,
+    customTemplate: template(custom),
+  };
 }
 
 function template(custom: ColumnPlan["custom"]): Record<string, string> {

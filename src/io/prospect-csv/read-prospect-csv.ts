@@ -10,7 +10,7 @@
 import { LinkpaceError } from "../../core/errors.js";
 import { csvRecords } from "./csv-records.js";
 import { decodeCsvBytes } from "./decode-csv-bytes.js";
-import { findHeader } from "./find-header.js";
+import { findHeader, type HeaderLocation } from "./find-header.js";
 import { mapRow, memberIdKey } from "./map-row.js";
 import { planColumns, type ColumnPlan } from "./plan-columns.js";
 import type { ProspectCsvResult, ReadProspectCsvOptions } from "./types.js";
@@ -23,6 +23,8 @@ interface ReadState {
   result: ProspectCsvResult;
   /** Every identifier (and member-id URL) of an accepted row → its line. */
   seen: Map<string, number>;
+  /** Data records read, all-empty ones excluded. */
+  done: number;
 }
 
 export function readProspectCsv(bytes: Buffer, fileName: string, opts: ReadProspectCsvOptions = {}): ProspectCsvResult {
@@ -34,46 +36,49 @@ export function readProspectCsv(bytes: Buffer, fileName: string, opts: ReadProsp
     plan,
     result: { format: plan.format, rows: [], rejects: [], delimiter: header.delimiter, encoding },
     seen: new Map(),
+    done: 0,
   };
+  readRecords(text, header, state, opts.onProgress);
+  if (state.done === 0) {
+    throw new LinkpaceError(
+      "invalid_input",
+      `${fileName}: the header (line ${header.line}) is not followed by any rows; add one row per person`,
+    );
+  }
+  opts.onProgress?.(state.done, state.done);
+  return state.result;
+}
+
+type OnProgress = ReadProspectCsvOptions["onProgress"];
+
+function readRecords(text: string, header: HeaderLocation, state: ReadState, onProgress: OnProgress): void {
   const total = Math.max(0, countLines(text, header.offset) - 1);
-  let done = 0;
-  let headerSeen = false;
-  for (const record of csvRecords(text, header.delimiter, header.offset, header.line)) {
+  const records = csvRecords(text, header.delimiter, header.offset, header.line);
+  records.next(); // the header itself
+  for (const record of records) {
     if (record.kind === "unclosed_quote") {
       state.result.rejects.push({
         line: record.line,
         reason: "a quoted cell opened on this line is never closed, so the rest of the file was not read",
         raw: truncate(text.slice(record.start)),
       });
-      done++;
-      break;
-    }
-    if (!headerSeen) {
-      headerSeen = true;
-      continue;
+      state.done++;
+      return;
     }
     const cells = record.cells.map((c) => c.trim());
     if (cells.every((c) => c === "")) continue;
     readRecord(state, cells, record.line, () => truncate(text.slice(record.start, record.end)));
-    done++;
-    if (done % PROGRESS_EVERY === 0) opts.onProgress?.(done, Math.max(total, done));
+    state.done++;
+    if (state.done % PROGRESS_EVERY === 0) onProgress?.(state.done, Math.max(total, state.done));
   }
-  if (done === 0) {
-    throw new LinkpaceError(
-      "invalid_input",
-      `${fileName}: the header (line ${header.line}) is not followed by any rows; add one row per person`,
-    );
-  }
-  opts.onProgress?.(done, done);
-  return state.result;
 }
 
 function readRecord(state: ReadState, cells: string[], line: number, raw: () => string): void {
   const { plan, result } = state;
-  const width = plan.width;
-  // Trailing empty extra fields (a delimiter at the end of some lines) shift nothing, so they are tolerated.
-  if (cells.length < width || cells.slice(width).some((c) => c !== "")) {
-    result.rejects.push({ line, reason: `has ${cells.length} fields, the header has ${width}`, raw: raw() });
+  // Missing cells under blank trailing headers, or empty extra cells (a delimiter at the end of some lines)
+  // shift nothing, so they are tolerated.
+  if (cells.length < plan.minFields || cells.slice(plan.width).some((c) => c !== "")) {
+    result.rejects.push({ line, reason: `has ${cells.length} fields, the header has ${plan.width}`, raw: raw() });
     return;
   }
   const mapped = mapRow(cells, plan);

@@ -13,9 +13,15 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
   };
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: StoreDialect, where: string): Promise<void> {
+/**
+ * `schema` (PostgreSQL) is where the tables and Kysely's bookkeeping live. Kysely looks for its own tables in
+ * every schema unless told which one, and would take another schema's for ours.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, opts: { dialect: StoreDialect; schema?: string; where: string }): Promise<void> {
+  const { dialect, schema, where } = opts;
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   if (error === undefined) return;
   const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "(before any migration ran)";
   const reason = error instanceof Error ? error.message : String(error);

@@ -36,10 +36,10 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   });
   // An idle connection that dies (server restart) is replaced by the pool; the next query reports any outage.
   pool.on("error", () => {});
-  await connect(pool, url, schema);
+  const home = await connect(pool, url, schema);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrateToLatest(db as Kysely<unknown>, "postgres", `PostgreSQL at ${redactUrl(url)}`);
+    await migrateToLatest(db as Kysely<unknown>, { dialect: "postgres", schema: home, where: `PostgreSQL at ${redactUrl(url)}` });
   } catch (e) {
     await db.destroy();
     throw e;
@@ -47,8 +47,11 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   return createKyselyStore(db, "postgres");
 }
 
-/** Checks the server answers (and creates the schema) before anything else, for a message that says so. */
-async function connect(pool: pg.Pool, url: string, schema: string | undefined): Promise<void> {
+/**
+ * Checks that the server answers (for a message that says so when it does not), creates the schema, and
+ * returns the schema the tables live in: the given one, or the first of the server's search_path.
+ */
+async function connect(pool: pg.Pool, url: string, schema: string | undefined): Promise<string> {
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -58,12 +61,16 @@ async function connect(pool: pg.Pool, url: string, schema: string | undefined): 
   }
   try {
     if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);
+    const r = await client.query<{ schema: string | null }>("select current_schema() as schema");
+    const home = r.rows[0]?.schema;
+    if (!home) throw new Error("no schema of the search_path exists (create one, or set search_path)");
+    client.release();
+    return home;
   } catch (e) {
     client.release();
     await pool.end();
-    throw new LinkpaceError("internal", `PostgreSQL at ${redactUrl(url)}: cannot create schema ${schema}: ${describeError(e)}`);
+    throw new LinkpaceError("internal", `PostgreSQL at ${redactUrl(url)}: cannot use schema ${schema ?? "(search_path)"}: ${describeError(e)}`);
   }
-  client.release();
 }
 
 function parseInt8(text: string): number {

@@ -30,7 +30,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   }
   const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
   try {
-    await migrateToLatest(db as Kysely<unknown>, "sqlite", `SQLite database ${path}`);
+    await migrateToLatest(db as Kysely<unknown>, { dialect: "sqlite", where: `SQLite database ${path}` });
   } catch (e) {
     await db.destroy();
     throw e;

@@ -1,0 +1,707 @@
+/**
+ * The Store contract: one suite, run against every backend storeBackends() finds (SQLite always, PostgreSQL
+ * when LINKPACE_TEST_PG is set). Each test starts from an empty, migrated database, so ids are predictable and
+ * the same on both backends.
+ */
+import pg from "pg";
+import { beforeEach, describe, expect, it } from "vitest";
+import { LinkpaceError } from "../../src/core/errors.js";
+import { HOUR, MINUTE } from "../../src/core/time.js";
+import { DEFAULT_WORKSPACE, type EnrollmentRow, type Store } from "../../src/store/store.js";
+import { accountDoc, campaignDoc } from "../support/docs.js";
+import { storeBackends, type TestDatabase } from "./backends.js";
+import { newEnrollment, newLog, newPerson, seedAccountAndCampaign, seedPeople, T0 } from "./fixtures.js";
+
+const WS = DEFAULT_WORKSPACE;
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e,
+  );
+}
+
+async function expectConflict(p: Promise<unknown>, ...fragments: string[]): Promise<void> {
+  const e = await rejection(p);
+  expect(e).toBeInstanceOf(LinkpaceError);
+  expect((e as LinkpaceError).code).toBe("conflict");
+  for (const f of fragments) expect((e as LinkpaceError).message).toContain(f);
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe.each(storeBackends())("Store on $name", (backend) => {
+  let db: TestDatabase;
+  let store: Store;
+  const onPostgres = backend.name === "postgres";
+
+  beforeEach(async (ctx) => {
+    db = await backend.create();
+    store = db.store;
+    ctx.onTestFinished(async (done) => db.dispose(done.task.result?.state !== "fail"));
+  });
+
+  it("reports its dialect", () => {
+    expect(store.dialect).toBe(backend.name);
+  });
+
+  describe("accounts", () => {
+    it("round-trips an account with Unicode, opaque state and a null wakeAt", async () => {
+      const doc = accountDoc({ name: "zoë-日本", timezone: "Asia/Tokyo" });
+      const state = { inviteTimes: [T0, T0 + 1], note: "ünïcödé ✓", nested: { a: null } };
+      const row = await store.insertAccount({ workspaceId: WS, name: "zoë-日本", doc, state, wakeAt: null, createdAt: T0 });
+      expect(row).toEqual({ id: 1, workspaceId: WS, name: "zoë-日本", doc, state, wakeAt: null, createdAt: T0 });
+      expect(await store.getAccount(WS, "zoë-日本")).toEqual(row);
+      expect(await store.getAccountById(1)).toEqual(row);
+      expect(await store.getAccount(WS, "zoe")).toBeNull();
+      expect(await store.getAccountById(2)).toBeNull();
+    });
+
+    it("updates only the fields of the patch", async () => {
+      const { accountId } = await seedAccountAndCampaign(store);
+      const before = await store.getAccountById(accountId);
+      await store.updateAccount(accountId, { wakeAt: T0 + HOUR });
+      expect(await store.getAccountById(accountId)).toEqual({ ...before, wakeAt: T0 + HOUR });
+      await store.updateAccount(accountId, { state: { pending: 3 } });
+      expect(await store.getAccountById(accountId)).toEqual({ ...before, wakeAt: T0 + HOUR, state: { pending: 3 } });
+      const doc = accountDoc({ name: "alice", type: "free" });
+      await store.updateAccount(accountId, { doc, wakeAt: null });
+      expect(await store.getAccountById(accountId)).toEqual({ ...before, doc, state: { pending: 3 }, wakeAt: null });
+      await store.updateAccount(accountId, {});
+      expect((await store.getAccountById(accountId))?.state).toEqual({ pending: 3 });
+    });
+
+    it("refuses a second account of the same name in a workspace, naming it, without spending an id", async () => {
+      await seedAccountAndCampaign(store, "alice");
+      await store.transaction(async (tx) => {
+        const doc = accountDoc({ name: "alice" });
+        await expectConflict(tx.insertAccount({ workspaceId: WS, name: "alice", doc, state: null, wakeAt: null, createdAt: T0 }), "alice", "already exists");
+        // The transaction is still usable on both backends, and no id was spent.
+        const bob = await tx.insertAccount({ workspaceId: WS, name: "bob", doc: accountDoc({ name: "bob" }), state: null, wakeAt: null, createdAt: T0 });
+        expect(bob.id).toBe(2);
+      });
+      expect((await store.listAccounts(WS)).map((a) => a.name)).toEqual(["alice", "bob"]);
+    });
+
+    it("lists accounts of a workspace by id", async () => {
+      for (const name of ["carol", "alice", "bob"]) await seedAccountAndCampaign(store, name);
+      expect((await store.listAccounts(WS)).map((a) => [a.id, a.name])).toEqual([
+        [1, "carol"],
+        [2, "alice"],
+        [3, "bob"],
+      ]);
+      expect(await store.listAccounts(WS + 1)).toEqual([]);
+    });
+
+    it("claims the due account with the smallest (wakeAt, id) and knows the next wake", async () => {
+      expect(await store.nextWakeAt()).toBeNull();
+      const wakes = { a: T0 + 10, b: T0 + 5, c: T0 + 5, d: null, e: T0 + 100 };
+      for (const [name, wakeAt] of Object.entries(wakes)) {
+        const { accountId } = await seedAccountAndCampaign(store, name);
+        await store.updateAccount(accountId, { wakeAt });
+      }
+      expect(await store.nextWakeAt()).toBe(T0 + 5);
+      expect(await store.transaction((tx) => tx.claimDueAccount(T0 + 4))).toBeNull();
+      expect((await store.transaction((tx) => tx.claimDueAccount(T0 + 5)))?.name).toBe("b");
+      expect((await store.transaction((tx) => tx.claimDueAccount(T0 + 1000)))?.name).toBe("b");
+      await store.updateAccount(2, { wakeAt: T0 + 50 });
+      expect((await store.transaction((tx) => tx.claimDueAccount(T0 + 1000)))?.name).toBe("c");
+      expect((await store.transaction((tx) => tx.claimDueAccount(T0 + 10)))?.name).toBe("c");
+    });
+
+    it("locks an account by id, and says when there is none", async () => {
+      const { accountId } = await seedAccountAndCampaign(store);
+      const locked = await store.transaction((tx) => tx.lockAccount(accountId));
+      expect(locked).toEqual(await store.getAccountById(accountId));
+      const e = await rejection(store.transaction((tx) => tx.lockAccount(99)));
+      expect(e).toBeInstanceOf(LinkpaceError);
+      expect((e as LinkpaceError).code).toBe("not_found");
+    });
+
+    it.runIf(onPostgres)("gives two concurrent transactions two different due accounts", async () => {
+      for (const [name, wakeAt] of [["a", T0], ["b", T0 + 1], ["c", T0 + 2]] as const) {
+        const { accountId } = await seedAccountAndCampaign(store, name);
+        await store.updateAccount(accountId, { wakeAt });
+      }
+      const other = await db.openAnother();
+      const firstClaimed = deferred();
+      const release = deferred();
+      const first = store.transaction(async (tx) => {
+        const claimed = await tx.claimDueAccount(T0 + 10);
+        firstClaimed.resolve();
+        await release.promise;
+        return claimed?.name;
+      });
+      await firstClaimed.promise;
+      const second = await other.transaction(async (tx) => (await tx.claimDueAccount(T0 + 10))?.name);
+      release.resolve();
+      expect([await first, second]).toEqual(["a", "b"]);
+      // Once the first transaction has ended, its account can be claimed again.
+      expect(await other.transaction(async (tx) => (await tx.claimDueAccount(T0 + 10))?.name)).toBe("a");
+    });
+
+    it.runIf(onPostgres)("makes lockAccount wait for the transaction that holds the account", async () => {
+      const { accountId } = await seedAccountAndCampaign(store);
+      await store.updateAccount(accountId, { state: { n: 0 } });
+      const other = await db.openAnother();
+      const locked = deferred();
+      const release = deferred();
+      const first = store.transaction(async (tx) => {
+        await tx.lockAccount(accountId);
+        locked.resolve();
+        await release.promise;
+        await tx.updateAccount(accountId, { state: { n: 1 } });
+      });
+      await locked.promise;
+      const second = other.transaction(async (tx) => {
+        const seen = (await tx.lockAccount(accountId)).state;
+        await tx.updateAccount(accountId, { state: { n: 2 } });
+        return seen;
+      });
+      await waitForLockWaiter();
+      release.resolve();
+      await first;
+      // The second transaction read the account only after the first had committed.
+      expect(await second).toEqual({ n: 1 });
+      expect((await store.getAccountById(accountId))?.state).toEqual({ n: 2 });
+    });
+  });
+
+  describe("campaigns", () => {
+    it("round-trips campaigns, lists them by id and changes their status", async () => {
+      const { accountId } = await seedAccountAndCampaign(store, "alice");
+      const doc = campaignDoc({ name: "fondateurs-été ☀", account: "alice" });
+      const row = await store.insertCampaign({ workspaceId: WS, name: doc.name, accountId, doc, status: "paused", createdAt: T0 + 1 });
+      expect(row).toEqual({ id: 2, workspaceId: WS, name: doc.name, accountId, doc, status: "paused", createdAt: T0 + 1 });
+      expect(await store.getCampaign(WS, doc.name)).toEqual(row);
+      expect(await store.getCampaignById(2)).toEqual(row);
+      expect(await store.getCampaign(WS, "nope")).toBeNull();
+      expect(await store.getCampaignById(3)).toBeNull();
+      await store.setCampaignStatus(2, "active");
+      expect((await store.getCampaignById(2))?.status).toBe("active");
+      expect((await store.listCampaigns(WS)).map((c) => [c.id, c.name])).toEqual([
+        [1, "c-alice"],
+        [2, doc.name],
+      ]);
+    });
+
+    it("refuses a second campaign of the same name in a workspace", async () => {
+      const { accountId } = await seedAccountAndCampaign(store, "alice");
+      const doc = campaignDoc({ name: "c-alice" });
+      await expectConflict(store.insertCampaign({ workspaceId: WS, name: "c-alice", accountId, doc, status: "active", createdAt: T0 }), "c-alice");
+    });
+  });
+
+  describe("people", () => {
+    it("round-trips a person with nulls, Unicode and custom fields", async () => {
+      const bare = newPerson({ displayUrl: "https://www.linkedin.com/in/müller-😀", firstName: "Jürgen", lastName: "Müller 李", timezone: null, zoneSource: null });
+      const full = newPerson({
+        displayUrl: "https://www.linkedin.com/in/full",
+        custom: { "Größe": "groß", emoji: "🚀", empty: "" },
+        memberId: "ACoAAB123",
+        connectedAt: T0 + 1,
+        connected: true,
+        lastWithdrawnAt: T0 + 2,
+        zoneSource: "metro",
+      });
+      const a = await store.insertPerson(bare, [bare.displayUrl]);
+      const b = await store.insertPerson(full, [full.displayUrl]);
+      expect([a, b]).toEqual([1, 2]);
+      expect(await store.getPerson(a)).toEqual({ id: 1, ...bare });
+      expect(await store.getPerson(b)).toEqual({ id: 2, ...full });
+      expect(await store.getPerson(3)).toBeNull();
+    });
+
+    it("finds people by any of their identifiers, in long lists too", async () => {
+      const id = await store.insertPerson(newPerson(), ["https://www.linkedin.com/in/jane-doe", "https://www.linkedin.com/sales/lead/XYZ"]);
+      const other = await store.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/other" }), ["https://www.linkedin.com/in/other"]);
+      const unknown = Array.from({ length: 1200 }, (_, i) => `https://www.linkedin.com/in/unknown-${i}`);
+      const found = await store.findPersonIds(WS, [...unknown.slice(0, 700), "https://www.linkedin.com/sales/lead/XYZ", ...unknown.slice(700), "https://www.linkedin.com/in/other"]);
+      expect(found).toEqual(new Map([["https://www.linkedin.com/sales/lead/XYZ", id], ["https://www.linkedin.com/in/other", other]]));
+      expect(await store.findPersonIds(WS, [])).toEqual(new Map());
+      expect(await store.findPersonIds(WS + 1, ["https://www.linkedin.com/in/other"])).toEqual(new Map());
+    });
+
+    it("refuses a person whose identifier is known, naming it, writing nothing and spending no id", async () => {
+      await store.insertPerson(newPerson(), ["https://www.linkedin.com/in/jane-doe", "https://lnkd.in/abc"]);
+      await store.transaction(async (tx) => {
+        await expectConflict(
+          tx.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/jane-2" }), ["https://www.linkedin.com/in/jane-2", "https://lnkd.in/abc"]),
+          "https://lnkd.in/abc",
+          "person 1",
+        );
+        // Still usable (PostgreSQL too), and the refused person took no id.
+        expect(await tx.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/x" }), ["https://www.linkedin.com/in/x"])).toBe(2);
+      });
+      expect(await store.findPersonIds(WS, ["https://www.linkedin.com/in/jane-2"])).toEqual(new Map());
+      expect(await store.getPerson(3)).toBeNull();
+    });
+
+    it("accepts repeated identifiers in one insert, and a person without identifiers", async () => {
+      const url = "https://www.linkedin.com/in/jane-doe";
+      const id = await store.insertPerson(newPerson(), [url, url]);
+      expect(await store.findPersonIds(WS, [url])).toEqual(new Map([[url, id]]));
+      expect(await store.insertPerson(newPerson({ displayUrl: "https://lnkd.in/x" }), [])).toBe(2);
+    });
+
+    it("adds new identifiers and leaves known ones with their person", async () => {
+      const [jane, john] = await seedPeople(store, 2);
+      await store.addIdentifiers(WS, jane as number, ["https://lnkd.in/jane", "https://www.linkedin.com/in/p1", "https://lnkd.in/jane"]);
+      const found = await store.findPersonIds(WS, ["https://lnkd.in/jane", "https://www.linkedin.com/in/p1"]);
+      expect(found).toEqual(new Map([["https://lnkd.in/jane", jane], ["https://www.linkedin.com/in/p1", john]]));
+      await store.addIdentifiers(WS, jane as number, []);
+    });
+
+    it("updates only the fields of the patch", async () => {
+      const id = await store.insertPerson(newPerson(), ["https://www.linkedin.com/in/jane-doe"]);
+      const before = await store.getPerson(id);
+      await store.updatePerson(id, { connected: true, connectedAt: T0 + 5, custom: { "clé": "valeur" }, timezone: null });
+      expect(await store.getPerson(id)).toEqual({ ...before, connected: true, connectedAt: T0 + 5, custom: { "clé": "valeur" }, timezone: null });
+      await store.updatePerson(id, {});
+      await store.updatePerson(id, { connected: false });
+      expect((await store.getPerson(id))?.connected).toBe(false);
+    });
+  });
+
+  describe("enrollments", () => {
+    async function setting(people = 3): Promise<{ accountId: number; campaignId: number; personIds: number[] }> {
+      const ids = await seedAccountAndCampaign(store);
+      return { ...ids, personIds: await seedPeople(store, people) };
+    }
+
+    it("round-trips enrollments with every field, returning ids in order", async () => {
+      const { accountId, campaignId, personIds } = await setting(2);
+      const bare = newEnrollment({ accountId, campaignId, personId: personIds[0] as number }, { nextKind: null, readyAt: null });
+      const full = newEnrollment(
+        { accountId, campaignId, personId: personIds[1] as number },
+        {
+          status: "invited",
+          step: 2,
+          nextKind: "withdraw",
+          readyAt: T0 + 21 * 24 * HOUR,
+          prospectTz: "America/New_York",
+          visitedAt: T0 + 1,
+          invitedAt: T0 + 2,
+          inviteNote: "Hallo Jürgen 👋",
+          acceptedAt: T0 + 3,
+          lastMessageAt: T0 + 4,
+          messagesSent: 2,
+          repliedAt: T0 + 5,
+          withdrawnAt: T0 + 6,
+          endedAt: T0 + 7,
+          endReason: "replied",
+          leaseActionId: 12,
+        },
+      );
+      expect(await store.insertEnrollments([bare, full])).toEqual([1, 2]);
+      expect(await store.getEnrollment(1)).toEqual({ id: 1, ...bare });
+      expect(await store.getEnrollment(2)).toEqual({ id: 2, ...full });
+      expect(await store.getEnrollment(3)).toBeNull();
+      expect(await store.insertEnrollments([])).toEqual([]);
+    });
+
+    it("inserts thousands of enrollments in order", async () => {
+      const { accountId, campaignId } = await setting(0);
+      const n = 3000;
+      const personIds = await store.transaction(async (tx) => {
+        const ids: number[] = [];
+        for (let i = 0; i < n; i++) ids.push(await tx.insertPerson(newPerson({ displayUrl: `https://lnkd.in/${i}` }), [`https://lnkd.in/${i}`]));
+        return ids;
+      });
+      const rows = personIds.map((personId, i) => newEnrollment({ accountId, campaignId, personId }, { readyAt: T0 + (n - i) }));
+      const ids = await store.transaction((tx) => tx.insertEnrollments(rows));
+      expect(ids).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      expect((await store.getEnrollment(ids[2500] as number))?.personId).toBe(personIds[2500]);
+    });
+
+    it("keeps one active enrollment per person: refuses a second, allows one after done", async () => {
+      const { accountId, campaignId, personIds } = await setting(2);
+      const personId = personIds[0] as number;
+      const second = await store.insertCampaign({ workspaceId: WS, name: "c2", accountId, doc: campaignDoc({ name: "c2" }), status: "active", createdAt: T0 });
+      const [first] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId })]);
+      await expectConflict(
+        store.insertEnrollments([newEnrollment({ accountId, campaignId: second.id, personId: personIds[1] as number }), newEnrollment({ accountId, campaignId: second.id, personId })]),
+        "https://www.linkedin.com/in/p0",
+        'campaign "c-alice"',
+      );
+      // All or nothing: the other person of the refused batch was not enrolled.
+      expect((await store.activeEnrollments(WS, [personIds[1] as number])).size).toBe(0);
+      await expectConflict(
+        store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personIds[1] as number }), newEnrollment({ accountId, campaignId: second.id, personId: personIds[1] as number })]),
+        `person ${personIds[1]}`,
+      );
+      // A done enrollment does not count, and any number of them may exist.
+      await store.insertEnrollments([newEnrollment({ accountId, campaignId: second.id, personId }, { status: "done", endReason: "completed" })]);
+      await store.updateEnrollment(first as number, { status: "done", endReason: "replied" });
+      const [again] = await store.insertEnrollments([newEnrollment({ accountId, campaignId: second.id, personId })]);
+      expect(again).toBeGreaterThan(first as number);
+      // Making an old one active again while another is active is refused too.
+      await expectConflict(store.updateEnrollment(first as number, { status: "ready" }), `enrollment ${first}`);
+    });
+
+    it("updates only the fields of the patch", async () => {
+      const { accountId, campaignId, personIds } = await setting(1);
+      const [id] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personIds[0] as number }, { leaseActionId: 3 })]);
+      const before = (await store.getEnrollment(id as number)) as EnrollmentRow;
+      await store.updateEnrollment(id as number, { status: "in_flight", readyAt: null, leaseActionId: null, inviteNote: "¡Hola!" });
+      expect(await store.getEnrollment(id as number)).toEqual({ ...before, status: "in_flight", readyAt: null, leaseActionId: null, inviteNote: "¡Hola!" });
+      await store.updateEnrollment(id as number, {});
+      // A spread row may carry its identity fields: they are ignored.
+      await store.updateEnrollment(id as number, { ...before, messagesSent: 4 });
+      expect(await store.getEnrollment(id as number)).toEqual({ ...before, messagesSent: 4 });
+    });
+
+    it("maps people to their active enrollment and its campaign", async () => {
+      const { accountId, campaignId, personIds } = await setting(4);
+      const [p0, p1, p2, p3] = personIds as [number, number, number, number];
+      await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p0 }, { status: "in_flight" }),
+        newEnrollment({ accountId, campaignId, personId: p1 }, { status: "done", endReason: "completed" }),
+        newEnrollment({ accountId, campaignId, personId: p2 }, { status: "invited" }),
+      ]);
+      const active = await store.activeEnrollments(WS, [p0, p1, p2, p3, p0]);
+      expect([...active.keys()].sort()).toEqual([p0, p2]);
+      expect(active.get(p0)).toEqual({ enrollment: await store.getEnrollment(1), campaignName: "c-alice" });
+      expect(active.get(p2)?.enrollment.status).toBe("invited");
+      expect((await store.activeEnrollments(WS, [])).size).toBe(0);
+    });
+
+    it("finds a person's latest enrollment under an account", async () => {
+      const { accountId, campaignId, personIds } = await setting(1);
+      const personId = personIds[0] as number;
+      expect(await store.latestEnrollment(accountId, personId)).toBeNull();
+      await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId }, { status: "done", enrolledAt: T0 + 2 }),
+        newEnrollment({ accountId, campaignId, personId }, { status: "done", enrolledAt: T0 + 1 }),
+        newEnrollment({ accountId, campaignId, personId }, { status: "done", enrolledAt: T0 + 2 }),
+      ]);
+      expect((await store.latestEnrollment(accountId, personId))?.id).toBe(3);
+      const { accountId: bob } = await seedAccountAndCampaign(store, "bob");
+      expect(await store.latestEnrollment(bob, personId)).toBeNull();
+    });
+
+    it("gives due enrollments by (readyAt, id), filtered by account, status, kind, readyAt and limit, with their people", async () => {
+      const { accountId, campaignId, personIds } = await setting(9);
+      const other = await seedAccountAndCampaign(store, "bob");
+      const p = (i: number) => personIds[i] as number;
+      const ids = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { readyAt: T0 + 20 }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { readyAt: T0 + 10 }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { readyAt: T0 + 20 }),
+        newEnrollment({ accountId, campaignId, personId: p(3) }, { readyAt: T0 + 31 }), // not yet
+        newEnrollment({ accountId, campaignId, personId: p(4) }, { readyAt: null }), // parked
+        newEnrollment({ accountId, campaignId, personId: p(5) }, { readyAt: T0, nextKind: "connect" }), // other kind
+        newEnrollment({ accountId, campaignId, personId: p(6) }, { readyAt: T0, status: "in_flight" }),
+        newEnrollment({ accountId, campaignId, personId: p(7) }, { readyAt: T0, status: "invited" }),
+        newEnrollment({ ...other, personId: p(8) }, { readyAt: T0 }), // other account
+      ]);
+      const due = await store.dueEnrollments(accountId, "visit", T0 + 30, 10);
+      expect(due.map((d) => d.enrollment.id)).toEqual([ids[1], ids[0], ids[2]]);
+      expect(due[0]).toEqual({ enrollment: await store.getEnrollment(ids[1] as number), person: await store.getPerson(p(1)), campaignId });
+      expect((await store.dueEnrollments(accountId, "visit", T0 + 30, 2)).map((d) => d.enrollment.id)).toEqual([ids[1], ids[0]]);
+      expect((await store.dueEnrollments(accountId, "visit", T0 + 31, 10)).map((d) => d.enrollment.id)).toEqual([ids[1], ids[0], ids[2], ids[3]]);
+      expect(await store.dueEnrollments(accountId, "visit", T0 + 9, 10)).toEqual([]);
+      expect((await store.dueEnrollments(accountId, "connect", T0, 10)).map((d) => d.person.id)).toEqual([p(5)]);
+    });
+
+    it("gives due withdrawals of pending invitations", async () => {
+      const { accountId, campaignId, personIds } = await setting(4);
+      const p = (i: number) => personIds[i] as number;
+      const ids = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { status: "invited", nextKind: "withdraw", readyAt: T0 + 5 }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { status: "ready", nextKind: "withdraw", readyAt: T0 + 1 }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { status: "invited", nextKind: null, readyAt: null }),
+        newEnrollment({ accountId, campaignId, personId: p(3) }, { status: "in_flight", nextKind: "withdraw", readyAt: T0 }),
+      ]);
+      expect((await store.dueEnrollments(accountId, "withdraw", T0 + 10, 10)).map((d) => d.enrollment.id)).toEqual([ids[1], ids[0]]);
+    });
+
+    it("knows the next readyAt per kind, counting pending withdrawals but nothing else that is not ready", async () => {
+      const { accountId, campaignId, personIds } = await setting(8);
+      const p = (i: number) => personIds[i] as number;
+      expect(await store.nextReadyByKind(accountId)).toEqual({});
+      await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { nextKind: "visit", readyAt: T0 + 30 }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { nextKind: "visit", readyAt: T0 + 20 }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { nextKind: "connect", readyAt: T0 + 40 }),
+        newEnrollment({ accountId, campaignId, personId: p(3) }, { nextKind: "connect", readyAt: null }),
+        newEnrollment({ accountId, campaignId, personId: p(4) }, { nextKind: "message", readyAt: T0 + 1, status: "in_flight" }),
+        newEnrollment({ accountId, campaignId, personId: p(5) }, { nextKind: "message", readyAt: T0 + 2, status: "invited" }),
+        newEnrollment({ accountId, campaignId, personId: p(6) }, { nextKind: "withdraw", readyAt: T0 + 50, status: "invited" }),
+        newEnrollment({ accountId, campaignId, personId: p(7) }, { nextKind: "visit", readyAt: T0 + 1, status: "done" }),
+      ]);
+      expect(await store.nextReadyByKind(accountId)).toEqual({ visit: T0 + 20, connect: T0 + 40, withdraw: T0 + 50 });
+      const { accountId: bob } = await seedAccountAndCampaign(store, "bob");
+      expect(await store.nextReadyByKind(bob)).toEqual({});
+    });
+
+    it("counts visited enrollments that wait for a kind", async () => {
+      const { accountId, campaignId, personIds } = await setting(5);
+      const p = (i: number) => personIds[i] as number;
+      await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { nextKind: "connect", visitedAt: T0 }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { nextKind: "connect", visitedAt: T0, readyAt: null }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { nextKind: "connect", visitedAt: null }),
+        newEnrollment({ accountId, campaignId, personId: p(3) }, { nextKind: "message", visitedAt: T0 }),
+        newEnrollment({ accountId, campaignId, personId: p(4) }, { nextKind: "connect", visitedAt: T0, status: "in_flight" }),
+      ]);
+      expect(await store.countVisitedAwaiting(accountId, "connect")).toBe(2);
+      expect(await store.countVisitedAwaiting(accountId, "message")).toBe(1);
+      expect(await store.countVisitedAwaiting(accountId, "withdraw")).toBe(0);
+    });
+
+    it("parks and releases the ready enrollments of one campaign", async () => {
+      const { accountId, campaignId, personIds } = await setting(3);
+      const other = await store.insertCampaign({ workspaceId: WS, name: "c2", accountId, doc: campaignDoc({ name: "c2" }), status: "active", createdAt: T0 });
+      const ids = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: personIds[0] as number }, { readyAt: T0 }),
+        newEnrollment({ accountId, campaignId, personId: personIds[1] as number }, { readyAt: T0 + 5, status: "invited" }),
+        newEnrollment({ accountId, campaignId: other.id, personId: personIds[2] as number }, { readyAt: T0 }),
+      ]);
+      await store.setCampaignReadyAt(campaignId, null);
+      expect((await store.dueEnrollments(accountId, "visit", T0 + HOUR, 10)).map((d) => d.enrollment.id)).toEqual([ids[2]]);
+      expect((await store.getEnrollment(ids[1] as number))?.readyAt).toBe(T0 + 5);
+      await store.setCampaignReadyAt(campaignId, T0 + MINUTE);
+      expect((await store.getEnrollment(ids[0] as number))?.readyAt).toBe(T0 + MINUTE);
+    });
+
+    it("counts enrollments by status and end reason, per account or campaign", async () => {
+      const { accountId, campaignId, personIds } = await setting(5);
+      const bob = await seedAccountAndCampaign(store, "bob");
+      const p = (i: number) => personIds[i] as number;
+      await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { status: "done", endReason: "replied" }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { status: "done", endReason: "replied" }),
+        newEnrollment({ accountId, campaignId, personId: p(3) }, { status: "done", endReason: "completed" }),
+        newEnrollment({ ...bob, personId: p(4) }, { status: "invited" }),
+      ]);
+      expect(await store.enrollmentCounts({ accountId })).toEqual({
+        byStatus: { ready: 1, in_flight: 0, invited: 0, done: 3 },
+        byEndReason: { replied: 2, completed: 1 },
+      });
+      expect(await store.enrollmentCounts({ campaignId: bob.campaignId })).toEqual({
+        byStatus: { ready: 0, in_flight: 0, invited: 1, done: 0 },
+        byEndReason: {},
+      });
+      expect((await store.enrollmentCounts({})).byStatus).toEqual({ ready: 1, in_flight: 0, invited: 1, done: 3 });
+      expect((await store.enrollmentCounts({ accountId, campaignId: bob.campaignId })).byStatus.done).toBe(0);
+    });
+
+    it("lists invitations newest first by (invitedAt, id), filtered by account and campaign", async () => {
+      const { accountId, campaignId, personIds } = await setting(4);
+      const bob = await seedAccountAndCampaign(store, "bob");
+      const p = (i: number) => personIds[i] as number;
+      const ids = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { status: "invited", invitedAt: T0 + 10, inviteNote: "Salut 👋" }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { status: "done", invitedAt: T0 + 20, acceptedAt: T0 + 30, repliedAt: T0 + 40, endReason: "replied" }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }),
+        newEnrollment({ ...bob, personId: p(3) }, { status: "invited", invitedAt: T0 + 10, withdrawnAt: null }),
+      ]);
+      const all = await store.listInvitations(WS, {});
+      expect(all.map((i) => i.enrollmentId)).toEqual([ids[1], ids[3], ids[0]]);
+      expect(all[0]).toEqual({
+        enrollmentId: ids[1],
+        campaignName: "c-alice",
+        accountName: "alice",
+        personId: p(1),
+        displayUrl: "https://www.linkedin.com/in/p1",
+        firstName: "p1",
+        lastName: "Doe",
+        company: "Acme",
+        title: "CTO",
+        invitedAt: T0 + 20,
+        inviteNote: null,
+        acceptedAt: T0 + 30,
+        repliedAt: T0 + 40,
+        withdrawnAt: null,
+        endReason: "replied",
+        status: "done",
+      });
+      expect(all[2]?.inviteNote).toBe("Salut 👋");
+      expect((await store.listInvitations(WS, { accountId })).map((i) => i.enrollmentId)).toEqual([ids[1], ids[0]]);
+      expect((await store.listInvitations(WS, { campaignId: bob.campaignId })).map((i) => i.accountName)).toEqual(["bob"]);
+      expect(await store.listInvitations(WS + 1, {})).toEqual([]);
+    });
+  });
+
+  describe("log", () => {
+    it("appends rows, sets results and reads a row back", async () => {
+      const { accountId, campaignId } = await seedAccountAndCampaign(store);
+      const [personId] = await seedPeople(store, 1);
+      const [enrollmentId] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personId as number })]);
+      const action = newLog(accountId, {
+        campaignId,
+        personId: personId as number,
+        enrollmentId: enrollmentId as number,
+        prospect: "https://www.linkedin.com/in/p0",
+        prospectTz: "Europe/Berlin",
+        kind: "connect",
+        note: "Hallo 👋 «Jürgen»",
+        text: null,
+        result: null,
+      });
+      const event = newLog(accountId, { type: "event", kind: "restricted", result: null });
+      expect([await store.appendLog(action), await store.appendLog(event)]).toEqual([1, 2]);
+      expect(await store.getLogRow(1)).toEqual({ id: 1, ...action });
+      expect(await store.getLogRow(2)).toEqual({ id: 2, ...event });
+      expect(await store.getLogRow(3)).toBeNull();
+      await store.setLogResult(1, "note_quota_reached");
+      expect(await store.getLogRow(1)).toEqual({ id: 1, ...action, result: "note_quota_reached" });
+    });
+
+    it("reads the log in (at, id) pages, joined with names, skipping actions still in flight", async () => {
+      const { accountId, campaignId } = await seedAccountAndCampaign(store);
+      const bob = await seedAccountAndCampaign(store, "bob");
+      const rows = [
+        newLog(accountId, { at: T0 + 2, campaignId }),
+        newLog(accountId, { at: T0 + 1, campaignId }),
+        newLog(accountId, { at: T0 + 2, campaignId, result: null }), // in flight
+        newLog(bob.accountId, { at: T0 + 2, type: "event", kind: "restricted", result: null }),
+        newLog(accountId, { at: T0 + 2, campaignId, kind: "message", text: "Merci !" }),
+        newLog(accountId, { at: T0 + 2, campaignId: null }),
+        newLog(accountId, { at: T0 + 3, campaignId }),
+      ];
+      for (const row of rows) await store.appendLog(row);
+      const expected = [2, 1, 4, 5, 6, 7];
+      const all = await store.readLog(WS, null, 100);
+      expect(all.map((l) => l.id)).toEqual(expected);
+      expect(all.find((l) => l.id === 4)).toEqual({ id: 4, ...rows[3], accountName: "bob", campaignName: null });
+      expect(all.find((l) => l.id === 5)).toEqual({ id: 5, ...rows[4], accountName: "alice", campaignName: "c-alice" });
+      for (const size of [1, 2, 4]) {
+        const seen: number[] = [];
+        let after: { at: number; id: number } | null = null;
+        for (;;) {
+          const page = await store.readLog(WS, after, size);
+          seen.push(...page.map((l) => l.id));
+          const last = page[page.length - 1];
+          if (!last || page.length < size) break;
+          after = { at: last.at, id: last.id };
+        }
+        expect(seen).toEqual(expected);
+      }
+      expect(await store.readLog(WS + 1, null, 10)).toEqual([]);
+    });
+
+    it("gives an account's actions with a result in [from, to), by (at, id)", async () => {
+      const { accountId } = await seedAccountAndCampaign(store);
+      const bob = await seedAccountAndCampaign(store, "bob");
+      const rows = [
+        newLog(accountId, { at: T0 + 10 }),
+        newLog(accountId, { at: T0 }),
+        newLog(accountId, { at: T0 + 20 }), // at `to`: excluded
+        newLog(accountId, { at: T0 - 1 }), // before `from`
+        newLog(accountId, { at: T0 + 5, result: null }), // in flight
+        newLog(accountId, { at: T0 + 5, type: "event", kind: "accepted", result: null }),
+        newLog(bob.accountId, { at: T0 + 5 }),
+        newLog(accountId, { at: T0 + 10, kind: "connect", result: "weekly_limit_reached" }),
+      ];
+      for (const row of rows) await store.appendLog(row);
+      const actions = await store.accountActions(accountId, T0, T0 + 20);
+      expect(actions.map((a) => a.id)).toEqual([2, 1, 8]);
+      expect(actions[2]).toEqual({ id: 8, ...rows[7] });
+    });
+  });
+
+  describe("transactions", () => {
+    it("commits what the function wrote and returns its value", async () => {
+      const value = await store.transaction(async (tx) => {
+        await seedAccountAndCampaign(tx);
+        return "done";
+      });
+      expect(value).toBe("done");
+      expect(await store.getAccount(WS, "alice")).not.toBeNull();
+    });
+
+    it("rolls everything back when the function throws, and rethrows", async () => {
+      const boom = new Error("boom");
+      const e = await rejection(
+        store.transaction(async (tx) => {
+          await seedAccountAndCampaign(tx);
+          await seedPeople(tx, 2);
+          throw boom;
+        }),
+      );
+      expect(e).toBe(boom);
+      expect(await store.listAccounts(WS)).toEqual([]);
+      expect(await store.findPersonIds(WS, ["https://www.linkedin.com/in/p0"])).toEqual(new Map());
+    });
+
+    it("reuses the outer transaction for nested calls", async () => {
+      const boom = new Error("boom");
+      await rejection(
+        store.transaction(async (tx) => {
+          const inner = await tx.transaction(async (nested) => {
+            expect(nested).toBe(tx);
+            await seedAccountAndCampaign(nested);
+            return nested;
+          });
+          expect(inner).toBe(tx);
+          expect(await tx.getAccount(WS, "alice")).not.toBeNull();
+          throw boom;
+        }),
+      );
+      // The nested part was not committed on its own.
+      expect(await store.getAccount(WS, "alice")).toBeNull();
+    });
+
+    it("refuses to close the database from inside a transaction", async () => {
+      await store.transaction(async (tx) => {
+        await expect(tx.close()).rejects.toThrow(/inside a transaction/);
+      });
+    });
+  });
+
+  it("returns BIGINT columns, counts and ids as JavaScript numbers", async () => {
+    const big = 2 ** 45 + 7; // far beyond 32 bits, still exact
+    const { accountId, campaignId } = await seedAccountAndCampaign(store);
+    await store.updateAccount(accountId, { wakeAt: big });
+    const [personId] = await seedPeople(store, 1);
+    const [id] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personId as number }, { readyAt: big, visitedAt: big, nextKind: "connect" })]);
+    const logId = await store.appendLog(newLog(accountId, { at: big }));
+    const account = await store.getAccountById(accountId);
+    const enrollment = await store.getEnrollment(id as number);
+    const values = [
+      account?.id,
+      account?.wakeAt,
+      account?.createdAt,
+      await store.nextWakeAt(),
+      enrollment?.id,
+      enrollment?.readyAt,
+      enrollment?.personId,
+      logId,
+      (await store.getLogRow(logId))?.at,
+      (await store.nextReadyByKind(accountId)).connect,
+      await store.countVisitedAwaiting(accountId, "connect"),
+      (await store.enrollmentCounts({})).byStatus.ready,
+    ];
+    for (const v of values) expect(typeof v).toBe("number");
+    expect(values.slice(0, 6)).toEqual([1, big, T0, big, 1, big]);
+  });
+});
+
+/**
+ * Waits until some PostgreSQL backend of this database is blocked on a lock held by another transaction.
+ * Polls pg_stat_activity (a query, not a timer), giving up after a generous number of tries.
+ */
+async function waitForLockWaiter(): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.LINKPACE_TEST_PG });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 5000; attempt++) {
+      const r = await client.query(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%for update%'`,
+      );
+      if ((r.rows[0] as { n: number }).n > 0) return;
+    }
+    throw new Error("no transaction ever waited for the account lock");
+  } finally {
+    await client.end();
+  }
+}
