@@ -59,6 +59,8 @@ export async function accountStatus(store: Store, account: AccountRow, now: Inst
   };
 }
 
+const WAITING_FOR_PROSPECTS = "the next prospect's turn (a step's waiting time, or the prospect's working hours)";
+
 function nextAction(decision: ReturnType<typeof decideAccount>, ready: Partial<Record<ActionKind, Instant>>, now: Instant): AccountStatus["next"] {
   let best: AccountStatus["next"] = null;
   let blocked: AccountStatus["next"] = null;
@@ -67,13 +69,13 @@ function nextAction(decision: ReturnType<typeof decideAccount>, ready: Partial<R
     if (readyAt === undefined) continue;
     const d = decision.kinds[kind];
     const from = d.allowed ? now : d.until;
-    const reason = d.allowed ? (readyAt > now ? "the prospects' next window (their working hours)" : null) : d.reason;
+    const reason = d.allowed ? (readyAt > now ? WAITING_FOR_PROSPECTS : null) : d.reason;
     if (from === null) {
       blocked ??= { kind, at: readyAt, waitsFor: reason };
       continue;
     }
     const at = Math.max(from, readyAt);
-    const waitsFor = at > now ? (readyAt > from ? "the prospects' next window (their working hours) or the step's waiting time" : reason) : null;
+    const waitsFor = at > now ? (readyAt > from ? WAITING_FOR_PROSPECTS : reason) : null;
     if (best === null || at < best.at) best = { kind, at, waitsFor };
   }
   return best ?? blocked;

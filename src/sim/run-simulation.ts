@@ -61,6 +61,8 @@ async function loop(app: App, sim: LinkedInSimulator, clock: VirtualClock, end: 
     await app.engine.tick(now);
     onProgress?.(now - start, end - start);
   }
+  // The run covers its whole span, so reports are as of its end.
+  clock.set(Math.max(clock.now(), end));
 }
 
 /** Enrolls inline prospects, then each import, in order; CSV rows rejected by the reader count as refused. */

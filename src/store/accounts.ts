@@ -8,30 +8,35 @@
  */
 import type { Updateable } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
+import type { Instant } from "../core/time.js";
+import { runPrepared, runPreparedFirst } from "./prepared.js";
 import { accountFromDb, toJson } from "./rows.js";
 import type { AccountsTable } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
 import { mapConflict } from "./store-errors.js";
-import type { Store } from "./store.js";
+import type { Store, WorkspaceId } from "./store.js";
 
 type AccountQueries = Pick<
   Store,
   "insertAccount" | "updateAccount" | "getAccount" | "getAccountById" | "listAccounts" | "claimDueAccount" | "lockAccount" | "nextWakeAt"
 >;
 
-export function accountQueries({ db, dialect }: StoreContext): AccountQueries {
-  const locking = dialect === "postgres";
+export function accountQueries(ctx: StoreContext): AccountQueries {
+  const { db } = ctx;
+  const locking = ctx.dialect === "postgres";
+  const byName = (workspaceId: WorkspaceId, name: string) =>
+    runPreparedFirst(
+      ctx,
+      "account.byName",
+      (w: number, n: string) => db.selectFrom("accounts").selectAll().where("workspace_id", "=", w).where("name", "=", n),
+      workspaceId,
+      name,
+    );
 
   return {
     async insertAccount(row) {
       const what = `account "${row.name}" in workspace ${row.workspaceId}`;
-      const existing = await db
-        .selectFrom("accounts")
-        .select("id")
-        .where("workspace_id", "=", row.workspaceId)
-        .where("name", "=", row.name)
-        .executeTakeFirst();
-      if (existing) throw new LinkpaceError("conflict", `${what} already exists (choose another name)`);
+      if (await byName(row.workspaceId, row.name)) throw new LinkpaceError("conflict", `${what} already exists (choose another name)`);
       const inserted = await mapConflict(`${what} already exists`, () =>
         db
           .insertInto("accounts")
@@ -54,22 +59,28 @@ export function accountQueries({ db, dialect }: StoreContext): AccountQueries {
       if (patch.doc !== undefined) set.doc = toJson(patch.doc);
       if (patch.state !== undefined) set.state = toJson(patch.state);
       if (patch.wakeAt !== undefined) set.wake_at = patch.wakeAt;
-      if (Object.keys(set).length === 0) return;
-      await db.updateTable("accounts").set(set).where("id", "=", id).execute();
+      const columns = Object.keys(set) as Array<keyof typeof set>;
+      if (columns.length === 0) return;
+      await runPrepared(
+        ctx,
+        `account.update:${columns.join(",")}`,
+        (target: number, ...values: unknown[]) =>
+          db
+            .updateTable("accounts")
+            .set(Object.fromEntries(columns.map((c, i) => [c, values[i]])))
+            .where("id", "=", target),
+        id,
+        ...columns.map((c) => set[c]),
+      );
     },
 
     async getAccount(workspaceId, name) {
-      const r = await db
-        .selectFrom("accounts")
-        .selectAll()
-        .where("workspace_id", "=", workspaceId)
-        .where("name", "=", name)
-        .executeTakeFirst();
+      const r = await byName(workspaceId, name);
       return r ? accountFromDb(r) : null;
     },
 
     async getAccountById(id) {
-      const r = await db.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst();
+      const r = await runPreparedFirst(ctx, "account.byId", (i: number) => db.selectFrom("accounts").selectAll().where("id", "=", i), id);
       return r ? accountFromDb(r) : null;
     },
 
@@ -79,35 +90,45 @@ export function accountQueries({ db, dialect }: StoreContext): AccountQueries {
     },
 
     async claimDueAccount(now) {
-      const r = await db
-        .selectFrom("accounts")
-        .selectAll()
-        .where("wake_at", "<=", now)
-        .orderBy("wake_at")
-        .orderBy("id")
-        .limit(1)
-        .$if(locking, (q) => q.forUpdate().skipLocked())
-        .executeTakeFirst();
+      const r = await runPreparedFirst(
+        ctx,
+        "account.claimDue",
+        (at: Instant) =>
+          db
+            .selectFrom("accounts")
+            .selectAll()
+            .where("wake_at", "<=", at)
+            .orderBy("wake_at")
+            .orderBy("id")
+            .limit(1)
+            .$if(locking, (q) => q.forUpdate().skipLocked()),
+        now,
+      );
       return r ? accountFromDb(r) : null;
     },
 
     async lockAccount(id) {
-      const r = await db
-        .selectFrom("accounts")
-        .selectAll()
-        .where("id", "=", id)
-        .$if(locking, (q) => q.forUpdate())
-        .executeTakeFirst();
+      const r = await runPreparedFirst(
+        ctx,
+        "account.lock",
+        (i: number) =>
+          db
+            .selectFrom("accounts")
+            .selectAll()
+            .where("id", "=", i)
+            .$if(locking, (q) => q.forUpdate()),
+        id,
+      );
       if (!r) throw new LinkpaceError("not_found", `account ${id} does not exist`);
       return accountFromDb(r);
     },
 
     async nextWakeAt() {
-      const r = await db
-        .selectFrom("accounts")
-        .select((eb) => eb.fn.min("wake_at").as("next"))
-        .executeTakeFirst();
-      return r?.next ?? null;
+      // ORDER BY … LIMIT 1 rather than MIN(): one seek in accounts_wake even before the planner has statistics.
+      const r = await runPreparedFirst(ctx, "account.nextWake", () =>
+        db.selectFrom("accounts").select("wake_at").where("wake_at", "is not", null).orderBy("wake_at").limit(1),
+      );
+      return r?.wake_at ?? null;
     },
-  } satisfies AccountQueries;
+  };
 }

@@ -15,12 +15,13 @@ import { enrollmentReportQueries } from "./enrollment-reports.js";
 import { enrollmentQueries } from "./enrollments.js";
 import { logQueries } from "./log.js";
 import { personQueries } from "./persons.js";
+import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
 import type { StoreContext, StoreDialect } from "./store-context.js";
 import type { Store } from "./store.js";
 
 export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect): Store {
-  return assemble({ db, dialect, inTransaction: false });
+  return assemble({ db, dialect, inTransaction: false, prepared: new PreparedQueries() });
 }
 
 function assemble(ctx: StoreContext): Store {

@@ -10,7 +10,8 @@
  */
 import { sql, type Kysely } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
-import { personFromDb, personPatchToDb, personToDb } from "./rows.js";
+import { runPrepared, runPreparedFirst } from "./prepared.js";
+import { PERSON_COLUMNS, personFromDb, personPatchToDb, personToDb } from "./rows.js";
 import type { Database } from "./schema.js";
 import { atomically, chunks, type StoreContext } from "./store-context.js";
 import { mapConflict } from "./store-errors.js";
@@ -20,6 +21,8 @@ type PersonQueries = Pick<Store, "findPersonIds" | "insertPerson" | "addIdentifi
 
 /** Identifiers per IN list or multi-row insert. */
 const BATCH = 500;
+/** Lists up to this long get a prepared query per length (an import looks up 1-3 identifiers at a time). */
+const PREPARED_LIST = 8;
 
 export function personQueries(ctx: StoreContext): PersonQueries {
   const { db } = ctx;
@@ -27,12 +30,12 @@ export function personQueries(ctx: StoreContext): PersonQueries {
     async findPersonIds(workspaceId, identifiers) {
       const found = new Map<string, number>();
       for (const batch of chunks([...new Set(identifiers)], BATCH)) {
-        const rows = await db
-          .selectFrom("person_identifiers")
-          .select(["identifier", "person_id"])
-          .where("workspace_id", "=", workspaceId)
-          .where("identifier", "in", batch)
-          .execute();
+        const lookup = (w: number, ...ids: string[]) =>
+          db.selectFrom("person_identifiers").select(["identifier", "person_id"]).where("workspace_id", "=", w).where("identifier", "in", ids);
+        const rows =
+          batch.length <= PREPARED_LIST
+            ? await runPrepared(ctx, `person.find:${batch.length}`, lookup, workspaceId, ...batch)
+            : await lookup(workspaceId, ...batch).execute();
         for (const r of rows) found.set(r.identifier, r.person_id);
       }
       return found;
@@ -41,7 +44,7 @@ export function personQueries(ctx: StoreContext): PersonQueries {
     async insertPerson(row, identifiers) {
       const ids = [...new Set(identifiers)];
       const id = await mapConflict(`person ${row.displayUrl}: an identifier is already known in workspace ${row.workspaceId}`, () =>
-        ctx.dialect === "postgres" ? insertPersonPostgres(db, row, ids) : atomically(ctx, (tx) => insertPersonSqlite(tx, row, ids)),
+        ctx.dialect === "postgres" ? insertPersonPostgres(ctx, row, ids) : atomically(ctx, (tx) => insertPersonSqlite({ ...ctx, db: tx }, row, ids)),
       );
       if (id === undefined) throw await identifierConflict(db, row.workspaceId, ids);
       return id;
@@ -59,71 +62,103 @@ export function personQueries(ctx: StoreContext): PersonQueries {
 
     async updatePerson(id, patch) {
       const set = personPatchToDb(patch);
-      if (Object.keys(set).length === 0) return;
-      await db.updateTable("persons").set(set).where("id", "=", id).execute();
+      const columns = Object.keys(set);
+      if (columns.length === 0) return;
+      await runPrepared(
+        ctx,
+        `person.update:${columns.join(",")}`,
+        (target: number, ...values: unknown[]) =>
+          db
+            .updateTable("persons")
+            .set(Object.fromEntries(columns.map((c, i) => [c, values[i]])))
+            .where("id", "=", target),
+        id,
+        ...columns.map((c) => set[c]),
+      );
     },
 
     async getPerson(id) {
-      const r = await db.selectFrom("persons").selectAll().where("id", "=", id).executeTakeFirst();
+      const r = await runPreparedFirst(ctx, "person.byId", (i: number) => db.selectFrom("persons").selectAll().where("id", "=", i), id);
       return r ? personFromDb(r) : null;
     },
   };
 }
 
-/** `INSERT INTO persons … SELECT <values> WHERE NOT EXISTS (<a known identifier>)`; no row when one is known. */
-function insertPersonIfNew(db: Kysely<Database>, row: NewPerson, ids: string[]) {
+const WORKSPACE_AT = PERSON_COLUMNS.indexOf("workspace_id");
+
+/** Arguments of the prepared person inserts: the person's column values in PERSON_COLUMNS order, then the ids. */
+function insertArgs(row: NewPerson, ids: string[]): unknown[] {
   const values = personToDb(row);
-  const columns = Object.keys(values) as Array<keyof typeof values>;
+  return [...PERSON_COLUMNS.map((c) => values[c]), ...ids];
+}
+
+/**
+ * `INSERT INTO persons … SELECT <values> WHERE NOT EXISTS (<one of ids is known>)`, returning the new id (no
+ * row when an identifier is known).
+ */
+function insertPersonIfNew(db: Kysely<Database>, idCount: number, args: unknown[]) {
+  const values = args.slice(0, PERSON_COLUMNS.length);
+  const workspaceId = values[WORKSPACE_AT] as number;
+  const ids = args.slice(PERSON_COLUMNS.length, PERSON_COLUMNS.length + idCount) as string[];
   return db
     .insertInto("persons")
-    .columns(columns)
+    .columns(PERSON_COLUMNS)
     .expression(
       db
-        .selectNoFrom((eb) => columns.map((c) => eb.val(values[c]).as(c)))
-        .$if(ids.length > 0, (q) =>
+        .selectNoFrom((eb) => PERSON_COLUMNS.map((c, i) => eb.val(values[i]).as(c)))
+        .$if(idCount > 0, (q) =>
           q.where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom("person_identifiers")
-                  .select("person_id")
-                  .where("workspace_id", "=", row.workspaceId)
-                  .where("identifier", "in", ids),
-              ),
-            ),
+            not(exists(selectFrom("person_identifiers").select("person_id").where("workspace_id", "=", workspaceId).where("identifier", "in", ids))),
           ),
         ),
     )
     .returning("id");
 }
 
-async function insertPersonSqlite(db: Kysely<Database>, row: NewPerson, ids: string[]): Promise<number | undefined> {
-  const inserted = await insertPersonIfNew(db, row, ids).executeTakeFirst();
+async function insertPersonSqlite(ctx: StoreContext, row: NewPerson, ids: string[]): Promise<number | undefined> {
+  const { db } = ctx;
+  const build = (...args: unknown[]) => insertPersonIfNew(db, ids.length, args);
+  const inserted =
+    ids.length <= PREPARED_LIST
+      ? await runPreparedFirst(ctx, `person.insert.sqlite:${ids.length}`, build, ...insertArgs(row, ids))
+      : await build(...insertArgs(row, ids)).executeTakeFirst();
   if (inserted === undefined) return undefined;
   for (const batch of chunks(ids, BATCH)) {
-    await db
-      .insertInto("person_identifiers")
-      .values(batch.map((identifier) => ({ workspace_id: row.workspaceId, identifier, person_id: inserted.id })))
-      .execute();
+    const link = (w: number, person: number, ...batchIds: string[]) =>
+      db.insertInto("person_identifiers").values(batchIds.map((identifier) => ({ workspace_id: w, identifier, person_id: person })));
+    if (batch.length <= PREPARED_LIST) await runPrepared(ctx, `person.link:${batch.length}`, link, row.workspaceId, inserted.id, ...batch);
+    else await link(row.workspaceId, inserted.id, ...batch).execute();
   }
   return inserted.id;
 }
 
-async function insertPersonPostgres(db: Kysely<Database>, row: NewPerson, ids: string[]): Promise<number | undefined> {
-  const inserted = await db
-    .with("p", () => insertPersonIfNew(db, row, ids))
-    .with("i", (qb) =>
-      qb
-        .insertInto("person_identifiers")
-        .columns(["workspace_id", "identifier", "person_id"])
-        .expression(
-          qb
-            .selectFrom(["p", sql<string>`unnest(${ids}::text[])`.as("u")])
-            .select([sql.val(row.workspaceId).as("workspace_id"), sql.ref<string>("u").as("identifier"), "p.id"]),
-        ),
-    )
-    .selectFrom("p")
-    .select("p.id")
-    .executeTakeFirst();
+async function insertPersonPostgres(ctx: StoreContext, row: NewPerson, ids: string[]): Promise<number | undefined> {
+  const { db } = ctx;
+  const build = (...args: unknown[]) => {
+    const idValues = args.slice(PERSON_COLUMNS.length);
+    return db
+      .with("p", () => insertPersonIfNew(db, ids.length, args))
+      .with("i", (qb) =>
+        qb
+          .insertInto("person_identifiers")
+          .columns(["workspace_id", "identifier", "person_id"])
+          .expression(
+            qb
+              .selectFrom(["p", sql<string>`unnest(array[${sql.join(idValues)}]::text[])`.as("u")])
+              .select([sql.val(args[WORKSPACE_AT]).as("workspace_id"), sql.ref<string>("u").as("identifier"), "p.id"]),
+          ),
+      )
+      .selectFrom("p")
+      .select("p.id");
+  };
+  if (ids.length === 0) {
+    // No identifiers: a plain insert (an empty ARRAY[] would need its own type).
+    return (await runPreparedFirst(ctx, "person.insert.postgres:0", (...args: unknown[]) => insertPersonIfNew(db, 0, args), ...insertArgs(row, ids)))?.id;
+  }
+  const inserted =
+    ids.length <= PREPARED_LIST
+      ? await runPreparedFirst(ctx, `person.insert.postgres:${ids.length}`, build, ...insertArgs(row, ids))
+      : await build(...insertArgs(row, ids)).executeTakeFirst();
   return inserted?.id;
 }
 

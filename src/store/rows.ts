@@ -70,6 +70,12 @@ export function personFromDb(r: Selectable<PersonsTable>): PersonRow {
   };
 }
 
+/** The columns of a new person, in a fixed order (prepared inserts pass their values in this order). */
+export const PERSON_COLUMNS = [
+  "workspace_id", "display_url", "first_name", "last_name", "company", "title", "location", "timezone", "zone_source",
+  "custom", "member_id", "connected_at", "connected", "last_withdrawn_at", "created_at",
+] as const satisfies ReadonlyArray<keyof PersonsTable>;
+
 export function personToDb(p: NewPerson): Omit<Selectable<PersonsTable>, "id"> {
   return {
     workspace_id: p.workspaceId,

@@ -3,6 +3,7 @@
  * which backend it talks to. One plain object, passed to each concept's query factory.
  */
 import type { Kysely } from "kysely";
+import type { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
 
 export type StoreDialect = "sqlite" | "postgres";
@@ -13,6 +14,8 @@ export interface StoreContext {
   readonly dialect: StoreDialect;
   /** Whether `db` is a transaction: writes of several statements then need no transaction of their own. */
   readonly inTransaction: boolean;
+  /** Compiled query templates, shared by the store and every transaction it opens. */
+  readonly prepared: PreparedQueries;
 }
 
 /** Runs several statements as one unit: in the caller's transaction if there is one, else in a new one. */

@@ -15,11 +15,11 @@ export function registerDemoCommand(program: Command): void {
     .command("demo")
     .description("a simulated tour: three sender accounts, a few hundred prospects, four weeks against the simulated LinkedIn, then a report")
     .option("--seed <n>", "random seed", "1")
-    .option("--prospects <n>", "how many prospects", "360")
+    .option("--prospects <n>", "how many prospects", "900")
     .option("--json")
     .action(async (opts: { seed: string; prospects: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const scenario = generateScenario({ accounts: 3, prospects: Number(opts.prospects) || 360, days: 28, seed: Number(opts.seed) || 1 });
+      const scenario = generateScenario({ accounts: 3, prospects: Number(opts.prospects) || 900, days: 28, seed: Number(opts.seed) || 1 });
       const { store, cleanup } = await openSimStore(g.db);
       try {
         const progress = g.json ? null : createProgress("simulating 28 days", 28);
@@ -34,7 +34,7 @@ export function registerDemoCommand(program: Command): void {
             "",
             renderReport(d.report),
             "",
-            "Invitations sent (accepted) per account and week; each account's hidden LinkedIn limit is in brackets:",
+            "Invitations sent (accepted) per account and week, next to the weekly limit LinkedIn hides from linkpace:",
             table(["ACCOUNT", "HIDDEN LIMIT", ...d.weeks.labels], d.weeks.rows.map((r) => [r.account, String(scenario.accounts.find((a) => a.doc.name === r.account)?.linkedin.weeklyInviteLimit ?? "-"), ...r.cells])),
             "",
             `Status at ${formatInstant(run.app.now())}:`,
@@ -55,7 +55,7 @@ async function weeklyTable(store: Parameters<typeof readEventLog>[0], ws: number
   for await (const e of readEventLog(store, ws)) tally(counts, e, week(e.at));
   const n = Math.max(1, ...[...counts.values()].map((w) => w.length));
   const labels = Array.from({ length: n }, (_, i) => `WEEK ${i + 1}`);
-  const rows = [...counts.entries()].map(([account, w]) => ({ account, cells: labels.map((_, i) => `${w[i]?.sent ?? 0} (${w[i]?.accepted ?? 0})`) }));
+  const rows = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([account, w]) => ({ account, cells: labels.map((_, i) => `${w[i]?.sent ?? 0} (${w[i]?.accepted ?? 0})`) }));
   return { labels, rows };
 }
 

@@ -119,11 +119,13 @@ async function createEnrollments(db: Kysely<unknown>, int: "bigint" | "integer",
     .on("enrollments")
     .columns(["account_id", "status", "next_kind", "ready_at", "id"])
     .execute();
-  // countVisitedAwaiting counts an index range instead of visiting every waiting row.
+  // countVisitedAwaiting counts a small index range instead of visiting every waiting row. Partial, so that it
+  // holds only visited rows and never competes with enrollments_due for the queries that have no visited_at.
   await db.schema
     .createIndex("enrollments_visited")
     .on("enrollments")
-    .columns(["account_id", "status", "next_kind", "visited_at"])
+    .columns(["account_id", "status", "next_kind"])
+    .where(sql.ref("visited_at"), "is not", null)
     .execute();
   await db.schema.createIndex("enrollments_campaign").on("enrollments").columns(["campaign_id", "status"]).execute();
   await db.schema.createIndex("enrollments_person").on("enrollments").columns(["person_id", "account_id"]).execute();
