@@ -97,7 +97,7 @@ export function personToDb(p: NewPerson): Omit<Selectable<PersonsTable>, "id"> {
 }
 
 type PersonPatch = Partial<Omit<PersonRow, "id" | "workspaceId">>;
-const PERSON_COLUMNS: Record<keyof PersonPatch, keyof PersonsTable> = {
+const PERSON_PATCH_COLUMNS: Record<keyof PersonPatch, keyof PersonsTable> = {
   displayUrl: "display_url",
   firstName: "first_name",
   lastName: "last_name",
@@ -115,7 +115,7 @@ const PERSON_COLUMNS: Record<keyof PersonPatch, keyof PersonsTable> = {
 };
 
 export function personPatchToDb(patch: PersonPatch): Record<string, unknown> {
-  const set = patchColumns(patch, PERSON_COLUMNS, ["id", "workspaceId"], "person");
+  const set = patchColumns(patch, PERSON_PATCH_COLUMNS, ["id", "workspaceId"], "person");
   if (set.custom !== undefined) set.custom = toJson(set.custom);
   if (set.connected !== undefined) set.connected = set.connected ? 1 : 0;
   return set;
@@ -176,7 +176,7 @@ export function enrollmentToDb(e: NewEnrollment): Omit<Selectable<EnrollmentsTab
   };
 }
 
-const ENROLLMENT_COLUMNS: Record<keyof EnrollmentPatch, keyof EnrollmentsTable> = {
+const ENROLLMENT_PATCH_COLUMNS: Record<keyof EnrollmentPatch, keyof EnrollmentsTable> = {
   status: "status",
   step: "step",
   nextKind: "next_kind",
@@ -198,7 +198,7 @@ const ENROLLMENT_COLUMNS: Record<keyof EnrollmentPatch, keyof EnrollmentsTable> 
 };
 
 export function enrollmentPatchToDb(patch: EnrollmentPatch): Record<string, unknown> {
-  return patchColumns(patch, ENROLLMENT_COLUMNS, ["id", "workspaceId", "campaignId", "accountId", "personId"], "enrollment");
+  return patchColumns(patch, ENROLLMENT_PATCH_COLUMNS, ["id", "workspaceId", "campaignId", "accountId", "personId"], "enrollment");
 }
 
 export function logFromDb(r: Selectable<LogTable>): LogRow {
