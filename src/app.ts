@@ -81,8 +81,12 @@ export class App {
     if (campaign.status === status) return campaign;
     await this.store.transaction(async (tx) => {
       await tx.setCampaignStatus(campaign.id, status);
-      await tx.setCampaignReadyAt(campaign.id, paused ? null : this.now());
-      if (!paused) await wakeAccount(tx, campaign.accountId, this.now());
+      if (paused) await tx.setCampaignReadyAt(campaign.id, null);
+      else {
+        // Each waiting step keeps its own delay; the engine applies the windows when it gets to them.
+        for (const [i, step] of campaign.doc.steps.entries()) await tx.resumeCampaignStep(campaign.id, i, step.after, this.now());
+        await wakeAccount(tx, campaign.accountId, this.now());
+      }
     });
     this.ctx.campaigns.forget(campaign.id);
     return { ...campaign, status };

@@ -9,7 +9,7 @@
 import type { Updateable } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
 import type { Instant } from "../core/time.js";
-import { runPrepared, runPreparedFirst } from "./prepared.js";
+import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
 import { accountFromDb, toJson } from "./rows.js";
 import type { AccountsTable } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
@@ -67,10 +67,10 @@ export function accountQueries(ctx: StoreContext): AccountQueries {
         (target: number, ...values: unknown[]) =>
           db
             .updateTable("accounts")
-            .set(Object.fromEntries(columns.map((c, i) => [c, values[i]])))
+            .set(rowOf(columns, values))
             .where("id", "=", target),
         id,
-        ...columns.map((c) => set[c]),
+        ...valuesOf(columns, set),
       );
     },
 

@@ -11,7 +11,8 @@
  */
 import { sql, type Kysely } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
-import { enrollmentFromDb, enrollmentPatchToDb, enrollmentToDb } from "./rows.js";
+import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
+import { ENROLLMENT_INSERT_COLUMNS, enrollmentFromDb, enrollmentPatchToDb, enrollmentToDb } from "./rows.js";
 import type { Database } from "./schema.js";
 import { atomically, chunks, MAX_PARAMS, type StoreContext } from "./store-context.js";
 import { isUniqueViolation, mapConflict } from "./store-errors.js";
@@ -22,8 +23,9 @@ type EnrollmentQueries = Pick<Store, "insertEnrollments" | "updateEnrollment" | 
 /** A literal, not a parameter, so that SQLite can use the partial index enrollments_one_active. */
 export const DONE = sql.lit("done");
 const PEOPLE_PER_QUERY = 500;
-const ENROLLMENT_COLUMNS = 22;
-const ROWS_PER_INSERT = Math.floor(MAX_PARAMS / ENROLLMENT_COLUMNS);
+const ROWS_PER_INSERT = Math.floor(MAX_PARAMS / ENROLLMENT_INSERT_COLUMNS.length);
+/** Batches up to this size get a prepared query per size (an import enrolls one person at a time). */
+const PREPARED_LIST = 8;
 
 export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
   const { db } = ctx;
@@ -32,7 +34,7 @@ export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
       if (rows.length === 0) return [];
       refuseTwiceInBatch(rows);
       try {
-        return await atomically(ctx, (tx) => insertInBatches(tx, rows));
+        return await atomically(ctx, (tx) => insertInBatches({ ...ctx, db: tx, inTransaction: true }, rows));
       } catch (e) {
         if (!(e instanceof RefusedBatch)) throw e;
         // SQLite undoes only the failed statement; PostgreSQL's transaction is usable only if it was ours.
@@ -43,44 +45,65 @@ export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
 
     async updateEnrollment(id, patch) {
       const set = enrollmentPatchToDb(patch);
-      if (Object.keys(set).length === 0) return;
+      const columns = Object.keys(set);
+      if (columns.length === 0) return;
       await mapConflict(`enrollment ${id} cannot become active again: its person is enrolled elsewhere`, () =>
-        db.updateTable("enrollments").set(set).where("id", "=", id).execute(),
+        runPrepared(
+          ctx,
+          `enrollment.update:${columns.join(",")}`,
+          (target: number, ...values: unknown[]) =>
+            db
+              .updateTable("enrollments")
+              .set(rowOf(columns, values))
+              .where("id", "=", target),
+          id,
+          ...valuesOf(columns, set),
+        ),
       );
     },
 
     async getEnrollment(id) {
-      const r = await db.selectFrom("enrollments").selectAll().where("id", "=", id).executeTakeFirst();
+      const r = await runPreparedFirst(ctx, "enrollment.byId", (i: number) => db.selectFrom("enrollments").selectAll().where("id", "=", i), id);
       return r ? enrollmentFromDb(r) : null;
     },
 
     async activeEnrollments(workspaceId, personIds) {
       const found = new Map<number, { enrollment: ReturnType<typeof enrollmentFromDb>; campaignName: string }>();
       for (const batch of chunks([...new Set(personIds)], PEOPLE_PER_QUERY)) {
-        const rows = await db
-          .selectFrom("enrollments as e")
-          .innerJoin("campaigns as c", "c.id", "e.campaign_id")
-          .selectAll("e")
-          .select("c.name as campaign_name")
-          .where("e.workspace_id", "=", workspaceId)
-          .where("e.status", "<>", DONE)
-          .where("e.person_id", "in", batch)
-          .execute();
+        const lookup = (w: number, ...people: number[]) =>
+          db
+            .selectFrom("enrollments as e")
+            .innerJoin("campaigns as c", "c.id", "e.campaign_id")
+            .selectAll("e")
+            .select("c.name as campaign_name")
+            .where("e.workspace_id", "=", w)
+            .where("e.status", "<>", DONE)
+            .where("e.person_id", "in", people);
+        const rows =
+          batch.length <= PREPARED_LIST
+            ? await runPrepared(ctx, `enrollment.active:${batch.length}`, lookup, workspaceId, ...batch)
+            : await lookup(workspaceId, ...batch).execute();
         for (const r of rows) found.set(r.person_id, { enrollment: enrollmentFromDb(r), campaignName: r.campaign_name });
       }
       return found;
     },
 
     async latestEnrollment(accountId, personId) {
-      const r = await db
-        .selectFrom("enrollments")
-        .selectAll()
-        .where("person_id", "=", personId)
-        .where("account_id", "=", accountId)
-        .orderBy("enrolled_at", "desc")
-        .orderBy("id", "desc")
-        .limit(1)
-        .executeTakeFirst();
+      const r = await runPreparedFirst(
+        ctx,
+        "enrollment.latest",
+        (account: number, person: number) =>
+          db
+            .selectFrom("enrollments")
+            .selectAll()
+            .where("person_id", "=", person)
+            .where("account_id", "=", account)
+            .orderBy("enrolled_at", "desc")
+            .orderBy("id", "desc")
+            .limit(1),
+        accountId,
+        personId,
+      );
       return r ? enrollmentFromDb(r) : null;
     },
   };
@@ -96,12 +119,12 @@ class RefusedBatch extends Error {
   }
 }
 
-async function insertInBatches(db: Kysely<Database>, rows: NewEnrollment[]): Promise<number[]> {
+async function insertInBatches(ctx: StoreContext, rows: NewEnrollment[]): Promise<number[]> {
   const ids: number[] = [];
   for (const batch of chunks(rows, ROWS_PER_INSERT)) {
     let inserted: Array<{ id: number }>;
     try {
-      inserted = await db.insertInto("enrollments").values(batch.map(enrollmentToDb)).returning("id").execute();
+      inserted = await insertBatch(ctx, batch);
     } catch (e) {
       throw isUniqueViolation(e) ? new RefusedBatch(batch, e) : e;
     }
@@ -109,6 +132,23 @@ async function insertInBatches(db: Kysely<Database>, rows: NewEnrollment[]): Pro
     ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
   }
   return ids;
+}
+
+/** One multi-row INSERT … RETURNING id; prepared for the small batches of an import that enrolls one by one. */
+function insertBatch(ctx: StoreContext, batch: NewEnrollment[]): Promise<Array<{ id: number }>> {
+  const rows = batch.map(enrollmentToDb);
+  if (batch.length > PREPARED_LIST) return ctx.db.insertInto("enrollments").values(rows).returning("id").execute();
+  const width = ENROLLMENT_INSERT_COLUMNS.length;
+  return runPrepared(
+    ctx,
+    `enrollment.insert:${batch.length}`,
+    (...args: unknown[]) =>
+      ctx.db
+        .insertInto("enrollments")
+        .values(rows.map((_, i) => rowOf(ENROLLMENT_INSERT_COLUMNS, args, i * width)))
+        .returning("id"),
+    ...rows.flatMap((r) => valuesOf(ENROLLMENT_INSERT_COLUMNS, r)),
+  );
 }
 
 /** Rows that are not `done`, grouped by workspace: the people who would become active. */

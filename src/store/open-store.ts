@@ -15,8 +15,17 @@ export async function openStore(target: string | undefined): Promise<Store> {
   const resolved = target ?? process.env.LINKPACE_DB ?? DEFAULT_DB;
   if (isPostgresUrl(resolved)) {
     const { openPostgresStore } = await import("./postgres/open-postgres.js");
-    return openPostgresStore(resolved);
+    const { url, schema } = splitSchema(resolved);
+    return openPostgresStore(url, schema ? { schema } : {});
   }
   const { openSqliteStore } = await import("./sqlite/open-sqlite.js");
   return openSqliteStore(resolved);
+}
+
+/** `postgres://…/db?schema=name` selects a schema (created if missing); the parameter is linkpace's, not pg's. */
+export function splitSchema(target: string): { url: string; schema: string | null } {
+  const m = /([?&])schema=([^&]*)(&?)/.exec(target);
+  if (!m) return { url: target, schema: null };
+  const url = (target.slice(0, m.index) + (m[3] ? m[1] : "") + target.slice(m.index + m[0].length)).replace(/[?&]$/, "");
+  return { url, schema: decodeURIComponent(m[2] as string) };
 }

@@ -10,7 +10,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
-import { runPrepared, runPreparedFirst } from "./prepared.js";
+import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
 import { PERSON_COLUMNS, personFromDb, personPatchToDb, personToDb } from "./rows.js";
 import type { Database } from "./schema.js";
 import { atomically, chunks, type StoreContext } from "./store-context.js";
@@ -44,7 +44,7 @@ export function personQueries(ctx: StoreContext): PersonQueries {
     async insertPerson(row, identifiers) {
       const ids = [...new Set(identifiers)];
       const id = await mapConflict(`person ${row.displayUrl}: an identifier is already known in workspace ${row.workspaceId}`, () =>
-        ctx.dialect === "postgres" ? insertPersonPostgres(ctx, row, ids) : atomically(ctx, (tx) => insertPersonSqlite({ ...ctx, db: tx }, row, ids)),
+        ctx.dialect === "postgres" ? insertPersonPostgres(ctx, row, ids) : atomically(ctx, (tx) => insertPersonSqlite({ ...ctx, db: tx, inTransaction: true }, row, ids)),
       );
       if (id === undefined) throw await identifierConflict(db, row.workspaceId, ids);
       return id;
@@ -70,10 +70,10 @@ export function personQueries(ctx: StoreContext): PersonQueries {
         (target: number, ...values: unknown[]) =>
           db
             .updateTable("persons")
-            .set(Object.fromEntries(columns.map((c, i) => [c, values[i]])))
+            .set(rowOf(columns, values))
             .where("id", "=", target),
         id,
-        ...columns.map((c) => set[c]),
+        ...valuesOf(columns, set),
       );
     },
 
@@ -88,8 +88,7 @@ const WORKSPACE_AT = PERSON_COLUMNS.indexOf("workspace_id");
 
 /** Arguments of the prepared person inserts: the person's column values in PERSON_COLUMNS order, then the ids. */
 function insertArgs(row: NewPerson, ids: string[]): unknown[] {
-  const values = personToDb(row);
-  return [...PERSON_COLUMNS.map((c) => values[c]), ...ids];
+  return [...valuesOf(PERSON_COLUMNS, personToDb(row)), ...ids];
 }
 
 /**

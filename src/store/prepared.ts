@@ -70,3 +70,13 @@ export async function runPreparedFirst<A extends unknown[], R>(
 ): Promise<R | undefined> {
   return (await runPrepared(ctx, key, build, ...args))[0];
 }
+
+/** A row's values in `columns` order: the arguments of a prepared insert or update. */
+export function valuesOf<C extends string>(columns: readonly C[], row: Partial<Record<C, unknown>>): unknown[] {
+  return columns.map((c) => row[c]);
+}
+
+/** Inside a builder: the row whose `columns` take the arguments `args[offset]`, `args[offset + 1]`, … */
+export function rowOf<C extends string>(columns: readonly C[], args: readonly unknown[], offset = 0): Record<C, never> {
+  return Object.fromEntries(columns.map((c, i) => [c, args[offset + i]])) as Record<C, never>;
+}

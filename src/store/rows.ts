@@ -149,6 +149,13 @@ export function enrollmentFromDb(r: Selectable<EnrollmentsTable>): EnrollmentRow
   };
 }
 
+/** The columns of a new enrollment, in a fixed order (prepared inserts pass their values in this order). */
+export const ENROLLMENT_INSERT_COLUMNS = [
+  "workspace_id", "campaign_id", "account_id", "person_id", "status", "step", "next_kind", "ready_at", "base_at", "prospect_tz",
+  "enrolled_at", "visited_at", "invited_at", "invite_note", "accepted_at", "last_message_at", "messages_sent", "replied_at",
+  "withdrawn_at", "ended_at", "end_reason", "lease_action_id",
+] as const satisfies ReadonlyArray<keyof EnrollmentsTable>;
+
 export function enrollmentToDb(e: NewEnrollment): Omit<Selectable<EnrollmentsTable>, "id"> {
   return {
     workspace_id: e.workspaceId,
@@ -219,6 +226,12 @@ export function logFromDb(r: Selectable<LogTable>): LogRow {
     result: r.result as ActionResult | null,
   };
 }
+
+/** The columns of a new log row, in a fixed order (the prepared insert passes their values in this order). */
+export const LOG_INSERT_COLUMNS = [
+  "workspace_id", "at", "type", "account_id", "campaign_id", "person_id", "enrollment_id", "prospect", "prospect_tz", "kind",
+  "note", "text", "result",
+] as const satisfies ReadonlyArray<keyof LogTable>;
 
 export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id"> {
   return {

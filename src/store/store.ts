@@ -224,10 +224,12 @@ export interface Store {
   dueEnrollments(accountId: number, kind: ActionKind, now: Instant, limit: number): Promise<DueEnrollment[]>;
   /** The smallest readyAt per next kind among the account's `ready` enrollments, and of `invited` ones with a withdraw. */
   nextReadyByKind(accountId: number): Promise<Partial<Record<ActionKind, Instant>>>;
-  /** Number of the account's enrollments with this status and next kind that have been visited. */
+  /** Number of the account's `ready` enrollments with this next kind that have been visited. */
   countVisitedAwaiting(accountId: number, kind: ActionKind): Promise<number>;
   /** Sets readyAt of every `ready` enrollment of a campaign (null parks them while it is paused). */
   setCampaignReadyAt(campaignId: number, readyAt: Instant | null): Promise<void>;
+  /** For a campaign's parked `ready` enrollments at `step`: readyAt = max(baseAt + after, now) (resuming a pause). */
+  resumeCampaignStep(campaignId: number, step: number, after: number, now: Instant): Promise<void>;
   enrollmentCounts(filter: { accountId?: number; campaignId?: number }): Promise<EnrollmentCounts>;
   /** Invitations sent (invitedAt not null), newest first by (invitedAt, id). */
   listInvitations(workspaceId: WorkspaceId, filter: { accountId?: number; campaignId?: number }): Promise<InvitationRow[]>;

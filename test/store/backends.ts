@@ -15,6 +15,8 @@ import type { Store } from "../../src/store/store.js";
 
 export interface TestDatabase {
   store: Store;
+  /** The SQLite file, or the PostgreSQL schema. */
+  location: string;
   /** Another Store on the same database (its own connection or pool), closed with the database. */
   openAnother(): Promise<Store>;
   /** Closes every store; drops the database if the test passed, else keeps it and says where it is. */
@@ -31,7 +33,7 @@ function sqliteBackend(): StoreBackend {
     name: "sqlite",
     async create() {
       const path = join(tmpdir(), `linkpace-store-${randomBytes(6).toString("hex")}.db`);
-      return track(await openSqliteStore(path), () => openSqliteStore(path), async (passed) => {
+      return track(path, await openSqliteStore(path), () => openSqliteStore(path), async (passed) => {
         if (!passed) {
           console.error(`store test failed: kept SQLite database ${path}`);
           return;
@@ -47,7 +49,7 @@ function postgresBackend(url: string): StoreBackend {
     name: "postgres",
     async create() {
       const schema = `t_${randomBytes(6).toString("hex")}`;
-      return track(await openPostgresStore(url, { schema }), () => openPostgresStore(url, { schema }), async (passed) => {
+      return track(schema, await openPostgresStore(url, { schema }), () => openPostgresStore(url, { schema }), async (passed) => {
         if (!passed) {
           console.error(`store test failed: kept PostgreSQL schema ${schema} in ${url}`);
           return;
@@ -64,10 +66,11 @@ function postgresBackend(url: string): StoreBackend {
   };
 }
 
-function track(store: Store, open: () => Promise<Store>, remove: (passed: boolean) => Promise<void>): TestDatabase {
+function track(location: string, store: Store, open: () => Promise<Store>, remove: (passed: boolean) => Promise<void>): TestDatabase {
   const stores = [store];
   return {
     store,
+    location,
     async openAnother() {
       const another = await open();
       stores.push(another);

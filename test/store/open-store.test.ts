@@ -51,6 +51,17 @@ describe("openStore", () => {
     expect(existsSync(fromEnv)).toBe(true);
   });
 
+  it("opens a private in-memory SQLite database for :memory:", async () => {
+    const store = await openStore(":memory:");
+    const doc = { name: "a" } as never;
+    await store.transaction((tx) => tx.insertAccount({ workspaceId: 1, name: "a", doc, state: null, wakeAt: 5, createdAt: 0 }));
+    expect((await store.listAccounts(1)).map((a) => a.name)).toEqual(["a"]);
+    await store.close();
+    const fresh = await openStore(":memory:");
+    expect(await fresh.listAccounts(1)).toEqual([]);
+    await fresh.close();
+  });
+
   it("keeps a SQLite database across opens", async () => {
     const path = join(tempDir(), "b.db");
     const first = await openStore(path);

@@ -3,6 +3,7 @@
  * when LINKPACE_TEST_PG is set). Each test starts from an empty, migrated database, so ids are predictable and
  * the same on both backends.
  */
+import Database from "better-sqlite3";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LinkpaceError } from "../../src/core/errors.js";
@@ -243,6 +244,13 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.getPerson(3)).toBeNull();
     });
 
+    it("inserts a person with many identifiers", async () => {
+      const urls = Array.from({ length: 12 }, (_, i) => `https://lnkd.in/many-${i}`);
+      const id = await store.insertPerson(newPerson({ displayUrl: urls[0] as string }), urls);
+      expect(await store.findPersonIds(WS, urls)).toEqual(new Map(urls.map((u) => [u, id])));
+      await expectConflict(store.insertPerson(newPerson(), ["https://lnkd.in/new", ...urls.slice(3)]), "https://lnkd.in/many-");
+    });
+
     it("accepts repeated identifiers in one insert, and a person without identifiers", async () => {
       const url = "https://www.linkedin.com/in/jane-doe";
       const id = await store.insertPerson(newPerson(), [url, url]);
@@ -343,6 +351,22 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(again).toBeGreaterThan(first as number);
       // Making an old one active again while another is active is refused too.
       await expectConflict(store.updateEnrollment(first as number, { status: "ready" }), `enrollment ${first}`);
+    });
+
+    it("refuses a second active enrollment inside the caller's transaction, which must then be given up", async () => {
+      const { accountId, campaignId, personIds } = await setting(2);
+      const personId = personIds[1] as number;
+      await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId })]);
+      const e = await rejection(
+        store.transaction(async (tx) => {
+          await tx.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personIds[0] as number })]);
+          await tx.insertEnrollments([newEnrollment({ accountId, campaignId, personId })]);
+        }),
+      );
+      expect(e).toBeInstanceOf(LinkpaceError);
+      expect((e as LinkpaceError).code).toBe("conflict");
+      expect((e as LinkpaceError).message).toContain(`person ${personId}`);
+      expect((await store.activeEnrollments(WS, personIds)).size).toBe(1);
     });
 
     it("updates only the fields of the patch", async () => {
@@ -469,6 +493,19 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect((await store.getEnrollment(ids[1] as number))?.readyAt).toBe(T0 + 5);
       await store.setCampaignReadyAt(campaignId, T0 + MINUTE);
       expect((await store.getEnrollment(ids[0] as number))?.readyAt).toBe(T0 + MINUTE);
+    });
+
+    it("resumes parked enrollments of one step with their own delay, never in the past", async () => {
+      const { accountId, campaignId, personIds } = await setting(3);
+      const ids = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: personIds[0] as number }, { step: 2, readyAt: null, baseAt: T0 }),
+        newEnrollment({ accountId, campaignId, personId: personIds[1] as number }, { step: 2, readyAt: null, baseAt: T0 - 10 * HOUR }),
+        newEnrollment({ accountId, campaignId, personId: personIds[2] as number }, { step: 1, readyAt: null, baseAt: T0 }),
+      ]);
+      await store.resumeCampaignStep(campaignId, 2, 4 * HOUR, T0 + HOUR);
+      expect((await store.getEnrollment(ids[0] as number))?.readyAt).toBe(T0 + 4 * HOUR);
+      expect((await store.getEnrollment(ids[1] as number))?.readyAt).toBe(T0 + HOUR);
+      expect((await store.getEnrollment(ids[2] as number))?.readyAt).toBeNull();
     });
 
     it("counts enrollments by status and end reason, per account or campaign", async () => {
@@ -651,6 +688,18 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.getAccount(WS, "alice")).toBeNull();
     });
 
+    it.runIf(backend.name === "sqlite")("takes SQLite's write lock when a transaction begins (BEGIN IMMEDIATE)", async () => {
+      await store.transaction(async (tx) => {
+        await tx.getAccountById(1); // reads only
+        const other = new Database(db.location, { timeout: 0 });
+        try {
+          expect(() => other.exec("begin immediate")).toThrow(/locked|busy/i);
+        } finally {
+          other.close();
+        }
+      });
+    });
+
     it("refuses to close the database from inside a transaction", async () => {
       await store.transaction(async (tx) => {
         await expect(tx.close()).rejects.toThrow(/inside a transaction/);
@@ -683,6 +732,8 @@ describe.each(storeBackends())("Store on $name", (backend) => {
     ];
     for (const v of values) expect(typeof v).toBe("number");
     expect(values.slice(0, 6)).toEqual([1, big, T0, big, 1, big]);
+    // The conversion belongs to the store's pool: pg's global parsers are left as they were.
+    expect(pg.types.getTypeParser(20)("9007199254740993")).toBe("9007199254740993");
   });
 });
 

@@ -14,6 +14,7 @@ import { migrateToLatest } from "../migrations/migrate.js";
 import type { Database } from "../schema.js";
 import type { Store } from "../store.js";
 import { describeError, redactUrl } from "./connection-errors.js";
+import { withNamedStatements } from "./named-statements.js";
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -37,7 +38,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   // An idle connection that dies (server restart) is replaced by the pool; the next query reports any outage.
   pool.on("error", () => {});
   const home = await connect(pool, url, schema);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   try {
     await migrateToLatest(db as Kysely<unknown>, { dialect: "postgres", schema: home, where: `PostgreSQL at ${redactUrl(url)}` });
   } catch (e) {
