@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LinkpaceError } from "../core/errors.js";
 import { openStore } from "../store/open-store.js";
+import { openSqliteStore } from "../store/sqlite/open-sqlite.js";
 import { DEFAULT_WORKSPACE, type Store } from "../store/store.js";
 
 /**
@@ -12,7 +13,7 @@ import { DEFAULT_WORKSPACE, type Store } from "../store/store.js";
 export async function openSimStore(target: string | undefined): Promise<{ store: Store; cleanup: () => Promise<void> }> {
   if (target === undefined) {
     const dir = mkdtempSync(join(tmpdir(), "linkpace-sim-"));
-    const store = await openStore(join(dir, "sim.db"));
+    const store = await openSqliteStore(join(dir, "sim.db"), { scratch: true });
     return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const store = await openStore(target);

@@ -16,12 +16,25 @@ import { withStatementCache } from "./statement-cache.js";
 
 const BUSY_TIMEOUT_MS = 10_000;
 
-export async function openSqliteStore(path: string): Promise<Store> {
+export interface SqliteOptions {
+  /**
+   * A throwaway database (a simulation's temporary file): no journal and no syncing, since a crash loses
+   * nothing anyone keeps. About a quarter faster for write-heavy runs.
+   */
+  scratch?: boolean;
+}
+
+export async function openSqliteStore(path: string, opts: SqliteOptions = {}): Promise<Store> {
   let raw: Database.Database;
   try {
     raw = new Database(path);
-    raw.pragma("journal_mode = WAL");
-    raw.pragma("synchronous = NORMAL");
+    raw.pragma(opts.scratch ? "journal_mode = OFF" : "journal_mode = WAL");
+    raw.pragma(opts.scratch ? "synchronous = OFF" : "synchronous = NORMAL");
+    if (opts.scratch) {
+      // One process owns a scratch file: keep the lock (no lock syscalls per transaction) and a larger cache.
+      raw.pragma("locking_mode = EXCLUSIVE");
+      raw.pragma("cache_size = -65536");
+    }
     raw.pragma("foreign_keys = ON");
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (e) {
