@@ -104,4 +104,28 @@ describe("engine", () => {
     expect(withdrawals[0]!.at - sent.at).toBeLessThan(3 * DAY + 3 * DAY);
     void HOUR;
   });
+
+  it("pauses an account for at least 24 h after a restriction and shows it as paused", async () => {
+    const h = await harness(accountDoc(), [campaignDoc({ steps: [{ kind: "visit", after: 0 }] })]);
+    h.channel.answer = () => (h.channel.requests.length === 3 ? "restricted" : "ok");
+    await h.app.enroll("c1", Array.from({ length: 20 }, (_, i) => ({ prospect: prospect(`p${i}`) })));
+    await h.runUntil("2027-03-01T10:00:00Z");
+    expect(h.channel.requests).toHaveLength(3);
+    const restrictedAt = h.channel.requests[2]!.at;
+    const { accountStatus } = await import("../../src/engine/account-status.js");
+    const status = await accountStatus(h.app.store, await h.app.account("alice"), h.clock.now());
+    expect(status.paused).toMatchObject({ until: restrictedAt + 24 * HOUR });
+    expect(status.next?.waitsFor).toContain("paused");
+    await h.runUntil("2027-03-03T00:00:00Z");
+    const after = h.channel.requests.slice(3);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after[0]!.at - restrictedAt).toBeGreaterThanOrEqual(24 * HOUR);
+  });
+
+  it("keeps visits at most five days of invitations ahead of them", async () => {
+    const h = await harness(accountDoc({ limits: { invitesPerDay: 4 } }), [campaignDoc()]);
+    await h.app.enroll("c1", Array.from({ length: 60 }, (_, i) => ({ prospect: prospect(`p${i}`) })));
+    await h.runUntil("2027-03-01T23:00:00Z");
+    expect(h.channel.requests.filter((r) => r.kind === "visit")).toHaveLength(20);
+  });
 });

@@ -9,7 +9,7 @@
  */
 import type { AccountDoc, ActionKind, ActionResult } from "../model.js";
 import { unitHash } from "../random.js";
-import { localDateKey, localMonthKey, windowEnd } from "../schedule/index.js";
+import { localDateKey, localMonthKey, startOfNextLocalDay, windowEnd } from "../schedule/index.js";
 import { DAY, HOUR, WEEK, type Instant } from "../time.js";
 import { countsToday, dailyCap, invitesInWindow } from "./budgets.js";
 import { DECIDED_MEMORY, type GovernorState } from "./state.js";
@@ -68,7 +68,9 @@ function pace(doc: AccountDoc, s: GovernorState, action: PerformedAction): void 
   const { kind, at } = action;
   const today = s.day as string;
   const left = dailyCap(doc, s, kind, today).cap - s.today[kind];
-  const end = windowEnd(doc.workingHours, doc.timezone, at);
+  // The quota is per local day, so spread it no further than the day's end (hours may run past midnight).
+  const open = windowEnd(doc.workingHours, doc.timezone, at);
+  const end = open === null ? null : Math.min(open, startOfNextLocalDay(doc.timezone, at));
   if (left <= 0 || end === null) {
     delete s.nextByKind[kind];
     return;
