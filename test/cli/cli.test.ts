@@ -1,7 +1,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { runCli, tempDir } from "../support/cli.js";
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.LINKPACE_TEST_PG });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+}
 
 const NOW = { LINKPACE_NOW: "2027-03-01T09:00:00Z" };
 const ACCOUNT = `name: alice\ntimezone: Europe/Paris\ntype: free\ncreated: 2019-05-01\n`;
@@ -91,6 +100,26 @@ describe("linkpace CLI", () => {
     expect(runCli(["campaign", "show", "q1", "--json"], { cwd: dir }).json()).toMatchObject({ campaign: { enrollments: { active: 0 } } });
   });
 
+  it.each([
+    ["UTF-16 with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("profileUrl\tfirstName\r\nhttps://www.linkedin.com/in/zoe-weber\tZoé\r\n", "utf16le")]), "Zoé"],
+    ["Windows-1252", Buffer.from([...Buffer.from("profileUrl,firstName\nhttps://www.linkedin.com/in/zoe-weber,Zo"), 0xe9, 0x0a]), "Zoé"],
+  ])("imports a %s file with its accents intact", (_what, bytes, name) => {
+    const dir = workspace();
+    writeFileSync(join(dir, "leads.csv"), bytes);
+    expect(runCli(["prospects", "import", "leads.csv", "--campaign", "q1"], { cwd: dir, env: NOW }).code).toBe(0);
+    const db = new Database(join(dir, "linkpace.db"), { readonly: true });
+    expect(db.prepare("select first_name from persons").all()).toEqual([{ first_name: name }]);
+    db.close();
+  });
+
+  it("rejects a binary file with exit 2", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "leads.csv"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe, 0x00]));
+    const r = runCli(["prospects", "import", "leads.csv", "--campaign", "q1"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("leads.csv");
+  });
+
   it("reports status per account as one JSON document", () => {
     const dir = workspace();
     writeFileSync(join(dir, "leads.csv"), "profileUrl,firstName\nhttps://www.linkedin.com/in/jane-doe,Jane\n");
@@ -129,7 +158,20 @@ describe("linkpace sim", () => {
     expect(report.accounts.find((x) => x.name === "alice")!.invitesSent).toBe(okConnects);
   });
 
-  it.skipIf(!process.env.LINKPACE_TEST_PG)("gives byte-identical event logs on SQLite and PostgreSQL", () => {
+  it("lists every invitation sent with its status and dates, as CSV for spreadsheets", () => {
+    const dir = tempDir();
+    expect(runCli(["sim", scenario, "--db", join(dir, "run.db")], { cwd: dir }).code).toBe(0);
+    const json = runCli(["sent", "--db", join(dir, "run.db"), "--json"], { cwd: dir }).json() as { invitations: Array<{ status: string; sentAt: string; acceptedAt: string | null }> };
+    expect(json.invitations.length).toBeGreaterThan(100);
+    const statuses = new Set(json.invitations.map((i) => i.status));
+    for (const s of ["accepted", "replied", "withdrawn"]) expect(statuses).toContain(s);
+    for (const i of json.invitations.filter((x) => x.status === "accepted")) expect(Date.parse(i.acceptedAt!)).toBeGreaterThan(Date.parse(i.sentAt));
+    const csv = runCli(["sent", "--db", join(dir, "run.db"), "--csv", "--status", "accepted"], { cwd: dir }).stdout;
+    expect(csv.startsWith("\uFEFFname,profileUrl,")).toBe(true);
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + json.invitations.filter((x) => x.status === "accepted").length);
+  });
+
+  it.skipIf(!process.env.LINKPACE_TEST_PG)("gives byte-identical event logs on SQLite and PostgreSQL", async () => {
     const dir = tempDir();
     const schema = `sim_${process.pid}_${Date.now()}`;
     const pg = `${process.env.LINKPACE_TEST_PG}${process.env.LINKPACE_TEST_PG!.includes("?") ? "&" : "?"}schema=${schema}`;
@@ -140,6 +182,7 @@ describe("linkpace sim", () => {
     expect(readFileSync(join(dir, "pg.jsonl"), "utf8")).toBe(readFileSync(join(dir, "lite.jsonl"), "utf8"));
     // The database is not empty any more: a second run there is refused.
     expect(runCli(["sim", scenario, "--db", pg], { cwd: dir }).code).toBe(2);
+    await dropSchema(schema);
   });
 
   it.each([

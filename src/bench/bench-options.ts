@@ -1,0 +1,71 @@
+/**
+ * The command line of `npm run bench` (`node dist/bench/run.js`): which benchmarks, how big, which PostgreSQL.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+
+export interface BenchOptions {
+  only: "scale" | "policy" | null;
+  quick: boolean;
+  pg: string;
+  skipPg: boolean;
+  durable: boolean;
+  /** Longest a 200,000-prospect PostgreSQL run may take, in minutes, before it is shortened to fewer days. */
+  pgBudgetMin: number;
+  /** BENCHMARKS.md to update, or null: print the markdown only. */
+  out: string | null;
+  results: string | null;
+  /** The command line as typed, for the report. */
+  command: string;
+}
+
+const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number, got "${value}"`);
+  return n;
+}
+
+export function parseBenchOptions(argv: string[], defaultOut: string): BenchOptions {
+  const program = new Command("npm run bench --")
+    .description(
+      "linkpace benchmarks against the simulated LinkedIn.\n" +
+        "  scale:  1,000 accounts × 20,000 and 200,000 prospects × 28 simulated days, on SQLite and PostgreSQL,\n" +
+        "          each case in its own child process (wall time, µs per action, peak memory)\n" +
+        "  policy: linkpace's governor against two static policies on the same prospects and seed\n" +
+        "Results update the generated sections of BENCHMARKS.md; progress goes to stderr.",
+    )
+    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy"]))
+    .option("--quick", "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given", false)
+    .option("--pg <url>", "PostgreSQL server for the PostgreSQL cases (each run gets its own schema, dropped afterwards)", process.env.LINKPACE_TEST_PG ?? DEFAULT_PG)
+    .option("--skip-pg", "run the SQLite cases only", false)
+    .option("--no-durable", "skip the durable (WAL) SQLite cases")
+    .option("--pg-budget <minutes>", "if a 28-day 200,000-prospect PostgreSQL run is estimated to take longer, run fewer days (labelled)", positive, 45)
+    .option("--out <file>", `the BENCHMARKS.md to update (default ${defaultOut}; with --quick, none)`)
+    .option("--results <file>", "also write the raw results as JSON to this file")
+    .showHelpAfterError()
+    .exitOverride();
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (e) {
+    const code = (e as { exitCode?: number }).exitCode ?? 2;
+    process.exit(code === 0 ? 0 : 2);
+  }
+  const o = program.opts<{ only?: "scale" | "policy"; quick: boolean; pg: string; skipPg: boolean; durable: boolean; pgBudget: number; out?: string; results?: string }>();
+  return {
+    only: o.only ?? null,
+    quick: o.quick,
+    pg: o.pg,
+    skipPg: o.skipPg,
+    durable: o.durable,
+    pgBudgetMin: o.pgBudget,
+    out: o.out ?? (o.quick ? null : defaultOut),
+    results: o.results ?? null,
+    command: ["npm run bench", ...(argv.length ? ["--", ...argv.map(redactArg)] : [])].join(" "),
+  };
+}
+
+/** A password in a postgres URL never reaches the report. */
+export function redactArg(arg: string): string {
+  return arg.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
