@@ -226,3 +226,21 @@ function checkMessageWaits(ctx: Ctx, who: string, entries: LogEntry[]): void {
     messageIndex++;
   }
 }
+
+/**
+ * §11: `ok` connects per account in each full week of the run (week 0 starts at `start`). A test compares
+ * weeks 1 and later with the account's weekly budget where prospects and windows allow.
+ */
+export function weeklySends(entries: LogEntry[], start: number, days: number): Map<string, number[]> {
+  const weeks = Math.floor(days / 7);
+  const out = new Map<string, number[]>();
+  for (const e of entries) {
+    if (!isAction(e) || e.action !== "connect" || e.result !== "ok") continue;
+    const w = Math.floor((t(e) - start) / WEEK);
+    if (w >= weeks) continue;
+    const row = out.get(e.account) ?? Array<number>(weeks).fill(0);
+    row[w] = (row[w] ?? 0) + 1;
+    out.set(e.account, row);
+  }
+  return out;
+}

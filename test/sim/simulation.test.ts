@@ -112,3 +112,28 @@ describe("determinism", () => {
     expect(c.bytes).not.toBe(a.bytes);
   }, 120_000);
 });
+
+describe("throughput (CONTRACTS §7.11)", () => {
+  it("sends at least 90% of an established account's weekly budget in every full week after its first", async () => {
+    const { throughputScenario } = await import("./scenarios.js");
+    const { weeklySends } = await import("../../src/sim/invariants.js");
+    const scenario = throughputScenario();
+    const budgets = new Map<string, number>();
+    const result = await simulateScenario(scenario, {
+      inspect: async (run) => {
+        for (const a of await run.app.store.listAccounts(1)) {
+          const learned = loadGovernorState(a.state).learnedWeeklyBudget;
+          budgets.set(a.name, Math.min(a.doc.limits.invitesPerWeek, learned ?? Infinity));
+        }
+      },
+    });
+    expect(result.violations).toEqual([]);
+    const weeks = weeklySends(result.entries, scenario.start, scenario.days);
+    expect([...weeks.keys()].sort()).toEqual(["sender-1", "sender-2"]);
+    for (const [account, sent] of weeks) {
+      for (const [i, n] of sent.slice(1).entries()) expect(n, `${account} week ${i + 2}`).toBeGreaterThanOrEqual(0.9 * budgets.get(account)!);
+    }
+    // sender-2's hidden limit is 80: it learned a budget below it and still used it fully.
+    expect(budgets.get("sender-2")).toBeLessThan(80);
+  }, 60_000);
+});
