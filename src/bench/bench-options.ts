@@ -28,12 +28,17 @@ function positive(value: string): number {
 
 export function parseBenchOptions(argv: string[], defaultOut: string): BenchOptions {
   const program = new Command("npm run bench --")
-    .description(
-      "linkpace benchmarks against the simulated LinkedIn.\n" +
-        "  scale:  1,000 accounts × 20,000 and 200,000 prospects × 28 simulated days, on SQLite and PostgreSQL,\n" +
-        "          each case in its own child process (wall time, µs per action, peak memory)\n" +
-        "  policy: linkpace's governor against two static policies on the same prospects and seed\n" +
-        "Results update the generated sections of BENCHMARKS.md; progress goes to stderr.",
+    .description("linkpace's benchmarks against the simulated LinkedIn; results update BENCHMARKS.md, progress goes to stderr")
+    .addHelpText(
+      "after",
+      "\nBenchmarks:\n" +
+        "  policy  linkpace's governor against two static policies, same prospects and seed (minutes)\n" +
+        "  scale   1,000 accounts x 20,000 and 200,000 prospects x 28 simulated days, on SQLite and\n" +
+        "          PostgreSQL, each case in its own process: wall time, us per action, peak memory (hours)\n" +
+        "\nExamples:\n" +
+        "  npm run bench                          # everything, updates BENCHMARKS.md\n" +
+        "  npm run bench -- --quick --skip-pg     # a smoke run, markdown on stdout only\n" +
+        "  node dist/bench/run.js --only policy   # after a build\n",
     )
     .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy"]))
     .option("--quick", "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given", false)
@@ -43,7 +48,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     .option("--pg-budget <minutes>", "if a 28-day 200,000-prospect PostgreSQL run is estimated to take longer, run fewer days (labelled)", positive, 45)
     .option("--out <file>", `the BENCHMARKS.md to update (default ${defaultOut}; with --quick, none)`)
     .option("--results <file>", "also write the raw results as JSON to this file")
-    .showHelpAfterError()
+    .showHelpAfterError("(run with --help for the options)")
     .exitOverride();
   try {
     program.parse(argv, { from: "user" });

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: the policy benchmark (minutes), then the scale benchmark (hours in full), one at a time.
+ * Each finished benchmark (and each finished scale case) updates its section of BENCHMARKS.md at once; the
+ * markdown is also printed on stdout at the end. Progress goes to stderr.
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseBenchOptions, redactArg, type BenchOptions } from "./bench-options.js";
+import { updateBenchmarksFile, type SectionName } from "./benchmarks-file.js";
+import { machineInfo, type MachineInfo } from "./machine-info.js";
+import { renderMachine, renderPolicy, renderScale } from "./markdown.js";
+import { pgServerVersion } from "./pg-admin.js";
+import { runPolicy, type PolicyRun } from "./policy.js";
+import { runScale, type ScaleRun } from "./scale.js";
+
+const DEFAULT_OUT = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
+
+async function checkPostgres(opts: BenchOptions): Promise<void> {
+  try {
+    await pgServerVersion(opts.pg);
+  } catch (e) {
+    process.stderr.write(`bench: cannot reach PostgreSQL at ${redactArg(opts.pg)}: ${(e as Error).message}\n  start it, name another server with --pg URL (or LINKPACE_TEST_PG), or run with --skip-pg\n`);
+    process.exit(2);
+  }
+}
+
+function publish(opts: BenchOptions, sections: Partial<Record<SectionName, string>>): void {
+  if (opts.out !== null) updateBenchmarksFile(opts.out, sections);
+}
+
+async function main(): Promise<void> {
+  const opts = parseBenchOptions(process.argv.slice(2), DEFAULT_OUT);
+  const wantScale = opts.only !== "policy";
+  const wantPolicy = opts.only !== "scale";
+  const usesPg = wantScale && !opts.skipPg;
+  if (usesPg) await checkPostgres(opts);
+  const machine: MachineInfo = await machineInfo(usesPg ? opts.pg : null);
+  const machineText = renderMachine(machine, opts.command);
+  process.stderr.write(`bench: ${machineText.replace(/\n/g, "\n       ")}\n`);
+  const raw: { machine: MachineInfo; command: string; policy?: PolicyRun; scale?: ScaleRun } = { machine, command: opts.command };
+  const printed: string[] = [`## Machine\n\n${machineText}`];
+  const saveRaw = (): void => {
+    if (opts.results !== null) writeFileSync(opts.results, `${JSON.stringify(raw, null, 2)}\n`);
+  };
+
+  if (wantPolicy) {
+    raw.policy = await runPolicy(opts);
+    const text = renderPolicy(raw.policy, machine, opts.command);
+    printed.push(`## Policy\n\n${text}`);
+    publish(opts, { machine: machineText, policy: text });
+    saveRaw();
+  }
+  if (wantScale) {
+    const scale = await runScale(opts, (soFar) => {
+      raw.scale = soFar;
+      publish(opts, { machine: machineText, scale: renderScale(soFar, machine, opts.command) });
+      saveRaw();
+    });
+    raw.scale = scale;
+    printed.push(`## Scale\n\n${renderScale(scale, machine, opts.command)}`);
+  }
+  process.stdout.write(`${printed.join("\n\n")}\n`);
+  if (opts.out !== null) process.stderr.write(`bench: updated ${opts.out}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: internal failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(3);
+});
