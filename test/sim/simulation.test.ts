@@ -133,6 +133,17 @@ describe("throughput (CONTRACTS §7.11)", () => {
     for (const [account, sent] of weeks) {
       for (const [i, n] of sent.slice(1).entries()) expect(n, `${account} week ${i + 2}`).toBeGreaterThanOrEqual(0.9 * budgets.get(account)!);
     }
+    // Spread over the day, not bunched at the opening: on days with 15+ invitations they span 5+ hours.
+    const byDay = new Map<string, number[]>();
+    for (const e of result.entries) {
+      if (!("action" in e) || e.action !== "connect" || e.result !== "ok" || e.account !== "sender-1") continue;
+      const list = byDay.get(e.at.slice(0, 10)) ?? [];
+      list.push(parseInstant(e.at)!);
+      byDay.set(e.at.slice(0, 10), list);
+    }
+    const busy = [...byDay.values()].filter((l) => l.length >= 15);
+    expect(busy.length).toBeGreaterThan(5);
+    for (const l of busy) expect(Math.max(...l) - Math.min(...l)).toBeGreaterThan(5 * 3600_000);
     // sender-2's hidden limit is 80: it learned a budget below it and still used it fully.
     expect(budgets.get("sender-2")).toBeLessThan(80);
   }, 60_000);
