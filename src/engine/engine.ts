@@ -13,6 +13,7 @@ import { MINUTE, SECOND, type Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
 import type { AccountRow, DueEnrollment, LogRow, Store } from "../store/store.js";
 import { applyResult } from "./apply-result.js";
+import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction, type Preparation } from "./prepare-action.js";
 import { applyPreparation } from "./transitions.js";
@@ -133,6 +134,13 @@ export class Engine {
 
   private async charge(tx: Store, account: AccountRow, prev: GovernorState, action: LogRow, result: ActionResult, now: Instant): Promise<void> {
     const state = recordAction(account.doc, prev, { kind: action.kind as ActionKind, result, at: action.at, withNote: (action.note ?? "") !== "" });
+    if (result === "ok" && (action.kind === "connect" || action.kind === "withdraw")) {
+      await notifyMilestone(tx, this.ctx, {
+        at: action.at, kind: action.kind === "connect" ? "invite_sent" : "withdrawn", account, campaignId: action.campaignId,
+        personId: action.personId, prospect: action.prospect, ...(action.kind === "connect" ? { extra: { note: action.note ?? "" } } : {}),
+      });
+    }
+    await notifyHealth(tx, account, prev, state, action.at);
     await this.updateWake(tx, account, state, now);
   }
 

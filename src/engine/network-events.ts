@@ -9,6 +9,7 @@ import type { Instant } from "../core/time.js";
 import type { AccountRow, EnrollmentRow, Store } from "../store/store.js";
 import type { EngineContext } from "./context.js";
 import type { Engine } from "./engine.js";
+import { notifyHealth, notifyMilestone } from "./notify.js";
 import { moveToNext, type TransitionScope } from "./transitions.js";
 
 export interface NetworkEvent {
@@ -28,7 +29,9 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
     const account = await tx.lockAccount(found.id);
     if (ev.kind === "restricted") {
       await appendEvent(tx, account, ev, null);
-      const state = recordRestrictionEvent(loadGovernorState(account.state), ev.at);
+      const prev = loadGovernorState(account.state);
+      const state = recordRestrictionEvent(prev, ev.at);
+      await notifyHealth(tx, account, prev, state, ev.at);
       await engine.updateWake(tx, account, state, ev.at);
       return "applied";
     }
@@ -37,8 +40,9 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
     if (personId === undefined) return "unknown_person";
     const enrollment = await tx.latestEnrollment(account.id, personId);
     if (!enrollment) return "no_enrollment";
-    await appendEvent(tx, account, ev, enrollment);
-    let state = loadGovernorState(account.state);
+    const display = await appendEvent(tx, account, ev, enrollment);
+    const prev = loadGovernorState(account.state);
+    let state = prev;
     const campaign = await ctx.campaigns.get(enrollment.campaignId, tx);
     const scope: TransitionScope = { store: tx, account: account.doc, campaign: campaign.doc, now: ev.at };
     if (ev.kind === "accepted") {
@@ -46,16 +50,20 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
       if (enrollment.invitedAt !== null && enrollment.acceptedAt === null && enrollment.withdrawnAt === null) {
         state = recordInvitationClosed(state, 1);
         await onAccepted(scope, enrollment);
+        await notifyMilestone(tx, ctx, { at: ev.at, kind: "invite_accepted", account, campaignId: enrollment.campaignId, personId, prospect: display });
       }
     } else {
       await onReplied(scope, enrollment);
+      await notifyMilestone(tx, ctx, { at: ev.at, kind: "replied", account, campaignId: enrollment.campaignId, personId, prospect: display });
     }
+    await notifyHealth(tx, account, prev, state, ev.at);
     await engine.updateWake(tx, account, state, ev.at);
     return "applied";
   });
 }
 
-async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: EnrollmentRow | null): Promise<void> {
+/** Logs the event; returns the prospect's display identifier. */
+async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: EnrollmentRow | null): Promise<string | null> {
   const person = e ? await tx.getPerson(e.personId) : null;
   await tx.appendLog({
     workspaceId: account.workspaceId,
@@ -72,6 +80,7 @@ async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: 
     text: null,
     result: null,
   });
+  return person?.displayUrl ?? null;
 }
 
 async function onAccepted(scope: TransitionScope, e: EnrollmentRow): Promise<void> {

@@ -14,6 +14,7 @@ import { enrollmentQueueQueries } from "./enrollment-queue.js";
 import { enrollmentReportQueries } from "./enrollment-reports.js";
 import { enrollmentQueries } from "./enrollments.js";
 import { logQueries } from "./log.js";
+import { notificationQueries } from "./notifications.js";
 import { personQueries } from "./persons.js";
 import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
@@ -40,6 +41,7 @@ function assemble(ctx: StoreContext): Store {
     ...enrollmentQueueQueries(ctx),
     ...enrollmentReportQueries(ctx),
     ...logQueries(ctx),
+    ...notificationQueries(ctx),
   };
   return store;
 }

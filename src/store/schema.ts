@@ -103,6 +103,9 @@ export interface LogTable {
   note: string | null;
   text: string | null;
   result: string | null;
+  /** Assisted tasks: which runner shows this in-flight action, and until when (migration 002). */
+  claimed_by: string | null;
+  lease_until: number | null;
 }
 
 export interface Database {
@@ -113,4 +116,17 @@ export interface Database {
   person_identifiers: PersonIdentifiersTable;
   enrollments: EnrollmentsTable;
   log: LogTable;
+  notifications: NotificationsTable;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  at: number;
+  kind: string;
+  account_id: number;
+  campaign_id: number | null;
+  person_id: number | null;
+  /** NotificationData as JSON. */
+  data: string;
 }

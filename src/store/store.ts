@@ -7,6 +7,7 @@
  * Every list is returned in a deterministic order (documented per method) so that a simulation produces the
  * same bytes on both backends.
  */
+import type { NotificationKind } from "../core/notifications.js";
 import type { AccountDoc, ActionKind, ActionResult, CampaignDoc, NetworkEventKind, ZoneSource } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 
@@ -168,6 +169,20 @@ export interface EnrollmentCounts {
   byEndReason: Record<string, number>;
 }
 
+export interface NotificationRow {
+  id: number;
+  workspaceId: WorkspaceId;
+  at: Instant;
+  kind: NotificationKind;
+  accountId: number;
+  campaignId: number | null;
+  personId: number | null;
+  /** Self-contained details (names, URLs), ready to deliver. */
+  data: Record<string, unknown>;
+}
+
+export type NewNotificationRow = Omit<NotificationRow, "id">;
+
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
 
@@ -242,4 +257,9 @@ export interface Store {
   readLog(workspaceId: WorkspaceId, after: { at: Instant; id: number } | null, limit: number): Promise<LogLine[]>;
   /** Actions of one account in [from, to), with result, ordered by (at, id). */
   accountActions(accountId: number, from: Instant, to: Instant): Promise<LogRow[]>;
+
+  // The notification outbox (webhooks, alerts), written in the transaction of the change it reports.
+  appendNotification(row: NewNotificationRow): Promise<number>;
+  /** Notifications with id > afterId, in id order. */
+  readNotifications(workspaceId: WorkspaceId, afterId: number, limit: number): Promise<NotificationRow[]>;
 }

@@ -13,12 +13,14 @@ describe("simulation of a rich scenario", async () => {
   const scenario = richScenario();
   const statuses: Record<string, Awaited<ReturnType<typeof accountStatus>>> = {};
   const states: Record<string, ReturnType<typeof loadGovernorState>> = {};
+  const notifications: Array<{ kind: string; data: Record<string, unknown> }> = [];
   const result = await simulateScenario(scenario, {
     inspect: async (run) => {
       for (const a of await run.app.store.listAccounts(1)) {
         statuses[a.name] = await accountStatus(run.app.store, a, run.app.now());
         states[a.name] = loadGovernorState(a.state);
       }
+      for (let page = await run.app.store.readNotifications(1, 0, 100_000); page.length > 0; page = []) notifications.push(...page);
     },
   });
 
@@ -86,6 +88,19 @@ describe("simulation of a rich scenario", async () => {
       expect(mine.filter((e) => isAction(e) && e.action === "connect" && e.result === "ok").length).toBe(a.invitesSent);
       expect(mine.filter((e) => "event" in e && e.event === "accepted").length).toBe(a.accepted);
     }
+  });
+
+  it("writes a notification for every invitation milestone and the health alerts", () => {
+    const count = (kind: string, account?: string) => notifications.filter((n) => n.kind === kind && (!account || n.data.account === account)).length;
+    const total = (key: "invitesSent" | "accepted" | "replies" | "withdrawn") => result.run.report.accounts.reduce((s, a) => s + a[key], 0);
+    expect(count("invite_sent")).toBe(total("invitesSent"));
+    expect(count("invite_accepted")).toBe(total("accepted"));
+    expect(count("replied")).toBe(total("replies"));
+    expect(count("withdrawn")).toBe(total("withdrawn"));
+    expect(count("weekly_limit_reached", "ny-premium")).toBe(result.run.report.accounts.find((a) => a.name === "ny-premium")!.limitSignals);
+    expect(count("note_quota_exhausted", "paris-free")).toBeGreaterThanOrEqual(1);
+    // Each alert is raised once when it starts, not on every action after.
+    expect(count("note_quota_exhausted", "paris-free")).toBeLessThanOrEqual(2);
   });
 
   it("has an invariant checker that does fail on broken logs", () => {

@@ -6,10 +6,12 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import { LinkpaceError } from "../../core/errors.js";
 import type { StoreDialect } from "../store-context.js";
 import { initialMigration } from "./001-initial.js";
+import { notificationsAndTasksMigration } from "./002-notifications-and-tasks.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     "001-initial": initialMigration(dialect),
+    "002-notifications-and-tasks": notificationsAndTasksMigration(dialect),
   };
 }
 
