@@ -6,13 +6,18 @@
 import { Command, CommanderError } from "commander";
 import { exitCodeFor, isLinkpaceError } from "../core/errors.js";
 import { registerAccountCommands } from "./commands/account.js";
+import { registerAlertsCommand } from "./commands/alerts.js";
 import { registerCampaignCommands } from "./commands/campaign.js";
 import { registerDemoCommand } from "./commands/demo.js";
+import { registerExportCommand } from "./commands/export.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerProspectCommands } from "./commands/prospects.js";
 import { registerSentCommand } from "./commands/sent.js";
 import { registerSimCommand } from "./commands/sim.js";
 import { registerStatusCommand } from "./commands/status.js";
+import { registerTasksCommand } from "./commands/tasks.js";
+import { registerWorkCommand } from "./commands/work.js";
+import { registerWebhookCommands } from "./commands/webhook.js";
 
 export function buildProgram(): Command {
   const program = new Command("linkpace")
@@ -37,6 +42,11 @@ Getting started:
   registerProspectCommands(program);
   registerStatusCommand(program);
   registerSentCommand(program);
+  registerExportCommand(program);
+  registerTasksCommand(program);
+  registerWorkCommand(program);
+  registerAlertsCommand(program);
+  registerWebhookCommands(program);
   registerSimCommand(program);
   registerDemoCommand(program);
   for (const cmd of allCommands(program)) cmd.exitOverride();

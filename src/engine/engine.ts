@@ -72,20 +72,66 @@ export class Engine {
   private async step(tx: Store, now: Instant): Promise<"none" | "idle" | "performed" | { request: ActionRequest }> {
     const account = await tx.claimDueAccount(now);
     if (!account) return "none";
+    if (!this.ctx.channel.inline) {
+      const handed = await this.handOver(tx, account, now, null);
+      return handed ?? "idle";
+    }
     const state = loadGovernorState(account.state);
     const claim = await this.findAction(tx, account, state, now);
     if (!claim) return "idle";
-    if (this.ctx.channel.inline) {
-      const request = toRequest(claim, 0);
-      const outcome = await this.ctx.channel.perform(request);
-      if (outcome.status !== "done") throw new Error(`inline channel ${this.ctx.channel.name} deferred an action`);
-      await this.finish(tx, claim, outcome.result, now);
-      return "performed";
+    const request = toRequest(claim, 0);
+    const outcome = await this.ctx.channel.perform(request);
+    if (outcome.status !== "done") throw new Error(`inline channel ${this.ctx.channel.name} deferred an action`);
+    await this.finish(tx, claim, outcome.result, now);
+    return "performed";
+  }
+
+  /**
+   * Claims the account's next action for a channel that answers later: its log row is written with no result
+   * (optionally held by `runner`), the enrollment goes in flight, and the account sleeps until the result is
+   * recorded or the task released. An account with a task still open gets no second one.
+   */
+  private async handOver(tx: Store, account: AccountRow, now: Instant, runner: { by: string; until: Instant } | null): Promise<{ request: ActionRequest } | null> {
+    if ((await tx.openTasks(account.id)).length > 0) {
+      await tx.updateAccount(account.id, { wakeAt: null });
+      return null;
     }
+    const claim = await this.findAction(tx, account, loadGovernorState(account.state), now);
+    if (!claim) return null;
     const actionId = await tx.appendLog(logRow(claim, null));
+    if (runner) await tx.takeTask(actionId, runner.by, runner.until, now);
     await tx.updateEnrollment(claim.due.enrollment.id, { status: "in_flight", leaseActionId: actionId });
-    await tx.updateAccount(account.id, { wakeAt: now + CLAIM_LEASE });
+    await tx.updateAccount(account.id, { wakeAt: null });
     return { request: toRequest(claim, actionId) };
+  }
+
+  /** An assisted runner asks for this account's next task: claimed and held for it, if the governor allows one now. */
+  async claimForRunner(accountId: number, now: Instant, runner: { by: string; until: Instant }): Promise<ActionRequest | null> {
+    return this.ctx.store.transaction(async (tx) => {
+      // The governor and the due enrollments decide; the account's wake time is only the loop's shortcut.
+      const account = await tx.lockAccount(accountId);
+      const handed = await this.handOver(tx, account, now, runner);
+      return handed?.request ?? null;
+    });
+  }
+
+  /**
+   * Puts a task that was never performed back (the owner skipped it): its log row is removed, the enrollment
+   * waits `delay`, and nothing is charged. false when its result was already recorded.
+   */
+  async releaseTask(actionId: number, now: Instant, delay: number): Promise<boolean> {
+    return this.ctx.store.transaction(async (tx) => {
+      const action = await tx.getLogRow(actionId);
+      if (!action || action.result !== null) return false;
+      const account = await tx.lockAccount(action.accountId);
+      if (!(await tx.deleteOpenAction(actionId))) return false;
+      const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
+      if (enrollment && enrollment.leaseActionId === actionId) {
+        await tx.updateEnrollment(enrollment.id, { status: action.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: now + delay });
+      }
+      await this.updateWake(tx, account, loadGovernorState(account.state), now);
+      return true;
+    });
   }
 
   /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now. */

@@ -9,12 +9,16 @@
  */
 import type { Kysely } from "kysely";
 import { accountQueries } from "./accounts.js";
+import { alertQueries } from "./alerts.js";
 import { campaignQueries } from "./campaigns.js";
 import { enrollmentQueueQueries } from "./enrollment-queue.js";
 import { enrollmentReportQueries } from "./enrollment-reports.js";
 import { enrollmentQueries } from "./enrollments.js";
+import { exportQueries } from "./exports.js";
 import { logQueries } from "./log.js";
 import { notificationQueries } from "./notifications.js";
+import { taskQueries } from "./tasks.js";
+import { webhookQueries } from "./webhooks.js";
 import { personQueries } from "./persons.js";
 import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
@@ -40,8 +44,12 @@ function assemble(ctx: StoreContext): Store {
     ...enrollmentQueries(ctx),
     ...enrollmentQueueQueries(ctx),
     ...enrollmentReportQueries(ctx),
+    ...exportQueries(ctx),
     ...logQueries(ctx),
     ...notificationQueries(ctx),
+    ...taskQueries(ctx),
+    ...webhookQueries(ctx),
+    ...alertQueries(ctx),
   };
   return store;
 }

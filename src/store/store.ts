@@ -10,6 +10,8 @@
 import type { NotificationKind } from "../core/notifications.js";
 import type { AccountDoc, ActionKind, ActionResult, CampaignDoc, NetworkEventKind, ZoneSource } from "../core/model.js";
 import type { Instant } from "../core/time.js";
+import type { AlertStore } from "./alerts.js";
+import type { WebhookStore } from "./webhooks.js";
 
 export type WorkspaceId = number;
 /** The workspace every single-user command works in. */
@@ -169,6 +171,14 @@ export interface EnrollmentCounts {
   byEndReason: Record<string, number>;
 }
 
+/** An in-flight action shown to an account's owner by an assisted runner. */
+export interface TaskRow extends LogRow {
+  /** The runner showing it, or null. */
+  claimedBy: string | null;
+  /** Until when that runner holds it. */
+  leaseUntil: Instant | null;
+}
+
 export interface NotificationRow {
   id: number;
   workspaceId: WorkspaceId;
@@ -183,7 +193,26 @@ export interface NotificationRow {
 
 export type NewNotificationRow = Omit<NotificationRow, "id">;
 
-export interface Store {
+/** Which rows an export keeps (`linkpace export --account/--campaign`). */
+export interface ExportFilter {
+  accountId?: number;
+  campaignId?: number;
+}
+
+/** A row of `linkpace export prospects`: a person with one of their enrollments, or null if never enrolled. */
+export interface ProspectExportRow {
+  person: Pick<PersonRow, "id" | "displayUrl" | "firstName" | "lastName" | "company" | "title" | "location" | "timezone" | "zoneSource" | "connected" | "connectedAt">;
+  enrollment: EnrollmentRow | null;
+}
+
+/** A row of `linkpace export activity`: a log line with the prospect's current name (null: no person). */
+export interface ActivityExportRow extends LogLine {
+  firstName: string | null;
+  lastName: string | null;
+}
+
+/** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
+export interface Store extends WebhookStore, AlertStore {
   readonly dialect: "sqlite" | "postgres";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
@@ -258,8 +287,29 @@ export interface Store {
   /** Actions of one account in [from, to), with result, ordered by (at, id). */
   accountActions(accountId: number, from: Instant, to: Instant): Promise<LogRow[]>;
 
+  // Assisted tasks: in-flight action rows (result still null) and their runner leases.
+  /** The account's in-flight actions, oldest first. */
+  openTasks(accountId: number): Promise<TaskRow[]>;
+  /**
+   * Takes an in-flight action for runner `by` until `until`: only if it has no result yet and is free, already
+   * `by`'s, or its lease ended before `now`. false when another runner holds it or its result is known.
+   */
+  takeTask(actionId: number, by: string, until: Instant, now: Instant): Promise<boolean>;
+  /** Lets go of a task without a result (the runner quit before acting); only `by`'s own. */
+  letGoTask(actionId: number, by: string): Promise<void>;
+  /** Deletes an in-flight action that was never performed (skipped); false when its result is already known. */
+  deleteOpenAction(actionId: number): Promise<boolean>;
+
   // The notification outbox (webhooks, alerts), written in the transaction of the change it reports.
   appendNotification(row: NewNotificationRow): Promise<number>;
   /** Notifications with id > afterId, in id order. */
   readNotifications(workspaceId: WorkspaceId, afterId: number, limit: number): Promise<NotificationRow[]>;
+
+  // Exports (store/exports.ts), a page at a time in a stable order, so any size streams in bounded memory.
+  /** Enrollments with their person, id > afterId, in id order. */
+  exportEnrollments(workspaceId: WorkspaceId, filter: ExportFilter, afterId: number, limit: number): Promise<ProspectExportRow[]>;
+  /** People never enrolled in any campaign (enrollment null), person id > afterId, in id order. */
+  exportUnenrolled(workspaceId: WorkspaceId, afterId: number, limit: number): Promise<ProspectExportRow[]>;
+  /** The rows of readLog, filtered, with the prospect's current name; (at, id) after `after`, in that order. */
+  exportActivity(workspaceId: WorkspaceId, filter: ExportFilter, after: { at: Instant; id: number } | null, limit: number): Promise<ActivityExportRow[]>;
 }

@@ -10,7 +10,7 @@
 import type { AccountDoc, ActionKind, ActionResult } from "../model.js";
 import { unitHash } from "../random.js";
 import { localDateKey, localMonthKey, startOfNextLocalDay, windowEnd } from "../schedule/index.js";
-import { DAY, HOUR, WEEK, type Instant } from "../time.js";
+import { DAY, HOUR, SECOND, WEEK, type Instant } from "../time.js";
 import { countsToday, dailyCap, invitesInWindow } from "./budgets.js";
 import { DECIDED_MEMORY, type GovernorState } from "./state.js";
 
@@ -37,7 +37,7 @@ export function recordAction(doc: AccountDoc, prev: GovernorState, action: Perfo
   s.firstActiveDay ??= today;
   s.lastActionAt = at;
   s.actionCount += 1;
-  s.nextAnyAt = at + doc.limits.minGap * (1 + GAP_JITTER * unitHash(doc.name, s.actionCount, "gap"));
+  s.nextAnyAt = wholeSecond(at + doc.limits.minGap * (1 + GAP_JITTER * unitHash(doc.name, s.actionCount, "gap")));
   if (action.result === "ok") chargeOk(doc, s, action);
   else applySignal(doc, s, action);
   return s;
@@ -76,7 +76,7 @@ function pace(doc: AccountDoc, s: GovernorState, action: PerformedAction): void 
     return;
   }
   const evenGap = (end - at) / left;
-  s.nextByKind[kind] = at + evenGap * (0.6 + 0.4 * unitHash(doc.name, s.actionCount, "pace"));
+  s.nextByKind[kind] = wholeSecond(at + evenGap * (0.6 + 0.4 * unitHash(doc.name, s.actionCount, "pace")));
 }
 
 function applySignal(doc: AccountDoc, s: GovernorState, action: PerformedAction): void {
@@ -106,6 +106,11 @@ function applySignal(doc: AccountDoc, s: GovernorState, action: PerformedAction)
       return never;
     }
   }
+}
+
+/** Actions happen on whole seconds, so times shown and logged read cleanly. */
+function wholeSecond(at: Instant): Instant {
+  return Math.ceil(at / SECOND) * SECOND;
 }
 
 /** A restriction, from an action's result or LinkedIn's own event; one restriction is not counted twice. */

@@ -1,0 +1,140 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { Command } from "commander";
+import { App } from "../../app.js";
+import { AssistedChannel } from "../../channels/assisted/assisted-channel.js";
+import { openStore } from "../../store/open-store.js";
+import { Runner, type RunnerView } from "../runner/runner.js";
+import { renderView, taskText } from "../runner/screen.js";
+import { copyToClipboard, openInBrowser } from "../runner/system-tools.js";
+import { systemClock, type GlobalOptions } from "../shell.js";
+
+const TICK_MS = 1000;
+const POLL_TICKS = 5;
+
+export function registerWorkCommand(program: Command): void {
+  program
+    .command("work")
+    .description("the assisted runner: shows this account's next task when linkpace allows it, you do it on LinkedIn and press one key")
+    .requiredOption("--account <name>", "the sender account whose tasks to work through")
+    .addHelpText("after", "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, s skip, o open the profile, c copy the text, q quit.")
+    .action(async (opts: { account: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const app = new App({ store: await openStore(g.db), channel: new AssistedChannel(), clock: systemClock() });
+      try {
+        await app.account(opts.account);
+        await new TerminalRunner(app, new Runner(app, opts.account, `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`)).run();
+      } finally {
+        await app.close();
+      }
+    });
+}
+
+/** Terminal I/O around a Runner: keys in, a redrawn screen out, a countdown while waiting. */
+class TerminalRunner {
+  private view: RunnerView | null = null;
+  private notice: string | null = null;
+  private busy = false;
+  private ticks = 0;
+  private copiedTask: number | null = null;
+  private finish: (() => void) | null = null;
+
+  constructor(private readonly app: App, private readonly runner: Runner) {}
+
+  async run(): Promise<void> {
+    const stdin = process.stdin;
+    if (stdin.isTTY) stdin.setRawMode(true);
+    stdin.setEncoding("utf8");
+    const done = new Promise<void>((resolve) => (this.finish = resolve));
+    stdin.on("data", (chunk: string) => void this.keys(chunk));
+    stdin.on("end", () => void this.quit());
+    const timer = setInterval(() => void this.tick(), TICK_MS);
+    await this.refresh();
+    await done;
+    clearInterval(timer);
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdin.pause();
+  }
+
+  private async refresh(): Promise<void> {
+    this.view = await this.runner.view();
+    if (this.view.type === "task" && this.copiedTask !== this.view.task.id) {
+      this.copiedTask = this.view.task.id;
+      const outcome = this.notice;
+      this.copy();
+      if (outcome && this.notice !== outcome) this.notice = `${outcome}\n${this.notice ?? ""}`.trimEnd();
+    }
+    this.draw();
+  }
+
+  private copy(): void {
+    if (this.view?.type !== "task") return;
+    const text = taskText(this.view);
+    if (text === "") return;
+    const tool = copyToClipboard(text);
+    this.notice = tool ? `The text is on the clipboard (${tool}).` : "No clipboard tool found: select the text below to copy it.";
+  }
+
+  private draw(): void {
+    if (!this.view) return;
+    const lines = renderView(this.view, this.app.now(), this.notice);
+    const clear = process.stdout.isTTY ? "\x1b[2J\x1b[H" : "\n";
+    process.stdout.write(`${clear}linkpace work: ${new Date(this.app.now()).toISOString().slice(0, 16).replace("T", " ")} UTC\n\n${lines.join("\n")}\n`);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.busy || !this.view) return;
+    this.ticks++;
+    const due = this.view.type === "wait" && this.view.until !== null && this.view.until <= this.app.now();
+    if (due || this.ticks % (this.view.type === "task" ? 60 : POLL_TICKS) === 0) await this.guard(() => this.refresh());
+    else if (this.view.type !== "task") this.draw();
+  }
+
+  private async keys(chunk: string): Promise<void> {
+    for (const key of chunk) {
+      if (key === "q" || key === "\u0003" || key === "\u0004") return this.quit();
+      await this.guard(() => this.key(key));
+    }
+  }
+
+  private async key(key: string): Promise<void> {
+    const view = this.view;
+    if (view?.type !== "task") return;
+    if (key === "o") {
+      const url = view.task.prospect ?? view.person?.displayUrl ?? "";
+      const used = openInBrowser(url);
+      this.notice = used ? `Opened ${url} (${used}).` : `No browser opener found: open ${url} yourself.`;
+      return this.draw();
+    }
+    if (key === "c") {
+      this.copy();
+      return this.draw();
+    }
+    if (key === "s") this.notice = await this.runner.skip(view.task);
+    else if (/^[a-z]$/.test(key)) {
+      const r = await this.runner.report(view.task, key);
+      this.notice = r.ok ? `Recorded: ${r.label}.` : r.message;
+      if (!r.ok && r.message.includes("not an outcome")) return this.draw();
+    } else return;
+    await this.refresh();
+  }
+
+  private async guard(fn: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await fn();
+    } catch (e) {
+      this.notice = `error: ${(e as Error).message}`;
+      this.draw();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async quit(): Promise<void> {
+    await this.runner.letGo(this.view?.type === "task" ? this.view.task : null);
+    process.stdout.write("\nbye\n");
+    this.finish?.();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Assisted tasks: an in-flight action (a log row whose result is still null) shown to the account's owner by a
+ * runner. A runner holds a task through a lease (claimed_by, lease_until) so that two runners never show the
+ * same task at once; a lease that ran out (a runner killed mid-task) lets another runner take the task, which
+ * then asks the owner whether it was done: an in-flight action is never silently put back in the queue.
+ */
+import { logFromDb } from "./rows.js";
+import type { StoreContext } from "./store-context.js";
+import type { Store } from "./store.js";
+
+type TaskQueries = Pick<Store, "openTasks" | "takeTask" | "letGoTask" | "deleteOpenAction">;
+
+export function taskQueries({ db }: StoreContext): TaskQueries {
+  return {
+    async openTasks(accountId) {
+      const rows = await db.selectFrom("log").selectAll().where("account_id", "=", accountId).where("result", "is", null).where("type", "=", "action").orderBy("id").execute();
+      return rows.map((r) => ({ ...logFromDb(r), claimedBy: r.claimed_by, leaseUntil: r.lease_until }));
+    },
+
+    async takeTask(actionId, by, until, now) {
+      const r = await db
+        .updateTable("log")
+        .set({ claimed_by: by, lease_until: until })
+        .where("id", "=", actionId)
+        .where("result", "is", null)
+        .where((eb) => eb.or([eb("claimed_by", "is", null), eb("claimed_by", "=", by), eb("lease_until", "<", now)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    async letGoTask(actionId, by) {
+      await db.updateTable("log").set({ claimed_by: null, lease_until: null }).where("id", "=", actionId).where("claimed_by", "=", by).where("result", "is", null).execute();
+    },
+
+    async deleteOpenAction(actionId) {
+      const r = await db.deleteFrom("log").where("id", "=", actionId).where("result", "is", null).executeTakeFirst();
+      return Number(r.numDeletedRows) === 1;
+    },
+  };
+}
