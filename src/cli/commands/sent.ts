@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { formatInstant } from "../../core/time.js";
+import { csvRecordWriter } from "../../io/csv-writer.js";
+import { isBrokenPipe } from "../../io/text-sink.js";
 import type { InvitationRow } from "../../store/store.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
 
@@ -46,12 +48,10 @@ export function toSent(r: InvitationRow): SentInvitation {
   };
 }
 
-/** A CSV cell that spreadsheets will not evaluate: quoted, and prefixed with ' when it looks like a formula. */
-export function csvCell(value: string | null): string {
-  let v = value ?? "";
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\n\r;]/.test(v) || v !== value ? `"${v.replace(/"/g, '""')}"` : v;
-}
+/** The columns of `sent --csv`, in order; scripts read them by these names, so they only ever grow at the end. */
+export const SENT_CSV_COLUMNS = [
+  "name", "profileUrl", "company", "title", "campaign", "account", "status", "sentAt", "acceptedAt", "repliedAt", "withdrawnAt", "note",
+] as const satisfies ReadonlyArray<keyof SentInvitation>;
 
 export function registerSentCommand(program: Command): void {
   program
@@ -71,9 +71,13 @@ export function registerSentCommand(program: Command): void {
         };
         const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter)).map(toSent).filter((r) => !opts.status || r.status === opts.status);
         if (opts.csv && !g.json) {
-          const header = ["name", "profileUrl", "company", "title", "campaign", "account", "status", "sentAt", "acceptedAt", "repliedAt", "withdrawnAt", "note"];
-          const lines = rows.map((r) => [r.name, r.profileUrl, r.company, r.title, r.campaign, r.account, r.status, r.sentAt, r.acceptedAt, r.repliedAt, r.withdrawnAt, r.note].map(csvCell).join(","));
-          process.stdout.write(`\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`);
+          const csv = csvRecordWriter<SentInvitation>(process.stdout, SENT_CSV_COLUMNS);
+          try {
+            for (const r of rows) await csv.write(r);
+            await csv.end();
+          } catch (e) {
+            if (!isBrokenPipe(e)) throw e; // `| head` closed the pipe: stop quietly
+          }
           return;
         }
         emit(g, { invitations: rows }, (d) =>
