@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { formatInstant } from "../../core/time.js";
 import { accountStatus, type AccountStatus } from "../../engine/account-status.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
+import { lastAlert, renderLastAlert, type AlertLine } from "./alerts.js";
 
 export function registerStatusCommand(program: Command): void {
   program
@@ -14,7 +15,10 @@ export function registerStatusCommand(program: Command): void {
       await withApp(g, async (app) => {
         const rows = opts.account ? [await app.account(opts.account)] : await app.store.listAccounts(app.ctx.workspaceId);
         const now = app.now();
-        const accounts = await Promise.all(rows.map((r) => accountStatus(app.store, r, now)));
+        const accounts = await Promise.all(rows.map(async (r) => {
+          const status = await accountStatus(app.store, r, now);
+          return { ...status, lastAlert: await lastAlert(app.store, r, status, now) };
+        }));
         emit(g, { at: formatInstant(now), accounts }, (d) => (d.accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : d.accounts.map(renderStatus).join("\n\n")));
         if (accounts.some((a) => a.paused)) process.exitCode = 1;
       });
@@ -27,7 +31,7 @@ function usage(u: { used: number; budget: number }): string {
   return `${"#".repeat(filled)}${".".repeat(width - filled)} ${u.used}/${Number.isFinite(u.budget) ? u.budget : "∞"}`;
 }
 
-export function renderStatus(s: AccountStatus): string {
+export function renderStatus(s: AccountStatus & { lastAlert?: AlertLine | null }): string {
   const rate = s.acceptance.rate === null ? "-" : `${Math.round(s.acceptance.rate * 100)}% of ${s.acceptance.decided} decided`;
   const lines = [
     `${s.name} (${s.type}, ${s.timezone})${s.paused ? `  PAUSED until ${formatInstant(s.paused.until)}: ${s.paused.reason}` : ""}`,
@@ -40,5 +44,6 @@ export function renderStatus(s: AccountStatus): string {
     `  acceptance          ${rate}`,
     `  next action         ${s.next ? `${s.next.kind} at ${formatInstant(s.next.at)}${s.next.waitsFor ? `, waiting for: ${s.next.waitsFor}` : ""}` : "nothing scheduled (no prospect due)"}`,
   ];
+  if (s.lastAlert) lines.push(renderLastAlert(s.lastAlert));
   return lines.join("\n");
 }
