@@ -7,12 +7,13 @@ import { START } from "./helpers.js";
 const ZONES = ["Europe/Paris", "America/New_York", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
 const KINDS = ["visit", "connect", "connect", "message", "withdraw"] as const;
 
+// Speed is measured by `npm run bench` (BENCHMARKS.md), never by a timed test: this checks a large mixed run
+// stays coherent.
 describe("scale", () => {
-  it("runs 1,000 accounts, 200,000 people and 1,000,000 actions over 28 days in seconds", () => {
-    const accounts = 1000;
-    const people = 200_000;
-    const actions = 1_000_000;
-    const started = performance.now();
+  it("stays coherent over 100 accounts, 20,000 people and 100,000 mixed actions", () => {
+    const accounts = 100;
+    const people = 20_000;
+    const actions = 100_000;
     const sim = new LinkedInSimulator({
       seed: 7,
       accounts: Array.from({ length: accounts }, (_, i) => ({ name: `acct-${i}`, timezone: ZONES[i % ZONES.length] ?? "UTC", type: "free" as const })),
@@ -40,8 +41,13 @@ describe("scale", () => {
       if (n % 1000 === 999) events += sim.takeEventsUntil(at).length;
     }
     events += sim.takeEventsUntil(START + 365 * DAY).length;
-    const seconds = (performance.now() - started) / 1000;
-    expect(events).toBeGreaterThan(10_000);
-    expect(seconds).toBeLessThan(20);
+    expect(events).toBeGreaterThan(1_000);
+    let accepted = 0;
+    for (let a = 0; a < accounts; a++) {
+      const s = sim.stats(`acct-${a}`);
+      expect(s.accepted).toBeLessThanOrEqual(s.invitesOk);
+      accepted += s.accepted;
+    }
+    expect(accepted).toBeGreaterThan(0);
   });
 });

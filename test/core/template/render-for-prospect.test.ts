@@ -92,23 +92,17 @@ describe("note length, counted as LinkedIn does", () => {
   });
 });
 
-describe("speed", () => {
-  const run = (source: string) => {
-    const started = performance.now();
-    let sendable = 0;
-    for (let i = 0; i < 200_000; i++) {
-      const result = renderForProspect(source, vars({ firstName: `P${i}`, company: i % 3 === 0 ? "" : "Acme" }), 200);
-      if (result.sendable) sendable++;
+// Rendering speed is measured by `npm run bench`, not here.
+describe("many renders", () => {
+  test("thousands of prospects render through both paths, sendable when data allows", () => {
+    for (const source of ["Hi {{ firstName }}, saw your work at {{ company | default: 'your company' }} as {{ custom['job title'] }}.", "Hi {{ firstName }}, at {{ company | default: 'your company' }} as {{ custom['job title'] | default: title | downcase }}."]) {
+      let sendable = 0;
+      for (let i = 0; i < 2000; i++) {
+        const result = renderForProspect(source, vars({ firstName: `P${i}`, company: i % 3 === 0 ? "" : "Acme" }), 200);
+        if (result.sendable) sendable++;
+        if (i === 3 && result.sendable) expect(result.text).toMatch(/^Hi P3, (at|saw your work at) your company as /);
+      }
+      expect(sendable).toBe(2000);
     }
-    expect(sendable).toBe(200_000);
-    return performance.now() - started;
-  };
-
-  test("200,000 renders of a plain template (concatenation) take well under 2 seconds", () => {
-    expect(run("Hi {{ firstName }}, saw your work at {{ company | default: 'your company' }} as {{ custom['job title'] }}.")).toBeLessThan(2000);
-  });
-
-  test("200,000 renders through Liquid stay within a few seconds", () => {
-    expect(run("Hi {{ firstName }}, at {{ company | default: 'your company' }} as {{ custom['job title'] | default: title | downcase }}.")).toBeLessThan(8000);
   });
 });
