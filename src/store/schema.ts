@@ -117,6 +117,8 @@ export interface Database {
   enrollments: EnrollmentsTable;
   log: LogTable;
   notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface NotificationsTable {
@@ -129,4 +131,34 @@ export interface NotificationsTable {
   person_id: number | null;
   /** NotificationData as JSON. */
   data: string;
+}
+
+/** Migration 003 (store/webhooks.ts). */
+export interface WebhooksTable {
+  id: Generated<number>;
+  workspace_id: number;
+  url: string;
+  /** NotificationKind[] as JSON. */
+  events: string;
+  secret: string;
+  /** The webhook's cursor into the outbox. */
+  last_notification_id: number;
+  gap_since: number | null;
+  created_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  notification_id: number;
+  delivery_id: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_attempt_at: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: number | null;
+  created_at: number;
 }

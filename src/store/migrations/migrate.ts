@@ -7,11 +7,13 @@ import { LinkpaceError } from "../../core/errors.js";
 import type { StoreDialect } from "../store-context.js";
 import { initialMigration } from "./001-initial.js";
 import { notificationsAndTasksMigration } from "./002-notifications-and-tasks.js";
+import { webhooksMigration } from "./003-webhooks.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     "001-initial": initialMigration(dialect),
     "002-notifications-and-tasks": notificationsAndTasksMigration(dialect),
+    "003-webhooks": webhooksMigration(dialect),
   };
 }
 
