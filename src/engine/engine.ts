@@ -2,14 +2,15 @@
  * The engine loop: find accounts that are due, ask the governor what each may do, pick the due enrollment that
  * fits, claim it, hand the action to the channel, record the outcome.
  *
- * Claiming writes the action's log row, marks the enrollment in flight and leases the account in one
- * transaction (on PostgreSQL the account row is taken with SKIP LOCKED), so several workers never act twice
- * and never spend the same budget. A channel that answers inline (the simulator) is performed and recorded
- * inside that same transaction; others (assisted tasks, agents) answer later through recordResult.
+ * The account row is taken with SKIP LOCKED on PostgreSQL, so several workers never act for one account at
+ * once. A channel that answers inline (the simulator) is performed and recorded inside that transaction, so
+ * the budget it spends is decided and charged atomically. For the others (assisted tasks, agents) the claim
+ * writes the action's log row with no result, puts the enrollment in flight and the account to sleep, in one
+ * transaction; the account gets no second action until recordResult or releaseTask.
  */
 import { ACTION_KINDS, decideAccount, loadGovernorState, recordAction, type AccountDecision, type GovernorState } from "../core/governor/index.js";
 import type { ActionKind, ActionResult } from "../core/model.js";
-import { MINUTE, SECOND, type Instant } from "../core/time.js";
+import { SECOND, type Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
 import type { AccountRow, DueEnrollment, LogRow, Store } from "../store/store.js";
 import { applyResult } from "./apply-result.js";
@@ -19,8 +20,6 @@ import { prepareAction, type Preparation } from "./prepare-action.js";
 import { applyPreparation } from "./transitions.js";
 import { planWake } from "./wake.js";
 
-/** How long a claimed account stays unclaimable while its action is performed. */
-export const CLAIM_LEASE = 5 * MINUTE;
 /** How many due enrollments of one kind are examined per claim. */
 const CANDIDATES = 4;
 /** Visits run ahead of invitations by at most this many days of invitations. */
