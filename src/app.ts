@@ -11,6 +11,9 @@ import { CampaignCache, type EngineContext } from "./engine/context.js";
 import { Engine } from "./engine/engine.js";
 import { enrollProspects, type EnrollItem, type EnrollResult } from "./engine/enroll.js";
 import { recordNetworkEvent, type EventOutcome, type NetworkEvent } from "./engine/network-events.js";
+import { applyArchive, type ArchiveOutcome } from "./engine/archive-apply.js";
+import { markPerson, type MarkInput, type MarkResult } from "./engine/mark.js";
+import type { ArchiveFacts } from "./io/linkedin-archive/index.js";
 import { DEFAULT_WORKSPACE, type AccountRow, type CampaignRow, type Store, type WorkspaceId } from "./store/store.js";
 
 export interface AppDeps {
@@ -114,6 +117,16 @@ export class App {
 
   recordNetworkEvent(ev: NetworkEvent): Promise<EventOutcome> {
     return recordNetworkEvent(this.ctx, this.engine, ev);
+  }
+
+  /** Applies LinkedIn's data export to one account in one transaction (engine/archive-apply.ts). */
+  async importLinkedInArchive(accountName: string, facts: ArchiveFacts, opts: { dryRun?: boolean } = {}): Promise<ArchiveOutcome> {
+    return applyArchive(this.ctx, this.engine, { account: await this.account(accountName), facts, dryRun: opts.dryRun === true });
+  }
+
+  /** An outcome the owner learned elsewhere: accepted, replied, declined, connected (engine/mark.ts). */
+  mark(input: MarkInput): Promise<MarkResult> {
+    return markPerson(this.ctx, this.engine, input);
   }
 
   close(): Promise<void> {

@@ -12,6 +12,8 @@ import { registerDemoCommand } from "./commands/demo.js";
 import { registerExportCommand } from "./commands/export.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerProspectCommands } from "./commands/prospects.js";
+import { registerImportCommands } from "./commands/import-archive.js";
+import { registerMarkCommand } from "./commands/mark.js";
 import { registerSentCommand } from "./commands/sent.js";
 import { registerSimCommand } from "./commands/sim.js";
 import { registerStatusCommand } from "./commands/status.js";
@@ -40,6 +42,8 @@ Getting started:
   registerAccountCommands(program);
   registerCampaignCommands(program);
   registerProspectCommands(program);
+  registerImportCommands(program);
+  registerMarkCommand(program);
   registerStatusCommand(program);
   registerSentCommand(program);
   registerExportCommand(program);

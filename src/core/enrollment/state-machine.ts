@@ -8,6 +8,9 @@
  *                       └ refused for the person (profile unavailable, not connected) ──▶ done
  *   invited ──withdrawAfter passes──▶ (withdraw is claimed like any step; its readyAt is the withdrawal time)
  *   any state but done ──replied, stopOnReply──▶ done "replied"
+ *   invited ──declined (told by the owner)──▶ done "declined"
+ *   ready before a message step ──the owner messaged them by hand (data export)──▶ done "messaged_by_hand"
+ *   (outside linkpace: an invitation sent by hand is adopted as `invited`, engine/adopt.ts)
  *
  * Rules (CONTRACTS.md §3): steps after `connect` run only once the invitation is accepted; a person who is
  * already a connection skips `connect` and the next step's `after` counts from the step before; a message never
@@ -27,7 +30,9 @@ export type EndReason =
   | "not_connected" // a message step for a person who is not (and will not become) a connection
   | "note_unsendable" // noteFallback skip, and the note could not be rendered
   | "message_unsendable"
-  | "unreachable"; // the campaign's windows never meet the sender's working hours for this person
+  | "unreachable" // the campaign's windows never meet the sender's working hours for this person
+  | "declined" // the owner said the invitation was declined (`linkpace mark … declined`)
+  | "messaged_by_hand"; // the owner wrote to the person outside linkpace (data export): no second first message
 
 /** What comes next for an enrollment: a step to run from `dueAt`, or the end. */
 export type NextStep =

@@ -1,0 +1,56 @@
+/**
+ * Applies what LinkedIn's data export says (io/linkedin-archive) to one account, in one transaction: all of
+ * it or nothing, and nothing at all with `dryRun`. Phases run in this order so each sees the previous one's
+ * work: invitations sent by hand are adopted (adopt.ts), then connections mark acceptances
+ * (archive-connections.ts), then messages mark replies and messages sent by hand (archive-messages.ts).
+ * Acceptances and replies go through recordNetworkEvent, like any outcome LinkedIn reports.
+ *
+ * Idempotent: every phase changes only what is not on record yet, so importing the same archive again, or a
+ * newer one, changes and counts only what is new.
+ */
+import { loadGovernorState } from "../core/governor/index.js";
+import type { ArchiveFacts } from "../io/linkedin-archive/index.js";
+import type { AccountRow } from "../store/store.js";
+import { adoptedCampaignName, adoptInvitations } from "./adopt.js";
+import { applyConnections } from "./archive-connections.js";
+import { applyMessages } from "./archive-messages.js";
+import type { ArchiveChanges, ArchiveScope } from "./archive-scope.js";
+import type { EngineContext } from "./context.js";
+import type { Engine } from "./engine.js";
+
+export type { ArchiveChanges } from "./archive-scope.js";
+
+export interface ArchiveImport {
+  account: AccountRow;
+  facts: ArchiveFacts;
+  dryRun: boolean;
+}
+
+export interface ArchiveOutcome extends ArchiveChanges {
+  /** The campaign adopted invitations are enrolled in. */
+  adoptedCampaign: string;
+}
+
+export async function applyArchive(ctx: EngineContext, engine: Engine, input: ArchiveImport): Promise<ArchiveOutcome> {
+  const { account, facts } = input;
+  const now = ctx.clock.now();
+  const changes: ArchiveChanges = { connections: 0, accepted: 0, alreadyConnected: 0, invitationsAdopted: 0, replies: 0, messagesSeen: 0, problems: [] };
+  const created: number[] = [];
+  const dryRun = new Error("dry run");
+  try {
+    await ctx.store.transaction(async (tx) => {
+      const scope: ArchiveScope = { ctx: { ...ctx, store: tx }, tx, engine, account, now, changes, created };
+      await adoptInvitations(scope, facts.invitations);
+      await applyConnections(scope, facts.connections);
+      await applyMessages(scope, facts.messages);
+      const fresh = await tx.lockAccount(account.id);
+      await engine.updateWake(tx, fresh, loadGovernorState(fresh.state), now);
+      if (input.dryRun) throw dryRun;
+    });
+  } catch (e) {
+    for (const id of created) ctx.campaigns.forget(id);
+    if (e !== dryRun) throw e;
+  }
+  changes.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { ...changes, adoptedCampaign: adoptedCampaignName(account.name) };
+}

@@ -1,0 +1,80 @@
+/**
+ * messages.csv applied to one account, in date order:
+ * - a message from someone else, who has an enrollment of this account that invited them or wrote to them
+ *   before that message, and no reply on record: a reply, through recordNetworkEvent (the sequence stops
+ *   when the campaign says stopOnReply). Group threads count: the person wrote where the owner reads.
+ * - a message from the owner that linkpace did not send (no `message` action to that person within the hour
+ *   before it, or with the same text within the day before), to a person with an enrollment of this account,
+ *   later than that enrollment's start (its acceptance if any, else its invitation or enrollment) and than the
+ *   last message on record: seen, and it becomes the enrollment's last message. An enrollment still waiting
+ *   for a message step ends "messaged_by_hand": the owner has taken the conversation over, and linkpace never
+ *   sends a second first message or a follow-up that ignores what they wrote. An enrollment whose invitation
+ *   is still pending keeps its withdrawal and only records the message; one whose action is in flight is left
+ *   alone.
+ */
+import { DAY, HOUR, MINUTE, type Instant } from "../core/time.js";
+import type { MessageFact } from "../io/linkedin-archive/index.js";
+import { plainText } from "../io/linkedin-archive/messages-table.js";
+import type { EnrollmentRow, PersonRow } from "../store/store.js";
+import type { ArchiveScope } from "./archive-scope.js";
+import { recordNetworkEvent } from "./network-events.js";
+import { moveToNext } from "./transitions.js";
+
+export async function applyMessages(scope: ArchiveScope, facts: MessageFact[]): Promise<void> {
+  for (const fact of facts) {
+    if (fact.fromOwner) {
+      for (const url of fact.counterparts) await ownerMessage(scope, fact, url);
+    } else {
+      await incomingMessage(scope, fact, fact.counterparts[0] as string);
+    }
+  }
+}
+
+async function tracked(scope: ArchiveScope, url: string): Promise<{ person: PersonRow; e: EnrollmentRow } | null> {
+  const ids = await scope.tx.findPersonIds(scope.account.workspaceId, [url]);
+  const id = ids.get(url);
+  if (id === undefined) return null;
+  const e = await scope.tx.latestEnrollment(scope.account.id, id);
+  return e === null ? null : { person: (await scope.tx.getPerson(id)) as PersonRow, e };
+}
+
+async function incomingMessage(scope: ArchiveScope, fact: MessageFact, url: string): Promise<void> {
+  const found = await tracked(scope, url);
+  if (found === null || found.e.repliedAt !== null) return;
+  const since = await firstOutreach(scope, found.e);
+  if (since === null || fact.at <= since) return;
+  await recordNetworkEvent(scope.ctx, scope.engine, { at: fact.at, kind: "replied", account: scope.account.name, prospect: found.person.displayUrl });
+  scope.changes.replies++;
+}
+
+/** When this enrollment first reached out: its invitation, else its first message (linkpace's or the owner's). */
+async function firstOutreach(scope: ArchiveScope, e: EnrollmentRow): Promise<Instant | null> {
+  if (e.invitedAt !== null) return e.invitedAt;
+  if (e.lastMessageAt === null) return null;
+  const sent = (await scope.tx.accountActions(e.accountId, e.enrolledAt, e.lastMessageAt + 1)).filter((a) => a.enrollmentId === e.id && a.kind === "message" && a.result === "ok");
+  return sent[0]?.at ?? e.lastMessageAt;
+}
+
+async function ownerMessage(scope: ArchiveScope, fact: MessageFact, url: string): Promise<void> {
+  const found = await tracked(scope, url);
+  if (found === null) return;
+  const { e } = found;
+  const since = e.acceptedAt ?? Math.min(e.enrolledAt, e.invitedAt ?? e.enrolledAt);
+  if (e.status === "in_flight" || fact.at < since || (e.lastMessageAt !== null && fact.at <= e.lastMessageAt)) return;
+  if (await sentByLinkpace(scope, e, fact)) return;
+  scope.changes.messagesSeen++;
+  await scope.tx.updateEnrollment(e.id, { lastMessageAt: fact.at });
+  if (e.status !== "ready") return;
+  const campaign = await scope.ctx.campaigns.get(e.campaignId, scope.tx);
+  if (!campaign.doc.steps.slice(e.step).some((s) => s.kind === "message")) return;
+  const transition = { store: scope.tx, account: scope.account.doc, campaign: campaign.doc, now: fact.at };
+  await moveToNext(transition, e, { type: "end", reason: "messaged_by_hand" }, e.baseAt);
+}
+
+/** linkpace logs a message when it is handed over; the owner (assisted channel) may send it a little later. */
+async function sentByLinkpace(scope: ArchiveScope, e: EnrollmentRow, fact: MessageFact): Promise<boolean> {
+  const actions = await scope.tx.accountActions(e.accountId, fact.at - DAY, fact.at + 10 * MINUTE);
+  return actions.some(
+    (a) => a.personId === e.personId && a.kind === "message" && a.result === "ok" && (fact.at - a.at <= HOUR || plainText(a.text ?? "") === fact.text),
+  );
+}
