@@ -5,7 +5,7 @@ import { isBrokenPipe } from "../../io/text-sink.js";
 import type { InvitationRow } from "../../store/store.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
 
-export type InvitationStatus = "pending" | "accepted" | "replied" | "withdrawn" | "in_flight";
+export type InvitationStatus = "pending" | "accepted" | "replied" | "withdrawn" | "declined";
 
 export interface SentInvitation {
   name: string;
@@ -26,6 +26,7 @@ export function invitationStatus(r: InvitationRow): InvitationStatus {
   if (r.repliedAt !== null) return "replied";
   if (r.acceptedAt !== null) return "accepted";
   if (r.withdrawnAt !== null) return "withdrawn";
+  if (r.endReason === "declined") return "declined";
   return "pending";
 }
 
@@ -59,7 +60,7 @@ export function registerSentCommand(program: Command): void {
     .description("every invitation sent: name, date, status (pending, accepted, replied, withdrawn)")
     .option("--campaign <name>", "only this campaign")
     .option("--account <name>", "only this account")
-    .option("--status <status>", "only pending | accepted | replied | withdrawn")
+    .option("--status <status>", "only pending | accepted | replied | withdrawn | declined")
     .option("--csv", "print CSV (UTF-8 with BOM, opens cleanly in Excel and LibreOffice)")
     .option("--json")
     .action(async (opts: { campaign?: string; account?: string; status?: string; csv?: boolean }, cmd: Command) => {
