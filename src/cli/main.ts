@@ -20,6 +20,8 @@ import { registerStatusCommand } from "./commands/status.js";
 import { registerTasksCommand } from "./commands/tasks.js";
 import { registerWorkCommand } from "./commands/work.js";
 import { registerWebhookCommands } from "./commands/webhook.js";
+import { registerServeCommand } from "./commands/serve.js";
+import { registerTokenCommands } from "./commands/token.js";
 
 export function buildProgram(): Command {
   const program = new Command("linkpace")
@@ -51,6 +53,8 @@ Getting started:
   registerWorkCommand(program);
   registerAlertsCommand(program);
   registerWebhookCommands(program);
+  registerServeCommand(program);
+  registerTokenCommands(program);
   registerSimCommand(program);
   registerDemoCommand(program);
   for (const cmd of allCommands(program)) cmd.exitOverride();

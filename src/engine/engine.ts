@@ -126,7 +126,9 @@ export class Engine {
       if (!(await tx.deleteOpenAction(actionId))) return false;
       const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
       if (enrollment && enrollment.leaseActionId === actionId) {
-        await tx.updateEnrollment(enrollment.id, { status: action.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: now + delay });
+        // A paused campaign keeps its ready enrollments parked (readyAt null) until resumed; withdrawals go on.
+        const parked = action.kind !== "withdraw" && (await tx.getCampaignById(enrollment.campaignId))?.status === "paused";
+        await tx.updateEnrollment(enrollment.id, { status: action.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: parked ? null : now + delay });
       }
       await this.updateWake(tx, account, loadGovernorState(account.state), now);
       return true;

@@ -10,6 +10,8 @@
 import type { Kysely } from "kysely";
 import { accountQueries } from "./accounts.js";
 import { alertQueries } from "./alerts.js";
+import { apiMetricsQueries } from "./api-metrics.js";
+import { apiTokenQueries } from "./api-tokens.js";
 import { campaignQueries } from "./campaigns.js";
 import { enrollmentQueueQueries } from "./enrollment-queue.js";
 import { enrollmentReportQueries } from "./enrollment-reports.js";
@@ -50,6 +52,8 @@ function assemble(ctx: StoreContext): Store {
     ...taskQueries(ctx),
     ...webhookQueries(ctx),
     ...alertQueries(ctx),
+    ...apiTokenQueries(ctx),
+    ...apiMetricsQueries(ctx),
   };
   return store;
 }

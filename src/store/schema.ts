@@ -119,6 +119,7 @@ export interface Database {
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  api_tokens: ApiTokensTable;
 }
 
 export interface NotificationsTable {
@@ -161,4 +162,14 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   delivered_at: number | null;
   created_at: number;
+}
+
+/** Migration 004 (store/api-tokens.ts): API tokens, by the SHA-256 hash of the secret. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  hash: string;
+  created_at: number;
+  revoked_at: number | null;
 }

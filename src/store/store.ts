@@ -11,6 +11,8 @@ import type { NotificationKind } from "../core/notifications.js";
 import type { AccountDoc, ActionKind, ActionResult, CampaignDoc, NetworkEventKind, ZoneSource } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { AlertStore } from "./alerts.js";
+import type { ApiMetricsStore } from "./api-metrics.js";
+import type { ApiTokenStore } from "./api-tokens.js";
 import type { WebhookStore } from "./webhooks.js";
 
 export type WorkspaceId = number;
@@ -212,7 +214,7 @@ export interface ActivityExportRow extends LogLine {
 }
 
 /** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
-export interface Store extends WebhookStore, AlertStore {
+export interface Store extends WebhookStore, AlertStore, ApiTokenStore, ApiMetricsStore {
   readonly dialect: "sqlite" | "postgres";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
@@ -295,7 +297,10 @@ export interface Store extends WebhookStore, AlertStore {
    * `by`'s, or its lease ended before `now`. false when another runner holds it or its result is known.
    */
   takeTask(actionId: number, by: string, until: Instant, now: Instant): Promise<boolean>;
-  /** Lets go of a task without a result (the runner quit before acting); only `by`'s own. */
+  /**
+   * Lets go of a task without a result (the runner quit before acting); only `by`'s own. Its leaseUntil is kept:
+   * a task with neither claimedBy nor leaseUntil is one that no runner ever held.
+   */
   letGoTask(actionId: number, by: string): Promise<void>;
   /** Deletes an in-flight action that was never performed (skipped); false when its result is already known. */
   deleteOpenAction(actionId: number): Promise<boolean>;

@@ -29,7 +29,8 @@ export function taskQueries({ db }: StoreContext): TaskQueries {
     },
 
     async letGoTask(actionId, by) {
-      await db.updateTable("log").set({ claimed_by: null, lease_until: null }).where("id", "=", actionId).where("claimed_by", "=", by).where("result", "is", null).execute();
+      // lease_until stays: it records that the task was shown, so it is never taken for one nobody saw.
+      await db.updateTable("log").set({ claimed_by: null }).where("id", "=", actionId).where("claimed_by", "=", by).where("result", "is", null).execute();
     },
 
     async deleteOpenAction(actionId) {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { createProgress } from "../../io/progress.js";
+import { enrollItems, importReport } from "../../engine/import-report.js";
 import { readProspectCsv } from "../../io/prospect-csv/index.js";
 import { readUserFile } from "../read-input.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
@@ -19,15 +20,8 @@ export function registerProspectCommands(program: Command): void {
       const csv = readProspectCsv(bytes, file, { onProgress: (done, total) => progress?.update(done, total) });
       progress?.stop();
       await withApp(g, async (app) => {
-        const results = await app.enroll(opts.campaign, csv.rows.map((r) => ({ line: r.line, prospect: r.prospect, zoneHints: r.zoneHints })), { dryRun: opts.dryRun === true });
-        const rejects = [
-          ...csv.rejects.map((r) => ({ line: r.line, reason: r.reason })),
-          ...results.flatMap((r) => (r.status === "refused" ? [{ line: r.line ?? 0, reason: `${r.person}: ${r.reason}` }] : [])),
-        ].sort((a, b) => a.line - b.line);
-        const enrolled = results.filter((r) => r.status === "enrolled");
-        const zoneSources: Record<string, number> = {};
-        for (const r of enrolled) if (r.status === "enrolled") zoneSources[r.zoneSource] = (zoneSources[r.zoneSource] ?? 0) + 1;
-        const data = { file, format: csv.format, encoding: csv.encoding, delimiter: csv.delimiter, campaign: opts.campaign, dryRun: opts.dryRun === true, enrolled: enrolled.length, rejected: rejects.length, zoneSources, rejects };
+        const results = await app.enroll(opts.campaign, enrollItems(csv), { dryRun: opts.dryRun === true });
+        const data = importReport({ file, campaign: opts.campaign, dryRun: opts.dryRun === true, csv, results });
         emit(g, data, (d) =>
           [
             `${d.dryRun ? "dry run: would enroll" : "enrolled"} ${d.enrolled} prospects in ${d.campaign} from ${d.file} (${d.format}, ${d.encoding}, "${d.delimiter}")`,

@@ -8,12 +8,14 @@ import type { StoreDialect } from "../store-context.js";
 import { initialMigration } from "./001-initial.js";
 import { notificationsAndTasksMigration } from "./002-notifications-and-tasks.js";
 import { webhooksMigration } from "./003-webhooks.js";
+import { apiMigration } from "./004-api.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     "001-initial": initialMigration(dialect),
     "002-notifications-and-tasks": notificationsAndTasksMigration(dialect),
     "003-webhooks": webhooksMigration(dialect),
+    "004-api": apiMigration(dialect),
   };
 }
 

@@ -1,0 +1,118 @@
+/**
+ * The HTTP application: security headers on everything; `/healthz`, `/openapi.json` and `/docs` open to all
+ * (they show no data); `/metrics` and everything under `/v1` only with a credential, rate limited per
+ * credential. Errors of every kind leave as problem+json.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { isLinkpaceError } from "../core/errors.js";
+import type { Clock } from "../core/time.js";
+import type { Store } from "../store/store.js";
+import { AppPool } from "./app-pool.js";
+import { authenticate, bearerResolver } from "./auth.js";
+import { renderDocsPage } from "./docs-page.js";
+import { requestLog, silentLogger, type Logger } from "./logger.js";
+import { renderMetrics } from "./metrics.js";
+import { problem, problemFromError, sendProblem } from "./problem.js";
+import { DEFAULT_RATE_LIMIT, rateLimit, TokenBuckets, type RateLimit } from "./rate-limit.js";
+import { createRouter, type Router } from "./router.js";
+import { registerAccountRoutes } from "./routes/accounts.js";
+import { registerAgentRoutes } from "./routes/agent.js";
+import { registerCampaignRoutes } from "./routes/campaigns.js";
+import { registerInvitationRoutes } from "./routes/invitations.js";
+import { MAX_UPLOAD_BYTES, registerProspectRoutes } from "./routes/prospects.js";
+import { registerStatusRoutes } from "./routes/status.js";
+import { registerTaskRoutes } from "./routes/tasks.js";
+import { registerWebhookRoutes } from "./routes/webhooks.js";
+import { securityHeaders } from "./security-headers.js";
+
+export interface ApiOptions {
+  store: Store;
+  clock: Clock;
+  rateLimit?: RateLimit;
+  /** Request lines and unexpected errors (default: none). */
+  logger?: Logger;
+}
+
+export interface Api {
+  http: Router;
+  pool: AppPool;
+}
+
+/** JSON bodies (documents, reports) are small; CSV uploads have their own limit (routes/prospects.ts). */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "linkpace",
+    version: "1",
+    description: "linkpace's HTTP API: accounts, campaigns, prospect imports, invitations, status, tasks, the agent protocol and webhooks.",
+  },
+  security: [{ bearer: [] }],
+};
+
+export function createApi(opts: ApiOptions): Api {
+  const pool = new AppPool(opts.store, opts.clock);
+  const http = createRouter();
+  const logger = opts.logger ?? silentLogger;
+  http.use("*", requestLog(logger), securityHeaders());
+  http.onError((e, c) => {
+    if (isLinkpaceError(e)) return sendProblem(c, problemFromError(e));
+    if (e instanceof HTTPException && e.status < 500) return sendProblem(c, problem(e.status as 400, e.message || "bad request"));
+    logger.error({ err: e instanceof Error ? (e.stack ?? e.message) : String(e), method: c.req.method, path: c.req.path }, "request failed");
+    return sendProblem(c, problem(500, "an internal error occurred; the server log has the details"));
+  });
+  http.notFound((c) => sendProblem(c, problem(404, `no route ${c.req.method} ${c.req.path} (see /docs)`)));
+
+  http.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "an API token from linkpace token create" });
+  registerOpenRoutes(http, opts.store);
+
+  const guard = authenticate([bearerResolver(opts.store)], (w) => pool.get(w));
+  const limit = rateLimit(new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT, opts.clock));
+  for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, limit);
+  const tooLarge = (max: number) => (c: Context) => sendProblem(c, problem(413, `the request body is larger than ${max / 1024 / 1024} MB`));
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) });
+  const documents = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) });
+  http.use("/v1/*", (c, next) => (c.req.path === "/v1/prospects/import" ? uploads(c, next) : documents(c, next)));
+
+  http.openapi(
+    createRoute({ method: "get", path: "/metrics", tags: ["operations"], summary: "Prometheus metrics of the credential's workspace", responses: { 200: { description: "Prometheus text format 0.0.4", content: { "text/plain": { schema: z.string() } } } } }),
+    async (c) => c.body(await renderMetrics(c.var.app), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }) as never,
+  );
+  registerAccountRoutes(http);
+  registerCampaignRoutes(http);
+  registerProspectRoutes(http);
+  registerInvitationRoutes(http);
+  registerStatusRoutes(http);
+  registerTaskRoutes(http);
+  registerAgentRoutes(http);
+  registerWebhookRoutes(http);
+
+  http.doc31("/openapi.json", OPENAPI_CONFIG);
+  let docsPage: string | null = null;
+  http.get("/docs", (c) => c.html((docsPage ??= renderDocsPage(http.getOpenAPI31Document(OPENAPI_CONFIG) as never))));
+  return { http, pool };
+}
+
+function registerOpenRoutes(http: Router, store: Store): void {
+  http.openapi(
+    createRoute({
+      method: "get", path: "/healthz", tags: ["operations"], summary: "Liveness and database reachability (no credential)", security: [],
+      responses: {
+        200: { description: "the server answers and the database is reachable", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
+        503: { description: "the database is not reachable", content: { "application/json": { schema: z.object({ status: z.literal("unavailable") }) } } },
+      },
+    }),
+    async (c) => {
+      try {
+        await store.nextWakeAt();
+        return c.json({ status: "ok" as const }, 200);
+      } catch {
+        return c.json({ status: "unavailable" as const }, 503);
+      }
+    },
+  );
+}

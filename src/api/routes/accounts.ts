@@ -1,0 +1,35 @@
+/** /v1/accounts: list, create (the CLI's account document as JSON), show with status. */
+import { createRoute } from "@hono/zod-openapi";
+import { accountDocFromObject, accountDocToObject } from "../../core/campaign/index.js";
+import { accountStatus } from "../../engine/account-status.js";
+import type { Router } from "../router.js";
+import { Document, failures, NameParam, ok, PageQuery, paginate } from "../schemas.js";
+import { statusJson } from "./status.js";
+
+export function registerAccountRoutes(r: Router): void {
+  r.openapi(createRoute({ method: "get", path: "/v1/accounts", tags: ["accounts"], summary: "List sender accounts", request: { query: PageQuery }, responses: { ...ok("accounts, by id"), ...failures(422) } }), async (c) => {
+    const app = c.var.app;
+    const rows = await app.store.listAccounts(app.ctx.workspaceId);
+    const { items, page } = paginate(rows, c.req.valid("query"));
+    return c.json({ accounts: items.map((a) => ({ name: a.name, type: a.doc.type, timezone: a.doc.timezone, created: a.doc.created ?? null })), page }, 200);
+  });
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/accounts", tags: ["accounts"], summary: "Add a sender account (CONTRACTS.md §2)",
+      request: { body: { required: true, content: { "application/json": { schema: Document } } } },
+      responses: { 201: { description: "the account as stored, defaults filled in", content: { "application/json": { schema: Document } } }, ...failures(409, 422) },
+    }),
+    async (c) => {
+      const doc = accountDocFromObject(c.req.valid("json"), "body");
+      const row = await c.var.app.addAccount(doc);
+      return c.json({ account: accountDocToObject(row.doc) }, 201);
+    },
+  );
+
+  r.openapi(createRoute({ method: "get", path: "/v1/accounts/{name}", tags: ["accounts"], summary: "An account's settings and current status", request: { params: NameParam }, responses: { ...ok("the account and its status"), ...failures(404) } }), async (c) => {
+    const app = c.var.app;
+    const row = await app.account(c.req.valid("param").name);
+    return c.json({ account: accountDocToObject(row.doc), status: statusJson(await accountStatus(app.store, row, app.now())) }, 200);
+  });
+}

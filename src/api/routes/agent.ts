@@ -1,0 +1,112 @@
+/**
+ * The agent protocol, for executors the user runs (a browser extension, a script):
+ *
+ * - `POST /v1/agent/claim {account}`: the account's next due action, held for this credential until
+ *   `leaseUntil` (renewed by claiming again), with `actionId` as its idempotency key; 204 with Retry-After when
+ *   nothing is due (or another executor holds the account's action).
+ * - `POST /v1/agent/report {actionId, result}`: records the outcome. Reporting the recorded result again is 200
+ *   (`duplicate: true`); a different result for a recorded action is 409.
+ *
+ * An action whose lease ran out is never put back in the queue, since nobody knows whether it was performed: the
+ * next claim for that account returns the same action with `reconcile: true`, and the executor must find out
+ * on LinkedIn whether it happened (then report `ok`, or what LinkedIn shows) before doing anything. This is the
+ * assisted runner's rule (src/runner/runner.ts), whose logic the protocol reuses.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { LinkpaceError } from "../../core/errors.js";
+import type { ActionKind } from "../../core/model.js";
+import { formatInstant, SECOND } from "../../core/time.js";
+import { Runner, TASK_LEASE } from "../../runner/runner.js";
+import type { Router } from "../router.js";
+import { ActionResultSchema, failures, ok } from "../schemas.js";
+import { findAction, taskJson } from "../task-json.js";
+import { outcomeFor } from "./tasks.js";
+
+/** When nothing is scheduled at all, how long an executor should wait before asking again. */
+export const IDLE_RETRY_SECONDS = 300;
+
+const ClaimBody = z
+  .object({
+    account: z.string().min(1).openapi({ example: "alice" }),
+    agent: z.string().min(1).max(100).optional().openapi({ description: "names this executor when several share a token (default: the token)" }),
+  })
+  .openapi("AgentClaim");
+const ReportBody = z.object({ actionId: z.number().int().positive(), result: ActionResultSchema }).openapi("AgentReport");
+
+export const AgentAction = z
+  .object({
+    actionId: z.number().int(),
+    idempotencyKey: z.string().openapi({ description: "the action id: perform each at most once" }),
+    kind: z.enum(["visit", "connect", "message", "withdraw"]),
+    account: z.string().nullable(),
+    campaign: z.string().nullable(),
+    since: z.string().openapi({ description: "when the action was handed out (UTC)" }),
+    prospect: z.object({
+      url: z.string().nullable(), firstName: z.string(), lastName: z.string(), company: z.string(), title: z.string(), location: z.string(), timezone: z.string().nullable(),
+    }),
+    note: z.string().nullable().openapi({ description: "connect: the note, \"\" for none" }),
+    text: z.string().nullable().openapi({ description: "message: the text" }),
+    outcomes: z.array(z.object({ key: z.string(), result: ActionResultSchema, label: z.string() })),
+    leaseUntil: z.string(),
+    reconcile: z.boolean().openapi({ description: "a lease on this action ran out before: find out on LinkedIn whether it was performed" }),
+  })
+  .openapi("AgentAction");
+export const AgentReported = z.object({ actionId: z.number().int(), result: ActionResultSchema, duplicate: z.boolean() }).openapi("AgentReported");
+
+export function registerAgentRoutes(r: Router): void {
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/agent/claim", tags: ["agent"], summary: "Claim the account's next due action, with a lease",
+      request: { body: { required: true, content: { "application/json": { schema: ClaimBody } } } },
+      responses: {
+        ...ok("the action, its lease and idempotency key; `reconcile: true` when a lease on it ran out before", AgentAction),
+        204: { description: "nothing is due: Retry-After says when to ask again, X-Linkpace-Next-At when the next action is planned" },
+        ...failures(404, 422),
+      },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const body = c.req.valid("json");
+      const holder = body.agent === undefined ? `agent:${c.var.principal.key}` : `agent:${c.var.principal.key}:${body.agent}`;
+      const now = app.now();
+      const view = await new Runner(app, body.account, holder).view();
+      if (view.type !== "task") {
+        const until = view.until;
+        const seconds = until === null ? IDLE_RETRY_SECONDS : Math.max(1, Math.ceil((until - now) / SECOND));
+        c.header("Retry-After", String(seconds));
+        if (until !== null) c.header("X-Linkpace-Next-At", formatInstant(until));
+        return c.body(null, 204);
+      }
+      const { task } = view;
+      // Taken again after its lease ran out (by this executor or another): it may have been performed.
+      const expired = task.leaseUntil !== null && task.leaseUntil <= now;
+      const reconcile = view.recovered || (task.claimedBy === holder && expired);
+      return c.json({ ...(await taskJson(app, task)), idempotencyKey: String(task.id), leaseUntil: formatInstant(now + TASK_LEASE), reconcile }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/agent/report", tags: ["agent"], summary: "Report a claimed action's outcome (idempotent)",
+      request: { body: { required: true, content: { "application/json": { schema: ReportBody } } } },
+      responses: { ...ok("recorded, or recorded before with the same result (`duplicate: true`)", AgentReported), ...failures(404, 409, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const { actionId, result } = c.req.valid("json");
+      const action = await findAction(app, actionId);
+      if (!action) throw new LinkpaceError("not_found", `no action ${actionId} in this workspace (skipped, or never claimed)`, [{ where: "body: actionId", message: "unknown action" }]);
+      if (action.result === null) {
+        outcomeFor(action.kind as ActionKind, { result });
+        const recorded = await new Runner(app, "", c.var.principal.key).record(actionId, result);
+        if (recorded.ok) return c.json({ actionId, result, duplicate: false }, 200);
+        if (!recorded.current) throw new LinkpaceError("not_found", `action ${actionId} was skipped before this report`);
+        action.result = recorded.current.result;
+      }
+      if (action.result !== result) {
+        throw new LinkpaceError("conflict", `action ${actionId} was already recorded as ${action.result}; a different result cannot replace it`);
+      }
+      return c.json({ actionId, result, duplicate: true }, 200);
+    },
+  );
+}

@@ -1,0 +1,64 @@
+/** /v1/invitations: every invitation sent, filtered by status, campaign or account; withdraw a pending one now. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { wakeAccount } from "../../app.js";
+import { LinkpaceError } from "../../core/errors.js";
+import { formatInstant } from "../../core/time.js";
+import { toSent, type InvitationStatus } from "../../cli/commands/sent.js";
+import type { Router } from "../router.js";
+import { failures, IdParam, ok, PageQuery, paginate } from "../schemas.js";
+
+const STATUSES = ["pending", "accepted", "replied", "withdrawn", "declined"] as const satisfies readonly InvitationStatus[];
+/** Compiles only while STATUSES names every status `linkpace sent` can show. */
+const EVERY_STATUS: [Exclude<InvitationStatus, (typeof STATUSES)[number]>] extends [never] ? true : never = true;
+void EVERY_STATUS;
+
+export function registerInvitationRoutes(r: Router): void {
+  r.openapi(
+    createRoute({
+      method: "get", path: "/v1/invitations", tags: ["invitations"], summary: "Invitations sent, newest first",
+      request: {
+        query: PageQuery.extend({
+          status: z.enum(STATUSES).optional().openapi({ param: { name: "status", in: "query" } }),
+          campaign: z.string().min(1).optional().openapi({ param: { name: "campaign", in: "query" } }),
+          account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }),
+        }),
+      },
+      responses: { ...ok("invitations with their dates and status"), ...failures(404, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const q = c.req.valid("query");
+      const filter = {
+        ...(q.campaign ? { campaignId: (await app.campaign(q.campaign)).id } : {}),
+        ...(q.account ? { accountId: (await app.account(q.account)).id } : {}),
+      };
+      const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter)).map((row) => ({ id: row.enrollmentId, ...toSent(row) })).filter((x) => !q.status || x.status === q.status);
+      const { items, page } = paginate(rows, q);
+      return c.json({ invitations: items, page }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/invitations/{id}/withdraw", tags: ["invitations"], summary: "Make a pending invitation's withdrawal due now",
+      request: { params: IdParam },
+      responses: { ...ok("the withdrawal is due; the engine performs it in the sender's working hours"), ...failures(404, 409) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const { id } = c.req.valid("param");
+      const now = app.now();
+      const e = await app.store.getEnrollment(id);
+      if (!e || e.workspaceId !== app.ctx.workspaceId || e.invitedAt === null) throw new LinkpaceError("not_found", `no invitation ${id} in this workspace (see GET /v1/invitations)`);
+      if (e.status !== "invited" || e.acceptedAt !== null) {
+        const why = e.status === "in_flight" ? "an action for it is in progress" : e.acceptedAt !== null ? "it was accepted" : "it is no longer pending";
+        throw new LinkpaceError("conflict", `invitation ${id} cannot be withdrawn: ${why}`);
+      }
+      await app.store.transaction(async (tx) => {
+        await tx.updateEnrollment(id, { nextKind: "withdraw", readyAt: now });
+        await wakeAccount(tx, e.accountId, now);
+      });
+      return c.json({ invitation: { id, withdrawalDueAt: formatInstant(now) } }, 200);
+    },
+  );
+}

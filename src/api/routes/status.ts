@@ -1,0 +1,37 @@
+/** /v1/status: per account, today's and the rolling week's usage against budgets, pending, acceptance, next action. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { formatInstant } from "../../core/time.js";
+import { accountStatus, type AccountStatus } from "../../engine/account-status.js";
+import type { Router } from "../router.js";
+import { failures, ok } from "../schemas.js";
+
+/** AccountStatus with instants as ISO strings and unlimited budgets as null. */
+export function statusJson(s: AccountStatus) {
+  const usage = (u: { used: number; budget: number }) => ({ used: u.used, budget: Number.isFinite(u.budget) ? u.budget : null });
+  return {
+    ...s,
+    today: { invites: usage(s.today.invites), messages: usage(s.today.messages), visits: usage(s.today.visits) },
+    week: { invites: usage(s.week.invites), learned: s.week.learned },
+    paused: s.paused ? { until: formatInstant(s.paused.until), reason: s.paused.reason } : null,
+    next: s.next ? { ...s.next, at: formatInstant(s.next.at) } : null,
+  };
+}
+
+export function registerStatusRoutes(r: Router): void {
+  r.openapi(
+    createRoute({
+      method: "get", path: "/v1/status", tags: ["status"], summary: "Every account's budgets, pending invitations, acceptance and next action",
+      request: { query: z.object({ account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }) }) },
+      responses: { ...ok("status per account"), ...failures(404, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const { account } = c.req.valid("query");
+      const rows = account ? [await app.account(account)] : await app.store.listAccounts(app.ctx.workspaceId);
+      const now = app.now();
+      const accounts = [];
+      for (const row of rows) accounts.push(statusJson(await accountStatus(app.store, row, now)));
+      return c.json({ at: formatInstant(now), accounts }, 200);
+    },
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * /v1/tasks: the assisted runner as an API (the dashboard's runner page uses it): what is due per account, the
+ * next task for an account held for this credential, an outcome by key or result, skip. The logic is the
+ * terminal runner's (src/runner/runner.ts); the credential is the runner.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { App } from "../../app.js";
+import { LinkpaceError } from "../../core/errors.js";
+import type { ActionKind, ActionResult } from "../../core/model.js";
+import { formatInstant } from "../../core/time.js";
+import { accountStatus } from "../../engine/account-status.js";
+import { outcomeKeys } from "../../runner/outcome-keys.js";
+import { Runner, SKIP_DELAY } from "../../runner/runner.js";
+import type { LogRow } from "../../store/store.js";
+import type { Router } from "../router.js";
+import { ActionResultSchema, failures, IdParam, ok } from "../schemas.js";
+import { findAction, iso, taskJson } from "../task-json.js";
+
+const AccountBody = z.object({ account: z.string().min(1).openapi({ example: "alice" }) }).openapi("AccountRef");
+const OutcomeBody = z
+  .object({ key: z.string().length(1).optional().openapi({ description: "a runner key: d, a, u, w, n, x" }), result: ActionResultSchema.optional() })
+  .refine((b) => (b.key === undefined) !== (b.result === undefined), { message: "give exactly one of key or result", path: ["result"] })
+  .openapi("TaskOutcome");
+
+async function actionOr404(app: App, id: number): Promise<LogRow> {
+  const row = await findAction(app, id);
+  if (!row) throw new LinkpaceError("not_found", `no task ${id} in this workspace (skipped, or never handed out)`);
+  return row;
+}
+
+/** The result a key or result names for this kind of task, or a 422 naming the field. */
+export function outcomeFor(kind: ActionKind, body: { key?: string | undefined; result?: ActionResult | undefined }): ActionResult {
+  const outcomes = outcomeKeys(kind);
+  const hit = body.key !== undefined ? outcomes.find((o) => o.key === body.key) : outcomes.find((o) => o.result === body.result);
+  if (hit) return hit.result;
+  const field = body.key !== undefined ? "key" : "result";
+  const valid = outcomes.map((o) => (field === "key" ? o.key : o.result)).join(", ");
+  throw new LinkpaceError("invalid_input", `not an outcome of a ${kind} task`, [{ where: `body: ${field}`, message: `expected one of ${valid}` }]);
+}
+
+export function registerTaskRoutes(r: Router): void {
+  r.openapi(
+    createRoute({
+      method: "get", path: "/v1/tasks", tags: ["tasks"], summary: "What is due now per account: tasks in progress and the next action",
+      request: { query: z.object({ account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }) }) },
+      responses: { ...ok("per account: tasks in progress, whether the next is due, the next action"), ...failures(404, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const now = app.now();
+      const { account } = c.req.valid("query");
+      const rows = account ? [await app.account(account)] : await app.store.listAccounts(app.ctx.workspaceId);
+      const accounts = [];
+      for (const a of rows) {
+        const open = await app.store.openTasks(a.id);
+        const status = await accountStatus(app.store, a, now);
+        accounts.push({
+          account: a.name,
+          inProgress: open.map((t) => ({ actionId: t.id, kind: t.kind, prospect: t.prospect, since: formatInstant(t.at), heldBy: t.leaseUntil !== null && t.leaseUntil > now ? t.claimedBy : null, leaseUntil: iso(t.leaseUntil) })),
+          dueNow: open.length === 0 && status.next !== null && status.next.at <= now,
+          next: status.next ? { kind: status.next.kind, at: formatInstant(status.next.at), waitsFor: status.next.waitsFor } : null,
+          paused: status.paused ? { until: formatInstant(status.paused.until), reason: status.paused.reason } : null,
+        });
+      }
+      return c.json({ at: formatInstant(now), accounts }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/tasks/next", tags: ["tasks"], summary: "The account's next task, held for this credential (as `linkpace work` shows it)",
+      request: { body: { required: true, content: { "application/json": { schema: AccountBody } } } },
+      responses: { ...ok("{type: task | held | wait}"), ...failures(404, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const { account } = c.req.valid("json");
+      const view = await new Runner(app, account, c.var.principal.key).view();
+      if (view.type === "task") return c.json({ type: "task", recovered: view.recovered, task: await taskJson(app, view.task) }, 200);
+      if (view.type === "held") return c.json({ type: "held", by: view.by, until: iso(view.until) }, 200);
+      return c.json({ type: "wait", until: iso(view.until), reason: view.reason, paused: view.paused }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/tasks/{id}/report", tags: ["tasks"], summary: "Record what happened on LinkedIn, by runner key or result",
+      request: { params: IdParam, body: { required: true, content: { "application/json": { schema: OutcomeBody } } } },
+      responses: { ...ok("recorded"), ...failures(404, 409, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const task = await actionOr404(app, c.req.valid("param").id);
+      const result = outcomeFor(task.kind as ActionKind, c.req.valid("json"));
+      const recorded = await new Runner(app, "", c.var.principal.key).record(task.id, result);
+      if (!recorded.ok) throw new LinkpaceError("conflict", recorded.message);
+      return c.json({ actionId: task.id, result }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/tasks/{id}/skip", tags: ["tasks"], summary: "Skip a task today: nothing is charged, the prospect comes back tomorrow",
+      request: { params: IdParam },
+      responses: { ...ok("skipped"), ...failures(404, 409) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const task = await actionOr404(app, c.req.valid("param").id);
+      if (!(await app.engine.releaseTask(task.id, app.now(), SKIP_DELAY))) throw new LinkpaceError("conflict", `task ${task.id} already has its result`);
+      return c.json({ actionId: task.id, skipped: true }, 200);
+    },
+  );
+}

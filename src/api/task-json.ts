@@ -1,0 +1,36 @@
+/** An in-flight action as the task and agent routes show it: whom, what, the exact text, and its outcomes. */
+import type { App } from "../app.js";
+import type { ActionKind } from "../core/model.js";
+import { formatInstant, type Instant } from "../core/time.js";
+import { outcomeKeys } from "../runner/outcome-keys.js";
+import type { LogRow, TaskRow } from "../store/store.js";
+
+export async function taskJson(app: App, task: TaskRow | LogRow) {
+  const person = task.personId === null ? null : await app.store.getPerson(task.personId);
+  const campaign = task.campaignId === null ? null : ((await app.store.getCampaignById(task.campaignId))?.name ?? null);
+  const account = await app.store.getAccountById(task.accountId);
+  const kind = task.kind as ActionKind;
+  return {
+    actionId: task.id,
+    kind,
+    account: account?.name ?? null,
+    campaign,
+    since: formatInstant(task.at),
+    prospect: {
+      url: task.prospect ?? person?.displayUrl ?? null,
+      firstName: person?.firstName ?? "", lastName: person?.lastName ?? "", company: person?.company ?? "", title: person?.title ?? "",
+      location: person?.location ?? "", timezone: task.prospectTz,
+    },
+    note: kind === "connect" ? (task.note ?? "") : null,
+    text: kind === "message" ? (task.text ?? "") : null,
+    outcomes: outcomeKeys(kind).map((o) => ({ key: o.key, result: o.result, label: o.label })),
+  };
+}
+
+/** The action with this id if it is an action of the app's workspace (another workspace's is "not found"). */
+export async function findAction(app: App, id: number): Promise<LogRow | null> {
+  const row = await app.store.getLogRow(id);
+  return row && row.type === "action" && row.workspaceId === app.ctx.workspaceId ? row : null;
+}
+
+export const iso = (t: Instant | null): string | null => (t === null ? null : formatInstant(t));

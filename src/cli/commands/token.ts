@@ -1,0 +1,97 @@
+/**
+ * `linkpace token create|list|revoke` and `linkpace workspace create|list`: the API's credentials. A token is
+ * printed once, at creation; only its SHA-256 hash is stored.
+ */
+import type { Command } from "commander";
+import { createToken } from "../../api/auth.js";
+import { LinkpaceError } from "../../core/errors.js";
+import { formatInstant } from "../../core/time.js";
+import type { Store, WorkspaceId } from "../../store/store.js";
+import { DEFAULT_WORKSPACE } from "../../store/store.js";
+import { emit, table, withApp, type GlobalOptions } from "../shell.js";
+
+async function workspaceId(store: Store, name: string | undefined): Promise<WorkspaceId> {
+  if (name === undefined) return DEFAULT_WORKSPACE;
+  const w = await store.getWorkspace(name);
+  if (!w) {
+    const known = (await store.listWorkspaces()).map((x) => x.name);
+    throw new LinkpaceError("not_found", `--workspace: no workspace named ${name} (known: ${known.join(", ")}; create one with linkpace workspace create NAME)`);
+  }
+  return w.id;
+}
+
+export function registerTokenCommands(program: Command): void {
+  const token = program.command("token").description("API tokens for linkpace serve: create, list, revoke");
+  token
+    .command("create")
+    .description("create an API token; it is printed once and stored only as a hash")
+    .requiredOption("--name <name>", "what the token is for, e.g. laptop")
+    .option("--workspace <name>", "the workspace it may see (default: the default workspace)")
+    .option("--json")
+    .action(async (opts: { name: string; workspace?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (opts.name.trim() === "") throw new LinkpaceError("invalid_input", "--name: must not be empty");
+      await withApp(g, async (app) => {
+        const ws = await workspaceId(app.store, opts.workspace);
+        const { token: secret, row } = await createToken(app.store, { workspaceId: ws, name: opts.name, now: app.now() });
+        emit(g, { token: { id: row.id, name: row.name, workspace: opts.workspace ?? "default", secret } }, (d) =>
+          [`created token ${d.token.id} (${d.token.name}) for workspace ${d.token.workspace}:`, d.token.secret, "keep it now: it is not shown again. Use it as: Authorization: Bearer <token>"].join("\n"),
+        );
+      });
+    });
+  token
+    .command("list")
+    .description("list tokens (never their secrets)")
+    .option("--json")
+    .action(async (_o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const names = new Map((await app.store.listWorkspaces()).map((w) => [w.id, w.name]));
+        const tokens = (await app.store.listApiTokens()).map((t) => ({
+          id: t.id, name: t.name, workspace: names.get(t.workspaceId) ?? String(t.workspaceId), createdAt: formatInstant(t.createdAt), revokedAt: t.revokedAt === null ? null : formatInstant(t.revokedAt),
+        }));
+        emit(g, { tokens }, (d) =>
+          d.tokens.length === 0 ? "no tokens yet: linkpace token create --name NAME" : table(["ID", "NAME", "WORKSPACE", "CREATED", "REVOKED"], d.tokens.map((t) => [String(t.id), t.name, t.workspace, t.createdAt, t.revokedAt ?? "-"])),
+        );
+      });
+    });
+  token
+    .command("revoke <id>")
+    .description("revoke a token: requests with it are refused from now on")
+    .option("--json")
+    .action(async (idText: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const id = Number(idText);
+      if (!Number.isSafeInteger(id) || id < 1) throw new LinkpaceError("invalid_input", `token revoke: expected a token id such as 1 (see linkpace token list), got "${idText}"`);
+      await withApp(g, async (app) => {
+        if (!(await app.store.revokeApiToken(id, app.now()))) throw new LinkpaceError("not_found", `no live token ${id} (see linkpace token list)`);
+        emit(g, { revoked: { id } }, () => `revoked token ${id}`);
+      });
+    });
+
+  const workspace = program.command("workspace").description("workspaces: each sees only its own accounts, campaigns and prospects (API tokens belong to one)");
+  workspace
+    .command("create <name>")
+    .description("create a workspace (the default one always exists)")
+    .option("--json")
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) throw new LinkpaceError("invalid_input", `workspace name "${name}": use letters, digits, . _ - (at most 64, starting with a letter or digit)`);
+      await withApp(g, async (app) => {
+        if (await app.store.getWorkspace(name)) throw new LinkpaceError("conflict", `workspace ${name} already exists`);
+        const w = await app.store.insertWorkspace(name);
+        emit(g, { workspace: w }, () => `created workspace ${w.name} (id ${w.id}); give it a token: linkpace token create --name NAME --workspace ${w.name}`);
+      });
+    });
+  workspace
+    .command("list")
+    .description("list workspaces")
+    .option("--json")
+    .action(async (_o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const workspaces = await app.store.listWorkspaces();
+        emit(g, { workspaces }, (d) => table(["ID", "NAME"], d.workspaces.map((w) => [String(w.id), w.name])));
+      });
+    });
+}

@@ -1,0 +1,105 @@
+/**
+ * The assisted runner's logic, without terminal I/O (shared by `linkpace work` and the API's task and agent
+ * routes): what to show an account's owner now (a task, a task held
+ * by another runner, or a wait with its reason), and what a key does. Every task is done at most once: a task
+ * is held through a lease, a result is recorded only while none is, and a task left by a runner that stopped
+ * is never put back in the queue: the next runner asks the owner whether it was done.
+ */
+import type { App } from "../app.js";
+import { formatDuration, MINUTE, DAY, type Instant } from "../core/time.js";
+import { accountStatus } from "../engine/account-status.js";
+import type { ActionResult } from "../core/model.js";
+import type { AccountRow, LogRow, PersonRow, TaskRow } from "../store/store.js";
+import { outcomeKeys } from "./outcome-keys.js";
+
+/** How long a runner holds a task without renewing it. */
+export const TASK_LEASE = 10 * MINUTE;
+/** A skipped task's prospect comes back after this. */
+export const SKIP_DELAY = DAY;
+
+export type RunnerView =
+  | { type: "task"; task: TaskRow; person: PersonRow | null; campaign: string | null; recovered: boolean; account: AccountRow }
+  | { type: "held"; by: string; until: Instant | null }
+  | { type: "wait"; until: Instant | null; reason: string; paused: string | null };
+
+export class Runner {
+  constructor(
+    private readonly app: App,
+    private readonly accountName: string,
+    readonly id: string,
+  ) {}
+
+  /** What to show now: takes (or renews) this runner's hold on the account's open task, or claims the next one. */
+  async view(): Promise<RunnerView> {
+    const now = this.app.now();
+    const account = await this.app.account(this.accountName);
+    let open = (await this.app.store.openTasks(account.id))[0];
+    // An action the engine loop (linkpace serve) handed over that no runner ever held was certainly not
+    // performed: it goes back and is decided afresh now, so it is charged, paced, and kept inside the working
+    // hours as of when it is done, and a pause since then applies.
+    if (open && isUnheld(open) && (await this.app.engine.releaseTask(open.id, now, 0))) open = undefined;
+    if (open) return this.holdTask(account, open, now);
+    const claimed = await this.app.engine.claimForRunner(account.id, now, { by: this.id, until: now + TASK_LEASE });
+    if (claimed) {
+      const task = (await this.app.store.openTasks(account.id)).find((t) => t.id === claimed.actionId);
+      if (task) return this.describe(account, task, false);
+    }
+    // The loop may have handed one over in between: it is just as fresh.
+    const raced = (await this.app.store.openTasks(account.id))[0];
+    if (raced) return this.holdTask(account, raced, now);
+    const status = await accountStatus(this.app.store, await this.app.account(this.accountName), now);
+    const paused = status.paused ? `paused until ${new Date(status.paused.until).toISOString()}: ${status.paused.reason}` : null;
+    if (!status.next) return { type: "wait", until: null, reason: "no prospect is due (import prospects or wait for acceptances)", paused };
+    return { type: "wait", until: status.next.at, reason: status.next.waitsFor ?? "the next action's time", paused };
+  }
+
+  private async holdTask(account: AccountRow, task: TaskRow, now: Instant): Promise<RunnerView> {
+    const recovered = task.claimedBy !== null && task.claimedBy !== this.id;
+    if (!(await this.app.store.takeTask(task.id, this.id, now + TASK_LEASE, now))) {
+      return { type: "held", by: task.claimedBy ?? "another runner", until: task.leaseUntil };
+    }
+    return this.describe(account, task, recovered);
+  }
+
+  private async describe(account: AccountRow, task: TaskRow, recovered: boolean): Promise<RunnerView> {
+    const person = task.personId === null ? null : await this.app.store.getPerson(task.personId);
+    const campaign = task.campaignId === null ? null : ((await this.app.store.getCampaignById(task.campaignId))?.name ?? null);
+    return { type: "task", task, person, campaign, recovered, account };
+  }
+
+  /** Records the owner's outcome for the task on screen; a message when it could not be recorded. */
+  async report(task: TaskRow, key: string): Promise<{ ok: true; label: string } | { ok: false; message: string }> {
+    const outcome = outcomeKeys(task.kind as never).find((o) => o.key === key);
+    if (!outcome) return { ok: false, message: `"${key}" is not an outcome of this task` };
+    const recorded = await this.record(task.id, outcome.result);
+    return recorded.ok ? { ok: true, label: outcome.label } : recorded;
+  }
+
+  /** Records a result for an in-flight action; a message when it could not be (skipped, or recorded already). */
+  async record(actionId: number, result: ActionResult): Promise<{ ok: true } | { ok: false; message: string; current: LogRow | null }> {
+    const current = await this.app.store.getLogRow(actionId);
+    if (!current) return { ok: false, message: "this task was skipped by another runner", current };
+    if (current.result !== null) return { ok: false, message: `another runner already recorded this task (${current.result})`, current };
+    try {
+      await this.app.engine.recordResult(actionId, result, this.app.now());
+    } catch (e) {
+      return { ok: false, message: `not recorded: ${(e as Error).message}`, current: await this.app.store.getLogRow(actionId) };
+    }
+    return { ok: true };
+  }
+
+  async skip(task: TaskRow): Promise<string> {
+    const released = await this.app.engine.releaseTask(task.id, this.app.now(), SKIP_DELAY);
+    return released ? `skipped; this prospect comes back in ${formatDuration(SKIP_DELAY)}` : "already recorded by another runner";
+  }
+
+  /** Lets go of the task on screen (quitting): it stays in flight for the next runner. */
+  async letGo(task: TaskRow | null): Promise<void> {
+    if (task) await this.app.store.letGoTask(task.id, this.id);
+  }
+}
+
+/** Never held by any runner: handed over by the engine loop and not shown to anyone since. */
+function isUnheld(task: TaskRow): boolean {
+  return task.claimedBy === null && task.leaseUntil === null;
+}

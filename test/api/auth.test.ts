@@ -1,0 +1,120 @@
+/** Credentials, rate limiting, security headers and the open routes. */
+import { describe, expect, it } from "vitest";
+import { hashToken } from "../../src/api/auth.js";
+import { apiHarness, seeded } from "./api-harness.js";
+
+const PROTECTED: Array<[string, string, unknown?]> = [
+  ["GET", "/v1/accounts"],
+  ["POST", "/v1/accounts", { name: "x", timezone: "Europe/Paris" }],
+  ["GET", "/v1/campaigns"],
+  ["GET", "/v1/status"],
+  ["GET", "/v1/tasks"],
+  ["POST", "/v1/agent/claim", { account: "alice" }],
+  ["POST", "/v1/agent/report", { actionId: 1, result: "ok" }],
+  ["GET", "/v1/invitations"],
+  ["GET", "/v1/webhooks"],
+  ["GET", "/v1/nothing-here"],
+  ["GET", "/metrics"],
+];
+
+describe("authentication", () => {
+  it.each(PROTECTED)("%s %s needs a credential: none, a malformed one, an unknown one and a revoked one get 401", async (method, path, body) => {
+    const h = await apiHarness();
+    const revoked = (await h.store.listApiTokens())[0]!;
+    const cases: Array<Record<string, string>> = [{}, { authorization: "Basic dXNlcjpwYXNz" }, { authorization: "Bearer lp_not-a-real-token" }, { authorization: `Bearer ${h.tokenA}x` }];
+    for (const headers of cases) {
+      const r = await h.call(null, method, path, body, headers);
+      expect(r.status, JSON.stringify(headers)).toBe(401);
+      expect(r.headers.get("content-type")).toBe("application/problem+json");
+      expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(r.body).toMatchObject({ status: 401, title: "Unauthorized" });
+    }
+    expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(200);
+    await h.store.revokeApiToken(revoked.id, h.clock.now());
+    const after = await h.call(h.tokenA, method, path, body);
+    expect(after.status).toBe(401);
+    expect(after.body.detail).toMatch(/revoked/);
+  });
+
+  it("stores only the SHA-256 of a token, which looks like lp_<random>", async () => {
+    const h = await apiHarness();
+    expect(h.tokenA).toMatch(/^lp_[A-Za-z0-9_-]{40,}$/);
+    expect(h.tokenA).not.toBe(h.tokenB);
+    const rows = h.store as unknown as { findApiToken(hash: string): Promise<unknown> };
+    expect(await rows.findApiToken(hashToken(h.tokenA))).not.toBeNull();
+    expect(await rows.findApiToken(h.tokenA)).toBeNull();
+  });
+
+  it("serves /healthz, /openapi.json and /docs without a credential, and nothing else", async () => {
+    const h = await apiHarness();
+    const health = await h.call(null, "GET", "/healthz");
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: "ok" });
+    expect((await h.call(null, "GET", "/openapi.json")).status).toBe(200);
+    expect((await h.call(null, "GET", "/docs")).status).toBe(200);
+    await h.store.close();
+    expect((await h.call(null, "GET", "/healthz")).status).toBe(503);
+  });
+
+  it("sets security headers on every answer, errors included", async () => {
+    const h = await apiHarness();
+    for (const r of [await h.call(h.tokenA, "GET", "/v1/accounts"), await h.call(null, "GET", "/v1/accounts"), await h.call(null, "GET", "/docs")]) {
+      expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(r.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(r.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+  });
+});
+
+describe("logs", () => {
+  it("logs each request with its credential, and an internal error with its details, which the answer keeps out", async () => {
+    const lines: Array<{ level: string; obj: Record<string, unknown>; msg: string }> = [];
+    const logger = { info: (obj: object, msg: string) => lines.push({ level: "info", obj: obj as never, msg }), warn() {}, error: (obj: object, msg: string) => lines.push({ level: "error", obj: obj as never, msg }) };
+    const h = await apiHarness({ logger });
+    await h.call(h.tokenA, "GET", "/v1/accounts");
+    expect(lines).toEqual([{ level: "info", msg: "request", obj: { method: "GET", path: "/v1/accounts", status: 200, ms: expect.any(Number), credential: "token:1", workspace: 1 } }]);
+    await h.store.close();
+    const r = await h.call(h.tokenA, "GET", "/v1/accounts");
+    expect(r.status).toBe(500);
+    expect(r.headers.get("content-type")).toBe("application/problem+json");
+    expect(r.body.detail).toBe("an internal error occurred; the server log has the details");
+    expect(lines.find((l) => l.level === "error")).toMatchObject({ msg: "request failed", obj: { path: "/v1/accounts", err: expect.stringMatching(/\w/) } });
+    expect(JSON.stringify(lines)).not.toContain(h.tokenA);
+  });
+});
+
+describe("rate limiting", () => {
+  it("answers 429 with Retry-After once a token's bucket is empty, per token, and refills with time", async () => {
+    const h = await apiHarness({ rateLimit: { burst: 3, perSecond: 0.5 } });
+    for (let i = 0; i < 3; i++) expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(200);
+    const limited = await h.call(h.tokenA, "GET", "/v1/accounts");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("content-type")).toBe("application/problem+json");
+    expect(limited.headers.get("retry-after")).toBe("2");
+    expect((await h.call(h.tokenB, "GET", "/v1/accounts")).status).toBe(200);
+    h.clock.advance(1_000);
+    expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(429);
+    h.clock.advance(1_000);
+    expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(200);
+  });
+});
+
+describe("/metrics", () => {
+  it("exposes actions by kind and result, queue depth, engine lag and budget usage in Prometheus text", async () => {
+    const h = await seeded();
+    const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
+    await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" });
+    const r = await h.call(h.tokenA, "GET", "/metrics");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(r.text).toContain('linkpace_actions_total{kind="connect",result="ok"} 1');
+    expect(r.text).toMatch(/linkpace_queue_depth\{state="due"\} 1\n/);
+    expect(r.text).toMatch(/# TYPE linkpace_engine_lag_seconds gauge\nlinkpace_engine_lag_seconds \d/);
+    expect(r.text).toContain('linkpace_budget_used{account="alice",budget="invites_today"} 1');
+    expect(r.text).toContain('linkpace_budget_limit{account="alice",budget="invites_week"} 100');
+    const other = await h.call(h.tokenB, "GET", "/metrics");
+    expect(other.text).not.toContain("alice");
+    expect(other.text).not.toContain("linkpace_actions_total{");
+  });
+});

@@ -1,0 +1,151 @@
+/** The routes' behaviour: documents as the CLI reads them, import by upload, pause/resume, withdraw, webhooks, the OpenAPI document. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT, apiHarness, CAMPAIGN, LEADS, seeded } from "./api-harness.js";
+
+describe("accounts and campaigns", () => {
+  it("creates from the CLI's documents, refuses duplicates, lists with pages and shows status", async () => {
+    const h = await apiHarness();
+    const created = await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
+    expect(created.status).toBe(201);
+    expect(created.body.account).toMatchObject({ name: "alice", type: "free", limits: { invitesPerWeek: 100, minGap: "1m" } });
+    const dup = await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
+    expect(dup.status).toBe(409);
+    expect(dup.body.type).toMatch(/conflict$/);
+    for (const name of ["bob", "carol"]) await h.call(h.tokenA, "POST", "/v1/accounts", { ...ACCOUNT, name });
+    const page = await h.call(h.tokenA, "GET", "/v1/accounts?perPage=2&page=2");
+    expect(page.body.accounts.map((a: { name: string }) => a.name)).toEqual(["carol"]);
+    expect(page.body.page).toEqual({ number: 2, perPage: 2, total: 3, next: null });
+    expect((await h.call(h.tokenA, "GET", "/v1/accounts?perPage=2")).body.page.next).toBe(2);
+    const shown = await h.call(h.tokenA, "GET", "/v1/accounts/alice");
+    expect(shown.body.status).toMatchObject({ name: "alice", today: { invites: { used: 0, budget: 20 } }, next: null });
+
+    expect((await h.call(h.tokenA, "POST", "/v1/campaigns", { ...CAMPAIGN, account: "nobody" })).status).toBe(404);
+    const campaign = await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
+    expect(campaign.status).toBe(201);
+    expect(campaign.body.campaign).toMatchObject({ name: "q1", account: "alice", status: "active", enrollments: { active: 0 } });
+    expect((await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN)).status).toBe(409);
+    expect((await h.call(h.tokenA, "POST", "/v1/campaigns/q1/pause")).body.campaign.status).toBe("paused");
+    expect((await h.call(h.tokenA, "GET", "/v1/campaigns")).body.campaigns[0].status).toBe("paused");
+    expect((await h.call(h.tokenA, "POST", "/v1/campaigns/q1/resume")).body.campaign.status).toBe("active");
+    expect((await h.call(h.tokenA, "GET", "/v1/campaigns/nope")).status).toBe(404);
+  });
+});
+
+describe("POST /v1/prospects/import", () => {
+  it("reads the uploaded CSV as the CLI reads a file: dry run first, then all-or-nothing, with the same report", async () => {
+    const h = await apiHarness();
+    await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
+    await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
+    const dry = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true&file=leads.csv", LEADS, { "content-type": "text/csv" });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ file: "leads.csv", format: "plain", campaign: "q1", dryRun: true, enrolled: 2, rejected: 1, rejects: [{ line: 4 }] });
+    expect((await h.call(h.tokenA, "GET", "/v1/campaigns/q1")).body.campaign.enrollments.active).toBe(0);
+    const real = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", LEADS, { "content-type": "text/csv" });
+    expect(real.body).toMatchObject({ dryRun: false, enrolled: 2, rejected: 1, zoneSources: { city: 2 } });
+    expect((await h.call(h.tokenA, "GET", "/v1/campaigns/q1")).body.campaign.enrollments.active).toBe(2);
+    const again = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", LEADS, { "content-type": "text/csv" });
+    expect(again.body).toMatchObject({ enrolled: 0, rejected: 3 });
+    expect(again.body.rejects[0].reason).toMatch(/already enrolled|q1/);
+  });
+
+  it("takes the bytes as they are: a Windows-1252 export with a BOM-less header reads like the CLI reads it", async () => {
+    const h = await seeded();
+    const bytes = readFileSync("test/fixtures/csv/evaboot.csv");
+    const res = await h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}`, "content-type": "text/csv" }, body: bytes });
+    const report = (await res.json()) as { format: string; enrolled: number };
+    expect(res.status).toBe(200);
+    expect(report.format).toBe("evaboot");
+    expect(report.enrolled).toBeGreaterThan(0);
+  });
+
+  it("keeps CSV values as data: a name like <script> comes back verbatim in JSON, and {{ }} is never evaluated", async () => {
+    const h = await apiHarness();
+    await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
+    await h.call(h.tokenA, "POST", "/v1/campaigns", { ...CAMPAIGN, steps: [{ connect: { note: "Hi {{ firstName }} {{ lastName }}" } }] });
+    const csv = 'profileUrl,firstName,lastName\nhttps://www.linkedin.com/in/x-1,"<script>alert(1)</script>",{{ 7*7 }}\n';
+    expect((await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", csv, { "content-type": "text/csv" })).body.enrolled).toBe(1);
+    const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
+    expect(claim.headers.get("content-type")).toBe("application/json");
+    expect(claim.body.prospect).toMatchObject({ firstName: "<script>alert(1)</script>", lastName: "{{ 7*7 }}" });
+    expect(claim.body.note).not.toContain("49");
+  });
+});
+
+describe("invitations", () => {
+  it("lists with filters and makes a pending invitation's withdrawal due now", async () => {
+    const h = await seeded();
+    const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
+    await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" });
+    const list = await h.call(h.tokenA, "GET", "/v1/invitations?status=pending&campaign=q1");
+    expect(list.body.invitations).toHaveLength(1);
+    expect((await h.call(h.tokenA, "GET", "/v1/invitations?status=accepted")).body.invitations).toEqual([]);
+    const id = list.body.invitations[0].id;
+    const withdraw = await h.call(h.tokenA, "POST", `/v1/invitations/${id}/withdraw`);
+    expect(withdraw.status).toBe(200);
+    expect(withdraw.body.invitation).toEqual({ id, withdrawalDueAt: "2027-03-01T08:00:00Z" });
+    // The next action handed out is that withdrawal (after the account's least gap), not another invitation.
+    let next = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });
+    for (let i = 0; i < 5 && next.body.type === "wait"; i++) {
+      h.clock.set(Date.parse(next.body.until));
+      next = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });
+    }
+    expect(next.body.task).toMatchObject({ kind: "withdraw", prospect: { firstName: "Jane" } });
+    expect((await h.call(h.tokenA, "POST", `/v1/invitations/${id}/withdraw`)).status).toBe(409);
+    await h.call(h.tokenA, "POST", `/v1/tasks/${next.body.task.actionId}/report`, { key: "d" });
+    expect((await h.call(h.tokenA, "GET", "/v1/invitations")).body.invitations[0].status).toBe("withdrawn");
+    expect((await h.call(h.tokenA, "POST", `/v1/invitations/${id}/withdraw`)).status).toBe(409);
+    expect((await h.call(h.tokenA, "POST", "/v1/invitations/999/withdraw")).status).toBe(404);
+  });
+});
+
+describe("webhooks", () => {
+  it("adds (secret shown once), lists without secrets, shows deliveries and removes", async () => {
+    const h = await apiHarness();
+    const added = await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["invite_accepted", "replied"] });
+    expect(added.status).toBe(201);
+    expect(added.body.webhook).toMatchObject({ url: "https://example.com/h", events: ["invite_accepted", "replied"], secret: expect.any(String) });
+    const list = await h.call(h.tokenA, "GET", "/v1/webhooks");
+    expect(list.body.webhooks).toHaveLength(1);
+    expect(list.text).not.toContain(added.body.webhook.secret);
+    const id = added.body.webhook.id;
+    expect((await h.call(h.tokenA, "GET", `/v1/webhooks/${id}/deliveries?status=pending`)).body).toEqual({ deliveries: [] });
+    expect((await h.call(h.tokenA, "DELETE", `/v1/webhooks/${id}`)).body.removed.id).toBe(id);
+    expect((await h.call(h.tokenA, "DELETE", `/v1/webhooks/${id}`)).status).toBe(404);
+  });
+});
+
+describe("/openapi.json and /docs", () => {
+  it("is an OpenAPI 3.1 document with every route, its parameters, bodies and bearer security", async () => {
+    const h = await apiHarness();
+    const r = await h.call(null, "GET", "/openapi.json");
+    expect(r.status).toBe(200);
+    const doc = JSON.parse(r.text);
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual([
+      "DELETE /v1/webhooks/{id}", "GET /healthz", "GET /metrics", "GET /v1/accounts", "GET /v1/accounts/{name}", "GET /v1/campaigns", "GET /v1/campaigns/{name}",
+      "GET /v1/invitations", "GET /v1/status", "GET /v1/tasks", "GET /v1/webhooks", "GET /v1/webhooks/{id}/deliveries", "POST /v1/accounts", "POST /v1/agent/claim",
+      "POST /v1/agent/report", "POST /v1/campaigns", "POST /v1/campaigns/{name}/pause", "POST /v1/campaigns/{name}/resume", "POST /v1/invitations/{id}/withdraw",
+      "POST /v1/prospects/import", "POST /v1/tasks/next", "POST /v1/tasks/{id}/report", "POST /v1/tasks/{id}/skip", "POST /v1/webhooks",
+    ].sort());
+    expect(doc.paths["/healthz"].get.security).toEqual([]);
+    expect(doc.paths["/v1/agent/report"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/AgentReport");
+    expect(doc.components.schemas.AgentReport.properties.result.$ref ?? doc.components.schemas.AgentReport.properties.result.enum).toBeTruthy();
+    expect(doc.paths["/v1/invitations"].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["status", "campaign", "page"]));
+    expect(doc.paths["/v1/prospects/import"].post.requestBody.content["text/csv"]).toBeDefined();
+    // Every operation documents 401 except the open ones.
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
+      for (const op of Object.values(ops)) if (path.startsWith("/v1/")) expect(op.responses["401"], path).toBeDefined();
+    }
+  });
+
+  it("renders a reference page listing the routes", async () => {
+    const h = await apiHarness();
+    const r = await h.call(null, "GET", "/docs");
+    expect(r.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(r.text).toContain("POST /v1/agent/claim");
+    expect(r.text).not.toContain("<script");
+  });
+});

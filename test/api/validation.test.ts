@@ -1,0 +1,69 @@
+/** Every route's validation errors: 422 problem+json naming the field at fault (400 for a body that is not JSON). */
+import { describe, expect, it } from "vitest";
+import { seeded } from "./api-harness.js";
+
+const CASES: Array<[method: string, path: string, body: unknown, field: string]> = [
+  ["GET", "/v1/accounts?page=0", undefined, "page"],
+  ["GET", "/v1/accounts?perPage=10000", undefined, "perPage"],
+  ["POST", "/v1/accounts", { timezone: "Europe/Paris" }, "name"],
+  ["POST", "/v1/accounts", { name: "bob", timezone: "Mars/Base" }, "timezone"],
+  ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", limits: { minGap: "soon" } }, "limits.minGap"],
+  ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", colour: "red" }, "body"], // the message names "colour"
+  ["POST", "/v1/accounts", ["not", "an", "object"], "body"],
+  ["GET", "/v1/campaigns?page=x", undefined, "page"],
+  ["POST", "/v1/campaigns", { name: "c2", account: "alice", steps: [{ connect: { note: "Hi {{ compny }}" } }] }, "steps[0].connect.note"],
+  ["POST", "/v1/campaigns", { name: "c2", account: "alice", steps: [{ teleport: {} }] }, "steps[0]"],
+  ["POST", "/v1/campaigns", { account: "alice", steps: [] }, "name"],
+  ["POST", "/v1/prospects/import", "profileUrl\nhttps://www.linkedin.com/in/x\n", "campaign"],
+  ["POST", "/v1/prospects/import?campaign=q1&dryRun=maybe", "profileUrl\nhttps://www.linkedin.com/in/x\n", "dryRun"],
+  ["POST", "/v1/prospects/import?campaign=q1", "", "body"],
+  ["GET", "/v1/invitations?status=lost", undefined, "status"],
+  ["POST", "/v1/invitations/abc/withdraw", undefined, "id"],
+  ["POST", "/v1/invitations/0/withdraw", undefined, "id"],
+  ["GET", "/v1/status?account=", undefined, "account"],
+  ["GET", "/v1/tasks?account=", undefined, "account"],
+  ["POST", "/v1/tasks/next", {}, "account"],
+  ["POST", "/v1/tasks/1/report", {}, "result"],
+  ["POST", "/v1/tasks/1/report", { key: "d", result: "ok" }, "result"],
+  ["POST", "/v1/tasks/1/report", { result: "maybe" }, "result"],
+  ["POST", "/v1/tasks/x/skip", undefined, "id"],
+  ["POST", "/v1/agent/claim", { account: 7 }, "account"],
+  ["POST", "/v1/agent/claim", { account: "alice", agent: "" }, "agent"],
+  ["POST", "/v1/agent/report", { actionId: "1", result: "ok" }, "actionId"],
+  ["POST", "/v1/agent/report", { actionId: 1, result: "done" }, "result"],
+  ["POST", "/v1/agent/report", { actionId: 1 }, "result"],
+  ["POST", "/v1/webhooks", { url: "https://example.com/h", events: [] }, "events"],
+  ["POST", "/v1/webhooks", { url: "https://example.com/h", events: ["sneezed"] }, "events[0]"],
+  ["POST", "/v1/webhooks", { url: "ftp://example.com/h", events: ["all"] }, "url"],
+  ["POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"], secret: "  " }, "secret"],
+  ["DELETE", "/v1/webhooks/nope", undefined, "id"],
+  ["GET", "/v1/webhooks/1/deliveries?status=lost", undefined, "status"],
+  ["GET", "/v1/webhooks/1/deliveries?limit=0", undefined, "limit"],
+];
+
+describe("validation errors", () => {
+  it.each(CASES)("%s %s %j: 422 naming %s", async (method, path, body, field) => {
+    const h = await seeded();
+    await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"] });
+    const headers: Record<string, string> = path.startsWith("/v1/prospects/import") ? { "content-type": "text/csv" } : {};
+    const r = await h.call(h.tokenA, method, path, body, headers);
+    expect(r.status, r.text).toBe(422);
+    expect(r.headers.get("content-type")).toBe("application/problem+json");
+    expect(r.body).toMatchObject({ type: expect.stringContaining("invalid_input"), title: "Invalid input", status: 422, detail: expect.any(String) });
+    expect(r.body.errors.map((e: { field: string }) => e.field), r.text).toContain(field);
+    for (const e of r.body.errors) expect(e.message).not.toBe("");
+  });
+
+  it("answers 400 for a body that is not JSON, and names the route it does not know", async () => {
+    const h = await seeded();
+    const malformed = await h.call(h.tokenA, "POST", "/v1/agent/claim", "{nope", { "content-type": "application/json" });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get("content-type")).toBe("application/problem+json");
+    const huge = await h.call(h.tokenA, "POST", "/v1/accounts", { name: "x".repeat(1024 * 1024 + 1), timezone: "Europe/Paris" });
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get("content-type")).toBe("application/problem+json");
+    const missing = await h.call(h.tokenA, "GET", "/v1/acounts");
+    expect(missing.status).toBe(404);
+    expect(missing.body.detail).toMatch(/no route GET \/v1\/acounts/);
+  });
+});
