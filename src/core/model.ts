@@ -2,7 +2,6 @@
  * The domain's shared vocabulary: parsed documents (CONTRACTS.md §2-3), actions, results and network events
  * (§6). Parsing and validation live in campaign/; these are the shapes everything else relies on.
  */
-import type { Instant } from "./time.js";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -3,12 +3,11 @@
  * next task for an account held for this credential, an outcome by key or result, skip. The logic is the
  * terminal runner's (src/runner/runner.ts); the credential is the runner.
  */
+import { tasksOverview } from "../../runner/tasks-overview.js";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
 import { LinkpaceError } from "../../core/errors.js";
 import type { ActionKind, ActionResult } from "../../core/model.js";
-import { formatInstant } from "../../core/time.js";
-import { accountStatus } from "../../engine/account-status.js";
 import { outcomeKeys } from "../../runner/outcome-keys.js";
 import { Runner, SKIP_DELAY } from "../../runner/runner.js";
 import type { LogRow } from "../../store/store.js";
@@ -46,23 +45,8 @@ export function registerTaskRoutes(r: Router): void {
       responses: { ...ok("per account: tasks in progress, whether the next is due, the next action"), ...failures(404, 422) },
     }),
     async (c) => {
-      const app = c.var.app;
-      const now = app.now();
       const { account } = c.req.valid("query");
-      const rows = account ? [await app.account(account)] : await app.store.listAccounts(app.ctx.workspaceId);
-      const accounts = [];
-      for (const a of rows) {
-        const open = await app.store.openTasks(a.id);
-        const status = await accountStatus(app.store, a, now);
-        accounts.push({
-          account: a.name,
-          inProgress: open.map((t) => ({ actionId: t.id, kind: t.kind, prospect: t.prospect, since: formatInstant(t.at), heldBy: t.leaseUntil !== null && t.leaseUntil > now ? t.claimedBy : null, leaseUntil: iso(t.leaseUntil) })),
-          dueNow: open.length === 0 && status.next !== null && status.next.at <= now,
-          next: status.next ? { kind: status.next.kind, at: formatInstant(status.next.at), waitsFor: status.next.waitsFor } : null,
-          paused: status.paused ? { until: formatInstant(status.paused.until), reason: status.paused.reason } : null,
-        });
-      }
-      return c.json({ at: formatInstant(now), accounts }, 200);
+      return c.json(await tasksOverview(c.var.app, account), 200);
     },
   );
 

@@ -5,7 +5,7 @@
  */
 import { normalizeHeader } from "../prospect-csv/column-aliases.js";
 import { csvRecords } from "../prospect-csv/csv-records.js";
-import { detectDelimiter } from "../prospect-csv/find-header.js";
+import { detectDelimiter, firstLines } from "../prospect-csv/find-header.js";
 import type { CsvDelimiter } from "../prospect-csv/types.js";
 import type { ArchiveTable } from "./types.js";
 
@@ -52,18 +52,4 @@ export function findTable(text: string): TableHeader | null {
     if (match) return { table: match[0], offset: candidate.offset, line: candidate.line, delimiter, columns };
   }
   return null;
-}
-
-function firstLines(text: string, max: number): Array<{ offset: number; line: number; text: string }> {
-  const lines: Array<{ offset: number; line: number; text: string }> = [];
-  const lineBreak = /\r\n|\n|\r/g;
-  let start = 0;
-  while (lines.length < max && start < text.length) {
-    lineBreak.lastIndex = start;
-    const m = lineBreak.exec(text);
-    const end = m === null ? text.length : m.index;
-    lines.push({ offset: start, line: lines.length + 1, text: text.slice(start, end) });
-    start = m === null ? text.length : m.index + m[0].length;
-  }
-  return lines;
 }

@@ -22,7 +22,7 @@ export interface HeaderLocation {
   columns: string[];
 }
 
-interface PhysicalLine {
+export interface PhysicalLine {
   offset: number;
   line: number;
   text: string;
@@ -66,7 +66,7 @@ function splitLine(line: string, delimiter: CsvDelimiter): string[] | null {
 }
 
 /** The first `max` physical lines (`\n`, `\r\n` or `\r` endings) with their offsets. */
-function firstLines(text: string, max: number): PhysicalLine[] {
+export function firstLines(text: string, max: number): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
   const lineBreak = /\r\n|\n|\r/g;
   let start = 0;
