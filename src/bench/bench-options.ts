@@ -14,6 +14,12 @@ export interface BenchOptions {
   /** BENCHMARKS.md to update, or null: print the markdown only. */
   out: string | null;
   results: string | null;
+  /** A results file of an earlier run whose successful scale cases are reused instead of run again. */
+  resume: string | null;
+  /** Scale case ids (e.g. postgres-200000) to run again even when the resumed file has them. */
+  rerun: string[];
+  /** Days of the 200,000-prospect PostgreSQL case, instead of the estimate against --pg-budget. */
+  pgDays: number | null;
   /** The command line as typed, for the report. */
   command: string;
 }
@@ -48,6 +54,9 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     .option("--pg-budget <minutes>", "if a 28-day 200,000-prospect PostgreSQL run is estimated to take longer, run fewer days (labelled)", positive, 45)
     .option("--out <file>", `the BENCHMARKS.md to update (default ${defaultOut}; with --quick, none)`)
     .option("--results <file>", "also write the raw results as JSON to this file")
+    .option("--resume <file>", "reuse the successful scale cases of an earlier --results file; run only the missing or failed ones")
+    .option("--rerun <ids>", "with --resume: scale cases to run again anyway, comma-separated (e.g. sqlite-scratch-200000,postgres-200000)")
+    .option("--pg-days <n>", "days of the 200,000-prospect PostgreSQL case (default: 28, fewer if estimated over --pg-budget)", positive)
     .showHelpAfterError("(run with --help for the options)")
     .exitOverride();
   try {
@@ -56,7 +65,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     const code = (e as { exitCode?: number }).exitCode ?? 2;
     process.exit(code === 0 ? 0 : 2);
   }
-  const o = program.opts<{ only?: "scale" | "policy"; quick: boolean; pg: string; skipPg: boolean; durable: boolean; pgBudget: number; out?: string; results?: string }>();
+  const o = program.opts<{ only?: "scale" | "policy"; quick: boolean; pg: string; skipPg: boolean; durable: boolean; pgBudget: number; out?: string; results?: string; resume?: string; rerun?: string; pgDays?: number }>();
   return {
     only: o.only ?? null,
     quick: o.quick,
@@ -66,6 +75,9 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     pgBudgetMin: o.pgBudget,
     out: o.out ?? (o.quick ? null : defaultOut),
     results: o.results ?? null,
+    resume: o.resume ?? null,
+    rerun: (o.rerun ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    pgDays: o.pgDays !== undefined ? Math.floor(o.pgDays) : null,
     command: ["npm run bench", ...(argv.length ? ["--", ...argv.map(redactArg)] : [])].join(" "),
   };
 }

@@ -33,8 +33,8 @@ export function renderMachine(m: MachineInfo, command: string): string {
   ].join("\n");
 }
 
-function scaleRow(r: ScaleResult): string[] {
-  const days = r.spec.shortened ? `**${r.spec.days}** (of 28)` : String(r.spec.days);
+function scaleRow(r: ScaleResult, plannedDays: number): string[] {
+  const days = r.spec.shortened ? `**${r.spec.days}** (of ${plannedDays})` : String(r.spec.days);
   return [
     scaleCaseLabel(r.spec), int(r.spec.accounts), int(r.spec.prospects), days, int(r.actions), int(r.invitesSent),
     `${int(r.limitSignals)} / ${int(r.restrictions)}`,
@@ -59,19 +59,25 @@ function growthLines(results: ScaleResult[]): string[] {
   return lines;
 }
 
+function measuredWhen(results: ScaleResult[], m: MachineInfo): string {
+  const times = results.map((r) => r.measuredAt ?? m.date).sort();
+  const [first, last] = [times[0] ?? m.date, times[times.length - 1] ?? m.date];
+  return first.slice(0, 16) === last.slice(0, 16) ? `Measured ${first}.` : `Cases measured between ${first} and ${last}; cases from an earlier run were reused with \`--resume\`.`;
+}
+
 export function renderScale(run: ScaleRun, m: MachineInfo, command: string): string {
   const results = run.outcomes.filter(isResult);
   const failed = run.outcomes.filter((o) => !isResult(o));
   const head = ["case", "accounts", "prospects", "days", "actions", "invitations sent", "limit signals / restrictions", "wall time", "setup + enrolment", "engine loop", "µs / action", "µs / action (loop)", "peak RSS (MB)", "heap peak (MB, sampled)"];
   return [
-    `Measured ${m.date} with \`${command}\`. Generated workspace: ${int(run.accounts)} accounts (generateScenario, seed ${run.seed}), every prospect enrolled, ${run.days} simulated days; one child process per case, run one after the other.`,
+    `${measuredWhen(results, m)} Last command: \`${command}\`. Generated workspace: ${int(run.accounts)} accounts (generateScenario, seed ${run.seed}), every prospect enrolled, ${run.days} simulated days; one child process per case, run one after the other.`,
     "",
-    table(head, results.map(scaleRow)),
+    table(head, results.map((r) => scaleRow(r, run.days))),
     "",
     "- *actions*: every action performed (visits, invitations, messages, withdrawals, failures included: `report.actions`). *wall time*: the whole `runSimulation` call = *setup + enrolment* (accounts, campaigns, enrolling every prospect, up to the end of the first engine tick) + *engine loop* (first to last tick) + reading the event log back for the report. Generating the scenario and opening the store are not included.",
     "- *µs / action* = wall time ÷ actions; *(loop)* = engine loop ÷ actions. *peak RSS*: `process.resourceUsage().maxRSS` of the case's own process; *heap peak*: `heapUsed` sampled every 100 ms of progress.",
     "- SQLite (scratch) is what `linkpace sim` uses without `--db` (journal off, synchronous off); SQLite (durable) is a plain `openStore` file (WAL, synchronous NORMAL); PostgreSQL uses a fresh schema per run, dropped afterwards.",
-    `- The machine is shared: 1-minute load average just before each case: ${results.map((r) => `${scaleCaseLabel(r.spec)} ${r.loadAverageBefore[0] ?? "?"}`).join("; ")}.`,
+    `- Start (UTC) of each case and the machine's 1-minute load average just before it (other work shares the 2 cores): ${results.map((r) => `${scaleCaseLabel(r.spec)}: ${r.measuredAt ?? "?"}, ${r.loadAverageBefore[0] ?? "?"}`).join("; ")}.`,
     ...results.filter((r) => r.spec.shortened).map((r) => `- **${scaleCaseLabel(r.spec)}** ran ${r.spec.shortened}; its numbers are for that shorter run, not an extrapolation.`),
     ...failed.map((f) => `- **${scaleCaseLabel(f.spec)}** failed: \`${"error" in f ? f.error.split("\n")[0] : ""}\``),
     "",

@@ -3,7 +3,7 @@
  * Each finished benchmark (and each finished scale case) updates its section of BENCHMARKS.md at once; the
  * markdown is also printed on stdout at the end. Progress goes to stderr.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseBenchOptions, redactArg, type BenchOptions } from "./bench-options.js";
 import { updateBenchmarksFile, type SectionName } from "./benchmarks-file.js";
@@ -11,7 +11,15 @@ import { machineInfo, type MachineInfo } from "./machine-info.js";
 import { renderMachine, renderPolicy, renderScale } from "./markdown.js";
 import { pgServerVersion } from "./pg-admin.js";
 import { runPolicy, type PolicyRun } from "./policy.js";
-import { runScale, type ScaleRun } from "./scale.js";
+import { isResult, runScale, type ScaleRun } from "./scale.js";
+import type { ScaleResult } from "./scale-types.js";
+
+interface RawResults {
+  machine: MachineInfo;
+  command: string;
+  policy?: PolicyRun;
+  scale?: ScaleRun;
+}
 
 const DEFAULT_OUT = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
 
@@ -22,6 +30,20 @@ async function checkPostgres(opts: BenchOptions): Promise<void> {
     process.stderr.write(`bench: cannot reach PostgreSQL at ${redactArg(opts.pg)}: ${(e as Error).message}\n  start it, name another server with --pg URL (or LINKPACE_TEST_PG), or run with --skip-pg\n`);
     process.exit(2);
   }
+}
+
+/** The earlier run of --resume: its successful scale cases (dated) and its policy results. */
+function readResume(path: string | null): { scale: ScaleResult[]; policy?: PolicyRun } {
+  if (path === null) return { scale: [] };
+  let raw: RawResults;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8")) as RawResults;
+  } catch (e) {
+    process.stderr.write(`bench: --resume ${path}: cannot read it as a --results file: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const scale = (raw.scale?.outcomes ?? []).filter(isResult).map((r) => ({ ...r, measuredAt: r.measuredAt ?? raw.machine.date }));
+  return { scale, ...(raw.policy ? { policy: raw.policy } : {}) };
 }
 
 function publish(opts: BenchOptions, sections: Partial<Record<SectionName, string>>): void {
@@ -37,7 +59,8 @@ async function main(): Promise<void> {
   const machine: MachineInfo = await machineInfo(usesPg ? opts.pg : null);
   const machineText = renderMachine(machine, opts.command);
   process.stderr.write(`bench: ${machineText.replace(/\n/g, "\n       ")}\n`);
-  const raw: { machine: MachineInfo; command: string; policy?: PolicyRun; scale?: ScaleRun } = { machine, command: opts.command };
+  const resumed = readResume(opts.resume);
+  const raw: RawResults = { machine, command: opts.command, ...(resumed.policy && !wantPolicy ? { policy: resumed.policy } : {}) };
   const printed: string[] = [`## Machine\n\n${machineText}`];
   const saveRaw = (): void => {
     if (opts.results !== null) writeFileSync(opts.results, `${JSON.stringify(raw, null, 2)}\n`);
@@ -55,7 +78,7 @@ async function main(): Promise<void> {
       raw.scale = soFar;
       publish(opts, { machine: machineText, scale: renderScale(soFar, machine, opts.command) });
       saveRaw();
-    });
+    }, resumed.scale);
     raw.scale = scale;
     printed.push(`## Scale\n\n${renderScale(scale, machine, opts.command)}`);
   }

@@ -37,6 +37,7 @@ function formatElapsed(ms: number): string {
 async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
   const label = `[scale ${scaleCaseLabel(spec)}]`;
   const loadAverageBefore = loadavg().map((l) => Math.round(l * 100) / 100);
+  const measuredAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   const memory = new MemoryPeak();
   const t0 = performance.now();
   const scenario = generateScenario({ accounts: spec.accounts, prospects: spec.prospects, days: spec.days, seed: spec.seed });
@@ -47,6 +48,7 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
   let firstTick = 0;
   let lastTick = 0;
   let lastPrint = tOpened;
+  const dayMarks: number[] = [];
   try {
     const run = await runSimulation({
       scenario,
@@ -60,6 +62,7 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
           process.stderr.write(`${label} enrolled in ${formatElapsed(now - tOpened)}; simulating\n`);
         }
         lastTick = now;
+        while (dayMarks.length <= Math.floor(done / DAY)) dayMarks.push(now - firstTick);
         if (now - lastPrint >= PROGRESS_EVERY_MS) {
           lastPrint = now;
           process.stderr.write(`${label} simulated day ${(done / DAY).toFixed(1)}/${spec.days}, ${formatElapsed(now - tOpened)} elapsed\n`);
@@ -90,6 +93,8 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
       runMs: tDone - tOpened,
       ...mem,
       loadAverageBefore,
+      measuredAt,
+      dayMarks,
     };
   } finally {
     await store.close();

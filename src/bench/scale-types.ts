@@ -43,6 +43,10 @@ export interface ScaleResult {
   maxRssMB: number;
   heapPeakMB: number;
   loadAverageBefore: number[];
+  /** dayMarks[d]: engine-loop ms (from the first tick) when simulated day d was first reached. */
+  dayMarks?: number[];
+  /** When the case started (UTC, ISO 8601); absent in results saved before this field existed. */
+  measuredAt?: string;
 }
 
 export type ChildMessage = { type: "result"; result: ScaleResult } | { type: "error"; message: string };

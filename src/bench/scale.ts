@@ -60,7 +60,8 @@ async function runCase(spec: ScaleCaseSpec, opts: BenchOptions): Promise<ScaleOu
 /**
  * How many days the big PostgreSQL run can cover within the budget, from the runs already done: PostgreSQL's
  * cost per action at the small size, scaled by how much SQLite's cost per action grew from small to big, times
- * the big run's action count (the same on every backend: the event log is identical).
+ * the big run's action count (the same on every backend: the event log is identical); its enrolment scaled as
+ * SQLite's grew. A rough guide, not a measurement: it is logged, never reported as a result.
  */
 export function planBigPostgresDays(done: ScaleResult[], big: number, small: number, days: number, budgetMin: number): { days: number; shortened?: string } {
   const find = (backend: ScaleBackend, prospects: number) => done.find((r) => r.spec.backend === backend && r.spec.prospects === prospects);
@@ -69,19 +70,23 @@ export function planBigPostgresDays(done: ScaleResult[], big: number, small: num
   const sqBig = find("sqlite-scratch", big);
   if (!pgSmall || !sqSmall || !sqBig || pgSmall.actions === 0 || sqSmall.actions === 0 || sqBig.actions === 0) return { days };
   const growth = sqBig.loopMs / sqBig.actions / (sqSmall.loopMs / sqSmall.actions);
-  const setup = pgSmall.setupMs * (big / small);
+  // Work is front-loaded (every prospect's visit is due at once): the share of loop time spent by day d comes
+  // from the big SQLite run's own timeline when it has one, else days are assumed to cost the same.
+  const share = (d: number): number => (sqBig.dayMarks && sqBig.dayMarks.length > d && sqBig.loopMs > 0 ? Math.min(1, (sqBig.dayMarks[d] as number) / sqBig.loopMs) : d / days);
+  const setup = pgSmall.setupMs * (sqBig.setupMs / sqSmall.setupMs);
   const loop = (pgSmall.loopMs / pgSmall.actions) * growth * sqBig.actions;
   const report = (pgSmall.reportMs / pgSmall.actions) * sqBig.actions;
   const estimateMin = (setup + loop + report) / 60_000;
   process.stderr.write(`[scale] a ${days}-day PostgreSQL run at ${big} prospects is estimated at ${estimateMin.toFixed(0)} min (budget ${budgetMin} min)\n`);
   if (estimateMin <= budgetMin) return { days };
   const loopBudget = budgetMin * 60_000 - setup - report;
-  const fewer = Math.max(7, Math.min(days - 1, Math.floor((days * loopBudget) / loop)));
+  let fewer = 7;
+  while (fewer + 1 < days && loop * share(fewer + 1) <= loopBudget) fewer++;
   return { days: fewer, shortened: `${fewer} of ${days} days: the ${days}-day run was estimated at ${estimateMin.toFixed(0)} min, over the ${budgetMin}-minute budget` };
 }
 
 /** `onCase` sees the run so far after every case, so that a long run's finished cases are kept if a later one fails. */
-export async function runScale(opts: BenchOptions, onCase?: (soFar: ScaleRun) => void): Promise<ScaleRun> {
+export async function runScale(opts: BenchOptions, onCase?: (soFar: ScaleRun) => void, previous: ScaleResult[] = []): Promise<ScaleRun> {
   const accounts = opts.quick ? 20 : 1000;
   const [small, big] = opts.quick ? [500, 5000] : [20_000, 200_000];
   const days = opts.quick ? 7 : 28;
@@ -92,7 +97,9 @@ export async function runScale(opts: BenchOptions, onCase?: (soFar: ScaleRun) =>
   };
   const outcomes: ScaleOutcome[] = [];
   const run = async (s: ScaleCaseSpec): Promise<void> => {
-    const o = await runCase(s, opts);
+    const reused = opts.rerun.includes(s.id) ? undefined : previous.find((p) => p.spec.id === s.id && p.spec.accounts === s.accounts);
+    if (reused) process.stderr.write(`[scale] ${s.id}: reusing the result measured ${reused.measuredAt ?? "earlier"}\n`);
+    const o = reused ?? (await runCase(s, opts));
     if (!isResult(o)) process.stderr.write(`[scale] ${s.id} failed: ${o.error}\n`);
     outcomes.push(o);
     onCase?.({ accounts, days, seed: SEED, outcomes });
@@ -102,7 +109,9 @@ export async function runScale(opts: BenchOptions, onCase?: (soFar: ScaleRun) =>
   if (!opts.skipPg) await run(spec("postgres", small));
   await run(spec("sqlite-scratch", big));
   if (!opts.skipPg) {
-    const plan = planBigPostgresDays(outcomes.filter(isResult), big, small, days, opts.pgBudgetMin);
+    const estimated = planBigPostgresDays(outcomes.filter(isResult), big, small, days, opts.pgBudgetMin);
+    const plan =
+      opts.pgDays !== null ? { days: opts.pgDays, ...(opts.pgDays < days ? { shortened: `${opts.pgDays} of ${days} days, set with --pg-days` } : {}) } : estimated;
     await run({ ...spec("postgres", big, plan.days), ...(plan.shortened ? { shortened: plan.shortened } : {}) });
   }
   if (opts.durable) await run(spec("sqlite-durable", big));
