@@ -77,7 +77,7 @@ export function renderScale(run: ScaleRun, m: MachineInfo, command: string): str
     "- *actions*: every action performed (visits, invitations, messages, withdrawals, failures included: `report.actions`). *wall time*: the whole `runSimulation` call = *setup + enrolment* (accounts, campaigns, enrolling every prospect, up to the end of the first engine tick) + *engine loop* (first to last tick) + reading the event log back for the report. Generating the scenario and opening the store are not included.",
     "- *µs / action* = wall time ÷ actions; *(loop)* = engine loop ÷ actions. *peak RSS*: `process.resourceUsage().maxRSS` of the case's own process; *heap peak*: `heapUsed` sampled every 100 ms of progress.",
     "- SQLite (scratch) is what `linkpace sim` uses without `--db` (journal off, synchronous off); SQLite (durable) is a plain `openStore` file (WAL, synchronous NORMAL); PostgreSQL uses a fresh schema per run, dropped afterwards.",
-    `- Start (UTC) of each case and the machine's 1-minute load average just before it (other work shares the 2 cores): ${results.map((r) => `${scaleCaseLabel(r.spec)}: ${r.measuredAt ?? "?"}, ${r.loadAverageBefore[0] ?? "?"}`).join("; ")}.`,
+    `- Start (UTC) of each case and the machine's 1-minute load average just before it (other work shares the 2 cores): ${results.map((r) => `${scaleCaseLabel(r.spec)}: ${r.measuredAt ? `${r.measuredAt}, ` : ""}load ${r.loadAverageBefore[0] ?? "unknown"}`).join("; ")}.`,
     ...results.filter((r) => r.spec.shortened).map((r) => `- **${scaleCaseLabel(r.spec)}** ran ${r.spec.shortened}; its numbers are for that shorter run, not an extrapolation.`),
     ...failed.map((f) => `- **${scaleCaseLabel(f.spec)}** failed: \`${"error" in f ? f.error.split("\n")[0] : ""}\``),
     "",
