@@ -27,6 +27,7 @@ import { registerStatusRoutes } from "./routes/status.js";
 import { registerTaskRoutes } from "./routes/tasks.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 import { securityHeaders } from "./security-headers.js";
+import { DEFAULT_WEB_ROOT, registerDashboard } from "./dashboard.js";
 
 export interface ApiOptions {
   store: Store;
@@ -34,6 +35,8 @@ export interface ApiOptions {
   rateLimit?: RateLimit;
   /** Request lines and unexpected errors (default: none). */
   logger?: Logger;
+  /** The built dashboard (default: dist/web); null: no dashboard. */
+  webRoot?: string | null;
 }
 
 export interface Api {
@@ -94,6 +97,7 @@ export function createApi(opts: ApiOptions): Api {
   http.doc31("/openapi.json", OPENAPI_CONFIG);
   let docsPage: string | null = null;
   http.get("/docs", (c) => c.html((docsPage ??= renderDocsPage(http.getOpenAPI31Document(OPENAPI_CONFIG) as never))));
+  if (opts.webRoot !== null) registerDashboard(http, opts.webRoot ?? DEFAULT_WEB_ROOT);
   return { http, pool };
 }
 

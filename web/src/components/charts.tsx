@@ -1,0 +1,153 @@
+/**
+ * Charts as plain SVG and CSS, no chart library: usage bars against a budget, a line of rates over days, a
+ * funnel, and bars per hour. Sizes are set through SVG attributes (not inline styles), which the CSP allows.
+ */
+
+/** `used` of `budget` as a bar; `budget` null means unlimited. Turns amber past 80 % and red at the budget. */
+export function UsageBar(props: { label: string; used: number; budget: number | null; hint?: string | null }) {
+  const { used, budget } = props;
+  const fraction = budget === null || budget === 0 ? (used > 0 && budget === 0 ? 1 : 0) : Math.min(1, used / budget);
+  const level = budget !== null && used >= budget ? "full" : fraction >= 0.8 ? "high" : "ok";
+  return (
+    <div class="usage" data-level={level}>
+      <div class="usage-label">
+        <span>{props.label}</span>
+        <span class="usage-value">
+          {used} / {budget === null ? "∞" : budget}
+        </span>
+      </div>
+      <svg class="usage-bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label={`${props.label}: ${used} of ${budget ?? "unlimited"}`}>
+        <rect class="usage-track" x="0" y="0" width="100" height="8" rx="2" />
+        <rect class="usage-fill" x="0" y="0" width={fraction * 100} height="8" rx="2" />
+      </svg>
+      {props.hint ? <div class="usage-hint">{props.hint}</div> : null}
+    </div>
+  );
+}
+
+export interface Point {
+  label: string;
+  value: number | null;
+  /** Shown in the tooltip, e.g. "3 of 7". */
+  detail?: string;
+}
+
+/** A line over points (gaps where value is null), values 0..1 shown as percentages. */
+export function RateLineChart(props: { points: Point[]; title: string }) {
+  const w = 600, h = 160, pad = 28;
+  const n = props.points.length;
+  const x = (i: number) => pad + (n <= 1 ? 0 : (i * (w - 2 * pad)) / (n - 1));
+  const y = (v: number) => h - pad - v * (h - 2 * pad);
+  const segments: string[] = [];
+  let current = "";
+  props.points.forEach((p, i) => {
+    if (p.value === null) {
+      if (current) segments.push(current);
+      current = "";
+      return;
+    }
+    current += `${current ? "L" : "M"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`;
+  });
+  if (current) segments.push(current);
+  return (
+    <figure class="chart">
+      <figcaption>{props.title}</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
+        {[0, 0.5, 1].map((v) => (
+          <g key={v}>
+            <line class="grid" x1={pad} x2={w - pad} y1={y(v)} y2={y(v)} />
+            <text class="axis" x={2} y={y(v) + 4}>
+              {Math.round(v * 100)}%
+            </text>
+          </g>
+        ))}
+        {segments.map((d, i) => (
+          <path key={i} class="line" d={d} />
+        ))}
+        {props.points.map((p, i) =>
+          p.value === null ? null : (
+            <circle key={i} class="dot" cx={x(i)} cy={y(p.value)} r="3">
+              <title>{`${p.label}: ${Math.round(p.value * 100)}%${p.detail ? ` (${p.detail})` : ""}`}</title>
+            </circle>
+          ),
+        )}
+        {props.points.length > 0 ? (
+          <>
+            <text class="axis" x={pad} y={h - 6}>
+              {props.points[0]!.label}
+            </text>
+            <text class="axis" x={w - pad} y={h - 6} text-anchor="end">
+              {props.points[n - 1]!.label}
+            </text>
+          </>
+        ) : null}
+      </svg>
+    </figure>
+  );
+}
+
+export interface FunnelStage {
+  stage: string;
+  count: number;
+  rate: number | null;
+}
+
+/** Horizontal bars, each stage's width relative to the first, with its count and its rate from the stage before. */
+export function Funnel(props: { stages: FunnelStage[] }) {
+  const top = Math.max(1, props.stages[0]?.count ?? 1);
+  return (
+    <table class="funnel">
+      <tbody>
+        {props.stages.map((s) => (
+          <tr key={s.stage} data-stage={s.stage}>
+            <th scope="row">{s.stage}</th>
+            <td class="funnel-bar">
+              <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                <rect class="funnel-fill" x="0" y="0" width={(s.count / top) * 100} height="10" />
+              </svg>
+            </td>
+            <td class="num funnel-count">{s.count}</td>
+            <td class="num funnel-rate">{s.rate === null ? "" : `${Math.round(s.rate * 100)}%`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** Tooltip. */
+  detail?: string;
+}
+
+/** Vertical bars (e.g. acceptance by the recipient's hour), scaled to `max` (default: the largest value). */
+export function BarChart(props: { bars: Bar[]; title: string; max?: number; format?: (v: number) => string }) {
+  const w = 600, h = 140, pad = 20;
+  const max = props.max ?? Math.max(1e-9, ...props.bars.map((b) => b.value));
+  const bw = (w - 2 * pad) / Math.max(1, props.bars.length);
+  const fmt = props.format ?? String;
+  return (
+    <figure class="chart">
+      <figcaption>{props.title}</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
+        {props.bars.map((b, i) => {
+          const bh = (b.value / max) * (h - 2 * pad);
+          return (
+            <g key={i}>
+              <rect class="bar" x={pad + i * bw + 1} y={h - pad - bh} width={Math.max(1, bw - 2)} height={bh}>
+                <title>{`${b.label}: ${fmt(b.value)}${b.detail ? ` (${b.detail})` : ""}`}</title>
+              </rect>
+              {props.bars.length <= 24 ? (
+                <text class="axis" x={pad + i * bw + bw / 2} y={h - 6} text-anchor="middle">
+                  {b.label}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,43 @@
+/** Display helpers. Every string from the API is rendered as text by Preact (never as HTML), so CSV-sourced names stay inert. */
+
+export function percent(rate: number | null | undefined, digits = 0): string {
+  return rate === null || rate === undefined ? "–" : `${(rate * 100).toFixed(digits)}%`;
+}
+
+/** An ISO instant in the viewer's locale and zone, or the zone given. */
+export function dateTime(iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return "–";
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
+export function day(iso: string | null | undefined): string {
+  if (!iso) return "–";
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(iso));
+}
+
+/** "in 3 h 20 min" / "now" relative to `now` (ms). */
+export function until(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return "–";
+  const ms = new Date(iso).getTime() - now;
+  if (ms <= 0) return "now";
+  const s = Math.ceil(ms / 1000);
+  const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+  if (d > 0) return `in ${d} d ${h} h`;
+  if (h > 0) return `in ${h} h ${m} min`;
+  if (m > 0) return `in ${m} min ${s % 60} s`;
+  return `in ${s} s`;
+}
+
+/** The time now in a zone, e.g. "14:05 (Europe/Paris)". */
+export function localTime(timeZone: string | null | undefined, now = new Date()): string {
+  if (!timeZone) return "–";
+  try {
+    return `${new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", weekday: "short", timeZone }).format(now)} (${timeZone})`;
+  } catch {
+    return timeZone;
+  }
+}
+
+export function fullName(p: { firstName?: string; lastName?: string }): string {
+  return `${p.firstName ?? ""} ${p.lastName ?? ""}`.trim() || "(no name)";
+}

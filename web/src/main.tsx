@@ -1,0 +1,90 @@
+/**
+ * The dashboard: sign in with an API token (the server answers with an HttpOnly session cookie), then pages for
+ * accounts, campaigns, sent invitations, the task runner, the campaign editor and imports. It uses only the
+ * public /v1 API (api.ts).
+ */
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { currentSession, onSignedOut, signOut, type Session } from "./api";
+import { ErrorBox, Loading } from "./components/ui";
+import { AccountsPage } from "./pages/accounts";
+import { CampaignsPage } from "./pages/campaigns";
+import { EditorPage } from "./pages/editor";
+import { ImportPage } from "./pages/import";
+import { InvitationsPage } from "./pages/invitations";
+import { RunnerPage } from "./pages/runner";
+import { SignInPage } from "./pages/sign-in";
+import { href, useRoute, type Route } from "./router";
+import "./styles.css";
+
+const PAGES: Array<{ page: string; title: string }> = [
+  { page: "accounts", title: "Accounts" },
+  { page: "campaigns", title: "Campaigns" },
+  { page: "invitations", title: "Invitations" },
+  { page: "runner", title: "Runner" },
+  { page: "editor", title: "Campaign editor" },
+  { page: "import", title: "Import" },
+];
+
+function Page(props: { route: Route }) {
+  const { page, args, query } = props.route;
+  switch (page) {
+    case "accounts":
+      return <AccountsPage name={args[0] ?? null} />;
+    case "campaigns":
+      return <CampaignsPage name={args[0] ?? null} />;
+    case "invitations":
+      return <InvitationsPage query={query} />;
+    case "runner":
+      return <RunnerPage account={args[0] ?? null} />;
+    case "editor":
+      return <EditorPage from={args[0] ?? null} />;
+    case "import":
+      return <ImportPage />;
+    default:
+      return <p>No page “{page}”. Choose one above.</p>;
+  }
+}
+
+function App() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const route = useRoute();
+
+  useEffect(() => {
+    currentSession().then(setSession, setError);
+    return onSignedOut(() => setSession(null));
+  }, []);
+
+  if (error) return <ErrorBox error={error} />;
+  if (session === undefined) return <Loading />;
+  if (session === null) return <SignInPage onSignedIn={setSession} />;
+
+  return (
+    <div class="shell">
+      <nav class="nav" aria-label="pages">
+        <span class="brand">linkpace</span>
+        {PAGES.map((p) => (
+          <a key={p.page} href={href(p.page)} aria-current={route.page === p.page ? "page" : undefined}>
+            {p.title}
+          </a>
+        ))}
+        <span class="nav-end">
+          <span class="muted" title="workspace">
+            {session.workspace.name}
+          </span>
+          {session.via === "session" ? (
+            <button type="button" class="link" onClick={() => signOut().finally(() => setSession(null))}>
+              Sign out
+            </button>
+          ) : null}
+        </span>
+      </nav>
+      <main class="main">
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}
+
+render(<App />, document.getElementById("app")!);

@@ -1,0 +1,38 @@
+/** Sign-in with an API token; the token is sent once and the server keeps an HttpOnly session cookie. */
+import { useState } from "preact/hooks";
+import { signIn, type Session } from "../api";
+import { ErrorBox } from "../components/ui";
+
+export function SignInPage(props: { onSignedIn: (s: Session) => void }) {
+  const [token, setToken] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      props.onSignedIn(await signIn(token));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main class="sign-in">
+      <h1>linkpace</h1>
+      <form onSubmit={submit}>
+        <label for="token">API token</label>
+        <input id="token" name="token" type="password" autocomplete="off" required placeholder="lp_…" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+        <button type="submit" disabled={busy || token.trim() === ""}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+        <p class="muted">
+          Create a token on the server with <code>linkpace token create --name laptop</code>. It is shown once; the dashboard keeps a session cookie, not the token.
+        </p>
+        <ErrorBox error={error} />
+      </form>
+    </main>
+  );
+}
