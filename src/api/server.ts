@@ -28,6 +28,8 @@ export interface ServerOptions {
   deliverMs?: number;
   /** Default: JSON lines on stderr (api/logger.ts). */
   logger?: Logger;
+  /** The built dashboard's directory (default: dist/web). */
+  webRoot?: string;
 }
 
 export interface RunningServer {
@@ -40,7 +42,7 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const logger = opts.logger ?? serverLogger();
-  const api = createApi({ store: opts.store, clock: opts.clock, logger, ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}) });
+  const api = createApi({ store: opts.store, clock: opts.clock, logger, ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) });
   const loop = new EngineLoop({
     store: opts.store, engine: api.pool.get(DEFAULT_WORKSPACE).engine, clock: opts.clock, fetch: opts.fetch ?? fetch,
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}), ...(opts.deliverMs !== undefined ? { deliverMs: opts.deliverMs } : {}),
