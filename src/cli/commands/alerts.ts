@@ -20,7 +20,7 @@ export interface AlertLine {
   data: Record<string, unknown>;
 }
 
-function toAlertLine(n: NotificationRow, accountName: string): AlertLine {
+export function toAlertLine(n: NotificationRow, accountName: string): AlertLine {
   const { account: _a, at: _at, message, ...data } = n.data;
   return { id: n.id, at: formatInstant(n.at), account: accountName, type: n.kind, message: typeof message === "string" ? message : n.kind, data };
 }
