@@ -1,8 +1,8 @@
 /**
  * Credentials. An API token is `lp_` and 32 random bytes in base64url; only its SHA-256 hash is stored
  * (store/api-tokens.ts), so it is shown once, when created. The middleware tries each credential resolver in
- * turn (today the bearer token; the dashboard's session cookie, with its CSRF check on writes, slots in as a
- * second resolver) and answers 401 when none yields a principal. Nothing under /v1 is served without one.
+ * turn (the bearer token, then the dashboard's session cookie of session.ts, whose writes csrf.ts checks) and
+ * answers 401 when none yields a principal. Nothing under /v1 is served without one.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
@@ -14,6 +14,8 @@ import type { ApiEnv, Principal } from "./api-env.js";
 import { problem, sendProblem } from "./problem.js";
 
 export const TOKEN_PREFIX = "lp_";
+/** The dashboard's session cookie (session.ts). */
+export const SESSION_COOKIE = "lp_session";
 
 export function generateToken(): string {
   return `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
@@ -53,9 +55,12 @@ export function authenticate(resolvers: CredentialResolver[], appFor: (workspace
       }
     }
     const given = c.req.header("authorization") !== undefined;
+    const cookie = (c.req.header("cookie") ?? "").includes(`${SESSION_COOKIE}=`);
     const detail = given
       ? "the credential is not valid (unknown or revoked token): create one with linkpace token create --name NAME"
-      : "this route needs a credential: send Authorization: Bearer <token> (create one with linkpace token create --name NAME)";
+      : cookie
+        ? "the session has ended (expired, signed out, or its token revoked): sign in again with POST /v1/session"
+        : "this route needs a credential: send Authorization: Bearer <token> (create one with linkpace token create --name NAME)";
     return sendProblem(c, problem(401, detail), { "WWW-Authenticate": 'Bearer realm="linkpace"' });
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The HTTP application: security headers on everything; `/healthz`, `/openapi.json` and `/docs` open to all
- * (they show no data); `/metrics` and everything under `/v1` only with a credential, rate limited per
- * credential. Errors of every kind leave as problem+json.
+ * (they show no data); `/metrics` and everything under `/v1` only with a credential (a bearer token or the
+ * dashboard's session cookie, whose writes need the CSRF token), rate limited per credential; sign-in
+ * (`POST /v1/session`) comes before the guard, rate limited per client address. Errors of every kind leave as
+ * problem+json.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -12,6 +14,8 @@ import type { Clock } from "../core/time.js";
 import type { Store } from "../store/store.js";
 import { AppPool } from "./app-pool.js";
 import { authenticate, bearerResolver } from "./auth.js";
+import { csrfProtection } from "./csrf.js";
+import { registerSessionRoutes, registerSignIn, sessionResolver } from "./session.js";
 import { renderDocsPage } from "./docs-page.js";
 import { requestLog, silentLogger, type Logger } from "./logger.js";
 import { renderMetrics } from "./metrics.js";
@@ -26,6 +30,12 @@ import { MAX_UPLOAD_BYTES, registerProspectRoutes } from "./routes/prospects.js"
 import { registerStatusRoutes } from "./routes/status.js";
 import { registerTaskRoutes } from "./routes/tasks.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
+import { registerExportRoutes } from "./routes/exports.js";
+import { registerAnalyticsRoutes } from "./routes/analytics.js";
+import { registerCampaignPreviewRoutes } from "./routes/campaign-preview.js";
+import { registerEnrollmentRoutes } from "./routes/enrollments.js";
+import { ARCHIVE_IMPORT_PATH, registerImportRoutes } from "./routes/imports.js";
+import { registerMarkRoutes } from "./routes/mark.js";
 import { securityHeaders } from "./security-headers.js";
 import { DEFAULT_WEB_ROOT, registerDashboard } from "./dashboard.js";
 
@@ -33,6 +43,8 @@ export interface ApiOptions {
   store: Store;
   clock: Clock;
   rateLimit?: RateLimit;
+  /** Sign-ins per client address (default: session.ts's SIGN_IN_RATE_LIMIT). */
+  signInRateLimit?: RateLimit;
   /** Request lines and unexpected errors (default: none). */
   logger?: Logger;
   /** The built dashboard (default: dist/web); null: no dashboard. */
@@ -52,9 +64,9 @@ export const OPENAPI_CONFIG = {
   info: {
     title: "linkpace",
     version: "1",
-    description: "linkpace's HTTP API: accounts, campaigns, prospect imports, invitations, status, tasks, the agent protocol and webhooks.",
+    description: "linkpace's HTTP API: accounts, campaigns, enrollments, prospect and LinkedIn-archive imports, outcomes, invitations, analytics, status, tasks, the agent protocol and webhooks.",
   },
-  security: [{ bearer: [] }],
+  security: [{ bearer: [] }, { cookie: [] }] as Array<Record<string, string[]>>,
 };
 
 export function createApi(opts: ApiOptions): Api {
@@ -71,15 +83,17 @@ export function createApi(opts: ApiOptions): Api {
   http.notFound((c) => sendProblem(c, problem(404, `no route ${c.req.method} ${c.req.path} (see /docs)`)));
 
   http.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "an API token from linkpace token create" });
+  http.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "lp_session", description: "the dashboard's session from POST /v1/session; writes also need X-CSRF-Token" });
   registerOpenRoutes(http, opts.store);
+  registerSignIn(http, { store: opts.store, clock: opts.clock, ...(opts.signInRateLimit ? { rateLimit: opts.signInRateLimit } : {}) });
 
-  const guard = authenticate([bearerResolver(opts.store)], (w) => pool.get(w));
+  const guard = authenticate([bearerResolver(opts.store), sessionResolver(opts.store, opts.clock)], (w) => pool.get(w));
   const limit = rateLimit(new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT, opts.clock));
-  for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, limit);
+  for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, limit, csrfProtection());
   const tooLarge = (max: number) => (c: Context) => sendProblem(c, problem(413, `the request body is larger than ${max / 1024 / 1024} MB`));
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) });
   const documents = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) });
-  http.use("/v1/*", (c, next) => (c.req.path === "/v1/prospects/import" ? uploads(c, next) : documents(c, next)));
+  http.use("/v1/*", (c, next) => (c.req.path === "/v1/prospects/import" || c.req.path === ARCHIVE_IMPORT_PATH ? uploads(c, next) : documents(c, next)));
 
   http.openapi(
     createRoute({ method: "get", path: "/metrics", tags: ["operations"], summary: "Prometheus metrics of the credential's workspace", responses: { 200: { description: "Prometheus text format 0.0.4", content: { "text/plain": { schema: z.string() } } } } }),
@@ -93,6 +107,13 @@ export function createApi(opts: ApiOptions): Api {
   registerTaskRoutes(http);
   registerAgentRoutes(http);
   registerWebhookRoutes(http);
+  registerExportRoutes(http);
+  registerAnalyticsRoutes(http);
+  registerEnrollmentRoutes(http);
+  registerMarkRoutes(http);
+  registerImportRoutes(http);
+  registerCampaignPreviewRoutes(http);
+  registerSessionRoutes(http);
 
   http.doc31("/openapi.json", OPENAPI_CONFIG);
   let docsPage: string | null = null;

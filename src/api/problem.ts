@@ -44,6 +44,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
 const TITLES: Record<number, string> = {
   400: "Bad request",
   401: "Unauthorized",
+  403: "Forbidden",
   404: "Not found",
   409: "Conflict",
   413: "Payload too large",

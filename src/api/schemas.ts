@@ -38,6 +38,7 @@ export const BoolQuery = z.enum(["true", "false"]).transform((v) => v === "true"
 export function failures(...statuses: number[]) {
   const descriptions: Record<number, string> = {
     401: "no credential, or an unknown or revoked token",
+    403: "a write with the session cookie lacks the session's X-CSRF-Token, or comes from another origin",
     404: "not found in this workspace",
     409: "conflict with the current state",
     422: "invalid input: `errors` names each field",

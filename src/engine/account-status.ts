@@ -2,7 +2,7 @@
  * What `linkpace status` shows for one account: today's and the rolling week's usage against each budget,
  * pending invitations against the cap, the acceptance rate, and the next action with the reason it waits.
  */
-import { acceptanceRate, countsToday, dailyCap, decideAccount, invitesInWindow, loadGovernorState, noteAllowance, weeklyBudget, ACTION_KINDS } from "../core/governor/index.js";
+import { acceptanceRate, countsToday, dailyCap, decideAccount, invitesInWindow, loadGovernorState, noteAllowance, weeklyBudget, ACTION_KINDS, type GovernorState } from "../core/governor/index.js";
 import type { ActionKind } from "../core/model.js";
 import { localDateKey, localMonthKey } from "../core/schedule/index.js";
 import type { Instant } from "../core/time.js";
@@ -36,8 +36,6 @@ export async function accountStatus(store: Store, account: AccountRow, now: Inst
   const connectCap = dailyCap(doc, state, "connect", today);
   const decision = decideAccount(doc, state, now);
   const ready = await store.nextReadyByKind(account.id);
-  const acceptance = acceptanceRate(state);
-  const decided = state.decided.length;
   const month = localMonthKey(doc.timezone, now);
   return {
     name: account.name,
@@ -51,12 +49,19 @@ export async function accountStatus(store: Store, account: AccountRow, now: Inst
     week: { invites: { used: invitesInWindow(state, now), budget: weeklyBudget(doc, state) }, learned: state.learnedWeeklyBudget !== null },
     notes: { used: state.month === month ? state.notesThisMonth : 0, perMonth: doc.limits.notesPerMonth, blocked: !noteAllowance(doc, state, month).allowed },
     pending: { count: state.pending, max: doc.limits.pendingMax },
-    acceptance: { rate: acceptance?.rate ?? (decided > 0 ? state.decided.reduce<number>((s, d) => s + d, 0) / decided : null), decided },
+    acceptance: acceptanceOf(state),
     paused: state.pausedUntil !== null && state.pausedUntil > now ? { until: state.pausedUntil, reason: state.pauseReason ?? "paused" } : null,
     warmup: connectCap.why,
     next: nextAction(decision, ready, now),
     limitSignals: state.limitSignals.length,
   };
+}
+
+/** Acceptance over the decided invitations the governor remembers (the guard's rate once there are enough). */
+export function acceptanceOf(state: GovernorState): AccountStatus["acceptance"] {
+  const decided = state.decided.length;
+  const acceptance = acceptanceRate(state);
+  return { rate: acceptance?.rate ?? (decided > 0 ? state.decided.reduce<number>((s, d) => s + d, 0) / decided : null), decided };
 }
 
 const WAITING_FOR_PROSPECTS = "the next prospect's turn (a step's waiting time, or the prospect's working hours)";

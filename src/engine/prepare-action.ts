@@ -6,7 +6,7 @@
 import { connectStepAt, planNextStep, type EndReason, type NextStep } from "../core/enrollment/state-machine.js";
 import type { AccountDoc, ActionKind, CampaignDoc, CampaignStep } from "../core/model.js";
 import { startOfNextLocalMonth } from "../core/schedule/index.js";
-import { renderForProspect, type TemplateVars } from "../core/template/index.js";
+import { renderForProspect, type RenderResult, type TemplateVars } from "../core/template/index.js";
 import { DAY, type Instant } from "../core/time.js";
 import type { DueEnrollment, PersonRow } from "../store/store.js";
 import { isReachable, nextReachable } from "./windows.js";
@@ -65,7 +65,7 @@ function prepareConnect(input: PrepareInput, person: PersonRow, step: CampaignSt
     return { type: "later", readyAt: person.lastWithdrawnAt + REINVITE_BLOCK };
   }
   if (connect.note === null) return { type: "perform", kind: "connect", note: "" };
-  const rendered = renderForProspect(connect.note, templateVars(person), account.noteMaxLength);
+  const rendered = renderNote(connect.note, person, account);
   if (rendered.sendable && input.noteAllowed) return { type: "perform", kind: "connect", note: rendered.text };
   if (connect.noteFallback === "blank") return { type: "perform", kind: "connect", note: "" };
   if (rendered.sendable) {
@@ -81,9 +81,19 @@ function prepareMessage(input: PrepareInput, person: PersonRow, step: CampaignSt
   if (!person.connected && enrollment.acceptedAt === null) {
     return { type: "end", reason: "not_connected", detail: "a message goes only to a connection" };
   }
-  const rendered = renderForProspect(step.text, templateVars(person), null);
+  const rendered = renderMessage(step.text, person);
   if (!rendered.sendable) return { type: "end", reason: "message_unsendable", detail: rendered.reason };
   return { type: "perform", kind: "message", text: rendered.text };
+}
+
+/** An invitation note for this person, and whether it may be sent: the account's note limit applies. */
+export function renderNote(note: string, person: PersonRow, account: AccountDoc): RenderResult {
+  return renderForProspect(note, templateVars(person), account.noteMaxLength);
+}
+
+/** A message for this person, and whether it may be sent (messages have no length limit here). */
+export function renderMessage(text: string, person: PersonRow): RenderResult {
+  return renderForProspect(text, templateVars(person), null);
 }
 
 export function templateVars(person: PersonRow): TemplateVars {

@@ -13,7 +13,7 @@ import type { ActivityExportRow, ProspectExportRow, Store } from "./store.js";
 type ExportQueries = Pick<Store, "exportEnrollments" | "exportUnenrolled" | "exportActivity">;
 
 /** The person's columns an export shows, prefixed so that they never clash with the enrollment's. */
-const PERSON_SELECTION = [
+export const PERSON_SELECTION = [
   "p.id as p_id",
   "p.display_url as p_display_url",
   "p.first_name as p_first_name",
@@ -30,7 +30,7 @@ const PERSON_SELECTION = [
 type PersonColumn = "id" | "display_url" | "first_name" | "last_name" | "company" | "title" | "location" | "timezone" | "zone_source" | "connected" | "connected_at";
 type JoinedPerson = { [K in PersonColumn as `p_${K}`]: Selectable<PersonsTable>[K] };
 
-function personOf(r: JoinedPerson): ProspectExportRow["person"] {
+export function personOf(r: JoinedPerson): ProspectExportRow["person"] {
   return {
     id: r.p_id,
     displayUrl: r.p_display_url,

@@ -17,11 +17,13 @@ import { enrollmentQueueQueries } from "./enrollment-queue.js";
 import { enrollmentReportQueries } from "./enrollment-reports.js";
 import { enrollmentQueries } from "./enrollments.js";
 import { exportQueries } from "./exports.js";
+import { listingQueries } from "./listings.js";
 import { logQueries } from "./log.js";
 import { notificationQueries } from "./notifications.js";
 import { taskQueries } from "./tasks.js";
 import { webhookQueries } from "./webhooks.js";
 import { personQueries } from "./persons.js";
+import { sessionQueries } from "./sessions.js";
 import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
 import type { StoreContext, StoreDialect } from "./store-context.js";
@@ -47,12 +49,14 @@ function assemble(ctx: StoreContext): Store {
     ...enrollmentQueueQueries(ctx),
     ...enrollmentReportQueries(ctx),
     ...exportQueries(ctx),
+    ...listingQueries(ctx),
     ...logQueries(ctx),
     ...notificationQueries(ctx),
     ...taskQueries(ctx),
     ...webhookQueries(ctx),
     ...alertQueries(ctx),
     ...apiTokenQueries(ctx),
+    ...sessionQueries(ctx),
     ...apiMetricsQueries(ctx),
   };
   return store;

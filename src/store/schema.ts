@@ -120,6 +120,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
 }
 
 export interface NotificationsTable {
@@ -171,5 +172,17 @@ export interface ApiTokensTable {
   name: string;
   hash: string;
   created_at: number;
+  revoked_at: number | null;
+}
+
+/** Migration 005 (store/sessions.ts): dashboard sessions, by the SHA-256 hash of the cookie's secret. */
+export interface SessionsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  token_id: number;
+  hash: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
   revoked_at: number | null;
 }

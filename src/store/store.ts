@@ -13,6 +13,7 @@ import type { Instant } from "../core/time.js";
 import type { AlertStore } from "./alerts.js";
 import type { ApiMetricsStore } from "./api-metrics.js";
 import type { ApiTokenStore } from "./api-tokens.js";
+import type { SessionStore } from "./sessions.js";
 import type { WebhookStore } from "./webhooks.js";
 
 export type WorkspaceId = number;
@@ -195,6 +196,19 @@ export interface NotificationRow {
 
 export type NewNotificationRow = Omit<NotificationRow, "id">;
 
+/** Which enrollments listEnrollments keeps. */
+export interface EnrollmentFilter {
+  accountId?: number;
+  campaignId?: number;
+  status?: EnrollmentStatus;
+}
+
+/** An enrollment with the person's columns a list shows. */
+export interface EnrollmentWithPerson {
+  enrollment: EnrollmentRow;
+  person: ProspectExportRow["person"];
+}
+
 /** Which rows an export keeps (`linkpace export --account/--campaign`). */
 export interface ExportFilter {
   accountId?: number;
@@ -214,7 +228,7 @@ export interface ActivityExportRow extends LogLine {
 }
 
 /** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
-export interface Store extends WebhookStore, AlertStore, ApiTokenStore, ApiMetricsStore {
+export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore {
   readonly dialect: "sqlite" | "postgres";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
@@ -253,6 +267,8 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, ApiMetri
   addIdentifiers(workspaceId: WorkspaceId, personId: number, identifiers: string[]): Promise<void>;
   updatePerson(id: number, patch: Partial<Omit<PersonRow, "id" | "workspaceId">>): Promise<void>;
   getPerson(id: number): Promise<PersonRow | null>;
+  /** The workspace's `limit` most recently added people, newest first (by id). */
+  recentPeople(workspaceId: WorkspaceId, limit: number): Promise<PersonRow[]>;
 
   // Enrollments.
   /** Inserts in order; returns the new ids in the same order. */
@@ -277,6 +293,8 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, ApiMetri
   /** For a campaign's parked `ready` enrollments at `step`: readyAt = max(baseAt + after, now) (resuming a pause). */
   resumeCampaignStep(campaignId: number, step: number, after: number, now: Instant): Promise<void>;
   enrollmentCounts(filter: { accountId?: number; campaignId?: number }): Promise<EnrollmentCounts>;
+  /** One page of the workspace's enrollments with their person, newest first (by id), and how many match. */
+  listEnrollments(workspaceId: WorkspaceId, filter: EnrollmentFilter, page: { offset: number; limit: number }): Promise<{ total: number; rows: EnrollmentWithPerson[] }>;
   /** Invitations sent (invitedAt not null), newest first by (invitedAt, id). */
   listInvitations(workspaceId: WorkspaceId, filter: { accountId?: number; campaignId?: number }): Promise<InvitationRow[]>;
 

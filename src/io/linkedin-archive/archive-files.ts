@@ -52,6 +52,11 @@ function zipFiles(path: string): ArchiveFile[] {
   } catch (e) {
     throw new LinkpaceError("invalid_input", `${path}: cannot read: ${(e as Error).message}`);
   }
+  return zipEntries(bytes, path);
+}
+
+/** The CSV files of a zip held in memory (an upload); `path` names it in errors. */
+export function zipEntries(bytes: Buffer, path: string): ArchiveFile[] {
   if (startsWith(bytes, EMPTY_ZIP_MAGIC)) return [];
   if (!startsWith(bytes, ZIP_MAGIC)) {
     const hint = isCsvName(path) ? "; to read one CSV, put it in a folder and name the folder" : "";

@@ -6,7 +6,7 @@
  */
 import { LinkpaceError } from "../../core/errors.js";
 import { decodeCsvBytes } from "../prospect-csv/decode-csv-bytes.js";
-import { readArchiveFiles, type ArchiveFile } from "./archive-files.js";
+import { readArchiveFiles, zipEntries, type ArchiveFile } from "./archive-files.js";
 import { readConnections } from "./connections-table.js";
 import { findTable, isAssistantChat, type TableHeader } from "./find-table.js";
 import { readInvitations } from "./invitations-table.js";
@@ -24,6 +24,15 @@ interface Reading {
 }
 
 export function readLinkedInArchive(path: string): ArchiveFacts {
+  return readFiles(readArchiveFiles(path), path);
+}
+
+/** The same, from the zip's bytes (an upload); `name` names it in errors. */
+export function readLinkedInArchiveZip(bytes: Buffer, name: string): ArchiveFacts {
+  return readFiles(zipEntries(bytes, name), name);
+}
+
+function readFiles(files: ArchiveFile[], path: string): ArchiveFacts {
   const r: Reading = {
     facts: {
       files: [], owner: null, invitations: [], connections: [], messages: [], problems: [],
@@ -31,7 +40,7 @@ export function readLinkedInArchive(path: string): ArchiveFacts {
     },
     inviterUrls: [], raw: [], profileName: null,
   };
-  for (const file of readArchiveFiles(path)) readFile(r, file);
+  for (const file of files) readFile(r, file);
   const { facts } = r;
   if (!facts.files.some((f) => f.table === "connections" || f.table === "invitations" || f.table === "messages")) {
     const seen = facts.files.map((f) => f.name);

@@ -9,6 +9,7 @@ import { initialMigration } from "./001-initial.js";
 import { notificationsAndTasksMigration } from "./002-notifications-and-tasks.js";
 import { webhooksMigration } from "./003-webhooks.js";
 import { apiMigration } from "./004-api.js";
+import { sessionsMigration } from "./005-sessions.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "002-notifications-and-tasks": notificationsAndTasksMigration(dialect),
     "003-webhooks": webhooksMigration(dialect),
     "004-api": apiMigration(dialect),
+    "005-sessions": sessionsMigration(dialect),
   };
 }
 

@@ -1,0 +1,91 @@
+/**
+ * /v1/analytics: what the dashboard charts. An account: invitations per account-local day (a day's `accepted`
+ * and `withdrawn` count that day's invitations, whenever they were decided), its acceptance and warm-up. A
+ * campaign: its funnel, outcomes by step and invitations by the recipient's hour. The counting is
+ * core/analytics; engine/analytics.ts reads the rows.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { FUNNEL_STAGES } from "../../core/analytics/index.js";
+import { STEP_KINDS, type StepKind } from "../../core/model.js";
+import { accountAnalytics, campaignAnalytics } from "../../engine/analytics.js";
+import type { Router } from "../router.js";
+import { failures, NameParam, ok } from "../schemas.js";
+
+const Rate = z.number().nullable().openapi({ description: "a fraction 0..1; null when there is nothing to divide by" });
+const StepKindSchema = z.enum(STEP_KINDS as [StepKind, ...StepKind[]]);
+
+export const AccountAnalytics = z
+  .object({
+    account: z.string(),
+    timezone: z.string(),
+    days: z.array(
+      z.object({
+        date: z.string().openapi({ description: "YYYY-MM-DD in the account's zone", example: "2027-03-01" }),
+        invited: z.number().int(),
+        accepted: z.number().int().openapi({ description: "of that day's invitations, how many were accepted (whenever)" }),
+        withdrawn: z.number().int().openapi({ description: "of that day's invitations, how many were withdrawn (whenever)" }),
+        rate: Rate,
+      }),
+    ).openapi({ description: "oldest first, one entry per day, the last one today" }),
+    acceptance: z.object({ rate: Rate, decided: z.number().int() }),
+    warmup: z.object({
+      active: z.boolean(),
+      day: z.number().int().nullable().openapi({ description: "the ramp's day while active (1: the first day linkpace acted)" }),
+      dailyCap: z.number().int().openapi({ description: "today's invitation cap" }),
+      fullDailyCap: z.number().int().openapi({ description: "today's invitation cap without the warm-up ramp" }),
+      why: z.string().nullable(),
+    }),
+  })
+  .openapi("AccountAnalytics");
+
+export const CampaignAnalytics = z
+  .object({
+    campaign: z.string(),
+    funnel: z
+      .array(z.object({ stage: z.enum(FUNNEL_STAGES), count: z.number().int(), rate: Rate }))
+      .openapi({ description: "rate: count over the previous stage the campaign has steps for (null for enrolled, and for a stage without a step)" }),
+    bySteps: z.array(
+      z.object({
+        step: z.number().int(),
+        kind: StepKindSchema,
+        reached: z.number().int().openapi({ description: "enrollments this step became due for" }),
+        outcome: z.enum(["visited", "accepted", "replied", "withdrawn"]),
+        outcomeCount: z.number().int(),
+        rate: Rate,
+      }),
+    ),
+    byHour: z
+      .array(z.object({ hour: z.number().int().min(0).max(23), invited: z.number().int(), accepted: z.number().int(), rate: Rate }))
+      .openapi({ description: "24 entries: the hour of the recipient's day each invitation was sent at" }),
+  })
+  .openapi("CampaignAnalytics");
+
+export function registerAnalyticsRoutes(r: Router): void {
+  r.openapi(
+    createRoute({
+      method: "get", path: "/v1/analytics/accounts/{name}", tags: ["analytics"], summary: "An account's invitations and acceptance per day, and its warm-up",
+      request: {
+        params: NameParam,
+        query: z.object({ days: z.coerce.number().int().min(1).max(365).default(28).openapi({ param: { name: "days", in: "query" }, example: 28 }) }),
+      },
+      responses: { ...ok("the account's daily series, acceptance and warm-up", AccountAnalytics), ...failures(404, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const account = await app.account(c.req.valid("param").name);
+      return c.json(await accountAnalytics(app.store, account, { now: app.now(), days: c.req.valid("query").days }), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "get", path: "/v1/analytics/campaigns/{name}", tags: ["analytics"], summary: "A campaign's funnel, outcomes by step and by the recipient's hour",
+      request: { params: NameParam },
+      responses: { ...ok("the campaign's funnel, steps and hours", CampaignAnalytics), ...failures(404) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      return c.json(await campaignAnalytics(app.store, await app.campaign(c.req.valid("param").name)), 200);
+    },
+  );
+}

@@ -1,0 +1,96 @@
+/** /v1/enrollments: every prospect in every campaign, where it stands and the dates on record, a page at a time. */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { App } from "../../app.js";
+import { STEP_KINDS, type StepKind } from "../../core/model.js";
+import { formatInstant, type Instant } from "../../core/time.js";
+import type { EnrollmentFilter, EnrollmentStatus, EnrollmentWithPerson } from "../../store/store.js";
+import type { Router } from "../router.js";
+import { failures, ok, Page, PageQuery } from "../schemas.js";
+
+const STATUSES = ["ready", "in_flight", "invited", "done"] as const satisfies readonly EnrollmentStatus[];
+const When = z.string().nullable().openapi({ description: "ISO 8601 (UTC), null when it has not happened" });
+
+export const EnrollmentSchema = z
+  .object({
+    id: z.number().int(),
+    campaign: z.string(),
+    account: z.string(),
+    status: z.enum(STATUSES),
+    step: z.number().int().openapi({ description: "the index of the next step in the campaign's steps" }),
+    nextKind: z.enum(STEP_KINDS as [StepKind, ...StepKind[]]).nullable(),
+    readyAt: When.openapi({ description: "when the next action may run; null: not scheduled" }),
+    endReason: z.string().nullable(),
+    prospect: z.object({
+      url: z.string(), firstName: z.string(), lastName: z.string(), company: z.string(), title: z.string(), location: z.string(),
+      timezone: z.string().openapi({ description: "the zone this prospect is scheduled in" }),
+    }),
+    enrolledAt: z.string(),
+    visitedAt: When,
+    invitedAt: When,
+    acceptedAt: When,
+    repliedAt: When,
+    withdrawnAt: When,
+  })
+  .openapi("Enrollment");
+
+const EnrollmentList = z.object({ enrollments: z.array(EnrollmentSchema), page: Page }).openapi("EnrollmentList");
+
+const iso = (t: Instant | null): string | null => (t === null ? null : formatInstant(t));
+
+function enrollmentJson(row: EnrollmentWithPerson, names: { campaigns: Map<number, string>; accounts: Map<number, string> }): z.infer<typeof EnrollmentSchema> {
+  const { enrollment: e, person: p } = row;
+  return {
+    id: e.id,
+    campaign: names.campaigns.get(e.campaignId) ?? "",
+    account: names.accounts.get(e.accountId) ?? "",
+    status: e.status,
+    step: e.step,
+    nextKind: e.nextKind,
+    readyAt: iso(e.readyAt),
+    endReason: e.endReason,
+    prospect: { url: p.displayUrl, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, location: p.location, timezone: e.prospectTz },
+    enrolledAt: formatInstant(e.enrolledAt),
+    visitedAt: iso(e.visitedAt),
+    invitedAt: iso(e.invitedAt),
+    acceptedAt: iso(e.acceptedAt),
+    repliedAt: iso(e.repliedAt),
+    withdrawnAt: iso(e.withdrawnAt),
+  };
+}
+
+async function namesOf(app: App) {
+  const ws = app.ctx.workspaceId;
+  return {
+    campaigns: new Map((await app.store.listCampaigns(ws)).map((c) => [c.id, c.name])),
+    accounts: new Map((await app.store.listAccounts(ws)).map((a) => [a.id, a.name])),
+  };
+}
+
+export function registerEnrollmentRoutes(r: Router): void {
+  r.openapi(
+    createRoute({
+      method: "get", path: "/v1/enrollments", tags: ["enrollments"], summary: "Enrollments with their prospect, newest first, filtered by campaign, account or status",
+      request: {
+        query: PageQuery.extend({
+          campaign: z.string().min(1).optional().openapi({ param: { name: "campaign", in: "query" } }),
+          account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }),
+          status: z.enum(STATUSES).optional().openapi({ param: { name: "status", in: "query" } }),
+        }),
+      },
+      responses: { ...ok("one page of enrollments", EnrollmentList), ...failures(404, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const q = c.req.valid("query");
+      const filter: EnrollmentFilter = {
+        ...(q.campaign ? { campaignId: (await app.campaign(q.campaign)).id } : {}),
+        ...(q.account ? { accountId: (await app.account(q.account)).id } : {}),
+        ...(q.status ? { status: q.status } : {}),
+      };
+      const { total, rows } = await app.store.listEnrollments(app.ctx.workspaceId, filter, { offset: (q.page - 1) * q.perPage, limit: q.perPage });
+      const names = await namesOf(app);
+      const next = q.page * q.perPage < total ? q.page + 1 : null;
+      return c.json({ enrollments: rows.map((row) => enrollmentJson(row, names)), page: { number: q.page, perPage: q.perPage, total, next } }, 200);
+    },
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * POST /v1/imports/linkedin-archive?account=NAME[&dryRun=true][&file=NAME]: LinkedIn's data export (the zip)
+ * as the request body, applied as `linkpace import linkedin-archive --json` applies it, with the same report.
+ * The upload limit is the CSV import's (create-api.ts).
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { report } from "../../cli/commands/import-archive.js";
+import { isLinkpaceError, LinkpaceError } from "../../core/errors.js";
+import { readLinkedInArchiveZip } from "../../io/linkedin-archive/index.js";
+import type { Router } from "../router.js";
+import { BoolQuery, failures, ok } from "../schemas.js";
+
+export const ARCHIVE_IMPORT_PATH = "/v1/imports/linkedin-archive";
+
+const ArchiveProblem = z.object({ file: z.string(), line: z.number().int().openapi({ description: "0: the file as a whole" }), reason: z.string() });
+
+export const ArchiveReport = z
+  .object({
+    file: z.string(),
+    account: z.string(),
+    dryRun: z.boolean(),
+    connections: z.number().int(),
+    accepted: z.number().int(),
+    alreadyConnected: z.number().int(),
+    invitationsAdopted: z.number().int(),
+    replies: z.number().int(),
+    messagesSeen: z.number().int(),
+    unreadable: z.number().int(),
+    problems: z.array(ArchiveProblem),
+    adoptedCampaign: z.string(),
+    owner: z.object({ identifiers: z.array(z.string()), source: z.enum(["invitations", "profile", "conversations"]) }).nullable(),
+    read: z.object({ connections: z.number().int(), invitationsOutgoing: z.number().int(), invitationsIncoming: z.number().int(), messages: z.number().int(), draftsSkipped: z.number().int() }),
+    files: z.array(z.object({ name: z.string(), table: z.enum(["connections", "invitations", "messages", "profile"]).nullable(), skipped: z.string().optional() })),
+  })
+  .openapi("ArchiveReport");
+
+/** The archive's facts; a body that is not an export is a 422 on `body`. */
+function readBody(bytes: Buffer, file: string) {
+  try {
+    return readLinkedInArchiveZip(bytes, file);
+  } catch (e) {
+    if (isLinkpaceError(e) && e.code === "invalid_input" && e.issues.length === 0) throw new LinkpaceError("invalid_input", e.message, [{ where: "body", message: e.message }]);
+    throw e;
+  }
+}
+
+export function registerImportRoutes(r: Router): void {
+  r.openapi(
+    createRoute({
+      method: "post", path: ARCHIVE_IMPORT_PATH, tags: ["prospects"], summary: "Import LinkedIn's data export (the zip) for one account (all-or-nothing, idempotent)",
+      request: {
+        query: z.object({
+          account: z.string().min(1).openapi({ param: { name: "account", in: "query" }, example: "alice" }),
+          dryRun: BoolQuery.optional().openapi({ param: { name: "dryRun", in: "query" }, type: "string", enum: ["true", "false"] }),
+          file: z.string().min(1).optional().openapi({ param: { name: "file", in: "query" }, description: "the file name, shown in the report" }),
+        }),
+        body: {
+          required: true,
+          content: {
+            "application/zip": { schema: z.string().openapi({ format: "binary" }) },
+            "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
+          },
+        },
+      },
+      responses: { ...ok("the import report: what changed, and the rows not read with file, line and reason", ArchiveReport), ...failures(404, 413, 422) },
+    }),
+    async (c) => {
+      const { account, dryRun, file = "upload.zip" } = c.req.valid("query");
+      const app = c.var.app;
+      await app.account(account); // 404 before reading an archive for nothing
+      const bytes = Buffer.from(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw new LinkpaceError("invalid_input", "the request body is empty: send the export's zip as the body", [{ where: "body", message: "empty" }]);
+      const facts = readBody(bytes, file);
+      const outcome = await app.importLinkedInArchive(account, facts, { dryRun: dryRun === true });
+      return c.json(report(file, account, dryRun === true, facts, outcome), 200);
+    },
+  );
+}
