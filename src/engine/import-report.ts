@@ -15,7 +15,8 @@ export interface ImportReport {
   enrolled: number;
   rejected: number;
   zoneSources: Record<string, number>;
-  rejects: Array<{ line: number; reason: string }>;
+  /** `raw`: the record as written in the file (possibly truncated), for rows the CSV reader refused. */
+  rejects: Array<{ line: number; reason: string; raw?: string }>;
 }
 
 /** The enrollment items of a CSV's accepted rows. */
@@ -26,7 +27,7 @@ export function enrollItems(csv: ProspectCsvResult): EnrollItem[] {
 export function importReport(input: { file: string; campaign: string; dryRun: boolean; csv: ProspectCsvResult; results: EnrollResult[] }): ImportReport {
   const { file, campaign, dryRun, csv, results } = input;
   const rejects = [
-    ...csv.rejects.map((r) => ({ line: r.line, reason: r.reason })),
+    ...csv.rejects.map((r) => ({ line: r.line, reason: r.reason, ...(r.raw !== undefined ? { raw: r.raw } : {}) })),
     ...results.flatMap((r) => (r.status === "refused" ? [{ line: r.line ?? 0, reason: `${r.person}: ${r.reason}` }] : [])),
   ].sort((a, b) => a.line - b.line);
   const zoneSources: Record<string, number> = {};

@@ -275,6 +275,17 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       await store.updatePerson(id, { connected: false });
       expect((await store.getPerson(id))?.connected).toBe(false);
     });
+
+    it("lists the most recent people first, whole, up to a limit", async () => {
+      const ids = await seedPeople(store, 3);
+      await store.updatePerson(ids[1] as number, { custom: { team: "Paris" } });
+      const recent = await store.recentPeople(WS, 2);
+      expect(recent.map((p) => p.id)).toEqual([ids[2], ids[1]]);
+      expect(recent[1]).toEqual(await store.getPerson(ids[1] as number));
+      expect(recent[1]?.custom).toEqual({ team: "Paris" });
+      expect((await store.recentPeople(WS, 10)).map((p) => p.id)).toEqual([...ids].reverse());
+      expect(await store.recentPeople(WS + 1, 10)).toEqual([]);
+    });
   });
 
   describe("enrollments", () => {
@@ -565,6 +576,35 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect((await store.listInvitations(WS, { accountId })).map((i) => i.enrollmentId)).toEqual([ids[1], ids[0]]);
       expect((await store.listInvitations(WS, { campaignId: bob.campaignId })).map((i) => i.accountName)).toEqual(["bob"]);
       expect(await store.listInvitations(WS + 1, {})).toEqual([]);
+    });
+
+    it("lists a page of enrollments with their person, newest first, filtered, with the number that match", async () => {
+      const { accountId, campaignId, personIds } = await setting(4);
+      const bob = await seedAccountAndCampaign(store, "bob");
+      const p = (i: number) => personIds[i] as number;
+      const ids = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { status: "invited", invitedAt: T0 + 10 }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { status: "done", endReason: "completed" }),
+        newEnrollment({ ...bob, personId: p(3) }),
+      ]);
+      const all = await store.listEnrollments(WS, {}, { offset: 0, limit: 10 });
+      expect(all.total).toBe(4);
+      expect(all.rows.map((r) => r.enrollment.id)).toEqual([...ids].reverse());
+      expect(all.rows[3]).toEqual({
+        enrollment: await store.getEnrollment(ids[0] as number),
+        person: {
+          id: p(0), displayUrl: "https://www.linkedin.com/in/p0", firstName: "p0", lastName: "Doe", company: "Acme", title: "CTO", location: "Berlin, Germany",
+          timezone: "Europe/Berlin", zoneSource: "explicit", connected: false, connectedAt: null,
+        },
+      });
+      const page = await store.listEnrollments(WS, { campaignId }, { offset: 1, limit: 1 });
+      expect(page).toMatchObject({ total: 3, rows: [{ enrollment: { id: ids[1] } }] });
+      expect((await store.listEnrollments(WS, { status: "ready" }, { offset: 0, limit: 10 })).rows.map((r) => r.enrollment.id)).toEqual([ids[3], ids[1]]);
+      expect((await store.listEnrollments(WS, { accountId, status: "ready" }, { offset: 0, limit: 10 })).rows.map((r) => r.enrollment.id)).toEqual([ids[1]]);
+      expect(await store.listEnrollments(WS, { status: "in_flight" }, { offset: 0, limit: 10 })).toEqual({ total: 0, rows: [] });
+      expect(await store.listEnrollments(WS, {}, { offset: 4, limit: 10 })).toEqual({ total: 4, rows: [] });
+      expect(await store.listEnrollments(WS + 1, {}, { offset: 0, limit: 10 })).toEqual({ total: 0, rows: [] });
     });
   });
 

@@ -39,7 +39,7 @@ export const MarkResultSchema = z
 function asBodyError(e: unknown): unknown {
   if (!isLinkpaceError(e) || e.code !== "invalid_input" || e.issues.length > 0) return e;
   const field = e.message.startsWith("--at ") ? "at" : e.message.includes("--account") ? "account" : "person";
-  const message = e.message.replace(/^--at /, "at ").replace("with --account", "with account");
+  const message = e.message.replace(/^--at /, "at ").replace("with --account", 'with "account"');
   return new LinkpaceError("invalid_input", message, [{ where: `body: ${field}`, message }]);
 }
 

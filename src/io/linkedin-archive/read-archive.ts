@@ -1,8 +1,8 @@
 /**
- * Reads LinkedIn's data export (a zip or a folder) into facts: OUTGOING invitations, connections, and messages
- * resolved against the owner. Each CSV is decoded like a lead list (UTF-8 with or without BOM, UTF-16,
- * Windows-1252) and recognised by its header; unknown tables are listed and ignored. Rows that cannot be read
- * become problems with their file and line. Throws only when the input is not an export at all.
+ * Reads LinkedIn's data export (a zip, a folder, or an uploaded zip's bytes) into facts: OUTGOING invitations,
+ * connections, and messages resolved against the owner. Each CSV is decoded like a lead list (UTF-8 with or
+ * without BOM, UTF-16, Windows-1252) and recognised by its header; unknown tables are listed and ignored. Rows
+ * that cannot be read become problems with their file and line. Throws only when the input is not an export.
  */
 import { LinkpaceError } from "../../core/errors.js";
 import { decodeCsvBytes } from "../prospect-csv/decode-csv-bytes.js";
