@@ -39,13 +39,42 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["DELETE", "/v1/webhooks/nope", undefined, "id"],
   ["GET", "/v1/webhooks/1/deliveries?status=lost", undefined, "status"],
   ["GET", "/v1/webhooks/1/deliveries?limit=0", undefined, "limit"],
+  ["GET", "/v1/analytics/accounts/alice?days=0", undefined, "days"],
+  ["GET", "/v1/enrollments?status=lost", undefined, "status"],
+  ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "hired" }, "outcome"],
+  ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", at: "yesterday" }, "at"],
+  ["POST", "/v1/imports/linkedin-archive?dryRun=true", "PK", "account"],
+  ["POST", "/v1/campaigns/preview", { definition: { ...{ name: "c3", account: "alice" }, steps: [{ connect: { note: "Hi {{ compny }}" } }] } }, "definition.steps[0].connect.note"],
+  ["POST", "/v1/campaigns/preview", { definition: { name: "c3", account: "alice", steps: [] }, limit: 500 }, "limit"],
+  ["GET", "/v1/exports/people", undefined, "what"],
+  ["GET", "/v1/alerts?since=soon", undefined, "since"],
+  ["POST", "/v1/session", { token: 42 }, "token"],
 ];
 
+/**
+ * Routes without input that can be malformed: no parameters and no body, or only a name in the path (any name
+ * is well-formed; an unknown one is a 404, covered by every-route.test.ts).
+ */
+const NO_INPUT = ["GET /healthz", "GET /metrics", "GET /v1/session", "DELETE /v1/session", "GET /v1/webhooks"];
+const NAME_ONLY = ["GET /v1/accounts/{name}", "GET /v1/campaigns/{name}", "POST /v1/campaigns/{name}/pause", "POST /v1/campaigns/{name}/resume", "GET /v1/analytics/campaigns/{name}"];
+
 describe("validation errors", () => {
+  it("has a case for every route that takes input, read from /openapi.json", async () => {
+    const h = await seeded();
+    const doc = JSON.parse((await h.call(null, "GET", "/openapi.json")).text) as { paths: Record<string, Record<string, unknown>> };
+    const covered = (method: string, template: string) =>
+      CASES.some(([m, path]) => m === method && new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path.split("?")[0]!));
+    const missing = Object.entries(doc.paths)
+      .flatMap(([template, ops]) => Object.keys(ops).map((m) => [m.toUpperCase(), template] as const))
+      .filter(([m, t]) => ![...NO_INPUT, ...NAME_ONLY].includes(`${m} ${t}`) && !covered(m, t))
+      .map(([m, t]) => `${m} ${t}`);
+    expect(missing).toEqual([]);
+  });
+
   it.each(CASES)("%s %s %j: 422 naming %s", async (method, path, body, field) => {
     const h = await seeded();
     await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"] });
-    const headers: Record<string, string> = path.startsWith("/v1/prospects/import") ? { "content-type": "text/csv" } : {};
+    const headers: Record<string, string> = path.startsWith("/v1/prospects/import") ? { "content-type": "text/csv" } : path.startsWith("/v1/imports/") ? { "content-type": "application/zip" } : {};
     const r = await h.call(h.tokenA, method, path, body, headers);
     expect(r.status, r.text).toBe(422);
     expect(r.headers.get("content-type")).toBe("application/problem+json");
