@@ -21,6 +21,6 @@ export function renderDocsPage(doc: OpenApiLike): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.info.title)} API</title>
 <style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem;max-width:1100px}table{border-collapse:collapse;width:100%}td{border-top:1px solid #ddd;padding:.4rem;vertical-align:top}code{font-size:13px}</style></head>
 <body><h1>${escapeHtml(doc.info.title)} API ${escapeHtml(doc.info.version)}</h1><p>${escapeHtml(doc.info.description ?? "")}</p>
-<p>The machine-readable document: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Every route under <code>/v1</code> needs <code>Authorization: Bearer lp_…</code> (<code>linkpace token create --name NAME</code>). Errors are <code>application/problem+json</code>.</p>
+<p>The machine-readable document: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Every route under <code>/v1</code> needs <code>Authorization: Bearer lp_…</code> (<code>linkpace token create --name NAME</code>), or the dashboard's session cookie from <code>POST /v1/session</code>, whose writes also need the <code>X-CSRF-Token</code> header. Errors are <code>application/problem+json</code>. The dashboard is at <a href="/">/</a>.</p>
 <table><thead><tr><th>route</th><th>what</th><th>answers</th></tr></thead><tbody>${rows.join("")}</tbody></table></body></html>`;
 }
