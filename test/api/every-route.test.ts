@@ -16,7 +16,7 @@ interface Operation {
 }
 
 function operations(h: ApiHarness): Operation[] {
-  const doc = h.api.http.getOpenAPI31Document(OPENAPI_CONFIG) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+  const doc = h.api.http.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as { paths: Record<string, Record<string, { security?: unknown[] }>> };
   return Object.entries(doc.paths).flatMap(([template, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), template, secured: !(Array.isArray(op.security) && op.security.length === 0) })),
   );
@@ -39,7 +39,7 @@ describe("every route", () => {
     expect(ops.filter((o) => !o.secured).map((o) => `${o.method} ${o.template}`).sort()).toEqual(["GET /healthz", "POST /v1/session"]);
     for (const op of ops.filter((o) => o.secured)) {
       const path = concrete(op.template);
-      for (const headers of [{}, { authorization: "Bearer lp_not-a-real-token" }, { cookie: "lp_session=ended-or-forged" }]) {
+      for (const headers of [{}, { authorization: "Bearer lp_not-a-real-token" }, { cookie: "lp_session=ended-or-forged" }] as Array<Record<string, string>>) {
         const r = await h.call(null, op.method, path, op.method === "GET" || op.method === "DELETE" ? undefined : {}, headers);
         expect(r.status, `${op.method} ${path} ${JSON.stringify(headers)}: ${r.text}`).toBe(401);
         expect(r.headers.get("content-type")).toBe("application/problem+json");

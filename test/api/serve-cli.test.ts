@@ -45,6 +45,37 @@ describe("linkpace serve", () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
+  it("creates a token on a first start and prints it with a sign-in link; a later start creates none", async () => {
+    const dir = tempDir("linkpace-first-");
+    const start = async () => {
+      const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], { cwd: dir, env: { ...process.env, LINKPACE_DB: undefined }, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const m = /serving at (http:\/\/127\.0\.0\.1:\d+).*Ctrl-C stops it\.\n/.exec(stdout); // one write: the token block comes before
+          if (m) resolve(m[1]!);
+        });
+        child.once("exit", () => reject(new Error(`serve exited early: ${stdout}`)));
+      });
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      return { url, stdout: () => stdout, stop: async () => (child.kill("SIGTERM"), exited) };
+    };
+    const first = await start();
+    const link = /(http:\/\/127\.0\.0\.1:\d+)\/#\/sign-in\?token=(lp_[A-Za-z0-9_-]+)/.exec(first.stdout());
+    expect(link, first.stdout()).not.toBeNull();
+    const token = link![2]!;
+    expect(first.stdout()).toContain(`  ${token}\n`);
+    const status = await fetch(`${first.url}/v1/status`, { headers: { authorization: `Bearer ${token}` } });
+    expect(status.status).toBe(200);
+    expect(await first.stop()).toBe(0);
+    expect(runCli(["token", "list", "--json"], { cwd: dir }).stdout).toContain('"name": "first-start"');
+
+    const second = await start();
+    expect(second.stdout()).not.toContain("lp_");
+    expect(await second.stop()).toBe(0);
+  });
+
   it("refuses a port that is not one", () => {
     const r = runCli(["serve", "--port", "http"], { cwd: tempDir() });
     expect(r.code).toBe(2);

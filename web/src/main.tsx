@@ -56,9 +56,19 @@ function App() {
     return onSignedOut(() => setSession(null));
   }, []);
 
+  const signedIn = (s: Session) => {
+    setSession(s);
+    if (route.page === "sign-in") location.replace("#/accounts");
+  };
+
   if (error) return <ErrorBox error={error} />;
   if (session === undefined) return <Loading />;
-  if (session === null) return <SignInPage onSignedIn={setSession} />;
+  if (session === null) return <SignInPage onSignedIn={signedIn} linkToken={route.page === "sign-in" ? route.query.get("token") : null} />;
+  if (route.page === "sign-in") {
+    // Signed in already: drop a sign-in link's token from the address bar and the history.
+    location.replace("#/accounts");
+    return <Loading />;
+  }
 
   return (
     <div class="shell">

@@ -1,11 +1,19 @@
 /**
- * `linkpace serve [--host 127.0.0.1] [--port 8080]`: the HTTP API with the engine loop inside (api/server.ts).
- * Ctrl-C or SIGTERM stops it gracefully: timers stop, requests in progress finish, the database is closed.
+ * `linkpace serve [--host 127.0.0.1] [--port 8080]`: the HTTP API and the dashboard with the engine loop inside
+ * (api/server.ts). Ctrl-C or SIGTERM stops it gracefully: timers stop, requests in progress finish, the
+ * database is closed.
+ *
+ * A first start (no live token at all) creates one token in the default workspace and prints it once with a
+ * sign-in link, so that `npm ci && npm start` ends with a dashboard one click away. The token is in the link's
+ * fragment (#…), which browsers never send to a server; the dashboard signs in with it and drops it from the
+ * address bar.
  */
 import type { Command } from "commander";
 import { LinkpaceError } from "../../core/errors.js";
 import { startServer } from "../../api/server.js";
+import { createToken } from "../../api/auth.js";
 import { openStore } from "../../store/open-store.js";
+import { DEFAULT_WORKSPACE, type Store } from "../../store/store.js";
 import { systemClock, type GlobalOptions } from "../shell.js";
 
 export function registerServeCommand(program: Command): void {
@@ -14,12 +22,26 @@ export function registerServeCommand(program: Command): void {
     .description("serve the HTTP API (/v1, /openapi.json, /docs, /healthz, /metrics) with the engine running inside")
     .option("--host <host>", "the address to listen on", "127.0.0.1")
     .option("--port <port>", "the port to listen on (0: any free port)", "8080")
-    .addHelpText("after", "\nEvery /v1 route needs a token: linkpace token create --name NAME. The reference is at /docs.")
+    .addHelpText(
+      "after",
+      "\nThe dashboard is at /, the API reference at /docs. Every /v1 route needs a token (linkpace token create --name NAME)\n" +
+        "or the dashboard's session; on a first start, with no token yet, serve creates one and prints a sign-in link.",
+    )
     .action(async (opts: { host: string; port: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LinkpaceError("invalid_input", `--port: expected a port number from 0 to 65535 (got "${opts.port}")`);
-      const server = await startServer({ store: await openStore(g.db), clock: systemClock(), host: opts.host, port });
+      const store = await openStore(g.db);
+      const clock = systemClock();
+      const firstToken = await createFirstToken(store, clock.now());
+      const server = await startServer({ store, clock, host: opts.host, port });
+      // One write, so that whoever reads stdout sees the token and the address together.
+      const welcome =
+        firstToken === null
+          ? ""
+          : `No API token existed, so one was created (named "${FIRST_TOKEN_NAME}"; shown only now, \`linkpace token revoke\` ends it):\n  ${firstToken}\n` +
+            `Sign in to the dashboard with this link:\n  ${server.url}/#/sign-in?token=${firstToken}\n\n`;
+      process.stdout.write(`${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs). Ctrl-C stops it.\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off("SIGINT", stop);
@@ -33,4 +55,13 @@ export function registerServeCommand(program: Command): void {
         process.on("SIGTERM", stop);
       });
     });
+}
+
+export const FIRST_TOKEN_NAME = "first-start";
+
+/** A token for the default workspace when no live token exists anywhere; null when there is one already. */
+async function createFirstToken(store: Store, now: number): Promise<string | null> {
+  const live = (await store.listApiTokens()).filter((t) => t.revokedAt === null);
+  if (live.length > 0) return null;
+  return (await createToken(store, { workspaceId: DEFAULT_WORKSPACE, name: FIRST_TOKEN_NAME, now })).token;
 }

@@ -106,7 +106,9 @@ export function Funnel(props: { stages: FunnelStage[] }) {
                 <rect class="funnel-fill" x="0" y="0" width={(s.count / top) * 100} height="10" />
               </svg>
             </td>
-            <td class="num funnel-count">{s.count}</td>
+            <td class="num funnel-count" data-testid={`funnel-${s.stage}`}>
+              {s.count}
+            </td>
             <td class="num funnel-rate">{s.rate === null ? "" : `${Math.round(s.rate * 100)}%`}</td>
           </tr>
         ))}
@@ -143,10 +145,24 @@ export function BarChart(props: { bars: Bar[]; title: string; max?: number; form
                 <text class="axis" x={pad + i * bw + bw / 2} y={h - 6} text-anchor="middle">
                   {b.label}
                 </text>
+              ) : i === 0 || i === props.bars.length - 1 ? (
+                // Too many bars to label each: the first and the last, as the line chart does.
+                <text class="axis" x={i === 0 ? pad : w - pad} y={h - 6} text-anchor={i === 0 ? "start" : "end"}>
+                  {b.label}
+                </text>
               ) : null}
             </g>
           );
         })}
+        {props.bars.some((b) => b.value > 0) ? (
+          // The scale: a line at the top of the bars' range, with its value.
+          <g>
+            <line class="grid" x1={pad} x2={w - pad} y1={pad} y2={pad} />
+            <text class="axis" x={pad} y={pad - 6}>
+              {fmt(max)}
+            </text>
+          </g>
+        ) : null}
       </svg>
     </figure>
   );

@@ -1,4 +1,455 @@
-/** Placeholder: replaced by the page's real implementation. */
-export function CampaignsPage(_props: { name: string | null }) {
-  return <p>CampaignsPage: to be built.</p>;
+/**
+ * Campaigns: `#/campaigns` lists them with their enrollment counts, pause/resume and a link to copy one in the
+ * editor; `#/campaigns/NAME` shows the funnel (enrolled → visited → invited → accepted → messaged → replied),
+ * acceptance by step and by the recipient's hour of day, and the campaign's enrollments. Sources:
+ * GET /v1/campaigns[/{name}], POST /v1/campaigns/{name}/pause|resume, GET /v1/analytics/campaigns/{name},
+ * GET /v1/enrollments, GET /v1/status?account= (the sender's zone for dates, the server's time for "due").
+ */
+import { useState } from "preact/hooks";
+import { get, post, withQuery } from "../api";
+import { BarChart, Funnel, type FunnelStage } from "../components/charts";
+import { Pager, type PageInfo } from "../components/pager";
+import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
+import { fullName, percent } from "../format";
+import { useApi } from "../hooks";
+import { href } from "../router";
+import { noteServerTime, serverNow } from "../server-clock";
+import { compactDate, zonedDate, zonedDateTime } from "../zones";
+import "./campaigns.css";
+
+interface CampaignSummary {
+  name: string;
+  account: string;
+  status: "active" | "paused";
+  createdAt: string;
+  definition: { steps?: unknown[] } & Record<string, unknown>;
+  enrollments: { active: number; invited: number; done: number; endReasons: Record<string, number> };
+}
+
+interface CampaignAnalytics {
+  campaign: string;
+  funnel: FunnelStage[];
+  bySteps: Array<{ step: number; kind: string; reached: number; outcome: string; outcomeCount: number; rate: number | null }>;
+  byHour: Array<{ hour: number; invited: number; accepted: number; rate: number | null }>;
+}
+
+type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
+
+interface Enrollment {
+  id: number;
+  campaign: string;
+  account: string;
+  status: EnrollmentStatus;
+  step: number;
+  nextKind: string | null;
+  readyAt: string | null;
+  endReason: string | null;
+  prospect: { url: string; firstName: string; lastName: string; company: string; title: string; location: string; timezone: string };
+  enrolledAt: string;
+  visitedAt: string | null;
+  invitedAt: string | null;
+  acceptedAt: string | null;
+  repliedAt: string | null;
+  withdrawnAt: string | null;
+}
+
+const ENROLLMENT_STATUSES: Array<{ value: EnrollmentStatus; label: string; tone?: string }> = [
+  { value: "ready", label: "Scheduled" },
+  { value: "in_flight", label: "In progress", tone: "warn" },
+  { value: "invited", label: "Invited" },
+  { value: "done", label: "Done", tone: "ok" },
+];
+
+const KINDS: Record<string, string> = { visit: "visit", connect: "invitation", message: "message", withdraw: "withdrawal" };
+const ENROLLMENTS_PER_PAGE = 25;
+
+const campaignPath = (name: string) => `/v1/campaigns/${encodeURIComponent(name)}`;
+const invitationsHref = (campaign: string) => `${href("invitations")}?${new URLSearchParams({ campaign }).toString()}`;
+
+export function CampaignsPage(props: { name: string | null }) {
+  return props.name === null ? <CampaignList /> : <CampaignDetail key={props.name} name={props.name} />;
+}
+
+function CampaignList() {
+  const [page, setPage] = useState(1);
+  const list = useApi(() => get<{ campaigns: CampaignSummary[]; page: PageInfo }>(withQuery("/v1/campaigns", { page, perPage: 50 })), [page], 30_000);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const campaigns = list.data?.campaigns ?? null;
+  return (
+    <>
+      <PageHeader title="Campaigns">
+        <a class="button" href={href("editor")}>
+          New campaign
+        </a>
+      </PageHeader>
+      <ErrorBox error={list.error} />
+      <ErrorBox error={actionError} />
+      {campaigns === null ? (
+        list.error ? null : <Loading />
+      ) : campaigns.length === 0 ? (
+        <Empty>
+          No campaigns yet. Write one in the <a href={href("editor")}>campaign editor</a>, then <a href={href("import")}>import prospects</a> into it.
+        </Empty>
+      ) : (
+        <>
+          <div class="table-scroll">
+            <table class="data campaigns-table">
+              <thead>
+                <tr>
+                  <th scope="col">Campaign</th>
+                  <th scope="col">Account</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="num">
+                    Active
+                  </th>
+                  <th scope="col" class="num">
+                    Invited
+                  </th>
+                  <th scope="col" class="num">
+                    Done
+                  </th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {campaigns.map((c) => (
+                  <tr key={c.name} data-campaign={c.name}>
+                    <td>
+                      <a href={href("campaigns", c.name)}>{c.name}</a>
+                    </td>
+                    <td>
+                      <a href={href("accounts", c.account)}>{c.account}</a>
+                    </td>
+                    <td>
+                      <CampaignStatusBadge status={c.status} />
+                    </td>
+                    <td class="num" data-testid="count-active">
+                      {c.enrollments.active}
+                    </td>
+                    <td class="num" data-testid="count-invited">
+                      {c.enrollments.invited}
+                    </td>
+                    <td class="num" data-testid="count-done">
+                      {c.enrollments.done}
+                    </td>
+                    <td class="row-actions">
+                      <PauseButton name={c.name} status={c.status} onDone={list.reload} onError={setActionError} />
+                      <a href={href("campaigns", c.name)}>Details</a>
+                      <a href={href("editor", c.name)}>Copy in editor</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.data ? <Pager page={list.data.page} onPage={setPage} noun="campaigns" /> : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function CampaignStatusBadge(props: { status: string }) {
+  return (
+    <span class="badge" data-tone={props.status === "active" ? "ok" : "warn"} data-testid="campaign-status">
+      {props.status}
+    </span>
+  );
+}
+
+/** Pause or resume a campaign, then let the page reload. */
+function PauseButton(props: { name: string; status: string; onDone: () => void; onError: (e: unknown) => void }) {
+  const [busy, setBusy] = useState(false);
+  const verb = props.status === "paused" ? "resume" : "pause";
+  const click = async () => {
+    setBusy(true);
+    props.onError(null);
+    try {
+      await post(`${campaignPath(props.name)}/${verb}`);
+      props.onDone();
+    } catch (e) {
+      props.onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" disabled={busy} onClick={click} aria-label={`${verb === "pause" ? "Pause" : "Resume"} ${props.name}`}>
+      {verb === "pause" ? "Pause" : "Resume"}
+    </button>
+  );
+}
+
+function CampaignDetail(props: { name: string }) {
+  const { name } = props;
+  const campaign = useApi(() => get<{ campaign: CampaignSummary }>(campaignPath(name)), [name], 30_000);
+  const analytics = useApi(() => get<CampaignAnalytics>(`/v1/analytics/campaigns/${encodeURIComponent(name)}`), [name], 30_000);
+  const accountName = campaign.data?.campaign.account ?? null;
+  // The sender's zone for dates, and the server's time for "due since".
+  const account = useApi(
+    async () => {
+      if (accountName === null) return null;
+      const status = await get<{ at: string; accounts: Array<{ timezone: string }> }>(withQuery("/v1/status", { account: accountName }));
+      noteServerTime(status.at);
+      return status.accounts[0] ?? null;
+    },
+    [accountName],
+    30_000,
+  );
+  const timeZone = account.data?.timezone ?? null;
+  const [actionError, setActionError] = useState<unknown>(null);
+  const c = campaign.data?.campaign ?? null;
+
+  return (
+    <>
+      <p class="crumbs">
+        <a href={href("campaigns")}>← Campaigns</a>
+      </p>
+      <PageHeader title={name}>
+        {c ? (
+          <>
+            <CampaignStatusBadge status={c.status} />
+            <PauseButton name={name} status={c.status} onDone={campaign.reload} onError={setActionError} />
+            <a class="button" href={invitationsHref(name)}>
+              Sent invitations
+            </a>
+            <a class="button" href={href("editor", name)}>
+              Copy in editor
+            </a>
+          </>
+        ) : null}
+      </PageHeader>
+      <ErrorBox error={campaign.error} />
+      <ErrorBox error={actionError} />
+      {c ? (
+        <>
+          <p class="campaign-meta muted">
+            Sends as <a href={href("accounts", c.account)}>{c.account}</a>
+            {timeZone ? ` (${timeZone})` : ""} · created {zonedDate(c.createdAt, timeZone)} · {c.definition.steps?.length ?? 0} steps
+          </p>
+          <dl class="stats">
+            <div>
+              <dt>Active</dt>
+              <dd data-testid="campaign-active">{c.enrollments.active}</dd>
+            </div>
+            <div>
+              <dt>Invited, pending</dt>
+              <dd data-testid="campaign-invited">{c.enrollments.invited}</dd>
+            </div>
+            <div>
+              <dt>Done</dt>
+              <dd data-testid="campaign-done">{c.enrollments.done}</dd>
+            </div>
+            {Object.entries(c.enrollments.endReasons).map(([reason, n]) => (
+              <div key={reason}>
+                <dt>Ended: {reason.replace(/_/g, " ")}</dt>
+                <dd>{n}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : campaign.error ? null : (
+        <Loading />
+      )}
+
+      {c ? (
+        <>
+          <ErrorBox error={analytics.error} />
+          {analytics.data ? <CampaignAnalyticsView analytics={analytics.data} /> : analytics.error ? null : <Loading />}
+          <EnrollmentsTable campaign={name} timeZone={timeZone} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
+  const { funnel, bySteps, byHour } = props.analytics;
+  const invitedByHour = byHour.reduce((s, h) => s + h.invited, 0);
+  return (
+    <div class="campaign-analytics">
+      <section class="card" aria-labelledby="funnel-title">
+        <h2 id="funnel-title">Funnel</h2>
+        {funnel.length === 0 || funnel[0]!.count === 0 ? <Empty>Nobody enrolled yet: import prospects into this campaign.</Empty> : <Funnel stages={funnel} />}
+        <p class="muted small">Each rate is of the stage above.</p>
+      </section>
+
+      <section class="card by-hour" aria-labelledby="by-hour-title">
+        <h2 id="by-hour-title">Acceptance by the recipient's hour</h2>
+        {invitedByHour === 0 ? (
+          <Empty>No invitations sent yet.</Empty>
+        ) : (
+          <BarChart
+            title="Accepted of invited, by the recipient's local hour when the invitation was sent"
+            max={1}
+            format={(v) => percent(v)}
+            bars={byHour.map((h) => ({ label: String(h.hour), value: h.rate ?? 0, detail: `${h.accepted} accepted of ${h.invited} invited` }))}
+          />
+        )}
+      </section>
+
+      <section class="card by-step" aria-labelledby="by-step-title">
+        <h2 id="by-step-title">Acceptance by step</h2>
+        {bySteps.length === 0 ? (
+          <Empty>This campaign has no steps.</Empty>
+        ) : (
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col" class="num">
+                  Step
+                </th>
+                <th scope="col">Kind</th>
+                <th scope="col" class="num">
+                  Reached
+                </th>
+                <th scope="col">Outcome</th>
+                <th scope="col" class="num">
+                  Count
+                </th>
+                <th scope="col" class="num">
+                  Rate
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {bySteps.map((s) => (
+                <tr key={s.step} data-step={s.step}>
+                  <td class="num">{s.step + 1}</td>
+                  <td>{s.kind}</td>
+                  <td class="num">{s.reached}</td>
+                  <td>{s.outcome}</td>
+                  <td class="num" data-testid={`step-${s.step}-outcome`}>
+                    {s.outcomeCount}
+                  </td>
+                  <td class="num">{percent(s.rate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function EnrollmentsTable(props: { campaign: string; timeZone: string | null }) {
+  const [status, setStatus] = useState("");
+  const [page, setPage] = useState(1);
+  const list = useApi(
+    () => get<{ enrollments: Enrollment[]; page: PageInfo }>(withQuery("/v1/enrollments", { campaign: props.campaign, status, page, perPage: ENROLLMENTS_PER_PAGE })),
+    [props.campaign, status, page],
+    30_000,
+  );
+  const rows = list.data?.enrollments ?? null;
+  const tz = props.timeZone;
+  return (
+    <section class="card enrollments" aria-labelledby="enrollments-title">
+      <div class="section-head">
+        <h2 id="enrollments-title">Enrollments</h2>
+        <div class="inline-field">
+          <label for="enrollment-status">Status</label>
+          <select
+            id="enrollment-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.currentTarget.value);
+              setPage(1);
+            }}
+          >
+            <option value="">All</option>
+            {ENROLLMENT_STATUSES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorBox error={list.error} />
+      {rows === null ? (
+        list.error ? null : <Loading />
+      ) : rows.length === 0 ? (
+        <Empty>{status ? "No enrollments with this status." : "No prospects enrolled yet."}</Empty>
+      ) : (
+        <>
+          <div class="table-scroll">
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Company</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="num">
+                    Next step
+                  </th>
+                  <th scope="col">Next action{tz ? ` (${tz})` : ""}</th>
+                  <th scope="col">History</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <EnrollmentRow key={e.id} e={e} timeZone={tz} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.data ? <Pager page={list.data.page} onPage={setPage} noun="enrollments" /> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function EnrollmentRow(props: { e: Enrollment; timeZone: string | null }) {
+  const { e, timeZone: tz } = props;
+  const p = e.prospect;
+  const s = ENROLLMENT_STATUSES.find((x) => x.value === e.status);
+  const history: Array<[string, string | null]> = [
+    ["enrolled", e.enrolledAt],
+    ["visited", e.visitedAt],
+    ["invited", e.invitedAt],
+    ["accepted", e.acceptedAt],
+    ["replied", e.repliedAt],
+    ["withdrawn", e.withdrawnAt],
+  ];
+  return (
+    <tr data-enrollment={e.id}>
+      <td>
+        <a href={p.url} target="_blank" rel="noopener noreferrer">
+          {fullName(p)}
+        </a>
+        {p.title ? <div class="muted small">{p.title}</div> : null}
+      </td>
+      <td>{p.company || <span class="muted">–</span>}</td>
+      <td>
+        <span class="badge" data-tone={s?.tone}>
+          {s?.label ?? e.status}
+        </span>
+        {e.endReason ? <div class="muted small">{e.endReason.replace(/_/g, " ")}</div> : null}
+      </td>
+      <td class="num">{e.status === "done" ? "–" : e.step + 1}</td>
+      <td class="next-action">
+        {e.nextKind && e.readyAt && e.status !== "done" ? (
+          <span title={`${zonedDateTime(e.readyAt, p.timezone)} for the prospect (${p.timezone})`}>
+            {KINDS[e.nextKind] ?? e.nextKind}, {Date.parse(e.readyAt) <= serverNow() ? "due since " : ""}
+            {compactDate(e.readyAt, tz)}
+          </span>
+        ) : (
+          <span class="muted">–</span>
+        )}
+      </td>
+      <td>
+        <ul class="history">
+          {history
+            .filter((h): h is [string, string] => h[1] !== null)
+            .map(([what, at]) => (
+              <li key={what} title={zonedDateTime(at, tz)}>
+                <span class="muted">{what}</span> {compactDate(at, tz, { time: false })}
+              </li>
+            ))}
+        </ul>
+      </td>
+    </tr>
+  );
 }

@@ -1,4 +1,247 @@
-/** Placeholder: replaced by the page's real implementation. */
-export function RunnerPage(_props: { account: string | null }) {
-  return <p>RunnerPage: to be built.</p>;
+/**
+ * The assisted task runner as a page: `#/runner` lists the accounts with what is due, `#/runner/ACCOUNT` works
+ * through one account's tasks as `linkpace work` does (src/cli/commands/work.ts): the same view (task, held,
+ * wait), the same keys (outcome keys from the task, s skip, o open, c copy, q quit), the text copied when a
+ * task appears, a wait re-asked when its time comes and every 15 s, a shown task re-asked every minute (which
+ * renews this session's hold on it). Countdowns run on the server's clock (see clockOffset).
+ */
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { get, post, withQuery } from "../api";
+import { ErrorBox, Loading, PageHeader } from "../components/ui";
+import { fullName } from "../format";
+import { useApi } from "../hooks";
+import { href, navigate } from "../router";
+import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, safeProfileUrl, type AccountInfo, type NextView, type TasksOverview } from "./runner-types";
+import { AccountChooser } from "./runner-accounts";
+import { HeldCard, SessionLog, TaskCard, taskText, WaitCard, type LogEntry } from "./runner-views";
+import "./runner.css";
+
+const TICK_MS = 1000;
+const WAIT_POLL_MS = 15_000;
+/** A shown task is re-asked this often: it renews the hold (the server's lease is 10 minutes). */
+const TASK_POLL_MS = 60_000;
+
+/** What this browser recorded, per account (times on the server's clock); kept while the page is open, across route changes. */
+const sessionLogs = new Map<string, LogEntry[]>();
+
+export function RunnerPage(props: { account: string | null }) {
+  return props.account ? <RunnerSession key={props.account} account={props.account} /> : <AccountChooser />;
+}
+
+/** An answer of /v1/tasks/next with the server clock measured along with it. */
+interface Fetched {
+  view: NextView;
+  /** Server time minus browser time, in ms. */
+  offset: number;
+  /** The server time when it answered. */
+  serverAt: number;
+}
+
+function RunnerSession(props: { account: string }) {
+  const { account } = props;
+  const info = useApi(() => get<AccountInfo>(`/v1/accounts/${encodeURIComponent(account)}`), [account]);
+  const [fetched, setFetched] = useState<Fetched | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [now, setNow] = useState(Date.now());
+  const [log, setLog] = useState<LogEntry[]>(() => sessionLogs.get(account) ?? []);
+  const busyRef = useRef(false);
+  const firedFor = useRef<Fetched | null>(null);
+  const copiedTask = useRef<number | null>(null);
+  const lastAsk = useRef(0);
+
+  const addLog = (entry: LogEntry) => {
+    setLog((old) => {
+      const next = [entry, ...old].slice(0, 100);
+      sessionLogs.set(account, next);
+      return next;
+    });
+  };
+
+  /** Copies the task's text; `auto` (a new task appeared) adds to the notice instead of replacing it. */
+  const copy = useCallback((text: string, auto: boolean) => {
+    if (text === "") return;
+    const say = (message: string) => setNotice((n) => (auto ? joinNotice(n, message) : message));
+    if (!navigator.clipboard) return say("The clipboard is not available here: select the text to copy it.");
+    navigator.clipboard.writeText(text).then(
+      () => say("The text is on the clipboard."),
+      () => say(`Not copied automatically: press ${COMMAND_KEYS.copy} or Copy.`),
+    );
+  }, []);
+
+  const ask = useCallback(async () => {
+    lastAsk.current = Date.now();
+    const sent = Date.now();
+    const [view, overview] = await Promise.all([post<NextView>("/v1/tasks/next", { account }), get<TasksOverview>(withQuery("/v1/tasks", { account }))]);
+    const received = Date.now();
+    const offset = clockOffset(overview.at, sent, received);
+    setFetched({ view, offset, serverAt: received + offset });
+    setError(null);
+    setNow(received);
+    if (view.type === "task" && copiedTask.current !== view.task.actionId) {
+      copiedTask.current = view.task.actionId;
+      copy(taskText(view.task), true);
+    }
+  }, [account, copy]);
+
+  /** Runs one request at a time, as the terminal's guard does; errors are shown, not thrown. */
+  const guard = useCallback(async (fn: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e);
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  }, []);
+
+  const checkNow = useCallback(() => void guard(ask), [guard, ask]);
+
+  useEffect(() => {
+    checkNow();
+  }, [checkNow]);
+
+  // The clock: countdowns, the prospect's local time, re-asking when a wait ends and on the poll interval.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (busyRef.current) return;
+    const f = fetched;
+    const sinceAsk = now - lastAsk.current;
+    if (!f) {
+      if (error && sinceAsk >= WAIT_POLL_MS) checkNow();
+      return;
+    }
+    const until = f.view.type === "task" ? null : f.view.until === null ? null : Date.parse(f.view.until);
+    // Only a time that was still ahead when the server answered: one it had already passed is not re-asked each tick.
+    const reached = until !== null && until > f.serverAt && now + f.offset >= until && firedFor.current !== f;
+    if (reached) firedFor.current = f;
+    if (reached || sinceAsk >= (f.view.type === "task" ? TASK_POLL_MS : WAIT_POLL_MS)) checkNow();
+  }, [now, fetched, error, checkNow]);
+
+  const view = fetched?.view ?? null;
+  const task = view?.type === "task" ? view.task : null;
+
+  const report = (key: string) =>
+    void guard(async () => {
+      if (!task) return;
+      const outcome = task.outcomes.find((o) => o.key === key);
+      if (!outcome) return;
+      setNotice(null);
+      try {
+        await post(`/v1/tasks/${task.actionId}/report`, { key });
+        setNotice(`Recorded: ${outcome.label}.`);
+        addLog({ at: Date.now() + (fetched?.offset ?? 0), name: fullName(task.prospect), kind: task.kind, outcome: outcome.label });
+      } catch (e) {
+        setNotice(`Not recorded: ${messageOf(e)}`);
+      }
+      await ask();
+    });
+
+  const skip = () =>
+    void guard(async () => {
+      if (!task) return;
+      setNotice(null);
+      try {
+        await post(`/v1/tasks/${task.actionId}/skip`);
+        setNotice("Skipped; this prospect comes back in 1 day.");
+        addLog({ at: Date.now() + (fetched?.offset ?? 0), name: fullName(task.prospect), kind: task.kind, outcome: "skipped" });
+      } catch (e) {
+        setNotice(`Not skipped: ${messageOf(e)}`);
+      }
+      await ask();
+    });
+
+  const open = () => {
+    const url = task ? safeProfileUrl(task.prospect.url) : null;
+    if (!url) return;
+    window.open(url, "_blank", "noopener,noreferrer");
+    setNotice(`Opened ${url} in a new tab.`);
+  };
+
+  const copyAgain = () => {
+    if (task) copy(taskText(task), false);
+  };
+
+  // Keys, as in the terminal; anything typed into a field is left alone.
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKey.current = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTyping(e.target)) return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : "";
+    if (key === COMMAND_KEYS.quit) return navigate("runner");
+    if (!task || busyRef.current) return;
+    if (key === COMMAND_KEYS.open) open();
+    else if (key === COMMAND_KEYS.copy) copyAgain();
+    else if (key === COMMAND_KEYS.skip) skip();
+    else if (task.outcomes.some((o) => o.key === key)) report(key);
+    else return;
+    e.preventDefault();
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    addEventListener("keydown", listener);
+    return () => removeEventListener("keydown", listener);
+  }, []);
+
+  const serverNow = now + (fetched?.offset ?? 0);
+  const acc = info.data?.account ?? null;
+
+  return (
+    <>
+      <PageHeader title={`Tasks for ${account}`}>
+        <button type="button" onClick={checkNow} disabled={busy}>
+          Check now
+        </button>
+        <a class="button runner-quit" href={href("runner")}>
+          Quit <kbd>{COMMAND_KEYS.quit}</kbd>
+        </a>
+      </PageHeader>
+      {info.error ? <ErrorBox error={info.error} /> : null}
+      {error && !info.error ? <ErrorBox error={error} /> : null}
+      {notice ? (
+        <p class="notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      ) : null}
+      <div class="runner-layout">
+        <div>
+          {!view ? (
+            error ? null : <Loading />
+          ) : view.type === "task" ? (
+            <TaskCard
+              view={view}
+              noteLimit={acc ? noteLimitFor(acc.type) : null}
+              accountZone={acc?.timezone ?? null}
+              serverNow={serverNow}
+              actions={{ busy, onOutcome: report, onSkip: skip, onCopy: copyAgain }}
+            />
+          ) : view.type === "held" ? (
+            <HeldCard view={view} serverNow={serverNow} />
+          ) : (
+            <WaitCard view={view} serverNow={serverNow} />
+          )}
+          <p class="muted small runner-help">
+            Keys: the letter on each button records that outcome; <kbd>s</kbd> skip, <kbd>o</kbd> open the profile, <kbd>c</kbd> copy the text, <kbd>q</kbd> quit. Server time{" "}
+            <span data-testid="server-time">{new Date(serverNow).toISOString().slice(0, 16).replace("T", " ")}</span> UTC.
+          </p>
+        </div>
+        <SessionLog entries={log} />
+      </div>
+    </>
+  );
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function joinNotice(first: string | null, second: string): string {
+  return first ? `${first} ${second}` : second;
 }

@@ -1,24 +1,35 @@
-/** Sign-in with an API token; the token is sent once and the server keeps an HttpOnly session cookie. */
-import { useState } from "preact/hooks";
+/**
+ * Sign-in with an API token; the token is sent once and the server keeps an HttpOnly session cookie. A sign-in
+ * link (`#/sign-in?token=lp_…`, printed by `linkpace serve` on a first start) signs in without typing; the app
+ * then replaces the address, so the token stays in neither the address bar nor the history.
+ */
+import { useEffect, useState } from "preact/hooks";
 import { signIn, type Session } from "../api";
 import { ErrorBox } from "../components/ui";
 
-export function SignInPage(props: { onSignedIn: (s: Session) => void }) {
-  const [token, setToken] = useState("");
+export function SignInPage(props: { onSignedIn: (s: Session) => void; linkToken: string | null }) {
+  const [token, setToken] = useState(props.linkToken ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const attempt = async (value: string) => {
     setBusy(true);
     setError(null);
     try {
-      props.onSignedIn(await signIn(token));
+      props.onSignedIn(await signIn(value));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void attempt(token);
+  };
+  useEffect(() => {
+    if (props.linkToken) void attempt(props.linkToken);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <main class="sign-in">
       <h1>linkpace</h1>

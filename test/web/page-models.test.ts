@@ -1,0 +1,66 @@
+/**
+ * The dashboard's pure page logic against the real server-side code: the campaign editor's form writes
+ * documents the campaign schema accepts and reads back what the API returns, and the runner page's clock
+ * and key helpers behave as the terminal runner's.
+ */
+import { describe, expect, it } from "vitest";
+import { campaignDocFromObject, campaignDocToObject } from "../../src/core/campaign/index.js";
+import { countCharacters as serverCount } from "../../src/core/template/index.js";
+import { defaultForm, documentField, fromDocument, newStep, problemsAt, toDocument, type CampaignForm } from "../../web/src/pages/editor-model.js";
+import { clockOffset, countCharacters, countdown, noteLimitFor, safeProfileUrl } from "../../web/src/pages/runner-types.js";
+
+describe("campaign editor model", () => {
+  it("writes a document the campaign schema accepts, leaving empty fields to the defaults", () => {
+    const form: CampaignForm = { ...defaultForm("alice"), name: "q1", hours: "09:00-12:00, 14:00-17:00" };
+    form.steps.push(newStep("withdraw", { after: "" }));
+    const doc = toDocument({ ...form, steps: form.steps.slice(0, 3) });
+    expect(doc).toMatchObject({ schedule: { timezone: "recipient", hours: ["09:00-12:00", "14:00-17:00"] }, steps: [{ visit: {} }, { connect: { after: "1d", noteFallback: "blank", withdrawAfter: "21d" } }, { message: { after: "2d" } }] });
+    const parsed = campaignDocFromObject(doc, "body");
+    expect(parsed.steps.map((s) => s.kind)).toEqual(["visit", "connect", "message"]);
+    expect(toDocument({ ...form, steps: [newStep("connect")] }).steps).toEqual([{ connect: { noteFallback: "blank" } }]);
+  });
+
+  it("reads back a campaign's definition as GET /v1/campaigns/NAME shows it, unchanged through the form", () => {
+    const original = campaignDocFromObject(
+      { name: "q1", account: "alice", schedule: { timezone: "Europe/Paris", days: ["mon", "sat"], hours: ["08:00-10:00", "22:00-02:00"] }, stopOnReply: false,
+        steps: [{ connect: { note: "Hi {{ firstName }}", noteFallback: "skip" } }, { withdraw: { after: "14d" } }, { message: { after: "1d", text: "Thanks" } }] },
+      "body",
+    );
+    const form = fromDocument(campaignDocToObject(original));
+    if (typeof form === "string") throw new Error(form);
+    expect(form.steps.map((s) => s.kind)).toEqual(["connect", "message"]);
+    expect(campaignDocFromObject(toDocument(form), "body")).toEqual(original);
+  });
+
+  it("says which shapes the form cannot show, and maps the preview's fields to document paths", () => {
+    expect(fromDocument([])).toMatch(/not a JSON object/);
+    expect(fromDocument({ steps: [{ visit: {}, connect: {} }] })).toMatch(/steps\[0\]/);
+    expect(documentField("definition.steps[1].connect.note")).toBe("steps[1].connect.note");
+    expect(documentField("definition")).toBe("document");
+    expect(documentField("name")).toBe("name");
+    const problems = [{ field: "steps[1].connect.note", message: "a" }, { field: "steps[10]", message: "b" }, { field: "steps", message: "c" }];
+    expect(problemsAt(problems, "steps[1]").map((p) => p.message)).toEqual(["a"]);
+    expect(problemsAt(problems, "steps", true).map((p) => p.message)).toEqual(["c"]);
+  });
+});
+
+describe("runner page helpers", () => {
+  it("takes the server's clock from its `at`, not the browser's", () => {
+    expect(clockOffset("2027-03-01T09:00:00Z", 1_000, 1_200)).toBe(Date.parse("2027-03-01T09:00:00Z") - 1_100);
+    expect(clockOffset("not a date", 0, 0)).toBe(0);
+  });
+
+  it("counts like the server and shows countdowns like the terminal", () => {
+    for (const t of ["Zoë", "e\u0301", "👋🏽 hi", ""]) expect(countCharacters(t)).toBe(serverCount(t));
+    expect(countdown(65_000)).toBe("1m 05s");
+    expect(countdown(3_725_000)).toBe("1h 02m");
+    expect(countdown(-5)).toBe("0m 00s");
+    expect([noteLimitFor("free"), noteLimitFor("premium"), noteLimitFor("sales_navigator")]).toEqual([200, 300, 300]);
+  });
+
+  it("links only to http(s) profile URLs", () => {
+    expect(safeProfileUrl("https://www.linkedin.com/in/jane-doe")).toBe("https://www.linkedin.com/in/jane-doe");
+    expect(safeProfileUrl("javascript:alert(1)")).toBeNull();
+    expect(safeProfileUrl(null)).toBeNull();
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * The campaign editor's form pieces: the schedule and one step. Each input has a label; the problems the
+ * server reported for a field (a 422 from the preview or from creating) are shown under that field.
+ */
+import type { ProblemField } from "../api";
+import { problemsAt, WEEKDAYS, type CampaignForm, type StepForm } from "./editor-model";
+
+export function FieldProblems(props: { problems: ProblemField[]; id?: string }) {
+  if (props.problems.length === 0) return null;
+  return (
+    <ul class="field-problems" id={props.id} role="alert">
+      {props.problems.map((p, i) => (
+        <li key={i}>{p.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+let zones: string[] | null = null;
+function timeZones(): string[] {
+  zones ??= typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
+  return zones;
+}
+
+export function ScheduleFields(props: { form: CampaignForm; problems: ProblemField[]; onChange: (patch: Partial<CampaignForm>) => void }) {
+  const { form, problems, onChange } = props;
+  const zoneList = timeZones();
+  const known = form.timezone === "recipient" || zoneList.includes(form.timezone);
+  const toggleDay = (day: string, on: boolean) => onChange({ days: WEEKDAYS.filter((d) => (d === day ? on : form.days.includes(d))) });
+  return (
+    <fieldset class="editor-fieldset">
+      <legend>Schedule: when invitations and messages may reach prospects</legend>
+      <div class="ed-field">
+        <label for="schedule-timezone">Time zone</label>
+        <select id="schedule-timezone" value={form.timezone} onChange={(e) => onChange({ timezone: e.currentTarget.value })}>
+          <option value="recipient">Each prospect's own zone (recipient)</option>
+          {known ? null : <option value={form.timezone}>{form.timezone}</option>}
+          {zoneList.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+        <FieldProblems problems={problemsAt(problems, "schedule.timezone")} />
+      </div>
+      <div class="ed-field">
+        <span class="ed-label" id="schedule-days-label">
+          Days
+        </span>
+        <div class="days" role="group" aria-labelledby="schedule-days-label">
+          {WEEKDAYS.map((d) => (
+            <span key={d} class="day">
+              <input type="checkbox" id={`day-${d}`} checked={form.days.includes(d)} onChange={(e) => toggleDay(d, e.currentTarget.checked)} />
+              <label for={`day-${d}`}>{d}</label>
+            </span>
+          ))}
+        </div>
+        <FieldProblems problems={problemsAt(problems, "schedule.days")} />
+      </div>
+      <div class="ed-field">
+        <label for="schedule-hours">Hours</label>
+        <input id="schedule-hours" value={form.hours} placeholder="09:00-17:00" onInput={(e) => onChange({ hours: e.currentTarget.value })} />
+        <span class="ed-hint">In that zone's local time; several windows separated by commas: 09:00-12:00, 14:00-17:00.</span>
+        <FieldProblems problems={[...problemsAt(problems, "schedule.hours"), ...problemsAt(problems, "schedule", true)]} />
+      </div>
+      <div class="ed-field ed-inline">
+        <input type="checkbox" id="stop-on-reply" checked={form.stopOnReply} onChange={(e) => onChange({ stopOnReply: e.currentTarget.checked })} />
+        <label for="stop-on-reply">Stop the sequence when the prospect replies</label>
+        <FieldProblems problems={problemsAt(problems, "stopOnReply")} />
+      </div>
+    </fieldset>
+  );
+}
+
+const TITLES: Record<StepForm["kind"], string> = { visit: "Visit the profile", connect: "Connect", message: "Message", withdraw: "Withdraw the invitation" };
+
+export function StepEditor(props: {
+  step: StepForm;
+  index: number;
+  count: number;
+  /** What the wait counts from: enrollment, acceptance, the invitation, the previous step. */
+  afterWhat: string;
+  problems: ProblemField[];
+  onChange: (patch: Partial<StepForm>) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const { step, index, problems, onChange } = props;
+  const id = (name: string) => `step-${step.id}-${name}`;
+  const at = (name: string) => problemsAt(problems, `steps[${index}].${step.kind}.${name}`);
+  const n = index + 1;
+  return (
+    <li class="step-card" data-kind={step.kind} data-testid={`step-${n}`}>
+      <div class="step-head">
+        <h3>
+          <span class="step-number">{n}</span> {TITLES[step.kind]}
+        </h3>
+        <div class="step-tools">
+          <button type="button" aria-label={`Move step ${n} up`} disabled={index === 0} onClick={() => props.onMove(-1)}>
+            ↑ Up
+          </button>
+          <button type="button" aria-label={`Move step ${n} down`} disabled={index === props.count - 1} onClick={() => props.onMove(1)}>
+            ↓ Down
+          </button>
+          <button type="button" aria-label={`Remove step ${n}`} onClick={props.onRemove}>
+            Remove
+          </button>
+        </div>
+      </div>
+      <FieldProblems problems={[...problemsAt(problems, `steps[${index}]`, true), ...problemsAt(problems, `steps[${index}].${step.kind}`, true)]} />
+      <div class="step-fields">
+        <div class="ed-field ed-short">
+          <label for={id("after")}>{step.kind === "withdraw" ? "Withdraw after" : "Wait before this step"}</label>
+          <input id={id("after")} value={step.after} placeholder={step.kind === "withdraw" ? "21d" : "0s"} onInput={(e) => onChange({ after: e.currentTarget.value })} />
+          <span class="ed-hint">{props.afterWhat}, e.g. 90s, 5m, 2h, 3d, 1w.</span>
+          <FieldProblems problems={at("after")} />
+        </div>
+        {step.kind === "connect" ? (
+          <>
+            <div class="ed-field">
+              <label for={id("note")}>Note template</label>
+              <textarea id={id("note")} rows={4} value={step.note} placeholder="Empty: invite without a note" onInput={(e) => onChange({ note: e.currentTarget.value })} />
+              <FieldProblems problems={at("note")} />
+            </div>
+            <div class="ed-field ed-short">
+              <label for={id("fallback")}>When the note cannot be sent</label>
+              <select id={id("fallback")} value={step.noteFallback} onChange={(e) => onChange({ noteFallback: e.currentTarget.value === "skip" ? "skip" : "blank" })}>
+                <option value="blank">invite without a note</option>
+                <option value="skip">skip the prospect</option>
+              </select>
+              <FieldProblems problems={at("noteFallback")} />
+            </div>
+            <div class="ed-field ed-short">
+              <label for={id("withdraw")}>Withdraw if still pending after</label>
+              <input id={id("withdraw")} value={step.withdrawAfter} placeholder="never" onInput={(e) => onChange({ withdrawAfter: e.currentTarget.value })} />
+              <FieldProblems problems={at("withdrawAfter")} />
+            </div>
+          </>
+        ) : null}
+        {step.kind === "message" ? (
+          <div class="ed-field">
+            <label for={id("text")}>Message template</label>
+            <textarea id={id("text")} rows={4} value={step.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />
+            <FieldProblems problems={at("text")} />
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** What step `index`'s `after` counts from (CONTRACTS.md §3). */
+export function afterWhat(steps: StepForm[], index: number): string {
+  const step = steps[index];
+  if (step?.kind === "withdraw") return "Counted from the invitation";
+  if (index === 0) return "Counted from enrollment";
+  return steps[index - 1]?.kind === "connect" ? "Counted from acceptance" : "Counted from the previous step";
+}

@@ -1,0 +1,134 @@
+/**
+ * The campaign editor's form state and its mapping to and from the campaign document (CONTRACTS.md §3,
+ * src/core/campaign/campaign-doc.ts): the form keeps every field as the text the user typed, the document
+ * leaves out what is empty so the server's defaults apply (after 0s, no note, noteFallback blank, never withdrawn).
+ */
+
+/** A field a 422 names (api.ts ProblemField; declared here so this file has no imports and the tests can load it). */
+export interface ProblemField {
+  field: string;
+  message: string;
+}
+
+export type StepKind = "visit" | "connect" | "message" | "withdraw";
+export const STEP_KINDS: StepKind[] = ["visit", "connect", "message", "withdraw"];
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+export interface StepForm {
+  /** Stable key for rendering and label ids; not part of the document. */
+  id: number;
+  kind: StepKind;
+  after: string;
+  note: string;
+  noteFallback: "blank" | "skip";
+  withdrawAfter: string;
+  text: string;
+}
+
+export interface CampaignForm {
+  name: string;
+  account: string;
+  timezone: string;
+  days: string[];
+  hours: string;
+  stopOnReply: boolean;
+  steps: StepForm[];
+}
+
+let nextStepId = 1;
+
+export function newStep(kind: StepKind, fields: Partial<Omit<StepForm, "id" | "kind">> = {}): StepForm {
+  return { id: nextStepId++, kind, after: "", note: "", noteFallback: "blank", withdrawAfter: "", text: "", ...fields };
+}
+
+export function defaultForm(account: string): CampaignForm {
+  return {
+    name: "",
+    account,
+    timezone: "recipient",
+    days: ["mon", "tue", "wed", "thu", "fri"],
+    hours: "09:00-17:00",
+    stopOnReply: true,
+    steps: [
+      newStep("visit"),
+      newStep("connect", { after: "1d", note: "Hi {{ firstName }}, I came across your work at {{ company | default: 'your company' }} and would like to connect.", withdrawAfter: "21d" }),
+      newStep("message", { after: "2d", text: "Thanks for connecting, {{ firstName }}!" }),
+    ],
+  };
+}
+
+const trimmed = (s: string) => s.trim();
+
+/** The campaign document the form describes, as POST /v1/campaigns takes it. */
+export function toDocument(form: CampaignForm): Record<string, unknown> {
+  const windows = form.hours.split(",").map(trimmed).filter(Boolean);
+  return {
+    name: form.name.trim(),
+    account: form.account,
+    schedule: { timezone: form.timezone, days: form.days, hours: windows.length === 1 ? windows[0] : windows },
+    stopOnReply: form.stopOnReply,
+    steps: form.steps.map(stepToDocument),
+  };
+}
+
+function stepToDocument(s: StepForm): Record<string, unknown> {
+  const opts: Record<string, unknown> = {};
+  if (s.after.trim() !== "") opts.after = s.after.trim();
+  if (s.kind === "connect") {
+    if (s.note.trim() !== "") opts.note = s.note;
+    opts.noteFallback = s.noteFallback;
+    if (s.withdrawAfter.trim() !== "") opts.withdrawAfter = s.withdrawAfter.trim();
+  }
+  if (s.kind === "message") opts.text = s.text;
+  return { [s.kind]: opts };
+}
+
+const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+
+/**
+ * The form for a document (a campaign's definition from GET /v1/campaigns/NAME, or the JSON tab's text).
+ * Returns a message instead when the document has a shape the form cannot show; the JSON tab still can.
+ */
+export function fromDocument(doc: unknown): CampaignForm | string {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return "the document is not a JSON object";
+  const d = doc as Record<string, unknown>;
+  const schedule = (typeof d.schedule === "object" && d.schedule !== null ? d.schedule : {}) as Record<string, unknown>;
+  const hours = Array.isArray(schedule.hours) ? schedule.hours.map(text).join(", ") : text(schedule.hours ?? "09:00-17:00");
+  const days = Array.isArray(schedule.days) ? schedule.days.map(text) : ["mon", "tue", "wed", "thu", "fri"];
+  if (!Array.isArray(d.steps)) return "steps is not a list";
+  const steps: StepForm[] = [];
+  for (const [i, raw] of d.steps.entries()) {
+    const kind = typeof raw === "object" && raw !== null ? Object.keys(raw)[0] : undefined;
+    if (!kind || !(STEP_KINDS as string[]).includes(kind) || Object.keys(raw as object).length !== 1) return `steps[${i}] is not one of ${STEP_KINDS.join(", ")}`;
+    const o = ((raw as Record<string, unknown>)[kind] ?? {}) as Record<string, unknown>;
+    const after = text(o.after);
+    steps.push(
+      newStep(kind as StepKind, {
+        after: after === "0s" ? "" : after,
+        note: text(o.note),
+        noteFallback: o.noteFallback === "skip" ? "skip" : "blank",
+        withdrawAfter: text(o.withdrawAfter),
+        text: text(o.text),
+      }),
+    );
+  }
+  return {
+    name: text(d.name),
+    account: text(d.account),
+    timezone: text(schedule.timezone ?? "recipient") || "recipient",
+    days,
+    hours,
+    stopOnReply: d.stopOnReply !== false,
+    steps,
+  };
+}
+
+/** A 422's field as a path in the campaign document (the preview nests it under `definition`). */
+export function documentField(field: string): string {
+  return field.replace(/^definition(\.|(?=\[)|$)/, "") || "document";
+}
+
+/** The problems at `path` or inside it (`steps[1]` matches `steps[1].connect.note`). */
+export function problemsAt(problems: ProblemField[], path: string, exact = false): ProblemField[] {
+  return problems.filter((p) => p.field === path || (!exact && (p.field.startsWith(`${path}.`) || p.field.startsWith(`${path}[`))));
+}

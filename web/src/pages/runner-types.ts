@@ -1,0 +1,99 @@
+/**
+ * The task routes' JSON as the runner page reads it (src/api/routes/tasks.ts, src/api/task-json.ts,
+ * src/runner/tasks-overview.ts), and the small pure helpers the page needs: the server's clock, the
+ * character count, countdowns.
+ */
+
+export type TaskKind = "visit" | "connect" | "message" | "withdraw";
+
+export interface Outcome {
+  key: string;
+  result: string;
+  label: string;
+}
+
+export interface Task {
+  actionId: number;
+  kind: TaskKind;
+  account: string | null;
+  campaign: string | null;
+  since: string;
+  prospect: { url: string | null; firstName: string; lastName: string; company: string; title: string; location: string; timezone: string | null };
+  note: string | null;
+  text: string | null;
+  outcomes: Outcome[];
+}
+
+/** POST /v1/tasks/next: what `linkpace work` would show now. */
+export type NextView =
+  | { type: "task"; recovered: boolean; task: Task }
+  | { type: "held"; by: string; until: string | null }
+  | { type: "wait"; until: string | null; reason: string; paused: string | null };
+
+/** GET /v1/tasks: per account, what is in progress and what comes next; `at` is the server's clock. */
+export interface TasksOverview {
+  at: string;
+  accounts: Array<{
+    account: string;
+    inProgress: Array<{ actionId: number; kind: string; prospect: string | null; since: string; heldBy: string | null; leaseUntil: string | null }>;
+    dueNow: boolean;
+    next: { kind: string; at: string; waitsFor: string | null } | null;
+    paused: { until: string; reason: string } | null;
+  }>;
+}
+
+/** GET /v1/accounts/{name}: the fields the runner uses. */
+export interface AccountInfo {
+  account: { name: string; timezone: string; type: "free" | "premium" | "sales_navigator" };
+}
+
+/** The terminal runner's command keys (src/runner/outcome-keys.ts COMMAND_KEYS). */
+export const COMMAND_KEYS = { skip: "s", open: "o", copy: "c", quit: "q" } as const;
+
+export const VERB: Record<TaskKind, string> = { visit: "Visit the profile", connect: "Connect", message: "Message", withdraw: "Withdraw the invitation" };
+
+/** LinkedIn's note limit by account type (DOMAIN.md): 200 characters on free accounts, 300 on paid ones. */
+export function noteLimitFor(type: string): number {
+  return type === "free" ? 200 : 300;
+}
+
+/** Characters as linkpace counts them (core/template countCharacters): code points after NFC. */
+export function countCharacters(text: string): number {
+  return [...text.normalize("NFC")].length;
+}
+
+/**
+ * The server's clock as seen from the browser. The server may run on a virtual clock (tests), so the offset
+ * comes from a server-stamped `at` field, not from the browser's clock nor the HTTP Date header (which Node
+ * stamps from the real clock). The request's midpoint is taken as the moment `at` was read.
+ */
+export function clockOffset(serverAt: string, sentAt: number, receivedAt: number): number {
+  const at = Date.parse(serverAt);
+  return Number.isNaN(at) ? 0 : at - (sentAt + receivedAt) / 2;
+}
+
+/** As the terminal shows a wait: "1h 05m" above an hour, else "3m 07s". */
+export function countdown(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return h > 0 ? `${h}h ${String(m).padStart(2, "0")}m` : `${m}m ${String(sec).padStart(2, "0")}s`;
+}
+
+/** A profile link safe to put in href: only http(s) URLs (the text itself is always shown as text). */
+export function safeProfileUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when a key press was typed into a field and is not meant for the runner. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable]") !== null;
+}
