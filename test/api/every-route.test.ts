@@ -87,6 +87,7 @@ describe("every route", () => {
       { method: "GET", path: "/v1/tasks", b: "empty" },
       { method: "GET", path: "/v1/tasks?account=alice", b: "404" },
       { method: "POST", path: "/v1/tasks/next", body: { account: "alice" }, b: "404" },
+      { method: "POST", path: `/v1/tasks/${task}/release`, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/report`, body: { key: "d" }, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/skip`, b: "404", a: 409 }, // A: reported just before
       { method: "POST", path: "/v1/agent/claim", body: { account: "alice" }, b: "404" },

@@ -129,7 +129,7 @@ describe("/openapi.json and /docs", () => {
       "GET /v1/invitations", "GET /v1/status", "GET /v1/tasks", "GET /v1/webhooks", "GET /v1/webhooks/{id}/deliveries", "POST /v1/accounts", "POST /v1/agent/claim",
       "POST /v1/agent/report", "POST /v1/campaigns", "POST /v1/campaigns/{name}/pause", "POST /v1/campaigns/{name}/resume", "POST /v1/invitations/{id}/withdraw",
       "POST /v1/prospects/import", "POST /v1/tasks/next", "POST /v1/tasks/{id}/report", "POST /v1/tasks/{id}/skip", "POST /v1/webhooks",
-      "DELETE /v1/session", "GET /v1/session", "POST /v1/session", "GET /v1/alerts", "GET /v1/exports/{what}",
+      "DELETE /v1/session", "GET /v1/session", "POST /v1/session", "GET /v1/alerts", "GET /v1/exports/{what}", "POST /v1/tasks/{id}/release",
       "GET /v1/analytics/accounts/{name}", "GET /v1/analytics/campaigns/{name}", "GET /v1/enrollments", "POST /v1/mark", "POST /v1/imports/linkedin-archive", "POST /v1/campaigns/preview",
     ].sort());
     expect(doc.paths["/healthz"].get.security).toEqual([]);

@@ -27,6 +27,7 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["POST", "/v1/tasks/1/report", { key: "d", result: "ok" }, "result"],
   ["POST", "/v1/tasks/1/report", { result: "maybe" }, "result"],
   ["POST", "/v1/tasks/x/skip", undefined, "id"],
+  ["POST", "/v1/tasks/-1/release", undefined, "id"],
   ["POST", "/v1/agent/claim", { account: 7 }, "account"],
   ["POST", "/v1/agent/claim", { account: "alice", agent: "" }, "agent"],
   ["POST", "/v1/agent/report", { actionId: "1", result: "ok" }, "actionId"],

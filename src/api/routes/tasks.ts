@@ -54,15 +54,17 @@ export function registerTaskRoutes(r: Router): void {
     createRoute({
       method: "post", path: "/v1/tasks/next", tags: ["tasks"], summary: "The account's next task, held for this credential (as `linkpace work` shows it)",
       request: { body: { required: true, content: { "application/json": { schema: AccountBody } } } },
-      responses: { ...ok("{type: task | held | wait}"), ...failures(404, 422) },
+      responses: { ...ok("{type: task | held | wait, at: the server's time}"), ...failures(404, 422) },
     }),
     async (c) => {
       const app = c.var.app;
       const { account } = c.req.valid("json");
       const view = await new Runner(app, account, c.var.principal.key).view();
-      if (view.type === "task") return c.json({ type: "task", recovered: view.recovered, task: await taskJson(app, view.task) }, 200);
-      if (view.type === "held") return c.json({ type: "held", by: view.by, until: iso(view.until) }, 200);
-      return c.json({ type: "wait", until: iso(view.until), reason: view.reason, paused: view.paused }, 200);
+      // `at`: the server's time, for countdowns on a client whose clock differs.
+      const at = iso(app.now());
+      if (view.type === "task") return c.json({ type: "task", at, recovered: view.recovered, task: await taskJson(app, view.task) }, 200);
+      if (view.type === "held") return c.json({ type: "held", at, by: view.by, until: iso(view.until) }, 200);
+      return c.json({ type: "wait", at, until: iso(view.until), reason: view.reason, paused: view.paused }, 200);
     },
   );
 
@@ -93,6 +95,20 @@ export function registerTaskRoutes(r: Router): void {
       const task = await actionOr404(app, c.req.valid("param").id);
       if (!(await app.engine.releaseTask(task.id, app.now(), SKIP_DELAY))) throw new LinkpaceError("conflict", `task ${task.id} already has its result`);
       return c.json({ actionId: task.id, skipped: true }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "post", path: "/v1/tasks/{id}/release", tags: ["tasks"], summary: "Stop showing a task (quitting the runner): it stays in progress for the next runner, no outcome recorded",
+      request: { params: IdParam },
+      responses: { ...ok("released"), ...failures(404) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const task = await actionOr404(app, c.req.valid("param").id);
+      if (task.result === null) await app.store.letGoTask(task.id, c.var.principal.key);
+      return c.json({ actionId: task.id, released: task.result === null }, 200);
     },
   );
 }

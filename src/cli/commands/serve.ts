@@ -35,13 +35,6 @@ export function registerServeCommand(program: Command): void {
       const clock = systemClock();
       const firstToken = await createFirstToken(store, clock.now());
       const server = await startServer({ store, clock, host: opts.host, port });
-      // One write, so that whoever reads stdout sees the token and the address together.
-      const welcome =
-        firstToken === null
-          ? ""
-          : `No API token existed, so one was created (named "${FIRST_TOKEN_NAME}"; shown only now, \`linkpace token revoke\` ends it):\n  ${firstToken}\n` +
-            `Sign in to the dashboard with this link:\n  ${server.url}/#/sign-in?token=${firstToken}\n\n`;
-      process.stdout.write(`${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs). Ctrl-C stops it.\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off("SIGINT", stop);
@@ -53,6 +46,13 @@ export function registerServeCommand(program: Command): void {
         };
         process.on("SIGINT", stop);
         process.on("SIGTERM", stop);
+        // One write, so that whoever reads stdout sees the token and the address together.
+        const welcome =
+          firstToken === null
+            ? ""
+            : `No API token existed, so one was created (named "${FIRST_TOKEN_NAME}"; shown only now, \`linkpace token revoke\` ends it):\n  ${firstToken}\n` +
+              `Sign in to the dashboard with this link:\n  ${server.url}/#/sign-in?token=${firstToken}\n\n`;
+        process.stdout.write(`${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs). Ctrl-C stops it.\n`);
       });
     });
 }
