@@ -17,12 +17,16 @@ export function Pager(props: { page: PageInfo; onPage: (n: number) => void; noun
       <span class="muted">
         {first > total ? `none of ${total}` : `${first}–${last} of ${total}`} {props.noun ?? ""}
       </span>
-      <button type="button" disabled={number <= 1} onClick={() => props.onPage(number - 1)}>
-        Previous
-      </button>
-      <button type="button" disabled={next === null} onClick={() => next !== null && props.onPage(next)}>
-        Next
-      </button>
+      {number > 1 || next !== null ? (
+        <>
+          <button type="button" disabled={number <= 1} onClick={() => props.onPage(number - 1)}>
+            Previous
+          </button>
+          <button type="button" disabled={next === null} onClick={() => next !== null && props.onPage(next)}>
+            Next
+          </button>
+        </>
+      ) : null}
     </nav>
   );
 }

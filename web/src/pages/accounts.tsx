@@ -96,6 +96,7 @@ const LOW_ACCEPTANCE = 0.25;
 
 const typeLabel = (type: string) => TYPES.find((t) => t.value === type)?.label ?? type;
 const accountPath = (name: string) => `/v1/accounts/${encodeURIComponent(name)}`;
+const analyticsPath = (name: string, days: number) => withQuery(`/v1/analytics/accounts/${encodeURIComponent(name)}`, { days });
 
 /** GET /v1/status (all accounts, or one), noting the server's time for relative times. */
 async function loadStatus(account?: string): Promise<StatusResponse> {
@@ -103,7 +104,6 @@ async function loadStatus(account?: string): Promise<StatusResponse> {
   noteServerTime(status.at);
   return status;
 }
-const analyticsPath = (name: string, days: number) => withQuery(`/v1/analytics/accounts/${encodeURIComponent(name)}`, { days });
 
 export function AccountsPage(props: { name: string | null }) {
   return props.name === null ? <AccountList /> : <AccountDetail key={props.name} name={props.name} />;
@@ -228,7 +228,7 @@ function History(props: { analytics: AccountAnalytics }) {
         </div>
         <div>
           <dt>Acceptance rate</dt>
-          <dd title={`all time: of ${acceptance.decided} invitations answered (accepted, declined or withdrawn)`}>
+          <dd title={`over the latest ${acceptance.decided} decided invitations (accepted, or declined, withdrawn or expired)`}>
             {percent(acceptance.rate)}
           </dd>
         </div>
@@ -302,7 +302,7 @@ export function AccountCard(props: { status: AccountStatus; warmup: Warmup | nul
           label="Notes this month"
           used={s.notes.used}
           budget={s.notes.perMonth}
-          hint={s.notes.blocked ? "Monthly note quota used: invitations follow each campaign's note fallback." : s.notes.perMonth === null ? "Unlimited on this account type." : null}
+          hint={s.notes.blocked ? "Monthly note quota used: invitations follow each campaign's note fallback." : s.notes.perMonth === null ? "No monthly quota." : null}
         />
       </section>
 
@@ -313,7 +313,7 @@ export function AccountCard(props: { status: AccountStatus; warmup: Warmup | nul
             <span class="fact-value" data-testid="acceptance-rate" data-tone={lowAcceptance ? "warn" : undefined}>
               {percent(s.acceptance.rate)}
             </span>{" "}
-            <span class="muted" title="invitations answered: accepted, declined or withdrawn">
+            <span class="muted" title="over the latest decided invitations: accepted, or declined, withdrawn or expired">
               {s.acceptance.decided === 0
                 ? "no invitation answered yet"
                 : `of ${s.acceptance.decided} decided${lowAcceptance ? `; below ${percent(LOW_ACCEPTANCE)} LinkedIn may restrict the account` : ""}`}

@@ -63,6 +63,7 @@ const ENROLLMENT_STATUSES: Array<{ value: EnrollmentStatus; label: string; tone?
 const KINDS: Record<string, string> = { visit: "visit", connect: "invitation", message: "message", withdraw: "withdrawal" };
 const ENROLLMENTS_PER_PAGE = 25;
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const campaignPath = (name: string) => `/v1/campaigns/${encodeURIComponent(name)}`;
 const invitationsHref = (campaign: string) => `${href("invitations")}?${new URLSearchParams({ campaign }).toString()}`;
 
@@ -132,10 +133,12 @@ function CampaignList() {
                     <td class="num" data-testid="count-done">
                       {c.enrollments.done}
                     </td>
-                    <td class="row-actions">
-                      <PauseButton name={c.name} status={c.status} onDone={list.reload} onError={setActionError} />
-                      <a href={href("campaigns", c.name)}>Details</a>
-                      <a href={href("editor", c.name)}>Copy in editor</a>
+                    <td>
+                      <div class="row-actions">
+                        <PauseButton name={c.name} status={c.status} onDone={list.reload} onError={setActionError} />
+                        <a href={href("campaigns", c.name)}>Details</a>
+                        <a href={href("editor", c.name)}>Copy in editor</a>
+                      </div>
                     </td>
                   </tr>
                 ))}
@@ -225,7 +228,7 @@ function CampaignDetail(props: { name: string }) {
         <>
           <p class="campaign-meta muted">
             Sends as <a href={href("accounts", c.account)}>{c.account}</a>
-            {timeZone ? ` (${timeZone})` : ""} · created {zonedDate(c.createdAt, timeZone)} · {c.definition.steps?.length ?? 0} steps
+            {timeZone ? ` (${timeZone})` : ""} · created {zonedDate(c.createdAt, timeZone)} · {plural(c.definition.steps?.length ?? 0, "step")}
           </p>
           <dl class="stats">
             <div>
@@ -279,12 +282,15 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
         {invitedByHour === 0 ? (
           <Empty>No invitations sent yet.</Empty>
         ) : (
-          <BarChart
-            title="Accepted of invited, by the recipient's local hour when the invitation was sent"
-            max={1}
-            format={(v) => percent(v)}
-            bars={byHour.map((h) => ({ label: String(h.hour), value: h.rate ?? 0, detail: `${h.accepted} accepted of ${h.invited} invited` }))}
-          />
+          <>
+            <BarChart
+              title="Acceptance rate, by the recipient's local hour when the invitation was sent"
+              max={1}
+              format={(v) => percent(v)}
+              bars={byHour.map((h) => ({ label: String(h.hour), value: h.rate ?? 0, detail: `${h.accepted} accepted of ${h.invited} invited` }))}
+            />
+            <BarChart title="Invitations sent, by the same hour" bars={byHour.map((h) => ({ label: String(h.hour), value: h.invited, detail: `${h.accepted} accepted` }))} />
+          </>
         )}
       </section>
 

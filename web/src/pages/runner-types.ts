@@ -25,10 +25,12 @@ export interface Task {
 }
 
 /** POST /v1/tasks/next: what `linkpace work` would show now. */
-export type NextView =
+/** POST /v1/tasks/next; `at` is the server's clock when it answered. */
+export type NextView = { at: string } & (
   | { type: "task"; recovered: boolean; task: Task }
   | { type: "held"; by: string; until: string | null }
-  | { type: "wait"; until: string | null; reason: string; paused: string | null };
+  | { type: "wait"; until: string | null; reason: string; paused: string | null }
+);
 
 /** GET /v1/tasks: per account, what is in progress and what comes next; `at` is the server's clock. */
 export interface TasksOverview {

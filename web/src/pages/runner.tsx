@@ -6,12 +6,12 @@
  * renews this session's hold on it). Countdowns run on the server's clock (see clockOffset).
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { get, post, withQuery } from "../api";
+import { get, post } from "../api";
 import { ErrorBox, Loading, PageHeader } from "../components/ui";
 import { fullName } from "../format";
 import { useApi } from "../hooks";
 import { href, navigate } from "../router";
-import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, safeProfileUrl, type AccountInfo, type NextView, type TasksOverview } from "./runner-types";
+import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, safeProfileUrl, type AccountInfo, type NextView } from "./runner-types";
 import { AccountChooser } from "./runner-accounts";
 import { HeldCard, SessionLog, TaskCard, taskText, WaitCard, type LogEntry } from "./runner-views";
 import "./runner.css";
@@ -73,9 +73,9 @@ function RunnerSession(props: { account: string }) {
   const ask = useCallback(async () => {
     lastAsk.current = Date.now();
     const sent = Date.now();
-    const [view, overview] = await Promise.all([post<NextView>("/v1/tasks/next", { account }), get<TasksOverview>(withQuery("/v1/tasks", { account }))]);
+    const view = await post<NextView>("/v1/tasks/next", { account });
     const received = Date.now();
-    const offset = clockOffset(overview.at, sent, received);
+    const offset = clockOffset(view.at, sent, received);
     setFetched({ view, offset, serverAt: received + offset });
     setError(null);
     setNow(received);
@@ -105,6 +105,17 @@ function RunnerSession(props: { account: string }) {
   useEffect(() => {
     checkNow();
   }, [checkNow]);
+
+  // Leaving the page (q, a link, another account) lets go of the task on screen, as quitting the terminal
+  // runner does: the next runner gets it at once instead of after the hold runs out.
+  const shownTask = useRef<number | null>(null);
+  shownTask.current = fetched?.view.type === "task" ? fetched.view.task.actionId : null;
+  useEffect(
+    () => () => {
+      if (shownTask.current !== null) post(`/v1/tasks/${shownTask.current}/release`).catch(() => undefined);
+    },
+    [],
+  );
 
   // The clock: countdowns, the prospect's local time, re-asking when a wait ends and on the poll interval.
   useEffect(() => {
