@@ -63,6 +63,8 @@ export async function startE2E(opts: { at: string }): Promise<E2E> {
   });
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Paris", locale: "en-GB" });
   const page = await context.newPage();
+  // Fail with Playwright's message (what it waited for) well before the test's own timeout.
+  page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
   const dialogs: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));

@@ -274,7 +274,7 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
       <section class="card" aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
         {funnel.length === 0 || funnel[0]!.count === 0 ? <Empty>Nobody enrolled yet: import prospects into this campaign.</Empty> : <Funnel stages={funnel} />}
-        <p class="muted small">Each rate is of the stage above.</p>
+        <p class="muted small">Each rate is of the stage before it that this campaign has (no visit step: invited is of enrolled). Replies to a note count too, so replied can pass messaged.</p>
       </section>
 
       <section class="card by-hour" aria-labelledby="by-hour-title">
