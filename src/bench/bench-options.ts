@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 
 export interface BenchOptions {
-  only: "scale" | "policy" | null;
+  only: "scale" | "policy" | "load" | null;
   quick: boolean;
   pg: string;
   skipPg: boolean;
@@ -41,15 +41,18 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
         "  policy  linkpace's governor against two static policies, same prospects and seed (minutes)\n" +
         "  scale   1,000 accounts x 20,000 and 200,000 prospects x 28 simulated days, on SQLite and\n" +
         "          PostgreSQL, each case in its own process: wall time, us per action, peak memory (hours)\n" +
+        "  load    linkpace serve on loopback with the engine running: sustained requests to the status and task\n" +
+        "          routes, on SQLite and PostgreSQL; throughput, latency percentiles, event-log checks (about a minute)\n" +
         "\nExamples:\n" +
         "  npm run bench                          # everything, updates BENCHMARKS.md\n" +
         "  npm run bench -- --quick --skip-pg     # a smoke run, markdown on stdout only\n" +
-        "  node dist/bench/run.js --only policy   # after a build\n",
+        "  node dist/bench/run.js --only policy   # after a build\n" +
+        "  npm run bench -- --only load           # the HTTP load test only\n",
     )
-    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy"]))
+    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load"]))
     .option("--quick", "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given", false)
     .option("--pg <url>", "PostgreSQL server for the PostgreSQL cases (each run gets its own schema, dropped afterwards)", process.env.LINKPACE_TEST_PG ?? DEFAULT_PG)
-    .option("--skip-pg", "run the SQLite cases only", false)
+    .option("--skip-pg", "run the SQLite cases only (scale and load)", false)
     .option("--no-durable", "skip the durable (WAL) SQLite cases")
     .option("--pg-budget <minutes>", "if a 28-day 200,000-prospect PostgreSQL run is estimated to take longer, run fewer days (labelled)", positive, 45)
     .option("--out <file>", `the BENCHMARKS.md to update (default ${defaultOut}; with --quick, none)`)
@@ -65,7 +68,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     const code = (e as { exitCode?: number }).exitCode ?? 2;
     process.exit(code === 0 ? 0 : 2);
   }
-  const o = program.opts<{ only?: "scale" | "policy"; quick: boolean; pg: string; skipPg: boolean; durable: boolean; pgBudget: number; out?: string; results?: string; resume?: string; rerun?: string; pgDays?: number }>();
+  const o = program.opts<{ only?: "scale" | "policy" | "load"; quick: boolean; pg: string; skipPg: boolean; durable: boolean; pgBudget: number; out?: string; results?: string; resume?: string; rerun?: string; pgDays?: number }>();
   return {
     only: o.only ?? null,
     quick: o.quick,

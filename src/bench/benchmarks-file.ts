@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export type SectionName = "machine" | "scale" | "policy";
+export type SectionName = "machine" | "scale" | "policy" | "load";
 
 const SKELETON = `# Benchmarks
 
@@ -27,6 +27,12 @@ Not run yet.
 <!-- bench:policy:start -->
 Not run yet.
 <!-- bench:policy:end -->
+
+## Load test (HTTP API)
+
+<!-- bench:load:start -->
+Not run yet.
+<!-- bench:load:end -->
 `;
 
 function markers(name: SectionName): { start: string; end: string } {

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the policy benchmark (minutes), then the scale benchmark (hours in full), one at a time.
+ * `npm run bench`: the policy benchmark (minutes), the HTTP load test (about a minute), then the scale benchmark
+ * (hours in full), one at a time.
  * Each finished benchmark (and each finished scale case) updates its section of BENCHMARKS.md at once; the
  * markdown is also printed on stdout at the end. Progress goes to stderr.
  */
@@ -8,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { parseBenchOptions, redactArg, type BenchOptions } from "./bench-options.js";
 import { updateBenchmarksFile, type SectionName } from "./benchmarks-file.js";
 import { machineInfo, type MachineInfo } from "./machine-info.js";
+import { isLoadResult, runLoad, type LoadRun } from "./load.js";
+import { renderLoad } from "./load-markdown.js";
 import { renderMachine, renderPolicy, renderScale } from "./markdown.js";
 import { pgServerVersion } from "./pg-admin.js";
 import { runPolicy, type PolicyRun } from "./policy.js";
@@ -19,6 +22,7 @@ interface RawResults {
   command: string;
   policy?: PolicyRun;
   scale?: ScaleRun;
+  load?: LoadRun;
 }
 
 const DEFAULT_OUT = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
@@ -52,9 +56,10 @@ function publish(opts: BenchOptions, sections: Partial<Record<SectionName, strin
 
 async function main(): Promise<void> {
   const opts = parseBenchOptions(process.argv.slice(2), DEFAULT_OUT);
-  const wantScale = opts.only !== "policy";
-  const wantPolicy = opts.only !== "scale";
-  const usesPg = wantScale && !opts.skipPg;
+  const wantScale = opts.only === null || opts.only === "scale";
+  const wantPolicy = opts.only === null || opts.only === "policy";
+  const wantLoad = opts.only === null || opts.only === "load";
+  const usesPg = (wantScale || wantLoad) && !opts.skipPg;
   if (usesPg) await checkPostgres(opts);
   const machine: MachineInfo = await machineInfo(usesPg ? opts.pg : null);
   const machineText = renderMachine(machine, opts.command);
@@ -72,6 +77,20 @@ async function main(): Promise<void> {
     printed.push(`## Policy\n\n${text}`);
     publish(opts, { machine: machineText, policy: text });
     saveRaw();
+  }
+  if (wantLoad) {
+    raw.load = await runLoad(opts, (soFar) => {
+      raw.load = soFar;
+      // The load section states its own machine and date: the Machine section stays that of the long runs.
+      publish(opts, { load: renderLoad(soFar, machine, opts.command) });
+      saveRaw();
+    });
+    printed.push(`## Load test (HTTP API)\n\n${renderLoad(raw.load, machine, opts.command)}`);
+    const failed = raw.load.outcomes.some((o) => !isLoadResult(o) || o.checks.some((c) => !c.ok));
+    if (failed) {
+      process.stderr.write("bench: the load test failed or one of its checks did not pass (see its section)\n");
+      process.exitCode = 1;
+    }
   }
   if (wantScale) {
     const scale = await runScale(opts, (soFar) => {
