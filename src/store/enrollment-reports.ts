@@ -53,6 +53,8 @@ export function enrollmentReportQueries({ db }: StoreContext): ReportQueries {
           "e.withdrawn_at",
           "e.end_reason",
           "e.status",
+          "e.next_kind",
+          "e.ready_at",
         ])
         .where("e.workspace_id", "=", workspaceId)
         .where("e.invited_at", "is not", null)
@@ -79,6 +81,7 @@ export function enrollmentReportQueries({ db }: StoreContext): ReportQueries {
           withdrawnAt: r.withdrawn_at,
           endReason: r.end_reason,
           status: r.status as EnrollmentStatus,
+          withdrawalAt: r.status === "invited" && r.next_kind === "withdraw" ? r.ready_at : null,
         }),
       );
     },

@@ -165,6 +165,8 @@ export interface InvitationRow {
   withdrawnAt: Instant | null;
   endReason: string | null;
   status: EnrollmentStatus;
+  /** While pending: when the campaign's withdrawal is due (withdrawAfter, or now after a withdraw request). */
+  withdrawalAt: Instant | null;
 }
 
 export interface EnrollmentCounts {

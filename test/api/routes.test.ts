@@ -79,11 +79,13 @@ describe("invitations", () => {
     await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" });
     const list = await h.call(h.tokenA, "GET", "/v1/invitations?status=pending&campaign=q1");
     expect(list.body.invitations).toHaveLength(1);
+    expect(list.body.invitations[0].withdrawalAt).toBe("2027-03-22T08:00:00Z"); // the campaign's withdrawAfter: 21d
     expect((await h.call(h.tokenA, "GET", "/v1/invitations?status=accepted")).body.invitations).toEqual([]);
     const id = list.body.invitations[0].id;
     const withdraw = await h.call(h.tokenA, "POST", `/v1/invitations/${id}/withdraw`);
     expect(withdraw.status).toBe(200);
     expect(withdraw.body.invitation).toEqual({ id, withdrawalDueAt: "2027-03-01T08:00:00Z" });
+    expect((await h.call(h.tokenA, "GET", "/v1/invitations")).body.invitations[0].withdrawalAt).toBe("2027-03-01T08:00:00Z");
     // The next action handed out is that withdrawal (after the account's least gap), not another invitation.
     let next = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });
     for (let i = 0; i < 5 && next.body.type === "wait"; i++) {

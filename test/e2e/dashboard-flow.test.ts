@@ -164,6 +164,16 @@ describeInBrowser("dashboard: from sign-in to a worked campaign", () => {
     await page.goto("/#/invitations?campaign=q1");
     await page.getByRole("link", { name: "Ada Lovelace" }).waitFor();
     expect(await page.locator("tbody tr").count()).toBe(3);
+    // Withdraw one (the confirmation is accepted by the harness); the row says so, also after a reload.
+    const pending = page.locator("tbody tr[data-status=pending]").first();
+    const who = (await pending.locator("td.person").getAttribute("title"))!;
+    await pending.getByRole("button", { name: `Withdraw invitation to ${who}` }).click();
+    const row = page.locator("tbody tr", { has: page.getByRole("link", { name: who }) });
+    await row.getByText("withdrawal due").waitFor();
+    await page.reload();
+    await row.getByText("withdrawal due").waitFor();
+    expect(e.dialogs).toEqual([expect.stringMatching(new RegExp(`^Withdraw the invitation to ${who}\\?`))]);
+    e.dialogs.length = 0;
     await e.screenshot("09-invitations");
 
     await page.goto("/#/accounts");

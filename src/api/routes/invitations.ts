@@ -32,9 +32,9 @@ export function registerInvitationRoutes(r: Router): void {
         ...(q.campaign ? { campaignId: (await app.campaign(q.campaign)).id } : {}),
         ...(q.account ? { accountId: (await app.account(q.account)).id } : {}),
       };
-      const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter)).map((row) => ({ id: row.enrollmentId, ...toSent(row) })).filter((x) => !q.status || x.status === q.status);
+      const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter)).map((row) => ({ id: row.enrollmentId, ...toSent(row), withdrawalAt: row.status === "invited" && row.withdrawalAt !== null ? formatInstant(row.withdrawalAt) : null })).filter((x) => !q.status || x.status === q.status);
       const { items, page } = paginate(rows, q);
-      return c.json({ invitations: items, page }, 200);
+      return c.json({ at: formatInstant(app.now()), invitations: items, page }, 200);
     },
   );
 

@@ -10,6 +10,7 @@ import { ApiError, get, post, withQuery } from "../api";
 import { Pager, type PageInfo } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
+import { noteServerTime, serverNow } from "../server-clock";
 import { href } from "../router";
 import { compactDate, zonedDateTime } from "../zones";
 import "./invitations.css";
@@ -31,6 +32,8 @@ interface Invitation {
   acceptedAt: string | null;
   repliedAt: string | null;
   withdrawnAt: string | null;
+  /** While pending: when the withdrawal is due (the campaign's withdrawAfter, or when Withdraw was pressed). */
+  withdrawalAt: string | null;
 }
 
 const STATUSES: Array<{ value: InvitationStatus; label: string; tone?: string }> = [
@@ -65,7 +68,11 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
   const page = Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1);
 
   const list = useApi(
-    () => get<{ invitations: Invitation[]; page: PageInfo }>(withQuery("/v1/invitations", { status, campaign, account, page, perPage: PER_PAGE })),
+    () =>
+      get<{ at: string; invitations: Invitation[]; page: PageInfo }>(withQuery("/v1/invitations", { status, campaign, account, page, perPage: PER_PAGE })).then((r) => {
+        noteServerTime(r.at);
+        return r;
+      }),
     [status, campaign, account, page],
   );
   const campaigns = useApi(() => get<{ campaigns: Array<{ name: string }> }>(withQuery("/v1/campaigns", { perPage: 500 })), []);
@@ -245,7 +252,13 @@ function InvitationRow(props: { inv: Invitation; timeZone: string | null; reques
         <span class="badge" data-tone={s?.tone} data-testid="invitation-status">
           {s?.label ?? inv.status}
         </span>
-        {props.requested && inv.status === "pending" ? <div class="muted small">withdrawal due</div> : null}
+        {inv.status === "pending" && (props.requested || inv.withdrawalAt) ? (
+          <div class="muted small" data-testid="withdrawal" title={inv.withdrawalAt ? zonedDateTime(inv.withdrawalAt, timeZone) : undefined}>
+            {props.requested || (inv.withdrawalAt && Date.parse(inv.withdrawalAt) <= serverNow())
+              ? "withdrawal due"
+              : `withdrawn if pending on ${compactDate(inv.withdrawalAt, timeZone, { time: false })}`}
+          </div>
+        ) : null}
       </td>
       <DateCell at={inv.acceptedAt} timeZone={timeZone} />
       <DateCell at={inv.repliedAt} timeZone={timeZone} />
