@@ -547,7 +547,7 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const bob = await seedAccountAndCampaign(store, "bob");
       const p = (i: number) => personIds[i] as number;
       const ids = await store.insertEnrollments([
-        newEnrollment({ accountId, campaignId, personId: p(0) }, { status: "invited", invitedAt: T0 + 10, inviteNote: "Salut 👋" }),
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { status: "invited", invitedAt: T0 + 10, inviteNote: "Salut 👋", nextKind: "withdraw", readyAt: T0 + 1000 }),
         newEnrollment({ accountId, campaignId, personId: p(1) }, { status: "done", invitedAt: T0 + 20, acceptedAt: T0 + 30, repliedAt: T0 + 40, endReason: "replied" }),
         newEnrollment({ accountId, campaignId, personId: p(2) }),
         newEnrollment({ ...bob, personId: p(3) }, { status: "invited", invitedAt: T0 + 10, withdrawnAt: null }),
@@ -571,8 +571,11 @@ describe.each(storeBackends())("Store on $name", (backend) => {
         withdrawnAt: null,
         endReason: "replied",
         status: "done",
+        withdrawalAt: null,
       });
       expect(all[2]?.inviteNote).toBe("Salut 👋");
+      expect(all[2]?.withdrawalAt).toBe(T0 + 1000); // pending, with its withdrawal scheduled
+      expect(all[1]?.withdrawalAt).toBeNull(); // pending, nothing scheduled
       expect((await store.listInvitations(WS, { accountId })).map((i) => i.enrollmentId)).toEqual([ids[1], ids[0]]);
       expect((await store.listInvitations(WS, { campaignId: bob.campaignId })).map((i) => i.accountName)).toEqual(["bob"]);
       expect(await store.listInvitations(WS + 1, {})).toEqual([]);
