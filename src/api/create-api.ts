@@ -115,9 +115,11 @@ export function createApi(opts: ApiOptions): Api {
   registerCampaignPreviewRoutes(http);
   registerSessionRoutes(http);
 
-  http.doc31("/openapi.json", OPENAPI_CONFIG);
+  let document: ReturnType<Router["getOpenAPI31Document"]> | null = null;
+  const openApi = () => (document ??= withCsrfRefusals(http.getOpenAPI31Document(OPENAPI_CONFIG)));
+  http.get("/openapi.json", (c) => c.json(openApi()));
   let docsPage: string | null = null;
-  http.get("/docs", (c) => c.html((docsPage ??= renderDocsPage(http.getOpenAPI31Document(OPENAPI_CONFIG) as never))));
+  http.get("/docs", (c) => c.html((docsPage ??= renderDocsPage(openApi() as never))));
   if (opts.webRoot !== null) registerDashboard(http, opts.webRoot ?? DEFAULT_WEB_ROOT);
   return { http, pool };
 }
@@ -140,4 +142,21 @@ function registerOpenRoutes(http: Router, store: Store): void {
       }
     },
   );
+}
+
+const WRITE_METHODS = ["post", "put", "patch", "delete"];
+
+/**
+ * Every credentialed write may also be refused with 403 when it comes with the session cookie (no or a wrong
+ * X-CSRF-Token, or another Origin: csrf.ts); the routes describe their own failures, this adds that one.
+ */
+function withCsrfRefusals<D extends { paths?: unknown }>(doc: D): D {
+  const forbidden = { description: "with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+  for (const ops of Object.values((doc.paths ?? {}) as Record<string, Record<string, { security?: unknown[]; responses?: Record<string, unknown> }>>)) {
+    for (const [method, op] of Object.entries(ops)) {
+      const open = Array.isArray(op.security) && op.security.length === 0;
+      if (WRITE_METHODS.includes(method) && !open && op.responses) op.responses["403"] ??= forbidden;
+    }
+  }
+  return doc;
 }

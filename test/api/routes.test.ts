@@ -135,6 +135,10 @@ describe("/openapi.json and /docs", () => {
       "GET /v1/analytics/accounts/{name}", "GET /v1/analytics/campaigns/{name}", "GET /v1/enrollments", "POST /v1/mark", "POST /v1/imports/linkedin-archive", "POST /v1/campaigns/preview",
     ].sort());
     expect(doc.paths["/healthz"].get.security).toEqual([]);
+    // Cookie writes may be refused for CSRF: every credentialed write documents 403, reads do not.
+    expect(doc.paths["/v1/accounts"].post.responses["403"].description).toMatch(/X-CSRF-Token/);
+    expect(doc.paths["/v1/webhooks/{id}"].delete.responses["403"]).toBeDefined();
+    expect(doc.paths["/v1/accounts"].get.responses["403"]).toBeUndefined();
     expect(doc.paths["/v1/agent/report"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/AgentReport");
     expect(doc.components.schemas.AgentReport.properties.result.$ref ?? doc.components.schemas.AgentReport.properties.result.enum).toBeTruthy();
     expect(doc.paths["/v1/invitations"].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["status", "campaign", "page"]));
