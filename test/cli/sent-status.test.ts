@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { invitationStatus } from "../../src/cli/commands/sent.js";
+import { invitationStatus } from "../../src/engine/sent-invitations.js";
 import type { InvitationRow } from "../../src/store/store.js";
 
 const base: InvitationRow = {

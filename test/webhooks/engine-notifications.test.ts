@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { accountStatus } from "../../src/engine/account-status.js";
-import { lastAlert } from "../../src/cli/commands/alerts.js";
+import { lastAlert } from "../../src/engine/alerts.js";
 import { ALERT_KINDS, NOTIFICATION_KINDS } from "../../src/core/notifications.js";
 import { DAY, parseInstant } from "../../src/core/time.js";
 import { WebhookDispatcher } from "../../src/webhooks/webhook-dispatcher.js";

@@ -6,7 +6,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ALERT_KINDS } from "../../core/notifications.js";
-import { toAlertLine } from "../../cli/commands/alerts.js";
+import { toAlertLine } from "../../engine/alerts.js";
 import { csvRecordWriter } from "../../io/csv-writer.js";
 import { ACTIVITY_COLUMNS, PROSPECT_COLUMNS, readActivityRecords, readProspectRecords } from "../../io/export-rows.js";
 import { jsonRecordWriter } from "../../io/json-writer.js";

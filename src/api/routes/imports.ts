@@ -4,7 +4,7 @@
  * The upload limit is the CSV import's (create-api.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { report } from "../../cli/commands/import-archive.js";
+import { archiveReport } from "../../engine/archive-report.js";
 import { isLinkpaceError, LinkpaceError } from "../../core/errors.js";
 import { readLinkedInArchiveZip } from "../../io/linkedin-archive/index.js";
 import type { Router } from "../router.js";
@@ -72,7 +72,7 @@ export function registerImportRoutes(r: Router): void {
       if (bytes.length === 0) throw new LinkpaceError("invalid_input", "the request body is empty: send the export's zip as the body", [{ where: "body", message: "empty" }]);
       const facts = readBody(bytes, file);
       const outcome = await app.importLinkedInArchive(account, facts, { dryRun: dryRun === true });
-      return c.json(report(file, account, dryRun === true, facts, outcome), 200);
+      return c.json(archiveReport(file, account, dryRun === true, facts, outcome), 200);
     },
   );
 }

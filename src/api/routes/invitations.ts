@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { wakeAccount } from "../../app.js";
 import { LinkpaceError } from "../../core/errors.js";
 import { formatInstant } from "../../core/time.js";
-import { toSent, type InvitationStatus } from "../../cli/commands/sent.js";
+import { toSent, type InvitationStatus } from "../../engine/sent-invitations.js";
 import type { Router } from "../router.js";
 import { failures, IdParam, ok, PageQuery, paginate } from "../schemas.js";
 

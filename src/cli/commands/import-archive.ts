@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import type { ArchiveOutcome } from "../../engine/archive-apply.js";
-import { readLinkedInArchive, type ArchiveFacts } from "../../io/linkedin-archive/index.js";
+import { archiveReport } from "../../engine/archive-report.js";
+import { readLinkedInArchive } from "../../io/linkedin-archive/index.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
 
 /** Problems shown in text mode; --json lists them all. */
@@ -23,22 +23,12 @@ export function registerImportCommands(program: Command): void {
         await app.account(opts.account); // an unknown account is reported before the archive is read
         const facts = readLinkedInArchive(file);
         const outcome = await app.importLinkedInArchive(opts.account, facts, { dryRun: opts.dryRun === true });
-        emit(g, report(file, opts.account, opts.dryRun === true, facts, outcome), renderReport);
+        emit(g, archiveReport(file, opts.account, opts.dryRun === true, facts, outcome), renderReport);
       });
     });
 }
 
-export function report(file: string, account: string, dryRun: boolean, facts: ArchiveFacts, o: ArchiveOutcome) {
-  const problems = [...facts.problems, ...o.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return {
-    file, account, dryRun,
-    connections: o.connections, accepted: o.accepted, alreadyConnected: o.alreadyConnected, invitationsAdopted: o.invitationsAdopted,
-    replies: o.replies, messagesSeen: o.messagesSeen, unreadable: problems.length, problems,
-    adoptedCampaign: o.adoptedCampaign, owner: facts.owner, read: facts.read, files: facts.files,
-  };
-}
-
-function renderReport(d: ReturnType<typeof report>): string {
+function renderReport(d: ReturnType<typeof archiveReport>): string {
   const n = (v: number): string => String(v).padStart(6);
   const tables = d.files.filter((f) => f.table !== null).map((f) => `${f.name} (${f.table})`);
   const lines = [

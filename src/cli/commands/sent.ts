@@ -1,58 +1,8 @@
 import type { Command } from "commander";
-import { formatInstant } from "../../core/time.js";
 import { csvRecordWriter } from "../../io/csv-writer.js";
 import { isBrokenPipe } from "../../io/text-sink.js";
-import type { InvitationRow } from "../../store/store.js";
+import { SENT_CSV_COLUMNS, toSent, type SentInvitation } from "../../engine/sent-invitations.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
-
-export type InvitationStatus = "pending" | "accepted" | "replied" | "withdrawn" | "declined";
-
-export interface SentInvitation {
-  name: string;
-  profileUrl: string;
-  company: string;
-  title: string;
-  campaign: string;
-  account: string;
-  status: InvitationStatus;
-  sentAt: string;
-  note: string;
-  acceptedAt: string | null;
-  repliedAt: string | null;
-  withdrawnAt: string | null;
-}
-
-export function invitationStatus(r: InvitationRow): InvitationStatus {
-  if (r.repliedAt !== null) return "replied";
-  if (r.acceptedAt !== null) return "accepted";
-  if (r.withdrawnAt !== null) return "withdrawn";
-  if (r.endReason === "declined") return "declined";
-  return "pending";
-}
-
-const at = (t: number | null): string | null => (t === null ? null : formatInstant(t));
-
-export function toSent(r: InvitationRow): SentInvitation {
-  return {
-    name: [r.firstName, r.lastName].filter(Boolean).join(" "),
-    profileUrl: r.displayUrl,
-    company: r.company,
-    title: r.title,
-    campaign: r.campaignName,
-    account: r.accountName,
-    status: invitationStatus(r),
-    sentAt: formatInstant(r.invitedAt),
-    note: r.inviteNote ?? "",
-    acceptedAt: at(r.acceptedAt),
-    repliedAt: at(r.repliedAt),
-    withdrawnAt: at(r.withdrawnAt),
-  };
-}
-
-/** The columns of `sent --csv`, in order; scripts read them by these names, so they only ever grow at the end. */
-export const SENT_CSV_COLUMNS = [
-  "name", "profileUrl", "company", "title", "campaign", "account", "status", "sentAt", "acceptedAt", "repliedAt", "withdrawnAt", "note",
-] as const satisfies ReadonlyArray<keyof SentInvitation>;
 
 export function registerSentCommand(program: Command): void {
   program

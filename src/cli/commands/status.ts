@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { formatInstant } from "../../core/time.js";
 import { accountStatus, type AccountStatus } from "../../engine/account-status.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
-import { lastAlert, renderLastAlert, type AlertLine } from "./alerts.js";
+import { lastAlert, type AlertLine } from "../../engine/alerts.js";
+import { renderLastAlert } from "./alerts.js";
 
 export function registerStatusCommand(program: Command): void {
   program
