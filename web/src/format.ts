@@ -41,3 +41,14 @@ export function localTime(timeZone: string | null | undefined, now = new Date())
 export function fullName(p: { firstName?: string; lastName?: string }): string {
   return `${p.firstName ?? ""} ${p.lastName ?? ""}`.trim() || "(no name)";
 }
+
+/** A profile link safe to put in href: only http(s) URLs (the text itself is always shown as text). */
+export function safeProfileUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -5,6 +5,7 @@
  * GET /v1/campaigns[/{name}], POST /v1/campaigns/{name}/pause|resume, GET /v1/analytics/campaigns/{name},
  * GET /v1/enrollments, GET /v1/status?account= (the sender's zone for dates, the server's time for "due").
  */
+import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
 import { get, post, withQuery } from "../api";
 import { BarChart, Funnel, type FunnelStage } from "../components/charts";
@@ -422,7 +423,7 @@ function EnrollmentRow(props: { e: Enrollment; timeZone: string | null }) {
   return (
     <tr data-enrollment={e.id}>
       <td>
-        <a href={p.url} target="_blank" rel="noopener noreferrer">
+        <a href={safeProfileUrl(p.url) ?? undefined} target="_blank" rel="noopener noreferrer">
           {fullName(p)}
         </a>
         {p.title ? <div class="muted small">{p.title}</div> : null}

@@ -5,6 +5,7 @@
  * --json`, plus `id`), POST /v1/invitations/{id}/withdraw, GET /v1/campaigns and GET /v1/accounts for the
  * filters and zones.
  */
+import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
 import { ApiError, get, post, withQuery } from "../api";
 import { Pager, type PageInfo } from "../components/pager";
@@ -235,7 +236,7 @@ function InvitationRow(props: { inv: Invitation; timeZone: string | null; reques
   return (
     <tr data-invitation={inv.id} data-status={inv.status}>
       <td class="person" title={inv.name}>
-        <a href={inv.profileUrl} target="_blank" rel="noopener noreferrer">
+        <a href={safeProfileUrl(inv.profileUrl) ?? undefined} target="_blank" rel="noopener noreferrer">
           {inv.name || inv.profileUrl}
         </a>
       </td>

@@ -3,6 +3,7 @@
  * src/runner/tasks-overview.ts), and the small pure helpers the page needs: the server's clock, the
  * character count, countdowns.
  */
+export { safeProfileUrl } from "../format";
 
 export type TaskKind = "visit" | "connect" | "message" | "withdraw";
 
@@ -81,17 +82,6 @@ export function countdown(ms: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
   return h > 0 ? `${h}h ${String(m).padStart(2, "0")}m` : `${m}m ${String(sec).padStart(2, "0")}s`;
-}
-
-/** A profile link safe to put in href: only http(s) URLs (the text itself is always shown as text). */
-export function safeProfileUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** True when a key press was typed into a field and is not meant for the runner. */
