@@ -22,16 +22,23 @@ import { registerWorkCommand } from "./commands/work.js";
 import { registerWebhookCommands } from "./commands/webhook.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
+import { checkWorkspaceOption } from "./shell.js";
 
 export function buildProgram(): Command {
   const program = new Command("linkpace")
     .description("Self-hosted LinkedIn outreach that keeps every sender inside LinkedIn's limits.")
     .option("--db <target>", "SQLite file or postgres:// URL (default: LINKPACE_DB or ./linkpace.db)")
+    .option("--workspace <name>", "the workspace to work in (default: LINKPACE_WORKSPACE, else the default workspace); init, sim, demo, serve and workspace do not take it")
+    .configureHelp({ showGlobalOptions: true })
+    .hook("preAction", (_program, actionCommand) => checkWorkspaceOption(actionCommand))
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   program.addHelpText("after", `
 Exit codes: 0 success, 1 a problem you must act on, 2 bad usage or input, 3 internal failure.
 Every command that reports takes --json and then prints one JSON document on stdout.
+Every command that works on accounts, campaigns, prospects, tasks or webhooks works in one workspace:
+--workspace NAME (or LINKPACE_WORKSPACE), else the default one; create one with linkpace workspace create NAME.
+token create makes a token for that workspace; token list and revoke see every workspace's unless one is named.
 
 Getting started:
   linkpace init                                  create ./linkpace.db and example files

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { campaignDocFromObject, campaignDocToObject } from "../../src/core/campaign/index.js";
 import { countCharacters as serverCount } from "../../src/core/template/index.js";
 import { defaultForm, documentField, fromDocument, newStep, problemsAt, toDocument, type CampaignForm } from "../../web/src/pages/editor-model.js";
-import { clockOffset, countCharacters, countdown, noteLimitFor, safeProfileUrl } from "../../web/src/pages/runner-types.js";
+import { safeProfileUrl } from "../../web/src/format.js";
+import { clockOffset, countCharacters, countdown, noteLimitFor } from "../../web/src/pages/runner-types.js";
 
 describe("campaign editor model", () => {
   it("writes a document the campaign schema accepts, leaving empty fields to the defaults", () => {

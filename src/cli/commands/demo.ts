@@ -6,17 +6,18 @@ import { readEventLog, type LogEntry } from "../../sim/event-log.js";
 import { generateScenario } from "../../sim/generate.js";
 import { runSimulation } from "../../sim/run-simulation.js";
 import { openSimStore } from "../../sim/sim-store.js";
-import { emit, table, type GlobalOptions } from "../shell.js";
+import { emit, table, withoutWorkspace, type GlobalOptions } from "../shell.js";
 import { renderReport } from "./sim.js";
 import { renderStatus } from "./status.js";
 
 export function registerDemoCommand(program: Command): void {
-  program
+  const demo = program
     .command("demo")
     .description("a simulated tour: three sender accounts, a few hundred prospects, four weeks against the simulated LinkedIn, then a report")
     .option("--seed <n>", "random seed", "1")
     .option("--prospects <n>", "how many prospects", "900")
-    .option("--json")
+    .option("--json");
+  withoutWorkspace(demo, "the demo runs in a database of its own")
     .action(async (opts: { seed: string; prospects: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const scenario = generateScenario({ accounts: 3, prospects: Number(opts.prospects) || 900, days: 28, seed: Number(opts.seed) || 1 });

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { emit, withApp, type GlobalOptions } from "../shell.js";
+import { emit, withApp, withoutWorkspace, type GlobalOptions } from "../shell.js";
 
 const ACCOUNT_EXAMPLE = `# A sender account (see the README, "Accounts"). Edit, then: linkpace account add account.yaml
 name: me
@@ -35,10 +35,11 @@ steps:
 `;
 
 export function registerInitCommand(program: Command): void {
-  program
+  const init = program
     .command("init")
     .description("create the database (./linkpace.db unless --db) and example account.yaml and campaign.yaml")
-    .option("--json")
+    .option("--json");
+  withoutWorkspace(init, "the database it creates holds every workspace; add one with linkpace workspace create NAME")
     .action(async (_o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const written: string[] = [];
@@ -47,7 +48,7 @@ export function registerInitCommand(program: Command): void {
         writeFileSync(file, text);
         written.push(file);
       }
-      await withApp(g, async () => undefined);
+      await withApp(g, async () => undefined, { workspace: "none" });
       const db = g.db ?? process.env.LINKPACE_DB ?? "./linkpace.db";
       emit(g, { database: db.startsWith("postgres") ? "postgres" : db, examples: written }, (d) =>
         [`database ready: ${d.database}`, ...(d.examples.length ? [`wrote ${d.examples.join(", ")}: edit them, then`] : ["next:"]), "  linkpace account add account.yaml", "  linkpace campaign create campaign.yaml", "  linkpace prospects import leads.csv --campaign first-campaign"].join("\n"),

@@ -14,10 +14,10 @@ import { startServer } from "../../api/server.js";
 import { createToken } from "../../api/auth.js";
 import { openStore } from "../../store/open-store.js";
 import { DEFAULT_WORKSPACE, type Store } from "../../store/store.js";
-import { systemClock, type GlobalOptions } from "../shell.js";
+import { systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
 
 export function registerServeCommand(program: Command): void {
-  program
+  const serve = program
     .command("serve")
     .description("serve the HTTP API (/v1, /openapi.json, /docs, /healthz, /metrics) with the engine running inside")
     .option("--host <host>", "the address to listen on", "127.0.0.1")
@@ -26,7 +26,8 @@ export function registerServeCommand(program: Command): void {
       "after",
       "\nThe dashboard is at /, the API reference at /docs. Every /v1 route needs a token (linkpace token create --name NAME)\n" +
         "or the dashboard's session; on a first start, with no token yet, serve creates one and prints a sign-in link.",
-    )
+    );
+  withoutWorkspace(serve, "it serves every workspace; each token sees its own")
     .action(async (opts: { host: string; port: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);

@@ -9,15 +9,16 @@ import { openSimStore } from "../../sim/sim-store.js";
 import type { SimReport } from "../../sim/summary.js";
 import type { Store } from "../../store/store.js";
 import { readUserText } from "../read-input.js";
-import { emit, table, type GlobalOptions } from "../shell.js";
+import { emit, table, withoutWorkspace, type GlobalOptions } from "../shell.js";
 
 export function registerSimCommand(program: Command): void {
-  program
+  const sim = program
     .command("sim <scenario>")
     .description("run a scenario (CONTRACTS §5) against the simulated LinkedIn on a virtual clock; same scenario and seed, same event log")
     .option("--events <file>", "write the event log (JSON lines, CONTRACTS §6) to this file")
     .option("--json", "print the summary as JSON")
-    .addHelpText("after", "\nWithout --db the run uses a temporary SQLite file; with --db the database must be empty.")
+    .addHelpText("after", "\nWithout --db the run uses a temporary SQLite file; with --db the database must be empty.");
+  withoutWorkspace(sim, "a simulation runs in a database of its own")
     .action(async (file: string, opts: { events?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const scenario = parseScenario(readUserText(file), file);

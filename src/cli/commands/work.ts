@@ -3,11 +3,11 @@ import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { App } from "../../app.js";
 import { AssistedChannel } from "../../channels/assisted/assisted-channel.js";
-import { openStore } from "../../store/open-store.js";
+import { DEFAULT_WORKSPACE } from "../../store/store.js";
 import { Runner, type RunnerView } from "../runner/runner.js";
 import { renderView, taskText } from "../runner/screen.js";
 import { copyToClipboard, openInBrowser } from "../runner/system-tools.js";
-import { systemClock, type GlobalOptions } from "../shell.js";
+import { openWorkspaceStore, systemClock, workspaceName, type GlobalOptions } from "../shell.js";
 
 const TICK_MS = 1000;
 const POLL_TICKS = 5;
@@ -20,10 +20,13 @@ export function registerWorkCommand(program: Command): void {
     .addHelpText("after", "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, s skip, o open the profile, c copy the text, q quit.")
     .action(async (opts: { account: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const app = new App({ store: await openStore(g.db), channel: new AssistedChannel(), clock: systemClock() });
+      const { store, workspace } = await openWorkspaceStore(g.db, workspaceName(g));
+      const app = new App({ store, channel: new AssistedChannel(), clock: systemClock(), workspaceId: workspace.id });
       try {
         await app.account(opts.account);
-        await new TerminalRunner(app, new Runner(app, opts.account, `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`)).run();
+        // The lease holder names the workspace too, so `linkpace tasks` shows which runner holds a task.
+        const holder = `${workspace.name}/${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+        await new TerminalRunner(app, new Runner(app, opts.account, holder), workspace.id === DEFAULT_WORKSPACE ? null : workspace.name).run();
       } finally {
         await app.close();
       }
@@ -39,7 +42,7 @@ class TerminalRunner {
   private copiedTask: number | null = null;
   private finish: (() => void) | null = null;
 
-  constructor(private readonly app: App, private readonly runner: Runner) {}
+  constructor(private readonly app: App, private readonly runner: Runner, private readonly workspace: string | null) {}
 
   async run(): Promise<void> {
     const stdin = process.stdin;
@@ -79,7 +82,7 @@ class TerminalRunner {
     if (!this.view) return;
     const lines = renderView(this.view, this.app.now(), this.notice);
     const clear = process.stdout.isTTY ? "\x1b[2J\x1b[H" : "\n";
-    process.stdout.write(`${clear}linkpace work: ${new Date(this.app.now()).toISOString().slice(0, 16).replace("T", " ")} UTC\n\n${lines.join("\n")}\n`);
+    process.stdout.write(`${clear}linkpace work${this.workspace === null ? "" : ` (workspace ${this.workspace})`}: ${new Date(this.app.now()).toISOString().slice(0, 16).replace("T", " ")} UTC\n\n${lines.join("\n")}\n`);
   }
 
   private async tick(): Promise<void> {

@@ -3,7 +3,6 @@
  * src/runner/tasks-overview.ts), and the small pure helpers the page needs: the server's clock, the
  * character count, countdowns.
  */
-export { safeProfileUrl } from "../format";
 
 export type TaskKind = "visit" | "connect" | "message" | "withdraw";
 

@@ -3,8 +3,9 @@
  * wait), and the log of this session. Presentational only: the page (runner.tsx) owns the requests and keys.
  * Everything from the API is rendered as text.
  */
+import { safeProfileUrl } from "../format";
 import { fullName } from "../format";
-import { COMMAND_KEYS, countCharacters, countdown, safeProfileUrl, VERB, type NextView, type Task } from "./runner-types";
+import { COMMAND_KEYS, countCharacters, countdown, VERB, type NextView, type Task } from "./runner-types";
 
 type TaskView = Extract<NextView, { type: "task" }>;
 

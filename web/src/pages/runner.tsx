@@ -5,13 +5,14 @@
  * task appears, a wait re-asked when its time comes and every 15 s, a shown task re-asked every minute (which
  * renews this session's hold on it). Countdowns run on the server's clock (see clockOffset).
  */
+import { safeProfileUrl } from "../format";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { get, post } from "../api";
 import { ErrorBox, Loading, PageHeader } from "../components/ui";
 import { fullName } from "../format";
 import { useApi } from "../hooks";
 import { href, navigate } from "../router";
-import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, safeProfileUrl, type AccountInfo, type NextView } from "./runner-types";
+import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, type AccountInfo, type NextView } from "./runner-types";
 import { AccountChooser } from "./runner-accounts";
 import { HeldCard, SessionLog, TaskCard, taskText, WaitCard, type LogEntry } from "./runner-views";
 import "./runner.css";
