@@ -39,7 +39,7 @@ export class EngineLoop {
   async tick(): Promise<void> {
     const now = this.opts.clock.now();
     const wake = await this.opts.store.nextWakeAt();
-    if (wake !== null && wake <= now) await this.opts.engine.tick(now);
+    if (wake !== null && wake <= now) await this.opts.engine.tickFrom(now, wake);
   }
 
   /** Delivers what is due for every workspace's webhooks. */

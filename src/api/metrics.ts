@@ -4,7 +4,7 @@
  * so several server processes on one database report the same figures.
  */
 import type { App } from "../app.js";
-import { accountStatus } from "../engine/account-status.js";
+import { accountStatuses } from "../engine/account-status.js";
 
 type Labels = Record<string, string>;
 
@@ -39,8 +39,10 @@ export async function renderMetrics(app: App): Promise<string> {
   out.family("linkpace_engine_lag_seconds", "gauge", "How far behind its earliest due account the engine is (0 when it is on time).", [[{}, wake === null ? 0 : Math.max(0, (now - wake) / 1000)]]);
   const used: Array<[Labels, number]> = [];
   const limit: Array<[Labels, number]> = [];
-  for (const row of await store.listAccounts(workspaceId)) {
-    const s = await accountStatus(store, row, now);
+  const rows = await store.listAccounts(workspaceId);
+  const statuses = await accountStatuses(store, rows, now);
+  for (const [i, row] of rows.entries()) {
+    const s = statuses[i]!;
     const budgets: Array<[string, { used: number; budget: number }]> = [
       ["invites_today", s.today.invites], ["invites_week", s.week.invites], ["messages_today", s.today.messages], ["visits_today", s.today.visits],
       ["pending", { used: s.pending.count, budget: s.pending.max }], ["notes_month", { used: s.notes.used, budget: s.notes.perMonth ?? Infinity }],

@@ -3,12 +3,13 @@ import type { App } from "../app.js";
 import type { ActionKind } from "../core/model.js";
 import { formatInstant, type Instant } from "../core/time.js";
 import { outcomeKeys } from "../runner/outcome-keys.js";
-import type { LogRow, TaskRow } from "../store/store.js";
+import type { AccountRow, LogRow, PersonRow, TaskRow } from "../store/store.js";
 
-export async function taskJson(app: App, task: TaskRow | LogRow) {
-  const person = task.personId === null ? null : await app.store.getPerson(task.personId);
-  const campaign = task.campaignId === null ? null : ((await app.store.getCampaignById(task.campaignId))?.name ?? null);
-  const account = await app.store.getAccountById(task.accountId);
+/** `known`: the task's person, campaign name and account when the caller has just read them (a runner's view). */
+export async function taskJson(app: App, task: TaskRow | LogRow, known?: { person: PersonRow | null; campaign: string | null; account: AccountRow }) {
+  const person = known ? known.person : task.personId === null ? null : await app.store.getPerson(task.personId);
+  const campaign = known ? known.campaign : task.campaignId === null ? null : ((await app.store.getCampaignById(task.campaignId))?.name ?? null);
+  const account = known ? known.account : await app.store.getAccountById(task.accountId);
   const kind = task.kind as ActionKind;
   return {
     actionId: task.id,

@@ -28,14 +28,25 @@ export interface AccountStatus {
   limitSignals: number;
 }
 
-export async function accountStatus(store: Store, account: AccountRow, now: Instant): Promise<AccountStatus> {
+/** `ready`: the account's store.nextReadyByKind when the caller has just read it (else it is read here). */
+export async function accountStatus(store: Store, account: AccountRow, now: Instant, ready?: Partial<Record<ActionKind, Instant>>): Promise<AccountStatus> {
+  return statusOf(account, now, ready ?? (await store.nextReadyByKind(account.id)));
+}
+
+/** accountStatus of several accounts, in their order, with one query for all of them. */
+export async function accountStatuses(store: Store, accounts: readonly AccountRow[], now: Instant): Promise<AccountStatus[]> {
+  if (accounts.length === 0) return [];
+  const ready = await store.nextReadyByAccount(accounts.map((a) => a.id));
+  return accounts.map((a) => statusOf(a, now, ready.get(a.id) ?? {}));
+}
+
+function statusOf(account: AccountRow, now: Instant, ready: Partial<Record<ActionKind, Instant>>): AccountStatus {
   const doc = account.doc;
   const state = loadGovernorState(account.state);
   const today = localDateKey(doc.timezone, now);
   const counts = countsToday(state, today);
   const connectCap = dailyCap(doc, state, "connect", today);
   const decision = decideAccount(doc, state, now);
-  const ready = await store.nextReadyByKind(account.id);
   const month = localMonthKey(doc.timezone, now);
   return {
     name: account.name,

@@ -1,6 +1,6 @@
 /**
  * What a performed action's result does to its enrollment and person (the governor's part is in
- * core/governor/record.ts). Runs inside the caller's transaction.
+ * core/governor/record.ts). Runs inside the caller's transaction; each result writes the enrollment once.
  */
 import { connectStepAt, planAfterAcceptance, planNextStep } from "../core/enrollment/state-machine.js";
 import type { ActionResult } from "../core/model.js";
@@ -31,8 +31,7 @@ async function transition(scope: TransitionScope, e: EnrollmentRow, action: LogR
       await store.updatePerson(e.personId, { connected: true, connectedAt: now });
       if (action.kind === "withdraw") {
         // The invitation was accepted before we could withdraw it: carry on as after an acceptance.
-        await store.updateEnrollment(e.id, { acceptedAt: now });
-        await moveToNext(scope, e, planAfterAcceptance(campaign, e.step - 1, now), now);
+        await moveToNext(scope, e, planAfterAcceptance(campaign, e.step - 1, now), now, { acceptedAt: now });
         return;
       }
       await moveToNext(scope, e, planNextStep(campaign, e.step + 1, e.baseAt, true), e.baseAt);
@@ -67,8 +66,7 @@ async function applyOk(scope: TransitionScope, e: EnrollmentRow, action: LogRow)
   const { store, campaign, now } = scope;
   switch (action.kind) {
     case "visit":
-      await store.updateEnrollment(e.id, { visitedAt: now });
-      await moveToNext(scope, e, planNextStep(campaign, e.step + 1, now, false), now);
+      await moveToNext(scope, e, planNextStep(campaign, e.step + 1, now, false), now, { visitedAt: now });
       return;
     case "connect": {
       const step = connectStepAt(campaign, e.step);
@@ -76,13 +74,11 @@ async function applyOk(scope: TransitionScope, e: EnrollmentRow, action: LogRow)
       return;
     }
     case "message":
-      await store.updateEnrollment(e.id, { lastMessageAt: now, messagesSent: e.messagesSent + 1 });
-      await moveToNext(scope, e, planNextStep(campaign, e.step + 1, now, true), now);
+      await moveToNext(scope, e, planNextStep(campaign, e.step + 1, now, true), now, { lastMessageAt: now, messagesSent: e.messagesSent + 1 });
       return;
     case "withdraw":
-      await store.updateEnrollment(e.id, { withdrawnAt: now });
       await store.updatePerson(e.personId, { lastWithdrawnAt: now });
-      await moveToNext(scope, e, { type: "end", reason: "withdrawn" }, now);
+      await moveToNext(scope, e, { type: "end", reason: "withdrawn" }, now, { withdrawnAt: now });
       return;
     default:
       throw new Error(`unexpected action kind ${action.kind}`);

@@ -19,11 +19,17 @@ export class CampaignCache {
   constructor(private readonly store: Store) {}
 
   async get(id: number, store: Store = this.store): Promise<CampaignRow> {
+    const row = await this.find(id, store);
+    if (!row) throw new Error(`campaign ${id} vanished from the store`);
+    return row;
+  }
+
+  /** The campaign, or null when the store has none with this id. Its document and name never change; its status may be out of date. */
+  async find(id: number, store: Store = this.store): Promise<CampaignRow | null> {
     const hit = this.byId.get(id);
     if (hit) return hit;
     const row = await store.getCampaignById(id);
-    if (!row) throw new Error(`campaign ${id} vanished from the store`);
-    this.byId.set(id, row);
+    if (row) this.byId.set(id, row);
     return row;
   }
 

@@ -26,6 +26,14 @@ const CANDIDATES = 4;
 const VISIT_BACKLOG_DAYS = 5;
 
 type ReadyByKind = Partial<Record<ActionKind, Instant>>;
+/** What updateWake wrote to the account's row, and the due times it planned the wake from. */
+interface WakeWritten {
+  state: GovernorState;
+  wakeAt: Instant | null;
+  ready: ReadyByKind;
+  /** The store's earliest wake of all accounts just after this write (as the writing statement saw the others). */
+  nextWake: Instant | null;
+}
 type Perform = Extract<Preparation, { type: "perform" }>;
 
 interface Claim {
@@ -41,14 +49,30 @@ export class Engine {
 
   /** Processes every account due at `now`; returns how many actions were performed. */
   async tick(now: Instant = this.ctx.clock.now()): Promise<number> {
+    return (await this.tickFrom(now)).performed;
+  }
+
+  /**
+   * tick, for a loop that keeps the store's earliest wake between ticks: `wake` is that instant as the caller
+   * last read it, with nothing written since (undefined: unknown, read it). Returns the earliest wake as the
+   * tick last saw it (later than `now`, or null), or undefined when the tick ended without seeing it.
+   */
+  async tickFrom(now: Instant, wake?: Instant | null): Promise<{ performed: number; nextWake: Instant | null | undefined }> {
     let performed = 0;
+    let known = wake;
     for (;;) {
       // A cheap look first: most ticks end with no account left to claim, and a transaction costs more.
-      const wake = await this.ctx.store.nextWakeAt();
-      if (wake === null || wake > now) return performed;
+      const next = known !== undefined ? known : await this.ctx.store.nextWakeAt();
+      known = undefined;
+      if (next === null || next > now) return { performed, nextWake: next };
       const step = await this.ctx.store.transaction((tx) => this.step(tx, now));
-      if (step === "none") return performed;
-      if (step === "performed") performed++;
+      if (step === "none") return { performed, nextWake: undefined };
+      // A step whose last write was the account's wake saw the earliest wake then: the next look needs no query.
+      if (typeof step === "object" && "nextWake" in step) {
+        known = step.nextWake;
+        if (step.performed) performed++;
+        continue;
+      }
       if (typeof step === "object") {
         const outcome = await this.ctx.channel.perform(step.request);
         if (outcome.status === "done") {
@@ -66,37 +90,41 @@ export class Engine {
 
   /**
    * One account's turn: claim it, find its next action, and either perform it inline or hand back the request
-   * to perform outside the transaction. "idle": the account had nothing to do now; "none": no account is due.
+   * to perform outside the transaction. "none": no account is due; "idle": the account had a task open;
+   * `nextWake`: the step (performed inline, or nothing allowed or due) ended by writing the account's wake, which
+   * returned the earliest wake of all accounts.
    */
-  private async step(tx: Store, now: Instant): Promise<"none" | "idle" | "performed" | { request: ActionRequest }> {
+  private async step(tx: Store, now: Instant): Promise<"none" | "idle" | { performed: boolean; nextWake: Instant | null } | { request: ActionRequest }> {
     const account = await tx.claimDueAccount(now);
     if (!account) return "none";
     if (!this.ctx.channel.inline) {
       const handed = await this.handOver(tx, account, now, null);
-      return handed ?? "idle";
+      if (handed === null) return "idle";
+      return "request" in handed ? handed : { performed: false, nextWake: handed.idle.nextWake };
     }
     const state = loadGovernorState(account.state);
     const claim = await this.findAction(tx, account, state, now);
-    if (!claim) return "idle";
+    if ("idle" in claim) return { performed: false, nextWake: claim.idle.nextWake };
     const request = toRequest(claim, 0);
     const outcome = await this.ctx.channel.perform(request);
     if (outcome.status !== "done") throw new Error(`inline channel ${this.ctx.channel.name} deferred an action`);
-    await this.finish(tx, claim, outcome.result, now);
-    return "performed";
+    const written = await this.finish(tx, claim, outcome.result, now);
+    return { performed: true, nextWake: written.nextWake };
   }
 
   /**
    * Claims the account's next action for a channel that answers later: its log row is written with no result
    * (optionally held by `runner`), the enrollment goes in flight, and the account sleeps until the result is
-   * recorded or the task released. An account with a task still open gets no second one.
+   * recorded or the task released. An account with a task still open gets no second one (null); `idle`: nothing
+   * was allowed or due, and what the account's row now holds.
    */
-  private async handOver(tx: Store, account: AccountRow, now: Instant, runner: { by: string; until: Instant } | null): Promise<{ request: ActionRequest } | null> {
+  private async handOver(tx: Store, account: AccountRow, now: Instant, runner: { by: string; until: Instant } | null): Promise<{ request: ActionRequest } | { idle: WakeWritten } | null> {
     if ((await tx.openTasks(account.id)).length > 0) {
       await tx.updateAccount(account.id, { wakeAt: null });
       return null;
     }
     const claim = await this.findAction(tx, account, loadGovernorState(account.state), now);
-    if (!claim) return null;
+    if ("idle" in claim) return claim;
     const actionId = await tx.appendLog(logRow(claim, null));
     if (runner) await tx.takeTask(actionId, runner.by, runner.until, now);
     await tx.updateEnrollment(claim.due.enrollment.id, { status: "in_flight", leaseActionId: actionId });
@@ -106,11 +134,23 @@ export class Engine {
 
   /** An assisted runner asks for this account's next task: claimed and held for it, if the governor allows one now. */
   async claimForRunner(accountId: number, now: Instant, runner: { by: string; until: Instant }): Promise<ActionRequest | null> {
+    return (await this.claimOrWait(accountId, now, runner)).request;
+  }
+
+  /**
+   * claimForRunner, and when it hands out nothing because nothing is allowed or due now, `wait`: the account as
+   * the transaction left it (its governor state and wake written) and its due times, so that the caller can tell
+   * what it waits for without reading them again. `wait` is null when the account already had a task open.
+   */
+  async claimOrWait(accountId: number, now: Instant, runner: { by: string; until: Instant }): Promise<{ request: ActionRequest; wait: null } | { request: null; wait: { account: AccountRow; ready: ReadyByKind } | null }> {
     return this.ctx.store.transaction(async (tx) => {
       // The governor and the due enrollments decide; the account's wake time is only the loop's shortcut.
       const account = await tx.lockAccount(accountId);
       const handed = await this.handOver(tx, account, now, runner);
-      return handed?.request ?? null;
+      if (handed === null) return { request: null, wait: null };
+      if ("request" in handed) return { request: handed.request, wait: null };
+      const { state, wakeAt, ready } = handed.idle;
+      return { request: null, wait: { account: { ...account, state, wakeAt }, ready } };
     });
   }
 
@@ -135,10 +175,9 @@ export class Engine {
     });
   }
 
-  /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now. */
-  private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Claim | null> {
-    const ready = await tx.nextReadyByKind(account.id);
-    const decision = await this.decide(tx, account, state, ready, now);
+  /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the wake written. */
+  private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Claim | { idle: WakeWritten }> {
+    const { ready, decision } = await this.decide(tx, account, state, now);
     let changed = false;
     for (const kind of ACTION_KINDS) {
       const readyAt = ready[kind];
@@ -151,16 +190,15 @@ export class Engine {
         changed = true;
       }
     }
-    await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision });
-    return null;
+    return { idle: await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision }) };
   }
 
-  /** Records an inline action's result in the claiming transaction. */
-  private async finish(tx: Store, claim: Claim, result: ActionResult, now: Instant): Promise<void> {
+  /** Records an inline action's result in the claiming transaction; the account's wake is its last write. */
+  private async finish(tx: Store, claim: Claim, result: ActionResult, now: Instant): Promise<WakeWritten> {
     const id = await tx.appendLog(logRow(claim, result));
     const action: LogRow = { id, ...logRow(claim, result) };
     await applyResult(tx, this.ctx, { action, account: claim.account, enrollment: claim.due.enrollment, result });
-    await this.charge(tx, claim.account, claim.state, action, result, now);
+    return this.charge(tx, claim.account, claim.state, action, result, now);
   }
 
   /** Records the result of an action performed outside the claiming transaction (assisted, agent). */
@@ -179,7 +217,7 @@ export class Engine {
     });
   }
 
-  private async charge(tx: Store, account: AccountRow, prev: GovernorState, action: LogRow, result: ActionResult, now: Instant): Promise<void> {
+  private async charge(tx: Store, account: AccountRow, prev: GovernorState, action: LogRow, result: ActionResult, now: Instant): Promise<WakeWritten> {
     const state = recordAction(account.doc, prev, { kind: action.kind as ActionKind, result, at: action.at, withNote: (action.note ?? "") !== "" });
     if (result === "ok" && (action.kind === "connect" || action.kind === "withdraw")) {
       await notifyMilestone(tx, this.ctx, {
@@ -188,30 +226,35 @@ export class Engine {
       });
     }
     await notifyHealth(tx, account, prev, state, action.at);
-    await this.updateWake(tx, account, state, now);
+    return this.updateWake(tx, account, state, now);
   }
 
-  /** Persists the account's state with its next wake; `known` reuses what the caller just read. */
-  async updateWake(tx: Store, account: AccountRow, state: GovernorState, now: Instant, known?: { ready: ReadyByKind; decision: AccountDecision }): Promise<void> {
-    const ready = known?.ready ?? (await tx.nextReadyByKind(account.id));
-    const decision = known?.decision ?? (await this.decide(tx, account, state, ready, now));
+  /** Persists the account's state with its next wake; `known` reuses what the caller just read. Returns what it wrote. */
+  async updateWake(tx: Store, account: AccountRow, state: GovernorState, now: Instant, known?: { ready: ReadyByKind; decision: AccountDecision }): Promise<WakeWritten> {
+    const { ready, decision } = known ?? (await this.decide(tx, account, state, now));
     let wake = planWake(decision, ready, now);
     // Never wake at `now` again: whatever was due now was just examined. Wake on whole seconds.
     if (wake !== null) wake = Math.ceil(Math.max(wake, now + 1) / SECOND) * SECOND;
-    await tx.updateAccount(account.id, { state, wakeAt: wake });
+    const nextWake = await tx.setAccountWake(account.id, state, wake);
+    return { state, wakeAt: wake, ready, nextWake };
   }
 
-  /** The governor's decision, with the engine's own rule that visits run only a little ahead of invitations. */
-  private async decide(tx: Store, account: AccountRow, state: GovernorState, ready: ReadyByKind, now: Instant): Promise<AccountDecision> {
+  /**
+   * The account's earliest due enrollment per kind and the governor's decision, with the engine's own rule that
+   * visits run only a little ahead of invitations. The decision is the governor's pure function of the account,
+   * so the visit backlog is read with the due times, in one query, when visits are allowed.
+   */
+  private async decide(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<{ ready: ReadyByKind; decision: AccountDecision }> {
     const decision = decideAccount(account.doc, state, now);
+    const { ready, visitedAwaiting } = await tx.nextReadyWithBacklog(account.id, decision.kinds.visit.allowed ? "connect" : null);
     if (decision.kinds.visit.allowed && ready.visit !== undefined) {
-      const backlog = await tx.countVisitedAwaiting(account.id, "connect");
+      const backlog = visitedAwaiting ?? 0;
       const limit = VISIT_BACKLOG_DAYS * account.doc.limits.invitesPerDay;
       if (backlog >= limit) {
         decision.kinds.visit = { allowed: false, until: null, reason: `${backlog} visited prospects already wait for an invitation` };
       }
     }
-    return decision;
+    return { ready, decision };
   }
 }
 

@@ -84,14 +84,14 @@ async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: 
 }
 
 async function onAccepted(scope: TransitionScope, e: EnrollmentRow): Promise<void> {
-  await scope.store.updateEnrollment(e.id, { acceptedAt: scope.now });
+  const seen = { acceptedAt: scope.now };
   // An in-flight withdrawal learns of the acceptance from its own result (already_connected).
-  if (e.status !== "invited") return;
-  await moveToNext(scope, e, planAfterAcceptance(scope.campaign, e.step - 1, scope.now), scope.now);
+  if (e.status !== "invited") await scope.store.updateEnrollment(e.id, seen);
+  else await moveToNext(scope, e, planAfterAcceptance(scope.campaign, e.step - 1, scope.now), scope.now, seen);
 }
 
 async function onReplied(scope: TransitionScope, e: EnrollmentRow): Promise<void> {
-  await scope.store.updateEnrollment(e.id, { repliedAt: scope.now });
-  if (!scope.campaign.stopOnReply || e.status === "done" || e.status === "in_flight") return;
-  await moveToNext(scope, e, { type: "end", reason: "replied" }, scope.now);
+  const seen = { repliedAt: scope.now };
+  if (!scope.campaign.stopOnReply || e.status === "done" || e.status === "in_flight") await scope.store.updateEnrollment(e.id, seen);
+  else await moveToNext(scope, e, { type: "end", reason: "replied" }, scope.now, seen);
 }

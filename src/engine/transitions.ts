@@ -30,8 +30,9 @@ export function patchForNext(scope: Omit<TransitionScope, "store">, enrollment: 
   return { status: "ready", step: next.step, nextKind: next.kind, readyAt, baseAt, leaseActionId: null };
 }
 
-export async function moveToNext(scope: TransitionScope, enrollment: EnrollmentRow, next: NextStep, baseAt: Instant): Promise<void> {
-  await scope.store.updateEnrollment(enrollment.id, patchForNext(scope, enrollment, next, baseAt));
+/** `also`: other columns the same change sets (what the result recorded), written in the same statement. */
+export async function moveToNext(scope: TransitionScope, enrollment: EnrollmentRow, next: NextStep, baseAt: Instant, also: EnrollmentPatch = {}): Promise<void> {
+  await scope.store.updateEnrollment(enrollment.id, { ...also, ...patchForNext(scope, enrollment, next, baseAt) });
 }
 
 /** The invitation is out: wait for the answer, and withdraw at `withdrawAfter` if the campaign says so. */

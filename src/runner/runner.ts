@@ -39,15 +39,19 @@ export class Runner {
     // hours as of when it is done, and a pause since then applies.
     if (open && isUnheld(open) && (await this.app.engine.releaseTask(open.id, now, 0))) open = undefined;
     if (open) return this.holdTask(account, open, now);
-    const claimed = await this.app.engine.claimForRunner(account.id, now, { by: this.id, until: now + TASK_LEASE });
-    if (claimed) {
-      const task = (await this.app.store.openTasks(account.id)).find((t) => t.id === claimed.actionId);
+    const claimed = await this.app.engine.claimOrWait(account.id, now, { by: this.id, until: now + TASK_LEASE });
+    if (claimed.request) {
+      const actionId = claimed.request.actionId;
+      const task = (await this.app.store.openTasks(account.id)).find((t) => t.id === actionId);
       if (task) return this.describe(account, task, false);
     }
     // The loop may have handed one over in between: it is just as fresh.
     const raced = (await this.app.store.openTasks(account.id))[0];
     if (raced) return this.holdTask(account, raced, now);
-    const status = await accountStatus(this.app.store, await this.app.account(this.accountName), now);
+    // The claim's transaction just wrote the account's state and read its due times: no need to read them again.
+    const status = claimed.wait
+      ? await accountStatus(this.app.store, claimed.wait.account, now, claimed.wait.ready)
+      : await accountStatus(this.app.store, await this.app.account(this.accountName), now);
     const paused = status.paused ? `paused until ${new Date(status.paused.until).toISOString()}: ${status.paused.reason}` : null;
     if (!status.next) return { type: "wait", until: null, reason: "no prospect is due (import prospects or wait for acceptances)", paused };
     return { type: "wait", until: status.next.at, reason: status.next.waitsFor ?? "the next action's time", paused };
@@ -63,7 +67,8 @@ export class Runner {
 
   private async describe(account: AccountRow, task: TaskRow, recovered: boolean): Promise<RunnerView> {
     const person = task.personId === null ? null : await this.app.store.getPerson(task.personId);
-    const campaign = task.campaignId === null ? null : ((await this.app.store.getCampaignById(task.campaignId))?.name ?? null);
+    // A campaign's name never changes (nor is a campaign ever deleted): the engine's cache of campaigns has it.
+    const campaign = task.campaignId === null ? null : ((await this.app.ctx.campaigns.find(task.campaignId))?.name ?? null);
     return { type: "task", task, person, campaign, recovered, account };
   }
 
@@ -75,9 +80,12 @@ export class Runner {
     return recorded.ok ? { ok: true, label: outcome.label } : recorded;
   }
 
-  /** Records a result for an in-flight action; a message when it could not be (skipped, or recorded already). */
-  async record(actionId: number, result: ActionResult): Promise<{ ok: true } | { ok: false; message: string; current: LogRow | null }> {
-    const current = await this.app.store.getLogRow(actionId);
+  /**
+   * Records a result for an in-flight action; a message when it could not be (skipped, or recorded already).
+   * `read`: the action's log row as the caller has just read it (else it is read here).
+   */
+  async record(actionId: number, result: ActionResult, read?: LogRow): Promise<{ ok: true } | { ok: false; message: string; current: LogRow | null }> {
+    const current = read ?? (await this.app.store.getLogRow(actionId));
     if (!current) return { ok: false, message: "this task was skipped by another runner", current };
     if (current.result !== null) return { ok: false, message: `another runner already recorded this task (${current.result})`, current };
     try {

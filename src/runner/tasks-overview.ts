@@ -4,7 +4,7 @@
  */
 import type { App } from "../app.js";
 import { formatInstant } from "../core/time.js";
-import { accountStatus } from "../engine/account-status.js";
+import { accountStatuses } from "../engine/account-status.js";
 
 export interface TasksOverview {
   account: string;
@@ -18,9 +18,12 @@ export async function tasksOverview(app: App, accountName?: string): Promise<{ a
   const now = app.now();
   const rows = accountName ? [await app.account(accountName)] : await app.store.listAccounts(app.ctx.workspaceId);
   const accounts: TasksOverview[] = [];
-  for (const a of rows) {
-    const open = await app.store.openTasks(a.id);
-    const status = await accountStatus(app.store, a, now);
+  // Two queries for all the accounts: their tasks in progress, then their next due times.
+  const openByAccount = await app.store.openTasksByAccount(rows.map((a) => a.id));
+  const statuses = await accountStatuses(app.store, rows, now);
+  for (const [i, a] of rows.entries()) {
+    const open = openByAccount.get(a.id) ?? [];
+    const status = statuses[i]!;
     accounts.push({
       account: a.name,
       inProgress: open.map((t) => ({

@@ -48,8 +48,11 @@ export async function runSimulation(opts: RunOptions): Promise<SimRun> {
 
 async function loop(app: App, sim: LinkedInSimulator, clock: VirtualClock, end: Instant, onProgress?: RunOptions["onProgress"]): Promise<void> {
   const start = clock.now();
+  // The store's earliest wake as the last tick read it: nothing else writes between two turns of this loop,
+  // so it is read again only after an event was recorded (undefined: not known).
+  let wake: Instant | null | undefined;
   for (;;) {
-    const wake = await app.engine.nextWakeAt();
+    if (wake === undefined) wake = await app.engine.nextWakeAt();
     const event = sim.nextEventAt();
     const next = Math.min(wake ?? Infinity, event ?? Infinity);
     if (!Number.isFinite(next) || next >= end) break;
@@ -57,8 +60,9 @@ async function loop(app: App, sim: LinkedInSimulator, clock: VirtualClock, end: 
     const now = clock.now();
     for (const ev of sim.takeEventsUntil(now)) {
       await app.recordNetworkEvent({ at: ev.at, kind: ev.kind, account: ev.account, ...(ev.prospect !== undefined ? { prospect: ev.prospect } : {}) });
+      wake = undefined;
     }
-    await app.engine.tick(now);
+    wake = (await app.engine.tickFrom(now, wake)).nextWake;
     onProgress?.(now - start, end - start);
   }
   // The run covers its whole span, so reports are as of its end.

@@ -18,7 +18,7 @@ import type { Store, WorkspaceId } from "./store.js";
 
 type AccountQueries = Pick<
   Store,
-  "insertAccount" | "updateAccount" | "getAccount" | "getAccountById" | "listAccounts" | "claimDueAccount" | "lockAccount" | "nextWakeAt"
+  "insertAccount" | "updateAccount" | "getAccount" | "getAccountById" | "listAccounts" | "claimDueAccount" | "lockAccount" | "nextWakeAt" | "setAccountWake"
 >;
 
 export function accountQueries(ctx: StoreContext): AccountQueries {
@@ -129,6 +129,37 @@ export function accountQueries(ctx: StoreContext): AccountQueries {
         db.selectFrom("accounts").select("wake_at").where("wake_at", "is not", null).orderBy("wake_at").limit(1),
       );
       return r?.wake_at ?? null;
+    },
+
+    async setAccountWake(id, state, wakeAt) {
+      // The earliest wake of the other accounts comes back with the update (a subquery in RETURNING, which both
+      // backends run), from accounts_wake as nextWakeAt does; this account's own is the one just set.
+      const r = await runPreparedFirst(
+        ctx,
+        "account.setWake",
+        (target: number, s: string, at: Instant | null, self: number) =>
+          db
+            .updateTable("accounts")
+            .set({ state: s, wake_at: at })
+            .where("id", "=", target)
+            .returning((eb) =>
+              eb
+                .selectFrom("accounts as other")
+                .select("other.wake_at")
+                .where("other.wake_at", "is not", null)
+                .where("other.id", "<>", self)
+                .orderBy("other.wake_at")
+                .limit(1)
+                .as("others_wake"),
+            ),
+        id,
+        toJson(state),
+        wakeAt,
+        id,
+      );
+      if (!r) throw new LinkpaceError("not_found", `account ${id} does not exist`);
+      const others = r.others_wake ?? null;
+      return wakeAt === null ? others : others === null ? wakeAt : Math.min(wakeAt, others);
     },
   };
 }

@@ -253,6 +253,12 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   lockAccount(id: number): Promise<AccountRow>;
   /** The smallest wakeAt of all accounts, or null. */
   nextWakeAt(): Promise<Instant | null>;
+  /**
+   * Sets the account's governor state and wakeAt, and returns nextWakeAt() as it stands after the change, in one
+   * statement (the other accounts as this statement sees them: inside a transaction, PostgreSQL's READ COMMITTED
+   * snapshot of that statement).
+   */
+  setAccountWake(id: number, state: unknown, wakeAt: Instant | null): Promise<Instant | null>;
 
   // Campaigns. Lists are ordered by id.
   insertCampaign(row: Omit<CampaignRow, "id">): Promise<CampaignRow>;
@@ -290,6 +296,13 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   nextReadyByKind(accountId: number): Promise<Partial<Record<ActionKind, Instant>>>;
   /** Number of the account's `ready` enrollments with this next kind that have been visited. */
   countVisitedAwaiting(accountId: number, kind: ActionKind): Promise<number>;
+  /**
+   * nextReadyByKind(accountId) and, when `awaiting` is a kind, countVisitedAwaiting(accountId, awaiting) (else
+   * null), in one query: what the engine reads before each decision.
+   */
+  nextReadyWithBacklog(accountId: number, awaiting: ActionKind | null): Promise<{ ready: Partial<Record<ActionKind, Instant>>; visitedAwaiting: number | null }>;
+  /** nextReadyByKind of several accounts in one query: account id -> its answer, for every id given. */
+  nextReadyByAccount(accountIds: readonly number[]): Promise<Map<number, Partial<Record<ActionKind, Instant>>>>;
   /** Sets readyAt of every `ready` enrollment of a campaign (null parks them while it is paused). */
   setCampaignReadyAt(campaignId: number, readyAt: Instant | null): Promise<void>;
   /** For a campaign's parked `ready` enrollments at `step`: readyAt = max(baseAt + after, now) (resuming a pause). */
@@ -312,6 +325,8 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   // Assisted tasks: in-flight action rows (result still null) and their runner leases.
   /** The account's in-flight actions, oldest first. */
   openTasks(accountId: number): Promise<TaskRow[]>;
+  /** openTasks of several accounts in one query: account id -> its in-flight actions, oldest first, for every id given. */
+  openTasksByAccount(accountIds: readonly number[]): Promise<Map<number, TaskRow[]>>;
   /**
    * Takes an in-flight action for runner `by` until `until`: only if it has no result yet and is free, already
    * `by`'s, or its lease ended before `now`. false when another runner holds it or its result is known.

@@ -116,6 +116,28 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect((await store.transaction((tx) => tx.claimDueAccount(T0 + 10)))?.name).toBe("c");
     });
 
+    it("sets an account's state and wake and returns the next wake of all accounts, in one call", async () => {
+      const ids: number[] = [];
+      for (const [name, wakeAt] of [["a", T0 + 10], ["b", T0 + 20], ["c", null]] as const) {
+        const { accountId } = await seedAccountAndCampaign(store, name);
+        await store.updateAccount(accountId, { wakeAt });
+        ids.push(accountId);
+      }
+      const [a, b, c] = ids as [number, number, number];
+      // Its own earlier wake counts, and so do the others'.
+      expect(await store.setAccountWake(b, { n: 1 }, T0 + 5)).toBe(T0 + 5);
+      expect(await store.getAccountById(b)).toMatchObject({ state: { n: 1 }, wakeAt: T0 + 5 });
+      expect(await store.setAccountWake(b, { n: 2 }, T0 + 30)).toBe(T0 + 10);
+      // Its own old wake does not: only the one just set.
+      expect(await store.transaction((tx) => tx.setAccountWake(a, { n: 3 }, null))).toBe(T0 + 30);
+      expect(await store.getAccountById(a)).toMatchObject({ state: { n: 3 }, wakeAt: null });
+      expect(await store.setAccountWake(b, { n: 4 }, null)).toBeNull();
+      expect(await store.nextWakeAt()).toBeNull();
+      expect(await store.setAccountWake(c, { n: 5 }, T0 + 7)).toBe(T0 + 7);
+      expect(await store.nextWakeAt()).toBe(T0 + 7);
+      expect(((await rejection(store.setAccountWake(99, {}, T0))) as LinkpaceError).code).toBe("not_found");
+    });
+
     it("locks an account by id, and says when there is none", async () => {
       const { accountId } = await seedAccountAndCampaign(store);
       const locked = await store.transaction((tx) => tx.lockAccount(accountId));
@@ -476,6 +498,40 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.nextReadyByKind(bob)).toEqual({});
     });
 
+    it("gives the next readyAt per kind with the visited backlog in one call, and for several accounts at once", async () => {
+      const { accountId, campaignId, personIds } = await setting(6);
+      const p = (i: number) => personIds[i] as number;
+      const { accountId: bob } = await seedAccountAndCampaign(store, "bob");
+      const { accountId: carol, campaignId: carolCampaign } = await seedAccountAndCampaign(store, "carol");
+      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready: {}, visitedAwaiting: 0 });
+      expect(await store.nextReadyByAccount([accountId, bob])).toEqual(new Map([[accountId, {}], [bob, {}]]));
+      await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { nextKind: "visit", readyAt: T0 + 30 }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { nextKind: "connect", readyAt: T0 + 40, visitedAt: T0 }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { nextKind: "connect", readyAt: null, visitedAt: T0 }),
+        newEnrollment({ accountId, campaignId, personId: p(3) }, { nextKind: "withdraw", readyAt: T0 + 50, status: "invited" }),
+        newEnrollment({ accountId: carol, campaignId: carolCampaign, personId: p(4) }, { nextKind: "message", readyAt: T0 + 60 }),
+        newEnrollment({ accountId: carol, campaignId: carolCampaign, personId: p(5) }, { nextKind: "visit", readyAt: T0 + 1, status: "done" }),
+      ]);
+      const ready = await store.nextReadyByKind(accountId);
+      expect(ready).toEqual({ visit: T0 + 30, connect: T0 + 40, withdraw: T0 + 50 });
+      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready, visitedAwaiting: await store.countVisitedAwaiting(accountId, "connect") });
+      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready, visitedAwaiting: 2 });
+      expect(await store.nextReadyWithBacklog(accountId, "message")).toEqual({ ready, visitedAwaiting: 0 });
+      expect(await store.nextReadyWithBacklog(accountId, null)).toEqual({ ready, visitedAwaiting: null });
+      // In the order given, repeats once, and an unknown account has nothing ready.
+      const many = await store.nextReadyByAccount([carol, 99, accountId, bob, carol]);
+      expect([...many.entries()]).toEqual([[carol, { message: T0 + 60 }], [99, {}], [accountId, ready], [bob, {}]]);
+      expect(await store.nextReadyByAccount([])).toEqual(new Map());
+      // More accounts than one query takes.
+      const lots = Array.from({ length: 1201 }, (_, i) => i + 1);
+      const all = await store.nextReadyByAccount(lots);
+      expect(all.size).toBe(1201);
+      expect(all.get(accountId)).toEqual(ready);
+      expect(all.get(carol)).toEqual({ message: T0 + 60 });
+      expect(all.get(1200)).toEqual({});
+    });
+
     it("counts visited enrollments that wait for a kind", async () => {
       const { accountId, campaignId, personIds } = await setting(5);
       const p = (i: number) => personIds[i] as number;
@@ -636,6 +692,27 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.getLogRow(1)).toEqual({ id: 1, ...action, result: "note_quota_reached" });
     });
 
+    it("gives the in-flight actions of several accounts at once, oldest first, as openTasks does", async () => {
+      const { accountId: a } = await seedAccountAndCampaign(store, "a");
+      const { accountId: b } = await seedAccountAndCampaign(store, "b");
+      const { accountId: c } = await seedAccountAndCampaign(store, "c");
+      const open1 = await store.appendLog(newLog(a, { at: T0 + 5, result: null }));
+      await store.appendLog(newLog(a, { at: T0 + 1, result: "ok" }));
+      await store.appendLog(newLog(b, { type: "event", kind: "accepted", result: null }));
+      const open2 = await store.appendLog(newLog(a, { at: T0 + 2, result: null }));
+      const open3 = await store.appendLog(newLog(b, { result: null }));
+      expect(await store.takeTask(open2, "runner-1", T0 + 100, T0)).toBe(true);
+      const many = await store.openTasksByAccount([c, b, a, 99]);
+      expect([...many.keys()]).toEqual([c, b, a, 99]);
+      expect(many.get(a)).toEqual(await store.openTasks(a));
+      expect(many.get(a)!.map((t) => [t.id, t.claimedBy, t.leaseUntil])).toEqual([[open1, null, null], [open2, "runner-1", T0 + 100]]);
+      expect(many.get(b)).toEqual(await store.openTasks(b));
+      expect(many.get(b)!.map((t) => t.id)).toEqual([open3]);
+      expect(many.get(c)).toEqual([]);
+      expect(many.get(99)).toEqual([]);
+      expect(await store.openTasksByAccount([])).toEqual(new Map());
+    });
+
     it("reads the log in (at, id) pages, joined with names, skipping actions still in flight", async () => {
       const { accountId, campaignId } = await seedAccountAndCampaign(store);
       const bob = await seedAccountAndCampaign(store, "bob");
@@ -757,6 +834,7 @@ describe.each(storeBackends())("Store on $name", (backend) => {
     const [personId] = await seedPeople(store, 1);
     const [id] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personId as number }, { readyAt: big, visitedAt: big, nextKind: "connect" })]);
     const logId = await store.appendLog(newLog(accountId, { at: big }));
+    await store.appendLog(newLog(accountId, { at: big, result: null }));
     const account = await store.getAccountById(accountId);
     const enrollment = await store.getEnrollment(id as number);
     const values = [
@@ -772,6 +850,11 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       (await store.nextReadyByKind(accountId)).connect,
       await store.countVisitedAwaiting(accountId, "connect"),
       (await store.enrollmentCounts({})).byStatus.ready,
+      (await store.nextReadyWithBacklog(accountId, "connect")).ready.connect,
+      (await store.nextReadyWithBacklog(accountId, "connect")).visitedAwaiting,
+      (await store.nextReadyByAccount([accountId])).get(accountId)?.connect,
+      (await store.openTasksByAccount([accountId])).get(accountId)?.[0]?.at,
+      await store.setAccountWake((await seedAccountAndCampaign(store, "other")).accountId, {}, big + 1),
     ];
     for (const v of values) expect(typeof v).toBe("number");
     expect(values.slice(0, 6)).toEqual([1, big, T0, big, 1, big]);

@@ -1,7 +1,7 @@
 /** /v1/status: per account, today's and the rolling week's usage against budgets, pending, acceptance, next action. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { formatInstant } from "../../core/time.js";
-import { accountStatus, type AccountStatus } from "../../engine/account-status.js";
+import { accountStatuses, type AccountStatus } from "../../engine/account-status.js";
 import type { Router } from "../router.js";
 import { failures, ok } from "../schemas.js";
 
@@ -29,8 +29,7 @@ export function registerStatusRoutes(r: Router): void {
       const { account } = c.req.valid("query");
       const rows = account ? [await app.account(account)] : await app.store.listAccounts(app.ctx.workspaceId);
       const now = app.now();
-      const accounts = [];
-      for (const row of rows) accounts.push(statusJson(await accountStatus(app.store, row, now)));
+      const accounts = (await accountStatuses(app.store, rows, now)).map(statusJson);
       return c.json({ at: formatInstant(now), accounts }, 200);
     },
   );

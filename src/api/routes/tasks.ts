@@ -62,7 +62,7 @@ export function registerTaskRoutes(r: Router): void {
       const view = await new Runner(app, account, c.var.principal.key).view();
       // `at`: the server's time, for countdowns on a client whose clock differs.
       const at = iso(app.now());
-      if (view.type === "task") return c.json({ type: "task", at, recovered: view.recovered, task: await taskJson(app, view.task) }, 200);
+      if (view.type === "task") return c.json({ type: "task", at, recovered: view.recovered, task: await taskJson(app, view.task, view) }, 200);
       if (view.type === "held") return c.json({ type: "held", at, by: view.by, until: iso(view.until) }, 200);
       return c.json({ type: "wait", at, until: iso(view.until), reason: view.reason, paused: view.paused }, 200);
     },
@@ -78,7 +78,7 @@ export function registerTaskRoutes(r: Router): void {
       const app = c.var.app;
       const task = await actionOr404(app, c.req.valid("param").id);
       const result = outcomeFor(task.kind as ActionKind, c.req.valid("json"));
-      const recorded = await new Runner(app, "", c.var.principal.key).record(task.id, result);
+      const recorded = await new Runner(app, "", c.var.principal.key).record(task.id, result, task);
       if (!recorded.ok) throw new LinkpaceError("conflict", recorded.message);
       return c.json({ actionId: task.id, result }, 200);
     },
