@@ -7,10 +7,8 @@ import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ALERT_KINDS } from "../../core/notifications.js";
 import { toAlertLine } from "../../engine/alerts.js";
-import { csvRecordWriter } from "../../io/csv-writer.js";
 import { ACTIVITY_COLUMNS, PROSPECT_COLUMNS, readActivityRecords, readProspectRecords } from "../../io/export-rows.js";
-import { jsonRecordWriter } from "../../io/json-writer.js";
-import type { RecordWriter } from "../../io/record-writer.js";
+import { recordWriterFor, type RecordWriter } from "../../io/record-writer.js";
 import type { ExportFilter } from "../../store/store.js";
 import { formatInstant, parseInstant } from "../../core/time.js";
 import { LinkpaceError } from "../../core/errors.js";
@@ -59,13 +57,8 @@ export function registerExportRoutes(r: Router): void {
         ...(q.account ? { accountId: (await app.account(q.account)).id } : {}),
       };
       const out = new PassThrough();
-      if (what === "prospects") {
-        const writer = q.format === "csv" ? csvRecordWriter(out, PROSPECT_COLUMNS) : jsonRecordWriter(out, what);
-        void pump(readProspectRecords(app.store, app.ctx.workspaceId, filter), writer as never, out);
-      } else {
-        const writer = q.format === "csv" ? csvRecordWriter(out, ACTIVITY_COLUMNS) : jsonRecordWriter(out, what);
-        void pump(readActivityRecords(app.store, app.ctx.workspaceId, filter), writer as never, out);
-      }
+      if (what === "prospects") void pump(readProspectRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(q.format, out, what, PROSPECT_COLUMNS), out);
+      else void pump(readActivityRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(q.format, out, what, ACTIVITY_COLUMNS), out);
       const stamp = formatInstant(app.now()).slice(0, 10);
       const headers = {
         "content-type": q.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

@@ -5,11 +5,9 @@
  */
 import { Argument, Command, Option } from "commander";
 import { LinkpaceError } from "../../core/errors.js";
-import { csvRecordWriter } from "../../io/csv-writer.js";
 import { ACTIVITY_COLUMNS, PROSPECT_COLUMNS, readActivityRecords, readProspectRecords } from "../../io/export-rows.js";
-import { jsonRecordWriter } from "../../io/json-writer.js";
 import { atomicFileTarget, stdoutTarget } from "../../io/output-target.js";
-import type { RecordWriter } from "../../io/record-writer.js";
+import { recordWriterFor, type RecordWriter } from "../../io/record-writer.js";
 import { isBrokenPipe } from "../../io/text-sink.js";
 import type { ExportFilter } from "../../store/store.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
@@ -49,8 +47,8 @@ export function registerExportCommand(program: Command): void {
         try {
           rows =
             what === "prospects"
-              ? await writeAll(readProspectRecords(app.store, app.ctx.workspaceId, filter), writerFor(format, target.stream, what, PROSPECT_COLUMNS))
-              : await writeAll(readActivityRecords(app.store, app.ctx.workspaceId, filter), writerFor(format, target.stream, what, ACTIVITY_COLUMNS));
+              ? await writeAll(readProspectRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(format, target.stream, what, PROSPECT_COLUMNS))
+              : await writeAll(readActivityRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(format, target.stream, what, ACTIVITY_COLUMNS));
           if (rows !== null) await target.commit();
         } finally {
           await target.abort(); // a no-op once committed; else the temporary file goes
@@ -69,10 +67,6 @@ function chooseFormat(opts: ExportOptions, json: boolean): Format {
     return "json";
   }
   return opts.format ?? (opts.output?.toLowerCase().endsWith(".json") ? "json" : "csv");
-}
-
-function writerFor<R>(format: Format, out: NodeJS.WritableStream, what: What, columns: ReadonlyArray<keyof R & string>): RecordWriter<R> {
-  return format === "csv" ? csvRecordWriter<R>(out, columns) : jsonRecordWriter<R>(out, what);
 }
 
 /** Writes every record; the number written, or null when the reader of stdout went away. */
