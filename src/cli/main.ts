@@ -96,6 +96,13 @@ function reportError(e: unknown, json: boolean): number {
   return 3;
 }
 
+// A reader of stdout that goes away (`linkpace --help | head -3`) is not a failure: stop quietly with the exit
+// code so far. Exports notice it themselves, page by page (io/text-sink.ts); this covers all other output.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+  process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

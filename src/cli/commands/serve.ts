@@ -19,7 +19,7 @@ import { systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
 export function registerServeCommand(program: Command): void {
   const serve = program
     .command("serve")
-    .description("serve the HTTP API (/v1, /openapi.json, /docs, /healthz, /metrics) with the engine running inside")
+    .description("serve the dashboard (/) and the HTTP API (/v1, /openapi.json, /docs, /healthz, /metrics) with the engine running inside")
     .option("--host <host>", "the address to listen on", "127.0.0.1")
     .option("--port <port>", "the port to listen on (0: any free port)", "8080")
     .addHelpText(
