@@ -41,7 +41,7 @@ export function registerDemoCommand(program: Command): void {
             `Status at ${formatInstant(run.app.now())}:`,
             ...d.status.map(renderStatus),
             "",
-            "Next: run `linkpace sim SCENARIO.json --events log.jsonl` on your own scenario, or start for real with `linkpace init`.",
+            "Next: run `linkpace sim SCENARIO.json --events log.jsonl` on your own scenario, or start for real: `linkpace serve` (`npm start` in a checkout) for the dashboard at http://127.0.0.1:8080, or `linkpace init` to work from the terminal.",
           ].join("\n"),
         );
       } finally {
