@@ -5,6 +5,7 @@
 import type { Channel } from "./channels/channel.js";
 import { initialGovernorState } from "./core/governor/index.js";
 import type { AccountDoc, CampaignDoc } from "./core/model.js";
+import { invalidDocument, joinWhere } from "./core/campaign/doc-issues.js";
 import { LinkpaceError } from "./core/errors.js";
 import type { Clock, Instant } from "./core/time.js";
 import { CampaignCache, type EngineContext } from "./engine/context.js";
@@ -50,6 +51,25 @@ export class App {
     const existing = await this.store.getAccount(this.ctx.workspaceId, doc.name);
     if (existing) throw new LinkpaceError("conflict", `account ${doc.name} already exists (names are unique in a workspace)`);
     return this.store.insertAccount({ workspaceId: this.ctx.workspaceId, name: doc.name, doc, state: initialGovernorState(), wakeAt: null, createdAt: this.now() });
+  }
+
+  /**
+   * Replaces an account's settings with `doc` (already read by accountDocFromObject; `where` locates it in
+   * errors). The name cannot change: campaign documents refer to the account by it. The governor's state
+   * (learned weekly budget, pause, counts) is kept, and the account is woken so the engine re-decides now.
+   */
+  async updateAccount(name: string, doc: AccountDoc, where = "body"): Promise<AccountRow> {
+    const current = await this.account(name);
+    if (doc.name !== current.name) {
+      throw invalidDocument(where, "account", [{ where: joinWhere(where, "name"), message: `must be ${JSON.stringify(current.name)}: an account cannot be renamed (campaigns refer to it by name)` }]);
+    }
+    const now = this.now();
+    await this.store.transaction(async (tx) => {
+      await tx.lockAccount(current.id);
+      await tx.updateAccount(current.id, { doc });
+      await wakeAccount(tx, current.id, now);
+    });
+    return (await this.store.getAccountById(current.id)) as AccountRow;
   }
 
   async account(name: string): Promise<AccountRow> {

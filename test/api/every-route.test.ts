@@ -64,6 +64,7 @@ describe("every route", () => {
     const cases: Case[] = [
       { method: "GET", path: "/v1/accounts", b: "empty" },
       { method: "GET", path: "/v1/accounts/alice", b: "404" },
+      { method: "PUT", path: "/v1/accounts/alice", body: ACCOUNT, b: "404" },
       { method: "GET", path: "/v1/campaigns", b: "empty" },
       { method: "GET", path: "/v1/campaigns/q1", b: "404" },
       { method: "POST", path: "/v1/campaigns", body: { ...CAMPAIGN, name: "q2" }, b: "404" }, // B has no account alice

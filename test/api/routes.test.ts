@@ -127,7 +127,7 @@ describe("/openapi.json and /docs", () => {
     expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
     const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(routes.sort()).toEqual([
-      "DELETE /v1/webhooks/{id}", "GET /healthz", "GET /metrics", "GET /v1/accounts", "GET /v1/accounts/{name}", "GET /v1/campaigns", "GET /v1/campaigns/{name}",
+      "DELETE /v1/webhooks/{id}", "GET /healthz", "GET /metrics", "GET /v1/accounts", "GET /v1/accounts/{name}", "PUT /v1/accounts/{name}", "GET /v1/campaigns", "GET /v1/campaigns/{name}",
       "GET /v1/invitations", "GET /v1/status", "GET /v1/tasks", "GET /v1/webhooks", "GET /v1/webhooks/{id}/deliveries", "POST /v1/accounts", "POST /v1/agent/claim",
       "POST /v1/agent/report", "POST /v1/campaigns", "POST /v1/campaigns/{name}/pause", "POST /v1/campaigns/{name}/resume", "POST /v1/invitations/{id}/withdraw",
       "POST /v1/prospects/import", "POST /v1/tasks/next", "POST /v1/tasks/{id}/report", "POST /v1/tasks/{id}/skip", "POST /v1/webhooks",

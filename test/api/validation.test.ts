@@ -10,6 +10,9 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", limits: { minGap: "soon" } }, "limits.minGap"],
   ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", colour: "red" }, "body"], // the message names "colour"
   ["POST", "/v1/accounts", ["not", "an", "object"], "body"],
+  ["PUT", "/v1/accounts/alice", { name: "alicia", timezone: "Europe/Paris" }, "name"],
+  ["PUT", "/v1/accounts/alice", { name: "alice", timezone: "Europe/Paris", type: "gold" }, "type"],
+  ["PUT", "/v1/accounts/alice", { name: "alice", timezone: "Europe/Paris", limits: { invitesPerDay: 0 } }, "limits.invitesPerDay"],
   ["GET", "/v1/campaigns?page=x", undefined, "page"],
   ["POST", "/v1/campaigns", { name: "c2", account: "alice", steps: [{ connect: { note: "Hi {{ compny }}" } }] }, "steps[0].connect.note"],
   ["POST", "/v1/campaigns", { name: "c2", account: "alice", steps: [{ teleport: {} }] }, "steps[0]"],

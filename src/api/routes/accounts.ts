@@ -1,4 +1,4 @@
-/** /v1/accounts: list, create (the CLI's account document as JSON), show with status. */
+/** /v1/accounts: list, create and replace (the CLI's account document as JSON), show with status. */
 import { createRoute } from "@hono/zod-openapi";
 import { accountDocFromObject, accountDocToObject } from "../../core/campaign/index.js";
 import { accountStatus } from "../../engine/account-status.js";
@@ -32,4 +32,19 @@ export function registerAccountRoutes(r: Router): void {
     const row = await app.account(c.req.valid("param").name);
     return c.json({ account: accountDocToObject(row.doc), status: statusJson(await accountStatus(app.store, row, app.now())) }, 200);
   });
+
+  r.openapi(
+    createRoute({
+      method: "put", path: "/v1/accounts/{name}", tags: ["accounts"], summary: "Replace an account's settings (the whole document, CONTRACTS.md §2; the name cannot change)",
+      description: "Fields left out take their defaults, as when adding. The governor's learned state (a lowered weekly budget, a pause, the counts) is kept; the engine re-decides with the new limits at once.",
+      request: { params: NameParam, body: { required: true, content: { "application/json": { schema: Document } } } },
+      responses: { ...ok("the account as stored, defaults filled in, and its status"), ...failures(404, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const doc = accountDocFromObject(c.req.valid("json"), "body");
+      const row = await app.updateAccount(c.req.valid("param").name, doc);
+      return c.json({ account: accountDocToObject(row.doc), status: statusJson(await accountStatus(app.store, row, app.now())) }, 200);
+    },
+  );
 }

@@ -17,7 +17,7 @@ const LIMIT_FLAGS: Array<[flag: string, key: string, numeric: boolean]> = [
 ];
 
 export function registerAccountCommands(program: Command): void {
-  const account = program.command("account").description("sender accounts: add, list, show");
+  const account = program.command("account").description("sender accounts: add, update, list, show");
   account
     .command("add [file]")
     .description("add a sender account from a YAML or JSON file (CONTRACTS §2), or from flags")
@@ -37,6 +37,24 @@ export function registerAccountCommands(program: Command): void {
       await withApp(g, async (app) => {
         const row = await app.addAccount(doc);
         emit(g, { account: accountDocToObject(row.doc) }, () => `added account ${row.name} (${row.doc.type}, ${row.doc.timezone})`);
+      });
+    });
+  account
+    .command("update <file>")
+    .description("replace an account's settings from a YAML or JSON file (CONTRACTS §2): the whole document, the name as added")
+    .option("--json", "print the account as JSON")
+    .addHelpText(
+      "after",
+      "\nThe file names the account to update (the name cannot change). Settings left out take their defaults, as with\n" +
+        "add. What linkpace learned is kept: a lowered weekly budget, a pause, today's counts, pending invitations.\n" +
+        "The engine applies the new limits on its next pass.",
+    )
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const doc = parseAccountDoc(readUserText(file), file);
+      await withApp(g, async (app) => {
+        const row = await app.updateAccount(doc.name, doc, file);
+        emit(g, { account: accountDocToObject(row.doc) }, () => `updated account ${row.name} (${row.doc.type}, ${row.doc.timezone}); learned limits and counts kept`);
       });
     });
   account

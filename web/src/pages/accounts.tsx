@@ -3,8 +3,8 @@
  * rolling week's usage against the budgets, pending invitations against the cap, notes, acceptance, warm-up,
  * a pause with its reason and end, the next action) and a form to add an account; `#/accounts/NAME` adds the
  * acceptance rate over time and invitations per day. Relative times use the server's clock (its `at`), which may
- * be a virtual one. Sources: GET /v1/status (polled), GET /v1/accounts/{name} (settings),
- * GET /v1/analytics/accounts/{name}, POST /v1/accounts.
+ * be a virtual one; the settings panel edits the account (account-settings.tsx). Sources: GET /v1/status (polled),
+ * GET /v1/accounts/{name} (settings), GET /v1/analytics/accounts/{name}, POST /v1/accounts.
  */
 import { useMemo, useState } from "preact/hooks";
 import { ApiError, get, post, withQuery } from "../api";
@@ -14,7 +14,8 @@ import { localTime, percent, until } from "../format";
 import { useApi } from "../hooks";
 import { href } from "../router";
 import { noteServerTime, serverNow } from "../server-clock";
-import { browserTimeZone, dayLabel, timeZones, zonedDate, zonedDateTime } from "../zones";
+import { browserTimeZone, dayLabel, timeZones, zonedDateTime } from "../zones";
+import { ACCOUNT_TYPES, AccountSettings, type AccountDocument } from "./account-settings";
 import "./accounts.css";
 
 const STATUS_POLL_MS = 10_000;
@@ -72,29 +73,12 @@ interface AccountAnalytics {
   warmup: Warmup;
 }
 
-/** The account document as GET /v1/accounts/{name} returns it (CONTRACTS.md §2, defaults filled in). */
-interface AccountDocument {
-  name: string;
-  timezone: string;
-  type: string;
-  created: string | null;
-  workingHours: { days: string[]; hours: string | string[] };
-  warmup: "auto" | "off";
-  limits: { invitesPerWeek: number; invitesPerDay: number; messagesPerDay: number; visitsPerDay: number; pendingMax: number; notesPerMonth: number | null; minGap: string };
-}
-
-const TYPES: Array<{ value: string; label: string }> = [
-  { value: "free", label: "Free" },
-  { value: "premium", label: "Premium" },
-  { value: "sales_navigator", label: "Sales Navigator" },
-];
-
 const KINDS: Record<string, string> = { visit: "Profile visit", connect: "Invitation", message: "Message", withdraw: "Withdrawal" };
 
 /** Below this acceptance rate LinkedIn is reported to start restricting accounts (DOMAIN.md). */
 const LOW_ACCEPTANCE = 0.25;
 
-const typeLabel = (type: string) => TYPES.find((t) => t.value === type)?.label ?? type;
+const typeLabel = (type: string) => ACCOUNT_TYPES.find((t) => t.value === type)?.label ?? type;
 const accountPath = (name: string) => `/v1/accounts/${encodeURIComponent(name)}`;
 const analyticsPath = (name: string, days: number) => withQuery(`/v1/analytics/accounts/${encodeURIComponent(name)}`, { days });
 
@@ -170,7 +154,18 @@ function AccountDetail(props: { name: string }) {
         <div class="account-detail">
           <div class="account-detail-side">
             <AccountCard status={data} warmup={analytics.data?.warmup ?? null} title="Status" />
-            {settings.data ? <AccountSettings doc={settings.data.account} /> : <ErrorBox error={settings.error} />}
+            {settings.data ? (
+              <AccountSettings
+                doc={settings.data.account}
+                onSaved={() => {
+                  settings.reload();
+                  status.reload();
+                  analytics.reload();
+                }}
+              />
+            ) : (
+              <ErrorBox error={settings.error} />
+            )}
           </div>
           <section class="card account-history" aria-labelledby="history-title">
             <div class="section-head">
@@ -375,36 +370,6 @@ function NextAction(props: { next: AccountStatus["next"]; timeZone: string; paus
   );
 }
 
-function AccountSettings(props: { doc: AccountDocument }) {
-  const d = props.doc;
-  const hours = Array.isArray(d.workingHours.hours) ? d.workingHours.hours.join(", ") : d.workingHours.hours;
-  const rows: Array<[string, string]> = [
-    ["Time zone", d.timezone],
-    ["Created on LinkedIn", d.created ? zonedDate(`${d.created}T12:00:00Z`, "UTC") : "unknown (an established account)"],
-    ["Working hours", `${d.workingHours.days.join(", ")} ${hours}`],
-    ["Warm-up", d.warmup],
-    ["Invitations", `${d.limits.invitesPerDay} a day, ${d.limits.invitesPerWeek} a week`],
-    ["Messages", `${d.limits.messagesPerDay} a day`],
-    ["Profile visits", `${d.limits.visitsPerDay} a day`],
-    ["Pending cap", String(d.limits.pendingMax)],
-    ["Notes", d.limits.notesPerMonth === null ? "unlimited" : `${d.limits.notesPerMonth} a month`],
-    ["Least gap between actions", d.limits.minGap],
-  ];
-  return (
-    <section class="card account-settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
-      <dl class="settings">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
 /** POST /v1/accounts with the fields a user must decide; everything else keeps the contract's defaults. */
 function AddAccountForm(props: { onAdded: () => void }) {
   const zones = useMemo(timeZones, []);
@@ -458,7 +423,7 @@ function AddAccountForm(props: { onAdded: () => void }) {
         <div class="field">
           <label for="account-type">Type</label>
           <select id="account-type" value={type} aria-invalid={invalid("type")} onChange={(e) => setType(e.currentTarget.value)}>
-            {TYPES.map((t) => (
+            {ACCOUNT_TYPES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
               </option>
@@ -477,7 +442,7 @@ function AddAccountForm(props: { onAdded: () => void }) {
       </form>
       <p class="muted small">
         Free accounts send notes of up to 200 characters, 5 a month; paid ones 300, unlimited. Accounts created less than 90 days ago warm up: fewer invitations on their first days. Limits and working hours
-        start at the defaults.
+        start at the defaults; change them with Edit on the account's page.
       </p>
       <ErrorBox error={error} />
       {added ? (
