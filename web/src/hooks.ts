@@ -29,8 +29,7 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[], pollMs?: numb
         setLoading(false);
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  }, deps); // the caller's dependencies decide when `load` is a new request, as in useEffect
   useEffect(() => {
     reload();
     if (!pollMs) return undefined;

@@ -28,7 +28,6 @@ export function SignInPage(props: { onSignedIn: (s: Session) => void; linkToken:
   };
   useEffect(() => {
     if (props.linkToken) void attempt(props.linkToken);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <main class="sign-in">
