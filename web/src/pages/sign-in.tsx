@@ -26,6 +26,7 @@ export function SignInPage(props: { onSignedIn: (s: Session) => void; linkToken:
     e.preventDefault();
     void attempt(token);
   };
+  // Once, when the page opens with a sign-in link.
   useEffect(() => {
     if (props.linkToken) void attempt(props.linkToken);
   }, []);
