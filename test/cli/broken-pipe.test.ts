@@ -19,8 +19,10 @@ function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stder
 }
 
 describe("a closed stdout", () => {
-  it.each([[["--help"]], [["serve", "--help"]], [["demo", "--help"]]])("linkpace %j exits 0 without a stack trace", async (args) => {
-    const r = await runIntoClosedPipe(args);
+  // The top-level help is written in several pieces, so the pipe closes while it is still writing (this failed
+  // with an EPIPE stack before main.ts handled it).
+  it("linkpace --help exits 0 without a stack trace", async () => {
+    const r = await runIntoClosedPipe(["--help"]);
     expect(r.first).toMatch(/Usage: linkpace/);
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled 'error'|at /);
     expect(r.code).toBe(0);

@@ -15,18 +15,10 @@ describeInBrowser("dashboard: editing an account's settings", () => {
 
   beforeAll(async () => {
     e = await startE2E({ at: T0 });
-    const res = await fetch(`${e.server.url}/v1/accounts`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${e.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ name: "alice", timezone: "Europe/Paris", type: "free", created: "2019-05-01" }),
-    });
-    expect(res.status).toBe(201);
+    await e.api("POST", "/v1/accounts", { name: "alice", timezone: "Europe/Paris", type: "free", created: "2019-05-01" });
     const alice = (await e.store.getAccount(1, "alice"))!;
     await e.store.updateAccount(alice.id, { state: { ...initialGovernorState(), learnedWeeklyBudget: 60 } });
-    await e.page.goto("/");
-    await e.page.getByLabel("API token").fill(e.token);
-    await e.page.getByRole("button", { name: "Sign in" }).click();
-    await e.page.getByRole("heading", { name: "Accounts" }).waitFor();
+    await e.signIn();
   });
 
   afterAll(async () => {

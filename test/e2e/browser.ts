@@ -47,6 +47,10 @@ export interface E2E {
   /** Uncaught page errors and console errors, for assertions (e.g. no script ran from CSV data). */
   pageErrors: string[];
   dialogs: string[];
+  /** A request to the API with the bearer token (setting things up outside the browser); throws unless 2xx. */
+  api(method: string, path: string, body?: unknown, contentType?: string): Promise<any>;
+  /** Opens the dashboard and signs in with the token, up to the Accounts page. */
+  signIn(): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -78,6 +82,21 @@ export async function startE2E(opts: { at: string }): Promise<E2E> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     server, store, clock, token, browser, context, page, pageErrors, dialogs,
+    async api(method, path, body, contentType = "application/json") {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": contentType },
+        ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    async signIn() {
+      await page.goto("/");
+      await page.getByLabel("API token").fill(token);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "Accounts" }).waitFor();
+    },
     async screenshot(name) {
       const path = join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path, fullPage: true });

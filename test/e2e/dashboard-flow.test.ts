@@ -144,12 +144,8 @@ describeInBrowser("dashboard: from sign-in to a worked campaign", () => {
   it("shows the funnel, the invitations and the charts changed", async () => {
     const { page } = e;
     // An acceptance learned outside the dashboard (as `linkpace mark` or the archive import records it).
-    const mark = await fetch(`${e.server.url}/v1/mark`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${e.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ person: "https://www.linkedin.com/in/person-1", outcome: "accepted" }),
-    });
-    expect(mark.status).toBe(200);
+    const mark = await e.api("POST", "/v1/mark", { person: "https://www.linkedin.com/in/person-1", outcome: "accepted" });
+    expect(mark.status).toBe("applied");
 
     await page.goto("/#/campaigns/q1");
     await page.waitForFunction(() => document.querySelector('[data-testid="funnel-invited"]')?.textContent?.trim() === "3");

@@ -18,35 +18,22 @@ const LEADS = `profileUrl,firstName,lastName,company,title,location\nhttps://www
 describeInBrowser("dashboard: data from a CSV is shown as text", () => {
   let e: E2E;
 
-  async function call(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<any> {
-    const res = await fetch(`${e.server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${e.token}`, "content-type": contentType },
-      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  }
-
   /** No element was made from the data: no <img>, <b>, <script> or onload-carrying <svg> in the page's content. */
   const elementsFromData = () => e.page.locator("main img, main b, main script, main [onload], main [onerror]").count();
 
   beforeAll(async () => {
     e = await startE2E({ at: T0 });
-    await call("POST", "/v1/accounts", { name: "alice", timezone: "Europe/Paris", type: "free", created: "2019-05-01" });
-    await call("POST", "/v1/campaigns", {
+    await e.api("POST", "/v1/accounts", { name: "alice", timezone: "Europe/Paris", type: "free", created: "2019-05-01" });
+    await e.api("POST", "/v1/campaigns", {
       name: "q1", account: "alice", schedule: { timezone: "Europe/Paris", days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" },
       steps: [{ connect: { note: "Hi {{ firstName }} at {{ company }}" } }],
     });
-    await call("POST", "/v1/prospects/import?campaign=q1", LEADS, "text/csv");
-    const next = await call("POST", "/v1/tasks/next", { account: "alice" });
+    await e.api("POST", "/v1/prospects/import?campaign=q1", LEADS, "text/csv");
+    const next = await e.api("POST", "/v1/tasks/next", { account: "alice" });
     expect(next.type).toBe("task");
-    await call("POST", `/v1/tasks/${next.task.actionId}/report`, { key: "d" });
+    await e.api("POST", `/v1/tasks/${next.task.actionId}/report`, { key: "d" });
 
-    await e.page.goto("/");
-    await e.page.getByLabel("API token").fill(e.token);
-    await e.page.getByRole("button", { name: "Sign in" }).click();
-    await e.page.getByRole("heading", { name: "Accounts" }).waitFor();
+    await e.signIn();
   });
 
   afterAll(async () => {
