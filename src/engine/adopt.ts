@@ -68,7 +68,7 @@ async function adoptOne(scope: ArchiveScope, fact: InvitationFact, state: Govern
   const withdrawAfter = connectStepAt(campaign.doc, 0)?.withdrawAfter ?? null;
   const patch = patchForInvited({ account: account.doc, campaign: campaign.doc, now: fact.sentAt }, { ...draft, id: 0 }, withdrawAfter, fact.message);
   const [id] = await tx.insertEnrollments([{ ...draft, ...patch } as NewEnrollment]);
-  return adopted(scope, fact, state, { campaignId: campaign.id, person, enrollmentId: id as number });
+  return adopted(scope, fact, state, { campaignId: campaign.id, campaignName: campaign.name, person, enrollmentId: id as number });
 }
 
 /** The person is in a campaign: record the hand-sent invitation there if that campaign has not invited yet. */
@@ -89,12 +89,22 @@ async function adoptIntoActive(scope: ArchiveScope, fact: InvitationFact, state:
   const withdrawAfter = connectStepAt(campaign.doc, at)?.withdrawAfter ?? null;
   await tx.updateEnrollment(e.id, patchForInvited(scopeAt, { ...e, step: at }, withdrawAfter, fact.message));
   const person = (await tx.getPerson(e.personId)) as PersonRow;
-  return adopted(scope, fact, state, { campaignId: e.campaignId, person, enrollmentId: e.id });
+  return adopted(scope, fact, state, { campaignId: e.campaignId, campaignName: active.campaignName, person, enrollmentId: e.id });
 }
 
-async function adopted(scope: ArchiveScope, fact: InvitationFact, state: GovernorState, to: { campaignId: number; person: PersonRow; enrollmentId: number }): Promise<GovernorState> {
+interface AdoptedInto {
+  campaignId: number;
+  campaignName: string;
+  person: PersonRow;
+  enrollmentId: number;
+}
+
+async function adopted(scope: ArchiveScope, fact: InvitationFact, state: GovernorState, to: AdoptedInto): Promise<GovernorState> {
   const { tx, ctx, account, now } = scope;
   scope.changes.invitationsAdopted++;
+  const into = scope.changes.adoptedInto.find((a) => a.campaign === to.campaignName);
+  if (into) into.invitations++;
+  else scope.changes.adoptedInto.push({ campaign: to.campaignName, invitations: 1 });
   await notifyMilestone(tx, ctx, {
     at: fact.sentAt, kind: "invite_sent", account, campaignId: to.campaignId, personId: to.person.id, prospect: to.person.displayUrl,
     extra: { note: fact.message, source: "linkedin-archive" },

@@ -27,14 +27,14 @@ export interface ArchiveImport {
 }
 
 export interface ArchiveOutcome extends ArchiveChanges {
-  /** The campaign adopted invitations are enrolled in. */
+  /** The account's campaign for adopted invitations of people in no campaign (created on first use). */
   adoptedCampaign: string;
 }
 
 export async function applyArchive(ctx: EngineContext, engine: Engine, input: ArchiveImport): Promise<ArchiveOutcome> {
   const { account, facts } = input;
   const now = ctx.clock.now();
-  const changes: ArchiveChanges = { connections: 0, accepted: 0, alreadyConnected: 0, invitationsAdopted: 0, replies: 0, messagesSeen: 0, problems: [] };
+  const changes: ArchiveChanges = { connections: 0, accepted: 0, alreadyConnected: 0, invitationsAdopted: 0, adoptedInto: [], replies: 0, messagesSeen: 0, problems: [] };
   const created: number[] = [];
   const dryRun = new Error("dry run");
   try {
@@ -52,5 +52,6 @@ export async function applyArchive(ctx: EngineContext, engine: Engine, input: Ar
     if (e !== dryRun) throw e;
   }
   changes.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  changes.adoptedInto.sort((a, b) => a.campaign.localeCompare(b.campaign));
   return { ...changes, adoptedCampaign: adoptedCampaignName(account.name) };
 }

@@ -5,20 +5,24 @@
  *   when the campaign says stopOnReply). Group threads count: the person wrote where the owner reads.
  * - a message from the owner that linkpace did not send (no `message` action to that person within the hour
  *   before it, or with the same text within the day before), to a person with an enrollment of this account,
- *   later than that enrollment's start (its acceptance if any, else its invitation or enrollment) and than the
- *   last message on record: seen, and it becomes the enrollment's last message. An enrollment still waiting
- *   for a message step ends "messaged_by_hand": the owner has taken the conversation over, and linkpace never
- *   sends a second first message or a follow-up that ignores what they wrote. An enrollment whose invitation
- *   is still pending keeps its withdrawal and only records the message; one whose action is in flight is left
- *   alone.
+ *   later than that enrollment's start (its acceptance if any, else its invitation or enrollment; for a
+ *   connection it never invited, a week before its enrollment) and than the last message on record: seen, and
+ *   it becomes the enrollment's last message. An enrollment still waiting for a message step ends
+ *   "messaged_by_hand": the owner has taken the conversation over, and linkpace never sends a second first
+ *   message or a follow-up that ignores what they wrote. An enrollment whose invitation is still pending keeps
+ *   its withdrawal and only records the message; one whose action is in flight only records it (its next
+ *   message step ends the enrollment instead, prepare-action.ts).
  */
-import { DAY, HOUR, MINUTE, type Instant } from "../core/time.js";
+import { DAY, HOUR, MINUTE, WEEK, type Instant } from "../core/time.js";
 import type { MessageFact } from "../io/linkedin-archive/index.js";
 import { plainText } from "../io/linkedin-archive/messages-table.js";
 import type { EnrollmentRow, PersonRow } from "../store/store.js";
 import type { ArchiveScope } from "./archive-scope.js";
 import { recordNetworkEvent } from "./network-events.js";
 import { moveToNext } from "./transitions.js";
+
+/** How far before its enrollment a hand-written message to a connection still counts (conversationStart). */
+export const RECENT_CONVERSATION = WEEK;
 
 export async function applyMessages(scope: ArchiveScope, facts: MessageFact[]): Promise<void> {
   for (const fact of facts) {
@@ -58,17 +62,28 @@ async function firstOutreach(scope: ArchiveScope, e: EnrollmentRow): Promise<Ins
 async function ownerMessage(scope: ArchiveScope, fact: MessageFact, url: string): Promise<void> {
   const found = await tracked(scope, url);
   if (found === null) return;
-  const { e } = found;
-  const since = e.acceptedAt ?? Math.min(e.enrolledAt, e.invitedAt ?? e.enrolledAt);
-  if (e.status === "in_flight" || fact.at < since || (e.lastMessageAt !== null && fact.at <= e.lastMessageAt)) return;
+  const { person, e } = found;
+  if (fact.at < conversationStart(person, e) || (e.lastMessageAt !== null && fact.at <= e.lastMessageAt)) return;
   if (await sentByLinkpace(scope, e, fact)) return;
   scope.changes.messagesSeen++;
+  // In flight: only recorded; the message step after that action sees it (prepare-action) and ends there.
   await scope.tx.updateEnrollment(e.id, { lastMessageAt: fact.at });
   if (e.status !== "ready") return;
   const campaign = await scope.ctx.campaigns.get(e.campaignId, scope.tx);
   if (!campaign.doc.steps.slice(e.step).some((s) => s.kind === "message")) return;
-  const transition = { store: scope.tx, account: scope.account.doc, campaign: campaign.doc, now: fact.at };
+  const transition = { store: scope.tx, account: scope.account.doc, campaign: campaign.doc, now: Math.max(fact.at, e.enrolledAt) };
   await moveToNext(transition, e, { type: "end", reason: "messaged_by_hand" }, e.baseAt);
+}
+
+/**
+ * Since when the owner's messages belong to this enrollment's conversation: its acceptance, else its invitation
+ * or enrollment. A connection it never invited was already within reach: a conversation of the week before the
+ * enrollment is still going on.
+ */
+function conversationStart(person: PersonRow, e: EnrollmentRow): Instant {
+  if (e.acceptedAt !== null) return e.acceptedAt;
+  if (e.invitedAt === null && person.connected) return e.enrolledAt - RECENT_CONVERSATION;
+  return Math.min(e.enrolledAt, e.invitedAt ?? e.enrolledAt);
 }
 
 /** linkpace logs a message when it is handed over; the owner (assisted channel) may send it a little later. */

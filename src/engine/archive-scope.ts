@@ -18,6 +18,8 @@ export interface ArchiveChanges {
   alreadyConnected: number;
   /** OUTGOING invitations sent outside linkpace, now tracked. */
   invitationsAdopted: number;
+  /** Where they went, by campaign: the person's own campaign, or the account's campaign for adopted invitations. */
+  adoptedInto: Array<{ campaign: string; invitations: number }>;
   /** Messages from people the account had invited or written to, after that: replies recorded. */
   replies: number;
   /** Messages the owner sent outside linkpace to people in one of its campaigns, now recorded. */

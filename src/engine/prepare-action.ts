@@ -81,6 +81,10 @@ function prepareMessage(input: PrepareInput, person: PersonRow, step: CampaignSt
   if (!person.connected && enrollment.acceptedAt === null) {
     return { type: "end", reason: "not_connected", detail: "a message goes only to a connection" };
   }
+  // linkpace's own messages set lastMessageAt and baseAt together; a later one was written by hand (data export).
+  if (enrollment.lastMessageAt !== null && enrollment.lastMessageAt > enrollment.baseAt) {
+    return { type: "end", reason: "messaged_by_hand", detail: "you wrote to them outside linkpace after its last step" };
+  }
   const rendered = renderMessage(step.text, person);
   if (!rendered.sendable) return { type: "end", reason: "message_unsendable", detail: rendered.reason };
   return { type: "perform", kind: "message", text: rendered.text };

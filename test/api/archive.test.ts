@@ -50,7 +50,7 @@ describe("POST /v1/imports/linkedin-archive", () => {
     expect(real.status).toBe(200);
     expect(real.body).toMatchObject({
       file: "upload.zip", dryRun: false, connections: 2, accepted: 1, alreadyConnected: 1, invitationsAdopted: 2, replies: 1, messagesSeen: 2, unreadable: 4,
-      adoptedCampaign: "alice-adopted",
+      adoptedCampaign: "alice-adopted", adoptedInto: [{ campaign: "alice-adopted", invitations: 1 }, { campaign: "q1", invitations: 1 }],
       owner: { identifiers: ["https://www.linkedin.com/in/alice-martin"], source: "invitations" },
       read: { connections: 4, invitationsOutgoing: 3, invitationsIncoming: 1, messages: 4, draftsSkipped: 1 },
     });

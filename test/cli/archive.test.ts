@@ -73,7 +73,8 @@ describe("linkpace import linkedin-archive", () => {
     const dir = workspace();
     const r = runCli(["import", "linkedin-archive", FIXTURE, "--account", "alice"], { cwd: dir, env: NOW });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("2 invitations you sent by hand now tracked (campaign alice-adopted)");
+    // Jane's went to her own campaign; Bob, in none, to the account's campaign for adopted invitations.
+    expect(r.stdout).toContain("2 invitations you sent by hand now tracked: 1 in campaign alice-adopted, 1 in campaign q1");
     expect(r.stdout).toContain("1 pending invitations accepted");
     expect(r.stdout).toContain('Connections.csv line 8: Connected On "Mar 6th" is not a date');
   }, SLOW);

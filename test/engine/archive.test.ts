@@ -136,7 +136,7 @@ describe("importing LinkedIn's data export", () => {
       ],
     });
     const r = await h.app.importLinkedInArchive("alice", facts);
-    expect(r).toMatchObject({ invitationsAdopted: 2, adoptedCampaign: "alice-adopted", problems: [] });
+    expect(r).toMatchObject({ invitationsAdopted: 2, adoptedInto: [{ campaign: "alice-adopted", invitations: 2 }], adoptedCampaign: "alice-adopted", problems: [] });
     const campaign = await h.app.campaign("alice-adopted");
     expect(campaign.doc.steps).toEqual([{ kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: 21 * DAY }]);
     const bob = await enrollmentOf(h, "bob");
@@ -182,7 +182,7 @@ describe("importing LinkedIn's data export", () => {
     await h.runUntil("2027-03-01T12:00:00Z");
     expect(h.channel.requests.map((q) => q.kind)).toEqual(["visit"]);
     const r = await h.app.importLinkedInArchive("alice", archive({ invitations: [outgoing("dave", "2027-03-01T11:00:00Z", "Hi Dave")] }));
-    expect(r.invitationsAdopted).toBe(1);
+    expect(r).toMatchObject({ invitationsAdopted: 1, adoptedInto: [{ campaign: "c1", invitations: 1 }] });
     const e = await enrollmentOf(h, "dave");
     expect(e).toMatchObject({ campaignId: (await h.app.campaign("c1")).id, status: "invited", step: 2, invitedAt: at("2027-03-01T11:00:00Z"), inviteNote: "Hi Dave" });
     await h.runUntil("2027-03-03T09:00:00Z");

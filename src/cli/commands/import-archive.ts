@@ -37,7 +37,7 @@ function renderReport(d: ReturnType<typeof archiveReport>): string {
     `        ${d.read.connections} connections, ${d.read.invitationsOutgoing} invitations sent and ${d.read.invitationsIncoming} received, ${d.read.messages} messages` +
       (d.read.draftsSkipped > 0 ? ` (drafts skipped: ${d.read.draftsSkipped})` : ""),
     `  your profile: ${d.owner ? `${d.owner.identifiers.join(", ")} (from ${d.owner.source})` : "not found in the export"}`,
-    `${n(d.invitationsAdopted)} invitations you sent by hand now tracked (campaign ${d.adoptedCampaign})`,
+    `${n(d.invitationsAdopted)} invitations you sent by hand now tracked${adoptedWhere(d.adoptedInto)}`,
     `${n(d.accepted)} pending invitations accepted`,
     `${n(d.alreadyConnected)} people newly marked as connections`,
     `${n(d.replies)} replies`,
@@ -47,4 +47,9 @@ function renderReport(d: ReturnType<typeof archiveReport>): string {
     ...(d.problems.length > SHOWN_PROBLEMS ? [`    … and ${d.problems.length - SHOWN_PROBLEMS} more (--json lists them all)`] : []),
   ];
   return lines.join("\n");
+}
+
+/** ": 1 in campaign q1, 2 in campaign me-adopted", or nothing when none was adopted. */
+function adoptedWhere(into: Array<{ campaign: string; invitations: number }>): string {
+  return into.length === 0 ? "" : `: ${into.map((a) => `${a.invitations} in campaign ${a.campaign}`).join(", ")}`;
 }

@@ -9,7 +9,7 @@
  *   invited ──withdrawAfter passes──▶ (withdraw is claimed like any step; its readyAt is the withdrawal time)
  *   any state but done ──replied, stopOnReply──▶ done "replied"
  *   invited ──declined (told by the owner)──▶ done "declined"
- *   ready before a message step ──the owner messaged them by hand (data export)──▶ done "messaged_by_hand"
+ *   ready before a message step ──the owner messaged them by hand (data export, or found when the step is due)──▶ done "messaged_by_hand"
  *   (outside linkpace: an invitation sent by hand is adopted as `invited`, engine/adopt.ts)
  *
  * Rules (CONTRACTS.md §3): steps after `connect` run only once the invitation is accepted; a person who is

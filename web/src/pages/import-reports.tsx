@@ -27,6 +27,8 @@ export interface ArchiveImportReport {
   accepted: number;
   alreadyConnected: number;
   invitationsAdopted: number;
+  /** Where the adopted invitations went, by campaign. */
+  adoptedInto: Array<{ campaign: string; invitations: number }>;
   replies: number;
   messagesSeen: number;
   unreadable: number;
@@ -153,7 +155,7 @@ export function ArchiveReport(props: { report: ArchiveImportReport }) {
       </p>
       <p class="small">Your profile: {r.owner ? `${r.owner.identifiers.join(", ")} (from ${r.owner.source})` : "not found in the export"}</p>
       <div class="counts">
-        <Count label={`invitations sent by hand, now tracked (campaign ${r.adoptedCampaign})`} value={r.invitationsAdopted} testid="invitationsAdopted" tone="ok" />
+        <Count label={`invitations sent by hand, now tracked${r.adoptedInto.length > 0 ? ` (${r.adoptedInto.map((a) => `${a.invitations} in campaign ${a.campaign}`).join(", ")})` : ""}`} value={r.invitationsAdopted} testid="invitationsAdopted" tone="ok" />
         <Count label="pending invitations accepted" value={r.accepted} testid="accepted" tone="ok" />
         <Count label="people newly marked as connections" value={r.alreadyConnected} testid="alreadyConnected" />
         <Count label="new connections in all" value={r.connections} testid="connections" />
