@@ -39,8 +39,10 @@ export function normalizeProfileUrl(raw: string): ProfileId | null {
   if (SHORT_HOST.test(host)) return shortLink(segments);
   if (!LINKEDIN_HOST.test(host)) return null;
   // Mobile web serves profiles under /m/in/… and /mwlite/in/…: the same page without the prefix.
-  const path = segments[0] === "m" || segments[0] === "mwlite" ? segments.slice(1) : segments;
-  switch (path[0]) {
+  const first = segments[0]?.toLowerCase();
+  const path = first === "m" || first === "mwlite" ? segments.slice(1) : segments;
+  // LinkedIn answers `/IN/`, `/Pub/`…: the route is case-insensitive, the ids after it are not.
+  switch (path[0]?.toLowerCase()) {
     case "in":
       return inPath(path[1]);
     case "pub":
@@ -48,7 +50,7 @@ export function normalizeProfileUrl(raw: string): ProfileId | null {
     case "sales":
       return salesPath(path);
     case "profile":
-      return path[1] === "view" ? profileView(url.searchParams.get("id")) : null;
+      return path[1]?.toLowerCase() === "view" ? profileView(url.searchParams.get("id")) : null;
     default:
       return null;
   }
@@ -128,7 +130,8 @@ function pubPath(path: string[]): ProfileId | null {
 
 /** `/sales/lead/<id>,NAME_SEARCH,<token>`: only the part before the first comma names the person. */
 function salesPath(path: string[]): ProfileId | null {
-  if (path[1] !== "lead" && path[1] !== "people") return null;
+  const route = path[1]?.toLowerCase();
+  if (route !== "lead" && route !== "people") return null;
   const id = path[2]?.split(",")[0];
   if (id === undefined || !OPAQUE_ID.test(id)) return null;
   return { kind: "sales", url: `${LINKEDIN}/sales/lead/${id}` };

@@ -38,6 +38,16 @@ describe("normalizeProfileUrl", () => {
     ["legacy /pub/", "https://www.linkedin.com/pub/jane-doe/12/345/678", slug("jane-doe-67834512")],
     ["legacy /pub/ mixed case", "http://fr.linkedin.com/pub/Jean-Dupont/1a/B2/3C/", slug("jean-dupont-3cb21a")],
     ["member id ACoAA keeps case", `https://www.linkedin.com/in/${MEMBER}`, { kind: "member", url: `${IN}${MEMBER}` }],
+    ["upper-case /IN/", "https://www.linkedin.com/IN/jane-doe", slug("jane-doe")],
+    ["mixed-case /In/ and /M/", "https://www.linkedin.com/M/In/Jane-Doe/", slug("jane-doe")],
+    ["upper-case /PUB/", "https://www.linkedin.com/PUB/jane-doe/12/345/678", slug("jane-doe-67834512")],
+    ["upper-case /IN/ member id keeps case", `https://www.linkedin.com/IN/${MEMBER}`, { kind: "member", url: `${IN}${MEMBER}` }],
+    [
+      "upper-case /SALES/LEAD/",
+      `https://www.linkedin.com/SALES/LEAD/${LEAD},NAME_SEARCH,k2Zx`,
+      { kind: "sales", url: `https://www.linkedin.com/sales/lead/${LEAD}` },
+    ],
+    ["upper-case /Profile/View", "https://www.linkedin.com/Profile/View?id=123", { kind: "profile_view", url: "https://www.linkedin.com/profile/view?id=123" }],
     ["member id ACwAA, no scheme", `linkedin.com/in/${LEAD}/`, { kind: "member", url: `${IN}${LEAD}` }],
     [
       "sales lead",
