@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { App } from "../app.js";
 import type { Channel } from "../channels/channel.js";
 import { LinkpaceError } from "../core/errors.js";
+import { formatLocalTime } from "../core/schedule/index.js";
 import { parseInstant, type Clock } from "../core/time.js";
 import { openStore } from "../store/open-store.js";
 import type { WorkspaceRow } from "../store/api-tokens.js";
@@ -118,6 +119,15 @@ export function emit<T>(opts: GlobalOptions, data: T, render: (data: T) => strin
     const text = render(data);
     if (text !== "") process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   }
+}
+
+/**
+ * An ISO instant of a command's data (kept in UTC for --json) as people read it: in the sender account's zone,
+ * `2026-12-04 14:28 EST (America/New_York)`. Without a zone, the ISO text as is.
+ */
+export function localTime(iso: string, zone: string | undefined): string {
+  const at = parseInstant(iso);
+  return at === null || zone === undefined ? iso : formatLocalTime(at, zone);
 }
 
 /** Left-aligned columns for terminal tables. */

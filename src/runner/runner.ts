@@ -6,6 +6,7 @@
  * is never put back in the queue: the next runner asks the owner whether it was done.
  */
 import type { App } from "../app.js";
+import { formatLocalTime } from "../core/schedule/index.js";
 import { formatDuration, MINUTE, DAY, type Instant } from "../core/time.js";
 import { accountStatus } from "../engine/account-status.js";
 import type { ActionResult } from "../core/model.js";
@@ -52,7 +53,7 @@ export class Runner {
     const status = claimed.wait
       ? await accountStatus(this.app.store, claimed.wait.account, now, claimed.wait.ready)
       : await accountStatus(this.app.store, await this.app.account(this.accountName), now);
-    const paused = status.paused ? `paused until ${new Date(status.paused.until).toISOString()}: ${status.paused.reason}` : null;
+    const paused = status.paused ? `paused until ${formatLocalTime(status.paused.until, account.doc.timezone)}: ${status.paused.reason}` : null;
     if (!status.next) return { type: "wait", until: null, reason: "no prospect is due (import prospects or wait for acceptances)", paused };
     return { type: "wait", until: status.next.at, reason: status.next.waitsFor ?? "the next action's time", paused };
   }

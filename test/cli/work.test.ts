@@ -46,6 +46,7 @@ describe("linkpace work (terminal runner in a pseudo-terminal)", () => {
     const dir = workspace();
     const s = work(dir, T0);
     await s.waitFor("CONNECT  Jane Doe, CTO at Acme");
+    expect(s.screen).toContain("linkpace work: 2027-03-01 10:00 CET (Europe/Paris)"); // the account's time, not UTC
     expect(s.screen).toContain("their time: mon 10:00 (Europe/Berlin)");
     expect(s.screen).toContain("https://www.linkedin.com/in/jane-doe");
     expect(s.screen).toContain("note (28 / 200 characters):");
@@ -53,7 +54,7 @@ describe("linkpace work (terminal runner in a pseudo-terminal)", () => {
     expect(s.screen).toContain("[w] LinkedIn said the weekly limit is reached");
     const mark = s.press("d");
     await s.waitFor("Recorded: done.", mark);
-    await s.waitFor(/Next task in \d+m \d\ds/, mark);
+    await s.waitFor(/Next task in \d+m \d\ds \(at 2027-03-01 \d\d:\d\d CET \(Europe\/Paris\)\)/, mark);
     expect(actions(dir)).toEqual([{ kind: "connect", result: "ok", prospect: "https://www.linkedin.com/in/jane-doe", note: "Hi Jane, great work at Acme!" }]);
     s.press("q");
     expect(await s.exited).toBe(0);
@@ -90,6 +91,7 @@ describe("linkpace work (terminal runner in a pseudo-terminal)", () => {
     // Within the lease the task stays with the killed runner; after it, the next runner asks what happened.
     const early = work(dir, "2027-03-01T09:05:00Z");
     await early.waitFor("Another runner");
+    await early.waitFor("this account's task until 2027-03-01 10:10 CET (Europe/Paris)");
     early.press("q");
     await early.exited;
     const b = work(dir, "2027-03-01T09:11:00Z");

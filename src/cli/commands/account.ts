@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { accountDocFromObject, accountDocToObject, parseAccountDoc } from "../../core/campaign/index.js";
-import { formatInstant } from "../../core/time.js";
+import { formatLocalTime } from "../../core/schedule/index.js";
 import { accountStatus } from "../../engine/account-status.js";
 import { readUserText } from "../read-input.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
@@ -79,7 +79,7 @@ export function registerAccountCommands(program: Command): void {
         const row = await app.account(name);
         const status = await accountStatus(app.store, row, app.now());
         const data = { account: accountDocToObject(row.doc), status };
-        emit(g, data, (d) => `${JSON.stringify(d.account, null, 2)}\nnext: ${d.status.next ? `${d.status.next.kind} at ${formatInstant(d.status.next.at)}${d.status.next.waitsFor ? ` (waits for ${d.status.next.waitsFor})` : ""}` : "nothing scheduled"}`);
+        emit(g, data, (d) => `${JSON.stringify(d.account, null, 2)}\nnext: ${d.status.next ? `${d.status.next.kind} at ${formatLocalTime(d.status.next.at, row.doc.timezone)}${d.status.next.waitsFor ? ` (waits for ${d.status.next.waitsFor})` : ""}` : "nothing scheduled"}`);
       });
     });
 }

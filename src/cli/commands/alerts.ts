@@ -7,7 +7,7 @@ import { LinkpaceError } from "../../core/errors.js";
 import { ALERT_KINDS } from "../../core/notifications.js";
 import { parseDuration, parseInstant, type Instant } from "../../core/time.js";
 import { toAlertLine, type AlertLine } from "../../engine/alerts.js";
-import { emit, table, withApp, type GlobalOptions } from "../shell.js";
+import { emit, localTime, table, withApp, type GlobalOptions } from "../shell.js";
 
 /** `--since`: a duration back from now (`7d`) or an ISO instant or date. */
 export function parseSince(text: string, now: Instant): Instant {
@@ -18,8 +18,8 @@ export function parseSince(text: string, now: Instant): Instant {
   throw new LinkpaceError("invalid_input", `--since: expected a duration like 7d or 12h, or an ISO date like 2027-03-01 (got "${text}")`);
 }
 
-export function renderLastAlert(a: AlertLine): string {
-  return `  last alert          ${a.at} ${a.type}: ${a.message}`;
+export function renderLastAlert(a: AlertLine, zone: string): string {
+  return `  last alert          ${localTime(a.at, zone)} ${a.type}: ${a.message}`;
 }
 
 export function registerAlertsCommand(program: Command): void {
@@ -42,9 +42,10 @@ export function registerAlertsCommand(program: Command): void {
           kinds: ALERT_KINDS, limit, ...(only ? { accountId: only.id } : {}), ...(since !== undefined ? { since } : {}),
         });
         const names = new Map(accounts.map((a) => [a.id, a.name]));
+        const zones = new Map(accounts.map((a) => [a.name, a.doc.timezone]));
         const alerts = rows.map((n) => toAlertLine(n, names.get(n.accountId) ?? String(n.accountId)));
         emit(g, { alerts }, (d) =>
-          d.alerts.length === 0 ? "no alerts" : table(["AT", "ACCOUNT", "ALERT", "MESSAGE"], d.alerts.map((a) => [a.at, a.account, a.type, a.message])),
+          d.alerts.length === 0 ? "no alerts" : table(["AT", "ACCOUNT", "ALERT", "MESSAGE"], d.alerts.map((a) => [localTime(a.at, zones.get(a.account)), a.account, a.type, a.message])),
         );
       });
     });

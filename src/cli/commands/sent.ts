@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { csvRecordWriter } from "../../io/csv-writer.js";
 import { isBrokenPipe } from "../../io/text-sink.js";
 import { SENT_CSV_COLUMNS, toSent, type SentInvitation } from "../../engine/sent-invitations.js";
-import { emit, table, withApp, type GlobalOptions } from "../shell.js";
+import { emit, localTime, table, withApp, type GlobalOptions } from "../shell.js";
 
 export function registerSentCommand(program: Command): void {
   program
@@ -31,8 +31,10 @@ export function registerSentCommand(program: Command): void {
           }
           return;
         }
+        // People read the date in the sending account's zone; --json and --csv keep ISO 8601 UTC.
+        const zones = new Map((await app.store.listAccounts(app.ctx.workspaceId)).map((a) => [a.name, a.doc.timezone]));
         emit(g, { invitations: rows }, (d) =>
-          d.invitations.length === 0 ? "no invitations sent yet" : table(["SENT", "STATUS", "NAME", "CAMPAIGN", "PROFILE"], d.invitations.map((r) => [r.sentAt, r.status, r.name, r.campaign, r.profileUrl])),
+          d.invitations.length === 0 ? "no invitations sent yet" : table(["SENT", "STATUS", "NAME", "CAMPAIGN", "PROFILE"], d.invitations.map((r) => [localTime(r.sentAt, zones.get(r.account)), r.status, r.name, r.campaign, r.profileUrl])),
         );
       });
     });

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatLocalTime } from "../../core/schedule/index.js";
 import { formatInstant } from "../../core/time.js";
 import { accountStatus, type AccountStatus } from "../../engine/account-status.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
@@ -35,7 +36,7 @@ function usage(u: { used: number; budget: number }): string {
 export function renderStatus(s: AccountStatus & { lastAlert?: AlertLine | null }): string {
   const rate = s.acceptance.rate === null ? "-" : `${Math.round(s.acceptance.rate * 100)}% of ${s.acceptance.decided} decided`;
   const lines = [
-    `${s.name} (${s.type}, ${s.timezone})${s.paused ? `  PAUSED until ${formatInstant(s.paused.until)}: ${s.paused.reason}` : ""}`,
+    `${s.name} (${s.type}, ${s.timezone})${s.paused ? `  PAUSED until ${formatLocalTime(s.paused.until, s.timezone)}: ${s.paused.reason}` : ""}`,
     `  invitations today   ${usage(s.today.invites)}${s.warmup ? `  (${s.warmup})` : ""}`,
     `  invitations 7 days  ${usage(s.week.invites)}${s.week.learned ? "  (budget learned from LinkedIn's limit signal)" : ""}`,
     `  messages today      ${usage(s.today.messages)}`,
@@ -43,8 +44,8 @@ export function renderStatus(s: AccountStatus & { lastAlert?: AlertLine | null }
     `  pending             ${usage({ used: s.pending.count, budget: s.pending.max })}`,
     `  notes this month    ${s.notes.perMonth === null ? `${s.notes.used} (unlimited)` : usage({ used: s.notes.used, budget: s.notes.perMonth })}${s.notes.blocked ? "  (no more notes this month)" : ""}`,
     `  acceptance          ${rate}`,
-    `  next action         ${s.next ? `${s.next.kind} at ${formatInstant(s.next.at)}${s.next.waitsFor ? `, waiting for: ${s.next.waitsFor}` : ""}` : "nothing scheduled (no prospect due)"}`,
+    `  next action         ${s.next ? `${s.next.kind} at ${formatLocalTime(s.next.at, s.timezone)}${s.next.waitsFor ? `, waiting for: ${s.next.waitsFor}` : ""}` : "nothing scheduled (no prospect due)"}`,
   ];
-  if (s.lastAlert) lines.push(renderLastAlert(s.lastAlert));
+  if (s.lastAlert) lines.push(renderLastAlert(s.lastAlert, s.timezone));
   return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { tasksOverview } from "../../runner/tasks-overview.js";
-import { emit, table, withApp, type GlobalOptions } from "../shell.js";
+import { emit, localTime, table, withApp, type GlobalOptions } from "../shell.js";
 
 export function registerTasksCommand(program: Command): void {
   program
@@ -17,8 +17,8 @@ export function registerTasksCommand(program: Command): void {
             ["ACCOUNT", "NOW", "NEXT"],
             d.accounts.map((a) => [
               a.account,
-              a.inProgress.length ? `${a.inProgress[0]!.kind} ${a.inProgress[0]!.prospect ?? ""} in progress${a.inProgress[0]!.heldBy ? ` (${a.inProgress[0]!.heldBy})` : ""}` : a.paused ? `paused until ${a.paused.until}` : a.dueNow ? `${a.next!.kind} due: run linkpace work --account ${a.account}` : "-",
-              a.next ? `${a.next.kind} at ${a.next.at}${a.next.waitsFor ? ` (${a.next.waitsFor})` : ""}` : "nothing scheduled",
+              a.inProgress.length ? `${a.inProgress[0]!.kind} ${a.inProgress[0]!.prospect ?? ""} in progress${a.inProgress[0]!.heldBy ? ` (${a.inProgress[0]!.heldBy})` : ""}` : a.paused ? `paused until ${localTime(a.paused.until, a.timezone)}` : a.dueNow ? `${a.next!.kind} due: run linkpace work --account ${a.account}` : "-",
+              a.next ? `${a.next.kind} at ${localTime(a.next.at, a.timezone)}${a.next.waitsFor ? ` (${a.next.waitsFor})` : ""}` : "nothing scheduled",
             ]),
           ),
         );

@@ -5,7 +5,7 @@ import { App } from "../../app.js";
 import { AssistedChannel } from "../../channels/assisted/assisted-channel.js";
 import { DEFAULT_WORKSPACE } from "../../store/store.js";
 import { Runner, type RunnerView } from "../runner/runner.js";
-import { renderView, taskText } from "../runner/screen.js";
+import { renderHeader, renderView, taskText } from "../runner/screen.js";
 import { copyToClipboard, openInBrowser } from "../runner/system-tools.js";
 import { openWorkspaceStore, systemClock, workspaceName, type GlobalOptions } from "../shell.js";
 
@@ -23,10 +23,10 @@ export function registerWorkCommand(program: Command): void {
       const { store, workspace } = await openWorkspaceStore(g.db, workspaceName(g));
       const app = new App({ store, channel: new AssistedChannel(), clock: systemClock(), workspaceId: workspace.id });
       try {
-        await app.account(opts.account);
+        const account = await app.account(opts.account);
         // The lease holder names the workspace too, so `linkpace tasks` shows which runner holds a task.
         const holder = `${workspace.name}/${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-        await new TerminalRunner(app, new Runner(app, opts.account, holder), workspace.id === DEFAULT_WORKSPACE ? null : workspace.name).run();
+        await new TerminalRunner(app, new Runner(app, opts.account, holder), { workspace: workspace.id === DEFAULT_WORKSPACE ? null : workspace.name, zone: account.doc.timezone }).run();
       } finally {
         await app.close();
       }
@@ -42,7 +42,8 @@ class TerminalRunner {
   private copiedTask: number | null = null;
   private finish: (() => void) | null = null;
 
-  constructor(private readonly app: App, private readonly runner: Runner, private readonly workspace: string | null) {}
+  /** `workspace`: its name unless it is the default one; `zone`: the account's, in which times are shown. */
+  constructor(private readonly app: App, private readonly runner: Runner, private readonly where: { workspace: string | null; zone: string }) {}
 
   async run(): Promise<void> {
     const stdin = process.stdin;
@@ -80,9 +81,10 @@ class TerminalRunner {
 
   private draw(): void {
     if (!this.view) return;
-    const lines = renderView(this.view, this.app.now(), this.notice);
+    const now = this.app.now();
+    const lines = renderView(this.view, now, this.notice, this.where.zone);
     const clear = process.stdout.isTTY ? "\x1b[2J\x1b[H" : "\n";
-    process.stdout.write(`${clear}linkpace work${this.workspace === null ? "" : ` (workspace ${this.workspace})`}: ${new Date(this.app.now()).toISOString().slice(0, 16).replace("T", " ")} UTC\n\n${lines.join("\n")}\n`);
+    process.stdout.write(`${clear}${renderHeader(now, this.where.zone, this.where.workspace)}\n\n${lines.join("\n")}\n`);
   }
 
   private async tick(): Promise<void> {

@@ -2,8 +2,8 @@
  * What the terminal runner shows: plain text lines, rendered from a RunnerView.
  */
 import { countCharacters } from "../../core/template/index.js";
-import { localMinuteOfDay, localWeekday } from "../../core/schedule/index.js";
-import { formatInstant, type Instant } from "../../core/time.js";
+import { formatLocalTime, localMinuteOfDay, localWeekday } from "../../core/schedule/index.js";
+import type { Instant } from "../../core/time.js";
 import { COMMAND_KEYS, outcomeKeys } from "./outcome-keys.js";
 import type { RunnerView } from "./runner.js";
 
@@ -13,17 +13,23 @@ export function taskText(view: Extract<RunnerView, { type: "task" }>): string {
   return view.task.kind === "connect" ? (view.task.note ?? "") : view.task.kind === "message" ? (view.task.text ?? "") : "";
 }
 
-export function renderView(view: RunnerView, now: Instant, notice: string | null): string[] {
+/** The header line: the runner, its workspace (when not the default one) and the time in the account's zone. */
+export function renderHeader(now: Instant, zone: string, workspace: string | null): string {
+  return `linkpace work${workspace === null ? "" : ` (workspace ${workspace})`}: ${formatLocalTime(now, zone)}`;
+}
+
+/** The screen below the header; `zone` is the account's, in which its times are shown. */
+export function renderView(view: RunnerView, now: Instant, notice: string | null, zone: string): string[] {
   const lines: string[] = [];
   if (notice) lines.push(notice, "");
   if (view.type === "held") {
-    lines.push(`Another runner (${view.by}) is showing this account's task${view.until ? ` until ${formatInstant(view.until)}` : ""}.`, "Waiting for it to finish… (q to quit)");
+    lines.push(`Another runner (${view.by}) is showing this account's task${view.until ? ` until ${formatLocalTime(view.until, zone)}` : ""}.`, "Waiting for it to finish… (q to quit)");
     return lines;
   }
   if (view.type === "wait") {
     if (view.paused) lines.push(`PAUSED: ${view.paused}`);
     if (view.until === null) lines.push(`Nothing to do now: ${view.reason}.`);
-    else lines.push(`Next task in ${countdown(view.until - now)} (at ${formatInstant(view.until)}), waiting for: ${view.reason}.`);
+    else lines.push(`Next task in ${countdown(view.until - now)} (at ${formatLocalTime(view.until, zone)}), waiting for: ${view.reason}.`);
     lines.push("", "q to quit");
     return lines;
   }

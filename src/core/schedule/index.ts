@@ -12,4 +12,5 @@ export {
   startOfNextLocalDay,
   startOfNextLocalMonth,
 } from "./local-time.js";
+export { formatLocalTime, zoneAbbreviation } from "./format-local-time.js";
 export { isValidZone } from "./zone-rules.js";
