@@ -5,6 +5,7 @@
 import type { Channel } from "./channels/channel.js";
 import { initialGovernorState } from "./core/governor/index.js";
 import type { AccountDoc, CampaignDoc } from "./core/model.js";
+import { checkCreatedDate } from "./core/campaign/index.js";
 import { invalidDocument, joinWhere } from "./core/campaign/doc-issues.js";
 import { LinkpaceError } from "./core/errors.js";
 import type { Clock, Instant } from "./core/time.js";
@@ -47,7 +48,9 @@ export class App {
     return this.ctx.clock.now();
   }
 
-  async addAccount(doc: AccountDoc): Promise<AccountRow> {
+  /** Adds an account read by accountDocFromObject; `where` locates the document in errors. */
+  async addAccount(doc: AccountDoc, where = "body"): Promise<AccountRow> {
+    checkCreatedDate(doc, this.now(), where);
     const existing = await this.store.getAccount(this.ctx.workspaceId, doc.name);
     if (existing) throw new LinkpaceError("conflict", `account ${doc.name} already exists (names are unique in a workspace)`);
     return this.store.insertAccount({ workspaceId: this.ctx.workspaceId, name: doc.name, doc, state: initialGovernorState(), wakeAt: null, createdAt: this.now() });
@@ -64,6 +67,7 @@ export class App {
       throw invalidDocument(where, "account", [{ where: joinWhere(where, "name"), message: `must be ${JSON.stringify(current.name)}: an account cannot be renamed (campaigns refer to it by name)` }]);
     }
     const now = this.now();
+    checkCreatedDate(doc, now, where);
     await this.store.transaction(async (tx) => {
       await tx.lockAccount(current.id);
       await tx.updateAccount(current.id, { doc });

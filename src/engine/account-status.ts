@@ -96,3 +96,19 @@ function nextAction(decision: ReturnType<typeof decideAccount>, ready: Partial<R
   }
   return best ?? blocked;
 }
+
+/** People an account's campaigns refused at import because they can never be reached (store/unreachable.ts). */
+export interface UnreachableCount {
+  count: number;
+  /** campaign name -> how many */
+  campaigns: Record<string, number>;
+}
+
+/** UnreachableCount of several accounts, in their order, with one query for all of them. */
+export async function unreachableCounts(store: Store, accounts: readonly AccountRow[]): Promise<UnreachableCount[]> {
+  const byAccount = await store.unreachableByAccount(accounts.map((a) => a.id));
+  return accounts.map((a) => {
+    const campaigns = byAccount.get(a.id) ?? {};
+    return { count: Object.values(campaigns).reduce((s, n) => s + n, 0), campaigns };
+  });
+}

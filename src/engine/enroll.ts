@@ -9,7 +9,7 @@ import { resolveZone } from "../core/prospect/location-zone.js";
 import type { Instant } from "../core/time.js";
 import type { AccountRow, CampaignRow, NewEnrollment, PersonRow, Store } from "../store/store.js";
 import { patchForNext } from "./transitions.js";
-import { schedulingZone } from "./windows.js";
+import { schedulingZone, unreachableReason } from "./windows.js";
 
 export interface EnrollItem {
   /** Where the prospect came from (a CSV line), for the report. */
@@ -38,6 +38,9 @@ export async function enrollProspects(tx: Store, input: { account: AccountRow; c
     for (const id of ids) seen.set(id, item.line ?? display);
     results.push(await enrollOne(tx, { account, campaign, item, now }));
   }
+  // People refused earlier as unreachable and enrolled now (the hours changed) no longer count as refused.
+  const enrolled = items.flatMap((item, i) => (results[i]?.status === "enrolled" ? [results[i].person, ...item.prospect.identifiers] : []));
+  if (enrolled.length > 0) await tx.forgetUnreachable(campaign.id, enrolled);
   return results;
 }
 
@@ -51,17 +54,26 @@ async function enrollOne(tx: Store, input: { account: AccountRow; campaign: Camp
   if (personIds.length > 1) {
     return { ...line, status: "refused", person: display, reason: `its identifiers belong to ${personIds.length} different people already known` };
   }
-  let person: PersonRow;
-  if (personIds[0] !== undefined) {
-    const active = await tx.activeEnrollments(campaign.workspaceId, personIds);
-    const held = active.get(personIds[0]);
+  const existing = personIds[0];
+  if (existing !== undefined) {
+    const held = (await tx.activeEnrollments(campaign.workspaceId, [existing])).get(existing);
     if (held) return { ...line, status: "refused", person: display, reason: `already enrolled in campaign ${held.campaignName}` };
-    await tx.addIdentifiers(campaign.workspaceId, personIds[0], p.identifiers);
-    person = await refreshPerson(tx, personIds[0], p, item);
-  } else {
-    person = await createPerson(tx, { workspaceId: campaign.workspaceId, prospect: p, account, hints: item.zoneHints, now });
   }
-  const prospectTz = schedulingZone(campaign.doc, account.doc, person.timezone);
+  const planned = existing !== undefined ? refreshedPerson((await tx.getPerson(existing)) as PersonRow, p, item) : newPerson({ workspaceId: campaign.workspaceId, prospect: p, hints: item.zoneHints, now });
+  const prospectTz = schedulingZone(campaign.doc, account.doc, planned.row.timezone);
+  // Checked before anything is written: a refused row leaves no trace but its refusal.
+  const unreachable = unreachableReason({ account: account.doc, campaign: campaign.doc, prospectTz, connected: planned.row.connected, now });
+  if (unreachable !== null) {
+    await tx.recordUnreachable({ workspaceId: campaign.workspaceId, campaignId: campaign.id, prospect: planned.row.displayUrl, reason: unreachable, at: now });
+    return { ...line, status: "refused", person: planned.row.displayUrl, reason: `unreachable: ${unreachable}` };
+  }
+  const person = await savePerson(tx, planned, p.identifiers);
+  await insertEnrollment(tx, { account, campaign, person, prospectTz, now });
+  return { ...line, status: "enrolled", person: person.displayUrl, timezone: prospectTz, zoneSource: person.zoneSource ?? "sender" };
+}
+
+async function insertEnrollment(tx: Store, input: { account: AccountRow; campaign: CampaignRow; person: PersonRow; prospectTz: string; now: Instant }): Promise<void> {
+  const { account, campaign, person, prospectTz, now } = input;
   const draft: NewEnrollment = {
     workspaceId: campaign.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id,
     status: "ready", step: 0, nextKind: null, readyAt: null, baseAt: now, prospectTz, enrolledAt: now,
@@ -71,7 +83,6 @@ async function enrollOne(tx: Store, input: { account: AccountRow; campaign: Camp
   const next = planNextStep(campaign.doc, 0, now, person.connected);
   const patch = patchForNext({ account: account.doc, campaign: campaign.doc, now }, draft, next, now);
   await tx.insertEnrollments([{ ...draft, ...patch } as NewEnrollment]);
-  return { ...line, status: "enrolled", person: person.displayUrl, timezone: prospectTz, zoneSource: person.zoneSource ?? "sender" };
 }
 
 function zoneFor(p: ProspectInput, hints: EnrollItem["zoneHints"]): { timezone: string | null; zoneSource: ZoneSource | null } {
@@ -79,7 +90,14 @@ function zoneFor(p: ProspectInput, hints: EnrollItem["zoneHints"]): { timezone: 
   return found ? { timezone: found.zone, zoneSource: found.source } : { timezone: null, zoneSource: "sender" };
 }
 
-async function createPerson(tx: Store, input: { workspaceId: number; prospect: ProspectInput; account: AccountRow; hints: EnrollItem["zoneHints"]; now: Instant }): Promise<PersonRow> {
+/** A person as they will be saved: `id` null for someone new, else the changes to write to the known row. */
+interface PlannedPerson {
+  id: number | null;
+  row: Omit<PersonRow, "id">;
+  patch: Partial<PersonRow>;
+}
+
+function newPerson(input: { workspaceId: number; prospect: ProspectInput; hints: EnrollItem["zoneHints"]; now: Instant }): PlannedPerson {
   const { prospect: p, now } = input;
   const zone = zoneFor(p, input.hints);
   const row: Omit<PersonRow, "id"> = {
@@ -89,13 +107,11 @@ async function createPerson(tx: Store, input: { workspaceId: number; prospect: P
     timezone: zone.timezone, zoneSource: zone.zoneSource, custom: p.custom, memberId: p.memberId ?? null,
     connected: p.connected, connectedAt: p.connected ? now : null, lastWithdrawnAt: null, createdAt: now,
   };
-  const id = await tx.insertPerson(row, p.identifiers);
-  return { id, ...row };
+  return { id: null, row, patch: {} };
 }
 
 /** A known person enrolled again: newer non-empty fields win, a connection stays a connection. */
-async function refreshPerson(tx: Store, id: number, p: ProspectInput, item: EnrollItem): Promise<PersonRow> {
-  const current = (await tx.getPerson(id)) as PersonRow;
+function refreshedPerson(current: PersonRow, p: ProspectInput, item: EnrollItem): PlannedPerson {
   const pick = (incoming: string, old: string): string => (incoming.trim() !== "" ? incoming : old);
   const patch: Partial<PersonRow> = {
     firstName: pick(p.firstName, current.firstName), lastName: pick(p.lastName, current.lastName),
@@ -103,6 +119,13 @@ async function refreshPerson(tx: Store, id: number, p: ProspectInput, item: Enro
     custom: { ...current.custom, ...p.custom }, connected: current.connected || p.connected,
   };
   if (current.timezone === null || p.timezone) Object.assign(patch, zoneFor(p, item.zoneHints));
-  await tx.updatePerson(id, patch);
-  return { ...current, ...patch };
+  const { id, ...row } = { ...current, ...patch };
+  return { id, row, patch };
+}
+
+async function savePerson(tx: Store, planned: PlannedPerson, identifiers: string[]): Promise<PersonRow> {
+  if (planned.id === null) return { id: await tx.insertPerson(planned.row, identifiers), ...planned.row };
+  await tx.addIdentifiers(planned.row.workspaceId, planned.id, identifiers);
+  await tx.updatePerson(planned.id, planned.patch);
+  return { id: planned.id, ...planned.row };
 }

@@ -2,8 +2,8 @@
  * Where and when an enrollment's next action may happen: the campaign's schedule in the prospect's zone
  * (connects and messages) intersected with the sender's working hours (every action).
  */
-import type { AccountDoc, ActionKind, CampaignDoc } from "../core/model.js";
-import { isWithinAll, nextJointOpening } from "../core/schedule/index.js";
+import { WEEKDAYS, type AccountDoc, type ActionKind, type CampaignDoc } from "../core/model.js";
+import { formatWindow, isWithinAll, nextJointOpening } from "../core/schedule/index.js";
 import type { Instant } from "../core/time.js";
 
 export interface WindowPart {
@@ -30,4 +30,30 @@ export function isReachable(kind: ActionKind, account: AccountDoc, campaign: Cam
 /** The first instant at or after `from` when the action may reach the prospect; null when never (14 days). */
 export function nextReachable(kind: ActionKind, account: AccountDoc, campaign: CampaignDoc, prospectTz: string, from: Instant): Instant | null {
   return nextJointOpening(windowParts(kind, account, campaign, prospectTz), from);
+}
+
+/**
+ * Why a person scheduled in `prospectTz` can never be reached by this campaign, or null when every step they
+ * would run has an opening. The engine's own test (nextReachable is null: the enrollment ends `unreachable`),
+ * asked at enrollment so that such a person is refused instead of visited and then dropped. A connection
+ * skips `connect`; `withdraw` needs only the sender's hours.
+ */
+export function unreachableReason(input: { account: AccountDoc; campaign: CampaignDoc; prospectTz: string; connected: boolean; now: Instant }): string | null {
+  const { account, campaign, prospectTz, connected, now } = input;
+  const kinds = new Set(campaign.steps.map((s) => s.kind).filter((k) => !(k === "connect" && connected)));
+  for (const kind of kinds) {
+    if (nextReachable(kind, account, campaign, prospectTz, now) !== null) continue;
+    const sender = `${account.name}'s working hours ${describeHours(account.workingHours)} ${account.timezone}`;
+    if (kind !== "connect" && kind !== "message") return `${sender} never open`;
+    return `${prospectTz} ${describeHours(campaign.schedule.hours)} never overlaps ${sender}`;
+  }
+  return null;
+}
+
+/** "09:00-17:00 (mon-fri)": windows, then the days as a range when they follow each other. */
+function describeHours(hours: AccountDoc["workingHours"]): string {
+  const indexes = hours.days.map((d) => WEEKDAYS.indexOf(d)).sort((a, b) => a - b);
+  const consecutive = indexes.length > 2 && indexes.every((d, i) => i === 0 || d === (indexes[i - 1] as number) + 1);
+  const days = consecutive ? `${WEEKDAYS[indexes[0] as number]}-${WEEKDAYS[indexes[indexes.length - 1] as number]}` : hours.days.join(", ");
+  return `${hours.windows.map(formatWindow).join(", ")} (${days})`;
 }

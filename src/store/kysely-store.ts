@@ -24,6 +24,7 @@ import { taskQueries } from "./tasks.js";
 import { webhookQueries } from "./webhooks.js";
 import { personQueries } from "./persons.js";
 import { sessionQueries } from "./sessions.js";
+import { unreachableQueries } from "./unreachable.js";
 import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
 import type { StoreContext, StoreDialect } from "./store-context.js";
@@ -58,6 +59,7 @@ function assemble(ctx: StoreContext): Store {
     ...apiTokenQueries(ctx),
     ...sessionQueries(ctx),
     ...apiMetricsQueries(ctx),
+    ...unreachableQueries(ctx),
   };
   return store;
 }

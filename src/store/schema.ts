@@ -121,6 +121,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  unreachable_prospects: UnreachableProspectsTable;
 }
 
 export interface NotificationsTable {
@@ -185,4 +186,14 @@ export interface SessionsTable {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+}
+
+/** Migration 006 (store/unreachable.ts): people an import refused because the campaign can never reach them. */
+export interface UnreachableProspectsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  campaign_id: number;
+  prospect: string;
+  reason: string;
+  refused_at: number;
 }

@@ -14,6 +14,7 @@ import type { AlertStore } from "./alerts.js";
 import type { ApiMetricsStore } from "./api-metrics.js";
 import type { ApiTokenStore } from "./api-tokens.js";
 import type { SessionStore } from "./sessions.js";
+import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
 
 export type WorkspaceId = number;
@@ -230,7 +231,7 @@ export interface ActivityExportRow extends LogLine {
 }
 
 /** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
-export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore {
+export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore, UnreachableStore {
   readonly dialect: "sqlite" | "postgres";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */

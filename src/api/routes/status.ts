@@ -1,7 +1,10 @@
-/** /v1/status: per account, today's and the rolling week's usage against budgets, pending, acceptance, next action. */
+/**
+ * /v1/status: per account, today's and the rolling week's usage against budgets, pending, acceptance, next action,
+ * and the prospects its campaigns' imports refused as unreachable.
+ */
 import { createRoute, z } from "@hono/zod-openapi";
 import { formatInstant } from "../../core/time.js";
-import { accountStatuses, type AccountStatus } from "../../engine/account-status.js";
+import { accountStatuses, unreachableCounts, type AccountStatus } from "../../engine/account-status.js";
 import type { Router } from "../router.js";
 import { failures, ok } from "../schemas.js";
 
@@ -29,7 +32,8 @@ export function registerStatusRoutes(r: Router): void {
       const { account } = c.req.valid("query");
       const rows = account ? [await app.account(account)] : await app.store.listAccounts(app.ctx.workspaceId);
       const now = app.now();
-      const accounts = (await accountStatuses(app.store, rows, now)).map(statusJson);
+      const unreachable = await unreachableCounts(app.store, rows);
+      const accounts = (await accountStatuses(app.store, rows, now)).map((s, i) => ({ ...statusJson(s), unreachable: unreachable[i] }));
       return c.json({ at: formatInstant(now), accounts }, 200);
     },
   );

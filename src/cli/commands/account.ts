@@ -33,9 +33,10 @@ export function registerAccountCommands(program: Command): void {
     .option("--json", "print the account as JSON")
     .action(async (file: string | undefined, opts: Record<string, string | boolean | undefined>, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const doc = file && !hasFieldFlags(opts) ? parseAccountDoc(readUserText(file), file) : accountDocFromObject(mergeFlags(file, opts), file ? `${file} + flags` : "flags");
+      const where = file && !hasFieldFlags(opts) ? file : file ? `${file} + flags` : "flags";
+      const doc = where === file ? parseAccountDoc(readUserText(file), file) : accountDocFromObject(mergeFlags(file, opts), where);
       await withApp(g, async (app) => {
-        const row = await app.addAccount(doc);
+        const row = await app.addAccount(doc, where);
         emit(g, { account: accountDocToObject(row.doc) }, () => `added account ${row.name} (${row.doc.type}, ${row.doc.timezone})`);
       });
     });

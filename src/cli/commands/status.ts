@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { formatLocalTime } from "../../core/schedule/index.js";
 import { formatInstant } from "../../core/time.js";
-import { accountStatus, type AccountStatus } from "../../engine/account-status.js";
+import { accountStatus, unreachableCounts, type AccountStatus, type UnreachableCount } from "../../engine/account-status.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
 import { lastAlert, type AlertLine } from "../../engine/alerts.js";
 import { renderLastAlert } from "./alerts.js";
@@ -17,9 +17,10 @@ export function registerStatusCommand(program: Command): void {
       await withApp(g, async (app) => {
         const rows = opts.account ? [await app.account(opts.account)] : await app.store.listAccounts(app.ctx.workspaceId);
         const now = app.now();
-        const accounts = await Promise.all(rows.map(async (r) => {
+        const unreachable = await unreachableCounts(app.store, rows);
+        const accounts = await Promise.all(rows.map(async (r, i) => {
           const status = await accountStatus(app.store, r, now);
-          return { ...status, lastAlert: await lastAlert(app.store, r, status, now) };
+          return { ...status, unreachable: unreachable[i] as UnreachableCount, lastAlert: await lastAlert(app.store, r, status, now) };
         }));
         emit(g, { at: formatInstant(now), accounts }, (d) => (d.accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : d.accounts.map(renderStatus).join("\n\n")));
         if (accounts.some((a) => a.paused)) process.exitCode = 1;
@@ -33,7 +34,7 @@ function usage(u: { used: number; budget: number }): string {
   return `${"#".repeat(filled)}${".".repeat(width - filled)} ${u.used}/${Number.isFinite(u.budget) ? u.budget : "∞"}`;
 }
 
-export function renderStatus(s: AccountStatus & { lastAlert?: AlertLine | null }): string {
+export function renderStatus(s: AccountStatus & { unreachable?: UnreachableCount; lastAlert?: AlertLine | null }): string {
   const rate = s.acceptance.rate === null ? "-" : `${Math.round(s.acceptance.rate * 100)}% of ${s.acceptance.decided} decided`;
   const lines = [
     `${s.name} (${s.type}, ${s.timezone})${s.paused ? `  PAUSED until ${formatLocalTime(s.paused.until, s.timezone)}: ${s.paused.reason}` : ""}`,
@@ -46,6 +47,12 @@ export function renderStatus(s: AccountStatus & { lastAlert?: AlertLine | null }
     `  acceptance          ${rate}`,
     `  next action         ${s.next ? `${s.next.kind} at ${formatLocalTime(s.next.at, s.timezone)}${s.next.waitsFor ? `, waiting for: ${s.next.waitsFor}` : ""}` : "nothing scheduled (no prospect due)"}`,
   ];
+  if (s.unreachable && s.unreachable.count > 0) lines.push(renderUnreachable(s.unreachable));
   if (s.lastAlert) lines.push(renderLastAlert(s.lastAlert, s.timezone));
   return lines.join("\n");
+}
+
+function renderUnreachable(u: UnreachableCount): string {
+  const campaigns = Object.entries(u.campaigns).map(([name, n]) => `${name} ${n}`).join(", ");
+  return `  unreachable         ${u.count} prospects refused at import (${campaigns}): the campaign's hours in their zone never meet these working hours (widen either, then import them again)`;
 }

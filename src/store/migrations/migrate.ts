@@ -10,6 +10,7 @@ import { notificationsAndTasksMigration } from "./002-notifications-and-tasks.js
 import { webhooksMigration } from "./003-webhooks.js";
 import { apiMigration } from "./004-api.js";
 import { sessionsMigration } from "./005-sessions.js";
+import { unreachableMigration } from "./006-unreachable.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -18,6 +19,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "003-webhooks": webhooksMigration(dialect),
     "004-api": apiMigration(dialect),
     "005-sessions": sessionsMigration(dialect),
+    "006-unreachable": unreachableMigration(dialect),
   };
 }
 
