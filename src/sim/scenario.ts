@@ -3,7 +3,7 @@
  * inline and from CSV files. Parsing validates everything up front and names the place of every problem.
  */
 import { z } from "zod";
-import { accountDocFromObject, campaignDocFromObject } from "../core/campaign/index.js";
+import { accountDocFromObject, campaignDocFromObject, checkCreatedDate } from "../core/campaign/index.js";
 import { LinkpaceError, type ErrorIssue } from "../core/errors.js";
 import type { AccountDoc, CampaignDoc } from "../core/model.js";
 import { parseInstant, type Instant } from "../core/time.js";
@@ -82,7 +82,7 @@ export function parseScenario(text: string, fileName: string): Scenario {
   const issues: ErrorIssue[] = [];
   const start = parseInstant(s.start);
   if (start === null) issues.push({ where: `${fileName}: start`, message: `expected an ISO 8601 instant like 2027-03-01T00:00:00Z, got "${s.start}"` });
-  const accounts = collect(issues, s.accounts, (a, i) => parseAccount(a, `${fileName}: accounts[${i}]`));
+  const accounts = collect(issues, s.accounts, (a, i) => parseAccount(a, `${fileName}: accounts[${i}]`, start));
   const campaigns = collect(issues, s.campaigns, (c, i) => campaignDocFromObject(c, `${fileName}: campaigns[${i}]`));
   const prospects = collect(issues, s.prospects, (p, i) => parseProspect(p, `${fileName}: prospects[${i}]`));
   checkReferences(issues, fileName, { accounts, campaigns, prospects, imports: s.imports });
@@ -90,11 +90,14 @@ export function parseScenario(text: string, fileName: string): Scenario {
   return { start: start as Instant, days: s.days, seed: s.seed, accounts, campaigns, prospects, imports: s.imports };
 }
 
-function parseAccount(obj: Record<string, unknown>, where: string): ScenarioAccount {
-  const { linkedin, ...doc } = obj;
+/** An account and its LinkedIn truth; its `created` date may not be after the scenario's start. */
+function parseAccount(obj: Record<string, unknown>, where: string, start: Instant | null): ScenarioAccount {
+  const { linkedin, ...fields } = obj;
   const truth = truthSchema.safeParse(linkedin ?? {});
   if (!truth.success) throw new LinkpaceError("invalid_input", `${where}: invalid linkedin truth`, zodIssues(truth.error, `${where}.linkedin`));
-  return { doc: accountDocFromObject(doc, where), linkedin: truth.data };
+  const doc = accountDocFromObject(fields, where);
+  if (start !== null) checkCreatedDate(doc, start, where);
+  return { doc, linkedin: truth.data };
 }
 
 function parseProspect(obj: unknown, where: string): InlineProspect {

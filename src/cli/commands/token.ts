@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import { createToken } from "../../api/auth.js";
 import { LinkpaceError } from "../../core/errors.js";
+import { MAX_NAME_LENGTH, quote, tooLongMessage } from "../../core/limits.js";
 import { formatInstant } from "../../core/time.js";
 import { emit, table, withApp, withoutWorkspace, workspaceName, type GlobalOptions } from "../shell.js";
 
@@ -23,6 +24,7 @@ export function registerTokenCommands(program: Command): void {
       // `token create --name X --workspace W` works as it always did.
       const g = cmd.optsWithGlobals<GlobalOptions>();
       if (opts.name.trim() === "") throw new LinkpaceError("invalid_input", "--name: must not be empty");
+      if (opts.name.length > MAX_NAME_LENGTH) throw new LinkpaceError("invalid_input", `--name: ${tooLongMessage("a name", opts.name, MAX_NAME_LENGTH)}`);
       await withApp(g, async (app, ws) => {
         const { token: secret, row } = await createToken(app.store, { workspaceId: ws.id, name: opts.name, now: app.now() });
         emit(g, { token: { id: row.id, name: row.name, workspace: ws.name, secret } }, (d) =>
@@ -70,7 +72,7 @@ export function registerTokenCommands(program: Command): void {
     .option("--json")
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) throw new LinkpaceError("invalid_input", `workspace name "${name}": use letters, digits, . _ - (at most 64, starting with a letter or digit)`);
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) throw new LinkpaceError("invalid_input", `workspace name ${quote(name)}: use letters, digits, . _ - (at most 64, starting with a letter or digit)`);
       await withApp(g, async (app) => {
         if (await app.store.getWorkspace(name)) throw new LinkpaceError("conflict", `workspace ${name} already exists`);
         const w = await app.store.insertWorkspace(name);

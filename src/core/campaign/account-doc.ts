@@ -7,7 +7,8 @@
  */
 import * as z from "zod";
 import type { AccountDoc, AccountType, Weekday } from "../model.js";
-import { formatDuration, MINUTE } from "../time.js";
+import { localDateKey } from "../schedule/local-time.js";
+import { formatDuration, MINUTE, type Instant } from "../time.js";
 import {
   dateOrNullField,
   durationField,
@@ -18,7 +19,7 @@ import {
   strictMapping,
   timeZoneField,
 } from "./doc-fields.js";
-import { invalidDocument, issuesFromZod } from "./doc-issues.js";
+import { invalidDocument, issuesFromZod, joinWhere } from "./doc-issues.js";
 import { readDocument } from "./read-document.js";
 import { formatHours, toWeeklyHours, weeklyHoursMapping } from "./weekly-hours.js";
 
@@ -86,6 +87,18 @@ export function accountDocFromObject(obj: unknown, where: string): AccountDoc {
   const parsed = accountSchema.safeParse(obj);
   if (!parsed.success) throw invalidDocument(where, "account", issuesFromZod(parsed.error, where));
   return toAccountDoc(parsed.data);
+}
+
+/**
+ * Refuses an account whose `created` date is after today in its own zone: warm-up counts the account's age from
+ * it. `now` is the present (the clock's), `where` locates the document as for accountDocFromObject.
+ */
+export function checkCreatedDate(doc: AccountDoc, now: Instant, where: string): void {
+  if (doc.created === null) return;
+  const today = localDateKey(doc.timezone, now);
+  if (doc.created <= today) return;
+  const message = `${doc.created} is in the future (today is ${today} in ${doc.timezone}): give the day the LinkedIn account was created, or null when unknown`;
+  throw invalidDocument(where, "account", [{ where: joinWhere(where, "created"), message }]);
 }
 
 /** An account file's text (YAML or JSON); `fileName` names it in errors and picks the JSON reader. */

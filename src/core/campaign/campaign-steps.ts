@@ -17,20 +17,25 @@ import { STEP_KINDS, type CampaignStep, type StepKind } from "../model.js";
 import { checkTemplate } from "../template/index.js";
 import type { ErrorIssue } from "../errors.js";
 import { describeValue, formatPath, issuesFromZod, joinWhere } from "./doc-issues.js";
-import { durationField, field, oneOfField, positiveDurationOrNullField, strictMapping } from "./doc-fields.js";
+import { MAX_TEMPLATE_LENGTH, tooLongMessage } from "../limits.js";
+import { durationField, field, oneOfField, positiveDurationOrNullField, strictMapping, unknownFieldsMessage, type Parsed } from "./doc-fields.js";
+
+/** A template no longer than MAX_TEMPLATE_LENGTH whose syntax and variables are valid. */
+function readTemplate(text: string): Parsed<string> {
+  if (text.length > MAX_TEMPLATE_LENGTH) return { error: tooLongMessage("a template", text, MAX_TEMPLATE_LENGTH) };
+  const check = checkTemplate(text);
+  return check.ok ? { value: text } : { error: check.message };
+}
 
 const noteField = field<string | null>("a Liquid template, or null for no note", (v) => {
   if (v === null || (typeof v === "string" && v.trim() === "")) return { value: null };
-  if (typeof v !== "string") return undefined;
-  const check = checkTemplate(v);
-  return check.ok ? { value: v } : { error: check.message };
+  return typeof v === "string" ? readTemplate(v) : undefined;
 });
 
 const textField = field<string>("the message's text (a Liquid template)", (v) => {
   if (typeof v !== "string") return undefined;
   if (v.trim() === "") return { error: `expected the message's text (a Liquid template), got ${describeValue(v)}` };
-  const check = checkTemplate(v);
-  return check.ok ? { value: v } : { error: check.message };
+  return readTemplate(v);
 });
 
 const after = durationField({ positive: false }).default(0);
@@ -67,7 +72,7 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 function stepKind(value: Record<string, unknown>): StepKind | string {
   const keys = Object.keys(value);
   const unknown = keys.filter((k) => !(STEP_KINDS as readonly string[]).includes(k));
-  if (unknown.length > 0) return `unknown step kind ${unknown.map((k) => JSON.stringify(k)).join(", ")} (known: ${KINDS_TEXT})`;
+  if (unknown.length > 0) return unknownFieldsMessage(unknown, STEP_KINDS, "step kind");
   if (keys.length === 0) return `expected one of ${KINDS_TEXT}, got an empty mapping`;
   if (keys.length > 1) return `a step has exactly one kind, got ${keys.join(" and ")} (write one step each)`;
   return keys[0] as StepKind;

@@ -4,6 +4,7 @@
  * fix the file without reading the docs.
  */
 import * as z from "zod";
+import { MAX_NAME_LENGTH, MAX_TIME_ZONE_LENGTH, quote, tooLongMessage } from "../limits.js";
 import { parseDuration } from "../time.js";
 import { describeValue } from "./doc-issues.js";
 
@@ -27,18 +28,27 @@ export function field<T>(expected: string, parse: (value: unknown) => Parsed<T> 
   });
 }
 
+const LISTED_KEYS = 5;
+
+/**
+ * `unknown field "colour" (known: name, timezone, …)`: the message for keys a mapping does not have, shared by
+ * documents and request bodies. A flood of keys is listed by its first few, each quoted short.
+ */
+export function unknownFieldsMessage(keys: readonly string[], known: readonly string[], noun = "field"): string {
+  const listed = keys.slice(0, LISTED_KEYS).map(quote).join(", ");
+  const more = keys.length > LISTED_KEYS ? ` and ${keys.length - LISTED_KEYS} more` : "";
+  return `unknown ${noun}${keys.length > 1 ? "s" : ""} ${listed}${more} (known: ${known.join(", ")})`;
+}
+
 /**
  * A mapping that rejects unknown keys (so typos are caught), with messages naming the valid keys.
  * `what` describes the mapping for the message when the value is not a mapping at all.
  */
 export function strictMapping<S extends z.ZodRawShape>(shape: S, what: string) {
-  const known = Object.keys(shape).join(", ");
+  const known = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => {
-      if (issue.code === "unrecognized_keys") {
-        const keys = issue.keys.map((k) => JSON.stringify(k)).join(", ");
-        return `unknown field${issue.keys.length > 1 ? "s" : ""} ${keys} (known: ${known})`;
-      }
+      if (issue.code === "unrecognized_keys") return unknownFieldsMessage(issue.keys, known);
       if (issue.code === "invalid_type") return expectedMessage(what, issue.input);
       return undefined;
     },
@@ -54,16 +64,17 @@ export function list<T extends z.ZodType>(item: T, what: string) {
 
 const NAME_RE = /^[\p{L}\p{N}_.@-]+$/u;
 
-/** Account and campaign names: used on the command line, so no inner spaces. */
+/** Account and campaign names: used on the command line, so no inner spaces; at most MAX_NAME_LENGTH. */
 export const nameField = field<string>('a name of letters, digits, "-", "_", "." or "@" (no spaces)', (v) => {
   if (typeof v !== "string") return undefined;
   const name = v.trim();
+  if (name.length > MAX_NAME_LENGTH) return { error: tooLongMessage("a name", name, MAX_NAME_LENGTH) };
   return NAME_RE.test(name) ? { value: name } : undefined;
 });
 
 /** Whether `zone` is an IANA time zone known to this runtime (Intl is pure: it reads no clock). */
 export function resolveTimeZone(zone: string): string | null {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return null;
+  if (zone.length > MAX_TIME_ZONE_LENGTH || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return null;
   try {
     const resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
     // Keep the user's spelling, fixing only its case (`europe/paris` -> `Europe/Paris`).
@@ -81,7 +92,7 @@ export function timeZoneField(options: { allowRecipient: boolean }) {
     if (options.allowRecipient && zone === "recipient") return { value: zone };
     const resolved = resolveTimeZone(zone);
     if (resolved !== null) return { value: resolved };
-    return { error: `unknown time zone ${JSON.stringify(v)} (use an IANA name like Europe/Paris${options.allowRecipient ? ', or "recipient"' : ""})` };
+    return { error: `unknown time zone ${quote(v)} (use an IANA name like Europe/Paris${options.allowRecipient ? ', or "recipient"' : ""})` };
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type * as z from "zod";
 import { LinkpaceError, type ErrorIssue } from "../errors.js";
+import { quote } from "../limits.js";
 
 /** A zod path as the user would write it: `steps[2].connect.note`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -32,11 +33,11 @@ export function issuesFromZod(error: z.ZodError, where: string, prefix: readonly
   }));
 }
 
-/** How a value the user wrote is shown in a message: strings quoted, containers named. */
+/** How a value the user wrote is shown in a message: strings quoted (a long one only its start), containers named. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quote(value);
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   return String(value);

@@ -9,6 +9,7 @@
  */
 import * as z from "zod";
 import { WEEKDAYS, type TimeWindow, type Weekday, type WeeklyHours } from "../model.js";
+import { quote } from "../limits.js";
 import { describeValue } from "./doc-issues.js";
 import { field, strictMapping, type Parsed } from "./doc-fields.js";
 
@@ -28,10 +29,10 @@ export function parseWindow(text: string): TimeWindow | string {
   const m = WINDOW_RE.exec(text.trim());
   const start = m ? minuteOf(m[1]!, m[2]!) : null;
   const end = m ? minuteOf(m[3]!, m[4]!) : null;
-  if (start === null || end === null) return `expected ${HOURS_EXPECTED}, got ${JSON.stringify(text)}`;
-  if (start === DAY_MINUTES) return `a window cannot start at 24:00 (use 00:00), got ${JSON.stringify(text)}`;
+  if (start === null || end === null) return `expected ${HOURS_EXPECTED}, got ${quote(text)}`;
+  if (start === DAY_MINUTES) return `a window cannot start at 24:00 (use 00:00), got ${quote(text)}`;
   const endMinute = end === 0 ? DAY_MINUTES : end;
-  if (start === endMinute) return `the window ${JSON.stringify(text)} is empty`;
+  if (start === endMinute) return `the window ${quote(text)} is empty`;
   return { startMinute: start, endMinute };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { accountDocFromObject, accountDocToObject, parseAccountDoc } from "../../../src/core/campaign/index.js";
+import { accountDocFromObject, accountDocToObject, checkCreatedDate, parseAccountDoc } from "../../../src/core/campaign/index.js";
 import type { AccountDoc } from "../../../src/core/model.js";
+import { parseInstant } from "../../../src/core/time.js";
 import { issuesOf } from "./issues.js";
 
 const MINIMAL = "name: alice\ntimezone: Europe/Paris\n";
@@ -285,5 +286,54 @@ describe("accountDocToObject", () => {
     expect(shown.limits.minGap).toBe("90s");
     expect(shown.workingHours.hours).toBe("22:00-24:00");
     expect(shown.created).toBeNull();
+  });
+});
+
+describe("sizes", () => {
+  const MB = 1024 * 1024;
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ["a 10 MB name", { name: "a".repeat(10 * MB), timezone: "UTC" }, "a.json: name"],
+    ["a 12 MB time zone", { name: "a", timezone: `Europe/${"x".repeat(12 * MB)}` }, "a.json: timezone"],
+    ["a 101-character name", { name: "a".repeat(101), timezone: "UTC" }, "a.json: name"],
+    ["a 65-character time zone", { name: "a", timezone: `Europe/${"x".repeat(58)}` }, "a.json: timezone"],
+    ["a huge unknown key", { name: "a", timezone: "UTC", ["k".repeat(MB)]: 1 }, "a.json"],
+    ["a flood of unknown keys", { name: "a", timezone: "UTC", ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 1])) }, "a.json"],
+    ["a huge hours string", { name: "a", timezone: "UTC", workingHours: { hours: "9".repeat(MB) } }, "a.json: workingHours.hours"],
+  ];
+  test.each(cases)("%s is refused with a short message that quotes only its start", (_case, obj, where) => {
+    const { issues } = issuesOf(() => accountDocFromObject(obj, "a.json"));
+    expect(issues.map((i) => i.where)).toEqual([where]);
+    expect(issues[0]!.message.length).toBeLessThan(300);
+  });
+
+  test("names up to 100 characters are fine, and a long value is quoted by its start and length", () => {
+    expect(accountDocFromObject({ name: "a".repeat(100), timezone: "UTC" }, "a.json").name).toHaveLength(100);
+    const { issues } = issuesOf(() => accountDocFromObject({ name: "a".repeat(5000), timezone: "UTC" }, "a.json"));
+    expect(issues[0]!.message).toBe(`expected a name of at most 100 characters, got "${"a".repeat(40)}…" (5000 characters)`);
+    const keys = issuesOf(() => accountDocFromObject({ name: "a", timezone: "UTC", k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7 }, "a.json")).issues;
+    expect(keys[0]!.message).toMatch(/^unknown fields "k1", "k2", "k3", "k4", "k5" and 2 more \(known: name, /);
+  });
+});
+
+describe("checkCreatedDate", () => {
+  // 2027-03-01T20:00Z is already March 2nd in Tokyo, still March 1st in Paris and New York.
+  const now = parseInstant("2027-03-01T20:00:00Z") as number;
+  const account = (timezone: string, created: string | null) => parseAccountDoc(`name: a\ntimezone: ${timezone}\ncreated: ${created ?? "null"}\n`, "a.yaml");
+  const cases: Array<[zone: string, created: string | null, refused: boolean]> = [
+    ["Europe/Paris", null, false],
+    ["Europe/Paris", "2019-05-01", false],
+    ["Europe/Paris", "2027-03-01", false],
+    ["Europe/Paris", "2027-03-02", true],
+    ["Asia/Tokyo", "2027-03-02", false],
+    ["Asia/Tokyo", "2027-03-03", true],
+    ["America/New_York", "2027-03-02", true],
+    ["UTC", "2031-01-01", true],
+  ];
+  test.each(cases)("%s, created %s: refused %s", (zone, created, refused) => {
+    const check = () => checkCreatedDate(account(zone, created), now, "a.yaml");
+    if (!refused) return expect(check).not.toThrow();
+    const { message, issues } = issuesOf(check);
+    expect(message).toBe("a.yaml: invalid account");
+    expect(issues).toEqual([{ where: "a.yaml: created", message: expect.stringMatching(new RegExp(`^${created} is in the future \\(today is 2027-03-0[12] in ${zone}\\)`)) }]);
   });
 });

@@ -293,3 +293,25 @@ describe("campaignDocToObject", () => {
     });
   });
 });
+
+describe("sizes", () => {
+  const base = { name: "c1", account: "alice" };
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ["a 10 MB campaign name", { ...base, name: "c".repeat(10 * 1024 * 1024), steps: [{ visit: {} }] }, "c.json: name"],
+    ["a 101-character account name", { ...base, account: "a".repeat(101), steps: [{ visit: {} }] }, "c.json: account"],
+    ["a 12 MB schedule zone", { ...base, schedule: { timezone: "z".repeat(12 * 1024 * 1024) }, steps: [{ visit: {} }] }, "c.json: schedule.timezone"],
+    ["a note over 8,000 characters", { ...base, steps: [{ connect: { note: "n".repeat(8001) } }] }, "c.json: steps[0].connect.note"],
+    ["a message over 8,000 characters", { ...base, steps: [{ message: { text: "m".repeat(20 * 1024 * 1024) } }] }, "c.json: steps[0].message.text"],
+    ["a huge unknown step kind", { ...base, steps: [{ ["s".repeat(1024 * 1024)]: {} }] }, "c.json: steps[0]"],
+  ];
+  test.each(cases)("%s is refused with a short message", (_case, obj, where) => {
+    const { issues } = issuesOf(() => campaignDocFromObject(obj, "c.json"));
+    expect(issues.map((i) => i.where)).toEqual([where]);
+    expect(issues[0]!.message.length).toBeLessThan(300);
+  });
+
+  test("a template of 8,000 characters is fine", () => {
+    const doc = campaignDocFromObject({ ...base, steps: [{ message: { text: "m".repeat(8000) } }] }, "c.json");
+    expect(doc.steps[0]).toMatchObject({ kind: "message", text: "m".repeat(8000) });
+  });
+});
