@@ -17,17 +17,21 @@ import { applyArchive, type ArchiveOutcome } from "./engine/archive-apply.js";
 import { markPerson, type MarkInput, type MarkResult } from "./engine/mark.js";
 import type { ArchiveFacts } from "./io/linkedin-archive/index.js";
 import { DEFAULT_WORKSPACE, type AccountRow, type CampaignRow, type Store, type WorkspaceId } from "./store/store.js";
+import { NOTHING_ALLOWED, type WebhookAllow } from "./webhooks/webhook-allow.js";
 
 export interface AppDeps {
   store: Store;
   channel: Channel;
   clock: Clock;
   workspaceId?: WorkspaceId;
+  /** The non-public webhook targets the server's setting allows (LINKPACE_WEBHOOK_ALLOW; default: none). */
+  webhookAllow?: WebhookAllow;
 }
 
 export class App {
   readonly ctx: EngineContext;
   readonly engine: Engine;
+  readonly webhookAllow: WebhookAllow;
 
   constructor(deps: AppDeps) {
     this.ctx = {
@@ -38,6 +42,7 @@ export class App {
       campaigns: new CampaignCache(deps.store),
     };
     this.engine = new Engine(this.ctx);
+    this.webhookAllow = deps.webhookAllow ?? NOTHING_ALLOWED;
   }
 
   get store(): Store {

@@ -6,16 +6,17 @@ import { App } from "../app.js";
 import { AssistedChannel } from "../channels/assisted/assisted-channel.js";
 import type { Clock } from "../core/time.js";
 import type { Store, WorkspaceId } from "../store/store.js";
+import { NOTHING_ALLOWED, type WebhookAllow } from "../webhooks/webhook-allow.js";
 
 export class AppPool {
   private readonly apps = new Map<WorkspaceId, App>();
   private readonly channel = new AssistedChannel();
-  constructor(readonly store: Store, readonly clock: Clock) {}
+  constructor(readonly store: Store, readonly clock: Clock, readonly webhookAllow: WebhookAllow = NOTHING_ALLOWED) {}
 
   get(workspaceId: WorkspaceId): App {
     let app = this.apps.get(workspaceId);
     if (!app) {
-      app = new App({ store: this.store, channel: this.channel, clock: this.clock, workspaceId });
+      app = new App({ store: this.store, channel: this.channel, clock: this.clock, workspaceId, webhookAllow: this.webhookAllow });
       this.apps.set(workspaceId, app);
     }
     return app;

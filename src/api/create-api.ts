@@ -12,6 +12,7 @@ import { HTTPException } from "hono/http-exception";
 import { isLinkpaceError } from "../core/errors.js";
 import type { Clock } from "../core/time.js";
 import type { Store } from "../store/store.js";
+import type { WebhookAllow } from "../webhooks/webhook-allow.js";
 import { AppPool } from "./app-pool.js";
 import { authenticate, bearerResolver } from "./auth.js";
 import { csrfProtection } from "./csrf.js";
@@ -49,6 +50,8 @@ export interface ApiOptions {
   logger?: Logger;
   /** The built dashboard (default: dist/web); null: no dashboard. */
   webRoot?: string | null;
+  /** The non-public webhook targets allowed (LINKPACE_WEBHOOK_ALLOW; default: none). */
+  webhookAllow?: WebhookAllow;
 }
 
 export interface Api {
@@ -70,7 +73,7 @@ export const OPENAPI_CONFIG = {
 };
 
 export function createApi(opts: ApiOptions): Api {
-  const pool = new AppPool(opts.store, opts.clock);
+  const pool = new AppPool(opts.store, opts.clock, opts.webhookAllow);
   const http = createRouter();
   const logger = opts.logger ?? silentLogger;
   http.use("*", requestLog(logger), securityHeaders());

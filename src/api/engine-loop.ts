@@ -7,14 +7,15 @@
 import type { Clock } from "../core/time.js";
 import type { Engine } from "../engine/engine.js";
 import type { Store, WorkspaceId } from "../store/store.js";
-import type { FetchLike } from "../webhooks/post-delivery.js";
+import type { WebhookAllow } from "../webhooks/webhook-allow.js";
 import { WebhookDispatcher } from "../webhooks/webhook-dispatcher.js";
 
 export interface EngineLoopOptions {
   store: Store;
   engine: Engine;
   clock: Clock;
-  fetch: FetchLike;
+  /** The non-public webhook targets allowed (LINKPACE_WEBHOOK_ALLOW). */
+  webhookAllow: WebhookAllow;
   /** How often to look for due accounts (default 1 s). */
   tickMs?: number;
   /** How often to deliver webhooks (default 5 s). */
@@ -47,7 +48,7 @@ export class EngineLoop {
     for (const w of await this.opts.store.listWorkspaces()) {
       let d = this.dispatchers.get(w.id);
       if (!d) {
-        d = new WebhookDispatcher({ store: this.opts.store, clock: this.opts.clock, fetch: this.opts.fetch, workspaceId: w.id });
+        d = new WebhookDispatcher({ store: this.opts.store, clock: this.opts.clock, allow: this.opts.webhookAllow, workspaceId: w.id });
         this.dispatchers.set(w.id, d);
       }
       await d.deliverDue();

@@ -9,7 +9,7 @@ import type { Server } from "node:http";
 import { DEFAULT_WORKSPACE, type Store } from "../store/store.js";
 import { LinkpaceError } from "../core/errors.js";
 import type { Clock } from "../core/time.js";
-import type { FetchLike } from "../webhooks/post-delivery.js";
+import { NOTHING_ALLOWED, type WebhookAllow } from "../webhooks/webhook-allow.js";
 import { createApi, type ApiOptions } from "./create-api.js";
 import { EngineLoop } from "./engine-loop.js";
 import { serverLogger, type Logger } from "./logger.js";
@@ -23,7 +23,8 @@ export interface ServerOptions {
   rateLimit?: ApiOptions["rateLimit"];
   /** false: no engine loop nor webhook delivery (tests that drive the engine themselves). */
   engine?: boolean;
-  fetch?: FetchLike;
+  /** The non-public webhook targets allowed, when adding and delivering (LINKPACE_WEBHOOK_ALLOW; default: none). */
+  webhookAllow?: WebhookAllow;
   tickMs?: number;
   deliverMs?: number;
   /** Default: JSON lines on stderr (api/logger.ts). */
@@ -42,9 +43,10 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const logger = opts.logger ?? serverLogger();
-  const api = createApi({ store: opts.store, clock: opts.clock, logger, ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) });
+  const webhookAllow = opts.webhookAllow ?? NOTHING_ALLOWED;
+  const api = createApi({ store: opts.store, clock: opts.clock, logger, webhookAllow, ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) });
   const loop = new EngineLoop({
-    store: opts.store, engine: api.pool.get(DEFAULT_WORKSPACE).engine, clock: opts.clock, fetch: opts.fetch ?? fetch,
+    store: opts.store, engine: api.pool.get(DEFAULT_WORKSPACE).engine, clock: opts.clock, webhookAllow,
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}), ...(opts.deliverMs !== undefined ? { deliverMs: opts.deliverMs } : {}),
     onError: (what, e) => logger.error({ err: e instanceof Error ? (e.stack ?? e.message) : String(e) }, `engine loop: ${what} failed`),
   });

@@ -1,11 +1,13 @@
 /**
- * What `linkpace webhook add` accepts: an http(s) URL and a list of notification kinds. Errors name the flag,
+ * What `linkpace webhook add` (and POST /v1/webhooks) accepts: an http(s) URL whose address is public or
+ * allowed by the server's setting (webhook-allow.ts), and a list of notification kinds. Errors name the flag,
  * what was given and what would be valid.
  */
 import { LinkpaceError } from "../core/errors.js";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../core/notifications.js";
+import { refusedUrl, type WebhookAllow } from "./webhook-allow.js";
 
-export function parseWebhookUrl(text: string): string {
+export function parseWebhookUrl(text: string, allow: WebhookAllow): string {
   let url: URL;
   try {
     url = new URL(text);
@@ -15,6 +17,8 @@ export function parseWebhookUrl(text: string): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new LinkpaceError("invalid_input", `webhook URL "${text}": only http:// and https:// URLs are accepted (got ${url.protocol.replace(/:$/, "")})`);
   }
+  const refused = refusedUrl(url, allow);
+  if (refused !== null) throw new LinkpaceError("invalid_input", refused);
   return url.toString();
 }
 

@@ -15,6 +15,10 @@
  * moves the cursor), then gives each webhook its own lane: rounds of at most `concurrency` attempts at once,
  * each with a timeout. A lane stops after a round in which the receiver did not answer (refused, timeout) or
  * after `maxRounds`: an unreachable receiver costs one timeout per pass and delays only its own deliveries.
+ *
+ * Each attempt resolves the webhook's host and refuses non-public addresses that `allow` does not allow
+ * (webhook-allow.ts): a refused attempt sends nothing and counts as a failed one, retried like a refused
+ * connection (the setting may change).
  */
 import { randomUUID } from "node:crypto";
 import type { Clock, Instant } from "../core/time.js";
@@ -24,12 +28,17 @@ import type { DeliveryStatus, DueDelivery, WebhookRow } from "../store/webhooks.
 import { planRetry } from "./backoff.js";
 import { signedDelivery } from "./payload.js";
 import { planCursor } from "./plan-cursor.js";
-import { postDelivery, type FetchLike } from "./post-delivery.js";
+import { postDelivery } from "./post-delivery.js";
+import { systemResolver, type Resolver } from "./resolve-target.js";
+import { NOTHING_ALLOWED, type WebhookAllow } from "./webhook-allow.js";
 
 export interface DispatcherOptions {
   store: Store;
   clock: Clock;
-  fetch: FetchLike;
+  /** The non-public hosts and addresses webhooks may reach (LINKPACE_WEBHOOK_ALLOW; default: none). */
+  allow?: WebhookAllow;
+  /** How host names are resolved (default: the system's resolver). */
+  resolve?: Resolver;
   workspaceId?: WorkspaceId;
   /** Per attempt (default 10 s). */
   timeoutMs?: number;
@@ -74,7 +83,8 @@ const LEASE = MINUTE;
 export class WebhookDispatcher {
   readonly #store: Store;
   readonly #clock: Clock;
-  readonly #fetch: FetchLike;
+  readonly #allow: WebhookAllow;
+  readonly #resolve: Resolver;
   readonly #workspaceId: WorkspaceId;
   readonly #timeoutMs: number;
   readonly #concurrency: number;
@@ -85,7 +95,8 @@ export class WebhookDispatcher {
   constructor(opts: DispatcherOptions) {
     this.#store = opts.store;
     this.#clock = opts.clock;
-    this.#fetch = opts.fetch;
+    this.#allow = opts.allow ?? NOTHING_ALLOWED;
+    this.#resolve = opts.resolve ?? systemResolver;
     this.#workspaceId = opts.workspaceId ?? DEFAULT_WORKSPACE;
     this.#timeoutMs = opts.timeoutMs ?? 10 * SECOND;
     this.#concurrency = opts.concurrency ?? 4;
@@ -142,7 +153,7 @@ export class WebhookDispatcher {
   async #attempt(hook: WebhookRow, { delivery, notification }: DueDelivery): Promise<AttemptReport> {
     const sent = this.#clock.now();
     const request = signedDelivery(notification, { deliveryId: delivery.deliveryId, secret: hook.secret, timestamp: Math.floor(sent / 1000) });
-    const outcome = await postDelivery(this.#fetch, { url: hook.url, ...request, timeoutMs: this.#timeoutMs });
+    const outcome = await postDelivery({ url: hook.url, ...request, timeoutMs: this.#timeoutMs, allow: this.#allow, resolve: this.#resolve });
     const at = this.#clock.now();
     const attempt = delivery.attempts + 1;
     const next = outcome.ok ? { status: "delivered" as const, nextAttemptAt: null } : planRetry(attempt, at);

@@ -115,6 +115,22 @@ describe("webhooks", () => {
     expect((await h.call(h.tokenA, "DELETE", `/v1/webhooks/${id}`)).body.removed.id).toBe(id);
     expect((await h.call(h.tokenA, "DELETE", `/v1/webhooks/${id}`)).status).toBe(404);
   });
+
+  it("refuses a URL that points to a non-public address (422 naming the rule), however it is spelled", async () => {
+    const h = await apiHarness();
+    for (const [url, rule] of [
+      ["http://127.0.0.1:5432/", "a loopback address (127.0.0.0/8)"],
+      ["http://2130706433/", "a loopback address (127.0.0.0/8)"],
+      ["http://[::ffff:127.0.0.1]/", "a loopback address (127.0.0.0/8) in IPv4-mapped IPv6 form"],
+      ["http://169.254.169.254/latest/meta-data/", "a link-local address (169.254.0.0/16)"],
+      ["http://10.0.0.1/", "a private address (10.0.0.0/8)"],
+    ] as const) {
+      const r = await h.call(h.tokenA, "POST", "/v1/webhooks", { url, events: ["all"] });
+      expect(r.status, url).toBe(422);
+      expect(r.body.errors, url).toEqual([{ field: "url", message: expect.stringContaining(`points to ${rule}; to deliver to it, allow it where linkpace runs: LINKPACE_WEBHOOK_ALLOW=`) }]);
+    }
+    expect((await h.call(h.tokenA, "GET", "/v1/webhooks")).body).toEqual({ webhooks: [] });
+  });
 });
 
 describe("/openapi.json and /docs", () => {

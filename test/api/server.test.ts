@@ -7,6 +7,7 @@ import { startServer } from "../../src/api/server.js";
 import { VirtualClock, parseInstant } from "../../src/core/time.js";
 import { openSqliteStore } from "../../src/store/sqlite/open-sqlite.js";
 import type { Store } from "../../src/store/store.js";
+import { parseWebhookAllow } from "../../src/webhooks/webhook-allow.js";
 import { receiver } from "../webhooks/receiver.js";
 import { ACCOUNT, CAMPAIGN, LEADS, T0 } from "./api-harness.js";
 
@@ -32,7 +33,8 @@ describe("linkpace serve", () => {
     const store = await openSqliteStore(":memory:");
     const clock = new VirtualClock(parseInstant(T0) as number);
     const { token } = await createToken(store, { workspaceId: 1, name: "t", now: clock.now() });
-    const server = await startServer({ store, clock, host: "127.0.0.1", port: 0, tickMs: 10, deliverMs: 50, logger: silentLogger });
+    // The webhook receiver below is on 127.0.0.1: allowed as LINKPACE_WEBHOOK_ALLOW=127.0.0.1 would.
+    const server = await startServer({ store, clock, host: "127.0.0.1", port: 0, tickMs: 10, deliverMs: 50, logger: silentLogger, webhookAllow: parseWebhookAllow("127.0.0.1") });
     expect(server.port).toBeGreaterThan(0);
     const call = (method: string, path: string, body?: string, type = "application/json") =>
       fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": type }, ...(body !== undefined ? { body } : {}) });

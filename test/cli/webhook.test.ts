@@ -1,7 +1,8 @@
 /**
- * `linkpace webhook …` and `linkpace alerts` as subprocesses. Deliveries go to a receiver in this process, so
- * the commands that deliver run asynchronously (runCli's spawnSync would block the receiver's event loop).
- * Notifications are written into the command's SQLite file through the store, as the engine would.
+ * `linkpace webhook …` and `linkpace alerts` as subprocesses. Deliveries go to a receiver in this process, on
+ * 127.0.0.1, which the commands reach because LINKPACE_WEBHOOK_ALLOW allows it (ALLOWED); the commands that
+ * deliver run asynchronously (runCli's spawnSync would block the receiver's event loop). Notifications are
+ * written into the command's SQLite file through the store, as the engine would.
  */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -16,7 +17,8 @@ import { receiver, type Receiver } from "../webhooks/receiver.js";
 
 const NOW_ISO = "2027-03-01T09:00:00Z";
 const NOW = parseInstant(NOW_ISO) as number;
-const ENV = { LINKPACE_NOW: NOW_ISO };
+const ENV = { LINKPACE_NOW: NOW_ISO, LINKPACE_WEBHOOK_ALLOW: undefined };
+const ALLOWED = { ...ENV, LINKPACE_WEBHOOK_ALLOW: "127.0.0.1" };
 
 let hooks: Receiver | null = null;
 afterEach(async () => {
@@ -54,9 +56,10 @@ interface AsyncRun {
 }
 
 /** Runs the CLI without blocking this process; `whenRunning` may act on the child (e.g. interrupt it). */
-function runCliAsync(args: string[], opts: { cwd: string; env?: Record<string, string> }, whenRunning?: (child: ReturnType<typeof spawn>) => void): Promise<AsyncRun> {
+function runCliAsync(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }, whenRunning?: (child: ReturnType<typeof spawn>) => void): Promise<AsyncRun> {
   const env = { ...process.env, ...opts.env } as NodeJS.ProcessEnv;
   delete env.LINKPACE_DB;
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -74,7 +77,7 @@ describe("linkpace webhook", { timeout: 120_000 }, () => {
     const generated = (added.json() as { webhook: { secret: string } }).webhook.secret;
     expect(generated).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(added.json()).toEqual({ webhook: { id: 1, url: "https://example.com/hooks/linkpace", events: ["invite_sent", "account_paused"], createdAt: NOW_ISO, secret: generated } });
-    const text = runCli(["webhook", "add", "http://127.0.0.1:9/x", "--events", "all", "--secret", "my-secret"], { cwd: dir, env: ENV });
+    const text = runCli(["webhook", "add", "http://127.0.0.1:9/x", "--events", "all", "--secret", "my-secret"], { cwd: dir, env: ALLOWED });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("added webhook 2");
     expect(text.stdout).toContain("my-secret");
@@ -97,6 +100,11 @@ describe("linkpace webhook", { timeout: 120_000 }, () => {
       [["webhook", "add", "https://example.com/x", "--events", "invite_sent,invites_accepted"], /unknown event invites_accepted \(known: invite_sent, invite_accepted, replied, withdrawn, account_paused/],
       [["webhook", "add", "https://example.com/x"], /--events/],
       [["webhook", "add", "https://example.com/x", "--events", "replied", "--secret", ""], /--secret/],
+      [["webhook", "add", "http://127.0.0.1:5432/", "--events", "replied"], /webhook URL http:\/\/127\.0\.0\.1:5432\/ points to a loopback address \(127\.0\.0\.0\/8\); .*LINKPACE_WEBHOOK_ALLOW=127\.0\.0\.1/],
+      [["webhook", "add", "http://0x7f.1/", "--events", "replied"], /http:\/\/127\.0\.0\.1\/ points to a loopback address/],
+      [["webhook", "add", "http://[::1]:5678/", "--events", "replied"], /points to a loopback address \(::1\/128\)/],
+      [["webhook", "add", "http://localhost:5678/", "--events", "replied"], /names the local host/],
+      [["webhook", "add", "http://192.168.1.20/", "--events", "replied"], /points to a private address \(192\.168\.0\.0\/16\)/],
       [["webhook", "remove", "7"], /no webhook 7 \(known: none/],
       [["webhook", "remove", "first"], /expected a webhook id/],
       [["webhook", "deliveries", "--status", "lost"], /--status: expected pending, delivered, failed/],
@@ -116,10 +124,10 @@ describe("linkpace webhook", { timeout: 120_000 }, () => {
     hooks = await receiver();
     const dir = workspace();
     await notify(dir, [{ kind: "invite_sent", data: { prospect: "before" } }]);
-    expect(runCli(["webhook", "add", hooks.url, "--events", "invite_sent,weekly_limit_reached", "--secret", "s3cret"], { cwd: dir, env: ENV }).code).toBe(0);
+    expect(runCli(["webhook", "add", hooks.url, "--events", "invite_sent,weekly_limit_reached", "--secret", "s3cret"], { cwd: dir, env: ALLOWED }).code).toBe(0);
     const [sent] = await notify(dir, [{ kind: "invite_sent", data: { campaign: "q1", prospect: "https://www.linkedin.com/in/jane" } }, { kind: "replied" }]);
 
-    const run = await runCliAsync(["webhook", "deliver", "--json"], { cwd: dir, env: ENV });
+    const run = await runCliAsync(["webhook", "deliver", "--json"], { cwd: dir, env: ALLOWED });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ queued: 1, attempted: 1, delivered: 1, retrying: 0, failed: 0, attempts: [{ kind: "invite_sent", status: "delivered", statusCode: 200 }] });
@@ -130,7 +138,7 @@ describe("linkpace webhook", { timeout: 120_000 }, () => {
 
     hooks.respond = () => 500;
     await notify(dir, [{ kind: "weekly_limit_reached", data: { message: "LinkedIn says alice reached its weekly invitation limit" } }]);
-    const retry = await runCliAsync(["webhook", "deliver"], { cwd: dir, env: ENV });
+    const retry = await runCliAsync(["webhook", "deliver"], { cwd: dir, env: ALLOWED });
     expect(retry.code).toBe(0);
     expect(retry.stdout).toContain("HTTP 500; retry at 2027-03-01T09:00:30Z");
 
@@ -150,7 +158,7 @@ describe("linkpace webhook", { timeout: 120_000 }, () => {
   it("keeps delivering with --watch until interrupted", async () => {
     hooks = await receiver();
     const dir = workspace();
-    expect(runCli(["webhook", "add", hooks.url, "--events", "replied", "--secret", "s"], { cwd: dir, env: ENV }).code).toBe(0);
+    expect(runCli(["webhook", "add", hooks.url, "--events", "replied", "--secret", "s"], { cwd: dir, env: ALLOWED }).code).toBe(0);
     await notify(dir, [{ kind: "replied" }]);
     const received = new Promise<void>((resolve) => {
       hooks!.respond = () => {
@@ -158,11 +166,42 @@ describe("linkpace webhook", { timeout: 120_000 }, () => {
         return 200;
       };
     });
-    const run = await runCliAsync(["webhook", "deliver", "--watch", "--interval", "1s", "--json"], { cwd: dir, env: ENV }, (child) => {
+    const run = await runCliAsync(["webhook", "deliver", "--watch", "--interval", "1s", "--json"], { cwd: dir, env: ALLOWED }, (child) => {
       void received.then(() => child.kill("SIGINT"));
     });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ delivered: 1 });
+  });
+});
+
+describe("linkpace webhook and LINKPACE_WEBHOOK_ALLOW", { timeout: 120_000 }, () => {
+  it("refuses at delivery a loopback target the setting no longer allows: nothing is sent until it does", async () => {
+    hooks = await receiver();
+    const dir = workspace();
+    expect(runCli(["webhook", "add", hooks.url, "--events", "replied", "--secret", "s"], { cwd: dir, env: ALLOWED }).code).toBe(0);
+    await notify(dir, [{ kind: "replied" }]);
+    const refused = await runCliAsync(["webhook", "deliver", "--json"], { cwd: dir, env: ENV });
+    expect(refused.code).toBe(0);
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      attempted: 1, delivered: 0, retrying: 1,
+      attempts: [{ statusCode: null, error: "refused: 127.0.0.1 is a loopback address (127.0.0.0/8); allow it with LINKPACE_WEBHOOK_ALLOW (the address or a CIDR that holds it)" }],
+    });
+    expect(hooks.received).toHaveLength(0);
+    const later = { ...ALLOWED, LINKPACE_NOW: "2027-03-01T09:01:00Z" };
+    expect(JSON.parse((await runCliAsync(["webhook", "deliver", "--json"], { cwd: dir, env: later })).stdout)).toMatchObject({ delivered: 1 });
+    expect(hooks.received).toHaveLength(1);
+  });
+
+  it("exits 2 on a setting it cannot read, naming it, and documents it in --help", () => {
+    const dir = workspace();
+    for (const args of [["webhook", "add", "https://example.com/x", "--events", "replied"], ["webhook", "deliver"], ["serve", "--port", "0"]]) {
+      const r = runCli(args, { cwd: dir, env: { ...ENV, LINKPACE_WEBHOOK_ALLOW: "127.0.0.1,10.0.0.0/33" } });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toContain('LINKPACE_WEBHOOK_ALLOW: "10.0.0.0/33" is not an address, a CIDR or a host name');
+    }
+    for (const args of [["webhook", "add", "--help"], ["webhook", "deliver", "--help"], ["serve", "--help"]]) {
+      expect(runCli(args, { cwd: dir }).stdout, args.join(" ")).toContain("LINKPACE_WEBHOOK_ALLOW=localhost,127.0.0.1,10.0.0.0/8,n8n.internal");
+    }
   });
 });
 

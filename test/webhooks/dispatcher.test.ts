@@ -1,6 +1,7 @@
 /**
  * The dispatcher against every store backend (SQLite always, PostgreSQL with LINKPACE_TEST_PG), delivering to
- * a real HTTP server on 127.0.0.1. Time is a VirtualClock; each pass is driven by calling deliverDue.
+ * a real HTTP server on 127.0.0.1, which the dispatcher reaches because the setting allows it (as
+ * LINKPACE_WEBHOOK_ALLOW=127.0.0.1 would). Time is a VirtualClock; each pass is driven by calling deliverDue.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { NotificationKind } from "../../src/core/notifications.js";
@@ -8,6 +9,7 @@ import { formatInstant, VirtualClock } from "../../src/core/time.js";
 import { DEFAULT_WORKSPACE, type Store } from "../../src/store/store.js";
 import { MAX_ATTEMPTS, RETRY_DELAYS } from "../../src/webhooks/backoff.js";
 import { verifySignature } from "../../src/webhooks/signing.js";
+import { parseWebhookAllow } from "../../src/webhooks/webhook-allow.js";
 import { WebhookDispatcher, type DispatcherOptions } from "../../src/webhooks/webhook-dispatcher.js";
 import { storeBackends, type TestDatabase } from "../store/backends.js";
 import { seedAccountAndCampaign, T0 } from "../store/fixtures.js";
@@ -15,6 +17,7 @@ import { receiver, type Received, type Receiver } from "./receiver.js";
 
 const WS = DEFAULT_WORKSPACE;
 const SECRET = "test-secret-0123456789";
+const allow = parseWebhookAllow("127.0.0.1");
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => {};
@@ -41,7 +44,7 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
     });
   });
 
-  const dispatcher = (over: Partial<DispatcherOptions> = {}) => new WebhookDispatcher({ store, clock, fetch, ...over });
+  const dispatcher = (over: Partial<DispatcherOptions> = {}) => new WebhookDispatcher({ store, clock, allow, ...over });
   const notify = (kind: NotificationKind, data: Record<string, unknown> = {}, on: Store = store) =>
     on.appendNotification({ workspaceId: WS, at: clock.now(), kind, accountId, campaignId: null, personId: null, data: { account: "alice", at: formatInstant(clock.now()), ...data } });
   const addWebhook = (events: NotificationKind[], url = hooks.url) => store.insertWebhook({ workspaceId: WS, url, events, secret: SECRET, createdAt: clock.now() });
@@ -132,7 +135,7 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
     const b = await addWebhook(["invite_sent"]);
     for (let i = 0; i < 5; i++) await notify(i % 2 === 0 ? "invite_sent" : "invite_accepted", { prospect: `p${i}` });
     const d1 = dispatcher();
-    const d2 = new WebhookDispatcher({ store: other, clock, fetch });
+    const d2 = new WebhookDispatcher({ store: other, clock, allow });
     const [s1, s2] = await Promise.all([d1.deliverDue(clock.now()), d2.deliverDue(clock.now())]);
     const third = await d1.deliverDue(clock.now());
     const fourth = await d2.deliverDue(clock.now());

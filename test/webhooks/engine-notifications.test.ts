@@ -9,6 +9,7 @@ import { ALERT_KINDS, NOTIFICATION_KINDS } from "../../src/core/notifications.js
 import { DAY, parseInstant } from "../../src/core/time.js";
 import { WebhookDispatcher } from "../../src/webhooks/webhook-dispatcher.js";
 import { verifySignature } from "../../src/webhooks/signing.js";
+import { parseWebhookAllow } from "../../src/webhooks/webhook-allow.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
 import { harness, prospect } from "../support/harness.js";
 import { receiver, type Receiver } from "./receiver.js";
@@ -32,7 +33,7 @@ describe("webhooks on the engine's notifications", () => {
     await h.app.recordNetworkEvent({ at: at("2027-03-03T11:00:00Z"), kind: "restricted", account: "alice" });
     h.clock.set(at("2027-03-03T12:00:00Z"));
 
-    const summary = await new WebhookDispatcher({ store, clock: h.clock, fetch }).deliverDue(h.clock.now());
+    const summary = await new WebhookDispatcher({ store, clock: h.clock, allow: parseWebhookAllow("127.0.0.1") }).deliverDue(h.clock.now());
     expect(summary).toMatchObject({ queued: 3, delivered: 3 });
     const bodies = hooks.received.map((r) => JSON.parse(r.body) as Record<string, unknown>).sort((a, b) => (a.id as number) - (b.id as number));
     expect(bodies.map((b) => b.type)).toEqual(["invite_sent", "invite_accepted", "account_paused"]);

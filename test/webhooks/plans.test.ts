@@ -8,6 +8,7 @@ import { MINUTE, SECOND } from "../../src/core/time.js";
 import { MAX_ATTEMPTS, planRetry, RETRY_DELAYS } from "../../src/webhooks/backoff.js";
 import { planCursor } from "../../src/webhooks/plan-cursor.js";
 import { generateSecret, sign, verifySignature } from "../../src/webhooks/signing.js";
+import { NOTHING_ALLOWED, parseWebhookAllow } from "../../src/webhooks/webhook-allow.js";
 import { parseEvents, parseWebhookUrl } from "../../src/webhooks/webhook-config.js";
 
 const NOW = 1_000_000;
@@ -75,10 +76,10 @@ describe("signatures", () => {
 
 describe("webhook configuration", () => {
   it("accepts http and https URLs only", () => {
-    expect(parseWebhookUrl("https://example.com/h")).toBe("https://example.com/h");
-    expect(parseWebhookUrl("http://127.0.0.1:8080/x?y=1")).toBe("http://127.0.0.1:8080/x?y=1");
+    expect(parseWebhookUrl("https://example.com/h", NOTHING_ALLOWED)).toBe("https://example.com/h");
+    expect(parseWebhookUrl("http://127.0.0.1:8080/x?y=1", parseWebhookAllow("127.0.0.1"))).toBe("http://127.0.0.1:8080/x?y=1");
     for (const bad of ["ftp://example.com/", "example.com/hook", "javascript:alert(1)", ""]) {
-      expect(() => parseWebhookUrl(bad)).toThrow(LinkpaceError);
+      expect(() => parseWebhookUrl(bad, NOTHING_ALLOWED)).toThrow(LinkpaceError);
     }
   });
 

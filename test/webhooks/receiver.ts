@@ -1,7 +1,7 @@
 /**
  * A webhook receiver on 127.0.0.1 (port 0: the system picks one) that records every request and answers with
- * the status a test scripts. `stop()` closes it (later attempts are refused); `start()` listens again on the
- * same port.
+ * the status (and, if given, headers and body) a test scripts. `stop()` closes it (later attempts are
+ * refused); `start()` listens again on the same port.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,10 +11,16 @@ export interface Received {
   body: string;
 }
 
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 export class Receiver {
   readonly received: Received[] = [];
-  /** The status of the next answer; `hang` never answers (the dispatcher's timeout ends the attempt). */
-  respond: (req: Received) => number | "hang" = () => 200;
+  /** The next answer (a status: with body "ok"); `hang` never answers (the dispatcher's timeout ends the attempt). */
+  respond: (req: Received) => number | Answer | "hang" = () => 200;
   #server: Server | null = null;
   #port = 0;
   readonly #sockets = new Set<import("node:net").Socket>();
@@ -30,9 +36,11 @@ export class Receiver {
       req.on("end", () => {
         const r = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
         this.received.push(r);
-        const status = this.respond(r);
+        const answer = this.respond(r);
+        if (answer === "hang") return;
+        const { status, headers = {}, body = "ok" } = typeof answer === "number" ? { status: answer } : answer;
         // No keep-alive: once stopped, the next attempt opens a new connection and is refused.
-        if (status !== "hang") res.writeHead(status, { "content-type": "text/plain", connection: "close" }).end("ok");
+        res.writeHead(status, { "content-type": "text/plain", ...headers, connection: "close" }).end(body);
       });
     });
     server.on("connection", (s) => {

@@ -50,7 +50,7 @@ export function registerWebhookRoutes(r: Router): void {
       const body = c.req.valid("json");
       let url: string;
       try {
-        url = parseWebhookUrl(body.url);
+        url = parseWebhookUrl(body.url, app.webhookAllow);
       } catch (e) {
         throw new LinkpaceError("invalid_input", "invalid webhook", [{ where: "body: url", message: (e as Error).message }]);
       }

@@ -14,7 +14,9 @@ import { startServer } from "../../api/server.js";
 import { createToken } from "../../api/auth.js";
 import { openStore } from "../../store/open-store.js";
 import { DEFAULT_WORKSPACE, type Store } from "../../store/store.js";
+import { webhookAllowFrom } from "../../webhooks/webhook-allow.js";
 import { systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
+import { WEBHOOK_ALLOW_HELP } from "./webhook.js";
 
 export function registerServeCommand(program: Command): void {
   const serve = program
@@ -25,17 +27,19 @@ export function registerServeCommand(program: Command): void {
     .addHelpText(
       "after",
       "\nThe dashboard is at /, the API reference at /docs. Every /v1 route needs a token (linkpace token create --name NAME)\n" +
-        "or the dashboard's session; on a first start, with no token yet, serve creates one and prints a sign-in link.",
+        "or the dashboard's session; on a first start, with no token yet, serve creates one and prints a sign-in link.\n" +
+        WEBHOOK_ALLOW_HELP,
     );
   withoutWorkspace(serve, "it serves every workspace; each token sees its own")
     .action(async (opts: { host: string; port: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LinkpaceError("invalid_input", `--port: expected a port number from 0 to 65535 (got "${opts.port}")`);
+      const webhookAllow = webhookAllowFrom(process.env);
       const store = await openStore(g.db);
       const clock = systemClock();
       const firstToken = await createFirstToken(store, clock.now());
-      const server = await startServer({ store, clock, host: opts.host, port });
+      const server = await startServer({ store, clock, host: opts.host, port, webhookAllow });
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off("SIGINT", stop);

@@ -10,6 +10,7 @@ import { NOTIFICATION_KINDS } from "../../core/notifications.js";
 import { formatInstant, parseDuration, SECOND, type Instant } from "../../core/time.js";
 import { DELIVERY_STATUSES, type DeliveryRow, type DeliveryStatus, type WebhookRow } from "../../store/webhooks.js";
 import { generateSecret } from "../../webhooks/signing.js";
+import { WEBHOOK_ALLOW_ENV, webhookAllowFrom } from "../../webhooks/webhook-allow.js";
 import { parseEvents, parseWebhookUrl } from "../../webhooks/webhook-config.js";
 import { WebhookDispatcher, type AttemptReport, type DeliverySummary } from "../../webhooks/webhook-dispatcher.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
@@ -34,6 +35,14 @@ function parseId(text: string, what: string): number {
   return n;
 }
 
+/** Where webhooks may go, for the --help of the commands that add and deliver them (and serve's). */
+export const WEBHOOK_ALLOW_HELP =
+  "\nWebhook URLs must point to public addresses: loopback, private, link-local, carrier-grade NAT, multicast and other\n" +
+  "non-public addresses are refused when a webhook is added and again at each delivery, after DNS (redirects are not\n" +
+  "followed). For a receiver on this machine or network (n8n on localhost), allow it where linkpace runs: host names\n" +
+  "(matched exactly) and addresses or CIDRs (matched after DNS), comma-separated:\n" +
+  `  ${WEBHOOK_ALLOW_ENV}=localhost,127.0.0.1,10.0.0.0/8,n8n.internal`;
+
 export function registerWebhookCommands(program: Command): void {
   const webhook = program.command("webhook").description("signed JSON deliveries of invitation milestones and health alerts to your URLs");
   webhook
@@ -42,9 +51,10 @@ export function registerWebhookCommands(program: Command): void {
     .requiredOption("--events <list>", `comma-separated: ${NOTIFICATION_KINDS.join(", ")}; or all`)
     .option("--secret <secret>", "the HMAC-SHA256 signing secret (default: a generated one, printed once)")
     .option("--json")
+    .addHelpText("after", WEBHOOK_ALLOW_HELP)
     .action(async (url: string, opts: { events: string; secret?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const target = parseWebhookUrl(url);
+      const target = parseWebhookUrl(url, webhookAllowFrom(process.env));
       const events = parseEvents(opts.events);
       if (opts.secret !== undefined && opts.secret.trim() === "") throw new LinkpaceError("invalid_input", "--secret: must not be empty (leave it out to have one generated)");
       const secret = opts.secret ?? generateSecret();
@@ -143,14 +153,16 @@ function registerDeliverCommand(webhook: Command): void {
     .option("--watch", "keep delivering new notifications and retries until interrupted")
     .option("--interval <duration>", "with --watch: how often to look for new work", "5s")
     .option("--json")
+    .addHelpText("after", WEBHOOK_ALLOW_HELP)
     .action(async (opts: { watch?: boolean; interval: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const interval = parseDuration(opts.interval);
       if (interval === null || interval < SECOND) throw new LinkpaceError("invalid_input", `--interval: expected a duration of at least 1s, like 5s or 1m (got "${opts.interval}")`);
+      const allow = webhookAllowFrom(process.env);
       await withApp(g, async (app) => {
         const attempts: AttemptReport[] = [];
         const dispatcher = new WebhookDispatcher({
-          store: app.store, clock: app.ctx.clock, fetch, workspaceId: app.ctx.workspaceId,
+          store: app.store, clock: app.ctx.clock, allow, workspaceId: app.ctx.workspaceId,
           onAttempt: (r) => {
             attempts.push(r);
             if (!g.json) process.stdout.write(`${describeAttempt(r)}\n`);
