@@ -13,6 +13,7 @@ import type { ActionKind, ActionResult } from "../core/model.js";
 import { SECOND, type Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
 import type { AccountRow, DueEnrollment, LogRow, Store } from "../store/store.js";
+import { settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
@@ -75,10 +76,7 @@ export class Engine {
       }
       if (typeof step === "object") {
         const outcome = await this.ctx.channel.perform(step.request);
-        if (outcome.status === "done") {
-          await this.recordResult(step.request.actionId, outcome.result, now);
-          performed++;
-        }
+        if (outcome.status === "done" && (await this.recordResult(step.request.actionId, outcome.result, now)).type === "recorded") performed++;
       }
     }
   }
@@ -126,7 +124,7 @@ export class Engine {
     const claim = await this.findAction(tx, account, loadGovernorState(account.state), now);
     if ("idle" in claim) return claim;
     const actionId = await tx.appendLog(logRow(claim, null));
-    if (runner) await tx.takeTask(actionId, runner.by, runner.until, now);
+    if (runner) await tx.takeTask(actionId, { ...runner, now, repeat: "refresh" });
     await tx.updateEnrollment(claim.due.enrollment.id, { status: "in_flight", leaseActionId: actionId });
     await tx.updateAccount(account.id, { wakeAt: null });
     return { request: toRequest(claim, actionId) };
@@ -156,23 +154,38 @@ export class Engine {
 
   /**
    * Puts a task that was never performed back (the owner skipped it): its log row is removed, the enrollment
-   * waits `delay`, and nothing is charged. false when its result was already recorded.
+   * waits `delay`, and nothing is charged. `unheldOnly`: only if no runner or agent ever held it (else "held").
+   * "recorded" when this release took effect (answer-outcome.ts lists the others).
    */
-  async releaseTask(actionId: number, now: Instant, delay: number): Promise<boolean> {
+  async releaseTask(actionId: number, now: Instant, opts: { delay: number; unheldOnly?: boolean }): Promise<AnswerOutcome> {
     return this.ctx.store.transaction(async (tx) => {
-      const action = await tx.getLogRow(actionId);
-      if (!action || action.result !== null) return false;
-      const account = await tx.lockAccount(action.accountId);
-      if (!(await tx.deleteOpenAction(actionId))) return false;
+      const locked = await this.lockOpenAction(tx, actionId, "skip");
+      if ("type" in locked) return locked;
+      const { action, account } = locked;
+      if (!(await tx.deleteOpenAction(actionId, opts.unheldOnly ? "unheld" : "any"))) {
+        return settledOutcome(await tx.getLogRow(actionId), "skip") ?? { type: "held" };
+      }
       const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
       if (enrollment && enrollment.leaseActionId === actionId) {
         // A paused campaign keeps its ready enrollments parked (readyAt null) until resumed; withdrawals go on.
         const parked = action.kind !== "withdraw" && (await tx.getCampaignById(enrollment.campaignId))?.status === "paused";
-        await tx.updateEnrollment(enrollment.id, { status: action.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: parked ? null : now + delay });
+        await tx.updateEnrollment(enrollment.id, { status: action.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: parked ? null : now + opts.delay });
       }
       await this.updateWake(tx, account, loadGovernorState(account.state), now);
-      return true;
+      return { type: "recorded" };
     });
+  }
+
+  /**
+   * The account's lock first, then the action as it stands under it: every answer for an action takes that lock,
+   * so of two at once (in two processes too) the second sees what the first did. The outcome when it is settled.
+   */
+  private async lockOpenAction(tx: Store, actionId: number, answer: ActionResult | "skip"): Promise<{ action: LogRow; account: AccountRow } | AnswerOutcome> {
+    const seen = await tx.getLogRow(actionId);
+    if (!seen || seen.type !== "action") return { type: "gone" };
+    const account = await tx.lockAccount(seen.accountId);
+    const action = await tx.getLogRow(actionId);
+    return settledOutcome(action, answer) ?? { action: action as LogRow, account };
   }
 
   /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the wake written. */
@@ -201,19 +214,23 @@ export class Engine {
     return this.charge(tx, claim.account, claim.state, action, result, now);
   }
 
-  /** Records the result of an action performed outside the claiming transaction (assisted, agent). */
-  async recordResult(actionId: number, result: ActionResult, now: Instant): Promise<void> {
-    await this.ctx.store.transaction(async (tx) => {
-      const action = await tx.getLogRow(actionId);
-      if (!action || action.type !== "action") throw new Error(`no action ${actionId} to record a result for`);
-      if (action.result !== null) throw new Error(`action ${actionId} already has its result (${action.result})`);
-      const account = await tx.lockAccount(action.accountId);
-      await tx.setLogResult(actionId, result);
+  /**
+   * Records the result of an action performed outside the claiming transaction (assisted, agent): "recorded"
+   * when this result took effect and was charged (answer-outcome.ts lists the others, which change nothing).
+   */
+  async recordResult(actionId: number, result: ActionResult, now: Instant): Promise<AnswerOutcome> {
+    return this.ctx.store.transaction(async (tx) => {
+      const locked = await this.lockOpenAction(tx, actionId, result);
+      if ("type" in locked) return locked;
+      const { action, account } = locked;
+      // Guarded too, so that nothing below runs unless this very write gave the action its result.
+      if (!(await tx.setLogResult(actionId, result))) return settledOutcome(await tx.getLogRow(actionId), result) ?? { type: "gone" };
       const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
       if (enrollment && enrollment.leaseActionId === actionId) {
         await applyResult(tx, this.ctx, { action, account, enrollment, result });
       }
       await this.charge(tx, account, loadGovernorState(account.state), action, result, now);
+      return { type: "recorded" };
     });
   }
 

@@ -9,8 +9,8 @@ import type { App } from "../app.js";
 import { formatLocalTime } from "../core/schedule/index.js";
 import { formatDuration, MINUTE, DAY, type Instant } from "../core/time.js";
 import { accountStatus } from "../engine/account-status.js";
-import type { ActionResult } from "../core/model.js";
-import type { AccountRow, LogRow, PersonRow, TaskRow } from "../store/store.js";
+import type { AnswerOutcome } from "../engine/answer-outcome.js";
+import type { AccountRow, PersonRow, TaskHold, TaskRow } from "../store/store.js";
 import { outcomeKeys } from "./outcome-keys.js";
 
 /** How long a runner holds a task without renewing it. */
@@ -30,25 +30,29 @@ export class Runner {
     readonly id: string,
   ) {}
 
-  /** What to show now: takes (or renews) this runner's hold on the account's open task, or claims the next one. */
-  async view(): Promise<RunnerView> {
+  /**
+   * What to show now: takes (or renews) this runner's hold on the account's open task, or claims the next one.
+   * `repeat`: what taking the task this runner holds already means (Store.takeTask): "refresh" for a runner
+   * renewing the task on its screen, "restart" for an agent, whose claim may come from a process that restarted.
+   */
+  async view(repeat: TaskHold["repeat"] = "refresh"): Promise<RunnerView> {
     const now = this.app.now();
     const account = await this.app.account(this.accountName);
     let open = (await this.app.store.openTasks(account.id))[0];
     // An action the engine loop (linkpace serve) handed over that no runner ever held was certainly not
     // performed: it goes back and is decided afresh now, so it is charged, paced, and kept inside the working
     // hours as of when it is done, and a pause since then applies.
-    if (open && isUnheld(open) && (await this.app.engine.releaseTask(open.id, now, 0))) open = undefined;
-    if (open) return this.holdTask(account, open, now);
+    if (open && isUnheld(open) && (await this.app.engine.releaseTask(open.id, now, { delay: 0, unheldOnly: true })).type !== "held") open = undefined;
+    if (open) return this.holdTask(account, open, { now, repeat });
     const claimed = await this.app.engine.claimOrWait(account.id, now, { by: this.id, until: now + TASK_LEASE });
     if (claimed.request) {
       const actionId = claimed.request.actionId;
       const task = (await this.app.store.openTasks(account.id)).find((t) => t.id === actionId);
-      if (task) return this.describe(account, task, false);
+      if (task) return this.describe(account, task);
     }
     // The loop may have handed one over in between: it is just as fresh.
     const raced = (await this.app.store.openTasks(account.id))[0];
-    if (raced) return this.holdTask(account, raced, now);
+    if (raced) return this.holdTask(account, raced, { now, repeat });
     // The claim's transaction just wrote the account's state and read its due times: no need to read them again.
     const status = claimed.wait
       ? await accountStatus(this.app.store, claimed.wait.account, now, claimed.wait.ready)
@@ -58,15 +62,15 @@ export class Runner {
     return { type: "wait", until: status.next.at, reason: status.next.waitsFor ?? "the next action's time", paused };
   }
 
-  private async holdTask(account: AccountRow, task: TaskRow, now: Instant): Promise<RunnerView> {
-    const recovered = task.claimedBy !== null && task.claimedBy !== this.id;
-    if (!(await this.app.store.takeTask(task.id, this.id, now + TASK_LEASE, now))) {
-      return { type: "held", by: task.claimedBy ?? "another runner", until: task.leaseUntil };
-    }
-    return this.describe(account, task, recovered);
+  private async holdTask(account: AccountRow, task: TaskRow, hold: Pick<TaskHold, "now" | "repeat">): Promise<RunnerView> {
+    const taken = await this.app.store.takeTask(task.id, { ...hold, by: this.id, until: hold.now + TASK_LEASE });
+    if (!taken) return { type: "held", by: task.claimedBy ?? "another runner", until: task.leaseUntil };
+    return this.describe(account, taken);
   }
 
-  private async describe(account: AccountRow, task: TaskRow, recovered: boolean): Promise<RunnerView> {
+  /** The task on screen; `recovered` (ask whether it was done) is what taking it made of its `reconcile`. */
+  private async describe(account: AccountRow, task: TaskRow): Promise<RunnerView> {
+    const recovered = task.reconcile;
     const person = task.personId === null ? null : await this.app.store.getPerson(task.personId);
     // A campaign's name never changes (nor is a campaign ever deleted): the engine's cache of campaigns has it.
     const campaign = task.campaignId === null ? null : ((await this.app.ctx.campaigns.find(task.campaignId))?.name ?? null);
@@ -77,34 +81,40 @@ export class Runner {
   async report(task: TaskRow, key: string): Promise<{ ok: true; label: string } | { ok: false; message: string }> {
     const outcome = outcomeKeys(task.kind as never).find((o) => o.key === key);
     if (!outcome) return { ok: false, message: `"${key}" is not an outcome of this task` };
-    const recorded = await this.record(task.id, outcome.result);
-    return recorded.ok ? { ok: true, label: outcome.label } : recorded;
+    const recorded = await this.app.engine.recordResult(task.id, outcome.result, this.app.now());
+    return recorded.type === "recorded" ? { ok: true, label: outcome.label } : { ok: false, message: notTakenMessage(recorded, "this task") };
   }
 
-  /**
-   * Records a result for an in-flight action; a message when it could not be (skipped, or recorded already).
-   * `read`: the action's log row as the caller has just read it (else it is read here).
-   */
-  async record(actionId: number, result: ActionResult, read?: LogRow): Promise<{ ok: true } | { ok: false; message: string; current: LogRow | null }> {
-    const current = read ?? (await this.app.store.getLogRow(actionId));
-    if (!current) return { ok: false, message: "this task was skipped by another runner", current };
-    if (current.result !== null) return { ok: false, message: `another runner already recorded this task (${current.result})`, current };
-    try {
-      await this.app.engine.recordResult(actionId, result, this.app.now());
-    } catch (e) {
-      return { ok: false, message: `not recorded: ${(e as Error).message}`, current: await this.app.store.getLogRow(actionId) };
-    }
-    return { ok: true };
-  }
-
+  /** Skips the task on screen (it comes back after SKIP_DELAY, nothing charged); what to tell the owner. */
   async skip(task: TaskRow): Promise<string> {
-    const released = await this.app.engine.releaseTask(task.id, this.app.now(), SKIP_DELAY);
-    return released ? `skipped; this prospect comes back in ${formatDuration(SKIP_DELAY)}` : "already recorded by another runner";
+    const skipped = await this.app.engine.releaseTask(task.id, this.app.now(), { delay: SKIP_DELAY });
+    return skipped.type === "recorded" ? `skipped; this prospect comes back in ${formatDuration(SKIP_DELAY)}` : notTakenMessage(skipped, "this task");
   }
 
   /** Lets go of the task on screen (quitting): it stays in flight for the next runner. */
   async letGo(task: TaskRow | null): Promise<void> {
     if (task) await this.app.store.letGoTask(task.id, this.id);
+  }
+}
+
+/**
+ * Why an answer (a result or a skip) for `what` ("this task", "action 12") did not take effect: the one wording
+ * for the terminal runner and the API's 409s.
+ */
+export function notTakenMessage(outcome: Exclude<AnswerOutcome, { type: "recorded" }>, what: string): string {
+  switch (outcome.type) {
+    case "duplicate":
+      return `${what} was already recorded with this result`;
+    case "conflict":
+      return `${what} was already recorded as ${outcome.result}; a different answer cannot replace it`;
+    case "gone":
+      return `${what} was skipped: it is no longer in progress`;
+    case "held":
+      return `${what} is held by another runner`;
+    default: {
+      const never: never = outcome;
+      return never;
+    }
   }
 }
 

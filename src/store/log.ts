@@ -25,7 +25,15 @@ export function logQueries(ctx: StoreContext): LogQueries {
     },
 
     async setLogResult(id, result) {
-      await runPrepared(ctx, "log.setResult", (i: number, res: ActionResult) => db.updateTable("log").set({ result: res }).where("id", "=", i), id, result);
+      // Guarded: a result, once written, is never replaced (two answers for one action, see Engine.recordResult).
+      const rows = await runPrepared(
+        ctx,
+        "log.setResult",
+        (i: number, res: ActionResult) => db.updateTable("log").set({ result: res }).where("id", "=", i).where("type", "=", "action").where("result", "is", null).returning("id"),
+        id,
+        result,
+      );
+      return rows.length === 1;
     },
 
     async getLogRow(id) {

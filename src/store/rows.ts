@@ -233,7 +233,7 @@ export const LOG_INSERT_COLUMNS = [
   "note", "text", "result",
 ] as const satisfies ReadonlyArray<keyof LogTable>;
 
-export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id" | "claimed_by" | "lease_until"> {
+export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id" | "claimed_by" | "lease_until" | "reconcile"> {
   return {
     workspace_id: l.workspaceId,
     at: l.at,

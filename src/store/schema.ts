@@ -106,6 +106,8 @@ export interface LogTable {
   /** Assisted tasks: which runner shows this in-flight action, and until when (migration 002). */
   claimed_by: string | null;
   lease_until: number | null;
+  /** 0 or 1: whoever takes this task next is asked whether it was performed (migration 007). */
+  reconcile: Generated<number>;
 }
 
 export interface Database {

@@ -183,6 +183,16 @@ export interface TaskRow extends LogRow {
   claimedBy: string | null;
   /** Until when that runner holds it. */
   leaseUntil: Instant | null;
+  /** It was shown before and let go of, or its holder may have restarted: whoever shows it asks whether it was done. */
+  reconcile: boolean;
+}
+
+/** Who takes a task, until when, and what taking it again means (Store.takeTask). */
+export interface TaskHold {
+  by: string;
+  until: Instant;
+  now: Instant;
+  repeat: "refresh" | "restart";
 }
 
 export interface NotificationRow {
@@ -316,7 +326,8 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
 
   // The log of actions and network events.
   appendLog(row: NewLogRow): Promise<number>;
-  setLogResult(id: number, result: ActionResult): Promise<void>;
+  /** Sets an in-flight action's result; false (and nothing written) when it has one already or is gone. */
+  setLogResult(id: number, result: ActionResult): Promise<boolean>;
   getLogRow(id: number): Promise<LogRow | null>;
   /** All rows with a result or of type event, ordered by (at, id), in pages: pass the last id seen. */
   readLog(workspaceId: WorkspaceId, after: { at: Instant; id: number } | null, limit: number): Promise<LogLine[]>;
@@ -329,17 +340,23 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   /** openTasks of several accounts in one query: account id -> its in-flight actions, oldest first, for every id given. */
   openTasksByAccount(accountIds: readonly number[]): Promise<Map<number, TaskRow[]>>;
   /**
-   * Takes an in-flight action for runner `by` until `until`: only if it has no result yet and is free, already
-   * `by`'s, or its lease ended before `now`. false when another runner holds it or its result is known.
+   * Takes an in-flight action for `hold.by` until `hold.until`: only if it has no result yet and is free, already
+   * `by`'s, or its lease ended before `hold.now`. The task as taken, or null when another holder has it, its
+   * result is known or it is gone. Its `reconcile` becomes true, and stays so, when it was shown before and is
+   * taken again: let go of, after a lease ran out, or by `by` itself when `hold.repeat` is "restart" (an agent
+   * claiming again cannot be told from one that restarted; "refresh": a runner renewing the task it shows).
    */
-  takeTask(actionId: number, by: string, until: Instant, now: Instant): Promise<boolean>;
+  takeTask(actionId: number, hold: TaskHold): Promise<TaskRow | null>;
   /**
    * Lets go of a task without a result (the runner quit before acting); only `by`'s own. Its leaseUntil is kept:
-   * a task with neither claimedBy nor leaseUntil is one that no runner ever held.
+   * a task with neither claimedBy nor leaseUntil is one that no runner ever held. false when it was not `by`'s.
    */
-  letGoTask(actionId: number, by: string): Promise<void>;
-  /** Deletes an in-flight action that was never performed (skipped); false when its result is already known. */
-  deleteOpenAction(actionId: number): Promise<boolean>;
+  letGoTask(actionId: number, by: string): Promise<boolean>;
+  /**
+   * Deletes an in-flight action that was never performed (skipped); "unheld": only if no runner or agent ever
+   * held it. false (nothing deleted) when its result is known, it is gone, or (unheld) it was held.
+   */
+  deleteOpenAction(actionId: number, which: "any" | "unheld"): Promise<boolean>;
 
   // The notification outbox (webhooks, alerts), written in the transaction of the change it reports.
   appendNotification(row: NewNotificationRow): Promise<number>;

@@ -15,7 +15,7 @@ type TaskQueries = Pick<Store, "openTasks" | "openTasksByAccount" | "takeTask" |
 /** Account ids per openTasksByAccount query (SQL parameters stay few). */
 const ACCOUNTS_PER_QUERY = 500;
 
-const taskFromDb = (r: Selectable<LogTable>): TaskRow => ({ ...logFromDb(r), claimedBy: r.claimed_by, leaseUntil: r.lease_until });
+const taskFromDb = (r: Selectable<LogTable>): TaskRow => ({ ...logFromDb(r), claimedBy: r.claimed_by, leaseUntil: r.lease_until, reconcile: Number(r.reconcile) === 1 });
 
 export function taskQueries({ db }: StoreContext): TaskQueries {
   return {
@@ -33,24 +33,42 @@ export function taskQueries({ db }: StoreContext): TaskQueries {
       return out;
     },
 
-    async takeTask(actionId, by, until, now) {
+    async takeTask(actionId, { by, until, now, repeat }) {
       const r = await db
         .updateTable("log")
-        .set({ claimed_by: by, lease_until: until })
+        .set((eb) => ({
+          claimed_by: by,
+          lease_until: until,
+          // A lease (even one let go of) means it was shown; the SET expressions read the row as it was.
+          reconcile: eb
+            .case()
+            .when(eb.and([eb("lease_until", "is not", null), eb.or([eb("claimed_by", "is", null), eb("claimed_by", "!=", by), eb("lease_until", "<", now), eb.lit(repeat === "restart")])]))
+            .then(1)
+            .else(eb.ref("reconcile"))
+            .end(),
+        }))
         .where("id", "=", actionId)
         .where("result", "is", null)
         .where((eb) => eb.or([eb("claimed_by", "is", null), eb("claimed_by", "=", by), eb("lease_until", "<", now)]))
+        .returningAll()
         .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return r ? taskFromDb(r) : null;
     },
 
     async letGoTask(actionId, by) {
       // lease_until stays: it records that the task was shown, so it is never taken for one nobody saw.
-      await db.updateTable("log").set({ claimed_by: null }).where("id", "=", actionId).where("claimed_by", "=", by).where("result", "is", null).execute();
+      const r = await db.updateTable("log").set({ claimed_by: null }).where("id", "=", actionId).where("claimed_by", "=", by).where("result", "is", null).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
 
-    async deleteOpenAction(actionId) {
-      const r = await db.deleteFrom("log").where("id", "=", actionId).where("result", "is", null).executeTakeFirst();
+    async deleteOpenAction(actionId, which) {
+      const r = await db
+        .deleteFrom("log")
+        .where("id", "=", actionId)
+        .where("result", "is", null)
+        .where("type", "=", "action")
+        .$if(which === "unheld", (q) => q.where("claimed_by", "is", null).where("lease_until", "is", null))
+        .executeTakeFirst();
       return Number(r.numDeletedRows) === 1;
     },
   };

@@ -20,10 +20,11 @@ describe("POST /v1/agent/claim and /v1/agent/report", () => {
     expect(AgentAction.strict().safeParse(claim.body).error).toBeUndefined(); // the answer is what /openapi.json says
     expect(claim.body.outcomes.map((o: { result: string }) => o.result)).toContain("weekly_limit_reached");
 
-    // Claiming again within the lease (a retried request) gives the same action, lease renewed, not a second one.
+    // Claiming again within the lease gives the same action, lease renewed, not a second one; a retried request
+    // cannot be told from an executor that restarted after performing it, so it is to be checked first.
     h.clock.advance(MINUTE);
     const again = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
-    expect(again.body).toMatchObject({ actionId: claim.body.actionId, reconcile: false, leaseUntil: "2027-03-01T08:11:00Z" });
+    expect(again.body).toMatchObject({ actionId: claim.body.actionId, reconcile: true, leaseUntil: "2027-03-01T08:11:00Z" });
 
     const report = await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" });
     expect(report.status).toBe(200);
@@ -141,8 +142,11 @@ describe("the runner routes", () => {
     expect(badKey.status).toBe(422);
     expect(badKey.body.errors[0].field).toBe("key");
     const done = await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "d" });
-    expect(done.body).toEqual({ actionId: id, result: "ok" });
-    expect((await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "d" })).status).toBe(409);
+    expect(done.body).toEqual({ actionId: id, result: "ok", duplicate: false });
+    expect((await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "d" })).body).toEqual({ actionId: id, result: "ok", duplicate: true });
+    const other = await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "u" });
+    expect(other.status).toBe(409);
+    expect(other.body.detail).toBe(`task ${id} was already recorded as ok; a different answer cannot replace it`);
     expect((await h.call(h.tokenA, "POST", `/v1/tasks/${id}/skip`)).status).toBe(409);
 
     const wait = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });

@@ -17,11 +17,13 @@ describe("POST /v1/tasks/{id}/release", () => {
     const released = await h.call(h.tokenA, "POST", `/v1/tasks/${id}/release`);
     expect(released.status).toBe(200);
     expect(released.body).toEqual({ actionId: id, released: true });
+    // It was on screen: the owner may have done it before quitting, so the next runner asks, and keeps asking.
     const taken = await h.call(other, "POST", "/v1/tasks/next", { account: "alice" });
-    expect(taken.body).toMatchObject({ type: "task", recovered: false, task: { actionId: id } });
+    expect(taken.body).toMatchObject({ type: "task", recovered: true, task: { actionId: id } });
+    expect((await h.call(other, "POST", "/v1/tasks/next", { account: "alice" })).body).toMatchObject({ recovered: true, task: { actionId: id } });
 
     // Releasing someone else's task changes nothing: it stays with the runner that holds it.
-    await h.call(h.tokenA, "POST", `/v1/tasks/${id}/release`);
+    expect((await h.call(h.tokenA, "POST", `/v1/tasks/${id}/release`)).body).toEqual({ actionId: id, released: false });
     expect((await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" })).body.type).toBe("held");
 
     // Once recorded, there is nothing to release.

@@ -688,8 +688,76 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.getLogRow(1)).toEqual({ id: 1, ...action });
       expect(await store.getLogRow(2)).toEqual({ id: 2, ...event });
       expect(await store.getLogRow(3)).toBeNull();
-      await store.setLogResult(1, "note_quota_reached");
+      expect(await store.setLogResult(1, "note_quota_reached")).toBe(true);
       expect(await store.getLogRow(1)).toEqual({ id: 1, ...action, result: "note_quota_reached" });
+    });
+
+    it("sets a result only where there is none: never replaces one, nor gives one to an event or a missing row", async () => {
+      const { accountId } = await seedAccountAndCampaign(store);
+      const open = await store.appendLog(newLog(accountId, { result: null }));
+      const event = await store.appendLog(newLog(accountId, { type: "event", kind: "accepted", result: null }));
+      expect(await store.setLogResult(open, "ok")).toBe(true);
+      expect(await store.setLogResult(open, "ok")).toBe(false);
+      expect(await store.setLogResult(open, "restricted")).toBe(false);
+      expect((await store.getLogRow(open))?.result).toBe("ok");
+      expect(await store.setLogResult(event, "ok")).toBe(false);
+      expect((await store.getLogRow(event))?.result).toBeNull();
+      expect(await store.setLogResult(999, "ok")).toBe(false);
+    });
+
+    it("takes a task and marks it to reconcile once it was shown and taken again, whatever happened in between", async () => {
+      const { accountId } = await seedAccountAndCampaign(store);
+      const take = (id: number, by: string, now: number, repeat: "refresh" | "restart" = "refresh") => store.takeTask(id, { by, until: now + 10, now, repeat });
+      const reconcile = async (id: number) => (await store.openTasks(accountId)).find((t) => t.id === id)?.reconcile;
+      const task = await store.appendLog(newLog(accountId, { result: null }));
+      expect(await take(task, "a", T0)).toMatchObject({ id: task, claimedBy: "a", leaseUntil: T0 + 10, reconcile: false });
+      // A runner renewing the task on its screen: still fresh. Another holder within the lease: refused.
+      expect(await take(task, "a", T0 + 5)).toMatchObject({ leaseUntil: T0 + 15, reconcile: false });
+      expect(await take(task, "b", T0 + 6)).toBeNull();
+      expect(await reconcile(task)).toBe(false);
+      // After the lease ran out another holder takes it and is asked; the flag stays, even for its own renewals.
+      expect(await take(task, "b", T0 + 16)).toMatchObject({ claimedBy: "b", reconcile: true });
+      expect(await take(task, "b", T0 + 17)).toMatchObject({ claimedBy: "b", reconcile: true });
+
+      // Let go of (quitting): the next holder, even the same one, is asked.
+      const shown = await store.appendLog(newLog(accountId, { result: null }));
+      await take(shown, "a", T0);
+      expect(await store.letGoTask(shown, "b")).toBe(false);
+      expect(await store.letGoTask(shown, "a")).toBe(true);
+      expect(await take(shown, "a", T0 + 1)).toMatchObject({ claimedBy: "a", reconcile: true });
+
+      // An agent claiming again ("restart") within its own lease is asked; so is anyone after its own lease ran out.
+      const agent = await store.appendLog(newLog(accountId, { result: null }));
+      expect(await take(agent, "x", T0, "restart")).toMatchObject({ reconcile: false });
+      expect(await take(agent, "x", T0 + 1, "restart")).toMatchObject({ reconcile: true });
+      const expired = await store.appendLog(newLog(accountId, { result: null }));
+      await take(expired, "y", T0);
+      expect(await take(expired, "y", T0 + 11)).toMatchObject({ reconcile: true });
+
+      // Never a task with a result, nor one that is gone.
+      await store.setLogResult(agent, "ok");
+      expect(await take(agent, "x", T0 + 2, "restart")).toBeNull();
+      expect(await store.letGoTask(agent, "x")).toBe(false);
+      expect(await take(999, "x", T0)).toBeNull();
+    });
+
+    it("deletes an open action only while it has no result, and when asked, only if nobody ever held it", async () => {
+      const { accountId } = await seedAccountAndCampaign(store);
+      const held = await store.appendLog(newLog(accountId, { result: null }));
+      const unheld = await store.appendLog(newLog(accountId, { result: null }));
+      const done = await store.appendLog(newLog(accountId, { result: "ok" }));
+      const event = await store.appendLog(newLog(accountId, { type: "event", kind: "accepted", result: null }));
+      await store.takeTask(held, { by: "a", until: T0 + 10, now: T0, repeat: "refresh" });
+      await store.letGoTask(held, "a"); // shown once: no longer "unheld"
+      expect(await store.deleteOpenAction(held, "unheld")).toBe(false);
+      expect(await store.deleteOpenAction(unheld, "unheld")).toBe(true);
+      expect(await store.deleteOpenAction(unheld, "any")).toBe(false);
+      expect(await store.deleteOpenAction(done, "any")).toBe(false);
+      expect(await store.deleteOpenAction(event, "any")).toBe(false);
+      expect(await store.deleteOpenAction(held, "any")).toBe(true);
+      expect((await store.openTasks(accountId)).map((t) => t.id)).toEqual([]);
+      expect(await store.getLogRow(done)).not.toBeNull();
+      expect(await store.getLogRow(event)).not.toBeNull();
     });
 
     it("gives the in-flight actions of several accounts at once, oldest first, as openTasks does", async () => {
@@ -701,7 +769,7 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       await store.appendLog(newLog(b, { type: "event", kind: "accepted", result: null }));
       const open2 = await store.appendLog(newLog(a, { at: T0 + 2, result: null }));
       const open3 = await store.appendLog(newLog(b, { result: null }));
-      expect(await store.takeTask(open2, "runner-1", T0 + 100, T0)).toBe(true);
+      expect(await store.takeTask(open2, { by: "runner-1", until: T0 + 100, now: T0, repeat: "refresh" })).toMatchObject({ id: open2, claimedBy: "runner-1", reconcile: false });
       const many = await store.openTasksByAccount([c, b, a, 99]);
       expect([...many.keys()]).toEqual([c, b, a, 99]);
       expect(many.get(a)).toEqual(await store.openTasks(a));

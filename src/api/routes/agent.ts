@@ -5,12 +5,14 @@
  *   `leaseUntil` (renewed by claiming again), with `actionId` as its idempotency key; 204 with Retry-After when
  *   nothing is due (or another executor holds the account's action).
  * - `POST /v1/agent/report {actionId, result}`: records the outcome. Reporting the recorded result again is 200
- *   (`duplicate: true`); a different result for a recorded action is 409.
+ *   (`duplicate: true`); a different result, or a report for an action skipped meanwhile, is 409. Of reports
+ *   that arrive at once (in several server processes too), exactly one takes effect.
  *
- * An action whose lease ran out is never put back in the queue, since nobody knows whether it was performed: the
- * next claim for that account returns the same action with `reconcile: true`, and the executor must find out
- * on LinkedIn whether it happened (then report `ok`, or what LinkedIn shows) before doing anything. This is the
- * assisted runner's rule (src/runner/runner.ts), whose logic the protocol reuses.
+ * An action handed out before is never put back in the queue, since nobody knows whether it was performed: the
+ * next claim for that account (after its lease ran out, after it was let go of, or a claim again by the same
+ * executor, which cannot be told from one that restarted) returns the same action with `reconcile: true`, and
+ * the executor must find out on LinkedIn whether it happened (then report `ok`, or what LinkedIn shows) before
+ * doing anything. This is the assisted runner's rule (src/runner/runner.ts), whose logic the protocol reuses.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { LinkpaceError } from "../../core/errors.js";
@@ -19,6 +21,7 @@ import { formatInstant, SECOND } from "../../core/time.js";
 import { Runner, TASK_LEASE } from "../../runner/runner.js";
 import type { Router } from "../router.js";
 import { ActionResultSchema, failures, ok } from "../schemas.js";
+import { answerTaken } from "../task-answers.js";
 import { findAction, taskJson } from "../task-json.js";
 import { outcomeFor } from "./tasks.js";
 
@@ -69,7 +72,8 @@ export function registerAgentRoutes(r: Router): void {
       const body = c.req.valid("json");
       const holder = body.agent === undefined ? `agent:${c.var.principal.key}` : `agent:${c.var.principal.key}:${body.agent}`;
       const now = app.now();
-      const view = await new Runner(app, body.account, holder).view();
+      // A claim for the action this executor holds already may come from one that restarted: "restart".
+      const view = await new Runner(app, body.account, holder).view("restart");
       if (view.type !== "task") {
         const until = view.until;
         const seconds = until === null ? IDLE_RETRY_SECONDS : Math.max(1, Math.ceil((until - now) / SECOND));
@@ -78,10 +82,7 @@ export function registerAgentRoutes(r: Router): void {
         return c.body(null, 204);
       }
       const { task } = view;
-      // Taken again after its lease ran out (by this executor or another): it may have been performed.
-      const expired = task.leaseUntil !== null && task.leaseUntil <= now;
-      const reconcile = view.recovered || (task.claimedBy === holder && expired);
-      return c.json({ ...(await taskJson(app, task)), idempotencyKey: String(task.id), leaseUntil: formatInstant(now + TASK_LEASE), reconcile }, 200);
+      return c.json({ ...(await taskJson(app, task)), idempotencyKey: String(task.id), leaseUntil: formatInstant(now + TASK_LEASE), reconcile: view.recovered }, 200);
     },
   );
 
@@ -96,17 +97,9 @@ export function registerAgentRoutes(r: Router): void {
       const { actionId, result } = c.req.valid("json");
       const action = await findAction(app, actionId);
       if (!action) throw new LinkpaceError("not_found", `no action ${actionId} in this workspace (skipped, or never claimed)`, [{ where: "body: actionId", message: "unknown action" }]);
-      if (action.result === null) {
-        outcomeFor(action.kind as ActionKind, { result });
-        const recorded = await new Runner(app, "", c.var.principal.key).record(actionId, result);
-        if (recorded.ok) return c.json({ actionId, result, duplicate: false }, 200);
-        if (!recorded.current) throw new LinkpaceError("not_found", `action ${actionId} was skipped before this report`);
-        action.result = recorded.current.result;
-      }
-      if (action.result !== result) {
-        throw new LinkpaceError("conflict", `action ${actionId} was already recorded as ${action.result}; a different result cannot replace it`);
-      }
-      return c.json({ actionId, result, duplicate: true }, 200);
+      outcomeFor(action.kind as ActionKind, { result });
+      const { duplicate } = answerTaken(await app.engine.recordResult(actionId, result, app.now()), `action ${actionId}`);
+      return c.json({ actionId, result, duplicate }, 200);
     },
   );
 }

@@ -13,6 +13,7 @@ import { Runner, SKIP_DELAY } from "../../runner/runner.js";
 import type { LogRow } from "../../store/store.js";
 import type { Router } from "../router.js";
 import { ActionResultSchema, failures, IdParam, ok } from "../schemas.js";
+import { answerTaken } from "../task-answers.js";
 import { findAction, iso, taskJson } from "../task-json.js";
 
 const AccountBody = z.object({ account: z.string().min(1).openapi({ example: "alice" }) }).openapi("AccountRef");
@@ -78,9 +79,8 @@ export function registerTaskRoutes(r: Router): void {
       const app = c.var.app;
       const task = await actionOr404(app, c.req.valid("param").id);
       const result = outcomeFor(task.kind as ActionKind, c.req.valid("json"));
-      const recorded = await new Runner(app, "", c.var.principal.key).record(task.id, result, task);
-      if (!recorded.ok) throw new LinkpaceError("conflict", recorded.message);
-      return c.json({ actionId: task.id, result }, 200);
+      const { duplicate } = answerTaken(await app.engine.recordResult(task.id, result, app.now()), `task ${task.id}`);
+      return c.json({ actionId: task.id, result, duplicate }, 200);
     },
   );
 
@@ -93,7 +93,7 @@ export function registerTaskRoutes(r: Router): void {
     async (c) => {
       const app = c.var.app;
       const task = await actionOr404(app, c.req.valid("param").id);
-      if (!(await app.engine.releaseTask(task.id, app.now(), SKIP_DELAY))) throw new LinkpaceError("conflict", `task ${task.id} already has its result`);
+      answerTaken(await app.engine.releaseTask(task.id, app.now(), { delay: SKIP_DELAY }), `task ${task.id}`);
       return c.json({ actionId: task.id, skipped: true }, 200);
     },
   );
@@ -107,8 +107,7 @@ export function registerTaskRoutes(r: Router): void {
     async (c) => {
       const app = c.var.app;
       const task = await actionOr404(app, c.req.valid("param").id);
-      if (task.result === null) await app.store.letGoTask(task.id, c.var.principal.key);
-      return c.json({ actionId: task.id, released: task.result === null }, 200);
+      return c.json({ actionId: task.id, released: await app.store.letGoTask(task.id, c.var.principal.key) }, 200);
     },
   );
 }

@@ -11,6 +11,7 @@ import { webhooksMigration } from "./003-webhooks.js";
 import { apiMigration } from "./004-api.js";
 import { sessionsMigration } from "./005-sessions.js";
 import { unreachableMigration } from "./006-unreachable.js";
+import { taskReconcileMigration } from "./007-task-reconcile.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -20,6 +21,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "004-api": apiMigration(dialect),
     "005-sessions": sessionsMigration(dialect),
     "006-unreachable": unreachableMigration(dialect),
+    "007-task-reconcile": taskReconcileMigration(),
   };
 }
 
