@@ -2,7 +2,8 @@
  * Credentials. An API token is `lp_` and 32 random bytes in base64url; only its SHA-256 hash is stored
  * (store/api-tokens.ts), so it is shown once, when created. The middleware tries each credential resolver in
  * turn (the bearer token, then the dashboard's session cookie of session.ts, whose writes csrf.ts checks) and
- * answers 401 when none yields a principal. Nothing under /v1 is served without one.
+ * answers 401 when none yields a principal. Nothing under /v1 is served without one. A refused credential
+ * counts against the client's address, which gets 429 once it has failed too often (rate-limit.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
@@ -12,6 +13,7 @@ import type { Store, WorkspaceId } from "../store/store.js";
 import type { ApiTokenRow } from "../store/api-tokens.js";
 import type { ApiEnv, Principal } from "./api-env.js";
 import { problem, sendProblem } from "./problem.js";
+import type { AuthFailures } from "./rate-limit.js";
 
 export const TOKEN_PREFIX = "lp_";
 /** The dashboard's session cookie (session.ts). */
@@ -44,8 +46,10 @@ export function bearerResolver(store: Store): CredentialResolver {
   };
 }
 
-export function authenticate(resolvers: CredentialResolver[], appFor: (workspaceId: WorkspaceId) => App): MiddlewareHandler<ApiEnv> {
+export function authenticate(resolvers: CredentialResolver[], appFor: (workspaceId: WorkspaceId) => App, failures: AuthFailures): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
+    const refused = failures.refusal(c);
+    if (refused) return refused;
     for (const resolve of resolvers) {
       const principal = await resolve(c);
       if (principal) {
@@ -56,6 +60,7 @@ export function authenticate(resolvers: CredentialResolver[], appFor: (workspace
     }
     const given = c.req.header("authorization") !== undefined;
     const cookie = (c.req.header("cookie") ?? "").includes(`${SESSION_COOKIE}=`);
+    if (given || cookie) failures.record(c);
     const detail = given
       ? "the credential is not valid (unknown or revoked token): create one with linkpace token create --name NAME"
       : cookie

@@ -2,8 +2,9 @@
  * The HTTP application: security headers on everything; `/healthz`, `/openapi.json` and `/docs` open to all
  * (they show no data); `/metrics` and everything under `/v1` only with a credential (a bearer token or the
  * dashboard's session cookie, whose writes need the CSRF token), rate limited per credential; sign-in
- * (`POST /v1/session`) comes before the guard, rate limited per client address. Errors of every kind leave as
- * problem+json.
+ * (`POST /v1/session`) comes before the guard, rate limited per client address. Refused credentials (there and
+ * at the guard) are counted per client address: one that fails too often gets 429 (rate-limit.ts). Errors of
+ * every kind leave as problem+json.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -21,7 +22,7 @@ import { renderDocsPage } from "./docs-page.js";
 import { requestLog, silentLogger, type Logger } from "./logger.js";
 import { renderMetrics } from "./metrics.js";
 import { problem, problemFromError, sendProblem } from "./problem.js";
-import { DEFAULT_RATE_LIMIT, rateLimit, TokenBuckets, type RateLimit } from "./rate-limit.js";
+import { AUTH_FAILURE_LIMIT, AuthFailures, DEFAULT_RATE_LIMIT, rateLimit, TokenBuckets, type RateLimit } from "./rate-limit.js";
 import { createRouter, type Router } from "./router.js";
 import { registerAccountRoutes } from "./routes/accounts.js";
 import { registerAgentRoutes } from "./routes/agent.js";
@@ -46,6 +47,8 @@ export interface ApiOptions {
   rateLimit?: RateLimit;
   /** Sign-ins per client address (default: session.ts's SIGN_IN_RATE_LIMIT). */
   signInRateLimit?: RateLimit;
+  /** Refused credentials per client address before 429 (default: rate-limit.ts's AUTH_FAILURE_LIMIT). */
+  authFailureLimit?: RateLimit;
   /** Request lines and unexpected errors (default: none). */
   logger?: Logger;
   /** The built dashboard (default: dist/web); null: no dashboard. */
@@ -88,9 +91,10 @@ export function createApi(opts: ApiOptions): Api {
   http.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "an API token from linkpace token create" });
   http.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "lp_session", description: "the dashboard's session from POST /v1/session; writes also need X-CSRF-Token" });
   registerOpenRoutes(http, opts.store);
-  registerSignIn(http, { store: opts.store, clock: opts.clock, ...(opts.signInRateLimit ? { rateLimit: opts.signInRateLimit } : {}) });
+  const failures = new AuthFailures(opts.authFailureLimit ?? AUTH_FAILURE_LIMIT, opts.clock);
+  registerSignIn(http, { store: opts.store, clock: opts.clock, failures, ...(opts.signInRateLimit ? { rateLimit: opts.signInRateLimit } : {}) });
 
-  const guard = authenticate([bearerResolver(opts.store), sessionResolver(opts.store, opts.clock)], (w) => pool.get(w));
+  const guard = authenticate([bearerResolver(opts.store), sessionResolver(opts.store, opts.clock)], (w) => pool.get(w), failures);
   const limit = rateLimit(new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT, opts.clock));
   for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, limit, csrfProtection());
   const tooLarge = (max: number) => (c: Context) => sendProblem(c, problem(413, `the request body is larger than ${max / 1024 / 1024} MB`));

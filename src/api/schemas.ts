@@ -4,7 +4,17 @@
  * campaignDocFromObject), so here they are described only as objects.
  */
 import { z } from "@hono/zod-openapi";
+import { unknownFieldsMessage } from "../core/campaign/doc-fields.js";
 import { ACTION_RESULTS } from "./action-results.js";
+
+/**
+ * The schema of every JSON request body that is not a document: an object whose unknown fields are errors (a
+ * misspelled optional field must not silently fall back to its default), named as documents name them.
+ */
+export function strictBody<S extends z.ZodRawShape>(shape: S) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? unknownFieldsMessage(issue.keys, known) : undefined) });
+}
 
 export const NameParam = z.object({ name: z.string().min(1).openapi({ param: { name: "name", in: "path" }, example: "alice" }) });
 export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }) });

@@ -7,22 +7,22 @@
  *
  * Sign-in needs no credential, so it is registered before the guard with its own defences: a small body limit,
  * an Origin check (no signing a victim into someone else's workspace from another site), and a rate limit per
- * client address. The address is the TCP peer's: behind a reverse proxy every client shares the proxy's, and
- * X-Forwarded-For is not trusted, since any client could set it to escape the limit.
+ * client address (rate-limit.ts's clientAddress). A refused token also counts as a failed authentication of
+ * that address, shared with the guard's count (AuthFailures), so sign-in is no way around that limit.
  */
 import { randomBytes } from "node:crypto";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { MAX_SECRET_LENGTH } from "../core/limits.js";
 import { DAY, formatInstant, type Clock } from "../core/time.js";
 import type { Store, WorkspaceId } from "../store/store.js";
 import { hashToken, SESSION_COOKIE, TOKEN_PREFIX, type CredentialResolver } from "./auth.js";
 import { CSRF_HEADER, crossOriginRefusal, isHttps } from "./csrf.js";
 import { problem, sendProblem } from "./problem.js";
-import { TokenBuckets, type RateLimit } from "./rate-limit.js";
+import { clientAddress, tooManyRequests, TokenBuckets, type AuthFailures, type RateLimit } from "./rate-limit.js";
 import type { Router } from "./router.js";
-import { failures, Problem } from "./schemas.js";
+import { failures, Problem, strictBody } from "./schemas.js";
 
 export const SESSION_TTL_MS = 7 * DAY;
 
@@ -53,20 +53,13 @@ export function sessionResolver(store: Store, clock: Clock): CredentialResolver 
   };
 }
 
-/** The TCP peer's address under @hono/node-server; in-process requests (app.request()) have none. */
-function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: unknown; server?: { incoming?: unknown } } | undefined;
-  if (!env?.incoming && !env?.server?.incoming) return "in-process";
-  return getConnInfo(c).remote.address ?? "unknown";
-}
-
 async function workspaceJson(store: Store, id: WorkspaceId): Promise<{ id: number; name: string }> {
   const w = (await store.listWorkspaces()).find((x) => x.id === id);
   return { id, name: w?.name ?? String(id) };
 }
 
 const Workspace = z.object({ id: z.number().int(), name: z.string() });
-const SignInBody = z.object({ token: z.string().min(1).openapi({ example: "lp_…", description: "an API token (linkpace token create --name NAME)" }) }).openapi("SignIn");
+const SignInBody = strictBody({ token: z.string().min(1).max(MAX_SECRET_LENGTH).openapi({ example: "lp_…", description: "an API token (linkpace token create --name NAME)" }) }).openapi("SignIn");
 const SignedIn = z
   .object({ workspace: Workspace, csrfToken: z.string().openapi({ description: `send it back as ${CSRF_HEADER} on every write` }), expiresAt: z.string().openapi({ format: "date-time" }) })
   .openapi("SignedIn");
@@ -82,8 +75,8 @@ const SessionInfo = z
 const problemOf = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 
 /** POST /v1/session: to be registered before the credential guard. */
-export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; rateLimit?: RateLimit }): void {
-  const { store, clock } = opts;
+export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; failures: AuthFailures; rateLimit?: RateLimit }): void {
+  const { store, clock, failures } = opts;
   const buckets = new TokenBuckets(opts.rateLimit ?? SIGN_IN_RATE_LIMIT, clock);
   const limits = bodyLimit({ maxSize: MAX_SIGN_IN_BYTES, onError: (c) => sendProblem(c, problem(413, `the request body is larger than ${MAX_SIGN_IN_BYTES} bytes`)) });
   r.openapi(
@@ -92,11 +85,8 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; ra
       middleware: [
         async (c, next) => {
           const wait = buckets.take(clientAddress(c));
-          if (wait > 0) {
-            const seconds = Math.max(1, Math.ceil(wait / 1000));
-            return sendProblem(c, problem(429, `too many sign-ins from this address: retry in ${seconds} s`), { "Retry-After": String(seconds) });
-          }
-          return crossOriginRefusal(c) ?? limits(c, next);
+          if (wait > 0) return tooManyRequests(c, wait, "too many sign-ins from this address");
+          return failures.refusal(c) ?? crossOriginRefusal(c) ?? limits(c, next);
         },
       ] as const,
       request: { body: { required: true, content: { "application/json": { schema: SignInBody } } } },
@@ -106,13 +96,16 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; ra
         403: problemOf("the Origin header names another origin"),
         413: problemOf("the body is too large"),
         422: problemOf("invalid input: `errors` names each field"),
-        429: problemOf("too many sign-ins from this address: see Retry-After"),
+        429: problemOf("too many sign-ins, or failed authentications, from this address: see Retry-After"),
       },
     }),
     async (c) => {
       const { token } = c.req.valid("json");
       const row = token.startsWith(TOKEN_PREFIX) ? await store.findApiToken(hashToken(token)) : null;
-      if (!row) return sendProblem(c, problem(401, "the token is not valid (unknown or revoked): create one with linkpace token create --name NAME")) as never;
+      if (!row) {
+        failures.record(c);
+        return sendProblem(c, problem(401, "the token is not valid (unknown or revoked): create one with linkpace token create --name NAME")) as never;
+      }
       const now = clock.now();
       await store.deleteEndedSessions(now);
       const secret = randomBytes(32).toString("base64url");

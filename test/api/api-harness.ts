@@ -29,10 +29,12 @@ export interface ApiHarness {
   call(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers; text: string }>;
 }
 
-export async function apiHarness(opts: { rateLimit?: RateLimit; logger?: Logger } = {}): Promise<ApiHarness> {
+/** Limits are out of the way unless a test sets them (in-process requests all share one client address). */
+export async function apiHarness(opts: { rateLimit?: RateLimit; authFailureLimit?: RateLimit; logger?: Logger } = {}): Promise<ApiHarness> {
   const clock = new VirtualClock(parseInstant(T0) as number);
   const store = await openSqliteStore(":memory:");
-  const api = createApi({ store, clock, rateLimit: opts.rateLimit ?? { burst: 100_000, perSecond: 100_000 }, ...(opts.logger ? { logger: opts.logger } : {}) });
+  const unlimited = { burst: 100_000, perSecond: 100_000 };
+  const api = createApi({ store, clock, rateLimit: opts.rateLimit ?? unlimited, authFailureLimit: opts.authFailureLimit ?? unlimited, ...(opts.logger ? { logger: opts.logger } : {}) });
   const b = await store.insertWorkspace("client-b");
   const tokenA = (await createToken(store, { workspaceId: 1, name: "a", now: clock.now() })).token;
   const tokenB = (await createToken(store, { workspaceId: b.id, name: "b", now: clock.now() })).token;

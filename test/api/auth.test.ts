@@ -1,6 +1,9 @@
 /** Credentials, rate limiting, security headers and the open routes. */
 import { describe, expect, it } from "vitest";
 import { hashToken } from "../../src/api/auth.js";
+import { createApi } from "../../src/api/create-api.js";
+import { silentLogger } from "../../src/api/logger.js";
+import { startServer } from "../../src/api/server.js";
 import { apiHarness, seeded } from "./api-harness.js";
 
 const PROTECTED: Array<[string, string, unknown?]> = [
@@ -97,6 +100,64 @@ describe("rate limiting", () => {
     expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(429);
     h.clock.advance(1_000);
     expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(200);
+  });
+});
+
+describe("guessed credentials", () => {
+  /** The default limits (the harness lifts them), and requests from a given client address. */
+  async function guarded() {
+    const h = await apiHarness();
+    const { http } = createApi({ store: h.store, clock: h.clock });
+    const from = (address: string, headers: Record<string, string>, init: { method?: string; body?: string } = {}) =>
+      http.request(init.method === "POST" ? "/v1/session" : "/v1/status", { headers: { "content-type": "application/json", ...headers }, ...init }, { incoming: { socket: { remoteAddress: address } } });
+    const bearer = (address: string, token: string) => from(address, { authorization: `Bearer ${token}` });
+    return { h, from, bearer };
+  }
+
+  it("answers 429 with Retry-After to an address after 20 refused credentials, without checking the next ones; valid credentials count nothing", async () => {
+    const { h, from, bearer } = await guarded();
+    for (let i = 0; i < 50; i++) expect((await bearer("10.0.0.1", h.tokenA)).status).toBe(200);
+    for (let i = 0; i < 20; i++) expect((await bearer("10.0.0.1", `lp_guess-${i}`)).status).toBe(401);
+    const limited = await bearer("10.0.0.1", "lp_guess-20");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("3");
+    expect(limited.headers.get("content-type")).toBe("application/problem+json");
+    expect((await limited.json()).detail).toMatch(/too many failed authentications from this address: retry in 3 s/);
+    // A right guess is not told from a wrong one while the address is over the limit.
+    expect((await bearer("10.0.0.1", h.tokenA)).status).toBe(429);
+    expect((await from("10.0.0.1", { cookie: "lp_session=forged" })).status).toBe(429);
+    expect((await from("10.0.0.1", {}, { method: "POST", body: JSON.stringify({ token: h.tokenA }) })).status).toBe(429);
+    // Other addresses are not affected.
+    expect((await bearer("10.0.0.2", h.tokenA)).status).toBe(200);
+    expect((await bearer("10.0.0.2", "lp_guess")).status).toBe(401);
+    // One more guess every 3 seconds.
+    h.clock.advance(3_000);
+    expect((await bearer("10.0.0.1", h.tokenA)).status).toBe(200);
+    expect((await bearer("10.0.0.1", "lp_guess-21")).status).toBe(401);
+    expect((await bearer("10.0.0.1", "lp_guess-22")).status).toBe(429);
+  });
+
+  it("counts failed sign-ins and forged session cookies with wrong bearer tokens", async () => {
+    const { from, bearer } = await guarded();
+    for (let i = 0; i < 8; i++) expect((await from("10.0.0.3", {}, { method: "POST", body: JSON.stringify({ token: `lp_guess-${i}` }) })).status).toBe(401);
+    for (let i = 0; i < 6; i++) expect((await from("10.0.0.3", { cookie: `lp_session=forged-${i}` })).status).toBe(401);
+    for (let i = 0; i < 6; i++) expect((await bearer("10.0.0.3", `lp_guess-${i}`)).status).toBe(401);
+    expect((await bearer("10.0.0.3", "lp_guess-6")).status).toBe(429);
+    // A request without any credential guesses nothing: it is not counted.
+    for (let i = 0; i < 25; i++) expect((await from("10.0.0.4", {})).status).toBe(401);
+    expect((await bearer("10.0.0.4", "lp_guess")).status).toBe(401);
+  });
+
+  it("limits an address over a real port (the address comes from the socket)", async () => {
+    const h = await apiHarness();
+    const server = await startServer({ store: h.store, clock: h.clock, host: "127.0.0.1", port: 0, engine: false, logger: silentLogger });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 22; i++) statuses.push((await fetch(`${server.url}/v1/status`, { headers: { authorization: `Bearer lp_guess-${i}` } })).status);
+      expect(statuses).toEqual([...Array<number>(20).fill(401), 429, 429]);
+    } finally {
+      await server.close();
+    }
   });
 });
 

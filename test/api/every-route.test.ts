@@ -47,6 +47,38 @@ describe("every route", () => {
     }
   });
 
+  it("refuses an unknown field in the JSON body of every route that takes one, naming it (422), where the same body without it is accepted", async () => {
+    const h = await seeded();
+    const doc = h.api.http.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> };
+    const withJson = Object.entries(doc.paths).flatMap(([template, ops]) =>
+      Object.entries(ops).filter(([, op]) => op.requestBody?.content?.["application/json"] !== undefined).map(([method]) => `${method.toUpperCase()} ${template}`),
+    );
+    /** A valid body per route (the request may still fail after validation: an unknown task is a 404). */
+    const valid: Record<string, unknown> = {
+      "POST /v1/accounts": { ...ACCOUNT, name: "zed" },
+      "PUT /v1/accounts/{name}": ACCOUNT,
+      "POST /v1/campaigns": { ...CAMPAIGN, name: "q9" },
+      "POST /v1/campaigns/preview": { definition: CAMPAIGN },
+      "POST /v1/mark": { person: "https://www.linkedin.com/in/jane-doe", outcome: "replied" },
+      "POST /v1/tasks/next": { account: "alice" },
+      "POST /v1/tasks/{id}/report": { key: "d" },
+      "POST /v1/agent/claim": { account: "alice" },
+      "POST /v1/agent/report": { actionId: 999, result: "ok" },
+      "POST /v1/webhooks": { url: "https://example.com/h", events: ["all"] },
+      "POST /v1/session": { token: h.tokenA },
+    };
+    expect(withJson.filter((r) => !(r in valid)), "routes with a JSON body missing from the table").toEqual([]);
+    for (const route of withJson) {
+      const [method, template] = route.split(" ") as [string, string];
+      const body = valid[route] as Record<string, unknown>;
+      const r = await h.call(h.tokenA, method, concrete(template).replace("/1/", "/999/"), { ...body, zzUnknown: 1 });
+      expect(r.status, `${route}: ${r.text}`).toBe(422);
+      expect(r.body.errors, `${route}: ${r.text}`).toEqual([{ field: "body", message: expect.stringMatching(/^unknown field "zzUnknown" \(known: /) }]);
+      const accepted = await h.call(h.tokenA, method, concrete(template).replace("/1/", "/999/"), body);
+      expect(accepted.status, `${route} without the unknown field: ${accepted.text}`).not.toBe(422);
+    }
+  });
+
   it("keeps each workspace's data to itself on every route: B gets 404 or its own empty data where A succeeds", async () => {
     const h = await seeded();
     const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });

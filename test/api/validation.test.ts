@@ -1,6 +1,6 @@
 /** Every route's validation errors: 422 problem+json naming the field at fault (400 for a body that is not JSON). */
 import { describe, expect, it } from "vitest";
-import { seeded } from "./api-harness.js";
+import { ACCOUNT, CAMPAIGN, seeded } from "./api-harness.js";
 
 const CASES: Array<[method: string, path: string, body: unknown, field: string]> = [
   ["GET", "/v1/accounts?page=0", undefined, "page"],
@@ -53,6 +53,22 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["GET", "/v1/exports/people", undefined, "what"],
   ["GET", "/v1/alerts?since=soon", undefined, "since"],
   ["POST", "/v1/session", { token: 42 }, "token"],
+  // Sizes (the JSON body limit is 1 MB; the fields' own limits are far smaller) and created in the future.
+  ["POST", "/v1/accounts", { name: "b".repeat(101), timezone: "Europe/Paris" }, "name"],
+  ["POST", "/v1/accounts", { name: "bob", timezone: `Europe/${"x".repeat(500_000)}` }, "timezone"],
+  ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", created: "2027-03-02" }, "created"], // T0 is March 1st in Paris
+  ["PUT", "/v1/accounts/alice", { ...ACCOUNT, created: "2030-01-01" }, "created"],
+  ["POST", "/v1/campaigns", { ...CAMPAIGN, name: "c2", steps: [{ message: { text: "m".repeat(8001) } }] }, "steps[0].message.text"],
+  ["POST", "/v1/agent/claim", { account: "a".repeat(101) }, "account"],
+  ["POST", "/v1/tasks/next", { account: "a".repeat(101) }, "account"],
+  ["POST", "/v1/mark", { person: `https://www.linkedin.com/in/${"x".repeat(3000)}`, outcome: "accepted" }, "person"],
+  ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", account: "a".repeat(101) }, "account"],
+  ["POST", "/v1/webhooks", { url: `https://example.com/${"x".repeat(3000)}`, events: ["all"] }, "url"],
+  ["POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"], secret: "s".repeat(257) }, "secret"],
+  ["POST", "/v1/session", { token: `lp_${"x".repeat(300)}` }, "token"],
+  // Unknown fields, named in the message (see every-route.test.ts for every route).
+  ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", att: "2027-01-01T00:00:00Z" }, "body"],
+  ["POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"], secrett: "mine" }, "body"],
 ];
 
 /**
@@ -85,6 +101,21 @@ describe("validation errors", () => {
     expect(r.body).toMatchObject({ type: expect.stringContaining("invalid_input"), title: "Invalid input", status: 422, detail: expect.any(String) });
     expect(r.body.errors.map((e: { field: string }) => e.field), r.text).toContain(field);
     for (const e of r.body.errors) expect(e.message).not.toBe("");
+    expect(r.text.length, "a problem quotes at most the start of a value").toBeLessThan(2000);
+  });
+
+  it("names an unknown field instead of ignoring it, and does nothing", async () => {
+    const h = await seeded();
+    const person = "https://www.linkedin.com/in/jane-doe";
+    const mark = await h.call(h.tokenA, "POST", "/v1/mark", { person, outcome: "replied", att: "2027-01-01T00:00:00Z" });
+    expect(mark.status, mark.text).toBe(422);
+    expect(mark.body.errors).toEqual([{ field: "body", message: 'unknown field "att" (known: person, outcome, at, account)' }]);
+    expect(mark.body.detail).toContain('"att"');
+    const hook = await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"], secrett: "mine" });
+    expect(hook.status, hook.text).toBe(422);
+    expect(hook.body.errors[0].message).toMatch(/^unknown field "secrett" \(known: url, events, secret\)/);
+    expect((await h.call(h.tokenA, "GET", "/v1/webhooks")).body.webhooks).toEqual([]);
+    expect((await h.call(h.tokenA, "POST", "/v1/mark", { person, outcome: "replied" })).body.status).not.toBe("already");
   });
 
   it("answers 400 for a body that is not JSON, and names the route it does not know", async () => {

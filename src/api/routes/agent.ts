@@ -16,11 +16,12 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { LinkpaceError } from "../../core/errors.js";
+import { MAX_NAME_LENGTH } from "../../core/limits.js";
 import type { ActionKind } from "../../core/model.js";
 import { formatInstant, SECOND } from "../../core/time.js";
 import { Runner, TASK_LEASE } from "../../runner/runner.js";
 import type { Router } from "../router.js";
-import { ActionResultSchema, failures, ok } from "../schemas.js";
+import { ActionResultSchema, failures, ok, strictBody } from "../schemas.js";
 import { answerTaken } from "../task-answers.js";
 import { findAction, taskJson } from "../task-json.js";
 import { outcomeFor } from "./tasks.js";
@@ -28,13 +29,11 @@ import { outcomeFor } from "./tasks.js";
 /** When nothing is scheduled at all, how long an executor should wait before asking again. */
 export const IDLE_RETRY_SECONDS = 300;
 
-const ClaimBody = z
-  .object({
-    account: z.string().min(1).openapi({ example: "alice" }),
-    agent: z.string().min(1).max(100).optional().openapi({ description: "names this executor when several share a token (default: the token)" }),
-  })
-  .openapi("AgentClaim");
-const ReportBody = z.object({ actionId: z.number().int().positive(), result: ActionResultSchema }).openapi("AgentReport");
+const ClaimBody = strictBody({
+  account: z.string().min(1).max(MAX_NAME_LENGTH).openapi({ example: "alice" }),
+  agent: z.string().min(1).max(MAX_NAME_LENGTH).optional().openapi({ description: "names this executor when several share a token (default: the token)" }),
+}).openapi("AgentClaim");
+const ReportBody = strictBody({ actionId: z.number().int().positive(), result: ActionResultSchema }).openapi("AgentReport");
 
 export const AgentAction = z
   .object({

@@ -8,16 +8,14 @@ import { campaignDocFromObject } from "../../core/campaign/index.js";
 import { STEP_KINDS, type StepKind } from "../../core/model.js";
 import { previewCampaign } from "../../engine/campaign-preview.js";
 import type { Router } from "../router.js";
-import { Document, failures, ok } from "../schemas.js";
+import { Document, failures, ok, strictBody } from "../schemas.js";
 
 const StepKindSchema = z.enum(STEP_KINDS as [StepKind, ...StepKind[]]);
 
-const PreviewBody = z
-  .object({
-    definition: Document,
-    limit: z.number().int().min(1).max(50).default(10).openapi({ description: "how many prospects (default 10)" }),
-  })
-  .openapi("CampaignPreviewRequest");
+const PreviewBody = strictBody({
+  definition: Document,
+  limit: z.number().int().min(1).max(50).default(10).openapi({ description: "how many prospects (default 10)" }),
+}).openapi("CampaignPreviewRequest");
 
 export const CampaignPreviewSchema = z
   .object({

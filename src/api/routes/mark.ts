@@ -5,23 +5,23 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { isLinkpaceError, LinkpaceError } from "../../core/errors.js";
+import { MAX_NAME_LENGTH, MAX_SECRET_LENGTH, MAX_URL_LENGTH } from "../../core/limits.js";
 import { parseInstant } from "../../core/time.js";
 import { MARK_OUTCOMES } from "../../engine/mark.js";
 import type { Router } from "../router.js";
-import { failures, ok } from "../schemas.js";
+import { failures, ok, strictBody } from "../schemas.js";
 
-const MarkBody = z
-  .object({
-    person: z.string().min(1).openapi({ description: "any profile URL of the person", example: "https://www.linkedin.com/in/jane-doe" }),
-    outcome: z.enum(MARK_OUTCOMES),
-    at: z
-      .string()
-      .refine((v) => parseInstant(v) !== null, { message: "expected an ISO 8601 instant like 2027-03-01T09:00:00Z" })
-      .optional()
-      .openapi({ description: "when it happened (default: now)" }),
-    account: z.string().min(1).optional().openapi({ description: "the account concerned (default: the one that has this person in a campaign)" }),
-  })
-  .openapi("Mark");
+const MarkBody = strictBody({
+  person: z.string().min(1).max(MAX_URL_LENGTH).openapi({ description: "any profile URL of the person", example: "https://www.linkedin.com/in/jane-doe" }),
+  outcome: z.enum(MARK_OUTCOMES),
+  at: z
+    .string()
+    .max(MAX_SECRET_LENGTH)
+    .refine((v) => parseInstant(v) !== null, { message: "expected an ISO 8601 instant like 2027-03-01T09:00:00Z" })
+    .optional()
+    .openapi({ description: "when it happened (default: now)" }),
+  account: z.string().min(1).max(MAX_NAME_LENGTH).optional().openapi({ description: "the account concerned (default: the one that has this person in a campaign)" }),
+}).openapi("Mark");
 
 export const MarkResultSchema = z
   .object({

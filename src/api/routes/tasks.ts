@@ -7,18 +7,18 @@ import { tasksOverview } from "../../runner/tasks-overview.js";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
 import { LinkpaceError } from "../../core/errors.js";
+import { MAX_NAME_LENGTH } from "../../core/limits.js";
 import type { ActionKind, ActionResult } from "../../core/model.js";
 import { outcomeKeys } from "../../runner/outcome-keys.js";
 import { Runner, SKIP_DELAY } from "../../runner/runner.js";
 import type { LogRow } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { ActionResultSchema, failures, IdParam, ok } from "../schemas.js";
+import { ActionResultSchema, failures, IdParam, ok, strictBody } from "../schemas.js";
 import { answerTaken } from "../task-answers.js";
 import { findAction, iso, taskJson } from "../task-json.js";
 
-const AccountBody = z.object({ account: z.string().min(1).openapi({ example: "alice" }) }).openapi("AccountRef");
-const OutcomeBody = z
-  .object({ key: z.string().length(1).optional().openapi({ description: "a runner key: d, a, u, w, n, x" }), result: ActionResultSchema.optional() })
+const AccountBody = strictBody({ account: z.string().min(1).max(MAX_NAME_LENGTH).openapi({ example: "alice" }) }).openapi("AccountRef");
+const OutcomeBody = strictBody({ key: z.string().length(1).optional().openapi({ description: "a runner key: d, a, u, w, n, x" }), result: ActionResultSchema.optional() })
   .refine((b) => (b.key === undefined) !== (b.result === undefined), { message: "give exactly one of key or result", path: ["result"] })
   .openapi("TaskOutcome");
 

@@ -1,6 +1,7 @@
 /** /v1/webhooks: list, add (the signing secret is shown once), remove, and each webhook's delivery log. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { LinkpaceError } from "../../core/errors.js";
+import { MAX_SECRET_LENGTH, MAX_URL_LENGTH } from "../../core/limits.js";
 import { NOTIFICATION_KINDS } from "../../core/notifications.js";
 import { formatInstant } from "../../core/time.js";
 import type { App } from "../../app.js";
@@ -8,7 +9,7 @@ import { DELIVERY_STATUSES, type DeliveryRow, type DeliveryStatus, type WebhookR
 import { generateSecret } from "../../webhooks/signing.js";
 import { parseWebhookUrl } from "../../webhooks/webhook-config.js";
 import type { Router } from "../router.js";
-import { failures, IdParam, ok } from "../schemas.js";
+import { failures, IdParam, ok, strictBody } from "../schemas.js";
 import { iso } from "../task-json.js";
 
 const webhookJson = (w: WebhookRow) => ({ id: w.id, url: w.url, events: w.events, createdAt: formatInstant(w.createdAt) });
@@ -19,13 +20,11 @@ const deliveryJson = (d: DeliveryRow) => ({
   nextAttemptAt: d.status === "pending" ? iso(d.nextAttemptAt) : null, deliveredAt: iso(d.deliveredAt), createdAt: formatInstant(d.createdAt),
 });
 
-const NewWebhookBody = z
-  .object({
-    url: z.string().min(1).openapi({ example: "https://example.com/hooks/linkpace" }),
-    events: z.array(z.enum([...NOTIFICATION_KINDS, "all"] as [string, ...string[]])).min(1),
-    secret: z.string().trim().min(1).optional().openapi({ description: "the HMAC-SHA256 signing secret (default: generated, returned once)" }),
-  })
-  .openapi("NewWebhook");
+const NewWebhookBody = strictBody({
+  url: z.string().min(1).max(MAX_URL_LENGTH).openapi({ example: "https://example.com/hooks/linkpace" }),
+  events: z.array(z.enum([...NOTIFICATION_KINDS, "all"] as [string, ...string[]])).min(1).max(NOTIFICATION_KINDS.length + 1),
+  secret: z.string().trim().min(1).max(MAX_SECRET_LENGTH).optional().openapi({ description: "the HMAC-SHA256 signing secret (default: generated, returned once)" }),
+}).openapi("NewWebhook");
 
 async function webhookOr404(app: App, id: number): Promise<WebhookRow> {
   const row = await app.store.getWebhook(id);
