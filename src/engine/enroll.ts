@@ -9,7 +9,7 @@ import { resolveZone } from "../core/prospect/location-zone.js";
 import type { Instant } from "../core/time.js";
 import type { AccountRow, CampaignRow, NewEnrollment, PersonRow, Store } from "../store/store.js";
 import { patchForNext } from "./transitions.js";
-import { schedulingZone, unreachableReason } from "./windows.js";
+import { schedulingZone, unreachableReasons } from "./windows.js";
 
 export interface EnrollItem {
   /** Where the prospect came from (a CSV line), for the report. */
@@ -26,6 +26,7 @@ export async function enrollProspects(tx: Store, input: { account: AccountRow; c
   const { account, campaign, items, now } = input;
   const results: EnrollResult[] = [];
   const seen = new Map<string, number | string>();
+  const unreachable = unreachableReasons({ account: account.doc, campaign: campaign.doc, now });
   for (const item of items) {
     const ids = item.prospect.identifiers;
     const display = ids[0] ?? "(no identifier)";
@@ -36,7 +37,7 @@ export async function enrollProspects(tx: Store, input: { account: AccountRow; c
       continue;
     }
     for (const id of ids) seen.set(id, item.line ?? display);
-    results.push(await enrollOne(tx, { account, campaign, item, now }));
+    results.push(await enrollOne(tx, { account, campaign, item, now, unreachable }));
   }
   // People refused earlier as unreachable and enrolled now (the hours changed) no longer count as refused.
   const enrolled = items.flatMap((item, i) => (results[i]?.status === "enrolled" ? [results[i].person, ...item.prospect.identifiers] : []));
@@ -44,7 +45,9 @@ export async function enrollProspects(tx: Store, input: { account: AccountRow; c
   return results;
 }
 
-async function enrollOne(tx: Store, input: { account: AccountRow; campaign: CampaignRow; item: EnrollItem; now: Instant }): Promise<EnrollResult> {
+type EnrollOne = { account: AccountRow; campaign: CampaignRow; item: EnrollItem; now: Instant; unreachable: ReturnType<typeof unreachableReasons> };
+
+async function enrollOne(tx: Store, input: EnrollOne): Promise<EnrollResult> {
   const { account, campaign, item, now } = input;
   const p = item.prospect;
   const display = p.identifiers[0] as string;
@@ -62,7 +65,7 @@ async function enrollOne(tx: Store, input: { account: AccountRow; campaign: Camp
   const planned = existing !== undefined ? refreshedPerson((await tx.getPerson(existing)) as PersonRow, p, item) : newPerson({ workspaceId: campaign.workspaceId, prospect: p, hints: item.zoneHints, now });
   const prospectTz = schedulingZone(campaign.doc, account.doc, planned.row.timezone);
   // Checked before anything is written: a refused row leaves no trace but its refusal.
-  const unreachable = unreachableReason({ account: account.doc, campaign: campaign.doc, prospectTz, connected: planned.row.connected, now });
+  const unreachable = input.unreachable(prospectTz, planned.row.connected);
   if (unreachable !== null) {
     await tx.recordUnreachable({ workspaceId: campaign.workspaceId, campaignId: campaign.id, prospect: planned.row.displayUrl, reason: unreachable, at: now });
     return { ...line, status: "refused", person: planned.row.displayUrl, reason: `unreachable: ${unreachable}` };

@@ -4,7 +4,7 @@
  */
 import { WEEKDAYS, type AccountDoc, type ActionKind, type CampaignDoc } from "../core/model.js";
 import { formatWindow, isWithinAll, nextJointOpening } from "../core/schedule/index.js";
-import type { Instant } from "../core/time.js";
+import { DAY, type Instant } from "../core/time.js";
 
 export interface WindowPart {
   hours: AccountDoc["workingHours"];
@@ -27,22 +27,26 @@ export function isReachable(kind: ActionKind, account: AccountDoc, campaign: Cam
   return isWithinAll(windowParts(kind, account, campaign, prospectTz), at);
 }
 
-/** The first instant at or after `from` when the action may reach the prospect; null when never (14 days). */
-export function nextReachable(kind: ActionKind, account: AccountDoc, campaign: CampaignDoc, prospectTz: string, from: Instant): Instant | null {
-  return nextJointOpening(windowParts(kind, account, campaign, prospectTz), from);
+/** The first instant at or after `from` when the action may reach the prospect; null when none within `horizon` (14 days). */
+export function nextReachable(kind: ActionKind, account: AccountDoc, campaign: CampaignDoc, prospectTz: string, from: Instant, horizon?: number): Instant | null {
+  return nextJointOpening(windowParts(kind, account, campaign, prospectTz), from, horizon);
 }
+
+/** A year holds every daylight-saving change: windows that meet in none of its weeks never meet. */
+const NEVER = 366 * DAY;
 
 /**
  * Why a person scheduled in `prospectTz` can never be reached by this campaign, or null when every step they
- * would run has an opening. The engine's own test (nextReachable is null: the enrollment ends `unreachable`),
- * asked at enrollment so that such a person is refused instead of visited and then dropped. A connection
- * skips `connect`; `withdraw` needs only the sender's hours.
+ * would run has an opening. The engine's own test (nextReachable is null: the enrollment ends `unreachable`)
+ * over a year instead of 14 days, asked at enrollment so that such a person is refused instead of visited and
+ * then dropped. Windows that meet only in some weeks (between two daylight-saving changes) are not refused. A
+ * connection skips `connect`; `withdraw` needs only the sender's hours.
  */
 export function unreachableReason(input: { account: AccountDoc; campaign: CampaignDoc; prospectTz: string; connected: boolean; now: Instant }): string | null {
   const { account, campaign, prospectTz, connected, now } = input;
   const kinds = new Set(campaign.steps.map((s) => s.kind).filter((k) => !(k === "connect" && connected)));
   for (const kind of kinds) {
-    if (nextReachable(kind, account, campaign, prospectTz, now) !== null) continue;
+    if (nextReachable(kind, account, campaign, prospectTz, now, NEVER) !== null) continue;
     const sender = `${account.name}'s working hours ${describeHours(account.workingHours)} ${account.timezone}`;
     if (kind !== "connect" && kind !== "message") return `${sender} never open`;
     return `${prospectTz} ${describeHours(campaign.schedule.hours)} never overlaps ${sender}`;
@@ -56,4 +60,14 @@ function describeHours(hours: AccountDoc["workingHours"]): string {
   const consecutive = indexes.length > 2 && indexes.every((d, i) => i === 0 || d === (indexes[i - 1] as number) + 1);
   const days = consecutive ? `${WEEKDAYS[indexes[0] as number]}-${WEEKDAYS[indexes[indexes.length - 1] as number]}` : hours.days.join(", ");
   return `${hours.windows.map(formatWindow).join(", ")} (${days})`;
+}
+
+/** unreachableReason for one account, campaign and instant, remembered per zone: an import asks it of many people in few zones. */
+export function unreachableReasons(input: { account: AccountDoc; campaign: CampaignDoc; now: Instant }): (prospectTz: string, connected: boolean) => string | null {
+  const known = new Map<string, string | null>();
+  return (prospectTz, connected) => {
+    const key = `${connected ? "connected" : "not connected"} ${prospectTz}`;
+    if (!known.has(key)) known.set(key, unreachableReason({ ...input, prospectTz, connected }));
+    return known.get(key) as string | null;
+  };
 }

@@ -71,6 +71,8 @@ describe("unreachableReason", () => {
     ["a connect in Shanghai from New York", { campaign: connectOnly, prospectTz: "Asia/Shanghai", connected: false }, "Asia/Shanghai 09:00-17:00 (mon-fri) never overlaps"],
     ["a connection skips the connect: nothing left to schedule", { campaign: connectOnly, prospectTz: "Asia/Shanghai", connected: true }, null],
     ["the same from Berlin", { campaign: connectOnly, prospectTz: "Europe/Berlin", connected: false }, null],
+    // 08:00 in New York is 17:00 in Dubai in winter, 16:00 from 14 March: reachable for the rest of the summer.
+    ["Dubai, which New York reaches only once its clocks go forward", { campaign: connectOnly, prospectTz: "Asia/Dubai", connected: false }, null],
     ["a fixed zone on weekends only, days listed", { campaign: fixedZone, prospectTz: "Asia/Tokyo", connected: false }, "Asia/Tokyo 10:00-12:00 (sat, sun) never overlaps"],
   ])("%s", (_what, input, expected) => {
     const reason = unreachableReason({ account: NEW_YORK, now, ...input });
