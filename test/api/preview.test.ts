@@ -118,4 +118,18 @@ describe("POST /v1/campaigns/preview", () => {
     expect((await h.call(null, "POST", "/v1/campaigns/preview", { definition: CAMPAIGN })).status).toBe(401);
     expect((await h.call(h.tokenA, "GET", "/v1/campaigns")).body.campaigns.map((c: { name: string }) => c.name)).toEqual(["q1"]); // nothing saved
   });
+
+  it("refuses a template whose rendering does too much work, quickly, naming the field; campaign create refuses it too", async () => {
+    const h = await seeded();
+    const loops = "{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..9) %}{{ firstName }}{% endfor %}{% endfor %}{% endfor %}";
+    const definition = { ...CAMPAIGN, name: "q2", steps: [{ visit: {} }, { connect: {} }, { message: { text: loops } }] };
+    const started = performance.now();
+    const preview = await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition });
+    expect(preview.status).toBe(422);
+    expect(preview.body.errors).toEqual([{ field: "definition.steps[2].message.text", message: expect.stringMatching(/^the template does too much work to render \(.* limit exceeded/) }]);
+    const create = await h.call(h.tokenA, "POST", "/v1/campaigns", definition);
+    expect(create.status).toBe(422);
+    expect(create.body.errors).toEqual([{ field: "steps[2].message.text", message: preview.body.errors[0].message }]);
+    expect(performance.now() - started).toBeLessThan(5_000); // without the limits, the preview alone took 17 s
+  });
 });

@@ -35,3 +35,23 @@ describe("checkTemplate refuses", () => {
     expect(checkTemplate(source)).toEqual({ ok: false, message });
   });
 });
+
+describe("checkTemplate bounds the work of one render", () => {
+  const costly = /^the template does too much work to render \((template render|memory alloc) limit exceeded, line:1, col:\d+\): loops over large ranges or nested loops would stall every send; keep loops to a few items$/;
+  test.each<[string, string]>([
+    ["nested loops over ranges", "{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..9) %}x{% endfor %}{% endfor %}{% endfor %}"],
+    ["nested loops over a small list", "{% assign s = 'a,b,c,d,e,f,g,h,i,j' | split: ',' %}{% for a in s %}{% for b in s %}{% for c in s %}{% for d in s %}{% for e in s %}{% for f in s %}.{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}"],
+    ["one huge range", "{% for i in (1..5000000) %}{% endfor %}"],
+    ["a loop over a prospect's text, nested", "{% assign cs = firstName | split: '' %}{% for a in cs %}{% for b in cs %}{% for c in cs %}{% for d in cs %}{{ company }}{% endfor %}{% endfor %}{% endfor %}{% endfor %}"],
+  ])("refuses %s, quickly", (_case, source) => {
+    const started = performance.now();
+    const check = checkTemplate(source);
+    expect(check.ok).toBe(false);
+    expect(check.ok ? "" : check.message).toMatch(costly);
+    expect(performance.now() - started).toBeLessThan(5_000); // without the limits: seconds to minutes
+  });
+
+  test("accepts a loop of a few items", () => {
+    expect(checkTemplate("{% for i in (1..3) %}{{ firstName }} {% endfor %}")).toEqual({ ok: true, variables: ["firstName"] });
+  });
+});

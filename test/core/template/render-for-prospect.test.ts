@@ -106,3 +106,13 @@ describe("many renders", () => {
     }
   });
 });
+
+describe("renderForProspect: bounded work", () => {
+  test("a template whose loops depend on a long value stops at the render limit, unsendable", () => {
+    const source = "{% assign cs = custom.notes | split: '' %}{% for a in cs %}{% for b in cs %}{% for c in cs %}.{% endfor %}{% endfor %}{% endfor %}";
+    const started = performance.now();
+    const result = renderForProspect(source, vars({ custom: { notes: "y".repeat(2000) } }), null);
+    expect(result).toEqual({ sendable: false, reason: expect.stringMatching(/^the template failed to render: template render limit exceeded/) });
+    expect(performance.now() - started).toBeLessThan(5_000); // without the limit: 8 billion iterations
+  });
+});
