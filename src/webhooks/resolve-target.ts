@@ -4,8 +4,8 @@
  * name whose DNS answer changes between the check and the connection (DNS rebinding) cannot slip through.
  */
 import { lookup } from "node:dns/promises";
-import { bareHost, refusedResolved, type WebhookAllow } from "./webhook-allow.js";
 import { parseIp } from "./ip-address.js";
+import { bareHost, refusedResolved, type WebhookAllow } from "./webhook-allow.js";
 
 export interface ResolvedAddress {
   address: string;

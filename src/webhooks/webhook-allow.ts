@@ -69,8 +69,9 @@ const LOOPBACK = [parseIp("127.0.0.1"), parseIp("::1")] as IpAddress[];
 
 /**
  * Why a webhook URL may not be added (null when it may): its host is a non-public address, or a name of the
- * local host (`localhost`, `*.localhost`: always loopback). Other names are checked at each delivery, after
- * they are resolved: what a name resolves to today says little about tomorrow.
+ * local host (`localhost`, `*.localhost`: loopback, 127.0.0.1 or ::1 or both, so both must be allowed unless
+ * the name is). Other names are checked at each delivery, after they are resolved: what a name resolves to
+ * today says little about tomorrow.
  */
 export function refusedUrl(url: URL, allow: WebhookAllow): string | null {
   if (allow.hosts.has(url.hostname)) return null;
@@ -82,7 +83,7 @@ export function refusedUrl(url: URL, allow: WebhookAllow): string | null {
     return range === null ? null : `webhook URL ${url.href} points to ${describeRange(range)}; ${fix}`;
   }
   const local = /^(.+\.)?localhost\.?$/.test(host);
-  if (local && LOOPBACK.every((a) => refusedAddress(a, allow) !== null)) {
+  if (local && LOOPBACK.some((a) => refusedAddress(a, allow) !== null)) {
     return `webhook URL ${url.href} names the local host, a loopback address (127.0.0.0/8, ::1); ${fix}`;
   }
   return null;

@@ -138,7 +138,8 @@ describe("adding a webhook", () => {
     expect(parseWebhookUrl("http://localhost:5678/", allow)).toBe("http://localhost:5678/");
     expect(() => parseWebhookUrl("http://127.0.0.2/", allow)).toThrow(/loopback/);
     expect(() => parseWebhookUrl("http://192.168.1.1/", allow)).toThrow(/private/);
-    expect(() => parseWebhookUrl("http://n8n.localhost/", allow)).not.toThrow(); // 127.0.0.1 is allowed: the local host may be reached
+    expect(() => parseWebhookUrl("http://n8n.localhost/", allow)).not.toThrow(); // 127.0.0.1 and ::1 are allowed: the local host may be reached
+    expect(() => parseWebhookUrl("http://n8n.localhost/", parseWebhookAllow("127.0.0.1"))).toThrow(/names the local host/); // it may resolve to ::1 too
     expect(() => parseWebhookUrl("http://n8n.localhost/", parseWebhookAllow("localhost"))).toThrow(/names the local host/); // names match exactly
   });
 });
