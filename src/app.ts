@@ -16,7 +16,7 @@ import { recordNetworkEvent, type EventOutcome, type NetworkEvent } from "./engi
 import { applyArchive, type ArchiveOutcome } from "./engine/archive-apply.js";
 import { markPerson, type MarkInput, type MarkResult } from "./engine/mark.js";
 import type { ArchiveFacts } from "./io/linkedin-archive/index.js";
-import { DEFAULT_WORKSPACE, type AccountRow, type CampaignRow, type Store, type WorkspaceId } from "./store/store.js";
+import { DEFAULT_WORKSPACE, type AccountRow, type CampaignRow, type CampaignStatus, type Store, type WorkspaceId } from "./store/store.js";
 import { NOTHING_ALLOWED, type WebhookAllow } from "./webhooks/webhook-allow.js";
 
 export interface AppDeps {
@@ -108,10 +108,13 @@ export class App {
   }
 
   async setCampaignPaused(name: string, paused: boolean): Promise<CampaignRow> {
-    const campaign = await this.campaign(name);
-    const status = paused ? "paused" : "active";
-    if (campaign.status === status) return campaign;
-    await this.store.transaction(async (tx) => {
+    const found = await this.campaign(name);
+    const status: CampaignStatus = paused ? "paused" : "active";
+    const row = await this.store.transaction(async (tx): Promise<CampaignRow> => {
+      // The engine moves the campaign's enrollments under its account's lock: take it, then read the status.
+      await tx.lockAccount(found.accountId);
+      const campaign = (await tx.getCampaignById(found.id)) as CampaignRow;
+      if (campaign.status === status) return campaign;
       await tx.setCampaignStatus(campaign.id, status);
       if (paused) await tx.setCampaignReadyAt(campaign.id, null);
       else {
@@ -119,9 +122,10 @@ export class App {
         for (const [i, step] of campaign.doc.steps.entries()) await tx.resumeCampaignStep(campaign.id, i, step.after, this.now());
         await wakeAccount(tx, campaign.accountId, this.now());
       }
+      return { ...campaign, status };
     });
-    this.ctx.campaigns.forget(campaign.id);
-    return { ...campaign, status };
+    this.ctx.campaigns.forget(found.id);
+    return row;
   }
 
   /** Enrolls prospects in one transaction: all accepted rows are written, or none. */

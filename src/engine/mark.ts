@@ -76,7 +76,9 @@ export async function markPerson(ctx: EngineContext, engine: Engine, input: Mark
       return result({ person, account: null, campaign: null, at }, "applied", "connected", "now known as a connection");
     }
     const person = (await tx.getPerson(ids[0])) as PersonRow;
-    const account = await resolveAccount(tx, ctx, person, input.account, input.outcome);
+    const resolved = await resolveAccount(tx, ctx, person, input.account, input.outcome);
+    // The account's lock before its enrollment is read: what else changes an enrollment holds it too.
+    const account = resolved === null ? null : await tx.lockAccount(resolved.id);
     const latest = account === null ? null : await tx.latestEnrollment(account.id, person.id);
     const campaign = latest === null ? null : (await ctx.campaigns.get(latest.campaignId, tx)).name;
     const target: Target = { tx, ctx: txCtx, engine, person, account, latest, campaign, at };
@@ -123,7 +125,7 @@ async function markDeclined(t: Target): Promise<MarkResult> {
   if (e === null || !hasPendingInvitation(e)) return result(t, "nothing", "declined", `no pending invitation to this person from ${t.account?.name ?? "any account"}${why(e)}`);
   if (e.status === "in_flight") return result(t, "nothing", "declined", "an action for this person is being performed; record the outcome once it is done");
   notBefore(t.at, e.invitedAt as number, "the invitation was sent");
-  const account = await t.tx.lockAccount(e.accountId);
+  const account = t.account as AccountRow; // locked by markPerson, and the account of `e`
   const campaign = await t.ctx.campaigns.get(e.campaignId, t.tx);
   await moveToNext({ store: t.tx, account: account.doc, campaign: campaign.doc, now: t.at }, e, { type: "end", reason: "declined" }, t.at);
   const state = recordInvitationClosed(loadGovernorState(account.state), 0);

@@ -4,6 +4,7 @@ import { wakeAccount } from "../../app.js";
 import { LinkpaceError } from "../../core/errors.js";
 import { formatInstant } from "../../core/time.js";
 import { toSent, type InvitationStatus } from "../../engine/sent-invitations.js";
+import type { EnrollmentRow } from "../../store/store.js";
 import type { Router } from "../router.js";
 import { failures, IdParam, ok, PageQuery, paginate } from "../schemas.js";
 
@@ -48,13 +49,17 @@ export function registerInvitationRoutes(r: Router): void {
       const app = c.var.app;
       const { id } = c.req.valid("param");
       const now = app.now();
-      const e = await app.store.getEnrollment(id);
-      if (!e || e.workspaceId !== app.ctx.workspaceId || e.invitedAt === null) throw new LinkpaceError("not_found", `no invitation ${id} in this workspace (see GET /v1/invitations)`);
-      if (e.status !== "invited" || e.acceptedAt !== null) {
-        const why = e.status === "in_flight" ? "an action for it is in progress" : e.acceptedAt !== null ? "it was accepted" : "it is no longer pending";
-        throw new LinkpaceError("conflict", `invitation ${id} cannot be withdrawn: ${why}`);
-      }
       await app.store.transaction(async (tx) => {
+        const seen = await tx.getEnrollment(id);
+        if (!seen || seen.workspaceId !== app.ctx.workspaceId || seen.invitedAt === null) throw new LinkpaceError("not_found", `no invitation ${id} in this workspace (see GET /v1/invitations)`);
+        // Whatever else changes an enrollment (an action's result, an acceptance) holds its account's lock: take
+        // it, then decide on the enrollment as it is now.
+        await tx.lockAccount(seen.accountId);
+        const e = (await tx.getEnrollment(id)) as EnrollmentRow;
+        if (e.status !== "invited" || e.acceptedAt !== null) {
+          const why = e.status === "in_flight" ? "an action for it is in progress" : e.acceptedAt !== null ? "it was accepted" : "it is no longer pending";
+          throw new LinkpaceError("conflict", `invitation ${id} cannot be withdrawn: ${why}`);
+        }
         await tx.updateEnrollment(id, { nextKind: "withdraw", readyAt: now });
         await wakeAccount(tx, e.accountId, now);
       });
