@@ -45,8 +45,8 @@ export function healthAlerts(doc: AccountDoc, prev: GovernorState, next: Governo
   if (next.limitSignals.length > prev.limitSignals.length) {
     alerts.push({ kind: "weekly_limit_reached", message: `LinkedIn says ${doc.name} reached its weekly invitation limit; its budget is now ${next.learnedWeeklyBudget} a week`, data: { learnedWeeklyBudget: next.learnedWeeklyBudget } });
   }
-  const before = acceptanceRate(prev);
-  const after = acceptanceRate(next);
+  const before = acceptanceRate(prev, now);
+  const after = acceptanceRate(next, now);
   if (after !== null && after.rate < ACCEPTANCE_ALERT_RATE && (before === null || before.rate >= ACCEPTANCE_ALERT_RATE)) {
     alerts.push({ kind: "acceptance_falling", message: `${doc.name}'s acceptance rate fell to ${Math.round(after.rate * 100)}% over ${after.decided} decided invitations`, data: { rate: after.rate, decided: after.decided } });
   }

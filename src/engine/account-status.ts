@@ -2,7 +2,7 @@
  * What `linkpace status` shows for one account: today's and the rolling week's usage against each budget,
  * pending invitations against the cap, the acceptance rate, and the next action with the reason it waits.
  */
-import { acceptanceRate, countsToday, dailyCap, decideAccount, invitesInWindow, loadGovernorState, noteAllowance, weeklyBudget, ACTION_KINDS, type GovernorState } from "../core/governor/index.js";
+import { countsToday, dailyCap, decideAccount, invitesInWindow, loadGovernorState, noteAllowance, notesPerMonth, recentAcceptance, weeklyBudget, ACTION_KINDS, type GovernorState } from "../core/governor/index.js";
 import type { ActionKind } from "../core/model.js";
 import { localDateKey, localMonthKey } from "../core/schedule/index.js";
 import type { Instant } from "../core/time.js";
@@ -45,7 +45,7 @@ function statusOf(account: AccountRow, now: Instant, ready: Partial<Record<Actio
   const state = loadGovernorState(account.state);
   const today = localDateKey(doc.timezone, now);
   const counts = countsToday(state, today);
-  const connectCap = dailyCap(doc, state, "connect", today);
+  const connectCap = dailyCap(doc, state, "connect", now);
   const decision = decideAccount(doc, state, now);
   const month = localMonthKey(doc.timezone, now);
   return {
@@ -58,9 +58,9 @@ function statusOf(account: AccountRow, now: Instant, ready: Partial<Record<Actio
       visits: { used: counts.visit, budget: doc.limits.visitsPerDay },
     },
     week: { invites: { used: invitesInWindow(state, now), budget: weeklyBudget(doc, state) }, learned: state.learnedWeeklyBudget !== null },
-    notes: { used: state.month === month ? state.notesThisMonth : 0, perMonth: doc.limits.notesPerMonth, blocked: !noteAllowance(doc, state, month).allowed },
+    notes: { used: state.month === month ? state.notesThisMonth : 0, perMonth: notesPerMonth(doc, state), blocked: !noteAllowance(doc, state, month).allowed },
     pending: { count: state.pending, max: doc.limits.pendingMax },
-    acceptance: acceptanceOf(state),
+    acceptance: acceptanceOf(state, now),
     paused: state.pausedUntil !== null && state.pausedUntil > now ? { until: state.pausedUntil, reason: state.pauseReason ?? "paused" } : null,
     warmup: connectCap.why,
     next: nextAction(decision, ready, now),
@@ -68,11 +68,13 @@ function statusOf(account: AccountRow, now: Instant, ready: Partial<Record<Actio
   };
 }
 
-/** Acceptance over the decided invitations the governor remembers (the guard's rate once there are enough). */
-export function acceptanceOf(state: GovernorState): AccountStatus["acceptance"] {
-  const decided = state.decided.length;
-  const acceptance = acceptanceRate(state);
-  return { rate: acceptance?.rate ?? (decided > 0 ? state.decided.reduce<number>((s, d) => s + d, 0) / decided : null), decided };
+/**
+ * Acceptance over the latest decided invitations, pending ones sent 21 days or more ago counting as not
+ * accepted: the rate the governor slows down on once there are enough of them.
+ */
+export function acceptanceOf(state: GovernorState, now: Instant): AccountStatus["acceptance"] {
+  const { rate, decided } = recentAcceptance(state, now);
+  return { rate, decided };
 }
 
 const WAITING_FOR_PROSPECTS = "the next prospect's turn (a step's waiting time, or the prospect's working hours)";

@@ -43,20 +43,20 @@ export async function accountAnalytics(store: Store, account: AccountRow, opts: 
   const state = loadGovernorState(account.state);
   const invitations = await store.listInvitations(account.workspaceId, { accountId: account.id });
   const today = localDateKey(doc.timezone, opts.now);
-  const cap = dailyCap(doc, state, "connect", today);
-  const full = dailyCap({ ...doc, warmup: "off" }, state, "connect", today);
+  const cap = dailyCap(doc, state, "connect", opts.now);
+  const full = dailyCap({ ...doc, warmup: "off" }, state, "connect", opts.now);
   const active = cap.cap < full.cap && warmupDay(doc, state, today) !== null;
   return {
     account: account.name,
     timezone: doc.timezone,
     days: accountDays(invitations, { zone: doc.timezone, now: opts.now, days: opts.days }),
-    acceptance: acceptanceOf(state),
+    acceptance: acceptanceOf(state, opts.now),
     warmup: { active, day: active ? warmupDay(doc, state, today) : null, dailyCap: cap.cap, fullDailyCap: full.cap, why: cap.why },
   };
 }
 
-export async function campaignAnalytics(store: Store, campaign: CampaignRow): Promise<CampaignAnalytics> {
-  const tally = new CampaignTally(campaign.doc);
+export async function campaignAnalytics(store: Store, campaign: CampaignRow, now: Instant): Promise<CampaignAnalytics> {
+  const tally = new CampaignTally(campaign.doc, now);
   // A reply before the last message (stopOnReply off, or an outcome marked late) needs the log to say which
   // message it answered; such enrollments are few, and counted last.
   const deferred: EnrollmentFacts[] = [];

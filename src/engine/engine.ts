@@ -211,7 +211,7 @@ export class Engine {
     const id = await tx.appendLog(logRow(claim, result));
     const action: LogRow = { id, ...logRow(claim, result) };
     await applyResult(tx, this.ctx, { action, account: claim.account, enrollment: claim.due.enrollment, result });
-    return this.charge(tx, claim.account, claim.state, action, result, now);
+    return this.charge(tx, claim.account, claim.state, { action, result, invitedAt: claim.due.enrollment.invitedAt }, now);
   }
 
   /**
@@ -229,13 +229,15 @@ export class Engine {
       if (enrollment && enrollment.leaseActionId === actionId) {
         await applyResult(tx, this.ctx, { action, account, enrollment, result });
       }
-      await this.charge(tx, account, loadGovernorState(account.state), action, result, now);
+      await this.charge(tx, account, loadGovernorState(account.state), { action, result, invitedAt: enrollment?.invitedAt ?? null }, now);
       return { type: "recorded" };
     });
   }
 
-  private async charge(tx: Store, account: AccountRow, prev: GovernorState, action: LogRow, result: ActionResult, now: Instant): Promise<WakeWritten> {
-    const state = recordAction(account.doc, prev, { kind: action.kind as ActionKind, result, at: action.at, withNote: (action.note ?? "") !== "" });
+  /** `invitedAt`: when the action's enrollment was invited (a withdrawal says which pending invitation it closes). */
+  private async charge(tx: Store, account: AccountRow, prev: GovernorState, done: { action: LogRow; result: ActionResult; invitedAt: Instant | null }, now: Instant): Promise<WakeWritten> {
+    const { action, result, invitedAt } = done;
+    const state = recordAction(account.doc, prev, { kind: action.kind as ActionKind, result, at: action.at, withNote: (action.note ?? "") !== "", invitedAt });
     if (result === "ok" && (action.kind === "connect" || action.kind === "withdraw")) {
       await notifyMilestone(tx, this.ctx, {
         at: action.at, kind: action.kind === "connect" ? "invite_sent" : "withdrawn", account, campaignId: action.campaignId,

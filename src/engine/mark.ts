@@ -128,7 +128,7 @@ async function markDeclined(t: Target): Promise<MarkResult> {
   const account = t.account as AccountRow; // locked by markPerson, and the account of `e`
   const campaign = await t.ctx.campaigns.get(e.campaignId, t.tx);
   await moveToNext({ store: t.tx, account: account.doc, campaign: campaign.doc, now: t.at }, e, { type: "end", reason: "declined" }, t.at);
-  const state = recordInvitationClosed(loadGovernorState(account.state), 0);
+  const state = recordInvitationClosed(loadGovernorState(account.state), 0, e.invitedAt);
   await t.engine.updateWake(t.tx, account, state, t.ctx.clock.now());
   return result(t, "applied", "declined", "invitation closed as declined (pending count and acceptance rate updated)");
 }

@@ -48,7 +48,7 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
     if (ev.kind === "accepted") {
       await tx.updatePerson(personId, { connected: true, connectedAt: ev.at });
       if (enrollment.invitedAt !== null && enrollment.acceptedAt === null && enrollment.withdrawnAt === null) {
-        state = recordInvitationClosed(state, 1);
+        state = recordInvitationClosed(state, 1, enrollment.invitedAt);
         await onAccepted(scope, enrollment);
         await notifyMilestone(tx, ctx, { at: ev.at, kind: "invite_accepted", account, campaignId: enrollment.campaignId, personId, prospect: display });
       }

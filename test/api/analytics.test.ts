@@ -63,29 +63,31 @@ describe("GET /v1/analytics/campaigns/{name}", () => {
     expect(r.status).toBe(200);
     expect(r.body.campaign).toBe("f");
     expect(CampaignAnalytics.strict().safeParse(r.body).error).toBeUndefined(); // the answer is what /openapi.json says
+    // Acceptance is over the decided invitations: Bob's, sent today and unanswered, is not one yet.
     expect(r.body.funnel).toEqual([
-      { stage: "enrolled", count: 4, rate: null },
-      { stage: "visited", count: 4, rate: 1 },
-      { stage: "invited", count: 4, rate: 1 },
-      { stage: "accepted", count: 2, rate: 0.5 },
-      { stage: "messaged", count: 2, rate: 1 },
-      { stage: "replied", count: 1, rate: 0.5 },
+      { stage: "enrolled", count: 4, base: null, rate: null },
+      { stage: "visited", count: 4, base: 4, rate: 1 },
+      { stage: "invited", count: 4, base: 4, rate: 1 },
+      { stage: "accepted", count: 2, base: 3, rate: 2 / 3 },
+      { stage: "messaged", count: 2, base: 2, rate: 1 },
+      { stage: "replied", count: 1, base: 2, rate: 0.5 },
     ]);
     expect(r.body.bySteps).toEqual([
-      { step: 0, kind: "visit", reached: 4, outcome: "visited", outcomeCount: 4, rate: 1 },
-      { step: 1, kind: "connect", reached: 4, outcome: "accepted", outcomeCount: 2, rate: 0.5 },
-      { step: 2, kind: "message", reached: 2, outcome: "replied", outcomeCount: 1, rate: 0.5 },
+      { step: 0, kind: "visit", reached: 4, outcome: "visited", outcomeCount: 4, base: 4, rate: 1 },
+      { step: 1, kind: "connect", reached: 4, outcome: "accepted", outcomeCount: 2, base: 3, rate: 2 / 3 },
+      { step: 2, kind: "message", reached: 2, outcome: "replied", outcomeCount: 1, base: 2, rate: 0.5 },
     ]);
 
     // Each invitation lands in the hour of its recipient's day (Ann's in New York, six hours behind Paris).
-    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?campaign=f")).body.enrollments as Array<{ prospect: { firstName: string; timezone: string }; invitedAt: string; acceptedAt: string | null }>;
-    const expected = Array.from({ length: 24 }, (_, hour) => ({ hour, invited: 0, accepted: 0, rate: null as number | null }));
+    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?campaign=f")).body.enrollments as Array<{ prospect: { firstName: string; timezone: string }; invitedAt: string; acceptedAt: string | null; endReason: string | null }>;
+    const expected = Array.from({ length: 24 }, (_, hour) => ({ hour, invited: 0, accepted: 0, decided: 0, rate: null as number | null }));
     for (const e of enrollments) {
       const bucket = expected[DateTime.fromISO(e.invitedAt, { zone: e.prospect.timezone }).hour]!;
       bucket.invited++;
       if (e.acceptedAt !== null) bucket.accepted++;
+      if (e.acceptedAt !== null || e.endReason === "declined") bucket.decided++;
     }
-    for (const b of expected) b.rate = b.invited === 0 ? null : b.accepted / b.invited;
+    for (const b of expected) b.rate = b.decided === 0 ? null : b.accepted / b.decided;
     expect(r.body.byHour).toEqual(expected);
     const ann = enrollments.find((e) => e.prospect.firstName === "Ann")!;
     const annHour = DateTime.fromISO(ann.invitedAt, { zone: "America/New_York" }).hour;
@@ -102,14 +104,18 @@ describe("GET /v1/analytics/campaigns/{name}", () => {
     await mark(h, "jane-doe", "accepted");
     const r = await h.call(h.tokenA, "GET", "/v1/analytics/campaigns/q1");
     expect(r.body.funnel).toEqual([
-      { stage: "enrolled", count: 2, rate: null },
-      { stage: "visited", count: 0, rate: null },
-      { stage: "invited", count: 2, rate: 1 },
-      { stage: "accepted", count: 1, rate: 0.5 },
-      { stage: "messaged", count: 0, rate: null },
-      { stage: "replied", count: 0, rate: 0 },
+      { stage: "enrolled", count: 2, base: null, rate: null },
+      { stage: "visited", count: 0, base: null, rate: null },
+      { stage: "invited", count: 2, base: 2, rate: 1 },
+      { stage: "accepted", count: 1, base: 1, rate: 1 }, // Joe's invitation is pending, not yet decided
+      { stage: "messaged", count: 0, base: null, rate: null },
+      { stage: "replied", count: 0, base: 1, rate: 0 },
     ]);
-    expect(r.body.bySteps).toEqual([{ step: 0, kind: "connect", reached: 2, outcome: "accepted", outcomeCount: 1, rate: 0.5 }]);
+    expect(r.body.bySteps).toEqual([{ step: 0, kind: "connect", reached: 2, outcome: "accepted", outcomeCount: 1, base: 1, rate: 1 }]);
+    // 21 days after they were sent, invitations still pending count as not accepted.
+    h.clock.advance(21 * DAY);
+    const later = await h.call(h.tokenA, "GET", "/v1/analytics/campaigns/q1");
+    expect(later.body.funnel.find((s: { stage: string }) => s.stage === "accepted")).toEqual({ stage: "accepted", count: 1, base: 2, rate: 0.5 });
     expect(r.body.byHour).toHaveLength(24);
   });
 
@@ -140,27 +146,34 @@ describe("GET /v1/analytics/accounts/{name}", () => {
     expect(days[0]!.date).toBe(DateTime.fromMillis(h.clock.now(), { zone: "Europe/Paris" }).minus({ days: 27 }).toISODate());
     expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());
 
-    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?account=alice")).body.enrollments as Array<{ invitedAt: string; acceptedAt: string | null }>;
-    const byDate = new Map<string, { invited: number; accepted: number }>();
+    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?account=alice")).body.enrollments as Array<{ invitedAt: string; acceptedAt: string | null; endReason: string | null }>;
+    const byDate = new Map<string, { invited: number; accepted: number; decided: number }>();
     for (const e of enrollments) {
       const date = DateTime.fromISO(e.invitedAt, { zone: "Europe/Paris" }).toISODate()!;
-      const d = byDate.get(date) ?? { invited: 0, accepted: 0 };
+      const d = byDate.get(date) ?? { invited: 0, accepted: 0, decided: 0 };
       d.invited++;
       if (e.acceptedAt !== null) d.accepted++;
+      if (e.acceptedAt !== null || e.endReason === "declined") d.decided++; // Bob's, pending two days, is not
       byDate.set(date, d);
     }
     expect(byDate.size).toBeGreaterThan(0);
     for (const day of days) {
-      const want = byDate.get(day.date) ?? { invited: 0, accepted: 0 };
-      expect(day).toEqual({ date: day.date, invited: want.invited, accepted: want.accepted, withdrawn: 0, rate: want.invited === 0 ? null : want.accepted / want.invited });
+      const want = byDate.get(day.date) ?? { invited: 0, accepted: 0, decided: 0 };
+      expect(day).toEqual({ date: day.date, ...want, withdrawn: 0, rate: want.decided === 0 ? null : want.accepted / want.decided });
     }
     expect(days.reduce((s, d) => s + d.invited, 0)).toBe(4);
     expect(days.at(-1)!.invited).toBe(0);
 
     const short = await h.call(h.tokenA, "GET", "/v1/analytics/accounts/alice?days=1");
-    expect(short.body.days).toEqual([{ date: days.at(-1)!.date, invited: 0, accepted: 0, withdrawn: 0, rate: null }]);
+    expect(short.body.days).toEqual([{ date: days.at(-1)!.date, invited: 0, accepted: 0, withdrawn: 0, decided: 0, rate: null }]);
     expect((await h.call(h.tokenA, "GET", "/v1/analytics/accounts/alice?days=365")).body.days).toHaveLength(365);
     expect(r.body.warmup).toEqual({ active: false, day: null, dailyCap: 20, fullDailyCap: 20, why: null }); // created 2019: no warm-up
+
+    // Three weeks after it was sent, Bob's unanswered invitation counts as not accepted, here and in the status.
+    h.clock.advance(19 * DAY);
+    const later = await h.call(h.tokenA, "GET", "/v1/analytics/accounts/alice");
+    expect(later.body.acceptance).toEqual({ rate: 2 / 4, decided: 4 });
+    expect((await h.call(h.tokenA, "GET", "/v1/status")).body.accounts[0].acceptance).toEqual({ rate: 2 / 4, decided: 4 });
   });
 
   it("counts a withdrawal in the day its invitation was sent", async () => {
@@ -174,8 +187,8 @@ describe("GET /v1/analytics/accounts/{name}", () => {
     h.clock.advance(DAY);
     const days = (await h.call(h.tokenA, "GET", "/v1/analytics/accounts/alice?days=2")).body.days;
     expect(days).toEqual([
-      { date: "2027-03-01", invited: 1, accepted: 0, withdrawn: 1, rate: 0 },
-      { date: "2027-03-02", invited: 0, accepted: 0, withdrawn: 0, rate: null },
+      { date: "2027-03-01", invited: 1, accepted: 0, withdrawn: 1, decided: 1, rate: 0 },
+      { date: "2027-03-02", invited: 0, accepted: 0, withdrawn: 0, decided: 0, rate: null },
     ]);
   });
 

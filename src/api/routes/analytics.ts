@@ -1,8 +1,9 @@
 /**
  * /v1/analytics: what the dashboard charts. An account: invitations per account-local day (a day's `accepted`
  * and `withdrawn` count that day's invitations, whenever they were decided), its acceptance and warm-up. A
- * campaign: its funnel, outcomes by step and invitations by the recipient's hour. The counting is
- * core/analytics; engine/analytics.ts reads the rows.
+ * campaign: its funnel, outcomes by step and invitations by the recipient's hour. Every acceptance rate is over
+ * decided invitations: accepted, declined, withdrawn, or pending for 21 days (core/acceptance.ts). The counting
+ * is core/analytics; engine/analytics.ts reads the rows.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { FUNNEL_STAGES } from "../../core/analytics/index.js";
@@ -12,6 +13,7 @@ import type { Router } from "../router.js";
 import { failures, NameParam, ok } from "../schemas.js";
 
 const Rate = z.number().nullable().openapi({ description: "a fraction 0..1; null when there is nothing to divide by" });
+const Decided = z.number().int().openapi({ description: "invitations accepted, declined, withdrawn, or pending for 21 days or more: what an acceptance rate is over" });
 const StepKindSchema = z.enum(STEP_KINDS as [StepKind, ...StepKind[]]);
 
 export const AccountAnalytics = z
@@ -24,10 +26,11 @@ export const AccountAnalytics = z
         invited: z.number().int(),
         accepted: z.number().int().openapi({ description: "of that day's invitations, how many were accepted (whenever)" }),
         withdrawn: z.number().int().openapi({ description: "of that day's invitations, how many were withdrawn (whenever)" }),
-        rate: Rate,
+        decided: Decided,
+        rate: Rate.openapi({ description: "accepted over decided" }),
       }),
     ).openapi({ description: "oldest first, one entry per day, the last one today" }),
-    acceptance: z.object({ rate: Rate, decided: z.number().int() }),
+    acceptance: z.object({ rate: Rate, decided: Decided }).openapi({ description: "over the latest 100 decided invitations" }),
     warmup: z.object({
       active: z.boolean(),
       day: z.number().int().nullable().openapi({ description: "the ramp's day while active (1: the first day linkpace acted)" }),
@@ -42,8 +45,11 @@ export const CampaignAnalytics = z
   .object({
     campaign: z.string(),
     funnel: z
-      .array(z.object({ stage: z.enum(FUNNEL_STAGES), count: z.number().int(), rate: Rate }))
-      .openapi({ description: "rate: count over the previous stage the campaign has steps for (null for enrolled, and for a stage without a step)" }),
+      .array(z.object({ stage: z.enum(FUNNEL_STAGES), count: z.number().int(), base: z.number().int().nullable(), rate: Rate }))
+      .openapi({
+        description:
+          "rate: count over base, null for enrolled and for a stage without a step. accepted's base is the decided invitations; any other stage's is the previous stage the campaign has steps for, plus those who got to this stage without it (connections skip the invitation; a note can be answered before any message)",
+      }),
     bySteps: z.array(
       z.object({
         step: z.number().int(),
@@ -51,11 +57,12 @@ export const CampaignAnalytics = z
         reached: z.number().int().openapi({ description: "enrollments this step became due for" }),
         outcome: z.enum(["visited", "accepted", "replied", "withdrawn"]),
         outcomeCount: z.number().int(),
+        base: z.number().int().openapi({ description: "what rate is over: a connect's decided invitations, a message step's messages sent, else reached" }),
         rate: Rate,
       }),
     ),
     byHour: z
-      .array(z.object({ hour: z.number().int().min(0).max(23), invited: z.number().int(), accepted: z.number().int(), rate: Rate }))
+      .array(z.object({ hour: z.number().int().min(0).max(23), invited: z.number().int(), accepted: z.number().int(), decided: Decided, rate: Rate }))
       .openapi({ description: "24 entries: the hour of the recipient's day each invitation was sent at" }),
   })
   .openapi("CampaignAnalytics");
@@ -85,7 +92,7 @@ export function registerAnalyticsRoutes(r: Router): void {
     }),
     async (c) => {
       const app = c.var.app;
-      return c.json(await campaignAnalytics(app.store, await app.campaign(c.req.valid("param").name)), 200);
+      return c.json(await campaignAnalytics(app.store, await app.campaign(c.req.valid("param").name), app.now()), 200);
     },
   );
 }

@@ -6,7 +6,9 @@
  * - an invitation sent and not accepted keeps the sequence at its connect step, although `step` already points
  *   past it (steps after connect run only once it is accepted);
  * - a campaign that ran every step ends `completed` (or `accepted`) with `step` on its last step, or one past it;
- * - a connection skips the connect step: past it, never invited.
+ * - a connection skips the connect step: past it, never invited;
+ * - a reply that ended the sequence while it waited at a step (stopOnReply) means that step never ran: it was
+ *   reached only if its invitation or message had gone out before the reply.
  *
  * Replies are attributed to the message step whose message was the last one sent before the reply; a reply
  * before any message answers the invitation (its note), not a message step.
@@ -41,8 +43,23 @@ export function furthestStep(doc: CampaignDoc, e: EnrollmentFacts): number {
 export function hasReached(doc: CampaignDoc, e: EnrollmentFacts, i: number): boolean {
   const p = furthestStep(doc, e);
   if (p < i) return false;
+  if (p === i && e.status === "done" && e.endReason === "replied") return sentBeforeReply(doc, e, i);
   if (doc.steps[i]?.kind === "connect" && e.invitedAt === null) return p === i && e.endReason !== "completed";
   return true;
+}
+
+/** A reply ended the sequence at step `i`: whether that step's invitation or message had gone out already. */
+function sentBeforeReply(doc: CampaignDoc, e: EnrollmentFacts, i: number): boolean {
+  const kind = doc.steps[i]?.kind;
+  if (kind === "connect") return e.invitedAt !== null;
+  if (kind === "message") return e.messagesSent >= messageRank(doc, i);
+  return false; // a visit: the sequence moves past it once it is done
+}
+
+/** Step `i`'s 1-based rank among the campaign's message steps (0 when it is not a message). */
+export function messageRank(doc: CampaignDoc, i: number): number {
+  if (doc.steps[i]?.kind !== "message") return 0;
+  return doc.steps.slice(0, i + 1).filter((s) => s.kind === "message").length;
 }
 
 /** Whether the action of step `i` (a visit or a message, which no enrollment can skip) was performed. */

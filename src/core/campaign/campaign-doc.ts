@@ -1,15 +1,15 @@
 /**
- * The campaign document (CONTRACTS.md §3): reading it from a file or an object, and turning it back into the
- * shape a user writes. Defaults: schedule timezone "recipient", days mon-fri, hours 09:00-17:00;
- * stopOnReply true; each step's `after` 0; connect without note, noteFallback blank, never withdrawn.
- * Step rules are in campaign-steps.ts.
+ * The campaign document: reading it from a file or an object, and turning it back into the shape a user
+ * writes. Defaults: schedule timezone "recipient", days mon-fri, hours 09:00-17:00; stopOnReply true; each
+ * step's `after` 0; connect without note, noteFallback blank, withdrawAfter 21d (`never` to keep invitations
+ * pending). Step rules are in campaign-steps.ts.
  */
 import * as z from "zod";
 import type { CampaignDoc, CampaignStep, Weekday } from "../model.js";
 import { formatDuration } from "../time.js";
 import type { ErrorIssue } from "../errors.js";
 import { booleanField, list, nameField, strictMapping, timeZoneField } from "./doc-fields.js";
-import { invalidDocument, issuesFromZod } from "./doc-issues.js";
+import { invalidDocument, issuesFromZod, joinWhere } from "./doc-issues.js";
 import { foldSteps, readStep } from "./campaign-steps.js";
 import { readDocument } from "./read-document.js";
 import { formatHours, toWeeklyHours, weeklyHoursMapping } from "./weekly-hours.js";
@@ -30,14 +30,25 @@ const campaignSchema = strictMapping(
   "a campaign: a mapping with name, account, schedule, stopOnReply and steps",
 );
 
+/** What a campaign is checked against besides itself. */
+export interface CampaignContext {
+  /** The workspace's account names: an `account` not among them is one more problem of the document. */
+  accounts?: readonly string[];
+}
+
 /**
  * A campaign document given as an object, e.g. embedded in a simulation scenario; `where` locates it
  * (`scenario.json: campaigns[0]`). Throws a LinkpaceError listing every problem.
  */
-export function campaignDocFromObject(obj: unknown, where: string): CampaignDoc {
+export function campaignDocFromObject(obj: unknown, where: string, context: CampaignContext = {}): CampaignDoc {
   const issues: ErrorIssue[] = [];
   const parsed = campaignSchema.safeParse(obj);
   if (!parsed.success) issues.push(...issuesFromZod(parsed.error, where));
+  const account = typeof obj === "object" && obj !== null ? (obj as { account?: unknown }).account : undefined;
+  if (context.accounts && typeof account === "string" && !context.accounts.includes(account)) {
+    const known = context.accounts.length > 0 ? `known: ${context.accounts.join(", ")}` : "none yet: add the account first";
+    issues.push({ where: joinWhere(where, "account"), message: `no account named ${account} in this workspace (${known})` });
+  }
   const rawSteps = typeof obj === "object" && obj !== null ? (obj as { steps?: unknown }).steps : undefined;
   const read = Array.isArray(rawSteps) ? rawSteps.map((s, i) => readStep(s, i, where, issues)) : [];
   const steps = foldSteps(read, where, issues);
@@ -53,15 +64,15 @@ export function campaignDocFromObject(obj: unknown, where: string): CampaignDoc 
 }
 
 /** A campaign file's text (YAML or JSON); `fileName` names it in errors and picks the JSON reader. */
-export function parseCampaignDoc(text: string, fileName: string): CampaignDoc {
+export function parseCampaignDoc(text: string, fileName: string, context: CampaignContext = {}): CampaignDoc {
   const read = readDocument(text, fileName);
   if (!read.ok) throw invalidDocument(fileName, "campaign", read.issues);
-  return campaignDocFromObject(read.value, fileName);
+  return campaignDocFromObject(read.value, fileName, context);
 }
 
 export type StepObject =
   | { visit: { after: string } }
-  | { connect: { after: string; note: string | null; noteFallback: "blank" | "skip"; withdrawAfter: string | null } }
+  | { connect: { after: string; note: string | null; noteFallback: "blank" | "skip"; withdrawAfter: string } }
   | { message: { after: string; text: string } }
   | { withdraw: { after: string } };
 
@@ -80,7 +91,7 @@ function stepToObject(step: CampaignStep): StepObject {
     case "visit":
       return { visit: { after } };
     case "connect": {
-      const withdrawAfter = step.withdrawAfter === null ? null : formatDuration(step.withdrawAfter);
+      const withdrawAfter = step.withdrawAfter === null ? "never" : formatDuration(step.withdrawAfter);
       return { connect: { after, note: step.note, noteFallback: step.noteFallback, withdrawAfter } };
     }
     case "message":

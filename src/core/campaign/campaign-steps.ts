@@ -7,18 +7,25 @@
  * - a `message` may come before `connect` only in a campaign without `connect` (a campaign for existing
  *   connections); in a campaign with `connect`, messages come after it, since a message never goes to a
  *   non-connection;
+ * - a connect withdraws its invitation when it is still pending `withdrawAfter` after it was sent: 21 days
+ *   unless the document says otherwise, `never` to keep it pending (pending invitations pile up to the account's
+ *   cap, and LinkedIn holds them against the sender);
  * - a `withdraw` step must come directly after `connect` and needs an `after` above zero. It is folded into
  *   that connect (`withdrawAfter` = its `after`) and removed from the steps, so parsed campaigns carry the
- *   withdrawal on the connect only. Setting both `withdrawAfter` and a withdraw step is an error.
+ *   withdrawal on the connect only. Writing both `withdrawAfter` and a withdraw step is an error.
  * Templates (`connect.note`, `message.text`) are checked now: syntax and known variables.
  */
 import * as z from "zod";
 import { STEP_KINDS, type CampaignStep, type StepKind } from "../model.js";
+import { DAY } from "../time.js";
 import { checkTemplate } from "../template/index.js";
 import type { ErrorIssue } from "../errors.js";
 import { describeValue, formatPath, issuesFromZod, joinWhere } from "./doc-issues.js";
 import { MAX_TEMPLATE_LENGTH, tooLongMessage } from "../limits.js";
-import { durationField, field, oneOfField, positiveDurationOrNullField, strictMapping, unknownFieldsMessage, type Parsed } from "./doc-fields.js";
+import { durationField, field, oneOfField, positiveDurationOrNeverField, strictMapping, unknownFieldsMessage, type Parsed } from "./doc-fields.js";
+
+/** When a connect says nothing, its invitation is withdrawn if still pending this long after it was sent. */
+export const DEFAULT_WITHDRAW_AFTER = 21 * DAY;
 
 /** A template no longer than MAX_TEMPLATE_LENGTH whose syntax and variables are valid. */
 function readTemplate(text: string): Parsed<string> {
@@ -47,7 +54,7 @@ const STEP_SCHEMAS = {
       after,
       note: noteField.default(null),
       noteFallback: oneOfField(["blank", "skip"] as const).default("blank"),
-      withdrawAfter: positiveDurationOrNullField.default(null),
+      withdrawAfter: positiveDurationOrNeverField.default(DEFAULT_WITHDRAW_AFTER),
     },
     "the connect's options: a mapping with after, note, noteFallback, withdrawAfter, or {}",
   ),
@@ -60,6 +67,8 @@ export interface ReadStep {
   index: number;
   kind: StepKind | null;
   step: CampaignStep | null;
+  /** The options the document wrote (a default is not written). */
+  written: readonly string[];
 }
 
 const KINDS_TEXT = STEP_KINDS.join(", ");
@@ -82,20 +91,22 @@ export function readStep(value: unknown, index: number, where: string, issues: E
   const at = (...path: PropertyKey[]) => joinWhere(where, formatPath(["steps", index, ...path]));
   if (!isMapping(value)) {
     issues.push({ where: at(), message: `expected a step: a mapping with one of ${KINDS_TEXT} (like "visit: {}"), got ${describeValue(value)}` });
-    return { index, kind: null, step: null };
+    return { index, kind: null, step: null, written: [] };
   }
   const kind = stepKind(value);
   if (!(STEP_KINDS as readonly string[]).includes(kind)) {
     issues.push({ where: at(), message: kind });
-    return { index, kind: null, step: null };
+    return { index, kind: null, step: null, written: [] };
   }
   const k = kind as StepKind;
-  const parsed = STEP_SCHEMAS[k].safeParse(value[k] ?? {});
+  const options = value[k];
+  const written = isMapping(options) ? Object.keys(options) : [];
+  const parsed = STEP_SCHEMAS[k].safeParse(options ?? {});
   if (!parsed.success) {
     issues.push(...issuesFromZod(parsed.error, where, ["steps", index, k]));
-    return { index, kind: k, step: null };
+    return { index, kind: k, step: null, written };
   }
-  return { index, kind: k, step: { kind: k, ...parsed.data } as CampaignStep };
+  return { index, kind: k, step: { kind: k, ...parsed.data } as CampaignStep, written };
 }
 
 /** Checks the sequence rules above and folds withdraw steps into their connect. */
@@ -130,7 +141,7 @@ function foldWithdraw(withdraw: ReadStep, previous: ReadStep | undefined, out: C
   }
   const connect = out[out.length - 1];
   if (!withdraw.step || !previous.step || connect?.kind !== "connect") return;
-  if (connect.withdrawAfter !== null) {
+  if (previous.written.includes("withdrawAfter")) {
     issues.push({ where, message: "connect.withdrawAfter and this withdraw step both say when to withdraw: keep one" });
     return;
   }

@@ -113,9 +113,9 @@ export function durationField(options: { positive: boolean }) {
   return field<number>(DURATION_EXPECTED, (v) => readDuration(v, options.positive));
 }
 
-/** A duration above zero, or null (never). */
-export const positiveDurationOrNullField = field<number | null>(`${DURATION_EXPECTED}, or null`, (v) =>
-  v === null ? { value: null } : readDuration(v, true),
+/** A duration above zero, or `never` (null; older documents wrote null for it, which still reads the same). */
+export const positiveDurationOrNeverField = field<number | null>(`${DURATION_EXPECTED}, or never`, (v) =>
+  v === null || (typeof v === "string" && v.trim() === "never") ? { value: null } : readDuration(v, true),
 );
 
 export const positiveIntField = field<number>("a whole number above zero", (v) =>

@@ -52,7 +52,7 @@ function decideKind(doc: AccountDoc, state: GovernorState, kind: ActionKind, now
     const block = connectBlock(doc, state, now);
     if (block) return block;
   }
-  const { cap, why } = dailyCap(doc, state, kind, today);
+  const { cap, why } = dailyCap(doc, state, kind, now);
   const used = countsToday(state, today)[kind];
   if (used >= cap) {
     const tomorrow = nextOpening(doc.workingHours, doc.timezone, startOfNextLocalDay(doc.timezone, now));

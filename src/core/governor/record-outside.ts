@@ -8,6 +8,7 @@ import type { AccountDoc } from "../model.js";
 import { localDateKey, localMonthKey } from "../schedule/index.js";
 import { WEEK, type Instant } from "../time.js";
 import { countsToday } from "./budgets.js";
+import { addPending } from "./record.js";
 import type { GovernorState } from "./state.js";
 
 export interface OutsideInvitation {
@@ -21,7 +22,7 @@ export interface OutsideInvitation {
 export function recordInvitationSentOutside(doc: AccountDoc, prev: GovernorState, inv: OutsideInvitation): GovernorState {
   const s = structuredClone(prev);
   const { at, now } = inv;
-  s.pending += 1;
+  addPending(s, at);
   if (at > now - WEEK && at <= now) {
     s.inviteTimes = [...s.inviteTimes.filter((t) => t > now - WEEK), at].sort((a, b) => a - b);
   }

@@ -4,7 +4,8 @@
  * followed by the least gap with jitter. Signals from LinkedIn back the account off:
  * - weekly_limit_reached: no invitation for at least 24 h, and the weekly budget is lowered to 90% of what the
  *   rolling window held when LinkedIn said stop (the hidden limit is at most that), so it does not recur;
- * - note_quota_reached: no note until the next calendar month;
+ * - note_quota_reached: no note until the next calendar month, and from then on no more notes a month than
+ *   LinkedIn let through in this one (its hidden quota), so the refusal does not come back every month;
  * - restricted: nothing at all for 24 h, then 3 days, then 7 days for repeated restrictions.
  */
 import type { AccountDoc, ActionKind, ActionResult } from "../model.js";
@@ -26,6 +27,8 @@ export interface PerformedAction {
   at: Instant;
   /** connect: whether it carried a note. */
   withNote: boolean;
+  /** withdraw: when the invitation it withdraws was sent (null when unknown). */
+  invitedAt?: Instant | null;
 }
 
 export function recordAction(doc: AccountDoc, prev: GovernorState, action: PerformedAction): GovernorState {
@@ -40,7 +43,15 @@ export function recordAction(doc: AccountDoc, prev: GovernorState, action: Perfo
   s.nextAnyAt = wholeSecond(at + doc.limits.minGap * (1 + GAP_JITTER * unitHash(doc.name, s.actionCount, "gap")));
   if (action.result === "ok") chargeOk(doc, s, action);
   else applySignal(doc, s, action);
+  if (action.kind === "withdraw") closeWithdrawn(s, action);
   return s;
+}
+
+/** A withdrawal closes the invitation, unless LinkedIn refused it for the account (it is tried again). */
+function closeWithdrawn(s: GovernorState, action: PerformedAction): void {
+  const invitedAt = action.invitedAt ?? null;
+  if (action.result === "ok" || action.result === "not_connected") closeInvitation(s, 0, invitedAt);
+  else if (action.result === "already_connected") closeInvitation(s, 1, invitedAt); // accepted before we withdrew
 }
 
 function chargeOk(doc: AccountDoc, s: GovernorState, action: PerformedAction): void {
@@ -48,26 +59,21 @@ function chargeOk(doc: AccountDoc, s: GovernorState, action: PerformedAction): v
   s.today[kind] += 1;
   if (kind === "connect") {
     s.inviteTimes = [...s.inviteTimes.filter((t) => t > at - WEEK), at];
-    s.pending += 1;
+    addPending(s, at);
     if (action.withNote) {
       const month = localMonthKey(doc.timezone, at);
       s.notesThisMonth = s.month === month ? s.notesThisMonth + 1 : 1;
       s.month = month;
     }
   }
-  if (kind === "withdraw") {
-    s.pending = Math.max(0, s.pending - 1);
-    recordDecided(s, 0);
-    return;
-  }
+  if (kind === "withdraw") return; // closeWithdrawn
   pace(doc, s, action);
 }
 
 /** Spreads the day's remaining quota of this kind over the rest of the working window, with jitter. */
 function pace(doc: AccountDoc, s: GovernorState, action: PerformedAction): void {
   const { kind, at } = action;
-  const today = s.day as string;
-  const left = dailyCap(doc, s, kind, today).cap - s.today[kind];
+  const left = dailyCap(doc, s, kind, at).cap - s.today[kind];
   // The quota is per local day, so spread it no further than the day's end (hours may run past midnight).
   const open = windowEnd(doc.workingHours, doc.timezone, at);
   const end = open === null ? null : Math.min(open, startOfNextLocalDay(doc.timezone, at));
@@ -90,7 +96,7 @@ function applySignal(doc: AccountDoc, s: GovernorState, action: PerformedAction)
       return;
     }
     case "note_quota_reached":
-      s.noteBlockedMonth = localMonthKey(doc.timezone, action.at);
+      learnNoteQuota(doc, s, action.at);
       return;
     case "restricted":
       recordRestricted(s, action.at);
@@ -108,6 +114,17 @@ function applySignal(doc: AccountDoc, s: GovernorState, action: PerformedAction)
   }
 }
 
+/**
+ * LinkedIn refused a note: none for the rest of this month, and from the next on no more than the notes it let
+ * through this month (at least 1: a refusal before any note of ours means notes went out by hand).
+ */
+function learnNoteQuota(doc: AccountDoc, s: GovernorState, at: Instant): void {
+  const month = localMonthKey(doc.timezone, at);
+  s.noteBlockedMonth = month;
+  const passed = Math.max(1, s.month === month ? s.notesThisMonth : 0);
+  s.learnedNoteQuota = Math.min(passed, s.learnedNoteQuota ?? passed);
+}
+
 /** Actions happen on whole seconds, so times shown and logged read cleanly. */
 function wholeSecond(at: Instant): Instant {
   return Math.ceil(at / SECOND) * SECOND;
@@ -122,16 +139,35 @@ export function recordRestricted(s: GovernorState, at: Instant): void {
   s.pauseReason = `LinkedIn restricted the account (restriction ${s.restrictions})`;
 }
 
-/** An invitation was decided: accepted (1) or withdrawn, declined, expired (0). */
+/** An invitation was closed: accepted (1) or withdrawn, declined, expired (0). */
 export function recordDecided(s: GovernorState, outcome: 0 | 1): void {
   s.decided = [...s.decided, outcome].slice(-DECIDED_MEMORY);
 }
 
-/** A pending invitation was answered or ended outside an action of ours (acceptance, decline, expiry). */
-export function recordInvitationClosed(prev: GovernorState, outcome: 0 | 1): GovernorState {
-  const s = structuredClone(prev);
+/** An invitation sent at `at` is pending. */
+export function addPending(s: GovernorState, at: Instant): void {
+  s.pending += 1;
+  const times = [...s.pendingSince, at];
+  if (times.length > 1 && at < (s.pendingSince[s.pendingSince.length - 1] as number)) times.sort((a, b) => a - b);
+  s.pendingSince = times;
+}
+
+/**
+ * The invitation sent at `invitedAt` is no longer pending. When that time is not on record (unknown, or a state
+ * saved before sent times were kept), the list still never holds more than `pending` times: the oldest go.
+ */
+function closeInvitation(s: GovernorState, outcome: 0 | 1, invitedAt: Instant | null): void {
   s.pending = Math.max(0, s.pending - 1);
+  const i = invitedAt === null ? -1 : s.pendingSince.indexOf(invitedAt);
+  const rest = i < 0 ? s.pendingSince : [...s.pendingSince.slice(0, i), ...s.pendingSince.slice(i + 1)];
+  s.pendingSince = rest.slice(Math.max(0, rest.length - s.pending));
   recordDecided(s, outcome);
+}
+
+/** A pending invitation, sent at `invitedAt`, was answered or ended outside an action of ours (acceptance, decline, expiry). */
+export function recordInvitationClosed(prev: GovernorState, outcome: 0 | 1, invitedAt: Instant | null): GovernorState {
+  const s = structuredClone(prev);
+  closeInvitation(s, outcome, invitedAt);
   return s;
 }
 

@@ -20,10 +20,17 @@ export interface GovernorState {
   notesThisMonth: number;
   /** After LinkedIn refused a note (`note_quota_reached`): no note until this month is over. */
   noteBlockedMonth: string | null;
+  /** The notes LinkedIn let through in the month it refused one: the monthly quota from the next month on. */
+  learnedNoteQuota: number | null;
   /** Instants of `ok` connects in the last 7×24 h, ascending. */
   inviteTimes: Instant[];
   /** Invitations sent and not yet accepted, declined, withdrawn or expired. */
   pending: number;
+  /**
+   * When each pending invitation was sent, ascending (those still pending 21 days later count as not accepted,
+   * core/acceptance.ts). At most `pending` entries; a state saved before this field knew none.
+   */
+  pendingSince: Instant[];
   lastActionAt: Instant | null;
   /** The least gap (with jitter) after the last action of any kind. */
   nextAnyAt: Instant | null;
@@ -40,7 +47,7 @@ export interface GovernorState {
   pauseReason: string | null;
   /** How many restrictions this account has had: each one pauses longer. */
   restrictions: number;
-  /** The latest decided invitations, oldest first: 1 accepted, 0 withdrawn, declined or expired. */
+  /** The latest closed invitations, oldest first: 1 accepted, 0 withdrawn, declined or expired. */
   decided: Array<0 | 1>;
   /** Actions performed so far: seeds the jitter of the next one. */
   actionCount: number;
@@ -56,8 +63,10 @@ export function initialGovernorState(): GovernorState {
     month: null,
     notesThisMonth: 0,
     noteBlockedMonth: null,
+    learnedNoteQuota: null,
     inviteTimes: [],
     pending: 0,
+    pendingSince: [],
     lastActionAt: null,
     nextAnyAt: null,
     nextByKind: {},

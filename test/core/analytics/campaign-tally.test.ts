@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { campaignOutcomes, furthestStep, hasReached, messagesBeforeReply, needsMessageTimes, type EnrollmentFacts } from "../../../src/core/analytics/index.js";
 import type { CampaignDoc, CampaignStep } from "../../../src/core/model.js";
-import { HOUR, parseInstant } from "../../../src/core/time.js";
+import { DAY, HOUR, parseInstant } from "../../../src/core/time.js";
 import { campaignDoc } from "../../support/docs.js";
 
 const T = parseInstant("2027-03-01T08:00:00Z") as number; // 09:00 in Paris, 03:00 in New York
@@ -9,6 +9,8 @@ const VISIT: CampaignStep = { kind: "visit", after: 0 };
 const CONNECT: CampaignStep = { kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: null };
 const MESSAGE: CampaignStep = { kind: "message", after: 0, text: "Hi" };
 const FULL = campaignDoc({ steps: [VISIT, CONNECT, MESSAGE] });
+/** A day after T: every invitation sent at T still pending is undecided. */
+const NOW = T + DAY;
 
 let nextId = 1;
 function e(over: Partial<EnrollmentFacts>): EnrollmentFacts {
@@ -39,6 +41,16 @@ describe("step progress", () => {
     expect(FULL.steps.map((_, i) => hasReached(FULL, facts, i))).toEqual(reached);
   });
 
+  it.each([
+    ["a reply to the note, before acceptance", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, repliedAt: T, endReason: "replied" }), [true, true, false]],
+    ["a reply after acceptance, before the message", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, repliedAt: T, endReason: "replied" }), [true, true, false]],
+    ["a reply after the visit, before the invitation", e({ status: "done", step: 1, visitedAt: T, repliedAt: T, endReason: "replied" }), [true, false, false]],
+    ["a connection's reply before the message", e({ status: "done", step: 2, visitedAt: T, repliedAt: T, endReason: "replied" }), [true, false, false]],
+    ["a reply to the message", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, messagesSent: 1, lastMessageAt: T, repliedAt: T, endReason: "replied" }), [true, true, true]],
+  ] as const)("does not count a step a reply stopped the sequence before: %s", (_, facts, reached) => {
+    expect(FULL.steps.map((_, i) => hasReached(FULL, facts, i))).toEqual(reached);
+  });
+
   it("ends a campaign whose last step is the invitation on that step, accepted or skipped", () => {
     const doc = campaignDoc({ steps: [VISIT, CONNECT] });
     const accepted = e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, endReason: "accepted" });
@@ -64,23 +76,23 @@ describe("campaignOutcomes", () => {
   it("counts the funnel, each step's outcome and invitations by the recipient's hour", () => {
     const rows = PLACES.map(([, facts]) => facts);
     rows.push(e({ status: "done", step: 2, visitedAt: T, invitedAt: T + 6 * HOUR, acceptedAt: T, messagesSent: 1, lastMessageAt: T, repliedAt: T + HOUR, endReason: "replied", prospectTz: "America/New_York" }));
-    const out = campaignOutcomes(FULL, rows);
+    const out = campaignOutcomes(FULL, rows, NOW);
     expect(out.funnel).toEqual([
-      { stage: "enrolled", count: 12, rate: null },
-      { stage: "visited", count: 10, rate: 10 / 12 },
-      { stage: "invited", count: 7, rate: 7 / 10 },
-      { stage: "accepted", count: 3, rate: 3 / 7 },
-      { stage: "messaged", count: 2, rate: 2 / 3 },
-      { stage: "replied", count: 1, rate: 1 / 2 },
+      { stage: "enrolled", count: 12, base: null, rate: null },
+      { stage: "visited", count: 10, base: 12, rate: 10 / 12 },
+      { stage: "invited", count: 7, base: 10, rate: 7 / 10 },
+      { stage: "accepted", count: 3, base: 5, rate: 3 / 5 }, // the two pending invitations are undecided
+      { stage: "messaged", count: 2, base: 3, rate: 2 / 3 },
+      { stage: "replied", count: 1, base: 2, rate: 1 / 2 },
     ]);
     expect(out.bySteps).toEqual([
-      { step: 0, kind: "visit", reached: 12, outcome: "visited", outcomeCount: 10, rate: 10 / 12 },
-      { step: 1, kind: "connect", reached: 9, outcome: "accepted", outcomeCount: 3, rate: 3 / 9 }, // not the connection
-      { step: 2, kind: "message", reached: 4, outcome: "replied", outcomeCount: 1, rate: 1 / 4 },
+      { step: 0, kind: "visit", reached: 12, outcome: "visited", outcomeCount: 10, base: 12, rate: 10 / 12 },
+      { step: 1, kind: "connect", reached: 9, outcome: "accepted", outcomeCount: 3, base: 5, rate: 3 / 5 }, // not the connection
+      { step: 2, kind: "message", reached: 4, outcome: "replied", outcomeCount: 1, base: 2, rate: 1 / 2 }, // over the messages sent
     ]);
     expect(out.byHour).toHaveLength(24);
     // Six invitations at 09:00 in Paris, and one at 14:00 UTC: 09:00 in New York, not 15:00 as in Paris.
-    expect(out.byHour[9]).toEqual({ hour: 9, invited: 7, accepted: 3, rate: 3 / 7 });
+    expect(out.byHour[9]).toEqual({ hour: 9, invited: 7, accepted: 3, decided: 5, rate: 3 / 5 });
     expect(out.byHour.filter((h) => h.hour !== 9).every((h) => h.invited === 0 && h.rate === null)).toBe(true);
   });
 
@@ -90,17 +102,48 @@ describe("campaignOutcomes", () => {
     const afterFirst = e({ ...base, messagesSent: 2, lastMessageAt: T + 2 * HOUR, repliedAt: T + HOUR });
     const afterSecond = e({ ...base, messagesSent: 2, lastMessageAt: T + 2 * HOUR, repliedAt: T + 3 * HOUR });
     const toTheNote = e({ status: "done", step: 1, invitedAt: T, acceptedAt: T, repliedAt: T, endReason: "replied" });
-    const out = campaignOutcomes(doc, [afterFirst, afterSecond, toTheNote], new Map([[afterFirst.id, [T, T + 2 * HOUR]]]));
-    expect(out.bySteps.map((s) => [s.kind, s.reached, s.outcomeCount])).toEqual([["connect", 3, 3], ["message", 3, 1], ["message", 2, 1]]);
-    expect(out.funnel.find((s) => s.stage === "replied")).toEqual({ stage: "replied", count: 3, rate: 3 / 2 });
+    const out = campaignOutcomes(doc, [afterFirst, afterSecond, toTheNote], NOW, new Map([[afterFirst.id, [T, T + 2 * HOUR]]]));
+    // The reply to the note ended the sequence before the first message: that step never reached this person.
+    expect(out.bySteps.map((s) => [s.kind, s.reached, s.outcomeCount])).toEqual([["connect", 3, 3], ["message", 2, 1], ["message", 2, 1]]);
+    // Replied is over those messaged and those who answered the note before any message: at most 100%.
+    expect(out.funnel.find((s) => s.stage === "replied")).toEqual({ stage: "replied", count: 3, base: 3, rate: 1 });
   });
 
   it("has no rate for the stages a campaign has no step for, and measures the next against the one before", () => {
     const doc = campaignDoc({ steps: [CONNECT] });
-    const out = campaignOutcomes(doc, [e({ status: "invited", step: 1, invitedAt: T }), e({})]);
+    const out = campaignOutcomes(doc, [e({ status: "invited", step: 1, invitedAt: T }), e({})], NOW);
     expect(out.funnel.map((s) => [s.stage, s.count, s.rate])).toEqual([
-      ["enrolled", 2, null], ["visited", 0, null], ["invited", 1, 0.5], ["accepted", 0, 0], ["messaged", 0, null], ["replied", 0, null],
+      ["enrolled", 2, null], ["visited", 0, null], ["invited", 1, 0.5], ["accepted", 0, null], ["messaged", 0, null], ["replied", 0, null],
     ]);
-    expect(campaignOutcomes(doc, []).funnel.every((s) => s.rate === null)).toBe(true);
+    expect(campaignOutcomes(doc, [], NOW).funnel.every((s) => s.rate === null)).toBe(true);
+  });
+
+  it("rates acceptance over decided invitations only: none before any is decided, and not 0% before any is sent", () => {
+    const doc = campaignDoc({ steps: [CONNECT, MESSAGE] });
+    const waiting = Array.from({ length: 5 }, () => e({}));
+    const none = campaignOutcomes(doc, waiting, NOW);
+    expect(none.bySteps[0]).toMatchObject({ kind: "connect", reached: 5, outcomeCount: 0, base: 0, rate: null });
+    expect(none.funnel.find((s) => s.stage === "accepted")).toEqual({ stage: "accepted", count: 0, base: 0, rate: null });
+    // Three sent, one accepted: 1 of 1 decided while the others are young; 1 of 3 once they are 21 days old.
+    const sent = [
+      e({ status: "accepted", step: 1, invitedAt: T, acceptedAt: T + DAY }),
+      e({ status: "invited", step: 1, invitedAt: T }),
+      e({ status: "invited", step: 1, invitedAt: T + HOUR }),
+    ];
+    const young = campaignOutcomes(doc, [...waiting, ...sent], NOW);
+    expect(young.bySteps[0]).toMatchObject({ reached: 8, outcomeCount: 1, base: 1, rate: 1 });
+    const old = campaignOutcomes(doc, [...waiting, ...sent], T + 21 * DAY);
+    expect(old.bySteps[0]).toMatchObject({ reached: 8, outcomeCount: 1, base: 2, rate: 1 / 2 }); // the last is 20 days and 23 hours old
+    expect(old.funnel.find((s) => s.stage === "accepted")).toEqual({ stage: "accepted", count: 1, base: 2, rate: 1 / 2 });
+    expect(old.byHour[9]).toEqual({ hour: 9, invited: 2, accepted: 1, decided: 2, rate: 1 / 2 });
+  });
+
+  it("never puts a stage over 100%: connections are messaged without an invitation", () => {
+    const doc = campaignDoc({ steps: [CONNECT, MESSAGE] });
+    const invited = e({ status: "done", step: 2, invitedAt: T, acceptedAt: T, messagesSent: 1, lastMessageAt: T, endReason: "completed" });
+    const connections = Array.from({ length: 10 }, () => e({ status: "done", step: 2, messagesSent: 1, lastMessageAt: T, endReason: "completed" }));
+    const out = campaignOutcomes(doc, [invited, ...connections], NOW);
+    expect(out.funnel.find((s) => s.stage === "messaged")).toEqual({ stage: "messaged", count: 11, base: 11, rate: 1 });
+    expect(out.funnel.every((s) => s.rate === null || s.rate <= 1)).toBe(true);
   });
 });

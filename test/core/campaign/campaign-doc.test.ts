@@ -57,10 +57,21 @@ steps:
       schedule: { timezone: "recipient", hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 540, endMinute: 1020 }] } },
       stopOnReply: true,
       steps: [
-        { kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: null },
+        { kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: 21 * DAY },
         { kind: "visit", after: 0 },
       ],
     });
+  });
+
+  test("withdrawAfter: 21d unless written; never (or the null of older files) keeps invitations pending", () => {
+    const connect = (options: string) => parseCampaignDoc(`${HEAD}steps:\n  - connect: ${options}\n`, "c.yaml").steps[0];
+    expect(connect("{}")).toMatchObject({ withdrawAfter: 21 * DAY });
+    expect(connect("{ withdrawAfter: never }")).toMatchObject({ withdrawAfter: null });
+    expect(connect("{ withdrawAfter: null }")).toMatchObject({ withdrawAfter: null });
+    expect(connect("{ withdrawAfter: 2w }")).toMatchObject({ withdrawAfter: 14 * DAY });
+    expect(issuesOf(() => connect("{ withdrawAfter: forever }")).issues).toEqual([
+      { where: "c.yaml: steps[0].connect.withdrawAfter", message: 'expected a duration like 90s, 5m, 2h, 3d or 1w, or never, got "forever"' },
+    ]);
   });
 
   test("a withdraw step directly after connect becomes the connect's withdrawAfter", () => {
@@ -270,6 +281,7 @@ describe("campaignDocToObject", () => {
       `${HEAD}schedule: { timezone: America/Chicago, days: [tue, thu], hours: [08:00-10:00, 20:00-01:00] }\nstopOnReply: false\nsteps:\n  - visit: { after: 90s }\n  - connect: { after: 1d, note: "Hi {{ custom['job title'] | default: 'there' }}", noteFallback: skip }\n  - withdraw: { after: 10d }\n  - message: { after: 2h, text: "Thanks {{ firstName }}" }\n`,
     ],
     ["existing connections", `${HEAD}steps:\n  - message: { text: "Hello {{ firstName }}" }\n`],
+    ["never withdrawn", `${HEAD}steps:\n  - connect: { withdrawAfter: never }\n`],
   ];
   test.each(cases)("round trip: %s", (_case, text) => {
     const doc = parseCampaignDoc(text, "c.yaml");
@@ -291,6 +303,8 @@ describe("campaignDocToObject", () => {
         { message: { after: "2h", text: "Thanks {{ firstName }}" } },
       ],
     });
+    const never = parseCampaignDoc(`${HEAD}steps:\n  - connect: { withdrawAfter: never }\n`, "c.yaml");
+    expect(campaignDocToObject(never).steps).toEqual([{ connect: { after: "0s", note: null, noteFallback: "blank", withdrawAfter: "never" } }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideAccount, initialGovernorState, recordAction, recordInvitationClosed, recordRestrictionEvent, type GovernorState } from "../../../src/core/governor/index.js";
+import { decideAccount, initialGovernorState, recentAcceptance, recordAction, recordInvitationClosed, recordRestrictionEvent, type GovernorState } from "../../../src/core/governor/index.js";
 import { DAY, HOUR, MINUTE, WEEK, parseInstant } from "../../../src/core/time.js";
 import { accountDoc } from "../../support/docs.js";
 
@@ -78,6 +78,21 @@ describe("decideAccount", () => {
     expect(decideAccount(accountDoc(), healthy, MON_10).kinds.connect.allowed).toBe(true);
   });
 
+  it("counts invitations still pending 21 days after they were sent as not accepted, so the slow-down starts", () => {
+    // 30 accepted, and 90 invitations nobody answered: 30 of 120, 10% over the latest 100, not "100% of 30".
+    const sentAt = (daysAgo: number) => Array.from({ length: 90 }, (_, i) => MON_10 - daysAgo * DAY - i * MINUTE);
+    const today = { day: "2027-03-01", today: { connect: 10, message: 0, visit: 0, withdraw: 0 } };
+    const ignored = state({ ...today, decided: Array(30).fill(1) as Array<0 | 1>, pending: 90, pendingSince: sentAt(21).reverse() });
+    expect(recentAcceptance(ignored, MON_10)).toEqual({ accepted: 10, decided: 100, rate: 0.1 });
+    const d = decideAccount(accountDoc(), ignored, MON_10);
+    expect(d.kinds.connect).toMatchObject({ allowed: false });
+    expect((d.kinds.connect as { reason: string }).reason).toContain("slowed to 10/day: acceptance 10% over the last 100 decided invitations");
+    // Younger than 21 days they are undecided: left out.
+    const young = state({ ...ignored, pendingSince: sentAt(20).filter((t) => t > MON_10 - 21 * DAY).reverse() });
+    expect(recentAcceptance(young, MON_10)).toEqual({ accepted: 30, decided: 30, rate: 1 });
+    expect(decideAccount(accountDoc(), young, MON_10).kinds.connect.allowed).toBe(true);
+  });
+
   it("holds invitations at the pending cap until something is answered", () => {
     const d = decideAccount(accountDoc({ limits: { pendingMax: 3 } }), state({ pending: 3 }), MON_10);
     expect(d.kinds.connect).toMatchObject({ allowed: false, until: null });
@@ -129,6 +144,21 @@ describe("recordAction", () => {
     expect(decideAccount(doc, s, MON_10 + 23 * HOUR).kinds.message.allowed).toBe(true);
   });
 
+  it("learns the note quota when LinkedIn refuses a note, and keeps to it from the next month on", () => {
+    const free = accountDoc({ type: "free" }); // 5 notes a month configured; LinkedIn let 3 through
+    const s = recordAction(free, state({ month: "2027-03", notesThisMonth: 3 }), { kind: "connect", result: "note_quota_reached", at: MON_10, withNote: true });
+    expect(s.learnedNoteQuota).toBe(3);
+    expect(decideAccount(free, s, MON_10 + DAY).note.allowed).toBe(false);
+    const april = at("2027-04-01T09:00:00Z");
+    expect(decideAccount(free, s, april).note.allowed).toBe(true);
+    const threeSent = [0, 1, 2].reduce((st, i) => recordAction(free, st, { kind: "connect", result: "ok", at: april + i * HOUR, withNote: true }), s);
+    expect(decideAccount(free, threeSent, april + 3 * HOUR).note).toEqual({ allowed: false, why: "3 of 3 notes used this month (the quota LinkedIn showed when it refused a note)" });
+    // A paid account has no configured quota, and learns one all the same.
+    const paid = recordAction(doc, state({ month: "2027-03", notesThisMonth: 12 }), { kind: "connect", result: "note_quota_reached", at: MON_10, withNote: true });
+    expect(decideAccount(doc, state({ ...paid, month: "2027-04", notesThisMonth: 12 }), april).note.allowed).toBe(false);
+    expect(decideAccount(doc, state({ ...paid, month: "2027-04", notesThisMonth: 11 }), april).note.allowed).toBe(true);
+  });
+
   it("blocks notes for the rest of the month after note_quota_reached", () => {
     const s = recordAction(accountDoc({ type: "free" }), state(), { kind: "connect", result: "note_quota_reached", at: MON_10, withNote: true });
     expect(decideAccount(accountDoc({ type: "free" }), s, MON_10 + DAY).note.allowed).toBe(false);
@@ -146,11 +176,29 @@ describe("recordAction", () => {
   });
 
   it("frees a pending slot and remembers the outcome when an invitation is answered", () => {
-    const s = recordInvitationClosed(state({ pending: 2 }), 1);
+    const s = recordInvitationClosed(state({ pending: 2 }), 1, null);
     expect(s.pending).toBe(1);
     expect(s.decided).toEqual([1]);
     const w = recordAction(doc, state({ pending: 2 }), { kind: "withdraw", result: "ok", at: MON_10, withNote: false });
     expect(w.pending).toBe(1);
     expect(w.decided).toEqual([0]);
+  });
+
+  it("keeps when each pending invitation was sent, until it is answered or withdrawn", () => {
+    const [t1, t2, t3] = [MON_10, MON_10 + HOUR, MON_10 + 2 * HOUR];
+    const sent = [t1, t3, t2].reduce((s, t) => recordAction(doc, s, { kind: "connect", result: "ok", at: t, withNote: false }), state());
+    expect(sent.pendingSince).toEqual([t1, t2, t3]);
+    const accepted = recordInvitationClosed(sent, 1, t2);
+    expect(accepted).toMatchObject({ pending: 2, pendingSince: [t1, t3], decided: [1] });
+    const withdrawn = recordAction(doc, accepted, { kind: "withdraw", result: "ok", at: t3 + DAY, withNote: false, invitedAt: t3 });
+    expect(withdrawn).toMatchObject({ pending: 1, pendingSince: [t1], decided: [1, 0] });
+    // Accepted before the withdrawal reached LinkedIn: closed as accepted. Refused for the account: still pending.
+    const late = recordAction(doc, accepted, { kind: "withdraw", result: "already_connected", at: t3 + DAY, withNote: false, invitedAt: t1 });
+    expect(late).toMatchObject({ pending: 1, pendingSince: [t3], decided: [1, 1] });
+    const refused = recordAction(doc, accepted, { kind: "withdraw", result: "restricted", at: t3 + DAY, withNote: false, invitedAt: t1 });
+    expect(refused).toMatchObject({ pending: 2, pendingSince: [t1, t3], decided: [1] });
+    // A time not on record (a state saved before times were kept): the list never outgrows the pending count.
+    expect(recordInvitationClosed(state({ pending: 2, pendingSince: [t1, t2] }), 0, t1 - WEEK).pendingSince).toEqual([t2]);
+    expect(recordInvitationClosed(state({ pending: 3, pendingSince: [t1, t2] }), 0, null).pendingSince).toEqual([t1, t2]);
   });
 });
