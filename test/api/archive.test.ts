@@ -5,6 +5,7 @@ import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ArchiveReport } from "../../src/api/routes/imports.js";
 import { parseInstant } from "../../src/core/time.js";
+import { zipBomb } from "../fixtures/linkedin-archive/zip-bomb.js";
 import { ACCOUNT, apiHarness, type ApiHarness } from "./api-harness.js";
 
 const FIXTURE = resolve("test/fixtures/linkedin-archive/Basic_LinkedInDataExport_03-10-2027");
@@ -90,5 +91,16 @@ describe("POST /v1/imports/linkedin-archive", () => {
     expect((await upload(h, "account=alice", zip, h.tokenB)).status).toBe(404);
     expect((await upload(h, "account=alice", zip, null)).status).toBe(401);
     expect((await h.call(h.tokenA, "GET", "/v1/invitations")).body.invitations).toEqual([]);
+  });
+
+  it("refuses a zip bomb with 422 before inflating it: three 400 MB entries in 1.2 MB", async () => {
+    const h = await setting();
+    const bomb = zipBomb(["Connections.csv", "Invitations.csv", "messages.csv"].map((name) => ({ name, megabytes: 400 })));
+    const started = performance.now();
+    const r = await upload(h, "account=alice&file=bomb.zip", bomb);
+    expect(r.status).toBe(422);
+    expect(r.body.detail).toMatch(/^bomb\.zip: its CSV files would inflate to 1200 MB, more than the 256 MB linkpace inflates from a zip/);
+    expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual(["body"]);
+    expect(performance.now() - started).toBeLessThan(2_000); // inflating it took the server to 2.6 GB and 19 s
   });
 });
