@@ -72,6 +72,9 @@ describe("POST /v1/agent/claim and /v1/agent/report", () => {
     const other = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice", agent: "desktop" });
     expect(other.status).toBe(204);
     expect(other.headers.get("x-linkpace-next-at")).toBe("2027-03-01T08:10:00Z");
+    // The same executor claiming again within its lease may have restarted after performing it: it checks first.
+    const restarted = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice", agent: "laptop" });
+    expect(restarted.body).toMatchObject({ actionId: claim.body.actionId, reconcile: true });
 
     h.clock.advance(11 * MINUTE); // the lease ran out: performed or not, nobody knows
     const taken = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice", agent: "desktop" });
@@ -122,6 +125,12 @@ describe("actions the engine loop handed over", () => {
     expect((await h.call(h.tokenA, "GET", "/v1/tasks")).body.accounts[0].inProgress).toEqual([]);
 
     await h.call(h.tokenA, "POST", "/v1/campaigns/q1/resume");
+    // Taken back only while nobody holds it: once an executor has it, the runner's release changes nothing.
+    await engine.tick(h.clock.now());
+    const [again] = (await h.call(h.tokenA, "GET", "/v1/tasks")).body.accounts[0].inProgress;
+    expect(await h.store.takeTask(again.actionId, { by: "agent:x", until: h.clock.now() + MINUTE, now: h.clock.now(), repeat: "restart" })).not.toBeNull();
+    expect(await engine.releaseTask(again.actionId, h.clock.now(), { delay: 0, unheldOnly: true })).toEqual({ type: "held" });
+    expect(await engine.releaseTask(again.actionId, h.clock.now(), { delay: 0 })).toEqual({ type: "recorded" });
     await engine.tick(h.clock.now());
     h.clock.advance(3 * 60 * MINUTE);
     const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
