@@ -1,4 +1,5 @@
-export { readProspectCsv } from "./read-prospect-csv.js";
+export { readProspectCsv, readProspectCsvInChunks } from "./read-prospect-csv.js";
+export { MAX_CELL_CHARS, MAX_ROW_CHARS } from "./record-limits.js";
 export { detectDelimiter } from "./find-header.js";
 export { detectFormat } from "./plan-columns.js";
 export {

@@ -3,9 +3,13 @@
  * the columns planned once, then the records are tokenized one at a time (csv-records.ts), so a 200,000-row
  * export costs one pass and holds nothing but the text and the prospects built from it.
  *
- * Nothing is dropped silently: a record without a usable identifier, with the wrong number of fields, or
- * sharing an identifier with an earlier record becomes a RejectRow with its line and reason. Only records
- * whose cells are all empty (`;;;;` lines spreadsheets leave behind) are skipped.
+ * Nothing is dropped silently: a record without a usable identifier, with the wrong number of fields, with a
+ * cell or a whole row over the size limits (record-limits.ts), or sharing an identifier with an earlier record
+ * becomes a RejectRow with its line and reason. Only records whose cells are all empty (`;;;;` lines
+ * spreadsheets leave behind) are skipped.
+ *
+ * `readProspectCsvInChunks` reads the same way but awaits `pause` every 1,000 records, so a server can answer
+ * other requests while it reads a million rows; `readProspectCsv` reads in one go.
  */
 import { LinkpaceError } from "../../core/errors.js";
 import { csvRecords } from "./csv-records.js";
@@ -13,12 +17,17 @@ import { decodeCsvBytes } from "./decode-csv-bytes.js";
 import { findHeader, type HeaderLocation } from "./find-header.js";
 import { mapRow, memberIdKey } from "./map-row.js";
 import { planColumns, type ColumnPlan } from "./plan-columns.js";
+import { checkRecordSize, MAX_CELL_CHARS } from "./record-limits.js";
 import type { ProspectCsvResult, ReadProspectCsvOptions } from "./types.js";
 
-const PROGRESS_EVERY = 1000;
+/** Records between two progress reports, and between two pauses. */
+const CHUNK = 1000;
 const RAW_MAX = 300;
 
 interface ReadState {
+  fileName: string;
+  /** Header cells, trimmed: they name a cell that is too long. */
+  columns: string[];
   plan: ColumnPlan;
   result: ProspectCsvResult;
   /** Every identifier (and member-id URL) of an accepted row → its line. */
@@ -28,34 +37,60 @@ interface ReadState {
 }
 
 export function readProspectCsv(bytes: Buffer, fileName: string, opts: ReadProspectCsvOptions = {}): ProspectCsvResult {
+  const reading = startReading(bytes, fileName, opts);
+  while (!reading.chunks.next().done) {
+    // one chunk after the other, without letting anything else run
+  }
+  return reading.finish();
+}
+
+/** readProspectCsv, awaiting `pause` between chunks of records (it may throw to stop the reading). */
+export async function readProspectCsvInChunks(
+  bytes: Buffer,
+  fileName: string,
+  opts: ReadProspectCsvOptions & { pause: () => Promise<void> },
+): Promise<ProspectCsvResult> {
+  const reading = startReading(bytes, fileName, opts);
+  while (!reading.chunks.next().done) await opts.pause();
+  return reading.finish();
+}
+
+/** The file decoded and its header found; `chunks` reads the records, stopping after each chunk. */
+function startReading(bytes: Buffer, fileName: string, opts: ReadProspectCsvOptions): { chunks: Generator<void>; finish: () => ProspectCsvResult } {
   const { data, encoding } = decodeCsvBytes(bytes, fileName);
   const text = data.toString("utf8");
   const header = findHeader(text, fileName);
   const plan = planColumns(header.columns);
   const state: ReadState = {
+    fileName,
+    columns: header.columns,
     plan,
     result: { format: plan.format, rows: [], rejects: [], delimiter: header.delimiter, encoding },
     seen: new Map(),
     done: 0,
   };
-  readRecords(text, header, state, opts.onProgress);
-  if (state.done === 0) {
-    throw new LinkpaceError(
-      "invalid_input",
-      `${fileName}: the header (line ${header.line}) is not followed by any rows; add one row per person`,
-    );
-  }
-  opts.onProgress?.(state.done, state.done);
-  return state.result;
+  const finish = (): ProspectCsvResult => {
+    if (state.done === 0) {
+      throw new LinkpaceError(
+        "invalid_input",
+        `${fileName}: the header (line ${header.line}) is not followed by any rows; add one row per person`,
+      );
+    }
+    opts.onProgress?.(state.done, state.done);
+    return state.result;
+  };
+  return { chunks: readRecords(text, header, state, opts.onProgress), finish };
 }
 
 type OnProgress = ReadProspectCsvOptions["onProgress"];
 
-function readRecords(text: string, header: HeaderLocation, state: ReadState, onProgress: OnProgress): void {
+function* readRecords(text: string, header: HeaderLocation, state: ReadState, onProgress: OnProgress): Generator<void> {
   const total = Math.max(0, countLines(text, header.offset) - 1);
   const records = csvRecords(text, header.delimiter, header.offset, header.line);
   records.next(); // the header itself
+  let read = 0;
   for (const record of records) {
+    if (++read % CHUNK === 0) yield;
     if (record.kind === "unclosed_quote") {
       state.result.rejects.push({
         line: record.line,
@@ -67,9 +102,11 @@ function readRecords(text: string, header: HeaderLocation, state: ReadState, onP
     }
     const cells = record.cells.map((c) => c.trim());
     if (cells.every((c) => c === "")) continue;
-    readRecord(state, cells, record.line, () => truncate(text.slice(record.start, record.end)));
+    const tooBig = record.end - record.start > MAX_CELL_CHARS ? checkRecordSize({ ...state, cells, line: record.line, text, start: record.start, end: record.end }) : null;
+    if (tooBig !== null) state.result.rejects.push({ line: record.line, reason: tooBig, raw: truncate(text.slice(record.start, record.end)) });
+    else readRecord(state, cells, record.line, () => truncate(text.slice(record.start, record.end)));
     state.done++;
-    if (state.done % PROGRESS_EVERY === 0) onProgress?.(state.done, Math.max(total, state.done));
+    if (state.done % CHUNK === 0) onProgress?.(state.done, Math.max(total, state.done));
   }
 }
 
