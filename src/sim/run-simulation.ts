@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { App } from "../app.js";
 import { LinkedInSimulator } from "../channels/simulator/index.js";
 import { LinkpaceError } from "../core/errors.js";
+import { quote } from "../core/limits.js";
 import { resolveZone } from "../core/prospect/location-zone.js";
 import { profileIdentifiers } from "../core/prospect/profile-url.js";
 import { DAY, VirtualClock, type Instant } from "../core/time.js";
@@ -14,7 +15,7 @@ import type { EnrollItem } from "../engine/enroll.js";
 import { readProspectCsv } from "../io/prospect-csv/index.js";
 import type { Store } from "../store/store.js";
 import type { InlineProspect, Scenario } from "./scenario.js";
-import { summarize, type SimReport } from "./summary.js";
+import { summarize, type Refusal, type SimReport } from "./summary.js";
 
 export interface RunOptions {
   scenario: Scenario;
@@ -69,46 +70,68 @@ async function loop(app: App, sim: LinkedInSimulator, clock: VirtualClock, end: 
   clock.set(Math.max(clock.now(), end));
 }
 
-/** Enrolls inline prospects, then each import, in order; CSV rows rejected by the reader count as refused. */
-async function enrollAll(app: App, sim: LinkedInSimulator, opts: RunOptions): Promise<{ enrolled: number; refused: number }> {
+interface Batch {
+  campaign: string;
+  items: EnrollItem[];
+  /** Where each item is, for its refusal. */
+  wheres: string[];
+}
+
+/**
+ * Enrolls inline prospects, then each import, in order. A prospect that cannot be enrolled (no profile URL, a
+ * duplicate, already enrolled, never reachable, a CSV row the reader refused) is a refusal, as a CSV import
+ * reports it; the rest of the scenario runs.
+ */
+async function enrollAll(app: App, sim: LinkedInSimulator, opts: RunOptions): Promise<SimReport["prospects"]> {
   const { scenario } = opts;
-  const batches: Array<{ campaign: string; items: EnrollItem[]; unavailable: Set<string> }> = [];
+  const batches: Batch[] = [];
+  const refusals: Refusal[] = [];
   const unavailable = new Set<string>();
-  for (const p of scenario.prospects) {
-    const item = inlineItem(p, opts.scenarioPath);
+  scenario.prospects.forEach((p, i) => {
+    const where = `${opts.scenarioPath}: prospects[${i}]`;
+    const item = inlineItem(p);
+    if (item === null) {
+      refusals.push({ where, reason: `${quote(p.profileUrl)} is not a LinkedIn profile URL` });
+      return;
+    }
     if (p.unavailable) item.prospect.identifiers.forEach((id) => unavailable.add(id));
     const last = batches[batches.length - 1];
-    if (last && last.campaign === p.campaign) last.items.push(item);
-    else batches.push({ campaign: p.campaign, items: [item], unavailable });
-  }
-  const counts = { enrolled: 0, refused: 0 };
+    if (last && last.campaign === p.campaign) {
+      last.items.push(item);
+      last.wheres.push(where);
+    } else batches.push({ campaign: p.campaign, items: [item], wheres: [where] });
+  });
   for (const imp of scenario.imports) {
     const path = resolve(dirname(opts.scenarioPath), imp.file);
     const csv = readProspectCsv(readFile(path, opts.scenarioPath), imp.file);
-    counts.refused += csv.rejects.length;
-    batches.push({ campaign: imp.campaign, items: csv.rows.map((r) => ({ line: r.line, prospect: r.prospect, zoneHints: r.zoneHints })), unavailable });
+    refusals.push(...csv.rejects.map((r) => ({ where: `${imp.file}: line ${r.line}`, reason: r.reason })));
+    const items = csv.rows.map((r) => ({ line: r.line, prospect: r.prospect, zoneHints: r.zoneHints }));
+    batches.push({ campaign: imp.campaign, items, wheres: items.map((r) => `${imp.file}: line ${r.line}`) });
   }
+  let enrolled = 0;
   for (const batch of batches) {
     const results = await app.enroll(batch.campaign, batch.items);
     const campaign = await app.campaign(batch.campaign);
     const account = scenario.accounts.find((a) => a.doc.name === campaign.doc.account);
     batch.items.forEach((item, i) => {
-      if (results[i]?.status !== "enrolled") {
-        counts.refused++;
+      const result = results[i];
+      if (result?.status !== "enrolled") {
+        refusals.push({ where: batch.wheres[i] as string, reason: result ? `${result.person}: ${result.reason}` : "not enrolled" });
         return;
       }
-      counts.enrolled++;
+      enrolled++;
       const p = item.prospect;
       const zone = p.timezone ?? resolveZone({ location: p.location, ...item.zoneHints })?.zone ?? account?.doc.timezone ?? null;
-      sim.addProspect({ account: campaign.doc.account, url: p.identifiers[0] as string, identifiers: p.identifiers, timezone: zone, connected: p.connected, unavailable: p.identifiers.some((id) => batch.unavailable.has(id)) });
+      sim.addProspect({ account: campaign.doc.account, url: p.identifiers[0] as string, identifiers: p.identifiers, timezone: zone, connected: p.connected, unavailable: p.identifiers.some((id) => unavailable.has(id)) });
     });
   }
-  return counts;
+  return { enrolled, refused: refusals.length, refusals };
 }
 
-function inlineItem(p: InlineProspect, where: string): EnrollItem {
+/** The enrollment item of an inline prospect; null when its URL names no LinkedIn profile. */
+function inlineItem(p: InlineProspect): EnrollItem | null {
   const ids = profileIdentifiers([p.profileUrl]).map((id) => id.url);
-  if (ids.length === 0) throw new LinkpaceError("invalid_input", `${where}: prospect "${p.profileUrl}" is not a LinkedIn profile URL`);
+  if (ids.length === 0) return null;
   return {
     prospect: { identifiers: ids, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, location: p.location, timezone: p.timezone, connected: p.connected, custom: p.custom },
   };

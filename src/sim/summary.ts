@@ -17,13 +17,20 @@ export interface AccountSummary {
   paused: boolean;
 }
 
+/** A prospect the scenario could not enroll: where it is (`scenario.json: prospects[3]`, `leads.csv: line 14`) and why. */
+export interface Refusal {
+  where: string;
+  reason: string;
+}
+
 export interface SimReport {
   accounts: AccountSummary[];
-  prospects: { enrolled: number; refused: number };
+  /** `refused` counts `refusals`. */
+  prospects: { enrolled: number; refused: number; refusals: Refusal[] };
   actions: number;
 }
 
-export async function summarize(app: App, prospects: { enrolled: number; refused: number }): Promise<SimReport> {
+export async function summarize(app: App, prospects: SimReport["prospects"]): Promise<SimReport> {
   const accounts = await app.store.listAccounts(app.ctx.workspaceId);
   const byName = new Map<string, AccountSummary>();
   for (const a of accounts) {

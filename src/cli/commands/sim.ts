@@ -23,6 +23,8 @@ export function registerSimCommand(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const scenario = parseScenario(readUserText(file), file);
       const report = await simulate({ scenario, scenarioPath: file, db: g.db, events: opts.events, quiet: g.json === true });
+      const refusals = renderRefusals(report.prospects.refusals);
+      if (refusals !== "") process.stderr.write(refusals);
       emit(g, report, renderReport);
     });
 }
@@ -47,6 +49,15 @@ async function writeEvents(store: Store, workspaceId: number, path: string): Pro
   }
   out.end();
   await once(out, "finish");
+}
+
+/** Shown on stderr, so that a scenario's refused prospects are seen with --json too (where all of them are listed). */
+const REFUSALS_SHOWN = 20;
+
+export function renderRefusals(refusals: SimReport["prospects"]["refusals"]): string {
+  const lines = refusals.slice(0, REFUSALS_SHOWN).map((r) => `linkpace: refused ${r.where}: ${r.reason}\n`);
+  if (refusals.length > REFUSALS_SHOWN) lines.push(`linkpace: … and ${refusals.length - REFUSALS_SHOWN} more refused prospects (--json lists them all)\n`);
+  return lines.join("");
 }
 
 export function renderReport(r: SimReport): string {
