@@ -96,7 +96,8 @@ export function registerAgentRoutes(r: Router): void {
       const { actionId, result } = c.req.valid("json");
       const action = await findAction(app, actionId);
       if (!action) throw new LinkpaceError("not_found", `no action ${actionId} in this workspace (skipped, or never claimed)`, [{ where: "body: actionId", message: "unknown action" }]);
-      outcomeFor(action.kind as ActionKind, { result });
+      // A result that does not fit the action is a 422 while it is open; once it has one, the answer is about that.
+      if (action.result === null) outcomeFor(action.kind as ActionKind, { result });
       const { duplicate } = answerTaken(await app.engine.recordResult(actionId, result, app.now()), `action ${actionId}`);
       return c.json({ actionId, result, duplicate }, 200);
     },
