@@ -3,6 +3,7 @@
  * linkpace's command line. Exit codes (CONTRACTS.md §8): 0 success, 1 a problem the user must act on,
  * 2 bad usage or input, 3 an internal failure.
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { exitCodeFor, isLinkpaceError } from "../core/errors.js";
 import { registerAccountCommands } from "./commands/account.js";
@@ -27,6 +28,7 @@ import { checkWorkspaceOption } from "./shell.js";
 export function buildProgram(): Command {
   const program = new Command("linkpace")
     .description("Self-hosted LinkedIn outreach that keeps every sender inside LinkedIn's limits.")
+    .version(packageVersion(), "-V, --version", "print linkpace's version")
     .option("--db <target>", "SQLite file or postgres:// URL (default: LINKPACE_DB or ./linkpace.db)")
     .option("--workspace <name>", "the workspace to work in (default: LINKPACE_WORKSPACE, else the default workspace); init, sim, demo, serve and workspace do not take it")
     .configureHelp({ showGlobalOptions: true })
@@ -66,6 +68,12 @@ Getting started:
   registerDemoCommand(program);
   for (const cmd of allCommands(program)) cmd.exitOverride();
   return program;
+}
+
+/** The version in package.json, two folders up from this file both as built (dist/cli/) and as source (src/cli/). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
 }
 
 function allCommands(cmd: Command): Command[] {

@@ -9,7 +9,8 @@ import type { Channel } from "../channels/channel.js";
 import { LinkpaceError } from "../core/errors.js";
 import { formatLocalTime } from "../core/schedule/index.js";
 import { parseInstant, type Clock } from "../core/time.js";
-import { openStore } from "../store/open-store.js";
+import { existsSync } from "node:fs";
+import { checkDbTarget, isPostgresUrl, openStore, resolveDbTarget } from "../store/open-store.js";
 import type { WorkspaceRow } from "../store/api-tokens.js";
 import { DEFAULT_WORKSPACE, type Store } from "../store/store.js";
 
@@ -42,9 +43,24 @@ export async function resolveWorkspace(store: Store, named: { name: string; from
   throw new LinkpaceError("not_found", `${from}: no workspace named "${name}" (known: ${known.join(", ")}; create one with linkpace workspace create NAME)`);
 }
 
-/** Opens the store and finds the workspace (workspaceName's); the store is closed again when the workspace is unknown. */
-export async function openWorkspaceStore(db: string | undefined, named: { name: string; from: string } | undefined): Promise<{ store: Store; workspace: WorkspaceRow }> {
-  const store = await openStore(db);
+/**
+ * Opens the database named by --db / LINKPACE_DB. A SQLite file that does not exist is created only with
+ * `create` (init, and serve's first start); any other command refuses it (exit 2) rather than working on a new,
+ * empty database somewhere the user did not mean.
+ */
+export async function openDatabase(db: string | undefined, opts: { create: boolean }): Promise<Store> {
+  const target = resolveDbTarget(db);
+  checkDbTarget(target);
+  if (!opts.create && !isPostgresUrl(target) && target !== ":memory:" && !existsSync(target)) {
+    const fix = db !== undefined ? `run \`linkpace init --db ${db}\` first, or check --db` : process.env.LINKPACE_DB ? "run `linkpace init` first, or check LINKPACE_DB" : "run `linkpace init` first (or pass --db)";
+    throw new LinkpaceError("invalid_input", `no database at ${target}: ${fix}`);
+  }
+  return openStore(db);
+}
+
+/** Opens the database (openDatabase) and finds the workspace (workspaceName's); the store is closed again when the workspace is unknown. */
+export async function openWorkspaceStore(db: string | undefined, named: { name: string; from: string } | undefined, opts = { create: false }): Promise<{ store: Store; workspace: WorkspaceRow }> {
+  const store = await openDatabase(db, opts);
   try {
     return { store, workspace: await resolveWorkspace(store, named) };
   } catch (e) {
@@ -100,10 +116,12 @@ const noChannel: Channel = {
 
 /**
  * Runs `fn` with an App in the command's workspace. Commands that do not work in one workspace (withoutWorkspace)
- * pass `{ workspace: "none" }`: their App is in the default workspace whatever LINKPACE_WORKSPACE says.
+ * pass `{ workspace: "none" }`: their App is in the default workspace whatever LINKPACE_WORKSPACE says. Only
+ * `init` passes `create` (openDatabase).
  */
-export async function withApp<T>(opts: GlobalOptions, fn: (app: App, workspace: WorkspaceRow) => Promise<T>, scope: { workspace: "named" | "none" } = { workspace: "named" }): Promise<T> {
-  const { store, workspace } = await openWorkspaceStore(opts.db, scope.workspace === "none" ? undefined : workspaceName(opts));
+export async function withApp<T>(opts: GlobalOptions, fn: (app: App, workspace: WorkspaceRow) => Promise<T>, scope: { workspace: "named" | "none"; create?: boolean } = { workspace: "named" }): Promise<T> {
+  const named = scope.workspace === "none" ? undefined : workspaceName(opts);
+  const { store, workspace } = await openWorkspaceStore(opts.db, named, { create: scope.create ?? false });
   const app = new App({ store, channel: noChannel, clock: systemClock(), workspaceId: workspace.id });
   try {
     return await fn(app, workspace);

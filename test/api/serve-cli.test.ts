@@ -1,11 +1,11 @@
 /** `linkpace token|workspace|serve` as subprocesses: tokens printed once, workspaces, SIGTERM stops the server cleanly. */
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { CLI, runCli, tempDir } from "../support/cli.js";
+import { CLI, initDir, runCli, tempDir } from "../support/cli.js";
 
 describe("linkpace token and workspace", () => {
   it("creates a token once, lists it without the secret, revokes it; tokens may belong to another workspace", async () => {
-    const dir = tempDir("linkpace-token-");
+    const dir = initDir("linkpace-token-");
     const created = runCli(["token", "create", "--name", "laptop", "--json"], { cwd: dir });
     expect(created.code).toBe(0);
     const token = (created.json() as { token: { id: number; secret: string; workspace: string } }).token;

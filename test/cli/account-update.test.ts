@@ -2,14 +2,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir, type CliResult } from "../support/cli.js";
+import { initDir, runCli, type CliResult } from "../support/cli.js";
 
 const NOW = "2027-03-01T08:00:00Z"; // a Monday, 09:00 in Paris
 const SLOW = 120_000;
 
 describe("linkpace account update", () => {
   it("replaces the settings, keeps the name, and refuses bad files and unknown accounts with exit 2", { timeout: SLOW }, () => {
-    const dir = tempDir("linkpace-account-update-");
+    const dir = initDir("linkpace-account-update-");
     const cli = (...args: string[]): CliResult => runCli(args, { cwd: dir, env: { LINKPACE_NOW: NOW, LINKPACE_WORKSPACE: undefined } });
     const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
     write("alice.yaml", "name: alice\ntimezone: Europe/Paris\ntype: free\ncreated: 2019-05-01\n");

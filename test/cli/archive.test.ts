@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { zipSync } from "fflate";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../support/cli.js";
+import { initDir, runCli } from "../support/cli.js";
 
 const FIXTURE = resolve("test/fixtures/linkedin-archive/Basic_LinkedInDataExport_03-10-2027");
 const NOW = { LINKPACE_NOW: "2027-03-10T09:00:00Z" };
@@ -12,7 +12,7 @@ const CAMPAIGN = `name: q1\naccount: alice\nsteps:\n  - visit: {}\n  - connect:\
 const JANE = "https://www.linkedin.com/in/jane-doe";
 
 function workspace(db?: string): string {
-  const dir = tempDir();
+  const dir = initDir(undefined, { LINKPACE_DB: db });
   writeFileSync(join(dir, "account.yaml"), ACCOUNT);
   writeFileSync(join(dir, "campaign.yaml"), CAMPAIGN);
   writeFileSync(join(dir, "leads.csv"), `firstName,lastName,company,profileUrl\nJane,Doe,Acme,${JANE}\n`);

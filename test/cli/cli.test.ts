@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { runCli, tempDir } from "../support/cli.js";
+import { initDir, runCli, tempDir } from "../support/cli.js";
 
 async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.LINKPACE_TEST_PG });
@@ -17,7 +17,7 @@ const ACCOUNT = `name: alice\ntimezone: Europe/Paris\ntype: free\ncreated: 2019-
 const CAMPAIGN = `name: q1\naccount: alice\nsteps:\n  - visit: {}\n  - connect:\n      after: 1d\n      note: "Hi {{ firstName }}, saw {{ company | default: 'your company' }}."\n      withdrawAfter: 21d\n  - message:\n      after: 2d\n      text: "Thanks {{ firstName }}!"\n`;
 
 function workspace(): string {
-  const dir = tempDir();
+  const dir = initDir();
   writeFileSync(join(dir, "account.yaml"), ACCOUNT);
   writeFileSync(join(dir, "campaign.yaml"), CAMPAIGN);
   expect(runCli(["account", "add", "account.yaml"], { cwd: dir, env: NOW }).code).toBe(0);
@@ -34,6 +34,44 @@ describe("linkpace CLI", () => {
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain("--campaign");
     expect(sub.stdout).toContain("--dry-run");
+  });
+
+  it("prints its version from package.json", () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) {
+      const r = runCli([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+    }
+  });
+
+  it("refuses to work on a SQLite file that does not exist (exit 2), and creates none; init creates it", () => {
+    const dir = tempDir();
+    for (const args of [["status"], ["sent"], ["tasks"], ["alerts"], ["account", "list"], ["campaign", "list"], ["token", "list"], ["workspace", "list"], ["export", "prospects"]]) {
+      const r = runCli(args, { cwd: dir });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toBe("linkpace: no database at ./linkpace.db: run `linkpace init` first (or pass --db)\n");
+    }
+    expect(runCli(["status", "--db", "other.db"], { cwd: dir }).stderr).toContain("no database at other.db: run `linkpace init --db other.db` first, or check --db");
+    expect(runCli(["status"], { cwd: dir, env: { LINKPACE_DB: "env.db" } }).stderr).toContain("no database at env.db: run `linkpace init` first, or check LINKPACE_DB");
+    expect(readdirSync(dir)).toEqual([]);
+    expect(runCli(["init"], { cwd: dir }).code).toBe(0);
+    expect(runCli(["status"], { cwd: dir }).code).toBe(0);
+  });
+
+  it.each([
+    ["a directory", (dir: string) => dir, /is a directory, not a SQLite database file/],
+    ["another kind of URL", () => "mysql://127.0.0.1/linkpace", /mysql:\/\/ is not a database linkpace can use/],
+    ["a malformed URL", () => "postgres://me:secret@[::1/linkpace", /"postgres:\/\/me@\[::1\/linkpace" is not a valid URL/],
+    ["an unreachable PostgreSQL", () => "postgres://me:secret@127.0.0.1:1/linkpace", /cannot reach PostgreSQL at postgres:\/\/me@127\.0\.0\.1:1\/linkpace: .*ECONNREFUSED/],
+    ["a file that is not a database", (dir: string) => (writeFileSync(join(dir, "notes.txt"), "not a database, just text\n".repeat(100)), "notes.txt"), /cannot open SQLite database notes\.txt: file is not a database/],
+  ])("exits 2 on a bad --db (%s), naming --db and LINKPACE_DB and what would be valid", (_what, target, message) => {
+    const dir = tempDir();
+    const r = runCli(["status", "--db", target(dir)], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain("check --db or LINKPACE_DB: a SQLite file path such as ./linkpace.db, or a postgres://user@host:5432/database URL");
+    expect(r.stderr).not.toContain("secret");
   });
 
   it("exits 2 on unknown commands and missing arguments", () => {
@@ -53,7 +91,7 @@ describe("linkpace CLI", () => {
   });
 
   it("adds an account from flags and shows it as JSON", () => {
-    const dir = tempDir();
+    const dir = initDir();
     const r = runCli(["account", "add", "--name", "bob", "--timezone", "America/New_York", "--type", "premium", "--invites-per-day", "15", "--json"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ account: { name: "bob", timezone: "America/New_York", limits: { invitesPerDay: 15 } } });
@@ -71,6 +109,20 @@ describe("linkpace CLI", () => {
     expect(r.stderr).toContain("steps[1].connect.note");
     expect(r.stderr).toContain("compny");
     expect(r.stderr).toContain("firstName");
+    expect(runCli(["campaign", "list", "--json"], { cwd: dir }).json()).toMatchObject({ campaigns: [{ name: "q1" }] });
+  });
+
+  it("reports every problem of a campaign file in one run: an unknown account and bad templates", () => {
+    const dir = workspace();
+    const bad = CAMPAIGN.replace("name: q1", "name: q2").replace("account: alice", "account: bob").replace("{{ firstName }}, saw", "{{ compny }}, saw").replace("Thanks {{ firstName }}!", "Thanks {{ firstName !");
+    writeFileSync(join(dir, "bad.yaml"), bad);
+    const r = runCli(["campaign", "create", "bad.yaml", "--json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("bad.yaml: account: no account named bob in this workspace (known: alice)");
+    expect(r.stderr).toContain("bad.yaml: steps[1].connect.note");
+    expect(r.stderr).toContain("bad.yaml: steps[2].message.text");
+    const issues = (r.json() as { error: { issues: Array<{ where: string }> } }).error.issues.map((i) => i.where);
+    expect(issues).toEqual(["bad.yaml: account", "bad.yaml: steps[1].connect.note", "bad.yaml: steps[2].message.text"]);
     expect(runCli(["campaign", "list", "--json"], { cwd: dir }).json()).toMatchObject({ campaigns: [{ name: "q1" }] });
   });
 

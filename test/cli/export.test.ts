@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store.js";
 import { DEFAULT_WORKSPACE } from "../../src/store/store.js";
-import { runCli, tempDir } from "../support/cli.js";
+import { initDir, runCli, tempDir } from "../support/cli.js";
 
 type Row = Record<string, string>;
 type Json = Record<string, string | number | boolean | null>;
@@ -187,7 +187,7 @@ describe("linkpace export of hostile and Unicode values", () => {
   };
 
   it("keeps every value intact, never as a formula, and lists people never enrolled", async () => {
-    const dir = tempDir("linkpace-export-");
+    const dir = initDir("linkpace-export-");
     writeFileSync(join(dir, "account.yaml"), "name: alice\ntimezone: Europe/Paris\n");
     writeFileSync(join(dir, "campaign.yaml"), "name: q1\naccount: alice\nsteps:\n  - visit: {}\n");
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;

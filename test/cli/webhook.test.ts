@@ -12,7 +12,7 @@ import type { NotificationKind } from "../../src/core/notifications.js";
 import { formatInstant, parseInstant } from "../../src/core/time.js";
 import { openSqliteStore } from "../../src/store/sqlite/open-sqlite.js";
 import { verifySignature } from "../../src/webhooks/signing.js";
-import { CLI, runCli, tempDir } from "../support/cli.js";
+import { CLI, initDir, runCli } from "../support/cli.js";
 import { receiver, type Receiver } from "../webhooks/receiver.js";
 
 const NOW_ISO = "2027-03-01T09:00:00Z";
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 function workspace(): string {
-  const dir = tempDir();
+  const dir = initDir();
   writeFileSync(join(dir, "account.yaml"), "name: alice\ntimezone: Europe/Paris\ntype: free\ncreated: 2019-05-01\n");
   expect(runCli(["account", "add", "account.yaml"], { cwd: dir, env: ENV }).code).toBe(0);
   return dir;
@@ -227,7 +227,7 @@ describe("linkpace alerts", { timeout: 120_000 }, () => {
     expect(runCli(["alerts"], { cwd: dir, env: ENV }).stdout).toContain("weekly_limit_reached");
 
     const status = runCli(["status"], { cwd: dir, env: ENV });
-    expect(status.stdout).toContain("last alert          2027-03-01T08:00:00Z weekly_limit_reached: LinkedIn says alice reached its weekly invitation limit");
+    expect(status.stdout).toContain("last alert          2027-03-01 09:00 CET (Europe/Paris) weekly_limit_reached: LinkedIn says alice reached its weekly invitation limit");
     expect(runCli(["status", "--json"], { cwd: dir, env: ENV }).json()).toMatchObject({ accounts: [{ name: "alice", lastAlert: { type: "weekly_limit_reached" } }] });
     // Eight days later the alert is no longer shown by status.
     expect(runCli(["status"], { cwd: dir, env: { LINKPACE_NOW: "2027-03-09T09:00:00Z" } }).stdout).not.toContain("last alert");

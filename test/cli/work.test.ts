@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../support/cli.js";
+import { initDir, runCli } from "../support/cli.js";
 import { PtySession } from "../support/pty.js";
 
 const T0 = "2027-03-01T09:00:00Z";
@@ -11,7 +11,7 @@ const CAMPAIGN = `name: hello\naccount: me\nsteps:\n  - connect:\n      note: "H
 const LEADS = "profileUrl,firstName,lastName,company,title,location\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe,Acme,CTO,\"Berlin, Germany\"\nhttps://www.linkedin.com/in/joe-bloggs,Joe,Bloggs,,VP,\"Paris, France\"\n";
 
 function workspace(): string {
-  const dir = tempDir("linkpace-work-");
+  const dir = initDir("linkpace-work-");
   writeFileSync(join(dir, "account.yaml"), ACCOUNT);
   writeFileSync(join(dir, "campaign.yaml"), CAMPAIGN);
   writeFileSync(join(dir, "leads.csv"), LEADS);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli, tempDir, type CliResult } from "../support/cli.js";
+import { initDir, runCli, tempDir, type CliResult } from "../support/cli.js";
 import { PtySession } from "../support/pty.js";
 
 const NOW = "2027-03-10T09:00:00Z";
@@ -40,7 +40,7 @@ function zipFixture(dir: string): string {
  * Jane, and alice's LinkedIn export imported (two invitations sent, one of them to Jane).
  */
 function twoWorkspaces(): string {
-  const dir = tempDir("linkpace-ws-");
+  const dir = initDir("linkpace-ws-");
   const cli = cliIn(dir);
   writeFileSync(join(dir, "paris.yaml"), account("Europe/Paris"));
   writeFileSync(join(dir, "ny.yaml"), account("America/New_York"));
@@ -192,7 +192,7 @@ describe("linkpace work --workspace", () => {
   });
 
   it("works through the named workspace's account, and its lease names the workspace", async () => {
-    const dir = tempDir("linkpace-ws-work-");
+    const dir = initDir("linkpace-ws-work-");
     const cli = cliIn(dir, { LINKPACE_NOW: "2027-03-01T09:00:00Z" });
     writeFileSync(join(dir, "account.yaml"), account("Europe/Paris"));
     writeFileSync(join(dir, "campaign.yaml"), CAMPAIGN);

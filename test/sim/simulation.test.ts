@@ -78,8 +78,10 @@ describe("simulation of a rich scenario", async () => {
     expect(hawaii.length).toBeGreaterThan(0);
   });
 
-  it("withdraws invitations still pending after withdrawAfter", () => {
+  it("withdraws invitations still pending after withdrawAfter, 21 days when the campaign does not say", () => {
     expect(result.run.report.accounts.find((a) => a.name === "ny-premium")!.withdrawn).toBeGreaterThan(0);
+    expect(scenario.campaigns.find((c) => c.name === "eu")!.steps[1]).toMatchObject({ kind: "connect", withdrawAfter: 21 * DAY });
+    expect(result.run.report.accounts.find((a) => a.name === "paris-free")!.withdrawn).toBeGreaterThan(0);
   });
 
   it("agrees with its own event log in the summary", () => {
@@ -115,6 +117,38 @@ describe("simulation of a rich scenario", async () => {
     expect(checkInvariants({ ...base, entries: [early] }).join("\n")).toMatch(/§7\.6/);
     void WEEK;
   });
+});
+
+describe("the note quota across a month's turn", () => {
+  it("is learned from LinkedIn's refusal in March and kept to in April: one refusal, not one a month", async () => {
+    const { monthTurnScenario } = await import("./scenarios.js");
+    const result = await simulateScenario(monthTurnScenario());
+    expect(result.violations).toEqual([]);
+    const connects = result.entries.filter(isAction).filter((e) => e.action === "connect");
+    const month = (e: ActionLine) => e.at.slice(0, 7);
+    expect(connects.filter((e) => e.result === "note_quota_reached").map(month)).toEqual(["2027-03"]);
+    const notes = connects.filter((e) => e.result === "ok" && e.note);
+    expect(notes.filter((e) => month(e) === "2027-03")).toHaveLength(3);
+    expect(notes.filter((e) => month(e) === "2027-04")).toHaveLength(3);
+    expect(connects.filter((e) => e.result === "ok" && !e.note && month(e) === "2027-04").length).toBeGreaterThan(5);
+  }, 60_000);
+});
+
+describe("invitations left pending (withdrawAfter: never)", () => {
+  it("count as not accepted 21 days after they were sent, so a mostly ignored account slows down", async () => {
+    const { ignoredScenario } = await import("./scenarios.js");
+    let status: Awaited<ReturnType<typeof accountStatus>> | undefined;
+    const result = await simulateScenario(ignoredScenario(), {
+      inspect: async (run) => {
+        status = await accountStatus(run.app.store, (await run.app.store.listAccounts(1))[0]!, run.app.now());
+      },
+    });
+    expect(result.violations).toEqual([]);
+    expect(result.entries.filter(isAction).some((e) => e.action === "withdraw")).toBe(false);
+    expect(status!.acceptance.decided).toBeGreaterThanOrEqual(30);
+    expect(status!.acceptance.rate).toBeLessThan(0.2);
+    expect(status!.warmup).toMatch(/^slowed to 10\/day: acceptance \d+% over the last \d+ decided invitations$/);
+  }, 60_000);
 });
 
 describe("determinism", () => {

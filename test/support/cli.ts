@@ -23,3 +23,14 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
 export function tempDir(prefix = "linkpace-cli-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/**
+ * A temporary directory with a database made by `linkpace init` (./linkpace.db, or LINKPACE_DB from `env`):
+ * every command but init and serve refuses a SQLite file that does not exist.
+ */
+export function initDir(prefix?: string, env: Record<string, string | undefined> = {}): string {
+  const dir = tempDir(prefix);
+  const r = runCli(["init", "--json"], { cwd: dir, env });
+  if (r.code !== 0) throw new Error(`linkpace init failed (exit ${r.code}): ${r.stderr}`);
+  return dir;
+}

@@ -13,9 +13,11 @@ export function registerCampaignCommands(program: Command): void {
     .option("--json")
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const doc = parseCampaignDoc(readUserText(file), file);
+      const text = readUserText(file);
       await withApp(g, async (app) => {
-        const row = await app.createCampaign(doc);
+        // An unknown account is reported with the file's other problems, in one run.
+        const accounts = (await app.store.listAccounts(app.ctx.workspaceId)).map((a) => a.name);
+        const row = await app.createCampaign(parseCampaignDoc(text, file, { accounts }));
         emit(g, { campaign: await describe(app, row) }, () => `created campaign ${row.name} for account ${row.doc.account} (${row.doc.steps.length} steps)`);
       });
     });

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { resolveDbTarget } from "../../store/open-store.js";
 import { emit, withApp, withoutWorkspace, type GlobalOptions } from "../shell.js";
 
 const ACCOUNT_EXAMPLE = `# A sender account (see the README, "Accounts"). Edit, then: linkpace account add account.yaml
@@ -48,8 +49,8 @@ export function registerInitCommand(program: Command): void {
         writeFileSync(file, text);
         written.push(file);
       }
-      await withApp(g, async () => undefined, { workspace: "none" });
-      const db = g.db ?? process.env.LINKPACE_DB ?? "./linkpace.db";
+      await withApp(g, async () => undefined, { workspace: "none", create: true });
+      const db = resolveDbTarget(g.db);
       emit(g, { database: db.startsWith("postgres") ? "postgres" : db, examples: written }, (d) =>
         [`database ready: ${d.database}`, ...(d.examples.length ? [`wrote ${d.examples.join(", ")}: edit them, then`] : ["next:"]), "  linkpace account add account.yaml", "  linkpace campaign create campaign.yaml", "  linkpace prospects import leads.csv --campaign first-campaign"].join("\n"),
       );

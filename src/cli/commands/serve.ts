@@ -12,10 +12,9 @@ import type { Command } from "commander";
 import { LinkpaceError } from "../../core/errors.js";
 import { startServer } from "../../api/server.js";
 import { createToken } from "../../api/auth.js";
-import { openStore } from "../../store/open-store.js";
 import { DEFAULT_WORKSPACE, type Store } from "../../store/store.js";
 import { webhookAllowFrom } from "../../webhooks/webhook-allow.js";
-import { systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
+import { openDatabase, systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
 import { WEBHOOK_ALLOW_HELP } from "./webhook.js";
 
 export function registerServeCommand(program: Command): void {
@@ -36,7 +35,7 @@ export function registerServeCommand(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LinkpaceError("invalid_input", `--port: expected a port number from 0 to 65535 (got "${opts.port}")`);
       const webhookAllow = webhookAllowFrom(process.env);
-      const store = await openStore(g.db);
+      const store = await openDatabase(g.db, { create: true }); // a first start creates it
       const clock = systemClock();
       const firstToken = await createFirstToken(store, clock.now());
       const server = await startServer({ store, clock, host: opts.host, port, webhookAllow });

@@ -13,6 +13,7 @@ import { createKyselyStore } from "../kysely-store.js";
 import { migrateToLatest } from "../migrations/migrate.js";
 import type { Database } from "../schema.js";
 import type { Store } from "../store.js";
+import { VALID_DB_TARGETS } from "../open-store.js";
 import { describeError, redactUrl } from "./connection-errors.js";
 import { withNamedStatements } from "./named-statements.js";
 
@@ -58,7 +59,7 @@ async function connect(pool: pg.Pool, url: string, schema: string | undefined): 
     client = await pool.connect();
   } catch (e) {
     await pool.end();
-    throw new LinkpaceError("internal", `cannot reach PostgreSQL at ${redactUrl(url)}: ${describeError(e)} (check --db or LINKPACE_DB)`);
+    throw new LinkpaceError("invalid_input", `cannot reach PostgreSQL at ${redactUrl(url)}: ${describeError(e)} (${VALID_DB_TARGETS} of a running server)`);
   }
   try {
     if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);

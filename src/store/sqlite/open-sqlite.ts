@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { Kysely } from "kysely";
 import { LinkpaceError } from "../../core/errors.js";
 import { createKyselyStore } from "../kysely-store.js";
+import { VALID_DB_TARGETS } from "../open-store.js";
 import { migrateToLatest } from "../migrations/migrate.js";
 import type { Database as Schema } from "../schema.js";
 import type { Store } from "../store.js";
@@ -39,7 +40,7 @@ export async function openSqliteStore(path: string, opts: SqliteOptions = {}): P
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new LinkpaceError("internal", `cannot open SQLite database ${path}: ${reason} (check --db or LINKPACE_DB)`);
+    throw new LinkpaceError("invalid_input", `cannot open SQLite database ${path}: ${reason} (${VALID_DB_TARGETS})`);
   }
   const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
   try {
