@@ -42,6 +42,8 @@ export interface AccountStatus {
   warmup: string | null;
   next: { kind: string; at: string; waitsFor: string | null } | null;
   limitSignals: number;
+  /** Prospects its campaigns' imports refused because they can never be reached: how many, per campaign name. */
+  unreachable?: { count: number; campaigns: Record<string, number> };
 }
 
 interface StatusResponse {
@@ -270,6 +272,15 @@ export function AccountCard(props: { status: AccountStatus; warmup: Warmup | nul
       {s.limitSignals > 0 ? (
         <div class="warning" role="status">
           LinkedIn signalled a limit {s.limitSignals === 1 ? "once" : `${s.limitSignals} times`} recently; linkpace sends less.
+        </div>
+      ) : null}
+      {s.unreachable && s.unreachable.count > 0 ? (
+        <div class="warning" role="status" data-testid="unreachable">
+          {s.unreachable.count === 1 ? "1 prospect was" : `${s.unreachable.count} prospects were`} refused at import (
+          {Object.entries(s.unreachable.campaigns)
+            .map(([name, n]) => `${name}: ${n}`)
+            .join(", ")}
+          ): the campaign's hours in their zone never meet this account's working hours. Widen either, then import them again.
         </div>
       ) : null}
 
