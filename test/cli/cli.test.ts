@@ -112,6 +112,23 @@ describe("linkpace CLI", () => {
     expect(runCli(["campaign", "list", "--json"], { cwd: dir }).json()).toMatchObject({ campaigns: [{ name: "q1" }] });
   });
 
+  it("withdraws after 21 days unless the campaign says otherwise (never keeps invitations pending), as campaign create --help says", () => {
+    const help = runCli(["campaign", "create", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("withdrawAfter: an invitation still pending this long after it was sent is withdrawn");
+    expect(help.stdout).toContain("Default 21d; never keeps it pending");
+    expect(help.stdout).not.toContain("CONTRACTS");
+    const dir = workspace();
+    const connect = (name: string, options: string) => {
+      writeFileSync(join(dir, `${name}.yaml`), `name: ${name}\naccount: alice\nsteps:\n  - connect: ${options}\n`);
+      expect(runCli(["campaign", "create", `${name}.yaml`], { cwd: dir }).code).toBe(0);
+      const shown = runCli(["campaign", "show", name, "--json"], { cwd: dir }).json() as { campaign: { definition: { steps: Array<{ connect: { withdrawAfter: string } }> } } };
+      return shown.campaign.definition.steps[0]!.connect.withdrawAfter;
+    };
+    expect(connect("plain", "{}")).toBe("3w"); // 21 days
+    expect(connect("kept", "{ withdrawAfter: never }")).toBe("never");
+  });
+
   it("reports every problem of a campaign file in one run: an unknown account and bad templates", () => {
     const dir = workspace();
     const bad = CAMPAIGN.replace("name: q1", "name: q2").replace("account: alice", "account: bob").replace("{{ firstName }}, saw", "{{ compny }}, saw").replace("Thanks {{ firstName }}!", "Thanks {{ firstName !");

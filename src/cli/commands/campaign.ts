@@ -5,12 +5,23 @@ import type { CampaignRow } from "../../store/store.js";
 import { readUserText } from "../read-input.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
 
+const CAMPAIGN_FILE_HELP = `
+The file: name, account, schedule (timezone: recipient or an IANA zone, days, hours), stopOnReply (default
+true) and steps, each one of:
+  - visit: { after }
+  - connect: { after, note, noteFallback: blank | skip, withdrawAfter }
+  - message: { after, text }
+after: a duration (90s, 5m, 2h, 3d, 1w), default 0s; the first step after connect counts from the acceptance.
+withdrawAfter: an invitation still pending this long after it was sent is withdrawn and the enrollment ends.
+  Default 21d; never keeps it pending (it counts as not accepted once 21 days old).`;
+
 export function registerCampaignCommands(program: Command): void {
   const campaign = program.command("campaign").description("campaigns: create, list, show, pause, resume");
   campaign
     .command("create <file>")
-    .description("create a campaign from a YAML or JSON file (CONTRACTS §3); templates are checked now")
+    .description("create a campaign from a YAML or JSON file (the README's \"Campaigns\"); templates are checked now")
     .option("--json")
+    .addHelpText("after", CAMPAIGN_FILE_HELP)
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const text = readUserText(file);

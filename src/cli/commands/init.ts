@@ -29,7 +29,7 @@ steps:
       after: 1d
       note: "Hi {{ firstName }}, I enjoyed reading about {{ company | default: 'your work' }}. Happy to connect!"
       noteFallback: blank
-      withdrawAfter: 21d
+      withdrawAfter: 21d       # the default; never: keep invitations pending
   - message:
       after: 2d
       text: "Thanks for connecting, {{ firstName }}!"
