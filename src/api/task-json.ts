@@ -1,6 +1,7 @@
 /** An in-flight action as the task and agent routes show it: whom, what, the exact text, and its outcomes. */
 import type { App } from "../app.js";
 import type { ActionKind } from "../core/model.js";
+import { personName } from "../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../core/time.js";
 import { outcomeKeys } from "../runner/outcome-keys.js";
 import type { AccountRow, LogRow, PersonRow, TaskRow } from "../store/store.js";
@@ -19,7 +20,7 @@ export async function taskJson(app: App, task: TaskRow | LogRow, known?: { perso
     since: formatInstant(task.at),
     prospect: {
       url: task.prospect ?? person?.displayUrl ?? null,
-      firstName: person?.firstName ?? "", lastName: person?.lastName ?? "", company: person?.company ?? "", title: person?.title ?? "",
+      firstName: person?.firstName ?? "", lastName: person?.lastName ?? "", fullName: person ? personName(person) : "", company: person?.company ?? "", title: person?.title ?? "",
       location: person?.location ?? "", timezone: task.prospectTz,
     },
     note: kind === "connect" ? (task.note ?? "") : null,

@@ -106,6 +106,8 @@ export interface ProspectInput {
   identifiers: string[];
   firstName: string;
   lastName: string;
+  /** The name as the source wrote it in a full-name column, when it had one (core/prospect/person-name.ts). */
+  fullName?: string | null;
   company: string;
   title: string;
   location: string;

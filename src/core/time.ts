@@ -39,6 +39,14 @@ export function formatInstant(at: Instant): string {
   return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
 }
 
+/**
+ * ISO 8601 in UTC in whole seconds, always: `2027-03-01T08:15:00Z` (milliseconds are dropped, never rounded
+ * up). For files a spreadsheet sorts and compares as text (exports), where one column must have one format.
+ */
+export function formatInstantSeconds(at: Instant): string {
+  return formatInstant(Math.floor(at / SECOND) * SECOND);
+}
+
 /** Parses an ISO 8601 instant (a date alone means midnight UTC); null when it is not one. */
 export function parseInstant(text: string): Instant | null {
   const s = text.trim();

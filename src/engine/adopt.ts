@@ -17,12 +17,13 @@ import { connectIndex, connectStepAt } from "../core/enrollment/state-machine.js
 import { LinkpaceError } from "../core/errors.js";
 import { loadGovernorState, type GovernorState } from "../core/governor/index.js";
 import { recordInvitationSentOutside } from "../core/governor/record-outside.js";
+import { namesFromFull } from "../core/prospect/person-name.js";
 import { MINUTE } from "../core/time.js";
 import type { InvitationFact } from "../io/linkedin-archive/index.js";
 import type { CampaignRow, EnrollmentRow, NewEnrollment, PersonRow } from "../store/store.js";
 import type { ArchiveScope } from "./archive-scope.js";
 import { notifyMilestone } from "./notify.js";
-import { createOutsidePerson, lookupPerson, splitName } from "./outside-people.js";
+import { createOutsidePerson, lookupPerson } from "./outside-people.js";
 import { patchForInvited } from "./transitions.js";
 import { schedulingZone } from "./windows.js";
 
@@ -56,7 +57,7 @@ async function adoptOne(scope: ArchiveScope, fact: InvitationFact, state: Govern
     const latest = await tx.latestEnrollment(account.id, person.id);
     if (latest && isSameInvitation(latest, fact)) return state;
   } else {
-    person = await createOutsidePerson(tx, { workspaceId: account.workspaceId, identifiers: fact.invitee, ...splitName(fact.name), connectedAt: null, now });
+    person = await createOutsidePerson(tx, { workspaceId: account.workspaceId, identifiers: fact.invitee, ...namesFromFull(fact.name), connectedAt: null, now });
   }
   const campaign = await adoptedCampaign(scope);
   const draft: NewEnrollment = {

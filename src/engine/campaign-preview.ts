@@ -6,6 +6,7 @@
  * that name has any, else the workspace's most recent people.
  */
 import type { AccountDoc, CampaignDoc, CampaignStep, StepKind } from "../core/model.js";
+import { personName } from "../core/prospect/person-name.js";
 import { countCharacters, type RenderResult } from "../core/template/index.js";
 import type { PersonRow, Store, WorkspaceId } from "../store/store.js";
 import { renderMessage, renderNote } from "./prepare-action.js";
@@ -24,6 +25,8 @@ export interface ProspectPreview {
   url: string;
   firstName: string;
   lastName: string;
+  /** As shown: the full name as written, else first and last name. */
+  fullName: string;
   company: string;
   title: string;
   renders: StepRender[];
@@ -45,6 +48,7 @@ export async function previewCampaign(store: Store, input: { workspaceId: Worksp
     url: person.displayUrl,
     firstName: person.firstName,
     lastName: person.lastName,
+    fullName: personName(person),
     company: person.company,
     title: person.title,
     renders: doc.steps.map((step, i) => renderStep(i, step, person, account)),

@@ -22,12 +22,19 @@ export type EnrollResult =
   | { line?: number; status: "enrolled"; person: string; timezone: string; zoneSource: ZoneSource }
   | { line?: number; status: "refused"; person: string; reason: string };
 
-export async function enrollProspects(tx: Store, input: { account: AccountRow; campaign: CampaignRow; items: EnrollItem[]; now: Instant }): Promise<EnrollResult[]> {
-  const { account, campaign, items, now } = input;
+/** Items between two awaits of `pause` (a server lets other requests run then; it may throw to stop). */
+const PAUSE_EVERY = 200;
+
+export async function enrollProspects(
+  tx: Store,
+  input: { account: AccountRow; campaign: CampaignRow; items: EnrollItem[]; now: Instant; pause?: () => Promise<void> },
+): Promise<EnrollResult[]> {
+  const { account, campaign, items, now, pause } = input;
   const results: EnrollResult[] = [];
   const seen = new Map<string, number | string>();
   const unreachable = unreachableReasons({ account: account.doc, campaign: campaign.doc, now });
   for (const item of items) {
+    if (pause !== undefined && results.length % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
     const ids = item.prospect.identifiers;
     const display = ids[0] ?? "(no identifier)";
     const dup = ids.map((id) => seen.get(id)).find((v) => v !== undefined);
@@ -106,18 +113,23 @@ function newPerson(input: { workspaceId: number; prospect: ProspectInput; hints:
   const row: Omit<PersonRow, "id"> = {
     workspaceId: input.workspaceId,
     displayUrl: p.identifiers[0] as string,
-    firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, location: p.location,
+    firstName: p.firstName, lastName: p.lastName, fullName: p.fullName ?? null, company: p.company, title: p.title, location: p.location,
     timezone: zone.timezone, zoneSource: zone.zoneSource, custom: p.custom, memberId: p.memberId ?? null,
     connected: p.connected, connectedAt: p.connected ? now : null, lastWithdrawnAt: null, createdAt: now,
   };
   return { id: null, row, patch: {} };
 }
 
-/** A known person enrolled again: newer non-empty fields win, a connection stays a connection. */
+/**
+ * A known person enrolled again: newer non-empty fields win, a connection stays a connection. A row that names
+ * the person brings its full name as written, or none (its first and last name then name them).
+ */
 function refreshedPerson(current: PersonRow, p: ProspectInput, item: EnrollItem): PlannedPerson {
   const pick = (incoming: string, old: string): string => (incoming.trim() !== "" ? incoming : old);
+  const named = [p.firstName, p.lastName, p.fullName ?? ""].some((s) => s.trim() !== "");
   const patch: Partial<PersonRow> = {
     firstName: pick(p.firstName, current.firstName), lastName: pick(p.lastName, current.lastName),
+    fullName: named ? (p.fullName ?? null) : current.fullName,
     company: pick(p.company, current.company), title: pick(p.title, current.title), location: pick(p.location, current.location),
     custom: { ...current.custom, ...p.custom }, connected: current.connected || p.connected,
   };

@@ -23,6 +23,8 @@ export interface OutsidePerson {
   identifiers: string[];
   firstName: string;
   lastName: string;
+  /** The name as the export wrote it (Invitations.csv's `To`), when it gave one whole. */
+  fullName?: string | null;
   company?: string;
   title?: string;
   connectedAt: Instant | null;
@@ -33,17 +35,11 @@ export interface OutsidePerson {
 export async function createOutsidePerson(tx: Store, p: OutsidePerson): Promise<PersonRow> {
   const row: Omit<PersonRow, "id"> = {
     workspaceId: p.workspaceId, displayUrl: p.identifiers[0] as string, firstName: p.firstName, lastName: p.lastName,
-    company: p.company ?? "", title: p.title ?? "", location: "", timezone: null, zoneSource: null, custom: {}, memberId: null,
+    fullName: p.fullName ?? null, company: p.company ?? "", title: p.title ?? "", location: "", timezone: null, zoneSource: null, custom: {}, memberId: null,
     connected: p.connectedAt !== null, connectedAt: p.connectedAt, lastWithdrawnAt: null, createdAt: p.now,
   };
   const id = await tx.insertPerson(row, p.identifiers);
   return { id, ...row };
-}
-
-/** "Jane van Doe" → Jane / van Doe (LinkedIn's `To` and `FROM` columns hold one full name). */
-export function splitName(full: string): { firstName: string; lastName: string } {
-  const parts = full.trim().split(/\s+/).filter((s) => s !== "");
-  return { firstName: parts[0] ?? "", lastName: parts.slice(1).join(" ") };
 }
 
 /** An invitation that was sent and is still unanswered: not accepted, withdrawn, declined or otherwise ended. */

@@ -5,6 +5,7 @@
  */
 import { connectStepAt, planNextStep, type EndReason, type NextStep } from "../core/enrollment/state-machine.js";
 import type { AccountDoc, ActionKind, CampaignDoc, CampaignStep } from "../core/model.js";
+import { personName } from "../core/prospect/person-name.js";
 import { startOfNextLocalMonth } from "../core/schedule/index.js";
 import { renderForProspect, type RenderResult, type TemplateVars } from "../core/template/index.js";
 import { DAY, type Instant } from "../core/time.js";
@@ -101,11 +102,10 @@ export function renderMessage(text: string, person: PersonRow): RenderResult {
 }
 
 export function templateVars(person: PersonRow): TemplateVars {
-  const fullName = [person.firstName, person.lastName].filter((s) => s.trim() !== "").join(" ");
   return {
     firstName: person.firstName,
     lastName: person.lastName,
-    fullName,
+    fullName: personName(person),
     company: person.company,
     title: person.title,
     location: person.location,

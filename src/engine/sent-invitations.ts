@@ -1,8 +1,9 @@
 /**
  * An invitation as users read it (`linkpace sent`, `sent --csv`, GET /v1/invitations): the person, where it was
- * sent from, its status and its dates as ISO 8601.
+ * sent from, its status and its dates as ISO 8601 in whole seconds, like the exports.
  */
-import { formatInstant } from "../core/time.js";
+import { personName } from "../core/prospect/person-name.js";
+import { formatInstantSeconds } from "../core/time.js";
 import type { InvitationRow } from "../store/store.js";
 
 export type InvitationStatus = "pending" | "accepted" | "replied" | "withdrawn" | "declined";
@@ -30,18 +31,18 @@ export function invitationStatus(r: InvitationRow): InvitationStatus {
   return "pending";
 }
 
-const at = (t: number | null): string | null => (t === null ? null : formatInstant(t));
+const at = (t: number | null): string | null => (t === null ? null : formatInstantSeconds(t));
 
 export function toSent(r: InvitationRow): SentInvitation {
   return {
-    name: [r.firstName, r.lastName].filter(Boolean).join(" "),
+    name: personName(r),
     profileUrl: r.displayUrl,
     company: r.company,
     title: r.title,
     campaign: r.campaignName,
     account: r.accountName,
     status: invitationStatus(r),
-    sentAt: formatInstant(r.invitedAt),
+    sentAt: formatInstantSeconds(r.invitedAt),
     note: r.inviteNote ?? "",
     acceptedAt: at(r.acceptedAt),
     repliedAt: at(r.repliedAt),

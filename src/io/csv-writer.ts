@@ -80,12 +80,17 @@ export class CsvWriter {
 
 /** Records of type R as CSV, one column per key of `columns`, in that order; the keys are the header. */
 export function csvRecordWriter<R>(out: NodeJS.WritableStream, columns: ReadonlyArray<keyof R & string>): RecordWriter<R> {
-  const csv = new CsvWriter(out, columns);
+  return csvRowWriter<R>(out, columns, (record) => columns.map((c) => record[c] as CsvValue));
+}
+
+/** Records of type R as CSV under `header`, `cells` giving each record's cells in the header's order. */
+export function csvRowWriter<R>(out: NodeJS.WritableStream, header: readonly string[], cells: (record: R) => readonly CsvValue[]): RecordWriter<R> {
+  const csv = new CsvWriter(out, header);
   return {
     get count() {
       return csv.rows;
     },
-    write: (record) => csv.write(columns.map((c) => record[c] as CsvValue)),
+    write: (record) => csv.write(cells(record)),
     end: () => csv.end(),
   };
 }

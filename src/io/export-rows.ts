@@ -4,7 +4,8 @@
  * README's "Exports" section documents every column.
  */
 import { hoursBetween, prospectStage, type ProspectStage } from "../core/enrollment/stage.js";
-import { formatInstant } from "../core/time.js";
+import { personName } from "../core/prospect/person-name.js";
+import { formatInstantSeconds } from "../core/time.js";
 import type { ActivityExportRow, CampaignRow, ExportFilter, ProspectExportRow, Store, WorkspaceId } from "../store/store.js";
 
 export interface ProspectRecord {
@@ -35,6 +36,8 @@ export interface ProspectRecord {
   endReason: string | null;
   hoursToAccept: number | null;
   hoursToReply: number | null;
+  /** The imported extra columns (`custom.<column>`), by their own names: an object in JSON, columns in CSV. */
+  custom: Record<string, string>;
 }
 
 export const PROSPECT_COLUMNS = [
@@ -65,8 +68,8 @@ export const ACTIVITY_COLUMNS = [
 
 const PAGE = 1000;
 
-const iso = (t: number | null): string | null => (t === null ? null : formatInstant(t));
-const fullName = (first: string, last: string): string => [first, last].filter(Boolean).join(" ");
+/** Every instant of an export in one format, whole seconds (as the event log writes them). */
+const iso = (t: number | null): string | null => (t === null ? null : formatInstantSeconds(t));
 
 /** The workspace's campaigns (names, and whether they schedule everyone in one zone) and account names. */
 interface Lookup {
@@ -81,7 +84,7 @@ export function toProspectRecord(row: ProspectExportRow, lookup: Lookup): Prospe
   return {
     firstName: p.firstName,
     lastName: p.lastName,
-    fullName: fullName(p.firstName, p.lastName),
+    fullName: personName(p),
     profileUrl: p.displayUrl,
     company: p.company,
     title: p.title,
@@ -105,16 +108,17 @@ export function toProspectRecord(row: ProspectExportRow, lookup: Lookup): Prospe
     endReason: e?.endReason ?? null,
     hoursToAccept: e ? hoursBetween(e.invitedAt, e.acceptedAt) : null,
     hoursToReply: e ? hoursBetween(e.invitedAt, e.repliedAt) : null,
+    custom: p.custom,
   };
 }
 
 export function toActivityRecord(row: ActivityExportRow): ActivityRecord {
   return {
-    at: formatInstant(row.at),
+    at: formatInstantSeconds(row.at),
     account: row.accountName,
     campaign: row.campaignName,
     prospectUrl: row.prospect,
-    prospectName: row.firstName === null && row.lastName === null ? null : fullName(row.firstName ?? "", row.lastName ?? ""),
+    prospectName: row.firstName === null && row.lastName === null ? null : personName({ firstName: row.firstName ?? "", lastName: row.lastName ?? "", fullName: row.fullName }),
     prospectTimezone: row.prospectTz,
     type: row.type,
     kind: row.kind,

@@ -56,6 +56,7 @@ export function personFromDb(r: Selectable<PersonsTable>): PersonRow {
     displayUrl: r.display_url,
     firstName: r.first_name,
     lastName: r.last_name,
+    fullName: r.full_name,
     company: r.company,
     title: r.title,
     location: r.location,
@@ -73,7 +74,7 @@ export function personFromDb(r: Selectable<PersonsTable>): PersonRow {
 /** The columns of a new person, in a fixed order (prepared inserts pass their values in this order). */
 export const PERSON_COLUMNS = [
   "workspace_id", "display_url", "first_name", "last_name", "company", "title", "location", "timezone", "zone_source",
-  "custom", "member_id", "connected_at", "connected", "last_withdrawn_at", "created_at",
+  "custom", "member_id", "connected_at", "connected", "last_withdrawn_at", "created_at", "full_name",
 ] as const satisfies ReadonlyArray<keyof PersonsTable>;
 
 export function personToDb(p: NewPerson): Omit<Selectable<PersonsTable>, "id"> {
@@ -82,6 +83,7 @@ export function personToDb(p: NewPerson): Omit<Selectable<PersonsTable>, "id"> {
     display_url: p.displayUrl,
     first_name: p.firstName,
     last_name: p.lastName,
+    full_name: p.fullName,
     company: p.company,
     title: p.title,
     location: p.location,
@@ -101,6 +103,7 @@ const PERSON_PATCH_COLUMNS: Record<keyof PersonPatch, keyof PersonsTable> = {
   displayUrl: "display_url",
   firstName: "first_name",
   lastName: "last_name",
+  fullName: "full_name",
   company: "company",
   title: "title",
   location: "location",

@@ -41,6 +41,8 @@ export interface PersonsTable {
   display_url: string;
   first_name: string;
   last_name: string;
+  /** The name as the source wrote it, or null: first and last name (migration 008). */
+  full_name: string | null;
   company: string;
   title: string;
   location: string;

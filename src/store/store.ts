@@ -52,6 +52,8 @@ export interface PersonRow {
   displayUrl: string;
   firstName: string;
   lastName: string;
+  /** The name as the source wrote it (a full-name column), or null: first and last name (core/prospect/person-name.ts). */
+  fullName: string | null;
   company: string;
   title: string;
   location: string;
@@ -157,6 +159,7 @@ export interface InvitationRow {
   displayUrl: string;
   firstName: string;
   lastName: string;
+  fullName: string | null;
   company: string;
   title: string;
   invitedAt: Instant;
@@ -230,7 +233,7 @@ export interface ExportFilter {
 
 /** A row of `linkpace export prospects`: a person with one of their enrollments, or null if never enrolled. */
 export interface ProspectExportRow {
-  person: Pick<PersonRow, "id" | "displayUrl" | "firstName" | "lastName" | "company" | "title" | "location" | "timezone" | "zoneSource" | "connected" | "connectedAt">;
+  person: Pick<PersonRow, "id" | "displayUrl" | "firstName" | "lastName" | "fullName" | "company" | "title" | "location" | "timezone" | "zoneSource" | "connected" | "connectedAt" | "custom">;
   enrollment: EnrollmentRow | null;
 }
 
@@ -238,6 +241,7 @@ export interface ProspectExportRow {
 export interface ActivityExportRow extends LogLine {
   firstName: string | null;
   lastName: string | null;
+  fullName: string | null;
 }
 
 /** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
@@ -368,6 +372,11 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   exportEnrollments(workspaceId: WorkspaceId, filter: ExportFilter, afterId: number, limit: number): Promise<ProspectExportRow[]>;
   /** People never enrolled in any campaign (enrollment null), person id > afterId, in id order. */
   exportUnenrolled(workspaceId: WorkspaceId, afterId: number, limit: number): Promise<ProspectExportRow[]>;
+  /**
+   * The imported extra columns of the people a prospect export holds (with a filter: those with an enrollment
+   * it keeps), only people with some, person id > afterId, in id order: a cheap pass for the CSV's columns.
+   */
+  exportCustomFields(workspaceId: WorkspaceId, filter: ExportFilter, afterId: number, limit: number): Promise<Array<{ id: number; custom: Record<string, string> }>>;
   /** The rows of readLog, filtered, with the prospect's current name; (at, id) after `after`, in that order. */
   exportActivity(workspaceId: WorkspaceId, filter: ExportFilter, after: { at: Instant; id: number } | null, limit: number): Promise<ActivityExportRow[]>;
 }

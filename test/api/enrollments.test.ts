@@ -23,7 +23,7 @@ describe("GET /v1/enrollments", () => {
     expect(all.body.enrollments.map((e: { prospect: { firstName: string } }) => e.prospect.firstName)).toEqual(["Joe", "Jane"]);
     expect(all.body.enrollments[1]).toEqual({
       id: 1, campaign: "q1", account: "alice", status: "invited", step: 1, nextKind: "withdraw", readyAt: "2027-03-22T08:00:00Z", endReason: null,
-      prospect: { url: JANE, firstName: "Jane", lastName: "Doe", company: "Acme", title: "CTO", location: "Paris, France", timezone: "Europe/Paris" },
+      prospect: { url: JANE, firstName: "Jane", lastName: "Doe", fullName: "Jane Doe", company: "Acme", title: "CTO", location: "Paris, France", timezone: "Europe/Paris" },
       enrolledAt: "2027-03-01T08:00:00Z", visitedAt: null, invitedAt: "2027-03-01T08:00:00Z", acceptedAt: null, repliedAt: null, withdrawnAt: null,
     });
     for (const e of all.body.enrollments) expect(EnrollmentSchema.strict().safeParse(e).error).toBeUndefined();

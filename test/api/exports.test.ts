@@ -32,6 +32,19 @@ describe("exports", () => {
     expect(empty.body.prospects).toEqual([]);
   });
 
+  it("gives the imported extra columns back: CSV columns by their own names, a JSON object", async () => {
+    const h = await seeded();
+    const leads = "First Name,Last Name,Person Linkedin Url,Email\nAna,Silva,http://www.linkedin.com/in/ana-silva,ana@example.com\n";
+    expect((await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", leads, { "content-type": "text/csv" })).status).toBe(200);
+    const r = await h.call(h.tokenA, "GET", "/v1/exports/prospects");
+    const lines = r.text.split("\r\n");
+    expect(lines[0]).toMatch(/,hoursToReply,Email$/);
+    expect(lines.find((l) => l.includes("ana-silva"))).toMatch(/,ana@example\.com$/);
+    expect(lines.find((l) => l.includes("jane-doe"))).toMatch(/,$/);
+    const json = await h.call(h.tokenA, "GET", "/v1/exports/prospects?format=json");
+    expect(json.body.prospects.map((p: { custom: Record<string, string> }) => p.custom)).toEqual([{}, {}, { Email: "ana@example.com" }]);
+  });
+
   it("refuses unknown exports and formats with 422 naming the field", async () => {
     const h = await seeded();
     const what = await h.call(h.tokenA, "GET", "/v1/exports/people");

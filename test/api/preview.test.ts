@@ -24,7 +24,7 @@ describe("POST /v1/campaigns/preview", () => {
     ]);
     expect(r.body.prospects).toEqual([
       {
-        url: JANE, firstName: "Jane", lastName: "Doe", company: "Acme", title: "CTO",
+        url: JANE, firstName: "Jane", lastName: "Doe", fullName: "Jane Doe", company: "Acme", title: "CTO",
         renders: [
           { step: 0, kind: "visit", text: null, chars: 0, sendable: true, problem: null },
           { step: 1, kind: "connect", text: "Hi Jane at Acme!", chars: 16, sendable: true, problem: null },
@@ -32,7 +32,7 @@ describe("POST /v1/campaigns/preview", () => {
         ],
       },
       {
-        url: JOE, firstName: "Joe", lastName: "Bloggs", company: "", title: "VP",
+        url: JOE, firstName: "Joe", lastName: "Bloggs", fullName: "Joe Bloggs", company: "", title: "VP",
         renders: [
           { step: 0, kind: "visit", text: null, chars: 0, sendable: true, problem: null },
           { step: 1, kind: "connect", text: "Hi Joe at !", chars: 11, sendable: false, problem: "empty variable company without a default (the invitation goes without a note: noteFallback blank)" },

@@ -14,6 +14,8 @@ const PROSPECT_HEADER = [
   "campaign", "account", "status", "stage", "enrolledAt", "visitedAt", "invitedAt", "acceptedAt", "lastMessageAt", "messagesSent",
   "repliedAt", "withdrawnAt", "endedAt", "endReason", "hoursToAccept", "hoursToReply",
 ];
+/** The simulation's leads.csv has one extra column. */
+const SIM_PROSPECT_HEADER = [...PROSPECT_HEADER, "industry"];
 const ACTIVITY_HEADER = ["at", "account", "campaign", "prospectUrl", "prospectName", "prospectTimezone", "type", "kind", "result", "text"];
 const SENT_HEADER = ["name", "profileUrl", "company", "title", "campaign", "account", "status", "sentAt", "acceptedAt", "repliedAt", "withdrawnAt", "note"];
 
@@ -47,7 +49,7 @@ describe("linkpace export on a simulated database", () => {
     report = sim.json() as SimReport;
     const p = cli("export", "prospects");
     expect(p.code, p.stderr).toBe(0);
-    prospects = csv(p.stdout, PROSPECT_HEADER);
+    prospects = csv(p.stdout, SIM_PROSPECT_HEADER);
     const a = cli("export", "activity");
     expect(a.code, a.stderr).toBe(0);
     activity = csv(a.stdout, ACTIVITY_HEADER);
@@ -112,7 +114,9 @@ describe("linkpace export on a simulated database", () => {
       const doc = out.json() as Record<string, Json[]>;
       expect(Object.keys(doc)).toEqual([what]);
       const records = doc[what]!;
-      expect(records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asCell(v)])))).toEqual(rows);
+      // The imported extra column (industry) is an object in JSON, a column of its own in CSV.
+      const flat = records.map(({ custom, ...r }) => (what === "prospects" ? { ...r, industry: (custom as unknown as Json).industry ?? "" } : r));
+      expect(flat.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asCell(v)])))).toEqual(rows);
       expect(cli("export", what, "--json").stdout).toBe(out.stdout);
     }
     const first = (cli("export", "prospects", "--json").json() as { prospects: Json[] }).prospects[0]!;
@@ -121,13 +125,14 @@ describe("linkpace export on a simulated database", () => {
   });
 
   it.each([
-    [["--campaign", "c1"], (r: Row) => r.campaign === "c1"],
-    [["--account", "bob"], (r: Row) => r.account === "bob"],
-    [["--account", "alice", "--campaign", "c1"], (r: Row) => r.account === "alice" && r.campaign === "c1"],
-  ])("filters with %j", (flags, keep) => {
-    const p = csv(cli("export", "prospects", ...flags).stdout, PROSPECT_HEADER);
+    [["--campaign", "c1"], (r: Row) => r.campaign === "c1", SIM_PROSPECT_HEADER],
+    // Bob's prospects were not imported from leads.csv: none has an industry, so no such column.
+    [["--account", "bob"], (r: Row) => r.account === "bob", PROSPECT_HEADER],
+    [["--account", "alice", "--campaign", "c1"], (r: Row) => r.account === "alice" && r.campaign === "c1", SIM_PROSPECT_HEADER],
+  ])("filters with %j", (flags, keep, header) => {
+    const p = csv(cli("export", "prospects", ...flags).stdout, header);
     expect(p.length).toBeGreaterThan(0);
-    expect(p).toEqual(prospects.filter(keep));
+    expect(p).toEqual(prospects.filter(keep).map((r) => Object.fromEntries(header.map((k) => [k, r[k]]))));
     const a = csv(cli("export", "activity", ...flags).stdout, ACTIVITY_HEADER);
     expect(a.length).toBeGreaterThan(0);
     expect(a).toEqual(activity.filter(keep));
@@ -205,7 +210,7 @@ describe("linkpace export of hostile and Unicode values", () => {
     const store = await openStore(join(dir, "linkpace.db"));
     const url = "https://www.linkedin.com/in/never-enrolled";
     await store.insertPerson(
-      { workspaceId: DEFAULT_WORKSPACE, displayUrl: url, firstName: "Nev", lastName: "Er", company: "", title: "", location: "", timezone: null, zoneSource: null, custom: {}, memberId: null, connectedAt: null, connected: true, lastWithdrawnAt: null, createdAt: Date.UTC(2027, 2, 1) },
+      { workspaceId: DEFAULT_WORKSPACE, displayUrl: url, firstName: "Nev", lastName: "Er", fullName: null, company: "", title: "", location: "", timezone: null, zoneSource: null, custom: {}, memberId: null, connectedAt: null, connected: true, lastWithdrawnAt: null, createdAt: Date.UTC(2027, 2, 1) },
       [url],
     );
     await store.close();
@@ -228,5 +233,37 @@ describe("linkpace export of hostile and Unicode values", () => {
     expect(json[2]).toMatchObject({ campaign: null, status: null, stage: "not_enrolled", messagesSent: null });
     // A filter names campaigns, which people never enrolled are in none of.
     expect(csv(runCli(["export", "prospects", "--campaign", "q1"], { cwd: dir }).stdout, PROSPECT_HEADER)).toHaveLength(2);
+  });
+});
+
+describe("linkpace export of imported extra columns and names", () => {
+  it("gives a spreadsheet its own columns back after the standard ones, and names as the file wrote them", () => {
+    const dir = initDir("linkpace-export-");
+    writeFileSync(join(dir, "account.yaml"), "name: alice\ntimezone: Europe/Paris\n");
+    writeFileSync(join(dir, "campaign.yaml"), "name: q1\naccount: alice\nsteps:\n  - visit: {}\n");
+    writeFileSync(
+      join(dir, "apollo.csv"),
+      "First Name,Last Name,Title,Company,Email,Person Linkedin Url,Status,=cmd\n" +
+        "Ana,Silva,CTO,Acme,ana@example.com,http://www.linkedin.com/in/ana-silva,hot,=1+1\n" +
+        "Bo,Chen,VP,Initech,,http://www.linkedin.com/in/bo-chen,,\n",
+    );
+    writeFileSync(join(dir, "pb.csv"), "profileUrl,fullName,firstName,lastName,job,Phone\nhttps://www.linkedin.com/in/li-wei,李伟,伟,李,Founder,+33 1\nhttps://www.linkedin.com/in/cher,Cher,,,Singer,\n");
+    for (const args of [["account", "add", "account.yaml"], ["campaign", "create", "campaign.yaml"], ["prospects", "import", "apollo.csv", "--campaign", "q1"], ["prospects", "import", "pb.csv", "--campaign", "q1"]]) {
+      const r = runCli(args, { cwd: dir, env: { LINKPACE_NOW: "2027-03-01T09:00:00.250Z" } });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const text = runCli(["export", "prospects"], { cwd: dir }).stdout;
+    // The user's own names after the standard columns (Status is one of those: custom.Status), formula-safe.
+    expect(text.split("\r\n")[0]).toBe(`\uFEFF${PROSPECT_HEADER.join(",")},Email,custom.Status,"'=cmd",Phone`);
+    const rows = parse(text, { bom: true, columns: true }) as Row[];
+    expect(rows.map((r) => [r.firstName, r.lastName, r.fullName, r.title, r.Email, r["custom.Status"], r["'=cmd"], r.Phone, r.enrolledAt])).toEqual([
+      ["Ana", "Silva", "Ana Silva", "CTO", "ana@example.com", "hot", "'=1+1", "", "2027-03-01T09:00:00Z"],
+      ["Bo", "Chen", "Bo Chen", "VP", "", "", "", "", "2027-03-01T09:00:00Z"],
+      ["伟", "李", "李伟", "Founder", "", "", "", "'+33 1", "2027-03-01T09:00:00Z"],
+      ["", "", "Cher", "Singer", "", "", "", "", "2027-03-01T09:00:00Z"],
+    ]);
+    const json = (runCli(["export", "prospects", "--json"], { cwd: dir }).json() as { prospects: Array<Record<string, unknown>> }).prospects;
+    expect(json.map((p) => p.custom)).toEqual([{ Email: "ana@example.com", Status: "hot", "=cmd": "=1+1" }, { Email: "", Status: "", "=cmd": "" }, { Phone: "+33 1" }, { Phone: "" }]);
+    expect(json[2]).toMatchObject({ fullName: "李伟", enrolledAt: "2027-03-01T09:00:00Z" });
   });
 });

@@ -24,6 +24,7 @@ describe("readProspectCsv: lead-list formats (DOMAIN.md)", () => {
         ],
         firstName: "Jane",
         lastName: "Doe",
+        fullName: "Jane Doe",
         company: "Northwind Analytics",
         title: "VP Sales",
         location: "Austin, Texas, United States",

@@ -166,7 +166,7 @@ describe("readProspectCsv: records and line numbers", () => {
 
   test("a header ending in blank cells does not require them in every row", () => {
     const result = read(lines("url,name,,", "https://www.linkedin.com/in/ana-silva,Ana", "https://www.linkedin.com/in/bo-chen,Bo,,", "x,y,z,w,v"));
-    expect(result.rows.map((r) => [r.line, r.prospect.firstName, r.prospect.custom])).toEqual([
+    expect(result.rows.map((r) => [r.line, r.prospect.fullName, r.prospect.custom])).toEqual([
       [2, "Ana", {}],
       [3, "Bo", {}],
     ]);

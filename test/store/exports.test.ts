@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { readActivityRecords, readProspectRecords } from "../../src/io/export-rows.js";
+import { customColumns } from "../../src/io/prospect-writer.js";
 import { DEFAULT_WORKSPACE, type ExportFilter, type Store } from "../../src/store/store.js";
 import { storeBackends, type TestDatabase } from "./backends.js";
 import { newEnrollment, newLog, seedAccountAndCampaign, seedPeople, T0 } from "./fixtures.js";
@@ -93,5 +94,31 @@ describe.each(storeBackends())("export queries on $name", (backend) => {
     expect(bobs.map((r) => r.kind)).toEqual(["visit", "restricted"]);
     const campaign = await all(readActivityRecords(store, WS, { campaignId: bob.campaignId }, 1));
     expect(campaign.map((r) => r.kind)).toEqual(["visit"]);
+  });
+
+  it("finds the imported extra columns of the exported people, in the order first met, across pages", async () => {
+    const [p0, p1, p2, , , p5] = people as [number, number, number, number, number, number];
+    await store.updatePerson(p2, { custom: { Email: "p2@example.com", Phone: "1" } });
+    await store.updatePerson(p1, { custom: { "Lead Score": "7" } });
+    await store.updatePerson(p0, { custom: { Email: "p0@example.com", status: "hot" } });
+    await store.updatePerson(p5, { custom: { Source: "fair" } });
+    expect(await customColumns(store, WS, {}, 2)).toEqual(["Email", "status", "Lead Score", "Phone", "Source"]);
+    expect(await customColumns(store, WS, { campaignId: bob.campaignId }, 1)).toEqual(["Email", "status", "Lead Score"]);
+    expect(await customColumns(store, WS, { accountId: alice.accountId, campaignId: bob.campaignId })).toEqual([]);
+    const rows = await all(readProspectRecords(store, WS, {}, 2));
+    expect(rows.map((r) => r.custom)).toEqual([{ Email: "p0@example.com", status: "hot" }, { "Lead Score": "7" }, { Email: "p2@example.com", Phone: "1" }, {}, {}, { Email: "p0@example.com", status: "hot" }, { Source: "fair" }, {}]);
+  });
+
+  it("names people as written and writes every instant in whole seconds", async () => {
+    const [p0] = people as [number];
+    await store.updatePerson(p0, { firstName: "伟", lastName: "李", fullName: "李伟" });
+    await store.insertEnrollments([newEnrollment({ ...alice, personId: people[6]! }, { status: "invited", enrolledAt: T0 + 999, invitedAt: T0 + H + 456 })]);
+    await store.appendLog(newLog(alice.accountId, { ...alice, personId: p0, prospect: "https://www.linkedin.com/in/p0", at: T0 + 4 * H + 1, kind: "visit" }));
+    const rows = await all(readProspectRecords(store, WS, {}));
+    expect(rows[0]).toMatchObject({ firstName: "伟", lastName: "李", fullName: "李伟" });
+    expect(rows.find((r) => r.profileUrl.endsWith("/p6"))).toMatchObject({ enrolledAt: "2027-03-01T00:00:00Z", invitedAt: "2027-03-01T01:00:00Z" });
+    const activity = await all(readActivityRecords(store, WS, {}));
+    expect(activity.at(-1)).toMatchObject({ at: "2027-03-01T04:00:00Z", prospectName: "李伟" });
+    for (const r of [...rows, ...activity]) for (const v of Object.values(r)) if (typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v)) expect(v).toMatch(/T\d\d:\d\d:\d\dZ$/);
   });
 });

@@ -11,6 +11,7 @@ export function newPerson(over: Partial<NewPerson> = {}): NewPerson {
     displayUrl: "https://www.linkedin.com/in/jane-doe",
     firstName: "Jane",
     lastName: "Doe",
+    fullName: null,
     company: "Acme",
     title: "CTO",
     location: "Berlin, Germany",

@@ -226,6 +226,7 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const bare = newPerson({ displayUrl: "https://www.linkedin.com/in/müller-😀", firstName: "Jürgen", lastName: "Müller 李", timezone: null, zoneSource: null });
       const full = newPerson({
         displayUrl: "https://www.linkedin.com/in/full",
+        fullName: "李伟",
         custom: { "Größe": "groß", emoji: "🚀", empty: "" },
         memberId: "ACoAAB123",
         connectedAt: T0 + 1,
@@ -618,6 +619,7 @@ describe.each(storeBackends())("Store on $name", (backend) => {
         displayUrl: "https://www.linkedin.com/in/p1",
         firstName: "p1",
         lastName: "Doe",
+        fullName: null,
         company: "Acme",
         title: "CTO",
         invitedAt: T0 + 20,
@@ -653,8 +655,8 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(all.rows[3]).toEqual({
         enrollment: await store.getEnrollment(ids[0] as number),
         person: {
-          id: p(0), displayUrl: "https://www.linkedin.com/in/p0", firstName: "p0", lastName: "Doe", company: "Acme", title: "CTO", location: "Berlin, Germany",
-          timezone: "Europe/Berlin", zoneSource: "explicit", connected: false, connectedAt: null,
+          id: p(0), displayUrl: "https://www.linkedin.com/in/p0", firstName: "p0", lastName: "Doe", fullName: null, company: "Acme", title: "CTO", location: "Berlin, Germany",
+          timezone: "Europe/Berlin", zoneSource: "explicit", connected: false, connectedAt: null, custom: {},
         },
       });
       const page = await store.listEnrollments(WS, { campaignId }, { offset: 1, limit: 1 });

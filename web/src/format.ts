@@ -38,8 +38,9 @@ export function localTime(timeZone: string | null | undefined, now = new Date())
   }
 }
 
-export function fullName(p: { firstName?: string; lastName?: string }): string {
-  return `${p.firstName ?? ""} ${p.lastName ?? ""}`.trim() || "(no name)";
+/** The name as the API shows it (`fullName`: as the imported file wrote it), else first and last name. */
+export function fullName(p: { firstName?: string; lastName?: string; fullName?: string }): string {
+  return p.fullName?.trim() || `${p.firstName ?? ""} ${p.lastName ?? ""}`.trim() || "(no name)";
 }
 
 /** A profile link safe to put in href: only http(s) URLs (the text itself is always shown as text). */

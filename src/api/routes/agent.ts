@@ -44,7 +44,7 @@ export const AgentAction = z
     campaign: z.string().nullable(),
     since: z.string().openapi({ description: "when the action was handed out (UTC)" }),
     prospect: z.object({
-      url: z.string().nullable(), firstName: z.string(), lastName: z.string(), company: z.string(), title: z.string(), location: z.string(), timezone: z.string().nullable(),
+      url: z.string().nullable(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(), location: z.string(), timezone: z.string().nullable(),
     }),
     note: z.string().nullable().openapi({ description: "connect: the note, \"\" for none" }),
     text: z.string().nullable().openapi({ description: "message: the text" }),

@@ -23,7 +23,7 @@ export const CampaignPreviewSchema = z
     steps: z.array(z.object({ step: z.number().int(), kind: StepKindSchema, template: z.string().nullable() })),
     prospects: z.array(
       z.object({
-        url: z.string(), firstName: z.string(), lastName: z.string(), company: z.string(), title: z.string(),
+        url: z.string(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(),
         renders: z.array(
           z.object({
             step: z.number().int(),

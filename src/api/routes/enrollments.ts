@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
 import { STEP_KINDS, type StepKind } from "../../core/model.js";
+import { personName } from "../../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../../core/time.js";
 import type { EnrollmentFilter, EnrollmentStatus, EnrollmentWithPerson } from "../../store/store.js";
 import type { Router } from "../router.js";
@@ -21,7 +22,7 @@ export const EnrollmentSchema = z
     readyAt: When.openapi({ description: "when the next action may run; null: not scheduled" }),
     endReason: z.string().nullable(),
     prospect: z.object({
-      url: z.string(), firstName: z.string(), lastName: z.string(), company: z.string(), title: z.string(), location: z.string(),
+      url: z.string(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(), location: z.string(),
       timezone: z.string().openapi({ description: "the zone this prospect is scheduled in" }),
     }),
     enrolledAt: z.string(),
@@ -48,7 +49,7 @@ function enrollmentJson(row: EnrollmentWithPerson, names: { campaigns: Map<numbe
     nextKind: e.nextKind,
     readyAt: iso(e.readyAt),
     endReason: e.endReason,
-    prospect: { url: p.displayUrl, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, location: p.location, timezone: e.prospectTz },
+    prospect: { url: p.displayUrl, firstName: p.firstName, lastName: p.lastName, fullName: personName(p), company: p.company, title: p.title, location: p.location, timezone: e.prospectTz },
     enrolledAt: formatInstant(e.enrolledAt),
     visitedAt: iso(e.visitedAt),
     invitedAt: iso(e.invitedAt),

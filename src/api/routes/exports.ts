@@ -7,7 +7,8 @@ import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ALERT_KINDS } from "../../core/notifications.js";
 import { toAlertLine } from "../../engine/alerts.js";
-import { ACTIVITY_COLUMNS, PROSPECT_COLUMNS, readActivityRecords, readProspectRecords } from "../../io/export-rows.js";
+import { ACTIVITY_COLUMNS, readActivityRecords, readProspectRecords } from "../../io/export-rows.js";
+import { prospectRecordWriter } from "../../io/prospect-writer.js";
 import { recordWriterFor, type RecordWriter } from "../../io/record-writer.js";
 import type { ExportFilter } from "../../store/store.js";
 import { formatInstant, parseInstant } from "../../core/time.js";
@@ -57,7 +58,10 @@ export function registerExportRoutes(r: Router): void {
         ...(q.account ? { accountId: (await app.account(q.account)).id } : {}),
       };
       const out = new PassThrough();
-      if (what === "prospects") void pump(readProspectRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(q.format, out, what, PROSPECT_COLUMNS), out);
+      if (what === "prospects") {
+        const writer = await prospectRecordWriter({ store: app.store, workspaceId: app.ctx.workspaceId, filter, format: q.format, out });
+        void pump(readProspectRecords(app.store, app.ctx.workspaceId, filter), writer, out);
+      }
       else void pump(readActivityRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(q.format, out, what, ACTIVITY_COLUMNS), out);
       const stamp = formatInstant(app.now()).slice(0, 10);
       const headers = {

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { wakeAccount } from "../../app.js";
 import { LinkpaceError } from "../../core/errors.js";
-import { formatInstant } from "../../core/time.js";
+import { formatInstant, formatInstantSeconds } from "../../core/time.js";
 import { toSent, type InvitationStatus } from "../../engine/sent-invitations.js";
 import type { EnrollmentRow } from "../../store/store.js";
 import type { Router } from "../router.js";
@@ -33,7 +33,7 @@ export function registerInvitationRoutes(r: Router): void {
         ...(q.campaign ? { campaignId: (await app.campaign(q.campaign)).id } : {}),
         ...(q.account ? { accountId: (await app.account(q.account)).id } : {}),
       };
-      const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter)).map((row) => ({ id: row.enrollmentId, ...toSent(row), withdrawalAt: row.status === "invited" && row.withdrawalAt !== null ? formatInstant(row.withdrawalAt) : null })).filter((x) => !q.status || x.status === q.status);
+      const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter)).map((row) => ({ id: row.enrollmentId, ...toSent(row), withdrawalAt: row.status === "invited" && row.withdrawalAt !== null ? formatInstantSeconds(row.withdrawalAt) : null })).filter((x) => !q.status || x.status === q.status);
       const { items, page } = paginate(rows, q);
       return c.json({ at: formatInstant(app.now()), invitations: items, page }, 200);
     },

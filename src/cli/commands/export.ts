@@ -5,8 +5,9 @@
  */
 import { Argument, Command, Option } from "commander";
 import { LinkpaceError } from "../../core/errors.js";
-import { ACTIVITY_COLUMNS, PROSPECT_COLUMNS, readActivityRecords, readProspectRecords } from "../../io/export-rows.js";
+import { ACTIVITY_COLUMNS, readActivityRecords, readProspectRecords } from "../../io/export-rows.js";
 import { atomicFileTarget, stdoutTarget } from "../../io/output-target.js";
+import { prospectRecordWriter } from "../../io/prospect-writer.js";
 import { recordWriterFor, type RecordWriter } from "../../io/record-writer.js";
 import { isBrokenPipe } from "../../io/text-sink.js";
 import type { ExportFilter } from "../../store/store.js";
@@ -47,7 +48,7 @@ export function registerExportCommand(program: Command): void {
         try {
           rows =
             what === "prospects"
-              ? await writeAll(readProspectRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(format, target.stream, what, PROSPECT_COLUMNS))
+              ? await writeAll(readProspectRecords(app.store, app.ctx.workspaceId, filter), await prospectRecordWriter({ store: app.store, workspaceId: app.ctx.workspaceId, filter, format, out: target.stream }))
               : await writeAll(readActivityRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(format, target.stream, what, ACTIVITY_COLUMNS));
           if (rows !== null) await target.commit();
         } finally {

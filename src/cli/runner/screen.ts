@@ -1,6 +1,7 @@
 /**
  * What the terminal runner shows: plain text lines, rendered from a RunnerView.
  */
+import { personName } from "../../core/prospect/person-name.js";
 import { countCharacters } from "../../core/template/index.js";
 import { formatLocalTime, localMinuteOfDay, localWeekday } from "../../core/schedule/index.js";
 import type { Instant } from "../../core/time.js";
@@ -40,7 +41,7 @@ function renderTask(view: Extract<RunnerView, { type: "task" }>, now: Instant): 
   const { task, person, account } = view;
   const lines: string[] = [];
   if (view.recovered) lines.push("A runner stopped while showing this task. Did you already do it on LinkedIn? Report what happened:", "");
-  const name = person ? [person.firstName, person.lastName].filter(Boolean).join(" ") || "(no name)" : "(unknown person)";
+  const name = person ? personName(person) || "(no name)" : "(unknown person)";
   lines.push(`${VERB[task.kind] ?? task.kind}  ${name}${person?.title ? `, ${person.title}` : ""}${person?.company ? ` at ${person.company}` : ""}`);
   const zone = task.prospectTz ?? account.doc.timezone;
   lines.push(`  their time: ${localWeekday(zone, now)} ${hhmm(localMinuteOfDay(zone, now))} (${zone})   campaign: ${view.campaign ?? "-"}   account: ${account.name}`);

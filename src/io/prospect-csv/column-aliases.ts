@@ -62,8 +62,8 @@ export const FIELD_ALIASES: Record<MappedField, readonly string[]> = {
   lastName: ["lastname", "last", "surname", "familyname"],
   fullName: ["fullname", "name"],
   company: ["company", "companyname", "linkedincompanyname", "currentcompany"],
-  // `Position` is Connections.csv's, `Current Job` Evaboot's, `occupation` Waalaxy's.
-  title: ["title", "jobtitle", "linkedinjobtitle", "currentjob", "position", "occupation"],
+  // `Position` is Connections.csv's, `Current Job` Evaboot's, `occupation` Waalaxy's, `job` PhantomBuster's.
+  title: ["title", "jobtitle", "linkedinjobtitle", "currentjob", "position", "occupation", "job"],
   location: ["location"],
   timezone: ["timezone", "tz"],
   city: ["city"],

@@ -3,6 +3,7 @@
  * profile identifier is not a prospect: the reason names the value that was tried.
  */
 import type { ProspectInput } from "../../core/model.js";
+import { namesFromFull } from "../../core/prospect/person-name.js";
 import { normalizeProfileUrl, profileIdentifiers } from "../../core/prospect/profile-url.js";
 import type { ColumnPlan } from "./plan-columns.js";
 import type { MappedField } from "./column-aliases.js";
@@ -24,10 +25,11 @@ export function mapRow(cells: readonly string[], plan: ColumnPlan): MappedRow {
   const identifiers = rowIdentifiers(cells, plan, get("profileSlug"));
   if (!identifiers.ok) return identifiers;
 
-  let firstName = get("firstName");
-  let lastName = get("lastName");
-  const fullName = get("fullName");
-  if (firstName === "" && lastName === "" && fullName !== "") [firstName, lastName] = splitFullName(fullName);
+  // The full name is kept as written; it gives the first and last name only when the row has neither.
+  const written = namesFromFull(get("fullName"));
+  const given = get("firstName") !== "" || get("lastName") !== "";
+  const firstName = given ? get("firstName") : written.firstName;
+  const lastName = given ? get("lastName") : written.lastName;
 
   const zoneHints: ZoneHints = {};
   for (const part of ["city", "state", "country"] as const) {
@@ -44,6 +46,7 @@ export function mapRow(cells: readonly string[], plan: ColumnPlan): MappedRow {
     identifiers: identifiers.urls,
     firstName,
     lastName,
+    ...(written.fullName !== null ? { fullName: written.fullName } : {}),
     company: get("company"),
     title: get("title"),
     location,
@@ -78,12 +81,6 @@ function rowIdentifiers(
   const quoted = values.map((v) => JSON.stringify(v)).join(", ");
   const reason = values.length === 1 ? `${quoted} is not a LinkedIn profile URL` : `none of ${quoted} is a LinkedIn profile URL`;
   return { ok: false, reason };
-}
-
-/** "Jane van der Berg" → Jane / van der Berg: the first word is the given name, the rest the family name. */
-function splitFullName(fullName: string): [string, string] {
-  const words = fullName.split(/\s+/);
-  return [words[0] ?? "", words.slice(1).join(" ")];
 }
 
 function memberId(vmid: string, urn: string): string | null {

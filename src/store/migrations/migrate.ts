@@ -12,6 +12,7 @@ import { apiMigration } from "./004-api.js";
 import { sessionsMigration } from "./005-sessions.js";
 import { unreachableMigration } from "./006-unreachable.js";
 import { taskReconcileMigration } from "./007-task-reconcile.js";
+import { personFullNameMigration } from "./008-person-full-name.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -22,6 +23,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "005-sessions": sessionsMigration(dialect),
     "006-unreachable": unreachableMigration(dialect),
     "007-task-reconcile": taskReconcileMigration(),
+    "008-person-full-name": personFullNameMigration(),
   };
 }
 

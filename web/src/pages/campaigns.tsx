@@ -45,7 +45,7 @@ interface Enrollment {
   nextKind: string | null;
   readyAt: string | null;
   endReason: string | null;
-  prospect: { url: string; firstName: string; lastName: string; company: string; title: string; location: string; timezone: string };
+  prospect: { url: string; firstName: string; lastName: string; fullName: string; company: string; title: string; location: string; timezone: string };
   enrolledAt: string;
   visitedAt: string | null;
   invitedAt: string | null;

@@ -18,7 +18,7 @@ export interface StepRender {
 export interface CampaignPreview {
   noteLimit: number;
   steps: Array<{ step: number; kind: string; template: string | null }>;
-  prospects: Array<{ url: string; firstName: string; lastName: string; company: string; title: string; renders: StepRender[] }>;
+  prospects: Array<{ url: string; firstName: string; lastName: string; fullName: string; company: string; title: string; renders: StepRender[] }>;
   unsendable: number;
   source: "campaign" | "workspace";
 }

@@ -18,7 +18,7 @@ export interface Task {
   account: string | null;
   campaign: string | null;
   since: string;
-  prospect: { url: string | null; firstName: string; lastName: string; company: string; title: string; location: string; timezone: string | null };
+  prospect: { url: string | null; firstName: string; lastName: string; fullName: string; company: string; title: string; location: string; timezone: string | null };
   note: string | null;
   text: string | null;
   outcomes: Outcome[];
