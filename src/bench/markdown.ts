@@ -70,7 +70,7 @@ export function renderScale(run: ScaleRun, m: MachineInfo, command: string): str
   const failed = run.outcomes.filter((o) => !isResult(o));
   const head = ["case", "accounts", "prospects", "days", "actions", "invitations sent", "limit signals / restrictions", "wall time", "setup + enrolment", "engine loop", "µs / action", "µs / action (loop)", "peak RSS (MB)", "heap peak (MB, sampled)"];
   return [
-    `${measuredWhen(results, m)} Last command: \`${command}\`. Generated workspace: ${int(run.accounts)} accounts (generateScenario, seed ${run.seed}), every prospect enrolled, ${run.days} simulated days; one child process per case, run one after the other.`,
+    `${measuredWhen(results, m)} Last command: \`${command}\`. Generated workspace: ${int(run.accounts)} accounts (generateScenario, seed ${run.seed}), every prospect enrolled but those their sender's hours never reach, ${run.days} simulated days; one child process per case, run one after the other.`,
     "",
     table(head, results.map((r) => scaleRow(r, run.days))),
     "",
