@@ -128,8 +128,11 @@ export class App {
     return row;
   }
 
-  /** Enrolls prospects in one transaction: all accepted rows are written, or none. */
-  async enroll(campaignName: string, items: EnrollItem[], opts: { dryRun?: boolean } = {}): Promise<EnrollResult[]> {
+  /**
+   * Enrolls prospects in one transaction: all accepted rows are written, or none. `pause` is awaited between
+   * chunks of items (a server answers other requests meanwhile); when it throws, the transaction rolls back.
+   */
+  async enroll(campaignName: string, items: EnrollItem[], opts: { dryRun?: boolean; pause?: () => Promise<void> } = {}): Promise<EnrollResult[]> {
     const campaign = await this.campaign(campaignName);
     const account = (await this.store.getAccountById(campaign.accountId)) as AccountRow;
     const now = this.now();
@@ -137,7 +140,7 @@ export class App {
     let results: EnrollResult[] = [];
     try {
       await this.store.transaction(async (tx) => {
-        results = await enrollProspects(tx, { account, campaign, items, now });
+        results = await enrollProspects(tx, { account, campaign, items, now, ...(opts.pause ? { pause: opts.pause } : {}) });
         if (campaign.status === "paused") await tx.setCampaignReadyAt(campaign.id, null);
         await wakeAccount(tx, account.id, now);
         if (opts.dryRun) throw dryRun;

@@ -98,7 +98,10 @@ export function createApi(opts: ApiOptions): Api {
   const limit = rateLimit(new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT, opts.clock));
   for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, limit, csrfProtection());
   const tooLarge = (max: number) => (c: Context) => sendProblem(c, problem(413, `the request body is larger than ${max / 1024 / 1024} MB`));
-  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) });
+  const uploads = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: (c) => sendProblem(c, problem(413, `the upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split the file, or import it with the CLI (linkpace prospects import, linkpace import linkedin-archive), which reads files of any size`)),
+  });
   const documents = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) });
   http.use("/v1/*", (c, next) => (c.req.path === "/v1/prospects/import" || c.req.path === ARCHIVE_IMPORT_PATH ? uploads(c, next) : documents(c, next)));
 

@@ -26,7 +26,7 @@ export const PageQuery = z.object({
 
 export const Page = z.object({ number: z.number().int(), perPage: z.number().int(), total: z.number().int(), next: z.number().int().nullable() }).openapi("Page");
 
-export const Document = z.record(z.string(), z.unknown()).openapi("Document", { description: "A document as in CONTRACTS.md (account: §2, campaign: §3), as JSON" });
+export const Document = z.record(z.string(), z.unknown()).openapi("Document", { description: "An account or campaign document, as the CLI reads it from YAML, as JSON" });
 
 export const Problem = z
   .object({
@@ -51,6 +51,8 @@ export function failures(...statuses: number[]) {
     403: "a write with the session cookie lacks the session's X-CSRF-Token, or comes from another origin",
     404: "not found in this workspace",
     409: "conflict with the current state",
+    413: "the body is larger than the limit",
+    415: "the body's Content-Type is not one this route reads",
     422: "invalid input: `errors` names each field",
     429: "rate limited: see Retry-After",
   };

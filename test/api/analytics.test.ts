@@ -238,7 +238,7 @@ describe("/openapi.json", () => {
     expect(params("/v1/analytics/accounts/{name}", "get")).toEqual(["name", "days"]);
     expect(params("/v1/enrollments", "get")).toEqual(expect.arrayContaining(["campaign", "status", "page", "perPage"]));
     expect(params("/v1/imports/linkedin-archive", "post")).toEqual(["account", "dryRun", "file"]);
-    expect(Object.keys(doc.paths["/v1/imports/linkedin-archive"].post.requestBody.content)).toEqual(["application/zip", "application/octet-stream"]);
+    expect(Object.keys(doc.paths["/v1/imports/linkedin-archive"].post.requestBody.content)).toEqual(["application/zip", "application/octet-stream", "multipart/form-data"]);
     expect(doc.paths["/v1/mark"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/Mark");
     expect(doc.components.schemas.CampaignPreviewRequest.properties.limit).toMatchObject({ minimum: 1, maximum: 50, default: 10 });
   });

@@ -93,6 +93,20 @@ describe("POST /v1/imports/linkedin-archive", () => {
     expect((await h.call(h.tokenA, "GET", "/v1/invitations")).body.invitations).toEqual([]);
   });
 
+  it("reads the zip from a multipart form (curl -F file=@export.zip); a body that is neither a zip nor a form is 415", async () => {
+    const h = await setting();
+    const form = new FormData();
+    form.append("file", new Blob([fixtureZip()], { type: "application/zip" }), "Basic_LinkedInDataExport_03-10-2027.zip");
+    const res = await h.api.http.request("/v1/imports/linkedin-archive?account=alice&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}` }, body: form });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ file: "Basic_LinkedInDataExport_03-10-2027.zip", dryRun: true, invitationsAdopted: 2 });
+    const csv = await upload(h, "account=alice", "First Name,URL\n", h.tokenA, "text/csv");
+    expect(csv.status).toBe(415);
+    expect(csv.body.detail).toBe(
+      'the body is text/csv, not a zip file: send the file as the body with Content-Type: application/zip (curl --data-binary @Basic_LinkedInDataExport_03-10-2027.zip -H "Content-Type: application/zip"), or as a form (curl -F file=@Basic_LinkedInDataExport_03-10-2027.zip)',
+    );
+  });
+
   it("refuses a zip bomb with 422 before inflating it: three 400 MB entries in 1.2 MB", async () => {
     const h = await setting();
     const bomb = zipBomb(["Connections.csv", "Invitations.csv", "messages.csv"].map((name) => ({ name, megabytes: 400 })));

@@ -70,6 +70,53 @@ describe("POST /v1/prospects/import", () => {
     expect(claim.body.prospect).toMatchObject({ firstName: "<script>alert(1)</script>", lastName: "{{ 7*7 }}" });
     expect(claim.body.note).not.toContain("49");
   });
+
+  it("reads the file part of a multipart form (curl -F file=@leads.csv) with the file's own lines and name", async () => {
+    const h = await apiHarness();
+    await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
+    await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
+    const bare = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true&file=leads.csv", LEADS, { "content-type": "text/csv" });
+    const form = new FormData();
+    form.append("campaign-note", "a text field beside the file is ignored");
+    form.append("file", new Blob([LEADS], { type: "text/csv" }), "leads.csv");
+    const res = await h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}` }, body: form });
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report).toEqual(bare.body);
+    expect(report).toMatchObject({ file: "leads.csv", enrolled: 2, rejected: 1, rejects: [{ line: 4, raw: "not a url,No,Body,,," }] });
+  });
+
+  it("answers 415 to a body that is neither a CSV nor a form, and 422 to a form without one file", async () => {
+    const h = await seeded();
+    const post = (body: BodyInit, headers: Record<string, string>) =>
+      h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}`, ...headers }, body });
+    for (const [type, sent] of [["application/x-www-form-urlencoded", "is application/x-www-form-urlencoded"], ["application/json", "is application/json"], ["", "has no Content-Type"]] as const) {
+      const res = await post(Buffer.from(LEADS), type === "" ? {} : { "content-type": type });
+      expect(res.status, type).toBe(415);
+      expect(await res.json()).toMatchObject({
+        status: 415, title: "Unsupported media type",
+        detail: `the body ${sent}, not a CSV file: send the file as the body with Content-Type: text/csv (curl --data-binary @leads.csv -H "Content-Type: text/csv"), or as a form (curl -F file=@leads.csv)`,
+      });
+    }
+    expect((await post(Buffer.from(LEADS), { "content-type": "application/vnd.ms-excel" })).status).toBe(200); // a CSV as Windows browsers label it
+    const noFile = new FormData();
+    noFile.append("file", "not a file, a text field");
+    const none = await post(noFile, {});
+    expect(none.status).toBe(422);
+    expect((await none.json()).detail).toBe("the form holds no file: send one CSV file, as the field file (curl -F file=@leads.csv)");
+    const two = new FormData();
+    two.append("a", new Blob([LEADS]), "a.csv");
+    two.append("b", new Blob([LEADS]), "b.csv");
+    expect((await (await post(two, {})).json()).detail).toBe("the form holds 2 files (fields a, b) and none named file: send one CSV file, as the field file (curl -F file=@leads.csv)");
+  });
+
+  it("refuses an upload over 50 MB with 413 saying what to do", async () => {
+    const h = await seeded();
+    const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x41);
+    const res = await h.api.http.request("/v1/prospects/import?campaign=q1", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}`, "content-type": "text/csv" }, body: big });
+    expect(res.status).toBe(413);
+    expect((await res.json()).detail).toBe("the upload is larger than 50 MB: split the file, or import it with the CLI (linkpace prospects import, linkpace import linkedin-archive), which reads files of any size");
+  });
 });
 
 describe("invitations", () => {

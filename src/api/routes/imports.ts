@@ -1,7 +1,7 @@
 /**
  * POST /v1/imports/linkedin-archive?account=NAME[&dryRun=true][&file=NAME]: LinkedIn's data export (the zip)
- * as the request body, applied as `linkpace import linkedin-archive --json` applies it, with the same report.
- * The upload limit is the CSV import's (create-api.ts).
+ * as the request body or the file of a multipart form (upload-body.ts), applied as `linkpace import
+ * linkedin-archive --json` applies it, with the same report. The upload limit is the CSV import's (create-api.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { archiveReport } from "../../engine/archive-report.js";
@@ -9,6 +9,7 @@ import { isLinkpaceError, LinkpaceError } from "../../core/errors.js";
 import { readLinkedInArchiveZip } from "../../io/linkedin-archive/index.js";
 import type { Router } from "../router.js";
 import { BoolQuery, failures, ok } from "../schemas.js";
+import { FILE_FORM, readUpload, ZIP_UPLOAD } from "../upload-body.js";
 
 export const ARCHIVE_IMPORT_PATH = "/v1/imports/linkedin-archive";
 
@@ -60,18 +61,19 @@ export function registerImportRoutes(r: Router): void {
           content: {
             "application/zip": { schema: z.string().openapi({ format: "binary" }) },
             "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
+            "multipart/form-data": { schema: FILE_FORM },
           },
         },
       },
-      responses: { ...ok("the import report: what changed, and the rows not read with file, line and reason", ArchiveReport), ...failures(404, 413, 422) },
+      responses: { ...ok("the import report: what changed, and the rows not read with file, line and reason", ArchiveReport), ...failures(404, 413, 415, 422) },
     }),
     async (c) => {
-      const { account, dryRun, file = "upload.zip" } = c.req.valid("query");
+      const { account, dryRun } = c.req.valid("query");
       const app = c.var.app;
       await app.account(account); // 404 before reading an archive for nothing
-      const bytes = Buffer.from(await c.req.arrayBuffer());
-      if (bytes.length === 0) throw new LinkpaceError("invalid_input", "the request body is empty: send the export's zip as the body", [{ where: "body", message: "empty" }]);
-      const facts = readBody(bytes, file);
+      const upload = await readUpload(c, ZIP_UPLOAD);
+      const file = c.req.valid("query").file ?? upload.fileName ?? "upload.zip";
+      const facts = readBody(upload.bytes, file);
       const outcome = await app.importLinkedInArchive(account, facts, { dryRun: dryRun === true });
       return c.json(archiveReport(file, account, dryRun === true, facts, outcome), 200);
     },

@@ -1,13 +1,16 @@
 /**
- * POST /v1/prospects/import?campaign=NAME[&dryRun=true]: the CSV is the request body (any content type the
- * CLI reads: the bytes are decoded as the CLI decodes a file). The report is the CLI's `--json` report.
+ * POST /v1/prospects/import?campaign=NAME[&dryRun=true]: the CSV is the request body (Content-Type text/csv or
+ * another CSV type), or the file of a multipart form (upload-body.ts); the bytes are decoded as the CLI
+ * decodes a file. The report is the CLI's `--json` report. Reading and enrolling pause between chunks of rows,
+ * so a million-row import does not stall the server, and stop when the client goes away.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { LinkpaceError } from "../../core/errors.js";
 import { enrollItems, importReport } from "../../engine/import-report.js";
-import { readProspectCsv } from "../../io/prospect-csv/index.js";
+import { readProspectCsvInChunks } from "../../io/prospect-csv/index.js";
+import { pauseForOthers } from "../pause-for-others.js";
 import type { Router } from "../router.js";
 import { BoolQuery, failures, ok } from "../schemas.js";
+import { CSV_UPLOAD, FILE_FORM, readUpload } from "../upload-body.js";
 
 /** A larger upload is refused with 413 (create-api.ts), split it; the CLI reads files of any size. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -22,18 +25,19 @@ export function registerProspectRoutes(r: Router): void {
           dryRun: BoolQuery.optional().openapi({ param: { name: "dryRun", in: "query" }, type: "string", enum: ["true", "false"] }),
           file: z.string().min(1).optional().openapi({ param: { name: "file", in: "query" }, description: "the file name, shown in the report" }),
         }),
-        body: { required: true, content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } } },
+        body: { required: true, content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) }, "multipart/form-data": { schema: FILE_FORM } } },
       },
-      responses: { ...ok("the import report: enrolled, rejected with line and reason, time zone sources"), ...failures(404, 413, 422) },
+      responses: { ...ok("the import report: enrolled, rejected with line and reason, time zone sources"), ...failures(404, 413, 415, 422) },
     }),
     async (c) => {
-      const { campaign, dryRun, file = "upload.csv" } = c.req.valid("query");
-      const bytes = Buffer.from(await c.req.arrayBuffer());
-      if (bytes.length === 0) throw new LinkpaceError("invalid_input", "the request body is empty: send the CSV as the body", [{ where: "body", message: "empty" }]);
+      const { campaign, dryRun } = c.req.valid("query");
+      const upload = await readUpload(c, CSV_UPLOAD);
+      const file = c.req.valid("query").file ?? upload.fileName ?? "upload.csv";
       const app = c.var.app;
       await app.campaign(campaign); // 404 before reading a CSV for nothing
-      const csv = readProspectCsv(bytes, file);
-      const results = await app.enroll(campaign, enrollItems(csv), { dryRun: dryRun === true });
+      const pause = pauseForOthers(c.req.raw.signal);
+      const csv = await readProspectCsvInChunks(upload.bytes, file, { pause });
+      const results = await app.enroll(campaign, enrollItems(csv), { dryRun: dryRun === true, pause });
       return c.json(importReport({ file, campaign, dryRun: dryRun === true, csv, results }), 200);
     },
   );
