@@ -89,6 +89,8 @@ export function RateLineChart(props: { points: Point[]; title: string }) {
 export interface FunnelStage {
   stage: string;
   count: number;
+  /** What the rate is over. */
+  base?: number | null;
   rate: number | null;
 }
 
@@ -109,7 +111,9 @@ export function Funnel(props: { stages: FunnelStage[] }) {
             <td class="num funnel-count" data-testid={`funnel-${s.stage}`}>
               {s.count}
             </td>
-            <td class="num funnel-rate">{s.rate === null ? "" : `${Math.round(s.rate * 100)}%`}</td>
+            <td class="num funnel-rate" title={s.base == null ? undefined : `${s.count} of ${s.base}`}>
+              {s.rate === null ? "" : `${Math.round(s.rate * 100)}%`}
+            </td>
           </tr>
         ))}
       </tbody>

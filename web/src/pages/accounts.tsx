@@ -64,6 +64,8 @@ interface AnalyticsDay {
   invited: number;
   accepted: number;
   withdrawn: number;
+  /** Of that day's invitations, those accepted, declined, withdrawn, or pending for 21 days by now. */
+  decided: number;
   rate: number | null;
 }
 
@@ -77,7 +79,7 @@ interface AccountAnalytics {
 
 const KINDS: Record<string, string> = { visit: "Profile visit", connect: "Invitation", message: "Message", withdraw: "Withdrawal" };
 
-/** Below this acceptance rate LinkedIn is reported to start restricting accounts (DOMAIN.md). */
+/** Below this acceptance rate LinkedIn is reported to start restricting accounts. */
 const LOW_ACCEPTANCE = 0.25;
 
 const typeLabel = (type: string) => ACCOUNT_TYPES.find((t) => t.value === type)?.label ?? type;
@@ -200,6 +202,7 @@ function History(props: { analytics: AccountAnalytics }) {
   const invited = days.reduce((s, d) => s + d.invited, 0);
   const accepted = days.reduce((s, d) => s + d.accepted, 0);
   const withdrawn = days.reduce((s, d) => s + d.withdrawn, 0);
+  const decided = days.reduce((s, d) => s + d.decided, 0);
   return (
     <>
       <dl class="stats">
@@ -217,7 +220,9 @@ function History(props: { analytics: AccountAnalytics }) {
         </div>
         <div>
           <dt>Rate in period</dt>
-          <dd>{percent(invited === 0 ? null : accepted / invited)}</dd>
+          <dd data-testid="period-rate" title={`${accepted} accepted of ${decided} decided (invitations younger than 21 days and unanswered are not decided yet)`}>
+            {percent(decided === 0 ? null : accepted / decided)}
+          </dd>
         </div>
         <div>
           <dt>Withdrawn</dt>
@@ -225,17 +230,20 @@ function History(props: { analytics: AccountAnalytics }) {
         </div>
         <div>
           <dt>Acceptance rate</dt>
-          <dd title={`over the latest ${acceptance.decided} decided invitations (accepted, or declined, withdrawn or expired)`}>
+          <dd title={`over the latest ${acceptance.decided} decided invitations: accepted, declined, withdrawn, or pending 21 days (not accepted)`}>
             {percent(acceptance.rate)}
           </dd>
         </div>
       </dl>
       <RateLineChart
         title="Acceptance rate of the invitations sent each day"
-        points={days.map((d) => ({ label: dayLabel(d.date), value: d.rate, detail: `${d.accepted} of ${d.invited} accepted` }))}
+        points={days.map((d) => ({ label: dayLabel(d.date), value: d.rate, detail: `${d.accepted} accepted of ${d.decided} decided (${d.invited} sent)` }))}
       />
       <BarChart title="Invitations sent per day" bars={days.map((d) => ({ label: dayLabel(d.date), value: d.invited, detail: `${d.accepted} accepted` }))} />
-      <p class="muted small">Days are the account's calendar days ({props.analytics.timezone}); an invitation counts as accepted on the day it was sent.</p>
+      <p class="muted small">
+        Days are the account's calendar days ({props.analytics.timezone}); an invitation counts as accepted on the day it was sent. Rates are over decided
+        invitations: accepted, declined, withdrawn, or still pending 21 days after they were sent.
+      </p>
     </>
   );
 }
@@ -319,7 +327,7 @@ export function AccountCard(props: { status: AccountStatus; warmup: Warmup | nul
             <span class="fact-value" data-testid="acceptance-rate" data-tone={lowAcceptance ? "warn" : undefined}>
               {percent(s.acceptance.rate)}
             </span>{" "}
-            <span class="muted" title="over the latest decided invitations: accepted, or declined, withdrawn or expired">
+            <span class="muted" title="over the latest decided invitations: accepted, declined, withdrawn, or pending 21 days (not accepted)">
               {s.acceptance.decided === 0
                 ? "no invitation answered yet"
                 : `of ${s.acceptance.decided} decided${lowAcceptance ? `; below ${percent(LOW_ACCEPTANCE)} LinkedIn may restrict the account` : ""}`}

@@ -30,9 +30,13 @@ interface CampaignSummary {
 interface CampaignAnalytics {
   campaign: string;
   funnel: FunnelStage[];
-  bySteps: Array<{ step: number; kind: string; reached: number; outcome: string; outcomeCount: number; rate: number | null }>;
-  byHour: Array<{ hour: number; invited: number; accepted: number; rate: number | null }>;
+  /** `base`: what the rate is over (a connect's decided invitations, a message step's messages sent, else reached). */
+  bySteps: Array<{ step: number; kind: string; reached: number; outcome: string; outcomeCount: number; base: number; rate: number | null }>;
+  byHour: Array<{ hour: number; invited: number; accepted: number; decided: number; rate: number | null }>;
 }
+
+/** What a step's rate is over, by kind. */
+const RATE_BASE: Record<string, string> = { connect: "decided invitations", message: "messages sent" };
 
 type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
 
@@ -275,7 +279,11 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
       <section class="card" aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
         {funnel.length === 0 || funnel[0]!.count === 0 ? <Empty>Nobody enrolled yet: import prospects into this campaign.</Empty> : <Funnel stages={funnel} />}
-        <p class="muted small">Each rate is of the stage before it that this campaign has (no visit step: invited is of enrolled). Replies to a note count too, so replied can pass messaged.</p>
+        <p class="muted small">
+          Accepted is of the decided invitations: accepted, declined, withdrawn, or still pending 21 days after they were sent. Each other rate is of the
+          stage before it that this campaign has (no visit step: invited is of enrolled), plus those who got there without it: connections are messaged
+          without an invitation, and a note can be answered before any message.
+        </p>
       </section>
 
       <section class="card by-hour" aria-labelledby="by-hour-title">
@@ -288,7 +296,7 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
               title="Acceptance rate, by the recipient's local hour when the invitation was sent"
               max={1}
               format={(v) => percent(v)}
-              bars={byHour.map((h) => ({ label: String(h.hour), value: h.rate ?? 0, detail: `${h.accepted} accepted of ${h.invited} invited` }))}
+              bars={byHour.map((h) => ({ label: String(h.hour), value: h.rate ?? 0, detail: `${h.accepted} accepted of ${h.decided} decided (${h.invited} sent)` }))}
             />
             <BarChart title="Invitations sent, by the same hour" bars={byHour.map((h) => ({ label: String(h.hour), value: h.invited, detail: `${h.accepted} accepted` }))} />
           </>
@@ -329,7 +337,9 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
                   <td class="num" data-testid={`step-${s.step}-outcome`}>
                     {s.outcomeCount}
                   </td>
-                  <td class="num">{percent(s.rate)}</td>
+                  <td class="num" title={`${s.outcomeCount} of ${s.base} ${RATE_BASE[s.kind] ?? "reached"}`}>
+                    {percent(s.rate)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -132,7 +132,7 @@ export function StepEditor(props: {
             </div>
             <div class="ed-field ed-short">
               <label for={id("withdraw")}>Withdraw if still pending after</label>
-              <input id={id("withdraw")} value={step.withdrawAfter} placeholder="never" onInput={(e) => onChange({ withdrawAfter: e.currentTarget.value })} />
+              <input id={id("withdraw")} value={step.withdrawAfter} placeholder="21d (never: keep pending)" onInput={(e) => onChange({ withdrawAfter: e.currentTarget.value })} />
               <FieldProblems problems={at("withdrawAfter")} />
             </div>
           </>

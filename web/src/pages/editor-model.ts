@@ -1,7 +1,8 @@
 /**
- * The campaign editor's form state and its mapping to and from the campaign document (CONTRACTS.md §3,
- * src/core/campaign/campaign-doc.ts): the form keeps every field as the text the user typed, the document
- * leaves out what is empty so the server's defaults apply (after 0s, no note, noteFallback blank, never withdrawn).
+ * The campaign editor's form state and its mapping to and from the campaign document
+ * (src/core/campaign/campaign-doc.ts): the form keeps every field as the text the user typed, the document
+ * leaves out what is empty so the server's defaults apply (after 0s, no note, noteFallback blank, withdrawAfter
+ * 21d; `never` keeps invitations pending).
  */
 
 /** A field a 422 names (api.ts ProblemField; declared here so this file has no imports and the tests can load it). */
