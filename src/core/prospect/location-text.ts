@@ -53,3 +53,17 @@ export function metroCityKeys(segment: string): string[] {
   const first = stripped.split(/\s*[-/–]\s*/)[0] ?? stripped;
   return [...new Set([foldName(stripped), foldName(first)])].filter((key) => key !== "");
 }
+
+/** Words LinkedIn appends to Indian district names: "Bangalore Urban", "Mumbai Suburban", "Pune District". */
+const DISTRICT_SUFFIX = /\s+(?:urban|rural|suburban|district|division)\s*$/i;
+
+/**
+ * The city an Indian district is named after, when the text ends with such a word: "Bangalore Urban" →
+ * [bangalore], "Bengaluru Rural District" → [bengaluru]. Empty otherwise. The caller looks it up in India
+ * only, after the text itself, so "Central District" is not Central, Louisiana.
+ */
+export function districtCityKeys(segment: string): string[] {
+  let stripped = segment.trim();
+  while (DISTRICT_SUFFIX.test(stripped)) stripped = stripped.replace(DISTRICT_SUFFIX, "");
+  return stripped === segment.trim() || stripped === "" ? [] : [foldName(stripped)];
+}

@@ -1,10 +1,11 @@
 /**
- * A prospect's time zone from what a lead list says about them, offline (DOMAIN.md "Location to time zone").
+ * A prospect's time zone from what a lead list says about them, offline.
  * Steps, first answer wins, and the answer records which step gave it so the user can see what is a guess:
  *   1. explicit  a timezone field that Intl knows (an unknown one falls through to the location);
  *   2. metro     a curated LinkedIn metro label ("San Francisco Bay Area", "Greater London");
  *   3. city      a city by name (aliases, any accents or case), limited to the country and region when the
- *                location names them, most populous first: "Paris, Texas" is not Paris, France;
+ *                location names them, most populous first: "Paris, Texas" is not Paris, France; an Indian
+ *                district LinkedIn names ("Bangalore Urban", "Pune District") by the city it is named after;
  *   4. region    a state or province (US, Canada, Australia, India, Brazil, Mexico, a few outlying islands);
  *   5. country   a country with one zone, or a dominant one (Spain); never for the US, Canada, Russia…;
  *   null: the caller uses the sender's zone and records "sender".
@@ -15,7 +16,7 @@
 import type { ZoneSource } from "../model.js";
 import { citiesNamed, type City } from "./city-index.js";
 import { countryByCode, findCountry, type Country } from "./country-index.js";
-import { metroCityKeys, splitLocation } from "./location-text.js";
+import { districtCityKeys, metroCityKeys, splitLocation } from "./location-text.js";
 import { metroZone } from "./metros.js";
 import { regionsNamed, type Region } from "./regions.js";
 import { canonicalZone, sameClockAllYear } from "./zone-offset.js";
@@ -40,6 +41,8 @@ interface Reading {
   country: Country | null;
   regions: readonly Region[];
   cityTexts: readonly string[];
+  /** The cities Indian district names are named after ("Bangalore Urban"), looked up in India only. */
+  districtTexts: readonly string[];
 }
 
 // Imports repeat the same few thousand locations over 200,000 rows: answer each distinct input once.
@@ -104,13 +107,19 @@ function reading(input: ZoneInput, parts: readonly string[], country: Country | 
   // A single part with no country may be a city or a region ("Quebec"): try it as both.
   const regionParts = [input.state, ...(regionOnly || (others.length === 0 && code === null) ? [first] : others)];
   const cityTexts = cityParts.filter(present).flatMap((text) => [text, ...metroCityKeys(text)]);
+  const districtTexts = cityParts.filter(present).flatMap(districtCityKeys);
   const regions = unique(regionParts.filter(present).flatMap((text) => [text, ...metroCityKeys(text)]).flatMap((text) => regionsNamed(text, code)));
-  return { country: country ?? soleCountry(regions), regions, cityTexts };
+  return { country: country ?? soleCountry(regions), regions, cityTexts, districtTexts };
 }
 
 function resolveReading(r: Reading): ZoneGuess | null {
   for (const text of r.cityTexts) {
     const guess = cityGuess(text, r.country, r.regions);
+    if (guess !== null) return guess;
+  }
+  const india = r.country === null || r.country.code === "IN" ? countryByCode("IN") : null;
+  for (const text of india === null ? [] : r.districtTexts) {
+    const guess = cityGuess(text, india, r.regions);
     if (guess !== null) return guess;
   }
   const region = r.regions[0];

@@ -46,7 +46,18 @@ describe("resolveZone: LinkedIn location strings", () => {
     ["Austin, Texas, United States", ["America/Chicago", "city"]],
     ["Mumbai, Maharashtra, India", ["Asia/Kolkata", "city"]],
     ["Bengaluru, Karnataka, India", ["Asia/Kolkata", "metro"]],
-    ["Bangalore Urban, Karnataka, India", ["Asia/Kolkata", "region"]],
+    // Indian districts, as LinkedIn names them: by the city they are named after
+    ["Bangalore Urban, Karnataka, India", ["Asia/Kolkata", "city"]],
+    ["Bangalore Urban", ["Asia/Kolkata", "city"]],
+    ["Bengaluru Rural District", ["Asia/Kolkata", "city"]],
+    ["Mumbai Suburban", ["Asia/Kolkata", "city"]],
+    ["Pune District", ["Asia/Kolkata", "city"]],
+    ["Pune District, Maharashtra", ["Asia/Kolkata", "city"]],
+    ["Nagpur Division", ["Asia/Kolkata", "city"]],
+    // ... in India only: the suffix is no licence to guess elsewhere
+    ["Central District", null],
+    ["Lake District", null],
+    ["Helsinki Urban", null],
     ["São Paulo, São Paulo, Brazil", ["America/Sao_Paulo", "city"]],
     // "X, Country" where X is a region of that country is how LinkedIn writes a region alone
     ["Sao Paulo, Brazil", ["America/Sao_Paulo", "region"]],
