@@ -23,7 +23,7 @@ import ct from "countries-and-timezones";
 const MIN_POPULATION = 15_000;
 /** Historical, abandoned, destroyed places and the like are not where anyone lives now. */
 const SKIPPED_FEATURES = new Set(["PPLH", "PPLQ", "PPLW", "PPLCH", "STLMT"]);
-/** Several UTC offsets and no zone a guess could fairly stand for: DOMAIN.md asks for null unless a city or region is known. */
+/** Several UTC offsets and no zone a guess could fairly stand for: the zone stays null unless a city or region is known. */
 const NEVER_DOMINANT = new Set(["US", "CA", "AU", "RU", "BR", "MX", "ID", "CD", "MN", "KI", "FM", "UM", "AQ"]);
 /** Share of a country's (city) population that must live at one offset for its main zone to stand for the country. */
 const DOMINANT_SHARE = 0.9;

@@ -59,7 +59,7 @@ async function runLinkpace(ws: PolicyWorkspace): Promise<{ result: PolicyResult;
     const remarks: string[] = [];
     for (const a of result.accounts) {
       if (a.restrictions > 0) remarks.push(`linkpace: account ${a.account} (hidden weekly limit ${a.hiddenWeeklyLimit}) was restricted ${a.restrictions} time(s)`);
-      if (a.limitSignals > 2) remarks.push(`linkpace: account ${a.account} got ${a.limitSignals} weekly-limit signals in ${ws.scenario.days} days (CONTRACTS §7.10 allows 2)`);
+      if (a.limitSignals > 2) remarks.push(`linkpace: account ${a.account} got ${a.limitSignals} weekly-limit signals in ${ws.scenario.days} days (at most 2 are allowed)`);
     }
     return { result, enrolled: run.report.prospects.enrolled, remarks };
   } finally {

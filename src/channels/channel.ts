@@ -1,6 +1,6 @@
 /**
  * The Channel port: how a released action reaches LinkedIn. The engine decides what and when; a channel does
- * it (simulator, assisted owner, an external agent) and answers with `ok` or a failure code (CONTRACTS.md §6).
+ * it (simulator, assisted owner, an external agent) and answers with `ok` or a failure code (ActionResult).
  * Network outcomes that come later (acceptances, replies, restrictions) are reported to the engine through
  * `Engine.recordNetworkEvent`, not returned here.
  */

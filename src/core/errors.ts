@@ -31,7 +31,7 @@ export function isLinkpaceError(e: unknown): e is LinkpaceError {
   return e instanceof LinkpaceError;
 }
 
-/** The CLI's exit code for an error code (CONTRACTS.md §8). */
+/** The CLI's exit code for an error code: 2 for what the user must correct, 1 for a problem found, 3 for a failure. */
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case "invalid_input":

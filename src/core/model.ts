@@ -1,6 +1,6 @@
 /**
- * The domain's shared vocabulary: parsed documents (CONTRACTS.md §2-3), actions, results and network events
- * (§6). Parsing and validation live in campaign/; these are the shapes everything else relies on.
+ * The domain's shared vocabulary: parsed account and campaign documents, actions, results and network events
+ * (the event log's lines). Parsing and validation live in campaign/; these are the shapes everything else relies on.
  */
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -90,7 +90,7 @@ export type ActionResult = "ok" | FailureCode;
 
 export type NetworkEventKind = "accepted" | "replied" | "restricted";
 
-/** How a prospect's time zone was found (DOMAIN.md: record which step gave the answer). */
+/** How a prospect's time zone was found: which step gave the answer, so a guess shows as one. */
 export type ZoneSource =
   | "explicit" // a timezone column or field
   | "metro" // curated LinkedIn metro name ("San Francisco Bay Area")

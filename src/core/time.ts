@@ -17,7 +17,7 @@ export const WEEK = 7 * DAY;
 const UNIT_MS: Record<string, number> = { s: SECOND, m: MINUTE, h: HOUR, d: DAY, w: WEEK };
 const DURATION_RE = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$/;
 
-/** Parses a duration of CONTRACTS.md §1 (`90s`, `5m`, `2h`, `3d`, `1w`) into milliseconds, or null. */
+/** Parses a duration (`90s`, `5m`, `2h`, `3d`, `1w`) into milliseconds, or null. */
 export function parseDuration(text: string): number | null {
   const m = DURATION_RE.exec(text);
   if (!m) return null;

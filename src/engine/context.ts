@@ -1,5 +1,5 @@
 /**
- * The resources every part of the engine shares: one plain object, no container (HOUSE_STYLE.md).
+ * The resources every part of the engine shares: one plain object, no container.
  */
 import type { Channel } from "../channels/channel.js";
 import type { Clock } from "../core/time.js";

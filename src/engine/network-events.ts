@@ -1,6 +1,6 @@
 /**
  * What LinkedIn tells us after the fact: an invitation accepted, a reply, a restriction of the account. Each is
- * logged (CONTRACTS.md §6 `event` lines) and moves the enrollment and the governor state in one transaction.
+ * logged (an `event` line of the event log) and moves the enrollment and the governor state in one transaction.
  */
 import { loadGovernorState, recordInvitationClosed, recordRestrictionEvent } from "../core/governor/index.js";
 import { planAfterAcceptance } from "../core/enrollment/state-machine.js";

@@ -1,7 +1,7 @@
 /**
  * One JSON document `{"<key>":[record, record, …]}` written record by record, so that an export of any size
  * never holds more than a chunk in memory. Each record sits on its own line: the whole output is still one
- * JSON document (CONTRACTS.md §8), and a line-oriented tool can follow it.
+ * JSON document (as every --json output is), and a line-oriented tool can follow it.
  */
 import type { RecordWriter } from "./record-writer.js";
 import { TextSink } from "./text-sink.js";

@@ -1,5 +1,5 @@
 /**
- * The event log of CONTRACTS.md §6: one JSON object per line, in (at, id) order, with a fixed key order so
+ * The event log: one JSON object per line, in (at, id) order, with a fixed key order so
  * that the same run gives the same bytes whichever backend stored it.
  */
 import { formatInstant } from "../core/time.js";

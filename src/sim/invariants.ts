@@ -1,5 +1,5 @@
 /**
- * Checks an event log against CONTRACTS.md §7, independently of the engine: it replays the log with its own
+ * Checks an event log against linkpace's safety invariants, independently of the engine: it replays the log with its own
  * bookkeeping and the account and campaign documents, and returns every violation it finds (none is good).
  * Invariant 11 (weekly throughput) depends on prospects and windows, so it is measured (weeklySends) rather
  * than judged here.
@@ -55,7 +55,7 @@ function checkOrder(ctx: Ctx): void {
   }
 }
 
-/** §1, §2: rolling weekly and daily budgets, warm-up included. */
+/** Rolling weekly and daily budgets, warm-up included. */
 function checkBudgets(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   const ok = mine.filter(isAction).filter((e) => e.result === "ok");
   const connects = ok.filter((e) => e.action === "connect").map(t);
@@ -63,7 +63,7 @@ function checkBudgets(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   for (let hi = 0; hi < connects.length; hi++) {
     while ((connects[lo] as number) <= (connects[hi] as number) - WEEK) lo++;
     if (hi - lo + 1 > a.limits.invitesPerWeek) {
-      ctx.violations.push(`§7.1 ${a.name}: ${hi - lo + 1} invitations in the 7×24 h before ${new Date(connects[hi] as number).toISOString()} (budget ${a.limits.invitesPerWeek})`);
+      ctx.violations.push(`[weekly budget] ${a.name}: ${hi - lo + 1} invitations in the 7×24 h before ${new Date(connects[hi] as number).toISOString()} (budget ${a.limits.invitesPerWeek})`);
       break;
     }
   }
@@ -79,13 +79,13 @@ function checkBudgets(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   for (const [day, c] of perDay) {
     const k = firstDay ? daysBetweenLocalDates(firstDay, day) + 1 : 1;
     const inviteCap = warm ? Math.min(a.limits.invitesPerDay, 4 + k) : a.limits.invitesPerDay;
-    if ((c.connect ?? 0) > inviteCap) ctx.violations.push(`§7.2 ${a.name}: ${c.connect} invitations on ${day} (cap ${inviteCap}${warm ? `, warm-up day ${k}` : ""})`);
-    if ((c.message ?? 0) > a.limits.messagesPerDay) ctx.violations.push(`§7.2 ${a.name}: ${c.message} messages on ${day}`);
-    if ((c.visit ?? 0) > a.limits.visitsPerDay) ctx.violations.push(`§7.2 ${a.name}: ${c.visit} visits on ${day}`);
+    if ((c.connect ?? 0) > inviteCap) ctx.violations.push(`[daily cap] ${a.name}: ${c.connect} invitations on ${day} (cap ${inviteCap}${warm ? `, warm-up day ${k}` : ""})`);
+    if ((c.message ?? 0) > a.limits.messagesPerDay) ctx.violations.push(`[daily cap] ${a.name}: ${c.message} messages on ${day}`);
+    if ((c.visit ?? 0) > a.limits.visitsPerDay) ctx.violations.push(`[daily cap] ${a.name}: ${c.visit} visits on ${day}`);
   }
 }
 
-/** §3 pending cap and §9 withdrawal timing. */
+/** The pending cap and withdrawal timing. */
 function checkPending(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   const pending = new Map<string, { at: number; campaign: string }>();
   const accepted = new Set<string>();
@@ -98,10 +98,10 @@ function checkPending(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
     if (!isAction(e) || e.result !== "ok") continue;
     if (e.action === "connect") pending.set(who, { at: t(e), campaign: e.campaign ?? "" });
     if (e.action === "withdraw") {
-      if (accepted.has(who) && !pending.has(who)) ctx.violations.push(`§7.9 ${a.name}: withdrew the accepted invitation of ${who} at ${e.at}`);
+      if (accepted.has(who) && !pending.has(who)) ctx.violations.push(`[withdrawal] ${a.name}: withdrew the accepted invitation of ${who} at ${e.at}`);
       pending.delete(who);
     }
-    if (pending.size > a.limits.pendingMax) ctx.violations.push(`§7.3 ${a.name}: ${pending.size} pending invitations at ${e.at} (cap ${a.limits.pendingMax})`);
+    if (pending.size > a.limits.pendingMax) ctx.violations.push(`[pending cap] ${a.name}: ${pending.size} pending invitations at ${e.at} (cap ${a.limits.pendingMax})`);
   }
   checkWithdrawalsDue(ctx, a, mine);
 }
@@ -117,69 +117,69 @@ function checkWithdrawalsDue(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
     const acceptedBy = later.find((e) => isEvent(e) && e.event === "accepted" && t(e) <= due + 3 * DAY);
     const withdrawn = later.find((e) => isAction(e) && e.action === "withdraw" && e.result === "ok");
     if (acceptedBy && (!withdrawn || t(acceptedBy) < t(withdrawn))) continue;
-    if (!withdrawn || t(withdrawn) > due + 3 * DAY) ctx.violations.push(`§7.9 ${a.name}: invitation to ${s.prospect} sent ${s.at} still pending 3 days after withdrawAfter`);
-    else if (t(withdrawn) < due) ctx.violations.push(`§7.9 ${a.name}: invitation to ${s.prospect} withdrawn before withdrawAfter`);
+    if (!withdrawn || t(withdrawn) > due + 3 * DAY) ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} sent ${s.at} still pending 3 days after withdrawAfter`);
+    else if (t(withdrawn) < due) ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} withdrawn before withdrawAfter`);
   }
 }
 
-/** §4 windows and §5 least gap. */
+/** Working hours and campaign schedules, and the least gap between actions. */
 function checkWindowsAndGaps(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   let last: number | null = null;
   for (const e of mine.filter(isAction)) {
     const at = t(e);
-    if (!isWithin(a.workingHours, a.timezone, at)) ctx.violations.push(`§7.4 ${a.name}: ${e.action} at ${e.at} outside working hours`);
+    if (!isWithin(a.workingHours, a.timezone, at)) ctx.violations.push(`[hours] ${a.name}: ${e.action} at ${e.at} outside working hours`);
     const c = ctx.campaignByName.get(e.campaign ?? "");
     if (c && (e.action === "connect" || e.action === "message") && e.prospectTimezone && !isWithin(c.schedule.hours, e.prospectTimezone, at)) {
-      ctx.violations.push(`§7.4 ${a.name}: ${e.action} to ${e.prospect} at ${e.at} outside the campaign schedule in ${e.prospectTimezone}`);
+      ctx.violations.push(`[hours] ${a.name}: ${e.action} to ${e.prospect} at ${e.at} outside the campaign schedule in ${e.prospectTimezone}`);
     }
-    if (last !== null && at - last < a.limits.minGap) ctx.violations.push(`§7.5 ${a.name}: two actions ${(at - last) / 1000}s apart at ${e.at}`);
+    if (last !== null && at - last < a.limits.minGap) ctx.violations.push(`[least gap] ${a.name}: two actions ${(at - last) / 1000}s apart at ${e.at}`);
     last = at;
   }
 }
 
-/** §8 notes. */
+/** Notes: rendered, within the length limit and the monthly quota. */
 function checkNotes(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   const perMonth = new Map<string, number>();
   for (const e of mine.filter(isAction)) {
     if (e.action !== "connect" || !e.note) continue;
-    if (/\{\{|\{%|undefined|\[object/.test(e.note)) ctx.violations.push(`§7.8 ${a.name}: unrendered note to ${e.prospect}: ${e.note}`);
-    if ([...e.note.normalize("NFC")].length > a.noteMaxLength) ctx.violations.push(`§7.8 ${a.name}: note of ${[...e.note].length} characters to ${e.prospect}`);
+    if (/\{\{|\{%|undefined|\[object/.test(e.note)) ctx.violations.push(`[notes] ${a.name}: unrendered note to ${e.prospect}: ${e.note}`);
+    if ([...e.note.normalize("NFC")].length > a.noteMaxLength) ctx.violations.push(`[notes] ${a.name}: note of ${[...e.note].length} characters to ${e.prospect}`);
     if (e.result !== "ok") continue;
     const month = localMonthKey(a.timezone, t(e));
     perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
   }
   const cap = a.limits.notesPerMonth;
   if (a.type === "free" && cap !== null) {
-    for (const [m, n] of perMonth) if (n > cap) ctx.violations.push(`§7.8 ${a.name}: ${n} notes in ${m} (cap ${cap})`);
+    for (const [m, n] of perMonth) if (n > cap) ctx.violations.push(`[notes] ${a.name}: ${n} notes in ${m} (cap ${cap})`);
   }
 }
 
-/** §10 reactions to LinkedIn's signals. */
+/** Reactions to LinkedIn's signals. */
 function checkSignals(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   const actions = mine.filter(isAction);
   const limits = actions.filter((e) => e.result === "weekly_limit_reached");
-  if (limits.length > 2) ctx.violations.push(`§7.10 ${a.name}: ${limits.length} weekly-limit signals`);
+  if (limits.length > 2) ctx.violations.push(`[signals] ${a.name}: ${limits.length} weekly-limit signals`);
   for (const s of limits) {
     const next = actions.find((e) => e.action === "connect" && t(e) > t(s));
-    if (next && t(next) - t(s) < 24 * HOUR) ctx.violations.push(`§7.10 ${a.name}: connect at ${next.at}, less than 24 h after the weekly-limit signal at ${s.at}`);
+    if (next && t(next) - t(s) < 24 * HOUR) ctx.violations.push(`[signals] ${a.name}: connect at ${next.at}, less than 24 h after the weekly-limit signal at ${s.at}`);
   }
   const restrictions = mine.filter((e) => (isEvent(e) && e.event === "restricted") || (isAction(e) && e.result === "restricted"));
   for (const r of restrictions) {
     const next = actions.find((e) => t(e) > t(r));
-    if (next && t(next) - t(r) < 24 * HOUR) ctx.violations.push(`§7.10 ${a.name}: ${next.action} at ${next.at}, less than 24 h after the restriction at ${r.at}`);
+    if (next && t(next) - t(r) < 24 * HOUR) ctx.violations.push(`[signals] ${a.name}: ${next.action} at ${next.at}, less than 24 h after the restriction at ${r.at}`);
   }
   for (const q of actions.filter((e) => e.result === "note_quota_reached")) {
     const month = localMonthKey(a.timezone, t(q));
     const bad = actions.find((e) => e.action === "connect" && e.note && t(e) > t(q) && localMonthKey(a.timezone, t(e)) === month);
-    if (bad) ctx.violations.push(`§7.10 ${a.name}: a note at ${bad.at} after LinkedIn's note quota signal at ${q.at}`);
+    if (bad) ctx.violations.push(`[signals] ${a.name}: a note at ${bad.at} after LinkedIn's note quota signal at ${q.at}`);
   }
   for (const c of actions.filter((e) => e.result === "cannot_resend_yet")) {
     const bad = actions.find((e) => e.action === "connect" && e.prospect === c.prospect && t(e) > t(c) && t(e) - t(c) < 21 * DAY);
-    if (bad) ctx.violations.push(`§7.10 ${a.name}: re-invited ${c.prospect} at ${bad.at}, within 21 days of cannot_resend_yet`);
+    if (bad) ctx.violations.push(`[signals] ${a.name}: re-invited ${c.prospect} at ${bad.at}, within 21 days of cannot_resend_yet`);
   }
 }
 
-/** §6 messages and §7 one invitation per person. */
+/** Messages only to connections, in order, and one invitation per person. */
 function checkPeople(ctx: Ctx): void {
   const byPerson = new Map<string, LogEntry[]>();
   for (const e of ctx.entries) if (e.prospect) byPerson.set(e.prospect, [...(byPerson.get(e.prospect) ?? []), e]);
@@ -195,13 +195,13 @@ function checkPeople(ctx: Ctx): void {
       if (e.result === "already_connected") connected = true;
       const campaign = ctx.campaignByName.get(e.campaign ?? "");
       if (e.action === "message" && e.result === "ok") {
-        if (!connected) ctx.violations.push(`§7.6 message to ${who} at ${e.at} before any acceptance`);
-        if (replied && campaign?.stopOnReply) ctx.violations.push(`§7.6 message to ${who} at ${e.at} after a reply`);
+        if (!connected) ctx.violations.push(`[messages] message to ${who} at ${e.at} before any acceptance`);
+        if (replied && campaign?.stopOnReply) ctx.violations.push(`[messages] message to ${who} at ${e.at} after a reply`);
       }
       if (e.action === "withdraw" && e.result === "ok") lastWithdraw = t(e);
       if (e.action === "connect" && e.result === "ok") {
         if (lastOkConnect !== null && (lastWithdraw === null || lastWithdraw < lastOkConnect || t(e) - lastWithdraw < 21 * DAY)) {
-          ctx.violations.push(`§7.7 second invitation to ${who} at ${e.at}`);
+          ctx.violations.push(`[one invitation] second invitation to ${who} at ${e.at}`);
         }
         lastOkConnect = t(e);
       }
@@ -221,14 +221,14 @@ function checkMessageWaits(ctx: Ctx, who: string, entries: LogEntry[]): void {
     if (!isAction(e) || e.action !== "message" || e.result !== "ok") continue;
     const steps = ctx.campaignByName.get(e.campaign ?? "")?.steps.filter((s) => s.kind === "message") ?? [];
     const after = steps[messageIndex]?.after ?? 0;
-    if (base !== null && t(e) - base < after) ctx.violations.push(`§7.6 message ${messageIndex + 1} to ${who} at ${e.at} only ${(t(e) - base) / HOUR} h after the previous step (after ${after / HOUR} h)`);
+    if (base !== null && t(e) - base < after) ctx.violations.push(`[messages] message ${messageIndex + 1} to ${who} at ${e.at} only ${(t(e) - base) / HOUR} h after the previous step (after ${after / HOUR} h)`);
     base = t(e);
     messageIndex++;
   }
 }
 
 /**
- * §11: `ok` connects per account in each full week of the run (week 0 starts at `start`). A test compares
+ * Throughput: `ok` connects per account in each full week of the run (week 0 starts at `start`). A test compares
  * weeks 1 and later with the account's weekly budget where prospects and windows allow.
  */
 export function weeklySends(entries: LogEntry[], start: number, days: number): Map<string, number[]> {

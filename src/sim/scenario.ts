@@ -1,5 +1,5 @@
 /**
- * The simulation scenario (CONTRACTS.md §5): accounts with their hidden LinkedIn truth, campaigns, prospects
+ * The simulation scenario: accounts with their hidden LinkedIn truth, campaigns, prospects
  * inline and from CSV files. Parsing validates everything up front and names the place of every problem.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * The simulation report of CONTRACTS.md §5 `--json`, counted from the event log itself so the two always agree.
+ * The simulation report (`linkpace sim --json`), counted from the event log itself so the two always agree.
  */
 import type { App } from "../app.js";
 import { readEventLog } from "./event-log.js";

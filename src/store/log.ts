@@ -1,5 +1,5 @@
 /**
- * The log of actions and network events (CONTRACTS.md §6). An action row is appended when it is claimed, with
+ * The log of actions and network events (the event log's source). An action row is appended when it is claimed, with
  * a null result, and gets its result when it arrives; readers only see rows whose outcome is known.
  */
 import type { ActionResult } from "../core/model.js";

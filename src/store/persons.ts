@@ -1,5 +1,5 @@
 /**
- * People and their identifiers. An identifier (a canonical profile URL, DOMAIN.md) names at most one person per
+ * People and their identifiers. An identifier (a canonical profile URL, core/prospect/profile-url.ts) names at most one person per
  * workspace; a person may have several.
  *
  * insertPerson is on the path of bulk imports (200,000 prospects), so it writes in as few round trips as the

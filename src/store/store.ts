@@ -145,7 +145,7 @@ export interface LogRow {
 
 export type NewLogRow = Omit<LogRow, "id">;
 
-/** A joined row of the event log, ready for CONTRACTS.md §6 output. */
+/** A joined row of the event log, ready to print as one of its lines. */
 export interface LogLine extends LogRow {
   accountName: string;
   campaignName: string | null;

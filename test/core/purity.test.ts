@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** src/core stays deterministic: no I/O, no clock, no ambient randomness, no timers (HOUSE_STYLE.md). */
+/** src/core stays deterministic: no I/O, no clock, no ambient randomness, no timers. */
 const FORBIDDEN: Array<[RegExp, string]> = [
   [/from\s+["']node:/, "a node: import"],
   [/require\(/, "require()"],

@@ -5,7 +5,7 @@ import { readProspectCsv, type ProspectCsvResult } from "../../src/io/prospect-c
 const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const read = (name: string): ProspectCsvResult => readProspectCsv(fixture(name), name);
 
-describe("readProspectCsv: lead-list formats (DOMAIN.md)", () => {
+describe("readProspectCsv: lead-list formats", () => {
   test("PhantomBuster Sales Navigator export: public slug first, vmid kept, sales-only rows accepted", () => {
     const result = read("phantombuster.csv");
     expect(result.format).toBe("phantombuster");

@@ -16,7 +16,7 @@ export function registerAccountRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/accounts", tags: ["accounts"], summary: "Add a sender account (CONTRACTS.md §2)",
+      method: "post", path: "/v1/accounts", tags: ["accounts"], summary: "Add a sender account (the account document, as JSON)",
       request: { body: { required: true, content: { "application/json": { schema: Document } } } },
       responses: { 201: { description: "the account as stored, defaults filled in", content: { "application/json": { schema: Document } } }, ...failures(409, 422) },
     }),
@@ -35,7 +35,7 @@ export function registerAccountRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "put", path: "/v1/accounts/{name}", tags: ["accounts"], summary: "Replace an account's settings (the whole document, CONTRACTS.md §2; the name cannot change)",
+      method: "put", path: "/v1/accounts/{name}", tags: ["accounts"], summary: "Replace an account's settings (the whole account document; the name cannot change)",
       description: "Fields left out take their defaults, as when adding. The governor's learned state (a lowered weekly budget, a pause, the counts) is kept; the engine re-decides with the new limits at once.",
       request: { params: NameParam, body: { required: true, content: { "application/json": { schema: Document } } } },
       responses: { ...ok("the account as stored, defaults filled in, and its status"), ...failures(404, 422) },

@@ -27,7 +27,7 @@ export function registerCampaignRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/campaigns", tags: ["campaigns"], summary: "Create a campaign (CONTRACTS.md §3); templates are checked now",
+      method: "post", path: "/v1/campaigns", tags: ["campaigns"], summary: "Create a campaign (the campaign document, as JSON); templates are checked now",
       request: { body: { required: true, content: { "application/json": { schema: Document } } } },
       responses: { 201: { description: "the campaign", content: { "application/json": { schema: Document } } }, ...failures(404, 409, 422) },
     }),

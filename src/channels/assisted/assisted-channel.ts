@@ -1,5 +1,5 @@
 /**
- * The assisted channel (DOMAIN.md "Executing actions"): linkpace never touches linkedin.com; each released
+ * The assisted channel: linkpace never touches linkedin.com; each released
  * action becomes a task that the account's owner performs in a few seconds and reports with one key. The
  * action stays in flight until then (Engine.recordResult), or is released unperformed (Engine.releaseTask).
  */

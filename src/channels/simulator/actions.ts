@@ -1,5 +1,5 @@
 /**
- * What LinkedIn answers to each action (shared DOMAIN.md), checked in the order a person clicking through
+ * What LinkedIn answers to each action (as LinkedIn is known to behave), checked in the order a person clicking through
  * linkedin.com would meet the obstacles: the account's own restriction first, then the profile, then the
  * relationship, then the account's limits. The account has been advanced to `req.at` before any of these run.
  */

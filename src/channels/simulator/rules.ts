@@ -1,5 +1,5 @@
 /**
- * How the simulated LinkedIn behaves, in numbers (shared DOMAIN.md). These are the network's rules, not
+ * How the simulated LinkedIn behaves, in numbers (LinkedIn's published and observed limits). These are the network's rules, not
  * linkpace's settings: the engine never reads them and must cope with whatever they produce.
  */
 import { DAY, HOUR, WEEK } from "../../core/time.js";

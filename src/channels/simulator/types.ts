@@ -1,6 +1,6 @@
 /**
  * The simulator's public shapes: the hidden truth of each simulated LinkedIn account, the people the network
- * knows, and the network events it produces (CONTRACTS.md §5, §6).
+ * knows, and the network events it produces (a simulation scenario's `linkedin` truth; the event log's lines).
  */
 import type { AccountType, NetworkEventKind } from "../../core/model.js";
 import type { Instant } from "../../core/time.js";

@@ -20,7 +20,7 @@ export function registerAccountCommands(program: Command): void {
   const account = program.command("account").description("sender accounts: add, update, list, show");
   account
     .command("add [file]")
-    .description("add a sender account from a YAML or JSON file (CONTRACTS §2), or from flags")
+    .description("add a sender account from a YAML or JSON file (name, timezone, type, created, workingHours, limits; see account.yaml from linkpace init), or from flags")
     .option("--name <name>", "unique name in the workspace")
     .option("--timezone <zone>", "the sender's IANA zone, e.g. Europe/Paris")
     .option("--type <type>", "free | premium | sales_navigator")
@@ -42,7 +42,7 @@ export function registerAccountCommands(program: Command): void {
     });
   account
     .command("update <file>")
-    .description("replace an account's settings from a YAML or JSON file (CONTRACTS §2): the whole document, the name as added")
+    .description("replace an account's settings from a YAML or JSON file, as account add reads it: the whole document, the name as added")
     .option("--json", "print the account as JSON")
     .addHelpText(
       "after",

@@ -14,8 +14,8 @@ import { emit, table, withoutWorkspace, type GlobalOptions } from "../shell.js";
 export function registerSimCommand(program: Command): void {
   const sim = program
     .command("sim <scenario>")
-    .description("run a scenario (CONTRACTS §5) against the simulated LinkedIn on a virtual clock; same scenario and seed, same event log")
-    .option("--events <file>", "write the event log (JSON lines, CONTRACTS §6) to this file")
+    .description("run a scenario (a JSON file: start, days, seed, accounts with their LinkedIn truth, campaigns, prospects) against the simulated LinkedIn on a virtual clock; same scenario and seed, same event log")
+    .option("--events <file>", "write the event log (one JSON object per action or network event, in time order) to this file")
     .option("--json", "print the summary as JSON")
     .addHelpText("after", "\nWithout --db the run uses a temporary SQLite file; with --db the database must be empty.");
   withoutWorkspace(sim, "a simulation runs in a database of its own")

@@ -1,5 +1,5 @@
 /**
- * The sender account document (CONTRACTS.md §2): reading it from a file or an object, and turning it back
+ * The sender account document: reading it from a file or an object, and turning it back
  * into the shape a user writes. Defaults: type `free`, created unknown (null: an established account),
  * workingHours mon-fri 08:00-18:00, warmup auto, the limits of the contract (notesPerMonth 5 on free, null =
  * unlimited on paid types unless set; `notesPerMonth: null` also means unlimited). noteMaxLength is derived

@@ -106,7 +106,7 @@ function readDuration(v: unknown, positive: boolean): Parsed<number> | undefined
 }
 
 /**
- * A duration of CONTRACTS.md §1, in ms, in whole seconds (so it prints back exactly). The number 0 is also
+ * A duration (`90s`, `5m`, `2h`, `3d`, `1w`), in ms, in whole seconds (so it prints back exactly). The number 0 is also
  * accepted (`after: 0`). `positive` rejects zero.
  */
 export function durationField(options: { positive: boolean }) {

@@ -12,7 +12,7 @@
  *   ready before a message step ──the owner messaged them by hand (data export, or found when the step is due)──▶ done "messaged_by_hand"
  *   (outside linkpace: an invitation sent by hand is adopted as `invited`, engine/adopt.ts)
  *
- * Rules (CONTRACTS.md §3): steps after `connect` run only once the invitation is accepted; a person who is
+ * Rules: steps after `connect` run only once the invitation is accepted; a person who is
  * already a connection skips `connect` and the next step's `after` counts from the step before; a message never
  * goes to a non-connection; a step's `after` counts from the previous step, and for the first step after
  * `connect` from the acceptance. Nothing here reads a clock: every transition takes the instant it happens at.

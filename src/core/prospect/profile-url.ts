@@ -1,5 +1,5 @@
 /**
- * Profile identity (DOMAIN.md "Profile URLs"). Lead lists spell one person's URL many ways: `http`, no scheme,
+ * Profile identity. Lead lists spell one person's URL many ways: `http`, no scheme,
  * locale subdomains, mobile paths, trailing `/details/…`, percent-encoded or decoded Unicode, legacy `/pub/`.
  * Each is reduced to one canonical URL so two rows about the same person compare equal as strings.
  *

@@ -1,4 +1,4 @@
-/** Local time windows in any zone, and the next instant they allow (HOUSE_STYLE.md layout: core/schedule). */
+/** Local time windows in any zone, and the next instant they allow. */
 export { formatWindow, parseWindows } from "./windows.js";
 export { isWithin, nextOpening, openTimeBetween, windowEnd } from "./hours.js";
 export { isWithinAll, jointWindowEnd, nextJointOpening, type HoursInZone } from "./joint.js";

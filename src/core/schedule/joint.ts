@@ -1,6 +1,6 @@
 /**
  * Several WeeklyHours at once, each in its own zone: an action may happen only where all of them are open
- * (CONTRACTS.md §7.4: the sender's working hours in the sender's zone AND the campaign schedule in the
+ * (the sender's working hours in the sender's zone AND the campaign schedule in the
  * prospect's zone).
  *
  * nextJointOpening leapfrogs: every part's next opening at t is a lower bound of the joint opening (the joint

@@ -1,6 +1,6 @@
 /**
  * Calendar questions about an instant in a zone: its local date, weekday, minute of day, and where local
- * days and months begin. Budgets per calendar day or month (CONTRACTS.md §2) are keyed by these.
+ * days and months begin. Budgets per calendar day or month (an account's daily limits, notes per month) are keyed by these.
  *
  * Where a local midnight does not exist (a zone that springs forward at 00:00), the day begins at the first
  * instant after the gap; where it occurs twice, at the first occurrence.

@@ -1,5 +1,5 @@
 /**
- * Time windows as users write them (CONTRACTS.md §1): "HH:MM-HH:MM", start inclusive, end exclusive, in
+ * Time windows as users write them: "HH:MM-HH:MM", start inclusive, end exclusive, in
  * some zone's local time. "24:00" is allowed as an end; an end before the start ("22:00-02:00") crosses
  * midnight and belongs to the day it starts on.
  */

@@ -1,5 +1,5 @@
 /**
- * Renders a note or message for one prospect and decides whether it may be sent (CONTRACTS.md §3).
+ * Renders a note or message for one prospect and decides whether it may be sent.
  *
  * Unsendable when: the template is invalid; a variable printed by a `{{ … }}` that actually ran is empty
  * (or whitespace, or a missing column) and that expression has no `default` filter; the text is empty; it

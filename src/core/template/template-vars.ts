@@ -1,5 +1,5 @@
 /**
- * The variables a template may use (CONTRACTS.md §3) and how a variable reference in Liquid maps to one.
+ * The variables a template may use and how a variable reference in Liquid maps to one.
  *
  * Imported columns are under `custom`: `{{ custom.industry }}` for a column whose name is a Liquid identifier
  * (letters, digits, `_` and `-`: `{{ custom.job-title }}` works), and `{{ custom["job title"] }}` or

@@ -1,5 +1,5 @@
 /**
- * What linkpace reads from LinkedIn's "Get a copy of your data" export (DOMAIN.md "LinkedIn's data export"):
+ * What linkpace reads from LinkedIn's "Get a copy of your data" export:
  * facts, each with the file and line it came from, and the rows that could not be read, with why.
  * Instants are UTC milliseconds; profile URLs are canonical (core/prospect/profile-url.ts).
  */

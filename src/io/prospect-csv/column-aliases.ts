@@ -1,5 +1,5 @@
 /**
- * Header names as the tools that write lead lists spell them (DOMAIN.md "Lead lists users already have"),
+ * Header names as the tools that write lead lists spell them (PhantomBuster, Evaboot, Apollo, Waalaxy, …),
  * compared after `normalizeHeader`: `Linkedin URL Public`, `linkedinUrlPublic` and `linkedin_url_public` are
  * one name. Within each list the first alias present in a header wins.
  */

@@ -1,5 +1,5 @@
 /**
- * Reads a lead list (CONTRACTS.md §4) into prospects. The file is decoded to UTF-8, the header row found,
+ * Reads a lead list (a CSV with a profile URL column) into prospects. The file is decoded to UTF-8, the header row found,
  * the columns planned once, then the records are tokenized one at a time (csv-records.ts), so a 200,000-row
  * export costs one pass and holds nothing but the text and the prospects built from it.
  *

@@ -1,6 +1,6 @@
 import type { ProspectInput } from "../../core/model.js";
 
-/** The lead-list formats recognised by their header (DOMAIN.md "Lead lists users already have"). */
+/** The lead-list formats recognised by their header (the exports of the tools users already have). */
 export const CSV_FORMATS = [
   "phantombuster",
   "phantombuster-v2",

@@ -105,7 +105,7 @@ async function createEnrollments(db: Kysely<unknown>, int: "bigint" | "integer",
     // The log row of the in-flight action. No foreign key: log rows reference enrollments already.
     .addColumn("lease_action_id", int)
     .execute();
-  // One active enrollment per person per workspace (CONTRACTS.md §3).
+  // One active enrollment per person per workspace: a person is in at most one running campaign.
   await db.schema
     .createIndex("enrollments_one_active")
     .on("enrollments")

@@ -7,7 +7,7 @@ import { issuesOf } from "./issues.js";
 const MINIMAL = "name: alice\ntimezone: Europe/Paris\n";
 
 describe("parseAccountDoc defaults", () => {
-  test("a free account gets every default of CONTRACTS.md §2", () => {
+  test("a free account gets every default", () => {
     const expected: AccountDoc = {
       name: "alice",
       timezone: "Europe/Paris",

@@ -8,7 +8,7 @@ const HEAD = "name: founders-q1\naccount: alice\n";
 const KNOWN = "known: firstName, lastName, fullName, company, title, location, custom.<column>";
 
 describe("parseCampaignDoc", () => {
-  test("the example of CONTRACTS.md §3", () => {
+  test("the documented example campaign", () => {
     const text = `${HEAD}schedule:
   timezone: recipient
   days: [mon, tue, wed, thu, fri]

@@ -63,7 +63,7 @@ export function localParts(zone: string, at: number): LocalParts {
   };
 }
 
-/** Whether the local time of `at` in `zone` is inside the hours, by the rules of CONTRACTS.md §1. */
+/** Whether the local time of `at` in `zone` is inside the hours (start inclusive, end exclusive, past midnight on the start's day). */
 export function oracleWithin(hours: WeeklyHours, zone: string, at: number): boolean {
   const { weekday, minuteOfDay: m } = localParts(zone, at);
   const today = hours.days.includes(weekday);

@@ -30,7 +30,7 @@ const messages: MessageRow[] = [
   { conversation: "2-DRF==", from: "Alice Martin", senderUrl: ALICE, to: "Bob Stone", recipientUrls: BOB, date: messageDate("2027-03-04T11:00:00Z"), content: "unsent", draft: true },
 ];
 
-/** A current Basic export: every quirk of DOMAIN.md in one place. */
+/** A current Basic export: every known quirk in one place. */
 export function currentExport(): ArchiveContent {
   return {
     "Connections.csv": BOM + connectionsCsv([

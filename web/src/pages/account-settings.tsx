@@ -1,5 +1,5 @@
 /**
- * The Settings panel of an account's page: the account document (CONTRACTS.md §2) read-only, and after Edit a
+ * The Settings panel of an account's page: the account document read-only, and after Edit a
  * form for every setting but the name (campaigns refer to the account by it). Save sends the whole document with
  * PUT /v1/accounts/{name}; the server keeps what the governor learned (a lowered weekly budget, a pause, the
  * counts). A 422 marks each field it names and lists every problem below the form.

@@ -149,7 +149,7 @@ export function StepEditor(props: {
   );
 }
 
-/** What step `index`'s `after` counts from (CONTRACTS.md §3). */
+/** What step `index`'s `after` counts from: enrollment for the first step, the invitation for a withdraw, the acceptance after a connect, else the previous step. */
 export function afterWhat(steps: StepForm[], index: number): string {
   const step = steps[index];
   if (step?.kind === "withdraw") return "Counted from the invitation";

@@ -54,7 +54,7 @@ export const COMMAND_KEYS = { skip: "s", open: "o", copy: "c", quit: "q" } as co
 
 export const VERB: Record<TaskKind, string> = { visit: "Visit the profile", connect: "Connect", message: "Message", withdraw: "Withdraw the invitation" };
 
-/** LinkedIn's note limit by account type (DOMAIN.md): 200 characters on free accounts, 300 on paid ones. */
+/** LinkedIn's note limit by account type: 200 characters on free accounts, 300 on paid ones. */
 export function noteLimitFor(type: string): number {
   return type === "free" ? 200 : 300;
 }
