@@ -44,20 +44,3 @@ export function invitationOutcome(inv: InvitationRecord, now: Instant): Invitati
 export function acceptance(accepted: number, decided: number): Acceptance {
   return { accepted, decided, rate: decided === 0 ? null : accepted / decided };
 }
-
-/** Counts invitations one at a time (a campaign's may be read a page at a time). */
-export class AcceptanceTally {
-  private accepted = 0;
-  private decided = 0;
-
-  add(inv: InvitationRecord, now: Instant): void {
-    const outcome = invitationOutcome(inv, now);
-    if (outcome === "undecided") return;
-    this.decided++;
-    if (outcome === "accepted") this.accepted++;
-  }
-
-  result(): Acceptance {
-    return acceptance(this.accepted, this.decided);
-  }
-}
