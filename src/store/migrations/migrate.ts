@@ -13,6 +13,7 @@ import { sessionsMigration } from "./005-sessions.js";
 import { unreachableMigration } from "./006-unreachable.js";
 import { taskReconcileMigration } from "./007-task-reconcile.js";
 import { personFullNameMigration } from "./008-person-full-name.js";
+import { pendingSinceMigration } from "./009-pending-since.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -24,6 +25,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "006-unreachable": unreachableMigration(dialect),
     "007-task-reconcile": taskReconcileMigration(),
     "008-person-full-name": personFullNameMigration(),
+    "009-pending-since": pendingSinceMigration(),
   };
 }
 
