@@ -126,6 +126,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   unreachable_prospects: UnreachableProspectsTable;
+  released_actions: ReleasedActionsTable;
 }
 
 export interface NotificationsTable {
@@ -200,4 +201,15 @@ export interface UnreachableProspectsTable {
   prospect: string;
   reason: string;
   refused_at: number;
+}
+
+/** Migration 010 (store/tasks.ts): actions handed out and put back without a result, whose log rows are gone. */
+export interface ReleasedActionsTable {
+  action_id: number;
+  workspace_id: number;
+  account_id: number;
+  kind: string;
+  released_at: number;
+  /** skipped | released */
+  reason: string;
 }

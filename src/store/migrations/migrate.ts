@@ -14,6 +14,7 @@ import { unreachableMigration } from "./006-unreachable.js";
 import { taskReconcileMigration } from "./007-task-reconcile.js";
 import { personFullNameMigration } from "./008-person-full-name.js";
 import { pendingSinceMigration } from "./009-pending-since.js";
+import { releasedActionsMigration } from "./010-released-actions.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -26,6 +27,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "007-task-reconcile": taskReconcileMigration(),
     "008-person-full-name": personFullNameMigration(),
     "009-pending-since": pendingSinceMigration(),
+    "010-released-actions": releasedActionsMigration(dialect),
   };
 }
 
