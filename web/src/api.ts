@@ -41,7 +41,10 @@ async function failure(res: Response): Promise<ApiError> {
   } catch {
     // not a problem document: keep the status line
   }
-  if (res.status === 401) for (const l of signedOutListeners) l();
+  if (res.status === 401) {
+    forgetSession();
+    for (const l of signedOutListeners) l();
+  }
   return new ApiError(res.status, detail, fields);
 }
 
@@ -101,8 +104,46 @@ export function upload<T>(path: string, file: Blob, contentType: string, onProgr
   });
 }
 
+/**
+ * Until when this browser holds a session, as far as the dashboard knows: the session cookie is HttpOnly, out of
+ * the page's reach, so the expiry that sign-in returned is kept here (it holds no secret). Without it the
+ * dashboard does not ask GET /v1/session, which would answer 401: the sign-in page loads without a failed
+ * request. A session ended elsewhere (revoked, signed out in another browser) still answers 401 once.
+ */
+const SESSION_KEY = "linkpace.session-expires";
+
+function rememberSession(expiresAt: string | null): void {
+  try {
+    localStorage.setItem(SESSION_KEY, expiresAt ?? "");
+  } catch {
+    // no storage (a private window that refuses it): every load asks the server, as before
+  }
+}
+
+function forgetSession(): void {
+  try {
+    localStorage.removeItem(SESSION_KEY);
+  } catch {
+    // nothing was stored
+  }
+}
+
+/** False only when this browser surely holds no live session: it never signed in, signed out, or the session expired. */
+function mayHaveSession(): boolean {
+  let expiresAt: string | null;
+  try {
+    expiresAt = localStorage.getItem(SESSION_KEY);
+  } catch {
+    return true;
+  }
+  if (expiresAt === null) return false;
+  const until = Date.parse(expiresAt);
+  return Number.isNaN(until) || until > Date.now();
+}
+
 /** The current session, or null when signed out. */
 export async function currentSession(): Promise<Session | null> {
+  if (!mayHaveSession()) return null;
   try {
     const s = await get<Session>("/v1/session");
     csrfToken = s.csrfToken;
@@ -127,10 +168,15 @@ export async function signIn(token: string): Promise<Session> {
   }
   const s = (await res.json()) as Omit<Session, "via">;
   csrfToken = s.csrfToken;
+  rememberSession(s.expiresAt);
   return { ...s, via: "session" };
 }
 
 export async function signOut(): Promise<void> {
-  await request("DELETE", "/v1/session");
-  csrfToken = null;
+  try {
+    await request("DELETE", "/v1/session");
+  } finally {
+    csrfToken = null;
+    forgetSession();
+  }
 }

@@ -49,12 +49,15 @@ function Page(props: { route: Route }) {
 function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
   const route = useRoute();
 
   useEffect(() => {
     currentSession().then(setSession, setError);
     return onSignedOut(() => setSession(null));
   }, []);
+  // On a narrow screen the pages' links fold behind a Menu button; going to a page folds them again.
+  useEffect(() => setMenuOpen(false), [route.page, route.args.join("/")]);
 
   const signedIn = (s: Session) => {
     setSession(s);
@@ -72,13 +75,18 @@ function App() {
 
   return (
     <div class="shell">
-      <nav class="nav" aria-label="pages">
+      <nav class="nav" aria-label="pages" data-open={menuOpen ? "true" : "false"}>
         <span class="brand">linkpace</span>
-        {PAGES.map((p) => (
-          <a key={p.page} href={href(p.page)} aria-current={route.page === p.page ? "page" : undefined}>
-            {p.title}
-          </a>
-        ))}
+        <button type="button" class="menu-button" aria-expanded={menuOpen ? "true" : "false"} aria-controls="nav-links" onClick={() => setMenuOpen(!menuOpen)}>
+          Menu
+        </button>
+        <div class="nav-links" id="nav-links">
+          {PAGES.map((p) => (
+            <a key={p.page} href={href(p.page)} aria-current={route.page === p.page ? "page" : undefined} onClick={() => setMenuOpen(false)}>
+              {p.title}
+            </a>
+          ))}
+        </div>
         <span class="nav-end">
           <span class="muted" title="workspace">
             {session.workspace.name}

@@ -242,14 +242,14 @@ function InvitationRow(props: { inv: Invitation; timeZone: string | null; reques
       </td>
       <TextCell text={inv.company} />
       <TextCell text={inv.title} />
-      <td>
+      <td class="name" title={inv.account}>
         <a href={href("accounts", inv.account)}>{inv.account}</a>
       </td>
-      <td>
+      <td class="name" title={inv.campaign}>
         <a href={href("campaigns", inv.campaign)}>{inv.campaign}</a>
       </td>
       <DateCell at={inv.sentAt} timeZone={timeZone} />
-      <td>
+      <td class="status">
         <span class="badge" data-tone={s?.tone} data-testid="invitation-status">
           {s?.label ?? inv.status}
         </span>
