@@ -4,21 +4,13 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { formatInstant } from "../../core/time.js";
-import { accountStatuses, unreachableCounts, type AccountStatus } from "../../engine/account-status.js";
+import { accountStatuses, unreachableCounts } from "../../engine/account-status.js";
+import { statusJson } from "../../engine/status-json.js";
 import type { Router } from "../router.js";
 import { failures, ok } from "../schemas.js";
 
-/** AccountStatus with instants as ISO strings and unlimited budgets as null. */
-export function statusJson(s: AccountStatus) {
-  const usage = (u: { used: number; budget: number }) => ({ used: u.used, budget: Number.isFinite(u.budget) ? u.budget : null });
-  return {
-    ...s,
-    today: { invites: usage(s.today.invites), messages: usage(s.today.messages), visits: usage(s.today.visits) },
-    week: { invites: usage(s.week.invites), learned: s.week.learned },
-    paused: s.paused ? { until: formatInstant(s.paused.until), reason: s.paused.reason } : null,
-    next: s.next ? { ...s.next, at: formatInstant(s.next.at) } : null,
-  };
-}
+/** AccountStatus with instants as ISO strings and unlimited budgets as null (shared with the CLI's --json). */
+export { statusJson };
 
 export function registerStatusRoutes(r: Router): void {
   r.openapi(

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { accountDocFromObject, accountDocToObject, parseAccountDoc } from "../../core/campaign/index.js";
 import { formatLocalTime } from "../../core/schedule/index.js";
 import { accountStatus } from "../../engine/account-status.js";
+import { statusJson } from "../../engine/status-json.js";
 import { readUserText } from "../read-input.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
 import { parse as parseYaml } from "yaml";
@@ -79,8 +80,8 @@ export function registerAccountCommands(program: Command): void {
       await withApp(g, async (app) => {
         const row = await app.account(name);
         const status = await accountStatus(app.store, row, app.now());
-        const data = { account: accountDocToObject(row.doc), status };
-        emit(g, data, (d) => `${JSON.stringify(d.account, null, 2)}\nnext: ${d.status.next ? `${d.status.next.kind} at ${formatLocalTime(d.status.next.at, row.doc.timezone)}${d.status.next.waitsFor ? ` (waits for ${d.status.next.waitsFor})` : ""}` : "nothing scheduled"}`);
+        const data = { account: accountDocToObject(row.doc), status: statusJson(status) };
+        emit(g, data, (d) => `${JSON.stringify(d.account, null, 2)}\nnext: ${status.next ? `${status.next.kind} at ${formatLocalTime(status.next.at, row.doc.timezone)}${status.next.waitsFor ? ` (waits for ${status.next.waitsFor})` : ""}` : "nothing scheduled"}`);
       });
     });
 }

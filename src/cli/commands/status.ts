@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { formatLocalTime } from "../../core/schedule/index.js";
 import { formatInstant } from "../../core/time.js";
 import { accountStatus, unreachableCounts, type AccountStatus, type UnreachableCount } from "../../engine/account-status.js";
+import { statusJson } from "../../engine/status-json.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
 import { lastAlert, type AlertLine } from "../../engine/alerts.js";
 import { renderLastAlert } from "./alerts.js";
@@ -22,7 +23,9 @@ export function registerStatusCommand(program: Command): void {
           const status = await accountStatus(app.store, r, now);
           return { ...status, unreachable: unreachable[i] as UnreachableCount, lastAlert: await lastAlert(app.store, r, status, now) };
         }));
-        emit(g, { at: formatInstant(now), accounts }, (d) => (d.accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : d.accounts.map(renderStatus).join("\n\n")));
+        // --json as GET /v1/status gives it (instants in ISO 8601 UTC); people read the times in each account's zone.
+        const json = { at: formatInstant(now), accounts: accounts.map((a) => ({ ...statusJson(a), unreachable: a.unreachable, lastAlert: a.lastAlert })) };
+        emit(g, json, () => (accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : accounts.map(renderStatus).join("\n\n")));
         if (accounts.some((a) => a.paused)) process.exitCode = 1;
       });
     });
