@@ -3,6 +3,7 @@ import type { App } from "../app.js";
 import type { ActionKind } from "../core/model.js";
 import { personName } from "../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../core/time.js";
+import { readAction } from "../engine/answer-outcome.js";
 import { outcomeKeys } from "../runner/outcome-keys.js";
 import type { AccountRow, LogRow, PersonRow, TaskRow } from "../store/store.js";
 
@@ -29,10 +30,22 @@ export async function taskJson(app: App, task: TaskRow | LogRow, known?: { perso
   };
 }
 
-/** The action with this id if it is an action of the app's workspace (another workspace's is "not found"). */
-export async function findAction(app: App, id: number): Promise<LogRow | null> {
-  const row = await app.store.getLogRow(id);
-  return row && row.type === "action" && row.workspaceId === app.ctx.workspaceId ? row : null;
+/** An action that answers (a result, a skip) can be about: `open` while it has neither result nor release. */
+export interface AnswerableAction {
+  id: number;
+  kind: ActionKind;
+  open: boolean;
+}
+
+/**
+ * The action with this id if it is an action of the app's workspace, in the log or put back without a result
+ * (and still remembered); null otherwise: never handed out here (another workspace's is "not found" too).
+ */
+export async function findAction(app: App, id: number): Promise<AnswerableAction | null> {
+  const { action, released } = await readAction(app.store, id);
+  const found = action ?? released;
+  if (found === null || found.workspaceId !== app.ctx.workspaceId || (action !== null && action.type !== "action")) return null;
+  return { id, kind: found.kind as ActionKind, open: action !== null && action.result === null };
 }
 
 export const iso = (t: Instant | null): string | null => (t === null ? null : formatInstant(t));

@@ -13,7 +13,7 @@ import type { ActionKind, ActionResult } from "../core/model.js";
 import { SECOND, type Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
 import type { AccountRow, DueEnrollment, LogRow, Store } from "../store/store.js";
-import { settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
+import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
@@ -153,17 +153,19 @@ export class Engine {
   }
 
   /**
-   * Puts a task that was never performed back (the owner skipped it): its log row is removed, the enrollment
-   * waits `delay`, and nothing is charged. `unheldOnly`: only if no runner or agent ever held it (else "held").
-   * "recorded" when this release took effect (answer-outcome.ts lists the others).
+   * Puts a task that was never performed back (the owner skipped it): its log row is removed (the release is
+   * remembered, see RELEASES_KEPT), the enrollment waits `delay`, and nothing is charged. `unheldOnly`: only if
+   * no runner or agent ever held it (else "held"). "recorded" when this release took effect (answer-outcome.ts
+   * lists the others).
    */
   async releaseTask(actionId: number, now: Instant, opts: { delay: number; unheldOnly?: boolean }): Promise<AnswerOutcome> {
     return this.ctx.store.transaction(async (tx) => {
       const locked = await this.lockOpenAction(tx, actionId, "skip");
       if ("type" in locked) return locked;
       const { action, account } = locked;
-      if (!(await tx.deleteOpenAction(actionId, opts.unheldOnly ? "unheld" : "any"))) {
-        return settledOutcome(await tx.getLogRow(actionId), "skip") ?? { type: "held" };
+      const release = opts.unheldOnly ? ({ which: "unheld", reason: "released" } as const) : ({ which: "any", reason: "skipped" } as const);
+      if (!(await tx.releaseOpenAction(actionId, { ...release, at: now, forgetBefore: now - RELEASES_KEPT }))) {
+        return settledOutcome(await readAction(tx, actionId), "skip") ?? { type: "held" };
       }
       const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
       if (enrollment && enrollment.leaseActionId === actionId) {
@@ -178,14 +180,15 @@ export class Engine {
 
   /**
    * The account's lock first, then the action as it stands under it: every answer for an action takes that lock,
-   * so of two at once (in two processes too) the second sees what the first did. The outcome when it is settled.
+   * so of two at once (in two processes too) the second sees what the first did. The outcome when it is settled
+   * (a release, once recorded, is final: no lock is needed to read it).
    */
   private async lockOpenAction(tx: Store, actionId: number, answer: ActionResult | "skip"): Promise<{ action: LogRow; account: AccountRow } | AnswerOutcome> {
-    const seen = await tx.getLogRow(actionId);
-    if (!seen || seen.type !== "action") return { type: "gone" };
-    const account = await tx.lockAccount(seen.accountId);
-    const action = await tx.getLogRow(actionId);
-    return settledOutcome(action, answer) ?? { action: action as LogRow, account };
+    const seen = await readAction(tx, actionId);
+    if (seen.action?.type !== "action") return settledOutcome(seen, answer) ?? { type: "gone" };
+    const account = await tx.lockAccount(seen.action.accountId);
+    const current = await readAction(tx, actionId);
+    return settledOutcome(current, answer) ?? { action: current.action as LogRow, account };
   }
 
   /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the wake written. */
@@ -224,7 +227,7 @@ export class Engine {
       if ("type" in locked) return locked;
       const { action, account } = locked;
       // Guarded too, so that nothing below runs unless this very write gave the action its result.
-      if (!(await tx.setLogResult(actionId, result))) return settledOutcome(await tx.getLogRow(actionId), result) ?? { type: "gone" };
+      if (!(await tx.setLogResult(actionId, result))) return settledOutcome(await readAction(tx, actionId), result) ?? { type: "gone" };
       const enrollment = action.enrollmentId === null ? null : await tx.getEnrollment(action.enrollmentId);
       if (enrollment && enrollment.leaseActionId === actionId) {
         await applyResult(tx, this.ctx, { action, account, enrollment, result });

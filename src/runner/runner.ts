@@ -7,9 +7,9 @@
  */
 import type { App } from "../app.js";
 import { formatLocalTime } from "../core/schedule/index.js";
-import { formatDuration, MINUTE, DAY, type Instant } from "../core/time.js";
+import { formatDuration, formatInstant, MINUTE, DAY, type Instant } from "../core/time.js";
 import { accountStatus } from "../engine/account-status.js";
-import type { AnswerOutcome } from "../engine/answer-outcome.js";
+import { RELEASES_KEPT, type AnswerOutcome, type FirstAnswer } from "../engine/answer-outcome.js";
 import type { AccountRow, PersonRow, TaskHold, TaskRow } from "../store/store.js";
 import { outcomeKeys } from "./outcome-keys.js";
 
@@ -106,9 +106,9 @@ export function notTakenMessage(outcome: Exclude<AnswerOutcome, { type: "recorde
     case "duplicate":
       return `${what} was already recorded with this result`;
     case "conflict":
-      return `${what} was already recorded as ${outcome.result}; a different answer cannot replace it`;
+      return conflictMessage(outcome.first, what);
     case "gone":
-      return `${what} was skipped: it is no longer in progress`;
+      return `${what} is not in progress: it was never handed out, or put back over ${RELEASES_KEPT / DAY} days ago`;
     case "held":
       return `${what} is held by another runner`;
     default: {
@@ -116,6 +116,12 @@ export function notTakenMessage(outcome: Exclude<AnswerOutcome, { type: "recorde
       return never;
     }
   }
+}
+
+function conflictMessage(first: FirstAnswer, what: string): string {
+  if (first.type === "result") return `${what} was already recorded as ${first.result}; a different answer cannot replace it`;
+  const how = first.reason === "skipped" ? "skipped" : "put back unperformed (nobody had taken it)";
+  return `${what} was ${how} at ${formatInstant(first.at)}: it will be handed out again as a new action, so no result can be recorded for this one`;
 }
 
 /** Never held by any runner: handed over by the engine loop and not shown to anyone since. */

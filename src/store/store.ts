@@ -190,6 +190,27 @@ export interface TaskRow extends LogRow {
   reconcile: boolean;
 }
 
+/** Why an in-flight action went back without a result: its owner skipped it, or nobody had ever taken it. */
+export type ReleaseReason = "skipped" | "released";
+
+/** How Store.releaseOpenAction puts an action back. */
+export interface Release {
+  which: "any" | "unheld";
+  at: Instant;
+  reason: ReleaseReason;
+  forgetBefore: Instant;
+}
+
+/** An action handed out and put back without a result: its log row is gone, so a late answer is told this. */
+export interface ReleasedAction {
+  actionId: number;
+  workspaceId: WorkspaceId;
+  accountId: number;
+  kind: ActionKind;
+  at: Instant;
+  reason: ReleaseReason;
+}
+
 /** Who takes a task, until when, and what taking it again means (Store.takeTask). */
 export interface TaskHold {
   by: string;
@@ -357,10 +378,14 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
    */
   letGoTask(actionId: number, by: string): Promise<boolean>;
   /**
-   * Deletes an in-flight action that was never performed (skipped); "unheld": only if no runner or agent ever
-   * held it. false (nothing deleted) when its result is known, it is gone, or (unheld) it was held.
+   * Puts back an in-flight action that was never performed: deletes its log row and records the release
+   * (getReleasedAction), as one unit; "unheld": only if no runner or agent ever held it. false (nothing changed)
+   * when its result is known, it is gone, or (unheld) it was held. The account's releases recorded before
+   * `forgetBefore` are forgotten.
    */
-  deleteOpenAction(actionId: number, which: "any" | "unheld"): Promise<boolean>;
+  releaseOpenAction(actionId: number, release: Release): Promise<boolean>;
+  /** What releaseOpenAction recorded of this action; null when it is still in the log, was never one, or was forgotten. */
+  getReleasedAction(actionId: number): Promise<ReleasedAction | null>;
 
   // The notification outbox (webhooks, alerts), written in the transaction of the change it reports.
   appendNotification(row: NewNotificationRow): Promise<number>;

@@ -167,8 +167,8 @@ describe("the runner routes", () => {
     }
     expect(joe.body.task.prospect.firstName).toBe("Joe");
     const skipped = await h.call(h.tokenA, "POST", `/v1/tasks/${joe.body.task.actionId}/skip`);
-    expect(skipped.body).toEqual({ actionId: joe.body.task.actionId, skipped: true });
-    expect((await h.call(h.tokenA, "POST", `/v1/tasks/${joe.body.task.actionId}/report`, { result: "ok" })).status).toBe(404);
+    expect(skipped.body).toEqual({ actionId: joe.body.task.actionId, skipped: true, duplicate: false });
+    expect((await h.call(h.tokenA, "POST", `/v1/tasks/${joe.body.task.actionId}/report`, { result: "ok" })).status).toBe(409);
     const tasks = await h.call(h.tokenA, "GET", "/v1/tasks?account=alice");
     expect(tasks.body.accounts[0]).toMatchObject({ account: "alice", inProgress: [], dueNow: false });
   });

@@ -743,23 +743,53 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await take(999, "x", T0)).toBeNull();
     });
 
-    it("deletes an open action only while it has no result, and when asked, only if nobody ever held it", async () => {
+    it("releases an open action only while it has no result, and when asked, only if nobody ever held it", async () => {
       const { accountId } = await seedAccountAndCampaign(store);
-      const held = await store.appendLog(newLog(accountId, { result: null }));
+      const held = await store.appendLog(newLog(accountId, { result: null, kind: "connect" }));
       const unheld = await store.appendLog(newLog(accountId, { result: null }));
       const done = await store.appendLog(newLog(accountId, { result: "ok" }));
       const event = await store.appendLog(newLog(accountId, { type: "event", kind: "accepted", result: null }));
       await store.takeTask(held, { by: "a", until: T0 + 10, now: T0, repeat: "refresh" });
       await store.letGoTask(held, "a"); // shown once: no longer "unheld"
-      expect(await store.deleteOpenAction(held, "unheld")).toBe(false);
-      expect(await store.deleteOpenAction(unheld, "unheld")).toBe(true);
-      expect(await store.deleteOpenAction(unheld, "any")).toBe(false);
-      expect(await store.deleteOpenAction(done, "any")).toBe(false);
-      expect(await store.deleteOpenAction(event, "any")).toBe(false);
-      expect(await store.deleteOpenAction(held, "any")).toBe(true);
+      const release = (id: number, which: "any" | "unheld", at = T0 + 1) => store.releaseOpenAction(id, { which, at, reason: which === "any" ? "skipped" : "released", forgetBefore: T0 });
+      expect(await release(held, "unheld")).toBe(false);
+      expect(await release(unheld, "unheld")).toBe(true);
+      expect(await release(unheld, "any")).toBe(false);
+      expect(await release(done, "any")).toBe(false);
+      expect(await release(event, "any")).toBe(false);
+      expect(await release(held, "any", T0 + 2)).toBe(true);
       expect((await store.openTasks(accountId)).map((t) => t.id)).toEqual([]);
       expect(await store.getLogRow(done)).not.toBeNull();
       expect(await store.getLogRow(event)).not.toBeNull();
+      // Each release is remembered once, as it was first made; nothing else is.
+      expect(await store.getReleasedAction(held)).toEqual({ actionId: held, workspaceId: WS, accountId, kind: "connect", at: T0 + 2, reason: "skipped" });
+      expect(await store.getReleasedAction(unheld)).toEqual({ actionId: unheld, workspaceId: WS, accountId, kind: "visit", at: T0 + 1, reason: "released" });
+      for (const id of [done, event, 999]) expect(await store.getReleasedAction(id)).toBeNull();
+    });
+
+    it("writes a release with the deletion of its log row, and forgets the account's releases from before forgetBefore", async () => {
+      const { accountId: a } = await seedAccountAndCampaign(store, "a");
+      const { accountId: b } = await seedAccountAndCampaign(store, "b");
+      const open: number[] = [];
+      for (const account of [a, a, b, a]) open.push(await store.appendLog(newLog(account, { result: null })));
+      const [old, rolledBack, other, fresh] = open as [number, number, number, number];
+      const release = (id: number, at: number) => store.releaseOpenAction(id, { which: "any", at, reason: "skipped", forgetBefore: at - HOUR });
+      expect(await release(old, T0)).toBe(true);
+      expect(await release(other, T0)).toBe(true);
+      // In a transaction that rolls back, neither the deletion nor the record stays.
+      const failed = await rejection(store.transaction(async (tx) => {
+        expect(await tx.releaseOpenAction(rolledBack, { which: "any", at: T0, reason: "skipped", forgetBefore: T0 })).toBe(true);
+        expect(await tx.getReleasedAction(rolledBack)).not.toBeNull();
+        throw new Error("roll back");
+      }));
+      expect((failed as Error).message).toBe("roll back");
+      expect(await store.getLogRow(rolledBack)).not.toBeNull();
+      expect(await store.getReleasedAction(rolledBack)).toBeNull();
+      // A release an hour later forgets account a's older one, not account b's.
+      expect(await release(fresh, T0 + HOUR + 1)).toBe(true);
+      expect(await store.getReleasedAction(old)).toBeNull();
+      expect(await store.getReleasedAction(other)).toMatchObject({ accountId: b, at: T0 });
+      expect(await store.getReleasedAction(fresh)).toMatchObject({ accountId: a, at: T0 + HOUR + 1 });
     });
 
     it("gives the in-flight actions of several accounts at once, oldest first, as openTasks does", async () => {

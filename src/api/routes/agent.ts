@@ -17,8 +17,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { LinkpaceError } from "../../core/errors.js";
 import { MAX_NAME_LENGTH } from "../../core/limits.js";
-import type { ActionKind } from "../../core/model.js";
-import { formatInstant, SECOND } from "../../core/time.js";
+import { DAY, formatInstant, SECOND } from "../../core/time.js";
+import { RELEASES_KEPT } from "../../engine/answer-outcome.js";
 import { Runner, TASK_LEASE } from "../../runner/runner.js";
 import type { Router } from "../router.js";
 import { ActionResultSchema, failures, ok, strictBody } from "../schemas.js";
@@ -95,9 +95,9 @@ export function registerAgentRoutes(r: Router): void {
       const app = c.var.app;
       const { actionId, result } = c.req.valid("json");
       const action = await findAction(app, actionId);
-      if (!action) throw new LinkpaceError("not_found", `no action ${actionId} in this workspace (skipped, or never claimed)`, [{ where: "body: actionId", message: "unknown action" }]);
-      // A result that does not fit the action is a 422 while it is open; once it has one, the answer is about that.
-      if (action.result === null) outcomeFor(action.kind as ActionKind, { result });
+      if (!action) throw new LinkpaceError("not_found", `no action ${actionId} in this workspace (never claimed, or skipped over ${RELEASES_KEPT / DAY} days ago)`, [{ where: "body: actionId", message: "unknown action" }]);
+      // A result that does not fit the action is a 422 while it is open; once answered, the answer is about that.
+      if (action.open) outcomeFor(action.kind, { result });
       const { duplicate } = answerTaken(await app.engine.recordResult(actionId, result, app.now()), `action ${actionId}`);
       return c.json({ actionId, result, duplicate }, 200);
     },

@@ -9,23 +9,24 @@ import type { App } from "../../app.js";
 import { LinkpaceError } from "../../core/errors.js";
 import { MAX_NAME_LENGTH } from "../../core/limits.js";
 import type { ActionKind, ActionResult } from "../../core/model.js";
+import { DAY } from "../../core/time.js";
+import { RELEASES_KEPT } from "../../engine/answer-outcome.js";
 import { outcomeKeys } from "../../runner/outcome-keys.js";
 import { Runner, SKIP_DELAY } from "../../runner/runner.js";
-import type { LogRow } from "../../store/store.js";
 import type { Router } from "../router.js";
 import { ActionResultSchema, failures, IdParam, ok, strictBody } from "../schemas.js";
 import { answerTaken } from "../task-answers.js";
-import { findAction, iso, taskJson } from "../task-json.js";
+import { findAction, iso, taskJson, type AnswerableAction } from "../task-json.js";
 
 const AccountBody = strictBody({ account: z.string().min(1).max(MAX_NAME_LENGTH).openapi({ example: "alice" }) }).openapi("AccountRef");
 const OutcomeBody = strictBody({ key: z.string().length(1).optional().openapi({ description: "a runner key: d, a, u, w, n, x" }), result: ActionResultSchema.optional() })
   .refine((b) => (b.key === undefined) !== (b.result === undefined), { message: "give exactly one of key or result", path: ["result"] })
   .openapi("TaskOutcome");
 
-async function actionOr404(app: App, id: number): Promise<LogRow> {
-  const row = await findAction(app, id);
-  if (!row) throw new LinkpaceError("not_found", `no task ${id} in this workspace (skipped, or never handed out)`);
-  return row;
+async function actionOr404(app: App, id: number): Promise<AnswerableAction> {
+  const action = await findAction(app, id);
+  if (!action) throw new LinkpaceError("not_found", `no task ${id} in this workspace (never handed out, or skipped over ${RELEASES_KEPT / DAY} days ago)`);
+  return action;
 }
 
 /** The result a key or result names for this kind of task, or a 422 naming the field. */
@@ -78,7 +79,7 @@ export function registerTaskRoutes(r: Router): void {
     async (c) => {
       const app = c.var.app;
       const task = await actionOr404(app, c.req.valid("param").id);
-      const result = outcomeFor(task.kind as ActionKind, c.req.valid("json"));
+      const result = outcomeFor(task.kind, c.req.valid("json"));
       const { duplicate } = answerTaken(await app.engine.recordResult(task.id, result, app.now()), `task ${task.id}`);
       return c.json({ actionId: task.id, result, duplicate }, 200);
     },
@@ -88,13 +89,13 @@ export function registerTaskRoutes(r: Router): void {
     createRoute({
       method: "post", path: "/v1/tasks/{id}/skip", tags: ["tasks"], summary: "Skip a task today: nothing is charged, the prospect comes back tomorrow",
       request: { params: IdParam },
-      responses: { ...ok("skipped"), ...failures(404, 409) },
+      responses: { ...ok("skipped, or skipped before (`duplicate: true`)"), ...failures(404, 409) },
     }),
     async (c) => {
       const app = c.var.app;
       const task = await actionOr404(app, c.req.valid("param").id);
-      answerTaken(await app.engine.releaseTask(task.id, app.now(), { delay: SKIP_DELAY }), `task ${task.id}`);
-      return c.json({ actionId: task.id, skipped: true }, 200);
+      const { duplicate } = answerTaken(await app.engine.releaseTask(task.id, app.now(), { delay: SKIP_DELAY }), `task ${task.id}`);
+      return c.json({ actionId: task.id, skipped: true, duplicate }, 200);
     },
   );
 
