@@ -145,7 +145,7 @@ function registerOpenRoutes(http: Router, store: Store): void {
     }),
     async (c) => {
       try {
-        await store.nextWakeAt();
+        await store.ping();
         return c.json({ status: "ok" as const }, 200);
       } catch {
         return c.json({ status: "unavailable" as const }, 503);

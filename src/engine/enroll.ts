@@ -23,7 +23,9 @@ export type EnrollResult =
   | { line?: number; status: "refused"; person: string; reason: string };
 
 /** Items between two awaits of `pause` (a server lets other requests run then; it may throw to stop). */
-const PAUSE_EVERY = 200;
+const PAUSE_EVERY = 50;
+/** Items whose identifiers one statement forgets as unreachable. */
+const FORGET_EVERY = 1000;
 
 export async function enrollProspects(
   tx: Store,
@@ -47,8 +49,15 @@ export async function enrollProspects(
     results.push(await enrollOne(tx, { account, campaign, item, now, unreachable }));
   }
   // People refused earlier as unreachable and enrolled now (the hours changed) no longer count as refused.
-  const enrolled = items.flatMap((item, i) => (results[i]?.status === "enrolled" ? [results[i].person, ...item.prospect.identifiers] : []));
-  if (enrolled.length > 0) await tx.forgetUnreachable(campaign.id, enrolled);
+  // A slice of items at a time, pausing between slices: a million people are hundreds of statements.
+  for (let start = 0; start < items.length; start += FORGET_EVERY) {
+    const enrolled = items.slice(start, start + FORGET_EVERY).flatMap((item, i) => {
+      const result = results[start + i];
+      return result?.status === "enrolled" ? [result.person, ...item.prospect.identifiers] : [];
+    });
+    if (enrolled.length > 0) await tx.forgetUnreachable(campaign.id, enrolled);
+    if (pause !== undefined) await pause();
+  }
   return results;
 }
 

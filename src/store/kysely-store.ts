@@ -7,7 +7,7 @@
  * the store it is given, not the outer one: on SQLite the outer store waits for the single connection the
  * transaction holds (it would wait forever), and on PostgreSQL it would run outside the transaction.
  */
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { accountQueries } from "./accounts.js";
 import { alertQueries } from "./alerts.js";
 import { apiMetricsQueries } from "./api-metrics.js";
@@ -31,15 +31,31 @@ import type { StoreContext, StoreDialect } from "./store-context.js";
 import type { Store } from "./store.js";
 
 export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect): Store {
-  return assemble({ db, dialect, inTransaction: false, prepared: new PreparedQueries() });
+  return assemble({ db, dialect, inTransaction: false, prepared: new PreparedQueries() }, { transactions: 0 });
 }
 
-function assemble(ctx: StoreContext): Store {
+/** Transactions opened by `transaction` and not yet ended, across the store and its transactions. */
+interface OpenTransactions {
+  transactions: number;
+}
+
+function assemble(ctx: StoreContext, open: OpenTransactions): Store {
   const store: Store = {
     dialect: ctx.dialect,
     transaction: ctx.inTransaction
       ? (fn) => fn(store)
-      : (fn) => ctx.db.transaction().execute((trx) => fn(assemble({ ...ctx, db: trx, inTransaction: true }))),
+      : async (fn) => {
+          open.transactions++;
+          try {
+            return await ctx.db.transaction().execute((trx) => fn(assemble({ ...ctx, db: trx, inTransaction: true }, open)));
+          } finally {
+            open.transactions--;
+          }
+        },
+    ping: async () => {
+      if (ctx.dialect === "sqlite" && !ctx.inTransaction && open.transactions > 0) return;
+      await sql`select 1`.execute(ctx.db);
+    },
     close: ctx.inTransaction
       ? () => Promise.reject(new Error("Store.close() called inside a transaction: close the store that opened it"))
       : () => ctx.db.destroy(),

@@ -272,6 +272,11 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Throws unless the database answers (for /healthz). Never waits behind a transaction in progress: on
+   * SQLite, whose one connection a long transaction (a big import) holds, that transaction shows it answers.
+   */
+  ping(): Promise<void>;
 
   // Accounts. Lists are ordered by id.
   insertAccount(row: Omit<AccountRow, "id">): Promise<AccountRow>;

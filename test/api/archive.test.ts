@@ -96,7 +96,7 @@ describe("POST /v1/imports/linkedin-archive", () => {
   it("reads the zip from a multipart form (curl -F file=@export.zip); a body that is neither a zip nor a form is 415", async () => {
     const h = await setting();
     const form = new FormData();
-    form.append("file", new Blob([fixtureZip()], { type: "application/zip" }), "Basic_LinkedInDataExport_03-10-2027.zip");
+    form.append("file", new Blob([Buffer.from(fixtureZip())], { type: "application/zip" }), "Basic_LinkedInDataExport_03-10-2027.zip");
     const res = await h.api.http.request("/v1/imports/linkedin-archive?account=alice&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}` }, body: form });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ file: "Basic_LinkedInDataExport_03-10-2027.zip", dryRun: true, invitationsAdopted: 2 });

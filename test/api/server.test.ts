@@ -79,10 +79,10 @@ describe("linkpace serve", () => {
     const inside = new Promise<void>((r) => (entered = r));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    // /healthz asks the store for nextWakeAt: hold it there until the shutdown has begun.
+    // /healthz pings the store: hold it there until the shutdown has begun.
     const store = new Proxy(real, {
       get(target, prop, receiver) {
-        if (prop === "nextWakeAt") return async () => (entered(), await gate, target.nextWakeAt());
+        if (prop === "ping") return async () => (entered(), await gate, target.ping());
         return Reflect.get(target, prop, receiver);
       },
     }) as Store;

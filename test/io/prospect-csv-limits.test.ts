@@ -50,13 +50,13 @@ describe("readProspectCsv: size limits", () => {
 describe("readProspectCsvInChunks", () => {
   const csv = ["profileUrl,firstName", ...Array.from({ length: 2500 }, (_, i) => `${url(i)},P${i}`), `${url(7)},dup`, "nope,x"].join("\n");
 
-  test("reads as readProspectCsv does, pausing after every 1,000 records", async () => {
+  test("reads as readProspectCsv does, pausing after decoding, making the text and every 250 records", async () => {
     let pauses = 0;
     const progress: Array<[number, number]> = [];
     const chunked = await readProspectCsvInChunks(Buffer.from(csv), "leads.csv", { pause: async () => void pauses++, onProgress: (d, t) => progress.push([d, t]) });
     expect(chunked).toEqual(read(csv));
     expect(chunked.rows).toHaveLength(2500);
-    expect(pauses).toBe(2);
+    expect(pauses).toBe(2 + 10);
     expect(progress).toEqual([[1000, 2502], [2000, 2502], [2502, 2502]]);
   });
 

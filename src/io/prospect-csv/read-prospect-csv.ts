@@ -8,8 +8,8 @@
  * becomes a RejectRow with its line and reason. Only records whose cells are all empty (`;;;;` lines
  * spreadsheets leave behind) are skipped.
  *
- * `readProspectCsvInChunks` reads the same way but awaits `pause` every 1,000 records, so a server can answer
- * other requests while it reads a million rows; `readProspectCsv` reads in one go.
+ * `readProspectCsvInChunks` reads the same way but awaits `pause` after decoding and every 250 records, so a
+ * server can answer other requests while it reads a million rows; `readProspectCsv` reads in one go.
  */
 import { LinkpaceError } from "../../core/errors.js";
 import { csvRecords } from "./csv-records.js";
@@ -20,8 +20,9 @@ import { planColumns, type ColumnPlan } from "./plan-columns.js";
 import { checkRecordSize, MAX_CELL_CHARS } from "./record-limits.js";
 import type { ProspectCsvResult, ReadProspectCsvOptions } from "./types.js";
 
-/** Records between two progress reports, and between two pauses. */
-const CHUNK = 1000;
+const PROGRESS_EVERY = 1000;
+/** Records between two pauses: a few milliseconds of work. */
+const CHUNK = 250;
 const RAW_MAX = 300;
 
 interface ReadState {
@@ -37,28 +38,33 @@ interface ReadState {
 }
 
 export function readProspectCsv(bytes: Buffer, fileName: string, opts: ReadProspectCsvOptions = {}): ProspectCsvResult {
-  const reading = startReading(bytes, fileName, opts);
-  while (!reading.chunks.next().done) {
-    // one chunk after the other, without letting anything else run
+  const reading = readInSteps(bytes, fileName, opts);
+  for (;;) {
+    const step = reading.next();
+    if (step.done) return step.value;
   }
-  return reading.finish();
 }
 
-/** readProspectCsv, awaiting `pause` between chunks of records (it may throw to stop the reading). */
+/** readProspectCsv, awaiting `pause` after each step (it may throw to stop the reading). */
 export async function readProspectCsvInChunks(
   bytes: Buffer,
   fileName: string,
   opts: ReadProspectCsvOptions & { pause: () => Promise<void> },
 ): Promise<ProspectCsvResult> {
-  const reading = startReading(bytes, fileName, opts);
-  while (!reading.chunks.next().done) await opts.pause();
-  return reading.finish();
+  const reading = readInSteps(bytes, fileName, opts);
+  for (;;) {
+    const step = reading.next();
+    if (step.done) return step.value;
+    await opts.pause();
+  }
 }
 
-/** The file decoded and its header found; `chunks` reads the records, stopping after each chunk. */
-function startReading(bytes: Buffer, fileName: string, opts: ReadProspectCsvOptions): { chunks: Generator<void>; finish: () => ProspectCsvResult } {
+/** The reading, stopping after each step that takes a while on a big file: decoding, the text, each chunk of records. */
+function* readInSteps(bytes: Buffer, fileName: string, opts: ReadProspectCsvOptions): Generator<void, ProspectCsvResult> {
   const { data, encoding } = decodeCsvBytes(bytes, fileName);
+  yield;
   const text = data.toString("utf8");
+  yield;
   const header = findHeader(text, fileName);
   const plan = planColumns(header.columns);
   const state: ReadState = {
@@ -69,23 +75,22 @@ function startReading(bytes: Buffer, fileName: string, opts: ReadProspectCsvOpti
     seen: new Map(),
     done: 0,
   };
-  const finish = (): ProspectCsvResult => {
-    if (state.done === 0) {
-      throw new LinkpaceError(
-        "invalid_input",
-        `${fileName}: the header (line ${header.line}) is not followed by any rows; add one row per person`,
-      );
-    }
-    opts.onProgress?.(state.done, state.done);
-    return state.result;
-  };
-  return { chunks: readRecords(text, header, state, opts.onProgress), finish };
+  yield* readRecords(text, header, state, opts.onProgress);
+  if (state.done === 0) {
+    throw new LinkpaceError(
+      "invalid_input",
+      `${fileName}: the header (line ${header.line}) is not followed by any rows; add one row per person`,
+    );
+  }
+  opts.onProgress?.(state.done, state.done);
+  return state.result;
 }
 
 type OnProgress = ReadProspectCsvOptions["onProgress"];
 
 function* readRecords(text: string, header: HeaderLocation, state: ReadState, onProgress: OnProgress): Generator<void> {
-  const total = Math.max(0, countLines(text, header.offset) - 1);
+  // Counting a big file's lines takes a while: only when someone shows the progress.
+  const total = onProgress === undefined ? 0 : Math.max(0, countLines(text, header.offset) - 1);
   const records = csvRecords(text, header.delimiter, header.offset, header.line);
   records.next(); // the header itself
   let read = 0;
@@ -106,7 +111,7 @@ function* readRecords(text: string, header: HeaderLocation, state: ReadState, on
     if (tooBig !== null) state.result.rejects.push({ line: record.line, reason: tooBig, raw: truncate(text.slice(record.start, record.end)) });
     else readRecord(state, cells, record.line, () => truncate(text.slice(record.start, record.end)));
     state.done++;
-    if (state.done % CHUNK === 0) onProgress?.(state.done, Math.max(total, state.done));
+    if (state.done % PROGRESS_EVERY === 0) onProgress?.(state.done, Math.max(total, state.done));
   }
 }
 
