@@ -107,7 +107,8 @@ function* readRecords(text: string, header: HeaderLocation, state: ReadState, on
     }
     const cells = record.cells.map((c) => c.trim());
     if (cells.every((c) => c === "")) continue;
-    const tooBig = record.end - record.start > MAX_CELL_CHARS ? checkRecordSize({ ...state, cells, line: record.line, text, start: record.start, end: record.end }) : null;
+    const { fileName, columns } = state;
+    const tooBig = record.end - record.start > MAX_CELL_CHARS ? checkRecordSize({ fileName, columns, cells, line: record.line, text, start: record.start, end: record.end }) : null;
     if (tooBig !== null) state.result.rejects.push({ line: record.line, reason: tooBig, raw: truncate(text.slice(record.start, record.end)) });
     else readRecord(state, cells, record.line, () => truncate(text.slice(record.start, record.end)));
     state.done++;
