@@ -56,7 +56,7 @@ export interface ActivityRecord {
   type: "action" | "event";
   /** The action (visit, connect, message, withdraw) or event (accepted, replied, restricted). */
   kind: string;
-  /** Actions: ok or a failure code (CONTRACTS.md §6); events: null. */
+  /** Actions: ok or a failure code (weekly_limit_reached, not_connected, …); events: null. */
   result: string | null;
   /** The invitation's note ("" when sent without one) or the message's text. */
   text: string | null;
