@@ -27,26 +27,31 @@ export function isReachable(kind: ActionKind, account: AccountDoc, campaign: Cam
   return isWithinAll(windowParts(kind, account, campaign, prospectTz), at);
 }
 
-/** The first instant at or after `from` when the action may reach the prospect; null when none within `horizon` (14 days). */
-export function nextReachable(kind: ActionKind, account: AccountDoc, campaign: CampaignDoc, prospectTz: string, from: Instant, horizon?: number): Instant | null {
-  return nextJointOpening(windowParts(kind, account, campaign, prospectTz), from, horizon);
-}
-
 /** A year holds every daylight-saving change: windows that meet in none of its weeks never meet. */
 const NEVER = 366 * DAY;
 
 /**
+ * The first instant at or after `from` when the action may reach the prospect; null when there is none in a
+ * year (then there never is: the enrollment ends `unreachable`). Windows that meet only between two
+ * daylight-saving changes wait for those weeks. The next 14 days are searched first: almost every answer is there.
+ */
+export function nextReachable(kind: ActionKind, account: AccountDoc, campaign: CampaignDoc, prospectTz: string, from: Instant): Instant | null {
+  const parts = windowParts(kind, account, campaign, prospectTz);
+  return nextJointOpening(parts, from) ?? nextJointOpening(parts, from, NEVER);
+}
+
+/**
  * Why a person scheduled in `prospectTz` can never be reached by this campaign, or null when every step they
- * would run has an opening. The engine's own test (nextReachable is null: the enrollment ends `unreachable`)
- * over a year instead of 14 days, asked at enrollment so that such a person is refused instead of visited and
- * then dropped. Windows that meet only in some weeks (between two daylight-saving changes) are not refused. A
- * connection skips `connect`; `withdraw` needs only the sender's hours.
+ * would run has an opening. The engine's own test (nextReachable is null: the enrollment ends `unreachable`),
+ * asked at enrollment so that such a person is refused instead of visited and then dropped. Windows that meet
+ * only in some weeks (between two daylight-saving changes) are not refused. A connection skips `connect`;
+ * `withdraw` needs only the sender's hours.
  */
 export function unreachableReason(input: { account: AccountDoc; campaign: CampaignDoc; prospectTz: string; connected: boolean; now: Instant }): string | null {
   const { account, campaign, prospectTz, connected, now } = input;
   const kinds = new Set(campaign.steps.map((s) => s.kind).filter((k) => !(k === "connect" && connected)));
   for (const kind of kinds) {
-    if (nextReachable(kind, account, campaign, prospectTz, now, NEVER) !== null) continue;
+    if (nextReachable(kind, account, campaign, prospectTz, now) !== null) continue;
     const sender = `${account.name}'s working hours ${describeHours(account.workingHours)} ${account.timezone}`;
     if (kind !== "connect" && kind !== "message") return `${sender} never open`;
     return `${prospectTz} ${describeHours(campaign.schedule.hours)} never overlaps ${sender}`;

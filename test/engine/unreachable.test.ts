@@ -63,6 +63,23 @@ describe("prospects the campaign can never reach", () => {
   });
 });
 
+describe("prospects the campaign reaches only in some weeks of the year", () => {
+  // Paris 08:00-18:00 against San Francisco 09:00-17:00: nine hours apart in winter (San Francisco opens as Paris
+  // closes), eight between the American and the European clock change (14 to 28 March 2027): 17:00-18:00 in Paris.
+  const PARIS = accountDoc({ timezone: "Europe/Paris" });
+  const SF = prospect("sam", { timezone: "America/Los_Angeles" });
+
+  it("are enrolled, and their connect waits for the weeks that meet instead of ending unreachable", async () => {
+    const h = await harness(PARIS, [campaignDoc()], "2027-01-11T00:00:00Z");
+    expect((await h.app.enroll("c1", [{ prospect: SF }]))[0]?.status).toBe("enrolled");
+    await h.runUntil("2027-03-13T00:00:00Z");
+    expect(h.channel.requests.map((r) => r.kind)).toEqual(["visit"]);
+    await h.runUntil("2027-03-20T00:00:00Z");
+    const connect = h.channel.requests.find((r) => r.kind === "connect");
+    expect(connect?.at).toBe(Date.parse("2027-03-15T16:00:00Z"));
+  });
+});
+
 describe("unreachableReason", () => {
   const now = Date.UTC(2027, 2, 1);
   const connectOnly: CampaignDoc = campaignDoc({ steps: [{ kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: 21 * DAY }] });
