@@ -45,21 +45,29 @@ describe("decideAccount", () => {
     expect(d.kinds.visit).toEqual({ allowed: true });
   });
 
+  // Day k is 2027-03-(k), 10:00 in Paris: every case falls on a weekday (day 20 would be a Saturday).
   it.each([
-    [1, 5],
-    [3, 7],
-    [20, 20],
-  ])("warm-up day %i allows %i invitations for a young account", (k, cap) => {
+    [1, 5, "warm-up day 1: 5 invitations"],
+    [3, 7, "warm-up day 3: 7 invitations"],
+    [15, 19, "warm-up day 15: 19 invitations"],
+    [16, 20, "daily connect budget spent (20/20)"],
+    [22, 20, "daily connect budget spent (20/20)"],
+  ])("warm-up day %i allows %i invitations for a young account", (k, cap, reason) => {
+    expect.assertions(3);
     const doc = accountDoc({ created: "2027-02-01" });
     const now = MON_10 + (k - 1) * DAY;
     const today = new Date(now).toISOString().slice(0, 10);
+    expect(new Date(now).getUTCDay(), `${today} is a weekday`).not.toBeOneOf([0, 6]);
     const under = state({ firstActiveDay: "2027-03-01", day: today, today: { connect: cap - 1, message: 0, visit: 0, withdraw: 0 } });
     const at_ = state({ ...under, today: { connect: cap, message: 0, visit: 0, withdraw: 0 } });
-    // Weekends are outside working hours, so only judge weekdays.
-    if (![0, 6].includes(new Date(now).getUTCDay())) {
-      expect(decideAccount(doc, under, now).kinds.connect.allowed).toBe(true);
-      expect(decideAccount(doc, at_, now).kinds.connect.allowed).toBe(false);
-    }
+    expect(decideAccount(doc, under, now).kinds.connect.allowed).toBe(true);
+    expect(decideAccount(doc, at_, now).kinds.connect).toMatchObject({ allowed: false, reason: expect.stringContaining(reason) });
+  });
+
+  it("sends nothing on a warm-up Saturday, under the cap or not: outside working hours", () => {
+    const now = at("2027-03-06T09:00:00Z");
+    const s = state({ firstActiveDay: "2027-03-01", day: "2027-03-06", today: { connect: 0, message: 0, visit: 0, withdraw: 0 } });
+    expect(decideAccount(accountDoc({ created: "2027-02-01" }), s, now).kinds.connect).toMatchObject({ allowed: false, reason: "outside the account's working hours" });
   });
 
   it("does not warm up an account older than 90 days", () => {
