@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { initDir, runCli } from "../support/cli.js";
 import { PtySession } from "../support/pty.js";
 
@@ -127,6 +127,8 @@ describe("linkpace work (terminal runner in a pseudo-terminal)", () => {
     await s.waitFor("CONNECT  Jane Doe");
     const mark = s.press("o");
     await s.waitFor("Opened https://www.linkedin.com/in/jane-doe", mark);
+    // The browser starts detached: wait for what it was given, the profile URL and nothing else.
+    await vi.waitFor(() => expect(readFileSync(opened, "utf8")).toBe("https://www.linkedin.com/in/jane-doe\n"), { timeout: 5000, interval: 20 });
   });
 });
 
