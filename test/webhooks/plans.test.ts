@@ -54,9 +54,8 @@ describe("signatures", () => {
     expect(verifySignature({ ...ok, nowSeconds: 1_800_000_000 + 301 })).toBe(false);
   });
 
-  it("is verified by the README's Node example", async () => {
-    const readme = readFileSync("README.md", "utf8");
-    const section = readme.slice(readme.indexOf("### Webhooks and alerts"));
+  it("is verified by the Node example of docs/webhooks.md", async () => {
+    const section = readFileSync("docs/webhooks.md", "utf8");
     const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
     expect(code).toBeDefined();
     const file = join(mkdtempSync(join(tmpdir(), "linkpace-readme-")), "verify.mjs");
