@@ -1,0 +1,245 @@
+/**
+ * The one place an enrollment's status changes: `transition(state, event, scope)` gives the columns to write and
+ * the effects on the person, or an error naming the illegal move. Pure: the caller reads the row, writes the
+ * change, and applies the effects, in one transaction under the account's lock.
+ *
+ * Statuses:
+ * - ready: the step `step` (of kind `nextKind`) may run from `readyAt` on (null: parked by a paused campaign).
+ * - in_flight: an action was claimed for it (`leaseActionId`); only that action's result or release moves it.
+ * - invited: the invitation is pending; `nextKind` is `withdraw` at `readyAt` when the campaign withdraws.
+ * - done: ended for `endReason`. Final: no event ever changes its status again.
+ *
+ * Events and what they do:
+ * - claimed: ready, or invited with a withdrawal due, goes in_flight holding the action.
+ * - performed (an action's result; in_flight only): see `performed` below. A channel that answers inline claims
+ *   and performs in one transaction: the caller applies `claimed` then `performed` and writes once.
+ * - released (the task was put back unperformed; in_flight only): back to ready (invited for a withdrawal).
+ * - deferred (not now, from `readyAt`; ready or invited): readyAt moves; null means never: done "unreachable".
+ * - skipped (a connection skips its connect; ready only): on to the next step.
+ * - ended (the step cannot run: note or message unsendable, not connected; ready only): done.
+ * - accepted, replied, messaged_by_hand: facts, recorded in every status. Accepted moves an invited enrollment
+ *   to the step after its connect; replied ends a ready or invited one when the campaign stops on reply; a
+ *   message by hand ends a ready one that still has a message step ahead. In flight, the action's result sees
+ *   the fact when it arrives.
+ * - declined (said by the owner; invited only): done "declined".
+ * - invited_outside (an invitation sent by hand, adopted from a data export; ready only): invited.
+ * - withdrawal_requested (invited, not accepted): the withdrawal is due now.
+ *
+ * What can never happen: a status change out of done; an in_flight enrollment moved by anything but its
+ * action's result or release; a claim of an enrollment that is in flight or done.
+ */
+import type { ActionKind, ActionResult, CampaignDoc } from "../model.js";
+import { DAY, type Instant } from "../time.js";
+import { connectStepAt, planAfterAcceptance, planNextStep, type EndReason, type NextStep } from "./state-machine.js";
+
+export type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
+export const ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ["ready", "in_flight", "invited", "done"];
+
+/** LinkedIn blocks a new invitation to a person for up to 3 weeks after a withdrawal. */
+export const REINVITE_BLOCK = 21 * DAY;
+
+/** The columns of an enrollment that transitions read and write. */
+export interface EnrollmentState {
+  status: EnrollmentStatus;
+  step: number;
+  nextKind: ActionKind | null;
+  readyAt: Instant | null;
+  baseAt: Instant;
+  visitedAt: Instant | null;
+  invitedAt: Instant | null;
+  inviteNote: string | null;
+  acceptedAt: Instant | null;
+  lastMessageAt: Instant | null;
+  messagesSent: number;
+  repliedAt: Instant | null;
+  withdrawnAt: Instant | null;
+  endedAt: Instant | null;
+  endReason: string | null;
+  leaseActionId: number | null;
+}
+
+export type EnrollmentChange = Partial<EnrollmentState>;
+
+export type EnrollmentEvent =
+  | { type: "claimed"; actionId: number }
+  | { type: "performed"; kind: ActionKind; result: ActionResult; note: string }
+  | { type: "released"; kind: ActionKind; readyAt: Instant | null }
+  | { type: "deferred"; readyAt: Instant | null }
+  | { type: "skipped"; next: NextStep }
+  | { type: "ended"; reason: EndReason }
+  | { type: "accepted" }
+  | { type: "replied" }
+  | { type: "messaged_by_hand"; at: Instant }
+  | { type: "declined" }
+  | { type: "invited_outside"; step: number; note: string }
+  | { type: "withdrawal_requested" };
+
+export type EnrollmentEventType = EnrollmentEvent["type"];
+
+/** What a transition does to the person as well (written by the caller with the enrollment). */
+export type PersonEffect = { type: "person_connected"; at: Instant } | { type: "person_withdrawn"; at: Instant };
+
+export interface TransitionScope {
+  campaign: CampaignDoc;
+  /** The first instant from `from` on at which an action of this kind may run for this enrollment; null: never. */
+  reachable: (kind: ActionKind, from: Instant) => Instant | null;
+  now: Instant;
+}
+
+export type TransitionResult = { ok: true; change: EnrollmentChange; effects: PersonEffect[] } | { ok: false; error: string };
+
+/** The statuses each event may start from (facts recorded everywhere are listed with every status). */
+export const LEGAL_FROM: Record<EnrollmentEventType, readonly EnrollmentStatus[]> = {
+  claimed: ["ready", "invited"],
+  performed: ["in_flight"],
+  released: ["in_flight"],
+  deferred: ["ready", "invited"],
+  skipped: ["ready"],
+  ended: ["ready"],
+  accepted: ENROLLMENT_STATUSES,
+  replied: ENROLLMENT_STATUSES,
+  messaged_by_hand: ENROLLMENT_STATUSES,
+  declined: ["invited"],
+  invited_outside: ["ready"],
+  withdrawal_requested: ["invited"],
+};
+
+export function transition(state: EnrollmentState, event: EnrollmentEvent, scope: TransitionScope): TransitionResult {
+  if (!LEGAL_FROM[event.type].includes(state.status)) return illegal(state, event, `it is legal only from ${LEGAL_FROM[event.type].join(", ")}`);
+  const done = (change: EnrollmentChange, effects: PersonEffect[] = []): TransitionResult => ({ ok: true, change, effects });
+  const { now } = scope;
+  switch (event.type) {
+    case "claimed":
+      if (state.status === "invited" && state.nextKind !== "withdraw") return illegal(state, event, "no withdrawal is due");
+      return done({ status: "in_flight", leaseActionId: event.actionId });
+    case "performed":
+      return performed(state, event, scope);
+    case "released":
+      return done({ status: event.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: event.readyAt });
+    case "deferred":
+      return done(event.readyAt === null ? planNext(scope, { type: "end", reason: "unreachable" }, state.baseAt) : { readyAt: event.readyAt });
+    case "skipped":
+      return done(planNext(scope, event.next, state.baseAt));
+    case "ended":
+      return done(planNext(scope, { type: "end", reason: event.reason }, state.baseAt));
+    case "accepted": {
+      // An in-flight withdrawal learns of the acceptance from its own result (already_connected).
+      if (state.status !== "invited") return done({ acceptedAt: now });
+      return done({ acceptedAt: now, ...planNext(scope, planAfterAcceptance(scope.campaign, state.step - 1, now), now) });
+    }
+    case "replied":
+      if (!scope.campaign.stopOnReply || state.status === "done" || state.status === "in_flight") return done({ repliedAt: now });
+      return done({ repliedAt: now, ...planNext(scope, { type: "end", reason: "replied" }, now) });
+    case "messaged_by_hand": {
+      // In flight: only recorded; the message step after that action sees it (prepare-action) and ends there.
+      const ahead = scope.campaign.steps.slice(state.step).some((s) => s.kind === "message");
+      if (state.status !== "ready" || !ahead) return done({ lastMessageAt: event.at });
+      return done({ lastMessageAt: event.at, ...planNext(scope, { type: "end", reason: "messaged_by_hand" }, state.baseAt) });
+    }
+    case "declined":
+      return done(planNext(scope, { type: "end", reason: "declined" }, now));
+    case "invited_outside":
+      return done(planInvited(scope, event.step, event.note));
+    case "withdrawal_requested":
+      if (state.acceptedAt !== null) return illegal(state, event, "the invitation was accepted");
+      return done({ nextKind: "withdraw", readyAt: now });
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}
+
+/** The columns of a new enrollment, before `planStart` or an adopted invitation plans it. */
+export function draftEnrollment(baseAt: Instant): EnrollmentState {
+  return {
+    status: "ready", step: 0, nextKind: null, readyAt: null, baseAt, visitedAt: null, invitedAt: null, inviteNote: null, acceptedAt: null,
+    lastMessageAt: null, messagesSent: 0, repliedAt: null, withdrawnAt: null, endedAt: null, endReason: null, leaseActionId: null,
+  };
+}
+
+/** A new enrollment's first step (a connection skips its connect), counted from `now`. */
+export function planStart(scope: TransitionScope, connected: boolean): EnrollmentChange {
+  const state = draftEnrollment(scope.now);
+  return { ...state, ...planNext(scope, planNextStep(scope.campaign, 0, scope.now, connected), scope.now) };
+}
+
+/** An action's result, for the enrollment that was in flight for it. */
+function performed(state: EnrollmentState, event: Extract<EnrollmentEvent, { type: "performed" }>, scope: TransitionScope): TransitionResult {
+  const { campaign, now } = scope;
+  const done = (change: EnrollmentChange, effects: PersonEffect[] = []): TransitionResult => ({ ok: true, change, effects });
+  if (state.repliedAt !== null && campaign.stopOnReply) return done(planNext(scope, { type: "end", reason: "replied" }, now));
+  switch (event.result) {
+    case "ok":
+      return performedOk(state, event, scope);
+    case "already_connected": {
+      const connected: PersonEffect[] = [{ type: "person_connected", at: now }];
+      // The invitation was accepted before we could withdraw it: carry on as after an acceptance.
+      if (event.kind === "withdraw") return done({ acceptedAt: now, ...planNext(scope, planAfterAcceptance(campaign, state.step - 1, now), now) }, connected);
+      return done(planNext(scope, planNextStep(campaign, state.step + 1, state.baseAt, true), state.baseAt), connected);
+    }
+    case "cannot_resend_yet":
+      return done({ status: "ready", leaseActionId: null, readyAt: now + REINVITE_BLOCK });
+    case "profile_unavailable":
+      return done(planNext(scope, { type: "end", reason: "profile_unavailable" }, state.baseAt));
+    case "not_connected":
+      return done(planNext(scope, { type: "end", reason: event.kind === "withdraw" ? "withdrawn" : "not_connected" }, state.baseAt));
+    case "weekly_limit_reached":
+    case "note_quota_reached":
+    case "restricted": {
+      // Refused for the account, not the person: the step is tried again when the governor allows.
+      const retryAt = event.result === "note_quota_reached" ? now : now + (event.result === "restricted" ? DAY : 0);
+      return done({ status: event.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: retryAt });
+    }
+    default: {
+      const never: never = event.result;
+      return never;
+    }
+  }
+}
+
+function performedOk(state: EnrollmentState, event: Extract<EnrollmentEvent, { type: "performed" }>, scope: TransitionScope): TransitionResult {
+  const { campaign, now } = scope;
+  switch (event.kind) {
+    case "visit":
+      return { ok: true, change: { visitedAt: now, ...planNext(scope, planNextStep(campaign, state.step + 1, now, false), now) }, effects: [] };
+    case "connect":
+      return { ok: true, change: planInvited(scope, state.step, event.note), effects: [] };
+    case "message": {
+      const sent = { lastMessageAt: now, messagesSent: state.messagesSent + 1 };
+      return { ok: true, change: { ...sent, ...planNext(scope, planNextStep(campaign, state.step + 1, now, true), now) }, effects: [] };
+    }
+    case "withdraw":
+      return { ok: true, change: { withdrawnAt: now, ...planNext(scope, { type: "end", reason: "withdrawn" }, now) }, effects: [{ type: "person_withdrawn", at: now }] };
+    default: {
+      const never: never = event.kind;
+      return never;
+    }
+  }
+}
+
+/** The change that puts an enrollment on its next step (or ends it), with the windows applied to its readyAt. */
+function planNext(scope: TransitionScope, next: NextStep, baseAt: Instant): EnrollmentChange {
+  const { now } = scope;
+  if (next.type === "end") {
+    return { status: "done", nextKind: null, readyAt: null, endedAt: now, endReason: next.reason, leaseActionId: null, baseAt };
+  }
+  const readyAt = scope.reachable(next.kind, Math.max(next.dueAt, now));
+  if (readyAt === null) {
+    return { status: "done", nextKind: null, readyAt: null, endedAt: now, endReason: "unreachable", leaseActionId: null, baseAt };
+  }
+  return { status: "ready", step: next.step, nextKind: next.kind, readyAt, baseAt, leaseActionId: null };
+}
+
+/** The invitation of the connect step at `step` is out: wait for the answer, and withdraw when the campaign says. */
+function planInvited(scope: TransitionScope, step: number, note: string): EnrollmentChange {
+  const { now } = scope;
+  const withdrawAfter = connectStepAt(scope.campaign, step)?.withdrawAfter ?? null;
+  const base: EnrollmentChange = { status: "invited", invitedAt: now, inviteNote: note, step: step + 1, leaseActionId: null, baseAt: now };
+  if (withdrawAfter === null) return { ...base, nextKind: null, readyAt: null };
+  return { ...base, nextKind: "withdraw", readyAt: scope.reachable("withdraw", now + withdrawAfter) };
+}
+
+function illegal(state: EnrollmentState, event: EnrollmentEvent, why: string): TransitionResult {
+  return { ok: false, error: `an enrollment that is ${state.status} cannot take the event ${event.type}: ${why}` };
+}
