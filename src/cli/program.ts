@@ -45,7 +45,9 @@ Getting started:
   linkpace campaign create campaign.yaml         a campaign: its account, schedule and steps
   linkpace prospects import leads.csv --campaign NAME
   linkpace status                                budgets, pending invitations, next action
-  linkpace demo                                  a simulated four-week tour`);
+  linkpace demo                                  a simulated four-week tour
+
+Documentation: README.md, then docs/ in the linkpace repository (docs/cli.md lists every command).`);
   registerInitCommand(program);
   registerAccountCommands(program);
   registerCampaignCommands(program);

@@ -1,7 +1,7 @@
 /**
  * The records of `linkpace export`, flat so that a spreadsheet column or a JSON field holds each value, and
- * read from the store a page at a time. The column lists fix the order of CSV columns and JSON keys; the
- * README's "Exports" section documents every column.
+ * read from the store a page at a time. The column lists fix the order of CSV columns and JSON keys;
+ * docs/exports.md documents every column.
  */
 import { hoursBetween, prospectStage, type ProspectStage } from "../core/enrollment/stage.js";
 import { personName } from "../core/prospect/person-name.js";

@@ -1,5 +1,5 @@
 /**
- * The webhook request for a notification (README, "Webhooks and alerts"). The body is the same on every
+ * The webhook request for a notification (docs/webhooks.md). The body is the same on every
  * attempt; only the timestamp and its signature change.
  *
  *   {"id": 42, "type": "invite_accepted", "at": "2027-03-02T10:15:00Z", "account": "alice",

@@ -22,7 +22,7 @@ export interface SignedRequest {
   toleranceSeconds?: number;
 }
 
-/** What a receiver does (README, "Webhooks and alerts"): recompute, compare in constant time, check freshness. */
+/** What a receiver does (docs/webhooks.md): recompute, compare in constant time, check freshness. */
 export function verifySignature(req: SignedRequest): boolean {
   const ts = Number(req.timestamp);
   if (!Number.isInteger(ts) || Math.abs(req.nowSeconds - ts) > (req.toleranceSeconds ?? 300)) return false;

@@ -45,7 +45,7 @@ export function registerExportRoutes(r: Router): void {
         }),
       },
       responses: {
-        200: { description: "the export; columns as in the README's Exports section", content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.object({}).passthrough() } } },
+        200: { description: "the export; every column is described in docs/exports.md", content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.object({}).passthrough() } } },
         ...failures(404, 422),
       },
     }),

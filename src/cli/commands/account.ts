@@ -21,7 +21,7 @@ export function registerAccountCommands(program: Command): void {
   const account = program.command("account").description("sender accounts: add, update, list, show");
   account
     .command("add [file]")
-    .description("add a sender account from a YAML or JSON file (name, timezone, type, created, workingHours, limits; see account.yaml from linkpace init), or from flags")
+    .description("add a sender account from a YAML or JSON file (name, timezone, type, created, workingHours, limits; see account.yaml from linkpace init; every field: docs/accounts-and-campaigns.md), or from flags")
     .option("--name <name>", "unique name in the workspace")
     .option("--timezone <zone>", "the sender's IANA zone, e.g. Europe/Paris")
     .option("--type <type>", "free | premium | sales_navigator")

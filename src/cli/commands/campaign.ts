@@ -19,7 +19,7 @@ export function registerCampaignCommands(program: Command): void {
   const campaign = program.command("campaign").description("campaigns: create, list, show, pause, resume");
   campaign
     .command("create <file>")
-    .description("create a campaign from a YAML or JSON file (the README's \"Campaigns\"); templates are checked now")
+    .description("create a campaign from a YAML or JSON file (every field: docs/accounts-and-campaigns.md); templates are checked now")
     .option("--json")
     .addHelpText("after", CAMPAIGN_FILE_HELP)
     .action(async (file: string, _o: unknown, cmd: Command) => {

@@ -33,7 +33,7 @@ export function registerExportCommand(program: Command): void {
     .option("--account <name>", "only this account")
     .option("--output <file>", "write this file (replaced atomically) instead of stdout")
     .option("--json", "without --output: the same as --format json; with it: print a JSON summary")
-    .addHelpText("after", "\nThe README's \"Exports\" section describes every column.")
+    .addHelpText("after", "\ndocs/exports.md describes every column.")
     .action(async (what: What, opts: ExportOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const format = chooseFormat(opts, g.json === true);

@@ -12,7 +12,8 @@ export function registerImportCommands(program: Command): void {
     .command("linkedin-archive <file>")
     .description(
       "read LinkedIn's data export (the zip or its folder) for one account: invitations sent by hand are adopted, " +
-        "Connections.csv marks acceptances and connections, messages.csv marks replies and messages sent by hand; all-or-nothing, idempotent",
+        "Connections.csv marks acceptances and connections, messages.csv marks replies and messages sent by hand; all-or-nothing, idempotent " +
+        "(docs/importing.md)",
     )
     .requiredOption("--account <name>", "the account whose export this is")
     .option("--dry-run", "report what would change without writing anything")

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { resolveDbTarget } from "../../store/open-store.js";
 import { emit, withApp, withoutWorkspace, type GlobalOptions } from "../shell.js";
 
-const ACCOUNT_EXAMPLE = `# A sender account (see the README, "Accounts"). Edit, then: linkpace account add account.yaml
+const ACCOUNT_EXAMPLE = `# A sender account (every field: docs/accounts-and-campaigns.md). Edit, then: linkpace account add account.yaml
 name: me
 timezone: Europe/Paris
 type: free                 # free | premium | sales_navigator
@@ -16,7 +16,7 @@ limits:
   invitesPerDay: 20
 `;
 
-const CAMPAIGN_EXAMPLE = `# A campaign (see the README, "Campaigns"). Edit, then: linkpace campaign create campaign.yaml
+const CAMPAIGN_EXAMPLE = `# A campaign (every field: docs/accounts-and-campaigns.md). Edit, then: linkpace campaign create campaign.yaml
 name: first-campaign
 account: me
 schedule:

@@ -9,7 +9,7 @@ export function registerProspectCommands(program: Command): void {
   const prospects = program.command("prospects").description("prospects: import");
   prospects
     .command("import <file>")
-    .description("import prospects from a CSV (PhantomBuster, Evaboot, Apollo, Waalaxy, LinkedIn Connections.csv or plain) into a campaign; all-or-nothing")
+    .description("import prospects from a CSV (PhantomBuster, Evaboot, Apollo, Waalaxy, LinkedIn Connections.csv or plain) into a campaign; all-or-nothing (formats and refusals: docs/importing.md)")
     .requiredOption("--campaign <name>", "the campaign to enroll them in")
     .option("--dry-run", "report what would happen without writing anything")
     .option("--json")

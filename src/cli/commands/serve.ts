@@ -27,7 +27,8 @@ export function registerServeCommand(program: Command): void {
       "after",
       "\nThe dashboard is at /, the API reference at /docs. Every /v1 route needs a token (linkpace token create --name NAME)\n" +
         "or the dashboard's session; on a first start, with no token yet, serve creates one and prints a sign-in link.\n" +
-        WEBHOOK_ALLOW_HELP,
+        WEBHOOK_ALLOW_HELP +
+        "\nThe API and the agent protocol: docs/api.md; PostgreSQL, several processes, backups: docs/operations.md.",
     );
   withoutWorkspace(serve, "it serves every workspace; each token sees its own")
     .action(async (opts: { host: string; port: string }, cmd: Command) => {

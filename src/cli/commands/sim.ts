@@ -17,7 +17,7 @@ export function registerSimCommand(program: Command): void {
     .description("run a scenario (a JSON file: start, days, seed, accounts with their LinkedIn truth, campaigns, prospects) against the simulated LinkedIn on a virtual clock; same scenario and seed, same event log")
     .option("--events <file>", "write the event log (one JSON object per action or network event, in time order) to this file")
     .option("--json", "print the summary as JSON")
-    .addHelpText("after", "\nWithout --db the run uses a temporary SQLite file; with --db the database must be empty.");
+    .addHelpText("after", "\nWithout --db the run uses a temporary SQLite file; with --db the database must be empty.\nThe scenario format, the event log and its invariants: docs/event-log.md.");
   withoutWorkspace(sim, "a simulation runs in a database of its own")
     .action(async (file: string, opts: { events?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();

@@ -44,7 +44,7 @@ export const WEBHOOK_ALLOW_HELP =
   `  ${WEBHOOK_ALLOW_ENV}=localhost,127.0.0.1,10.0.0.0/8,n8n.internal`;
 
 export function registerWebhookCommands(program: Command): void {
-  const webhook = program.command("webhook").description("signed JSON deliveries of invitation milestones and health alerts to your URLs");
+  const webhook = program.command("webhook").description("signed JSON deliveries of invitation milestones and health alerts to your URLs (docs/webhooks.md)");
   webhook
     .command("add <url>")
     .description("add a webhook; it receives only notifications written from now on")
