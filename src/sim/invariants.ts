@@ -51,7 +51,8 @@ export function checkInvariants(input: InvariantInput): string[] {
 
 function checkOrder(ctx: Ctx): void {
   for (let i = 1; i < ctx.entries.length; i++) {
-    if (t(ctx.entries[i] as LogEntry) < t(ctx.entries[i - 1] as LogEntry)) ctx.violations.push(`log not in order of at at line ${i + 1}`);
+    const [prev, e] = [ctx.entries[i - 1] as LogEntry, ctx.entries[i] as LogEntry];
+    if (t(e) < t(prev)) ctx.violations.push(`[order] line ${i + 1} at ${e.at} comes before line ${i}'s ${prev.at}`);
   }
 }
 
@@ -129,8 +130,10 @@ function checkWindowsAndGaps(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
     const at = t(e);
     if (!isWithin(a.workingHours, a.timezone, at)) ctx.violations.push(`[hours] ${a.name}: ${e.action} at ${e.at} outside working hours`);
     const c = ctx.campaignByName.get(e.campaign ?? "");
-    if (c && (e.action === "connect" || e.action === "message") && e.prospectTimezone && !isWithin(c.schedule.hours, e.prospectTimezone, at)) {
-      ctx.violations.push(`[hours] ${a.name}: ${e.action} to ${e.prospect} at ${e.at} outside the campaign schedule in ${e.prospectTimezone}`);
+    // A line without its zone is judged where the engine would have put it: the campaign's zone, else the account's.
+    const zone = e.prospectTimezone ?? (c?.schedule.timezone === "recipient" ? a.timezone : c?.schedule.timezone);
+    if (c && zone && (e.action === "connect" || e.action === "message") && !isWithin(c.schedule.hours, zone, at)) {
+      ctx.violations.push(`[hours] ${a.name}: ${e.action} to ${e.prospect} at ${e.at} outside the campaign schedule in ${zone}`);
     }
     if (last !== null && at - last < a.limits.minGap) ctx.violations.push(`[least gap] ${a.name}: two actions ${(at - last) / 1000}s apart at ${e.at}`);
     last = at;
@@ -143,13 +146,15 @@ function checkNotes(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   for (const e of mine.filter(isAction)) {
     if (e.action !== "connect" || !e.note) continue;
     if (/\{\{|\{%|undefined|\[object/.test(e.note)) ctx.violations.push(`[notes] ${a.name}: unrendered note to ${e.prospect}: ${e.note}`);
-    if ([...e.note.normalize("NFC")].length > a.noteMaxLength) ctx.violations.push(`[notes] ${a.name}: note of ${[...e.note].length} characters to ${e.prospect}`);
+    const length = [...e.note.normalize("NFC")].length;
+    if (length > a.noteMaxLength) ctx.violations.push(`[notes] ${a.name}: note of ${length} characters to ${e.prospect}`);
     if (e.result !== "ok") continue;
     const month = localMonthKey(a.timezone, t(e));
     perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
   }
+  // Free accounts have one by default; a paid account has one only where it is set.
   const cap = a.limits.notesPerMonth;
-  if (a.type === "free" && cap !== null) {
+  if (cap !== null) {
     for (const [m, n] of perMonth) if (n > cap) ctx.violations.push(`[notes] ${a.name}: ${n} notes in ${m} (cap ${cap})`);
   }
 }
@@ -158,7 +163,13 @@ function checkNotes(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
 function checkSignals(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   const actions = mine.filter(isAction);
   const limits = actions.filter((e) => e.result === "weekly_limit_reached");
-  if (limits.length > 2) ctx.violations.push(`[signals] ${a.name}: ${limits.length} weekly-limit signals`);
+  for (let i = 2; i < limits.length; i++) {
+    const [first, last] = [limits[i - 2] as ActionLine, limits[i] as ActionLine];
+    if (t(last) - t(first) < 28 * DAY) {
+      ctx.violations.push(`[signals] ${a.name}: 3 weekly-limit signals within 28 days, the last at ${last.at}`);
+      break;
+    }
+  }
   for (const s of limits) {
     const next = actions.find((e) => e.action === "connect" && t(e) > t(s));
     if (next && t(next) - t(s) < 24 * HOUR) ctx.violations.push(`[signals] ${a.name}: connect at ${next.at}, less than 24 h after the weekly-limit signal at ${s.at}`);
