@@ -20,7 +20,7 @@ import { csrfProtection } from "./csrf.js";
 import { registerSessionRoutes, registerSignIn, sessionResolver } from "./session.js";
 import { renderDocsPage } from "./docs-page.js";
 import { requestLog, silentLogger, type Logger } from "./logger.js";
-import { renderMetrics } from "./metrics.js";
+import { METRICS_CONTENT_TYPE, ServerMetrics } from "./metrics.js";
 import { problem, problemFromError, sendProblem } from "./problem.js";
 import { AUTH_FAILURE_LIMIT, AuthFailures, DEFAULT_RATE_LIMIT, rateLimit, TokenBuckets, type RateLimit } from "./rate-limit.js";
 import { createRouter, type Router } from "./router.js";
@@ -79,7 +79,8 @@ export function createApi(opts: ApiOptions): Api {
   const pool = new AppPool(opts.store, opts.clock, opts.webhookAllow);
   const http = createRouter();
   const logger = opts.logger ?? silentLogger;
-  http.use("*", requestLog(logger), securityHeaders());
+  const metrics = new ServerMetrics();
+  http.use("*", metrics.middleware, requestLog(logger), securityHeaders());
   http.onError((e, c) => {
     if (isLinkpaceError(e)) return sendProblem(c, problemFromError(e));
     if (e instanceof HTTPException && e.status < 500) return sendProblem(c, problem(e.status as 400, e.message || "bad request"));
@@ -107,7 +108,7 @@ export function createApi(opts: ApiOptions): Api {
 
   http.openapi(
     createRoute({ method: "get", path: "/metrics", tags: ["operations"], summary: "Prometheus metrics of the credential's workspace", responses: { 200: { description: "Prometheus text format 0.0.4", content: { "text/plain": { schema: z.string() } } } } }),
-    async (c) => c.body(await renderMetrics(c.var.app), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }) as never,
+    async (c) => c.body(await metrics.render(c.var.app), 200, { "content-type": METRICS_CONTENT_TYPE }) as never,
   );
   registerAccountRoutes(http);
   registerCampaignRoutes(http);

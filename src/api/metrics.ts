@@ -1,42 +1,64 @@
 /**
- * Prometheus text exposition (format 0.0.4) of one workspace: actions by kind and result, the queue of due
- * work, the engine's lag, and each account's budget usage. Everything is read from the store at scrape time,
- * so several server processes on one database report the same figures.
+ * Prometheus text exposition (format 0.0.4), written by prom-client:
+ * - the credential's workspace: actions by kind and result, the queue of due work, the engine's lag, and each
+ *   account's budget usage. These are read from the store at scrape time (into a registry of their own), so
+ *   several server processes on one database report the same figures;
+ * - the server's process (CPU, memory, event loop lag, GC: prom-client's default metrics) and its HTTP requests
+ *   (`http_requests_total`, `http_request_duration_seconds` by method, route pattern and status: @hono/prometheus).
+ *   Those describe the whole server, not one workspace; route patterns name no account or campaign.
  */
+import { prometheus } from "@hono/prometheus";
+import type { MiddlewareHandler } from "hono";
+import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { App } from "../app.js";
 import { accountStatuses } from "../engine/account-status.js";
 
 type Labels = Record<string, string>;
 
-const escape = (v: string): string => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-const num = (n: number): string => (Number.isFinite(n) ? String(n) : n > 0 ? "+Inf" : "-Inf");
+/** Process metrics are the same for every server of the process: one registry (not prom-client's global one). */
+let processRegistry: Registry | null = null;
 
-class Exposition {
-  private readonly lines: string[] = [];
-  family(name: string, type: "counter" | "gauge", help: string, samples: Array<[Labels, number]>): void {
-    this.lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, value] of samples) {
-      const l = Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`).join(",");
-      this.lines.push(`${name}${l ? `{${l}}` : ""} ${num(value)}`);
+/** One server's metrics: its own registry, so that several servers in one process do not mix their counts. */
+export class ServerMetrics {
+  readonly #http = new Registry();
+  /** Counts and times every request; goes before every other middleware. */
+  readonly middleware: MiddlewareHandler = prometheus({ registry: this.#http }).registerMetrics;
+
+  /** The exposition for `app`'s workspace: its figures, then the process's and this server's HTTP metrics. */
+  async render(app: App): Promise<string> {
+    if (processRegistry === null) {
+      processRegistry = new Registry();
+      collectDefaultMetrics({ register: processRegistry });
     }
-  }
-  text(): string {
-    return `${this.lines.join("\n")}\n`;
+    const texts = await Promise.all([workspaceMetrics(app).then((r) => r.metrics()), processRegistry.metrics(), this.#http.metrics()]);
+    return texts.join("\n");
   }
 }
 
-export async function renderMetrics(app: App): Promise<string> {
+export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
+
+function family(registry: Registry, name: string, type: "counter" | "gauge", help: string, labelNames: string[], samples: Array<[Labels, number]>): void {
+  if (type === "counter") {
+    const counter = new Counter({ name, help, labelNames, registers: [registry] });
+    for (const [labels, value] of samples) counter.inc(labels, value);
+  } else {
+    const gauge = new Gauge({ name, help, labelNames, registers: [registry] });
+    for (const [labels, value] of samples) gauge.set(labels, value);
+  }
+}
+
+async function workspaceMetrics(app: App): Promise<Registry> {
   const { store } = app;
   const workspaceId = app.ctx.workspaceId;
   const now = app.now();
-  const out = new Exposition();
+  const out = new Registry();
   const actions = await store.actionCounts(workspaceId);
-  out.family("linkpace_actions_total", "counter", "Actions handed out, by kind and result (in_flight: result not known yet).",
+  family(out, "linkpace_actions_total", "counter", "Actions handed out, by kind and result (in_flight: result not known yet).", ["kind", "result"],
     actions.map((a) => [{ kind: a.kind, result: a.result ?? "in_flight" }, a.count]));
   const queue = await store.queueDepth(workspaceId, now);
-  out.family("linkpace_queue_depth", "gauge", "Enrollments whose next action is due now (due) or being performed (in_flight).", [[{ state: "due" }, queue.due], [{ state: "in_flight" }, queue.inFlight]]);
+  family(out, "linkpace_queue_depth", "gauge", "Enrollments whose next action is due now (due) or being performed (in_flight).", ["state"], [[{ state: "due" }, queue.due], [{ state: "in_flight" }, queue.inFlight]]);
   const wake = await store.nextWakeAt();
-  out.family("linkpace_engine_lag_seconds", "gauge", "How far behind its earliest due account the engine is (0 when it is on time).", [[{}, wake === null ? 0 : Math.max(0, (now - wake) / 1000)]]);
+  family(out, "linkpace_engine_lag_seconds", "gauge", "How far behind its earliest due account the engine is (0 when it is on time).", [], [[{}, wake === null ? 0 : Math.max(0, (now - wake) / 1000)]]);
   const used: Array<[Labels, number]> = [];
   const limit: Array<[Labels, number]> = [];
   const rows = await store.listAccounts(workspaceId);
@@ -52,7 +74,7 @@ export async function renderMetrics(app: App): Promise<string> {
       limit.push([{ account: row.name, budget }, u.budget]);
     }
   }
-  out.family("linkpace_budget_used", "gauge", "Per account and budget: what is used in the budget's window.", used);
-  out.family("linkpace_budget_limit", "gauge", "Per account and budget: the current limit (+Inf: unlimited).", limit);
-  return out.text();
+  family(out, "linkpace_budget_used", "gauge", "Per account and budget: what is used in the budget's window.", ["account", "budget"], used);
+  family(out, "linkpace_budget_limit", "gauge", "Per account and budget: the current limit (+Inf: unlimited).", ["account", "budget"], limit);
+  return out;
 }

@@ -178,4 +178,18 @@ describe("/metrics", () => {
     expect(other.text).not.toContain("alice");
     expect(other.text).not.toContain("linkpace_actions_total{");
   });
+
+  it("adds the process's metrics and this server's HTTP requests by route pattern, counted per server", async () => {
+    const h = await apiHarness();
+    await h.call(h.tokenA, "GET", "/v1/accounts/alice");
+    await h.call(h.tokenA, "GET", "/v1/accounts/bob");
+    const r = await h.call(h.tokenA, "GET", "/metrics");
+    expect(r.text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(r.text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(r.text).toContain('http_requests_total{method="GET",route="/v1/accounts/:name",status="404",ok="false"} 2');
+    expect(r.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/v1\/accounts\/:name",status="404",ok="false"\} 2$/m);
+    const fresh = await apiHarness();
+    const theirs = await fresh.call(fresh.tokenA, "GET", "/metrics");
+    expect(theirs.text).not.toContain('route="/v1/accounts/:name"');
+  });
 });
