@@ -4,6 +4,9 @@
  * its session's token, which only a page of this origin can read (from POST or GET /v1/session). Writes whose
  * Origin header names another origin are refused before that. Bearer requests are not sent by browsers on their
  * own, so they need neither. SameSite=Strict on the cookie is a further layer, not the only one.
+ *
+ * Hono's csrf middleware is not used: it checks only Origin or Sec-Fetch-Site, only for form content types
+ * (a JSON write passes unchecked), and has no per-session token; this needs all three for every cookie write.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";

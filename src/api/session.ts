@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
 import { MAX_SECRET_LENGTH } from "../core/limits.js";
 import { DAY, formatInstant, type Clock } from "../core/time.js";
 import type { Store, WorkspaceId } from "../store/store.js";
@@ -31,17 +32,13 @@ export const SIGN_IN_RATE_LIMIT: RateLimit = { burst: 10, perSecond: 1 / 6 };
 
 const MAX_SIGN_IN_BYTES = 4096;
 
-/** `lp_session=<secret>; HttpOnly; SameSite=Strict; Path=/; Max-Age=<s>`, and `; Secure` over https. */
-export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
-  return `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeSeconds}${secure ? "; Secure" : ""}`;
+/** `lp_session=<secret>; Max-Age=<s>; Path=/; HttpOnly; SameSite=Strict`, with `Secure` over https. */
+function setSessionCookie(c: Context, value: string, maxAgeSeconds: number): void {
+  setCookie(c, SESSION_COOKIE, value, { maxAge: maxAgeSeconds, path: "/", httpOnly: true, secure: isHttps(c), sameSite: "Strict" });
 }
 
 function readSessionCookie(c: Context): string | null {
-  for (const part of (c.req.header("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
-  }
-  return null;
+  return getCookie(c, SESSION_COOKIE) || null;
 }
 
 export function sessionResolver(store: Store, clock: Clock): CredentialResolver {
@@ -112,7 +109,7 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; fa
       const session = await store.insertSession({
         workspaceId: row.workspaceId, tokenId: row.id, hash: hashToken(secret), csrfToken: randomBytes(32).toString("base64url"), createdAt: now, expiresAt: now + SESSION_TTL_MS,
       });
-      c.header("Set-Cookie", sessionCookie(secret, SESSION_TTL_MS / 1000, isHttps(c)));
+      setSessionCookie(c, secret, SESSION_TTL_MS / 1000);
       return c.json({ workspace: await workspaceJson(store, row.workspaceId), csrfToken: session.csrfToken, expiresAt: formatInstant(session.expiresAt) }, 201);
     },
   );
@@ -143,7 +140,7 @@ export function registerSessionRoutes(r: Router): void {
       const p = c.var.principal;
       if (p.via !== "session") return sendProblem(c, problem(409, "this request used an API token, not a session cookie: there is no session to end (revoke a token with linkpace token revoke ID)")) as never;
       await c.var.app.store.revokeSession(p.sessionId, c.var.app.now());
-      c.header("Set-Cookie", sessionCookie("", 0, isHttps(c)));
+      setSessionCookie(c, "", 0);
       return c.body(null, 204);
     },
   );

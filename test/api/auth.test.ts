@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hashToken } from "../../src/api/auth.js";
 import { createApi } from "../../src/api/create-api.js";
 import { silentLogger } from "../../src/api/logger.js";
+import { CONTENT_SECURITY_POLICY } from "../../src/api/security-headers.js";
 import { startServer } from "../../src/api/server.js";
 import { apiHarness, seeded } from "./api-harness.js";
 
@@ -67,6 +68,17 @@ describe("authentication", () => {
       expect(r.headers.get("x-content-type-options")).toBe("nosniff");
       expect(r.headers.get("referrer-policy")).toBe("no-referrer");
     }
+  });
+
+  it("sends exactly the security headers it means: the API's policy, no HSTS or legacy headers", async () => {
+    const h = await apiHarness();
+    const r = await h.call(h.tokenA, "GET", "/v1/accounts");
+    const security = [...r.headers.keys()].filter((k) => !["content-type", "content-length"].includes(k)).sort();
+    expect(security).toEqual(["cache-control", "content-security-policy", "cross-origin-opener-policy", "referrer-policy", "x-content-type-options", "x-frame-options"]);
+    expect(r.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+    expect(r.headers.get("x-frame-options")).toBe("DENY");
+    expect(r.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(r.headers.get("cache-control")).toBe("no-store");
   });
 });
 

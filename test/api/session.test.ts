@@ -21,7 +21,7 @@ describe("sign-in", () => {
     const { r, secret, csrf } = await signIn(h, h.tokenA);
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ workspace: { id: 1, name: "default" }, csrfToken: expect.stringMatching(new RegExp(`^${SECRET}$`)), expiresAt: "2027-03-08T08:00:00Z" });
-    expect(r.headers.get("set-cookie")).toBe(`lp_session=${secret}; HttpOnly; SameSite=Strict; Path=/; Max-Age=604800`);
+    expect(r.headers.get("set-cookie")).toBe(`lp_session=${secret}; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict`);
     expect(r.headers.get("cache-control")).toBe("no-store");
     expect(secret).not.toBe(csrf);
     expect(await h.store.findSession(hashToken(secret!), h.clock.now())).toMatchObject({ id: 1, workspaceId: 1, tokenId: 1, csrfToken: csrf });
@@ -34,9 +34,9 @@ describe("sign-in", () => {
   it("marks the cookie Secure when the request came over https, directly or as a proxy says", async () => {
     const h = await apiHarness();
     const proxied = await signIn(h, h.tokenA, { "x-forwarded-proto": "https" });
-    expect(proxied.r.headers.get("set-cookie")).toBe(`lp_session=${proxied.secret}; HttpOnly; SameSite=Strict; Path=/; Max-Age=604800; Secure`);
+    expect(proxied.r.headers.get("set-cookie")).toBe(`lp_session=${proxied.secret}; Max-Age=604800; Path=/; HttpOnly; Secure; SameSite=Strict`);
     const direct = await h.api.http.request("https://linkpace.example/v1/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: h.tokenA }) });
-    expect(direct.headers.get("set-cookie")).toMatch(/; Secure$/);
+    expect(direct.headers.get("set-cookie")).toMatch(/; Secure;/);
   });
 
   it("refuses an unknown or revoked token (401), a malformed (422) or huge (413) body and a sign-in from another origin (403)", async () => {
@@ -89,7 +89,7 @@ describe("sign-in", () => {
       const res = await fetch(`${server.url}/v1/session`, { method: "POST", headers: { "content-type": "application/json", origin: server.url }, body: JSON.stringify({ token: h.tokenA }) });
       expect(res.status).toBe(201);
       const cookie = res.headers.get("set-cookie")!;
-      expect(cookie).toMatch(new RegExp(`^lp_session=${SECRET}; HttpOnly; SameSite=Strict; Path=/; Max-Age=604800$`));
+      expect(cookie).toMatch(new RegExp(`^lp_session=${SECRET}; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict$`));
       const status = await fetch(`${server.url}/v1/status`, { headers: { cookie: cookie.split(";")[0]! } });
       expect(status.status).toBe(200);
     } finally {
@@ -161,7 +161,7 @@ describe("the session cookie as a credential", () => {
     const out = await h.call(null, "DELETE", "/v1/session", undefined, { ...cookie, "x-csrf-token": csrf });
     expect(out.status).toBe(204);
     expect(out.text).toBe("");
-    expect(out.headers.get("set-cookie")).toBe("lp_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    expect(out.headers.get("set-cookie")).toBe("lp_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict");
     expect((await h.call(null, "GET", "/v1/status", undefined, cookie)).status).toBe(401);
     expect((await h.call(null, "DELETE", "/v1/session", undefined, { ...cookie, "x-csrf-token": csrf })).status).toBe(401);
     const bearer = await h.call(h.tokenA, "DELETE", "/v1/session");
