@@ -221,6 +221,11 @@ function checkPeople(ctx: Ctx): void {
   }
 }
 
+/**
+ * Each message waits its `after`: the first after connect from the acceptance, the next from the message before.
+ * A connection skips connect, so their first message counts from the step before it (a visit; with none, the
+ * enrollment, which the log does not show).
+ */
 function checkMessageWaits(ctx: Ctx, who: string, entries: LogEntry[]): void {
   let base: number | null = null;
   let messageIndex = 0;
@@ -229,6 +234,7 @@ function checkMessageWaits(ctx: Ctx, who: string, entries: LogEntry[]): void {
       base = t(e);
       messageIndex = 0;
     }
+    if (isAction(e) && e.action === "visit" && e.result === "ok") base = t(e);
     if (!isAction(e) || e.action !== "message" || e.result !== "ok") continue;
     const steps = ctx.campaignByName.get(e.campaign ?? "")?.steps.filter((s) => s.kind === "message") ?? [];
     const after = steps[messageIndex]?.after ?? 0;

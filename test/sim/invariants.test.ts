@@ -194,6 +194,19 @@ const cases: Case[] = [
     violations: [/^\[messages\] message 2 to .*\/p1 at 2027-03-05T10:00:00Z only 48 h after the previous step \(after 96 h\)$/],
   },
   {
+    name: "6 a connection skips connect: their first message waits its after from the visit",
+    connected: [1],
+    valid: [visit(ts(1, "09:00"), 1), message(ts(3, "09:00"), 1)],
+    broken: [visit(ts(1, "09:00"), 1), message(ts(2, "09:00"), 1)],
+    violations: [/^\[messages\] message 1 to .*\/p1 at 2027-03-02T09:00:00Z only 24 h after the previous step \(after 48 h\)$/],
+  },
+  {
+    name: "6 … and so does a person found connected when invited",
+    valid: [visit(ts(1, "09:00"), 1), connect(ts(2, "09:00"), 1, { result: "already_connected" }), message(ts(3, "09:00"), 1)],
+    broken: [visit(ts(1, "09:00"), 1), connect(ts(2, "09:00"), 1, { result: "already_connected" }), message(ts(3, "08:00"), 1)],
+    violations: [/^\[messages\] message 1 to .*\/p1 at 2027-03-03T08:00:00Z only 47 h after the previous step \(after 48 h\)$/],
+  },
+  {
     name: "7 one invitation per person, again only 21 days after a withdrawal",
     valid: [connect(ts(1, "09:00"), 1), withdraw(ts(2, "09:00"), 1), connect(ts(23, "09:00"), 1)],
     broken: [connect(ts(1, "09:00"), 1), withdraw(ts(2, "09:00"), 1), connect(ts(22, "09:00"), 1)],
