@@ -83,6 +83,7 @@ describe("schedule properties", () => {
   });
 
   it("nextOpening is the first instant within, at or after at", () => {
+    let judged = 0;
     fc.assert(
       fc.property(weeklyHours, zone, instant, (h, z, at) => {
         const opening = nextOpening(h, z, at);
@@ -97,12 +98,15 @@ describe("schedule properties", () => {
         expect(oracleWithin(h, z, n)).toBe(true);
         if (n > at) expect(oracleWithin(h, z, n - 1)).toBe(false);
         for (const t of checkpoints(at, n)) if (isWithin(h, z, t)) expect.fail(`${iso(t)} is within, before ${iso(n)}`);
+        judged++;
       }),
       RUNS,
     );
+    expect(judged, "not vacuous: many hours generated have an opening").toBeGreaterThan(RUNS.numRuns / 4);
   });
 
   it("windowEnd ends the open interval: open just before, closed at it", () => {
+    let judged = 0;
     fc.assert(
       fc.property(openHours, zone, instant, (h, z, at) => {
         const within = isWithin(h, z, at);
@@ -120,9 +124,11 @@ describe("schedule properties", () => {
         expect(oracleWithin(h, z, e)).toBe(false);
         expect(isWithin(h, z, e)).toBe(false);
         for (const t of checkpoints(at, e)) if (!isWithin(h, z, t)) expect.fail(`${iso(t)} is closed, before ${iso(e)}`);
+        judged++;
       }),
       RUNS,
     );
+    expect(judged, "not vacuous: some instants fall in a window that ends").toBeGreaterThan(RUNS.numRuns / 20);
   });
 
   it("openTimeBetween counts the open minutes", () => {
@@ -140,6 +146,7 @@ describe("schedule properties", () => {
   it("nextJointOpening is the first instant within every part, or null up to the horizon", () => {
     const part: fc.Arbitrary<HoursInZone> = fc.record({ hours: openHours, zone });
     const horizon = 3 * DAY;
+    let judged = 0;
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), instant, (parts, at) => {
         const opening = nextJointOpening(parts, at, horizon);
@@ -153,9 +160,11 @@ describe("schedule properties", () => {
         if (jointEnd === Number.POSITIVE_INFINITY) return;
         expect(isWithinAll(parts, jointEnd - 1)).toBe(true);
         expect(isWithinAll(parts, jointEnd)).toBe(false);
+        judged++;
       }),
       { numRuns: 600 },
     );
+    expect(judged, "not vacuous: some joint windows open and close").toBeGreaterThan(600 / 20);
   });
 
   it("local calendar fields agree with Intl", () => {
