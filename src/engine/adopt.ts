@@ -13,7 +13,8 @@
  * - A person enrolled under another account, or whose action is in flight, is reported and left alone.
  */
 import { campaignDocFromObject } from "../core/campaign/index.js";
-import { connectIndex, connectStepAt } from "../core/enrollment/state-machine.js";
+import { connectIndex } from "../core/enrollment/state-machine.js";
+import { draftEnrollment } from "../core/enrollment/transition.js";
 import { LinkpaceError } from "../core/errors.js";
 import { loadGovernorState, type GovernorState } from "../core/governor/index.js";
 import { recordInvitationSentOutside } from "../core/governor/record-outside.js";
@@ -24,7 +25,7 @@ import type { CampaignRow, EnrollmentRow, NewEnrollment, PersonRow } from "../st
 import type { ArchiveScope } from "./archive-scope.js";
 import { notifyMilestone } from "./notify.js";
 import { createOutsidePerson, lookupPerson } from "./outside-people.js";
-import { patchForInvited } from "./transitions.js";
+import { applyTransition, planTransition } from "./transitions.js";
 import { schedulingZone } from "./windows.js";
 
 export const ADOPTED_WITHDRAW_AFTER = "21d";
@@ -61,14 +62,11 @@ async function adoptOne(scope: ArchiveScope, fact: InvitationFact, state: Govern
   }
   const campaign = await adoptedCampaign(scope);
   const draft: NewEnrollment = {
-    workspaceId: account.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id, status: "ready", step: 0,
-    nextKind: null, readyAt: null, baseAt: fact.sentAt, prospectTz: schedulingZone(campaign.doc, account.doc, person.timezone), enrolledAt: now,
-    visitedAt: null, invitedAt: null, inviteNote: null, acceptedAt: null, lastMessageAt: null, messagesSent: 0, repliedAt: null,
-    withdrawnAt: null, endedAt: null, endReason: null, leaseActionId: null,
+    workspaceId: account.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id,
+    prospectTz: schedulingZone(campaign.doc, account.doc, person.timezone), enrolledAt: now, ...draftEnrollment(fact.sentAt),
   };
-  const withdrawAfter = connectStepAt(campaign.doc, 0)?.withdrawAfter ?? null;
-  const patch = patchForInvited({ account: account.doc, campaign: campaign.doc, now: fact.sentAt }, { ...draft, id: 0 }, withdrawAfter, fact.message);
-  const [id] = await tx.insertEnrollments([{ ...draft, ...patch } as NewEnrollment]);
+  const { change } = planTransition({ account: account.doc, campaign: campaign.doc, now: fact.sentAt }, draft, [{ type: "invited_outside", step: 0, note: fact.message }]);
+  const [id] = await tx.insertEnrollments([{ ...draft, ...change }]);
   return adopted(scope, fact, state, { campaignId: campaign.id, campaignName: campaign.name, person, enrollmentId: id as number });
 }
 
@@ -86,9 +84,7 @@ async function adoptIntoActive(scope: ArchiveScope, fact: InvitationFact, state:
   const campaign = await ctx.campaigns.get(e.campaignId, tx);
   const at = connectIndex(campaign.doc);
   if (at < e.step) return problem(`campaign ${active.campaignName} has no invitation step ahead for this person; the invitation was not adopted`);
-  const scopeAt = { account: account.doc, campaign: campaign.doc, now: fact.sentAt };
-  const withdrawAfter = connectStepAt(campaign.doc, at)?.withdrawAfter ?? null;
-  await tx.updateEnrollment(e.id, patchForInvited(scopeAt, { ...e, step: at }, withdrawAfter, fact.message));
+  await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now: fact.sentAt }, e, { type: "invited_outside", step: at, note: fact.message });
   const person = (await tx.getPerson(e.personId)) as PersonRow;
   return adopted(scope, fact, state, { campaignId: e.campaignId, campaignName: active.campaignName, person, enrollmentId: e.id });
 }

@@ -19,7 +19,7 @@ import { plainText } from "../io/linkedin-archive/messages-table.js";
 import type { EnrollmentRow, PersonRow } from "../store/store.js";
 import type { ArchiveScope } from "./archive-scope.js";
 import { recordNetworkEvent } from "./network-events.js";
-import { moveToNext } from "./transitions.js";
+import { applyTransition } from "./transitions.js";
 
 /** How far before its enrollment a hand-written message to a connection still counts (conversationStart). */
 export const RECENT_CONVERSATION = WEEK;
@@ -66,13 +66,11 @@ async function ownerMessage(scope: ArchiveScope, fact: MessageFact, url: string)
   if (fact.at < conversationStart(person, e) || (e.lastMessageAt !== null && fact.at <= e.lastMessageAt)) return;
   if (await sentByLinkpace(scope, e, fact)) return;
   scope.changes.messagesSeen++;
-  // In flight: only recorded; the message step after that action sees it (prepare-action) and ends there.
-  await scope.tx.updateEnrollment(e.id, { lastMessageAt: fact.at });
-  if (e.status !== "ready") return;
+  // Recorded in any status; a ready enrollment with a message step ahead ends (in flight: the message step after
+  // that action sees it, see prepare-action).
   const campaign = await scope.ctx.campaigns.get(e.campaignId, scope.tx);
-  if (!campaign.doc.steps.slice(e.step).some((s) => s.kind === "message")) return;
   const transition = { store: scope.tx, account: scope.account.doc, campaign: campaign.doc, now: Math.max(fact.at, e.enrolledAt) };
-  await moveToNext(transition, e, { type: "end", reason: "messaged_by_hand" }, e.baseAt);
+  await applyTransition(transition, e, { type: "messaged_by_hand", at: fact.at });
 }
 
 /**

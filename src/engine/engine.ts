@@ -18,7 +18,7 @@ import { applyResult } from "./apply-result.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction, type Preparation } from "./prepare-action.js";
-import { applyPreparation } from "./transitions.js";
+import { applyPreparation, applyTransition } from "./transitions.js";
 import { planWake } from "./wake.js";
 
 /** How many due enrollments of one kind are examined per claim. */
@@ -125,7 +125,8 @@ export class Engine {
     if ("idle" in claim) return claim;
     const actionId = await tx.appendLog(logRow(claim, null));
     if (runner) await tx.takeTask(actionId, { ...runner, now, repeat: "refresh" });
-    await tx.updateEnrollment(claim.due.enrollment.id, { status: "in_flight", leaseActionId: actionId });
+    const campaign = await this.ctx.campaigns.get(claim.due.campaignId, tx);
+    await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now }, claim.due.enrollment, { type: "claimed", actionId });
     await tx.updateAccount(account.id, { wakeAt: null });
     return { request: toRequest(claim, actionId) };
   }
@@ -171,7 +172,9 @@ export class Engine {
       if (enrollment && enrollment.leaseActionId === actionId) {
         // A paused campaign keeps its ready enrollments parked (readyAt null) until resumed; withdrawals go on.
         const parked = action.kind !== "withdraw" && (await tx.getCampaignById(enrollment.campaignId))?.status === "paused";
-        await tx.updateEnrollment(enrollment.id, { status: action.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: parked ? null : now + opts.delay });
+        const campaign = await this.ctx.campaigns.get(enrollment.campaignId, tx);
+        const released = { type: "released", kind: action.kind as ActionKind, readyAt: parked ? null : now + opts.delay } as const;
+        await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now }, enrollment, released);
       }
       await this.updateWake(tx, account, loadGovernorState(account.state), now);
       return { type: "recorded" };
@@ -213,7 +216,7 @@ export class Engine {
   private async finish(tx: Store, claim: Claim, result: ActionResult, now: Instant): Promise<WakeWritten> {
     const id = await tx.appendLog(logRow(claim, result));
     const action: LogRow = { id, ...logRow(claim, result) };
-    await applyResult(tx, this.ctx, { action, account: claim.account, enrollment: claim.due.enrollment, result });
+    await applyResult(tx, this.ctx, { action, account: claim.account, enrollment: claim.due.enrollment, result, claimed: true });
     return this.charge(tx, claim.account, claim.state, { action, result, invitedAt: claim.due.enrollment.invitedAt }, now);
   }
 

@@ -3,12 +3,12 @@
  * who is already enrolled anywhere in the workspace (naming the campaign that holds them), and schedule the
  * first step. All-or-nothing: the caller runs it in one transaction; refusals are results, not errors.
  */
-import { planNextStep } from "../core/enrollment/state-machine.js";
+import { planStart } from "../core/enrollment/transition.js";
 import type { ProspectInput, ZoneSource } from "../core/model.js";
 import { resolveZone } from "../core/prospect/location-zone.js";
 import type { Instant } from "../core/time.js";
 import type { AccountRow, CampaignRow, NewEnrollment, PersonRow, Store } from "../store/store.js";
-import { patchForNext } from "./transitions.js";
+import { coreScope } from "./transitions.js";
 import { schedulingZone, unreachableReasons } from "./windows.js";
 
 export interface EnrollItem {
@@ -93,15 +93,11 @@ async function enrollOne(tx: Store, input: EnrollOne): Promise<EnrollResult> {
 
 async function insertEnrollment(tx: Store, input: { account: AccountRow; campaign: CampaignRow; person: PersonRow; prospectTz: string; now: Instant }): Promise<void> {
   const { account, campaign, person, prospectTz, now } = input;
-  const draft: NewEnrollment = {
-    workspaceId: campaign.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id,
-    status: "ready", step: 0, nextKind: null, readyAt: null, baseAt: now, prospectTz, enrolledAt: now,
-    visitedAt: null, invitedAt: null, inviteNote: null, acceptedAt: null, lastMessageAt: null, messagesSent: 0,
-    repliedAt: null, withdrawnAt: null, endedAt: null, endReason: null, leaseActionId: null,
+  const row: NewEnrollment = {
+    workspaceId: campaign.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id, prospectTz, enrolledAt: now,
+    ...planStart(coreScope({ account: account.doc, campaign: campaign.doc, now }, prospectTz), person.connected),
   };
-  const next = planNextStep(campaign.doc, 0, now, person.connected);
-  const patch = patchForNext({ account: account.doc, campaign: campaign.doc, now }, draft, next, now);
-  await tx.insertEnrollments([{ ...draft, ...patch } as NewEnrollment]);
+  await tx.insertEnrollments([row]);
 }
 
 function zoneFor(p: ProspectInput, hints: EnrollItem["zoneHints"]): { timezone: string | null; zoneSource: ZoneSource | null } {

@@ -19,7 +19,7 @@ import type { EngineContext } from "./context.js";
 import type { Engine } from "./engine.js";
 import { recordNetworkEvent } from "./network-events.js";
 import { createOutsidePerson, hasPendingInvitation } from "./outside-people.js";
-import { moveToNext } from "./transitions.js";
+import { applyTransition } from "./transitions.js";
 
 export const MARK_OUTCOMES = ["accepted", "replied", "declined", "connected"] as const;
 export type MarkOutcome = (typeof MARK_OUTCOMES)[number];
@@ -127,7 +127,7 @@ async function markDeclined(t: Target): Promise<MarkResult> {
   notBefore(t.at, e.invitedAt as number, "the invitation was sent");
   const account = t.account as AccountRow; // locked by markPerson, and the account of `e`
   const campaign = await t.ctx.campaigns.get(e.campaignId, t.tx);
-  await moveToNext({ store: t.tx, account: account.doc, campaign: campaign.doc, now: t.at }, e, { type: "end", reason: "declined" }, t.at);
+  await applyTransition({ store: t.tx, account: account.doc, campaign: campaign.doc, now: t.at }, e, { type: "declined" });
   const state = recordInvitationClosed(loadGovernorState(account.state), 0, e.invitedAt);
   await t.engine.updateWake(t.tx, account, state, t.ctx.clock.now());
   return result(t, "applied", "declined", "invitation closed as declined (pending count and acceptance rate updated)");

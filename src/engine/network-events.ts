@@ -3,14 +3,13 @@
  * logged (an `event` line of the event log) and moves the enrollment and the governor state in one transaction.
  */
 import { loadGovernorState, recordInvitationClosed, recordRestrictionEvent } from "../core/governor/index.js";
-import { planAfterAcceptance } from "../core/enrollment/state-machine.js";
 import type { NetworkEventKind } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { AccountRow, EnrollmentRow, Store } from "../store/store.js";
 import type { EngineContext } from "./context.js";
 import type { Engine } from "./engine.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
-import { moveToNext, type TransitionScope } from "./transitions.js";
+import { applyTransition, type TransitionScope } from "./transitions.js";
 
 export interface NetworkEvent {
   at: Instant;
@@ -49,11 +48,11 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
       await tx.updatePerson(personId, { connected: true, connectedAt: ev.at });
       if (enrollment.invitedAt !== null && enrollment.acceptedAt === null && enrollment.withdrawnAt === null) {
         state = recordInvitationClosed(state, 1, enrollment.invitedAt);
-        await onAccepted(scope, enrollment);
+        await applyTransition(scope, enrollment, { type: "accepted" });
         await notifyMilestone(tx, ctx, { at: ev.at, kind: "invite_accepted", account, campaignId: enrollment.campaignId, personId, prospect: display });
       }
     } else {
-      await onReplied(scope, enrollment);
+      await applyTransition(scope, enrollment, { type: "replied" });
       await notifyMilestone(tx, ctx, { at: ev.at, kind: "replied", account, campaignId: enrollment.campaignId, personId, prospect: display });
     }
     await notifyHealth(tx, account, prev, state, ev.at);
@@ -81,17 +80,4 @@ async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: 
     result: null,
   });
   return person?.displayUrl ?? null;
-}
-
-async function onAccepted(scope: TransitionScope, e: EnrollmentRow): Promise<void> {
-  const seen = { acceptedAt: scope.now };
-  // An in-flight withdrawal learns of the acceptance from its own result (already_connected).
-  if (e.status !== "invited") await scope.store.updateEnrollment(e.id, seen);
-  else await moveToNext(scope, e, planAfterAcceptance(scope.campaign, e.step - 1, scope.now), scope.now, seen);
-}
-
-async function onReplied(scope: TransitionScope, e: EnrollmentRow): Promise<void> {
-  const seen = { repliedAt: scope.now };
-  if (!scope.campaign.stopOnReply || e.status === "done" || e.status === "in_flight") await scope.store.updateEnrollment(e.id, seen);
-  else await moveToNext(scope, e, { type: "end", reason: "replied" }, scope.now, seen);
 }

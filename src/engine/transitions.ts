@@ -1,11 +1,13 @@
 /**
- * Writes the enrollment state machine's transitions (core/enrollment) to the store, with the windows applied
- * to every new readyAt. Each function runs inside the caller's transaction.
+ * Writes the enrollment state machine's transitions (core/enrollment/transition.ts) to the store, with the
+ * windows applied to every new readyAt: the only writer of an enrollment's status. Each function runs inside
+ * the caller's transaction, under the account's lock.
  */
-import type { NextStep } from "../core/enrollment/state-machine.js";
+import { transition, type EnrollmentChange, type EnrollmentEvent, type EnrollmentState, type PersonEffect, type TransitionScope as CoreScope } from "../core/enrollment/transition.js";
+import { LinkpaceError } from "../core/errors.js";
 import type { AccountDoc, CampaignDoc } from "../core/model.js";
 import type { Instant } from "../core/time.js";
-import type { EnrollmentPatch, EnrollmentRow, Store } from "../store/store.js";
+import type { EnrollmentRow, Store } from "../store/store.js";
 import type { Preparation } from "./prepare-action.js";
 import { nextReachable } from "./windows.js";
 
@@ -16,47 +18,68 @@ export interface TransitionScope {
   now: Instant;
 }
 
-/** The patch that puts an enrollment on its next step (or ends it), as of `now`. */
-export function patchForNext(scope: Omit<TransitionScope, "store">, enrollment: Pick<EnrollmentRow, "prospectTz">, next: NextStep, baseAt: Instant): EnrollmentPatch {
+/** The core's scope for an enrollment scheduled in `prospectTz`: the campaign's and the sender's windows. */
+export function coreScope(scope: Omit<TransitionScope, "store">, prospectTz: string): CoreScope {
   const { account, campaign, now } = scope;
-  if (next.type === "end") {
-    return { status: "done", nextKind: null, readyAt: null, endedAt: now, endReason: next.reason, leaseActionId: null, baseAt };
-  }
-  const from = Math.max(next.dueAt, now);
-  const readyAt = nextReachable(next.kind, account, campaign, enrollment.prospectTz, from);
-  if (readyAt === null) {
-    return { status: "done", nextKind: null, readyAt: null, endedAt: now, endReason: "unreachable", leaseActionId: null, baseAt };
-  }
-  return { status: "ready", step: next.step, nextKind: next.kind, readyAt, baseAt, leaseActionId: null };
+  return { campaign, now, reachable: (kind, from) => nextReachable(kind, account, campaign, prospectTz, from) };
 }
 
-/** `also`: other columns the same change sets (what the result recorded), written in the same statement. */
-export async function moveToNext(scope: TransitionScope, enrollment: EnrollmentRow, next: NextStep, baseAt: Instant, also: EnrollmentPatch = {}): Promise<void> {
-  await scope.store.updateEnrollment(enrollment.id, { ...also, ...patchForNext(scope, enrollment, next, baseAt) });
+/**
+ * The change of the events applied in order, or a LinkpaceError ("internal") naming the illegal move: every
+ * caller checks what the user may ask for before, so an illegal move here is a bug.
+ */
+export function planTransition(scope: Omit<TransitionScope, "store">, e: EnrollmentState & Pick<EnrollmentRow, "prospectTz">, events: EnrollmentEvent[], id = 0): Planned {
+  return fold(coreScope(scope, e.prospectTz), e, events, id);
 }
 
-/** The invitation is out: wait for the answer, and withdraw at `withdrawAfter` if the campaign says so. */
-export function patchForInvited(scope: Omit<TransitionScope, "store">, enrollment: EnrollmentRow, withdrawAfter: number | null, note: string): EnrollmentPatch {
-  const { account, campaign, now } = scope;
-  const base: EnrollmentPatch = { status: "invited", invitedAt: now, inviteNote: note, step: enrollment.step + 1, leaseActionId: null, baseAt: now };
-  if (withdrawAfter === null) return { ...base, nextKind: null, readyAt: null };
-  const readyAt = nextReachable("withdraw", account, campaign, enrollment.prospectTz, now + withdrawAfter);
-  return { ...base, nextKind: "withdraw", readyAt };
+interface Planned {
+  change: EnrollmentChange;
+  effects: PersonEffect[];
+}
+
+function fold(scope: CoreScope, e: EnrollmentState, events: EnrollmentEvent[], id: number): Planned {
+  let state = e;
+  let change: EnrollmentChange = {};
+  const effects: PersonEffect[] = [];
+  for (const event of events) {
+    const out = transition(state, event, scope);
+    if (!out.ok) throw new LinkpaceError("internal", `enrollment ${id}: ${out.error}`);
+    state = { ...state, ...out.change };
+    change = { ...change, ...out.change };
+    effects.push(...out.effects);
+  }
+  return { change, effects };
+}
+
+/** Applies the events to the enrollment and writes the result (the person's part first), in one statement each. */
+export async function applyTransition(scope: TransitionScope, e: EnrollmentRow, ...events: EnrollmentEvent[]): Promise<void> {
+  const { change, effects } = planTransition(scope, e, events, e.id);
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "person_connected":
+        await scope.store.updatePerson(e.personId, { connected: true, connectedAt: effect.at });
+        break;
+      case "person_withdrawn":
+        await scope.store.updatePerson(e.personId, { lastWithdrawnAt: effect.at });
+        break;
+      default: {
+        const never: never = effect;
+        return never;
+      }
+    }
+  }
+  await scope.store.updateEnrollment(e.id, change);
 }
 
 /** Writes what prepareAction decided when it did not perform: reschedule, skip a step, or end. */
 export async function applyPreparation(scope: TransitionScope, e: EnrollmentRow, prep: Exclude<Preparation, { type: "perform" }>): Promise<void> {
   switch (prep.type) {
     case "later":
-      if (prep.readyAt === null) await moveToNext(scope, e, { type: "end", reason: "unreachable" }, e.baseAt);
-      else await scope.store.updateEnrollment(e.id, { readyAt: prep.readyAt });
-      return;
+      return applyTransition(scope, e, { type: "deferred", readyAt: prep.readyAt });
     case "replan":
-      await moveToNext(scope, e, prep.next, e.baseAt);
-      return;
+      return applyTransition(scope, e, { type: "skipped", next: prep.next });
     case "end":
-      await moveToNext(scope, e, { type: "end", reason: prep.reason }, e.baseAt);
-      return;
+      return applyTransition(scope, e, { type: "ended", reason: prep.reason });
     default: {
       const never: never = prep;
       return never;

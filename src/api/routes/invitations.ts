@@ -4,6 +4,7 @@ import { wakeAccount } from "../../app.js";
 import { LinkpaceError } from "../../core/errors.js";
 import { formatInstant, formatInstantSeconds } from "../../core/time.js";
 import { toSent, type InvitationStatus } from "../../engine/sent-invitations.js";
+import { applyTransition } from "../../engine/transitions.js";
 import type { EnrollmentRow } from "../../store/store.js";
 import type { Router } from "../router.js";
 import { failures, IdParam, ok, PageQuery, paginate } from "../schemas.js";
@@ -54,13 +55,14 @@ export function registerInvitationRoutes(r: Router): void {
         if (!seen || seen.workspaceId !== app.ctx.workspaceId || seen.invitedAt === null) throw new LinkpaceError("not_found", `no invitation ${id} in this workspace (see GET /v1/invitations)`);
         // Whatever else changes an enrollment (an action's result, an acceptance) holds its account's lock: take
         // it, then decide on the enrollment as it is now.
-        await tx.lockAccount(seen.accountId);
+        const account = await tx.lockAccount(seen.accountId);
         const e = (await tx.getEnrollment(id)) as EnrollmentRow;
         if (e.status !== "invited" || e.acceptedAt !== null) {
           const why = e.status === "in_flight" ? "an action for it is in progress" : e.acceptedAt !== null ? "it was accepted" : "it is no longer pending";
           throw new LinkpaceError("conflict", `invitation ${id} cannot be withdrawn: ${why}`);
         }
-        await tx.updateEnrollment(id, { nextKind: "withdraw", readyAt: now });
+        const campaign = await app.ctx.campaigns.get(e.campaignId, tx);
+        await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now }, e, { type: "withdrawal_requested" });
         await wakeAccount(tx, e.accountId, now);
       });
       return c.json({ invitation: { id, withdrawalDueAt: formatInstant(now) } }, 200);

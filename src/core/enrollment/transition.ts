@@ -159,7 +159,7 @@ export function draftEnrollment(baseAt: Instant): EnrollmentState {
 }
 
 /** A new enrollment's first step (a connection skips its connect), counted from `now`. */
-export function planStart(scope: TransitionScope, connected: boolean): EnrollmentChange {
+export function planStart(scope: TransitionScope, connected: boolean): EnrollmentState {
   const state = draftEnrollment(scope.now);
   return { ...state, ...planNext(scope, planNextStep(scope.campaign, 0, scope.now, connected), scope.now) };
 }
