@@ -4,58 +4,10 @@
  * UTC+1 until 2027-03-28, then UTC+2; 2027-03-01 is a Monday.
  */
 import { describe, expect, it } from "vitest";
-import type { AccountDoc, CampaignDoc } from "../../src/core/model.js";
-import { DAY, parseInstant } from "../../src/core/time.js";
-import type { ActionLine, EventLine, LogEntry } from "../../src/sim/event-log.js";
-import { checkInvariants, weeklySends } from "../../src/sim/invariants.js";
-import { accountDoc, campaignDoc } from "../support/docs.js";
-
-const pad = (n: number): string => String(n).padStart(2, "0");
-/** Day 1..31 of March 2027, then 32 = April 1st. */
-const ts = (day: number, hm: string): string => `2027-${day > 31 ? `04-${pad(day - 31)}` : `03-${pad(day)}`}T${hm}:00Z`;
-const P = (n: number): string => `https://www.linkedin.com/in/p${n}`;
-
-function act(at: string, action: string, n: number, over: Partial<ActionLine> = {}): ActionLine {
-  const text = action === "connect" ? { note: "" } : action === "message" ? { text: "Thanks" } : {};
-  return { at, account: "alice", campaign: "c1", prospect: P(n), prospectTimezone: "Europe/Berlin", action, ...text, result: "ok", ...over };
-}
-const connect = (at: string, n: number, over: Partial<ActionLine> = {}) => act(at, "connect", n, over);
-const message = (at: string, n: number, over: Partial<ActionLine> = {}) => act(at, "message", n, over);
-const visit = (at: string, n: number, over: Partial<ActionLine> = {}) => act(at, "visit", n, over);
-const withdraw = (at: string, n: number, over: Partial<ActionLine> = {}) => act(at, "withdraw", n, over);
-const event = (at: string, kind: string, n: number | null, account = "alice"): EventLine =>
-  n === null ? { at, account, event: kind } : { at, account, campaign: "c1", prospect: P(n), event: kind };
-/** `count` invitations on one day, 5 minutes apart from 09:00, to p<first>, p<first+1>, … */
-const invites = (day: number, count: number, first: number): ActionLine[] => Array.from({ length: count }, (_, i) => connect(ts(day, `09:${pad(i * 5)}`), first + i));
-
-const never = { kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: null } as const;
-/** The default campaign never withdraws, so withdrawal timing is judged only where a case says so. */
-const C = campaignDoc({ steps: [{ kind: "visit", after: 0 }, { ...never, after: DAY }, { kind: "message", after: 2 * DAY, text: "Thanks" }] });
-const TWO_MESSAGES = campaignDoc({ steps: [never, { kind: "message", after: 2 * DAY, text: "Thanks" }, { kind: "message", after: 4 * DAY, text: "Any news?" }] });
-const WITHDRAW_21D = campaignDoc({ steps: [{ ...never, withdrawAfter: 21 * DAY }] });
-const ALL_WEEK = { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as Array<"mon">, windows: [{ startMinute: 0, endMinute: 1440 }] };
-
-interface Case {
-  /** The contract's number for the invariant, then what the case shows. */
-  name: string;
-  accounts?: AccountDoc[];
-  campaigns?: CampaignDoc[];
-  connected?: number[];
-  /** When the log ends: the last entry unless said. */
-  end?: string;
-  valid: LogEntry[];
-  broken: LogEntry[];
-  /** Exactly the violations of the broken log. */
-  violations: RegExp[];
-}
-
-function check(c: Omit<Case, "name" | "valid" | "broken" | "violations">, entries: LogEntry[]): string[] {
-  const last = entries[entries.length - 1]?.at ?? ts(1, "00:00");
-  return checkInvariants({
-    entries, accounts: c.accounts ?? [accountDoc()], campaigns: c.campaigns ?? [C],
-    connected: new Set((c.connected ?? []).map(P)), end: parseInstant(c.end ?? last) as number,
-  });
-}
+import { parseInstant } from "../../src/core/time.js";
+import { weeklySends } from "../../src/sim/invariants.js";
+import { accountDoc } from "../support/docs.js";
+import { type Case, ALL_WEEK, TWO_MESSAGES, WITHDRAW_21D, check, connect, event, invites, message, ts, visit, withdraw } from "./invariant-logs.js";
 
 const unrendered = ["Hi {{ firstName }}!", "Hi {% if company %}there{% endif %}", "Hi undefined", "Hi [object Object]"].map((note): Case => ({
   name: `8 notes are rendered: ${JSON.stringify(note)}`,
