@@ -3,11 +3,10 @@
  * POST /v1/session sets. Writes carry the session's CSRF token (X-CSRF-Token). Errors arrive as problem+json and
  * are thrown as ApiError with the fields at fault; a 401 means the session ended, and the app shows sign-in.
  */
+import type { ApiSchema } from "./api-json";
 
-export interface ProblemField {
-  field: string;
-  message: string;
-}
+/** A field at fault in a problem+json answer (`errors[]`). */
+export type ProblemField = ApiSchema<"Problem">["errors"][number];
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly fields: ProblemField[] = []) {
@@ -15,12 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface Session {
-  workspace: { id: number; name: string };
-  via: "token" | "session";
-  csrfToken: string | null;
-  expiresAt: string | null;
-}
+export type Session = ApiSchema<"Session">;
 
 let csrfToken: string | null = null;
 const signedOutListeners = new Set<() => void>();

@@ -1,11 +1,7 @@
 /** Previous/next for the API's paginated lists (`page: {number, perPage, total, next}`). */
+import type { ApiSchema } from "../api-json";
 
-export interface PageInfo {
-  number: number;
-  perPage: number;
-  total: number;
-  next: number | null;
-}
+export type PageInfo = ApiSchema<"Page">;
 
 export function Pager(props: { page: PageInfo; onPage: (n: number) => void; noun?: string }) {
   const { number, perPage, total, next } = props.page;

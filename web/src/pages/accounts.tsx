@@ -8,6 +8,7 @@
  */
 import { useMemo, useState } from "preact/hooks";
 import { ApiError, get, post, withQuery } from "../api";
+import type { ApiJson } from "../api-json";
 import { BarChart, RateLineChart, UsageBar } from "../components/charts";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { localTime, percent, until } from "../format";
@@ -51,31 +52,10 @@ interface StatusResponse {
   accounts: AccountStatus[];
 }
 
-interface Warmup {
-  active: boolean;
-  day: number | null;
-  dailyCap: number;
-  fullDailyCap: number;
-  why: string | null;
-}
+/** GET /v1/analytics/accounts/{name}. */
+type AccountAnalytics = ApiJson<"/v1/analytics/accounts/{name}", "get">;
 
-interface AnalyticsDay {
-  date: string;
-  invited: number;
-  accepted: number;
-  withdrawn: number;
-  /** Of that day's invitations, those accepted, declined, withdrawn, or pending for 21 days by now. */
-  decided: number;
-  rate: number | null;
-}
-
-interface AccountAnalytics {
-  account: string;
-  timezone: string;
-  days: AnalyticsDay[];
-  acceptance: { rate: number | null; decided: number };
-  warmup: Warmup;
-}
+type Warmup = AccountAnalytics["warmup"];
 
 const KINDS: Record<string, string> = { visit: "Profile visit", connect: "Invitation", message: "Message", withdraw: "Withdrawal" };
 

@@ -8,7 +8,8 @@
 import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
 import { get, post, withQuery } from "../api";
-import { BarChart, Funnel, type FunnelStage } from "../components/charts";
+import type { ApiSchema } from "../api-json";
+import { BarChart, Funnel } from "../components/charts";
 import { Pager, type PageInfo } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { fullName, percent } from "../format";
@@ -27,36 +28,15 @@ interface CampaignSummary {
   enrollments: { active: number; invited: number; done: number; endReasons: Record<string, number> };
 }
 
-interface CampaignAnalytics {
-  campaign: string;
-  funnel: FunnelStage[];
-  /** `base`: what the rate is over (a connect's decided invitations, a message step's messages sent, else reached). */
-  bySteps: Array<{ step: number; kind: string; reached: number; outcome: string; outcomeCount: number; base: number; rate: number | null }>;
-  byHour: Array<{ hour: number; invited: number; accepted: number; decided: number; rate: number | null }>;
-}
+/** GET /v1/analytics/campaigns/{name}. `bySteps[].base`: what the rate is over (a connect's decided invitations, a message step's messages sent, else reached). */
+type CampaignAnalytics = ApiSchema<"CampaignAnalytics">;
 
 /** What a step's rate is over, by kind. */
 const RATE_BASE: Record<string, string> = { connect: "decided invitations", message: "messages sent" };
 
-type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
+type Enrollment = ApiSchema<"Enrollment">;
 
-interface Enrollment {
-  id: number;
-  campaign: string;
-  account: string;
-  status: EnrollmentStatus;
-  step: number;
-  nextKind: string | null;
-  readyAt: string | null;
-  endReason: string | null;
-  prospect: { url: string; firstName: string; lastName: string; fullName: string; company: string; title: string; location: string; timezone: string };
-  enrolledAt: string;
-  visitedAt: string | null;
-  invitedAt: string | null;
-  acceptedAt: string | null;
-  repliedAt: string | null;
-  withdrawnAt: string | null;
-}
+type EnrollmentStatus = Enrollment["status"];
 
 const ENROLLMENT_STATUSES: Array<{ value: EnrollmentStatus; label: string; tone?: string }> = [
   { value: "ready", label: "Scheduled" },

@@ -3,25 +3,13 @@
  * real prospect: each note and message as it would be sent, its length against the account's note limit, and
  * the prospects whose text could not be sent, with why. No sample data: without prospects it says so.
  */
+import type { ApiSchema } from "../api-json";
 import { href } from "../router";
 import { fullName } from "../format";
 
-export interface StepRender {
-  step: number;
-  kind: string;
-  text: string | null;
-  chars: number;
-  sendable: boolean;
-  problem: string | null;
-}
+export type CampaignPreview = ApiSchema<"CampaignPreview">;
 
-export interface CampaignPreview {
-  noteLimit: number;
-  steps: Array<{ step: number; kind: string; template: string | null }>;
-  prospects: Array<{ url: string; firstName: string; lastName: string; fullName: string; company: string; title: string; renders: StepRender[] }>;
-  unsendable: number;
-  source: "campaign" | "workspace";
-}
+export type StepRender = CampaignPreview["prospects"][number]["renders"][number];
 
 /** Only the steps with a text to show: notes (also when there is none) and messages. */
 const hasText = (r: StepRender) => r.kind === "connect" || r.kind === "message";

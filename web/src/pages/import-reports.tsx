@@ -3,6 +3,7 @@
  * `linkpace prospects import --json`) and the LinkedIn archive import (src/cli/commands/import-archive.ts,
  * `linkpace import linkedin-archive --json`). Every value is CSV or archive data: rendered as text only.
  */
+import type { ApiSchema } from "../api-json";
 
 export interface CsvImportReport {
   file: string;
@@ -19,25 +20,7 @@ export interface CsvImportReport {
   rejects: Array<{ line: number; reason: string; raw?: string }>;
 }
 
-export interface ArchiveImportReport {
-  file: string;
-  account: string;
-  dryRun: boolean;
-  connections: number;
-  accepted: number;
-  alreadyConnected: number;
-  invitationsAdopted: number;
-  /** Where the adopted invitations went, by campaign. */
-  adoptedInto: Array<{ campaign: string; invitations: number }>;
-  replies: number;
-  messagesSeen: number;
-  unreadable: number;
-  problems: Array<{ file: string; line: number; reason: string }>;
-  adoptedCampaign: string;
-  owner: { identifiers: string[]; source: string } | null;
-  read: { connections: number; invitationsOutgoing: number; invitationsIncoming: number; messages: number; draftsSkipped: number };
-  files: Array<{ name: string; table: string | null; skipped?: string }>;
-}
+export type ArchiveImportReport = ApiSchema<"ArchiveReport">;
 
 /** Where a prospect's time zone came from (core/model.ts ZoneSource). */
 const ZONE_SOURCES: Record<string, string> = {
