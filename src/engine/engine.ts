@@ -8,9 +8,9 @@
  * writes the action's log row with no result, puts the enrollment in flight and the account to sleep, in one
  * transaction; the account gets no second action until recordResult or releaseTask.
  */
-import { ACTION_KINDS, decideAccount, loadGovernorState, recordAction, type AccountDecision, type GovernorState } from "../core/governor/index.js";
+import { ACTION_KINDS, decideAccount, decideVisitBacklog, loadGovernorState, planWake, recordAction, type AccountDecision, type GovernorState, type ReadyByKind } from "../core/governor/index.js";
 import type { ActionKind, ActionResult } from "../core/model.js";
-import { SECOND, type Instant } from "../core/time.js";
+import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
 import type { AccountRow, DueEnrollment, LogRow, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
@@ -19,14 +19,9 @@ import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction, type Preparation } from "./prepare-action.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
-import { planWake } from "./wake.js";
 
 /** How many due enrollments of one kind are examined per claim. */
 const CANDIDATES = 4;
-/** Visits run ahead of invitations by at most this many days of invitations. */
-const VISIT_BACKLOG_DAYS = 5;
-
-type ReadyByKind = Partial<Record<ActionKind, Instant>>;
 /** What updateWake wrote to the account's row, and the due times it planned the wake from. */
 interface WakeWritten {
   state: GovernorState;
@@ -257,9 +252,7 @@ export class Engine {
   /** Persists the account's state with its next wake; `known` reuses what the caller just read. Returns what it wrote. */
   async updateWake(tx: Store, account: AccountRow, state: GovernorState, now: Instant, known?: { ready: ReadyByKind; decision: AccountDecision }): Promise<WakeWritten> {
     const { ready, decision } = known ?? (await this.decide(tx, account, state, now));
-    let wake = planWake(decision, ready, now);
-    // Never wake at `now` again: whatever was due now was just examined. Wake on whole seconds.
-    if (wake !== null) wake = Math.ceil(Math.max(wake, now + 1) / SECOND) * SECOND;
+    const wake = planWake(decision, ready, now);
     const nextWake = await tx.setAccountWake(account.id, state, wake);
     return { state, wakeAt: wake, ready, nextWake };
   }
@@ -272,14 +265,7 @@ export class Engine {
   private async decide(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<{ ready: ReadyByKind; decision: AccountDecision }> {
     const decision = decideAccount(account.doc, state, now);
     const { ready, visitedAwaiting } = await tx.nextReadyWithBacklog(account.id, decision.kinds.visit.allowed ? "connect" : null);
-    if (decision.kinds.visit.allowed && ready.visit !== undefined) {
-      const backlog = visitedAwaiting ?? 0;
-      const limit = VISIT_BACKLOG_DAYS * account.doc.limits.invitesPerDay;
-      if (backlog >= limit) {
-        decision.kinds.visit = { allowed: false, until: null, reason: `${backlog} visited prospects already wait for an invitation` };
-      }
-    }
-    return { ready, decision };
+    return { ready, decision: ready.visit === undefined ? decision : decideVisitBacklog(account.doc, decision, visitedAwaiting ?? 0) };
   }
 }
 

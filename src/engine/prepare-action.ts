@@ -3,17 +3,15 @@
  * their window (reschedule), is already a connection (skip the connect), may not be re-invited yet, or the
  * text cannot be sent (fallback or end). Pure: it decides, the caller writes.
  */
+import { reinviteBlockedUntil } from "../core/enrollment/reinvite.js";
 import { connectStepAt, planNextStep, type EndReason, type NextStep } from "../core/enrollment/state-machine.js";
 import type { AccountDoc, ActionKind, CampaignDoc, CampaignStep } from "../core/model.js";
 import { personName } from "../core/prospect/person-name.js";
 import { startOfNextLocalMonth } from "../core/schedule/index.js";
 import { renderForProspect, type RenderResult, type TemplateVars } from "../core/template/index.js";
-import { DAY, type Instant } from "../core/time.js";
+import type { Instant } from "../core/time.js";
 import type { DueEnrollment, PersonRow } from "../store/store.js";
 import { isReachable, nextReachable } from "./windows.js";
-
-/** LinkedIn blocks a new invitation to a person for up to 3 weeks after a withdrawal. */
-export const REINVITE_BLOCK = 21 * DAY;
 
 export type Preparation =
   | { type: "perform"; kind: ActionKind; note?: string; text?: string }
@@ -62,9 +60,8 @@ function prepareConnect(input: PrepareInput, person: PersonRow, step: CampaignSt
   const { account, campaign, now } = input;
   const connect = connectStepAt(campaign, input.due.enrollment.step);
   if (!connect || step?.kind !== "connect") throw new Error(`enrollment ${input.due.enrollment.id}: step is not a connect`);
-  if (person.lastWithdrawnAt !== null && person.lastWithdrawnAt + REINVITE_BLOCK > now) {
-    return { type: "later", readyAt: person.lastWithdrawnAt + REINVITE_BLOCK };
-  }
+  const blockedUntil = reinviteBlockedUntil(person.lastWithdrawnAt, now);
+  if (blockedUntil !== null) return { type: "later", readyAt: blockedUntil };
   if (connect.note === null) return { type: "perform", kind: "connect", note: "" };
   const rendered = renderNote(connect.note, person, account);
   if (rendered.sendable && input.noteAllowed) return { type: "perform", kind: "connect", note: rendered.text };

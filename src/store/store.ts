@@ -9,6 +9,7 @@
  */
 import type { NotificationKind } from "../core/notifications.js";
 import type { AccountDoc, ActionKind, ActionResult, CampaignDoc, NetworkEventKind, ZoneSource } from "../core/model.js";
+import type { EnrollmentStatus } from "../core/enrollment/transition.js";
 import type { Instant } from "../core/time.js";
 import type { AlertStore } from "./alerts.js";
 import type { ApiMetricsStore } from "./api-metrics.js";
@@ -70,14 +71,8 @@ export interface PersonRow {
 
 export type NewPerson = Omit<PersonRow, "id">;
 
-/**
- * Enrollment status (enrollment/state-machine.ts documents the transitions):
- * - ready: the step `step` (of kind `nextKind`) may run from `readyAt` on;
- * - in_flight: an action for it was claimed and its result is awaited;
- * - invited: the invitation is pending; `nextKind` is `withdraw` at `readyAt` if the campaign withdraws;
- * - done: ended, see `endReason`.
- */
-export type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
+/** Enrollment status: core/enrollment/transition.ts documents each and is the only place it changes. */
+export type { EnrollmentStatus } from "../core/enrollment/transition.js";
 
 export interface EnrollmentRow {
   id: number;

@@ -17,6 +17,7 @@
  * goes to a non-connection; a step's `after` counts from the previous step, and for the first step after
  * `connect` from the acceptance. Nothing here reads a clock: every transition takes the instant it happens at.
  * In `done` nothing ever happens again; an in_flight enrollment changes only when its action's result arrives.
+ * The status changes only in transition.ts, which applies these plans; this file plans the steps.
  */
 import type { CampaignDoc, CampaignStep } from "../model.js";
 import type { Instant } from "../time.js";

@@ -30,13 +30,11 @@
  */
 import type { ActionKind, ActionResult, CampaignDoc } from "../model.js";
 import { DAY, type Instant } from "../time.js";
+import { REINVITE_BLOCK } from "./reinvite.js";
 import { connectStepAt, planAfterAcceptance, planNextStep, type EndReason, type NextStep } from "./state-machine.js";
 
 export type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
 export const ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ["ready", "in_flight", "invited", "done"];
-
-/** LinkedIn blocks a new invitation to a person for up to 3 weeks after a withdrawal. */
-export const REINVITE_BLOCK = 21 * DAY;
 
 /** The columns of an enrollment that transitions read and write. */
 export interface EnrollmentState {

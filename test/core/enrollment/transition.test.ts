@@ -1,9 +1,10 @@
 /** The enrollment state machine, move by move: every (status × event), legal or not, and every action result. */
 import { describe, expect, it } from "vitest";
 import {
-  draftEnrollment, ENROLLMENT_STATUSES, LEGAL_FROM, planStart, REINVITE_BLOCK, transition,
+  draftEnrollment, ENROLLMENT_STATUSES, LEGAL_FROM, planStart, transition,
   type EnrollmentEvent, type EnrollmentEventType, type EnrollmentState, type EnrollmentStatus, type TransitionScope,
 } from "../../../src/core/enrollment/transition.js";
+import { REINVITE_BLOCK } from "../../../src/core/enrollment/reinvite.js";
 import { FAILURE_CODES, type ActionKind, type ActionResult } from "../../../src/core/model.js";
 import { DAY, HOUR } from "../../../src/core/time.js";
 import { campaignDoc } from "../../support/docs.js";
