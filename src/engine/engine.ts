@@ -32,6 +32,21 @@ interface WakeWritten {
 }
 type Perform = Extract<Preparation, { type: "perform" }>;
 
+/**
+ * One account's turn (step): "none", no account was due; "busy", the account had a task open; "woke", the turn
+ * (performed inline, or nothing allowed or due) ended by writing the account's wake, which returned the earliest
+ * wake of all accounts; "handed", an action to perform outside the transaction.
+ */
+type StepOutcome =
+  | { type: "none" }
+  | { type: "busy" }
+  | { type: "woke"; performed: boolean; nextWake: Instant | null }
+  | { type: "handed"; request: ActionRequest };
+/** What handOver did: handed an action out, found nothing allowed or due (the wake written), or found a task open. */
+type HandOver = { type: "handed"; request: ActionRequest } | { type: "idle"; written: WakeWritten } | { type: "busy" };
+/** What findAction found: an action to claim, or nothing allowed or due (the wake written). */
+type Found = { type: "claim"; claim: Claim } | { type: "idle"; written: WakeWritten };
+
 interface Claim {
   account: AccountRow;
   state: GovernorState;
@@ -62,16 +77,25 @@ export class Engine {
       known = undefined;
       if (next === null || next > now) return { performed, nextWake: next };
       const step = await this.ctx.store.transaction((tx) => this.step(tx, now));
-      if (step === "none") return { performed, nextWake: undefined };
-      // A step whose last write was the account's wake saw the earliest wake then: the next look needs no query.
-      if (typeof step === "object" && "nextWake" in step) {
-        known = step.nextWake;
-        if (step.performed) performed++;
-        continue;
-      }
-      if (typeof step === "object") {
-        const outcome = await this.ctx.channel.perform(step.request);
-        if (outcome.status === "done" && (await this.recordResult(step.request.actionId, outcome.result, now)).type === "recorded") performed++;
+      switch (step.type) {
+        case "none":
+          return { performed, nextWake: undefined };
+        case "busy":
+          continue;
+        case "woke":
+          // The step's last write was the account's wake and saw the earliest wake then: the next look needs no query.
+          known = step.nextWake;
+          if (step.performed) performed++;
+          continue;
+        case "handed": {
+          const outcome = await this.ctx.channel.perform(step.request);
+          if (outcome.status === "done" && (await this.recordResult(step.request.actionId, outcome.result, now)).type === "recorded") performed++;
+          continue;
+        }
+        default: {
+          const never: never = step;
+          return never;
+        }
       }
     }
   }
@@ -83,47 +107,46 @@ export class Engine {
 
   /**
    * One account's turn: claim it, find its next action, and either perform it inline or hand back the request
-   * to perform outside the transaction. "none": no account is due; "idle": the account had a task open;
-   * `nextWake`: the step (performed inline, or nothing allowed or due) ended by writing the account's wake, which
-   * returned the earliest wake of all accounts.
+   * to perform outside the transaction (StepOutcome says which).
    */
-  private async step(tx: Store, now: Instant): Promise<"none" | "idle" | { performed: boolean; nextWake: Instant | null } | { request: ActionRequest }> {
+  private async step(tx: Store, now: Instant): Promise<StepOutcome> {
     const account = await tx.claimDueAccount(now);
-    if (!account) return "none";
+    if (!account) return { type: "none" };
     if (!this.ctx.channel.inline) {
       const handed = await this.handOver(tx, account, now, null);
-      if (handed === null) return "idle";
-      return "request" in handed ? handed : { performed: false, nextWake: handed.idle.nextWake };
+      return handed.type === "idle" ? { type: "woke", performed: false, nextWake: handed.written.nextWake } : handed;
     }
     const state = loadGovernorState(account.state);
-    const claim = await this.findAction(tx, account, state, now);
-    if ("idle" in claim) return { performed: false, nextWake: claim.idle.nextWake };
+    const found = await this.findAction(tx, account, state, now);
+    if (found.type === "idle") return { type: "woke", performed: false, nextWake: found.written.nextWake };
+    const { claim } = found;
     const request = toRequest(claim, 0);
     const outcome = await this.ctx.channel.perform(request);
     if (outcome.status !== "done") throw new Error(`inline channel ${this.ctx.channel.name} deferred an action`);
     const written = await this.finish(tx, claim, outcome.result, now);
-    return { performed: true, nextWake: written.nextWake };
+    return { type: "woke", performed: true, nextWake: written.nextWake };
   }
 
   /**
    * Claims the account's next action for a channel that answers later: its log row is written with no result
    * (optionally held by `runner`), the enrollment goes in flight, and the account sleeps until the result is
-   * recorded or the task released. An account with a task still open gets no second one (null); `idle`: nothing
+   * recorded or the task released. An account with a task still open gets no second one ("busy"); "idle": nothing
    * was allowed or due, and what the account's row now holds.
    */
-  private async handOver(tx: Store, account: AccountRow, now: Instant, runner: { by: string; until: Instant } | null): Promise<{ request: ActionRequest } | { idle: WakeWritten } | null> {
+  private async handOver(tx: Store, account: AccountRow, now: Instant, runner: { by: string; until: Instant } | null): Promise<HandOver> {
     if ((await tx.openTasks(account.id)).length > 0) {
       await tx.updateAccount(account.id, { wakeAt: null });
-      return null;
+      return { type: "busy" };
     }
-    const claim = await this.findAction(tx, account, loadGovernorState(account.state), now);
-    if ("idle" in claim) return claim;
+    const found = await this.findAction(tx, account, loadGovernorState(account.state), now);
+    if (found.type === "idle") return found;
+    const { claim } = found;
     const actionId = await tx.appendLog(logRow(claim, null));
     if (runner) await tx.takeTask(actionId, { ...runner, now, repeat: "refresh" });
     const campaign = await this.ctx.campaigns.get(claim.due.campaignId, tx);
     await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now }, claim.due.enrollment, { type: "claimed", actionId });
     await tx.updateAccount(account.id, { wakeAt: null });
-    return { request: toRequest(claim, actionId) };
+    return { type: "handed", request: toRequest(claim, actionId) };
   }
 
   /** An assisted runner asks for this account's next task: claimed and held for it, if the governor allows one now. */
@@ -141,10 +164,20 @@ export class Engine {
       // The governor and the due enrollments decide; the account's wake time is only the loop's shortcut.
       const account = await tx.lockAccount(accountId);
       const handed = await this.handOver(tx, account, now, runner);
-      if (handed === null) return { request: null, wait: null };
-      if ("request" in handed) return { request: handed.request, wait: null };
-      const { state, wakeAt, ready } = handed.idle;
-      return { request: null, wait: { account: { ...account, state, wakeAt }, ready } };
+      switch (handed.type) {
+        case "busy":
+          return { request: null, wait: null };
+        case "handed":
+          return { request: handed.request, wait: null };
+        case "idle": {
+          const { state, wakeAt, ready } = handed.written;
+          return { request: null, wait: { account: { ...account, state, wakeAt }, ready } };
+        }
+        default: {
+          const never: never = handed;
+          return never;
+        }
+      }
     });
   }
 
@@ -157,7 +190,7 @@ export class Engine {
   async releaseTask(actionId: number, now: Instant, opts: { delay: number; unheldOnly?: boolean }): Promise<AnswerOutcome> {
     return this.ctx.store.transaction(async (tx) => {
       const locked = await this.lockOpenAction(tx, actionId, "skip");
-      if ("type" in locked) return locked;
+      if (locked.type !== "locked") return locked;
       const { action, account } = locked;
       const release = opts.unheldOnly ? ({ which: "unheld", reason: "released" } as const) : ({ which: "any", reason: "skipped" } as const);
       if (!(await tx.releaseOpenAction(actionId, { ...release, at: now, forgetBefore: now - RELEASES_KEPT }))) {
@@ -181,16 +214,16 @@ export class Engine {
    * so of two at once (in two processes too) the second sees what the first did. The outcome when it is settled
    * (a release, once recorded, is final: no lock is needed to read it).
    */
-  private async lockOpenAction(tx: Store, actionId: number, answer: ActionResult | "skip"): Promise<{ action: LogRow; account: AccountRow } | AnswerOutcome> {
+  private async lockOpenAction(tx: Store, actionId: number, answer: ActionResult | "skip"): Promise<{ type: "locked"; action: LogRow; account: AccountRow } | AnswerOutcome> {
     const seen = await readAction(tx, actionId);
     if (seen.action?.type !== "action") return settledOutcome(seen, answer) ?? { type: "gone" };
     const account = await tx.lockAccount(seen.action.accountId);
     const current = await readAction(tx, actionId);
-    return settledOutcome(current, answer) ?? { action: current.action as LogRow, account };
+    return settledOutcome(current, answer) ?? { type: "locked", action: current.action as LogRow, account };
   }
 
   /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the wake written. */
-  private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Claim | { idle: WakeWritten }> {
+  private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Found> {
     const { ready, decision } = await this.decide(tx, account, state, now);
     let changed = false;
     for (const kind of ACTION_KINDS) {
@@ -199,12 +232,12 @@ export class Engine {
       for (const due of await tx.dueEnrollments(account.id, kind, now, CANDIDATES)) {
         const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
         const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now });
-        if (prep.type === "perform") return { account, state, due, prep, at: now };
+        if (prep.type === "perform") return { type: "claim", claim: { account, state, due, prep, at: now } };
         await applyPreparation({ store: tx, account: account.doc, campaign: campaign.doc, now }, due.enrollment, prep);
         changed = true;
       }
     }
-    return { idle: await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision }) };
+    return { type: "idle", written: await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision }) };
   }
 
   /** Records an inline action's result in the claiming transaction; the account's wake is its last write. */
@@ -222,7 +255,7 @@ export class Engine {
   async recordResult(actionId: number, result: ActionResult, now: Instant): Promise<AnswerOutcome> {
     return this.ctx.store.transaction(async (tx) => {
       const locked = await this.lockOpenAction(tx, actionId, result);
-      if ("type" in locked) return locked;
+      if (locked.type !== "locked") return locked;
       const { action, account } = locked;
       // Guarded too, so that nothing below runs unless this very write gave the action its result.
       if (!(await tx.setLogResult(actionId, result))) return settledOutcome(await readAction(tx, actionId), result) ?? { type: "gone" };
