@@ -18,7 +18,7 @@ import { AppPool } from "./app-pool.js";
 import { authenticate, bearerResolver } from "./auth.js";
 import { csrfProtection } from "./csrf.js";
 import { registerSessionRoutes, registerSignIn, sessionResolver } from "./session.js";
-import { renderDocsPage } from "./docs-page.js";
+import { registerDocs } from "./docs-page.js";
 import { requestLog, silentLogger, type Logger } from "./logger.js";
 import { METRICS_CONTENT_TYPE, ServerMetrics } from "./metrics.js";
 import { problem, problemFromError, sendProblem } from "./problem.js";
@@ -129,9 +129,9 @@ export function createApi(opts: ApiOptions): Api {
   let document: ReturnType<Router["getOpenAPI31Document"]> | null = null;
   const openApi = () => (document ??= withCsrfRefusals(http.getOpenAPI31Document(OPENAPI_CONFIG)));
   http.get("/openapi.json", (c) => c.json(openApi()));
-  let docsPage: string | null = null;
-  http.get("/docs", (c) => c.html((docsPage ??= renderDocsPage(openApi() as never))));
-  if (opts.webRoot !== null) registerDashboard(http, opts.webRoot ?? DEFAULT_WEB_ROOT);
+  const webRoot = opts.webRoot === null ? null : (opts.webRoot ?? DEFAULT_WEB_ROOT);
+  registerDocs(http, webRoot, () => openApi() as never);
+  if (webRoot !== null) registerDashboard(http, webRoot);
   return { http, pool };
 }
 

@@ -1,7 +1,57 @@
 /**
- * The reference page at /docs: every route of the OpenAPI document with its summary, parameters and answers,
- * as plain HTML (no scripts: the CSP allows none). Every string is escaped.
+ * The reference page at /docs: Scalar's API reference (the @scalar/hono-api-reference page) over
+ * /openapi.json, its script bundle served by this server at /docs/scalar.js (copied into the web root by the
+ * dashboard's build: web/vite.config.ts), so it needs no CDN and no fonts from elsewhere. Its CSP is the
+ * dashboard's same-origin one, plus inline styles (Scalar injects them) and its one inline script (the
+ * configuration), allowed by its hash.
+ *
+ * Without the bundle (the dashboard not built), /docs is a plain HTML page listing every route with its summary,
+ * parameters and answers, without scripts. Every string is escaped.
  */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Scalar } from "@scalar/hono-api-reference";
+import { Hono } from "hono";
+import type { Router } from "./router.js";
+
+/** Where the dashboard's build puts Scalar's bundle, under the web root. */
+export const SCALAR_BUNDLE = "docs/scalar.js";
+
+/** Nothing that would reach Scalar's services (AI agent, telemetry, developer tools): the CSP would block it anyway. */
+const SCALAR = Scalar({
+  url: "/openapi.json", cdn: `/${SCALAR_BUNDLE}`, pageTitle: "linkpace API",
+  withDefaultFonts: false, hideClientButton: true, agent: { disabled: true }, showDeveloperTools: "never", telemetry: false,
+});
+
+/** Scalar's page and the CSP it runs under: its inline scripts are allowed by their SHA-256, nothing else inline. */
+export async function scalarPage(): Promise<{ html: string; csp: string }> {
+  const html = await (await new Hono().get("/", SCALAR).request("/")).text();
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1]!).digest("base64")}'`);
+  const csp = `default-src 'none'; script-src 'self' ${hashes.join(" ")}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+  return { html, csp };
+}
+
+/** GET /docs (and /docs/scalar.js when the bundle is built); `openApi` gives the document for the plain page. */
+export function registerDocs(http: Router, webRoot: string | null, openApi: () => OpenApiLike): void {
+  if (webRoot === null || !existsSync(join(webRoot, SCALAR_BUNDLE))) {
+    let plain: string | null = null;
+    http.get("/docs", (c) => c.html((plain ??= renderDocsPage(openApi()))));
+    return;
+  }
+  http.get(`/${SCALAR_BUNDLE}`, async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set("Cache-Control", "no-cache");
+  }, serveStatic({ root: webRoot, path: SCALAR_BUNDLE }));
+  let page: ReturnType<typeof scalarPage> | null = null;
+  http.get("/docs", async (c) => {
+    const { html, csp } = await (page ??= scalarPage());
+    c.header("Content-Security-Policy", csp);
+    return c.html(html);
+  });
+}
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 interface OpenApiLike {
@@ -9,6 +59,7 @@ interface OpenApiLike {
   paths?: Record<string, Record<string, { summary?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean }>; responses?: Record<string, { description?: string }> }>>;
 }
 
+/** The plain page. */
 export function renderDocsPage(doc: OpenApiLike): string {
   const rows: string[] = [];
   for (const [path, methods] of Object.entries(doc.paths ?? {})) {

@@ -1,7 +1,8 @@
 /**
- * Security headers on every response. The API and the reference page need no scripts, frames or outside
- * resources, so the policy allows nothing but same-origin styles and images; the dashboard's pages get their
- * own policy (dashboard.ts): same-origin scripts and API calls, still nothing inline and nothing from elsewhere.
+ * Security headers on every response. The API needs no scripts, frames or outside resources, so the policy
+ * allows nothing but same-origin styles and images; the dashboard's pages get their own policy (dashboard.ts):
+ * same-origin scripts and API calls, still nothing inline and nothing from elsewhere; the reference page at
+ * /docs sets its own (docs-page.ts).
  */
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
@@ -23,7 +24,8 @@ function directives(policy: string): Directives {
 
 /**
  * Hono's secureHeaders with only the headers we mean (its other defaults, such as HSTS, are off: whether the
- * server is reached over https is the operator's business, not ours).
+ * server is reached over https is the operator's business, not ours). A route that sets its own policy keeps
+ * it (/docs: docs-page.ts).
  */
 function headersWith(policy: string): MiddlewareHandler {
   return secureHeaders({
@@ -40,6 +42,7 @@ function headersWith(policy: string): MiddlewareHandler {
     xPermittedCrossDomainPolicies: false,
     xXssProtection: false,
     removePoweredBy: false,
+    overwrite: false,
   });
 }
 
