@@ -5,14 +5,14 @@ import { personName } from "../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../core/time.js";
 import { readAction } from "../engine/answer-outcome.js";
 import { outcomeKeys } from "../runner/outcome-keys.js";
-import type { AccountRow, LogRow, PersonRow, TaskRow } from "../store/store.js";
+import type { AccountRow, ActionLogRow, PersonRow } from "../store/store.js";
 
 /** `known`: the task's person, campaign name and account when the caller has just read them (a runner's view). */
-export async function taskJson(app: App, task: TaskRow | LogRow, known?: { person: PersonRow | null; campaign: string | null; account: AccountRow }) {
+export async function taskJson(app: App, task: ActionLogRow, known?: { person: PersonRow | null; campaign: string | null; account: AccountRow }) {
   const person = known ? known.person : task.personId === null ? null : await app.store.getPerson(task.personId);
   const campaign = known ? known.campaign : task.campaignId === null ? null : ((await app.store.getCampaignById(task.campaignId))?.name ?? null);
   const account = known ? known.account : await app.store.getAccountById(task.accountId);
-  const kind = task.kind as ActionKind;
+  const { kind } = task;
   return {
     actionId: task.id,
     kind,
@@ -43,9 +43,9 @@ export interface AnswerableAction {
  */
 export async function findAction(app: App, id: number): Promise<AnswerableAction | null> {
   const { action, released } = await readAction(app.store, id);
-  const found = action ?? released;
-  if (found === null || found.workspaceId !== app.ctx.workspaceId || (action !== null && action.type !== "action")) return null;
-  return { id, kind: found.kind as ActionKind, open: action !== null && action.result === null };
+  const ours = app.ctx.workspaceId;
+  if (action !== null) return action.type === "action" && action.workspaceId === ours ? { id, kind: action.kind, open: action.result === null } : null;
+  return released !== null && released.workspaceId === ours ? { id, kind: released.kind, open: false } : null;
 }
 
 export const iso = (t: Instant | null): string | null => (t === null ? null : formatInstant(t));

@@ -89,6 +89,7 @@ export type FailureCode = (typeof FAILURE_CODES)[number];
 export type ActionResult = "ok" | FailureCode;
 
 export type NetworkEventKind = "accepted" | "replied" | "restricted";
+export const NETWORK_EVENT_KINDS: readonly NetworkEventKind[] = ["accepted", "replied", "restricted"];
 
 /** How a prospect's time zone was found: which step gave the answer, so a guess shows as one. */
 export type ZoneSource =

@@ -9,10 +9,10 @@
  * transaction; the account gets no second action until recordResult or releaseTask.
  */
 import { ACTION_KINDS, decideAccount, decideVisitBacklog, loadGovernorState, planWake, recordAction, type AccountDecision, type GovernorState, type ReadyByKind } from "../core/governor/index.js";
-import type { ActionKind, ActionResult } from "../core/model.js";
+import type { ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
-import type { AccountRow, DueEnrollment, LogRow, Store } from "../store/store.js";
+import type { AccountRow, ActionLogRow, DueEnrollment, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
@@ -201,7 +201,7 @@ export class Engine {
         // A paused campaign keeps its ready enrollments parked (readyAt null) until resumed; withdrawals go on.
         const parked = action.kind !== "withdraw" && (await tx.getCampaignById(enrollment.campaignId))?.status === "paused";
         const campaign = await this.ctx.campaigns.get(enrollment.campaignId, tx);
-        const released = { type: "released", kind: action.kind as ActionKind, readyAt: parked ? null : now + opts.delay } as const;
+        const released = { type: "released", kind: action.kind, readyAt: parked ? null : now + opts.delay } as const;
         await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now }, enrollment, released);
       }
       await this.updateWake(tx, account, loadGovernorState(account.state), now);
@@ -214,12 +214,15 @@ export class Engine {
    * so of two at once (in two processes too) the second sees what the first did. The outcome when it is settled
    * (a release, once recorded, is final: no lock is needed to read it).
    */
-  private async lockOpenAction(tx: Store, actionId: number, answer: ActionResult | "skip"): Promise<{ type: "locked"; action: LogRow; account: AccountRow } | AnswerOutcome> {
+  private async lockOpenAction(tx: Store, actionId: number, answer: ActionResult | "skip"): Promise<{ type: "locked"; action: ActionLogRow; account: AccountRow } | AnswerOutcome> {
     const seen = await readAction(tx, actionId);
     if (seen.action?.type !== "action") return settledOutcome(seen, answer) ?? { type: "gone" };
     const account = await tx.lockAccount(seen.action.accountId);
     const current = await readAction(tx, actionId);
-    return settledOutcome(current, answer) ?? { type: "locked", action: current.action as LogRow, account };
+    const settled = settledOutcome(current, answer);
+    if (settled !== null) return settled;
+    // Not settled: the action is in the log with no result yet.
+    return current.action?.type === "action" ? { type: "locked", action: current.action, account } : { type: "gone" };
   }
 
   /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the wake written. */
@@ -243,7 +246,7 @@ export class Engine {
   /** Records an inline action's result in the claiming transaction; the account's wake is its last write. */
   private async finish(tx: Store, claim: Claim, result: ActionResult, now: Instant): Promise<WakeWritten> {
     const id = await tx.appendLog(logRow(claim, result));
-    const action: LogRow = { id, ...logRow(claim, result) };
+    const action: ActionLogRow = { id, ...logRow(claim, result) };
     await applyResult(tx, this.ctx, { action, account: claim.account, enrollment: claim.due.enrollment, result, claimed: true });
     return this.charge(tx, claim.account, claim.state, { action, result, invitedAt: claim.due.enrollment.invitedAt }, now);
   }
@@ -269,9 +272,9 @@ export class Engine {
   }
 
   /** `invitedAt`: when the action's enrollment was invited (a withdrawal says which pending invitation it closes). */
-  private async charge(tx: Store, account: AccountRow, prev: GovernorState, done: { action: LogRow; result: ActionResult; invitedAt: Instant | null }, now: Instant): Promise<WakeWritten> {
+  private async charge(tx: Store, account: AccountRow, prev: GovernorState, done: { action: ActionLogRow; result: ActionResult; invitedAt: Instant | null }, now: Instant): Promise<WakeWritten> {
     const { action, result, invitedAt } = done;
-    const state = recordAction(account.doc, prev, { kind: action.kind as ActionKind, result, at: action.at, withNote: (action.note ?? "") !== "", invitedAt });
+    const state = recordAction(account.doc, prev, { kind: action.kind, result, at: action.at, withNote: (action.note ?? "") !== "", invitedAt });
     if (result === "ok" && (action.kind === "connect" || action.kind === "withdraw")) {
       await notifyMilestone(tx, this.ctx, {
         at: action.at, kind: action.kind === "connect" ? "invite_sent" : "withdrawn", account, campaignId: action.campaignId,
@@ -302,7 +305,7 @@ export class Engine {
   }
 }
 
-function logRow(claim: Claim, result: ActionResult | null): Omit<LogRow, "id"> {
+function logRow(claim: Claim, result: ActionResult | null): Omit<ActionLogRow, "id"> {
   const { account, due, prep, at } = claim;
   return {
     workspaceId: account.workspaceId, at, type: "action", accountId: account.id, campaignId: due.campaignId,

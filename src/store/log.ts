@@ -5,7 +5,7 @@
 import type { ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
-import { LOG_INSERT_COLUMNS, logFromDb, logToDb } from "./rows.js";
+import { actionFromDb, LOG_INSERT_COLUMNS, logFromDb, logToDb } from "./rows.js";
 import type { StoreContext } from "./store-context.js";
 import type { LogLine, Store } from "./store.js";
 
@@ -83,7 +83,7 @@ export function logQueries(ctx: StoreContext): LogQueries {
         from,
         to,
       );
-      return rows.map(logFromDb);
+      return rows.map(actionFromDb);
     },
   };
 }

@@ -3,17 +3,17 @@
  * port (store.ts). Patches go through a column table so that only fields present in the patch are written.
  */
 import type { Selectable } from "kysely";
-import type { AccountDoc, ActionKind, ActionResult, CampaignDoc, NetworkEventKind, ZoneSource } from "../core/model.js";
+import { NETWORK_EVENT_KINDS, STEP_KINDS, type AccountDoc, type ActionKind, type ActionResult, type CampaignDoc, type ZoneSource } from "../core/model.js";
 import type { AccountsTable, CampaignsTable, EnrollmentsTable, LogTable, PersonsTable } from "./schema.js";
 import type {
   AccountRow,
+  ActionLogRow,
   CampaignRow,
   CampaignStatus,
   EnrollmentPatch,
   EnrollmentRow,
   EnrollmentStatus,
   LogRow,
-  LogType,
   NewEnrollment,
   NewLogRow,
   NewPerson,
@@ -211,21 +211,24 @@ export function enrollmentPatchToDb(patch: EnrollmentPatch): Record<string, unkn
   return patchColumns(patch, ENROLLMENT_PATCH_COLUMNS, ["id", "workspaceId", "campaignId", "accountId", "personId"], "enrollment");
 }
 
+/** A log row as its `type` says: an action with its kind and result, or a network event (the CHECK constraints keep them apart). */
 export function logFromDb(r: Selectable<LogTable>): LogRow {
+  const fields = {
+    id: r.id, workspaceId: r.workspace_id, at: r.at, accountId: r.account_id, campaignId: r.campaign_id, personId: r.person_id,
+    enrollmentId: r.enrollment_id, prospect: r.prospect, prospectTz: r.prospect_tz, note: r.note, text: r.text,
+  };
+  const eventKind = NETWORK_EVENT_KINDS.find((k) => k === r.kind);
+  if (r.type === "event" && eventKind !== undefined) return { ...fields, type: "event", kind: eventKind, result: null };
+  return actionFromDb(r);
+}
+
+/** A row that must be an action (a task, an account's actions); a bug in the store otherwise. */
+export function actionFromDb(r: Selectable<LogTable>): ActionLogRow {
+  const kind = STEP_KINDS.find((k) => k === r.kind);
+  if (r.type !== "action" || kind === undefined) throw new Error(`log row ${r.id}: type ${r.type} with kind ${r.kind} is neither an action nor a network event`);
   return {
-    id: r.id,
-    workspaceId: r.workspace_id,
-    at: r.at,
-    type: r.type as LogType,
-    accountId: r.account_id,
-    campaignId: r.campaign_id,
-    personId: r.person_id,
-    enrollmentId: r.enrollment_id,
-    prospect: r.prospect,
-    prospectTz: r.prospect_tz,
-    kind: r.kind as ActionKind | NetworkEventKind,
-    note: r.note,
-    text: r.text,
+    id: r.id, workspaceId: r.workspace_id, at: r.at, type: "action", accountId: r.account_id, campaignId: r.campaign_id, personId: r.person_id,
+    enrollmentId: r.enrollment_id, prospect: r.prospect, prospectTz: r.prospect_tz, kind, note: r.note, text: r.text,
     result: r.result as ActionResult | null,
   };
 }

@@ -116,13 +116,11 @@ export interface DueEnrollment {
   campaignId: number;
 }
 
-export type LogType = "action" | "event";
-
-export interface LogRow {
+/** The columns every log row has; `type` tells an action (ActionLogRow) from a network event (EventLogRow). */
+interface LogRowFields {
   id: number;
   workspaceId: WorkspaceId;
   at: Instant;
-  type: LogType;
   accountId: number;
   campaignId: number | null;
   personId: number | null;
@@ -130,21 +128,33 @@ export interface LogRow {
   /** The prospect's display identifier at the time. */
   prospect: string | null;
   prospectTz: string | null;
-  /** action: visit | connect | message | withdraw; event: accepted | replied | restricted. */
-  kind: ActionKind | NetworkEventKind;
   note: string | null;
   text: string | null;
-  /** Actions only: null while in flight, then ok or a failure code. */
+}
+
+/** An action linkpace performed or handed out: `result` is null while in flight, then ok or a failure code. */
+export interface ActionLogRow extends LogRowFields {
+  type: "action";
+  kind: ActionKind;
   result: ActionResult | null;
 }
 
-export type NewLogRow = Omit<LogRow, "id">;
+/** What LinkedIn told after the fact (an acceptance, a reply, a restriction): no result. */
+export interface EventLogRow extends LogRowFields {
+  type: "event";
+  kind: NetworkEventKind;
+  result: null;
+}
+
+export type LogRow = ActionLogRow | EventLogRow;
+export type LogType = LogRow["type"];
+export type NewLogRow = Omit<ActionLogRow, "id"> | Omit<EventLogRow, "id">;
 
 /** A joined row of the event log, ready to print as one of its lines. */
-export interface LogLine extends LogRow {
+export type LogLine = LogRow & {
   accountName: string;
   campaignName: string | null;
-}
+};
 
 export interface InvitationRow {
   enrollmentId: number;
@@ -176,7 +186,7 @@ export interface EnrollmentCounts {
 }
 
 /** An in-flight action shown to an account's owner by an assisted runner. */
-export interface TaskRow extends LogRow {
+export interface TaskRow extends ActionLogRow {
   /** The runner showing it, or null. */
   claimedBy: string | null;
   /** Until when that runner holds it. */
@@ -254,11 +264,11 @@ export interface ProspectExportRow {
 }
 
 /** A row of `linkpace export activity`: a log line with the prospect's current name (null: no person). */
-export interface ActivityExportRow extends LogLine {
+export type ActivityExportRow = LogLine & {
   firstName: string | null;
   lastName: string | null;
   fullName: string | null;
-}
+};
 
 /** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
 export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore, UnreachableStore {
@@ -357,7 +367,7 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   /** All rows with a result or of type event, ordered by (at, id), in pages: pass the last id seen. */
   readLog(workspaceId: WorkspaceId, after: { at: Instant; id: number } | null, limit: number): Promise<LogLine[]>;
   /** Actions of one account in [from, to), with result, ordered by (at, id). */
-  accountActions(accountId: number, from: Instant, to: Instant): Promise<LogRow[]>;
+  accountActions(accountId: number, from: Instant, to: Instant): Promise<ActionLogRow[]>;
 
   // Assisted tasks: in-flight action rows (result still null) and their runner leases.
   /** The account's in-flight actions, oldest first. */

@@ -8,7 +8,7 @@
  */
 import type { Selectable } from "kysely";
 import type { ActionKind } from "../core/model.js";
-import { logFromDb } from "./rows.js";
+import { actionFromDb } from "./rows.js";
 import type { LogTable } from "./schema.js";
 import { atomically, chunks, type StoreContext } from "./store-context.js";
 import type { ReleaseReason, Store, TaskRow } from "./store.js";
@@ -18,7 +18,7 @@ type TaskQueries = Pick<Store, "openTasks" | "openTasksByAccount" | "takeTask" |
 /** Account ids per openTasksByAccount query (SQL parameters stay few). */
 const ACCOUNTS_PER_QUERY = 500;
 
-const taskFromDb = (r: Selectable<LogTable>): TaskRow => ({ ...logFromDb(r), claimedBy: r.claimed_by, leaseUntil: r.lease_until, reconcile: Number(r.reconcile) === 1 });
+const taskFromDb = (r: Selectable<LogTable>): TaskRow => ({ ...actionFromDb(r), claimedBy: r.claimed_by, leaseUntil: r.lease_until, reconcile: Number(r.reconcile) === 1 });
 
 export function taskQueries(ctx: StoreContext): TaskQueries {
   const { db } = ctx;

@@ -69,7 +69,7 @@ export function newLog(accountId: number, over: Partial<NewLogRow> = {}): NewLog
     text: null,
     result: "ok",
     ...over,
-  };
+  } as NewLogRow; // `over` may make it an event
 }
 
 /** An account "alice" and its campaign "c1", the setting most tests need. */
