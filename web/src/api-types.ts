@@ -296,9 +296,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AccountList"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -351,7 +349,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Document"];
+                        "application/json": components["schemas"]["StoredAccount"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -432,9 +430,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AccountWithStatus"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -491,9 +487,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AccountWithStatus"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -1219,9 +1213,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Status"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -2853,9 +2845,104 @@ export interface components {
              */
             token: string;
         };
+        AccountList: {
+            accounts: {
+                name: string;
+                type: string;
+                timezone: string;
+                created: string | null;
+            }[];
+            page: components["schemas"]["Page"];
+        };
+        Page: {
+            number: number;
+            perPage: number;
+            total: number;
+            next: number | null;
+        };
+        StoredAccount: {
+            account: components["schemas"]["Document"];
+        };
         /** @description An account or campaign document, as the CLI reads it from YAML, as JSON */
         Document: {
             [key: string]: unknown;
+        };
+        AccountWithStatus: {
+            account: components["schemas"]["Document"];
+            status: components["schemas"]["AccountStatus"];
+        };
+        AccountStatus: {
+            name: string;
+            type: string;
+            timezone: string;
+            today: {
+                invites: {
+                    used: number;
+                    /** @description null: unlimited */
+                    budget: number | null;
+                };
+                messages: {
+                    used: number;
+                    /** @description null: unlimited */
+                    budget: number | null;
+                };
+                visits: {
+                    used: number;
+                    /** @description null: unlimited */
+                    budget: number | null;
+                };
+            };
+            week: {
+                invites: {
+                    used: number;
+                    /** @description null: unlimited */
+                    budget: number | null;
+                };
+                learned: boolean;
+            };
+            notes: {
+                used: number;
+                perMonth: number | null;
+                blocked: boolean;
+            };
+            pending: {
+                count: number;
+                max: number;
+            };
+            acceptance: {
+                rate: number | null;
+                decided: number;
+            };
+            paused: {
+                /** Format: date-time */
+                until: string;
+                reason: string;
+            } | null;
+            /** @description why today's invitation cap is below the full one (warm-up), or null */
+            warmup: string | null;
+            next: {
+                /** @enum {string} */
+                kind: "visit" | "connect" | "message" | "withdraw";
+                /** Format: date-time */
+                at: string;
+                waitsFor: string | null;
+            } | null;
+            limitSignals: number;
+            /** @description GET /v1/status only: prospects its campaigns' imports refused as never reachable, in all and per campaign */
+            unreachable?: {
+                count: number;
+                campaigns: {
+                    [key: string]: number;
+                };
+            };
+        };
+        Status: {
+            /**
+             * Format: date-time
+             * @description the server's clock
+             */
+            at: string;
+            accounts: components["schemas"]["AccountStatus"][];
         };
         AccountRef: {
             /** @example alice */
@@ -3038,12 +3125,6 @@ export interface components {
             repliedAt: string | null;
             /** @description ISO 8601 (UTC), null when it has not happened */
             withdrawnAt: string | null;
-        };
-        Page: {
-            number: number;
-            perPage: number;
-            total: number;
-            next: number | null;
         };
         MarkResult: {
             /** @enum {string} */

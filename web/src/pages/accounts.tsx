@@ -8,7 +8,7 @@
  */
 import { useMemo, useState } from "preact/hooks";
 import { ApiError, get, post, withQuery } from "../api";
-import type { ApiJson } from "../api-json";
+import type { ApiJson, ApiSchema } from "../api-json";
 import { BarChart, RateLineChart, UsageBar } from "../components/charts";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { localTime, percent, until } from "../format";
@@ -22,35 +22,10 @@ import "./accounts.css";
 const STATUS_POLL_MS = 10_000;
 const ANALYTICS_POLL_MS = 60_000;
 
-interface Usage {
-  used: number;
-  /** null: unlimited. */
-  budget: number | null;
-}
+/** One account of GET /v1/status. */
+export type AccountStatus = ApiSchema<"AccountStatus">;
 
-/** One account of GET /v1/status (src/api/routes/status.ts statusJson). */
-export interface AccountStatus {
-  name: string;
-  type: string;
-  timezone: string;
-  today: { invites: Usage; messages: Usage; visits: Usage };
-  week: { invites: Usage; learned: boolean };
-  notes: { used: number; perMonth: number | null; blocked: boolean };
-  pending: { count: number; max: number };
-  acceptance: { rate: number | null; decided: number };
-  paused: { until: string; reason: string } | null;
-  /** Why today's invitation cap is below the full one (warm-up), or null. */
-  warmup: string | null;
-  next: { kind: string; at: string; waitsFor: string | null } | null;
-  limitSignals: number;
-  /** Prospects its campaigns' imports refused because they can never be reached: how many, per campaign name. */
-  unreachable?: { count: number; campaigns: Record<string, number> };
-}
-
-interface StatusResponse {
-  at: string;
-  accounts: AccountStatus[];
-}
+type StatusResponse = ApiJson<"/v1/status", "get">;
 
 /** GET /v1/analytics/accounts/{name}. */
 type AccountAnalytics = ApiJson<"/v1/analytics/accounts/{name}", "get">;

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, withQuery, type ProblemField } from "../api";
+import type { ApiSchema } from "../api-json";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
 import { href, navigate } from "../router";
@@ -18,9 +19,7 @@ const PREVIEW_DEBOUNCE_MS = 300;
 /** The preview needs a valid name; while the name field is still empty it previews under this one. */
 const UNNAMED = "untitled";
 
-interface AccountList {
-  accounts: Array<{ name: string; type: string; timezone: string }>;
-}
+type AccountList = ApiSchema<"AccountList">;
 
 export function EditorPage(props: { from: string | null }) {
   const accounts = useApi(() => get<AccountList>(withQuery("/v1/accounts", { perPage: 500 })), []);

@@ -1,0 +1,35 @@
+/**
+ * The answers' schemas in the OpenAPI document (from which the dashboard's types are generated) describe the
+ * JSON the routes really send: parsing an answer with its schema keeps every field as it was.
+ */
+import { describe, expect, it } from "vitest";
+import { AccountList, AccountWithStatus, StoredAccount } from "../../src/api/routes/accounts.js";
+import { AccountStatusSchema, StatusSchema } from "../../src/api/routes/status.js";
+import { ACCOUNT, apiHarness, seeded } from "./api-harness.js";
+
+describe("answers match their schemas", () => {
+  it("GET /v1/status and an account's status", async () => {
+    const h = await seeded();
+    await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
+    const status = await h.call(h.tokenA, "GET", "/v1/status");
+    expect(status.status).toBe(200);
+    expect(status.body.accounts).toHaveLength(1);
+    expect(StatusSchema.parse(status.body)).toEqual(status.body);
+    const account = await h.call(h.tokenA, "GET", "/v1/accounts/alice");
+    expect(AccountStatusSchema.parse(account.body.status)).toEqual(account.body.status);
+    expect(AccountWithStatus.parse(account.body)).toEqual(account.body);
+  });
+
+  it("the accounts' routes", async () => {
+    const h = await apiHarness();
+    const added = await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
+    expect(added.status).toBe(201);
+    expect(StoredAccount.parse(added.body)).toEqual(added.body);
+    const list = await h.call(h.tokenA, "GET", "/v1/accounts");
+    expect(list.body.accounts).toHaveLength(1);
+    expect(AccountList.parse(list.body)).toEqual(list.body);
+    const put = await h.call(h.tokenA, "PUT", "/v1/accounts/alice", ACCOUNT);
+    expect(put.status).toBe(200);
+    expect(AccountWithStatus.parse(put.body)).toEqual(put.body);
+  });
+});
