@@ -16,12 +16,12 @@ import { ENROLLMENT_INSERT_COLUMNS, enrollmentFromDb, enrollmentPatchToDb, enrol
 import type { Database } from "./schema.js";
 import { atomically, chunks, MAX_PARAMS, type StoreContext } from "./store-context.js";
 import { isUniqueViolation, mapConflict } from "./store-errors.js";
-import type { NewEnrollment, Store, WorkspaceId } from "./store.js";
+import type { EnrollmentStatus, NewEnrollment, Store, WorkspaceId } from "./store.js";
 
 type EnrollmentQueries = Pick<Store, "insertEnrollments" | "updateEnrollment" | "getEnrollment" | "activeEnrollments" | "latestEnrollment">;
 
 /** A literal, not a parameter, so that SQLite can use the partial index enrollments_one_active. */
-export const DONE = sql.lit("done");
+export const DONE = sql.lit<EnrollmentStatus>("done");
 const PEOPLE_PER_QUERY = 500;
 const ROWS_PER_INSERT = Math.floor(MAX_PARAMS / ENROLLMENT_INSERT_COLUMNS.length);
 /** Batches up to this size get a prepared query per size (an import enrolls one person at a time). */

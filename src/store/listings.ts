@@ -5,7 +5,7 @@
 import { enrollmentFromDb, personFromDb } from "./rows.js";
 import { PERSON_SELECTION, personOf } from "./exports.js";
 import type { StoreContext } from "./store-context.js";
-import type { EnrollmentWithPerson, Store } from "./store.js";
+import type { EnrollmentStatus, EnrollmentWithPerson, Store } from "./store.js";
 
 type ListingQueries = Pick<Store, "listEnrollments" | "recentPeople">;
 
@@ -17,7 +17,7 @@ export function listingQueries({ db }: StoreContext): ListingQueries {
         .where("e.workspace_id", "=", workspaceId)
         .$if(filter.accountId !== undefined, (q) => q.where("e.account_id", "=", filter.accountId as number))
         .$if(filter.campaignId !== undefined, (q) => q.where("e.campaign_id", "=", filter.campaignId as number))
-        .$if(filter.status !== undefined, (q) => q.where("e.status", "=", filter.status as string));
+        .$if(filter.status !== undefined, (q) => q.where("e.status", "=", filter.status as EnrollmentStatus));
       const counted = await matching.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
       const rows = await matching
         .innerJoin("persons as p", "p.id", "e.person_id")

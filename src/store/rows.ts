@@ -3,16 +3,14 @@
  * port (store.ts). Patches go through a column table so that only fields present in the patch are written.
  */
 import type { Selectable } from "kysely";
-import { NETWORK_EVENT_KINDS, STEP_KINDS, type AccountDoc, type ActionKind, type ActionResult, type CampaignDoc, type ZoneSource } from "../core/model.js";
+import { NETWORK_EVENT_KINDS, STEP_KINDS, type AccountDoc, type ActionResult, type CampaignDoc, type ZoneSource } from "../core/model.js";
 import type { AccountsTable, CampaignsTable, EnrollmentsTable, LogTable, PersonsTable } from "./schema.js";
 import type {
   AccountRow,
   ActionLogRow,
   CampaignRow,
-  CampaignStatus,
   EnrollmentPatch,
   EnrollmentRow,
-  EnrollmentStatus,
   LogRow,
   NewEnrollment,
   NewLogRow,
@@ -44,7 +42,7 @@ export function campaignFromDb(r: Selectable<CampaignsTable>): CampaignRow {
     name: r.name,
     accountId: r.account_id,
     doc: JSON.parse(r.doc) as CampaignDoc,
-    status: r.status as CampaignStatus,
+    status: r.status,
     createdAt: r.created_at,
   };
 }
@@ -131,9 +129,9 @@ export function enrollmentFromDb(r: Selectable<EnrollmentsTable>): EnrollmentRow
     campaignId: r.campaign_id,
     accountId: r.account_id,
     personId: r.person_id,
-    status: r.status as EnrollmentStatus,
+    status: r.status,
     step: r.step,
-    nextKind: r.next_kind as ActionKind | null,
+    nextKind: r.next_kind,
     readyAt: r.ready_at,
     baseAt: r.base_at,
     prospectTz: r.prospect_tz,

@@ -6,6 +6,9 @@
  * documents are text. `persons.connected` is 0 or 1 on both backends so that every query is the same SQL.
  */
 import type { Generated } from "kysely";
+import type { EnrollmentStatus } from "../core/enrollment/transition.js";
+import type { ActionKind } from "../core/model.js";
+import type { CampaignStatus, LogType } from "./store.js";
 
 export interface WorkspacesTable {
   id: Generated<number>;
@@ -31,7 +34,7 @@ export interface CampaignsTable {
   account_id: number;
   /** CampaignDoc as JSON. */
   doc: string;
-  status: string;
+  status: CampaignStatus;
   created_at: number;
 }
 
@@ -70,9 +73,9 @@ export interface EnrollmentsTable {
   campaign_id: number;
   account_id: number;
   person_id: number;
-  status: string;
+  status: EnrollmentStatus;
   step: number;
-  next_kind: string | null;
+  next_kind: ActionKind | null;
   ready_at: number | null;
   base_at: number;
   prospect_tz: string;
@@ -94,7 +97,7 @@ export interface LogTable {
   id: Generated<number>;
   workspace_id: number;
   at: number;
-  type: string;
+  type: LogType;
   account_id: number;
   campaign_id: number | null;
   person_id: number | null;

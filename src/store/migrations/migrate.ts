@@ -15,6 +15,7 @@ import { taskReconcileMigration } from "./007-task-reconcile.js";
 import { personFullNameMigration } from "./008-person-full-name.js";
 import { pendingSinceMigration } from "./009-pending-since.js";
 import { releasedActionsMigration } from "./010-released-actions.js";
+import { statusChecksMigration } from "./011-status-checks.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -28,6 +29,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "008-person-full-name": personFullNameMigration(),
     "009-pending-since": pendingSinceMigration(),
     "010-released-actions": releasedActionsMigration(dialect),
+    "011-status-checks": statusChecksMigration(dialect),
   };
 }
 
