@@ -1,4 +1,5 @@
 /** An in-flight action as the task and agent routes show it: whom, what, the exact text, and its outcomes. */
+import { z } from "@hono/zod-openapi";
 import type { App } from "../app.js";
 import type { ActionKind } from "../core/model.js";
 import { personName } from "../core/prospect/person-name.js";
@@ -6,6 +7,24 @@ import { formatInstant, type Instant } from "../core/time.js";
 import { readAction } from "../engine/answer-outcome.js";
 import { outcomeKeys } from "../runner/outcome-keys.js";
 import type { AccountRow, ActionLogRow, PersonRow } from "../store/store.js";
+import { ActionResultSchema } from "./schemas.js";
+
+/** taskJson's answer, in the OpenAPI document. */
+export const TaskSchema = z
+  .object({
+    actionId: z.number().int(),
+    kind: z.enum(["visit", "connect", "message", "withdraw"]),
+    account: z.string().nullable(),
+    campaign: z.string().nullable(),
+    since: z.string().openapi({ description: "when the action was handed out (UTC)" }),
+    prospect: z.object({
+      url: z.string().nullable(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(), location: z.string(), timezone: z.string().nullable(),
+    }),
+    note: z.string().nullable().openapi({ description: "connect: the note, \"\" for none" }),
+    text: z.string().nullable().openapi({ description: "message: the text" }),
+    outcomes: z.array(z.object({ key: z.string(), result: ActionResultSchema, label: z.string() })),
+  })
+  .openapi("Task");
 
 /** `known`: the task's person, campaign name and account when the caller has just read them (a runner's view). */
 export async function taskJson(app: App, task: ActionLogRow, known?: { person: PersonRow | null; campaign: string | null; account: AccountRow }) {

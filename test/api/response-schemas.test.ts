@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { AccountList, AccountWithStatus, StoredAccount } from "../../src/api/routes/accounts.js";
 import { AccountStatusSchema, StatusSchema } from "../../src/api/routes/status.js";
+import { NextTask, TasksOverview } from "../../src/api/routes/tasks.js";
 import { ACCOUNT, apiHarness, seeded } from "./api-harness.js";
 
 describe("answers match their schemas", () => {
@@ -31,5 +32,21 @@ describe("answers match their schemas", () => {
     const put = await h.call(h.tokenA, "PUT", "/v1/accounts/alice", ACCOUNT);
     expect(put.status).toBe(200);
     expect(AccountWithStatus.parse(put.body)).toEqual(put.body);
+  });
+
+  it("the runner's task routes: a task, a task held by another runner, a wait, and the overview", async () => {
+    const h = await seeded();
+    const task = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });
+    expect(task.body.type).toBe("task");
+    expect(NextTask.parse(task.body)).toEqual(task.body);
+    const held = await h.call(h.tokenB, "POST", "/v1/tasks/next", { account: "alice" });
+    const overview = await h.call(h.tokenA, "GET", "/v1/tasks");
+    expect(overview.body.accounts[0].inProgress).toHaveLength(1);
+    expect(TasksOverview.parse(overview.body)).toEqual(overview.body);
+    await h.call(h.tokenA, "POST", `/v1/tasks/${task.body.task.actionId}/report`, { key: "d" });
+    const wait = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });
+    expect(wait.body.type).toBe("wait");
+    expect(NextTask.parse(wait.body)).toEqual(wait.body);
+    void held;
   });
 });

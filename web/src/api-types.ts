@@ -1287,9 +1287,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["TasksOverview"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -1367,9 +1365,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["NextTask"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -2944,21 +2940,76 @@ export interface components {
             at: string;
             accounts: components["schemas"]["AccountStatus"][];
         };
-        AccountRef: {
-            /** @example alice */
-            account: string;
+        TasksOverview: {
+            /**
+             * Format: date-time
+             * @description the server's clock when it answered
+             */
+            at: string;
+            accounts: {
+                account: string;
+                /** @description the account's zone, in which people read its times */
+                timezone: string;
+                inProgress: {
+                    actionId: number;
+                    kind: string;
+                    prospect: string | null;
+                    /** Format: date-time */
+                    since: string;
+                    heldBy: string | null;
+                    /** Format: date-time */
+                    leaseUntil: string | null;
+                }[];
+                dueNow: boolean;
+                next: {
+                    kind: string;
+                    /** Format: date-time */
+                    at: string;
+                    waitsFor: string | null;
+                } | null;
+                paused: {
+                    /** Format: date-time */
+                    until: string;
+                    reason: string;
+                } | null;
+            }[];
         };
-        TaskOutcome: {
-            /** @description a runner key: d, a, u, w, n, x */
-            key?: string;
-            result?: components["schemas"]["ActionResult"];
+        NextTask: {
+            /** @enum {string} */
+            type: "task";
+            /**
+             * Format: date-time
+             * @description the server's clock when it answered
+             */
+            at: string;
+            recovered: boolean;
+            task: components["schemas"]["Task"];
+        } | {
+            /** @enum {string} */
+            type: "held";
+            /**
+             * Format: date-time
+             * @description the server's clock when it answered
+             */
+            at: string;
+            by: string;
+            /** Format: date-time */
+            until: string | null;
+        } | {
+            /** @enum {string} */
+            type: "wait";
+            /**
+             * Format: date-time
+             * @description the server's clock when it answered
+             */
+            at: string;
+            /** Format: date-time */
+            until: string | null;
+            reason: string;
+            paused: string | null;
         };
-        /** @enum {string} */
-        ActionResult: "ok" | "weekly_limit_reached" | "note_quota_reached" | "cannot_resend_yet" | "already_connected" | "not_connected" | "restricted" | "profile_unavailable";
-        AgentAction: {
+        Task: {
             actionId: number;
-            /** @description the action id: perform each at most once */
-            idempotencyKey: string;
             /** @enum {string} */
             kind: "visit" | "connect" | "message" | "withdraw";
             account: string | null;
@@ -2985,6 +3036,21 @@ export interface components {
                 result: components["schemas"]["ActionResult"];
                 label: string;
             }[];
+        };
+        /** @enum {string} */
+        ActionResult: "ok" | "weekly_limit_reached" | "note_quota_reached" | "cannot_resend_yet" | "already_connected" | "not_connected" | "restricted" | "profile_unavailable";
+        AccountRef: {
+            /** @example alice */
+            account: string;
+        };
+        TaskOutcome: {
+            /** @description a runner key: d, a, u, w, n, x */
+            key?: string;
+            result?: components["schemas"]["ActionResult"];
+        };
+        AgentAction: components["schemas"]["Task"] & {
+            /** @description the action id: perform each at most once */
+            idempotencyKey: string;
             leaseUntil: string;
             /** @description a lease on this action ran out before: find out on LinkedIn whether it was performed */
             reconcile: boolean;

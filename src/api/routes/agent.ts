@@ -23,7 +23,7 @@ import { Runner, TASK_LEASE } from "../../runner/runner.js";
 import type { Router } from "../router.js";
 import { ActionResultSchema, failures, ok, strictBody } from "../schemas.js";
 import { answerTaken } from "../task-answers.js";
-import { findAction, taskJson } from "../task-json.js";
+import { findAction, taskJson, TaskSchema } from "../task-json.js";
 import { outcomeFor } from "./tasks.js";
 
 /** When nothing is scheduled at all, how long an executor should wait before asking again. */
@@ -35,20 +35,9 @@ const ClaimBody = strictBody({
 }).openapi("AgentClaim");
 const ReportBody = strictBody({ actionId: z.number().int().positive(), result: ActionResultSchema }).openapi("AgentReport");
 
-export const AgentAction = z
-  .object({
-    actionId: z.number().int(),
+export const AgentAction = TaskSchema
+  .extend({
     idempotencyKey: z.string().openapi({ description: "the action id: perform each at most once" }),
-    kind: z.enum(["visit", "connect", "message", "withdraw"]),
-    account: z.string().nullable(),
-    campaign: z.string().nullable(),
-    since: z.string().openapi({ description: "when the action was handed out (UTC)" }),
-    prospect: z.object({
-      url: z.string().nullable(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(), location: z.string(), timezone: z.string().nullable(),
-    }),
-    note: z.string().nullable().openapi({ description: "connect: the note, \"\" for none" }),
-    text: z.string().nullable().openapi({ description: "message: the text" }),
-    outcomes: z.array(z.object({ key: z.string(), result: ActionResultSchema, label: z.string() })),
     leaseUntil: z.string(),
     reconcile: z.boolean().openapi({ description: "a lease on this action ran out before: find out on LinkedIn whether it was performed" }),
   })

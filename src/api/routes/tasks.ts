@@ -16,12 +16,37 @@ import { Runner, SKIP_DELAY } from "../../runner/runner.js";
 import type { Router } from "../router.js";
 import { ActionResultSchema, failures, IdParam, ok, strictBody } from "../schemas.js";
 import { answerTaken } from "../task-answers.js";
-import { findAction, iso, taskJson, type AnswerableAction } from "../task-json.js";
+import { findAction, iso, taskJson, TaskSchema as Task, type AnswerableAction } from "../task-json.js";
 
 const AccountBody = strictBody({ account: z.string().min(1).max(MAX_NAME_LENGTH).openapi({ example: "alice" }) }).openapi("AccountRef");
 const OutcomeBody = strictBody({ key: z.string().length(1).optional().openapi({ description: "a runner key: d, a, u, w, n, x" }), result: ActionResultSchema.optional() })
   .refine((b) => (b.key === undefined) !== (b.result === undefined), { message: "give exactly one of key or result", path: ["result"] })
   .openapi("TaskOutcome");
+
+const At = z.string().datetime().openapi({ description: "the server's clock when it answered" });
+const NextTask = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("task"), at: At, recovered: z.boolean(), task: Task }),
+    z.object({ type: z.literal("held"), at: At, by: z.string(), until: z.string().datetime().nullable() }),
+    z.object({ type: z.literal("wait"), at: At, until: z.string().datetime().nullable(), reason: z.string(), paused: z.string().nullable() }),
+  ])
+  .openapi("NextTask");
+const TasksOverview = z
+  .object({
+    at: At,
+    accounts: z.array(
+      z.object({
+        account: z.string(),
+        timezone: z.string().openapi({ description: "the account's zone, in which people read its times" }),
+        inProgress: z.array(z.object({ actionId: z.number().int(), kind: z.string(), prospect: z.string().nullable(), since: z.string().datetime(), heldBy: z.string().nullable(), leaseUntil: z.string().datetime().nullable() })),
+        dueNow: z.boolean(),
+        next: z.object({ kind: z.string(), at: z.string().datetime(), waitsFor: z.string().nullable() }).nullable(),
+        paused: z.object({ until: z.string().datetime(), reason: z.string() }).nullable(),
+      }),
+    ),
+  })
+  .openapi("TasksOverview");
+export { NextTask, TasksOverview };
 
 async function actionOr404(app: App, id: number): Promise<AnswerableAction> {
   const action = await findAction(app, id);
@@ -44,7 +69,7 @@ export function registerTaskRoutes(r: Router): void {
     createRoute({
       method: "get", path: "/v1/tasks", tags: ["tasks"], summary: "What is due now per account: tasks in progress and the next action",
       request: { query: z.object({ account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }) }) },
-      responses: { ...ok("per account: tasks in progress, whether the next is due, the next action"), ...failures(404, 422) },
+      responses: { ...ok("per account: tasks in progress, whether the next is due, the next action", TasksOverview), ...failures(404, 422) },
     }),
     async (c) => {
       const { account } = c.req.valid("query");
@@ -56,7 +81,7 @@ export function registerTaskRoutes(r: Router): void {
     createRoute({
       method: "post", path: "/v1/tasks/next", tags: ["tasks"], summary: "The account's next task, held for this credential (as `linkpace work` shows it)",
       request: { body: { required: true, content: { "application/json": { schema: AccountBody } } } },
-      responses: { ...ok("{type: task | held | wait, at: the server's time}"), ...failures(404, 422) },
+      responses: { ...ok("{type: task | held | wait, at: the server's time}", NextTask), ...failures(404, 422) },
     }),
     async (c) => {
       const app = c.var.app;

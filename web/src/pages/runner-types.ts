@@ -1,48 +1,20 @@
 /**
- * The task routes' JSON as the runner page reads it (src/api/routes/tasks.ts, src/api/task-json.ts,
- * src/runner/tasks-overview.ts), and the small pure helpers the page needs: the server's clock, the
- * character count, countdowns.
+ * The task routes' JSON as the runner page reads it (generated from the OpenAPI document: api-types.ts), and
+ * the small pure helpers the page needs: the server's clock, the character count, countdowns.
  */
+import type { ApiSchema } from "../api-json";
 
-export type TaskKind = "visit" | "connect" | "message" | "withdraw";
+export type Task = ApiSchema<"Task">;
 
-export interface Outcome {
-  key: string;
-  result: string;
-  label: string;
-}
+export type TaskKind = Task["kind"];
 
-export interface Task {
-  actionId: number;
-  kind: TaskKind;
-  account: string | null;
-  campaign: string | null;
-  since: string;
-  prospect: { url: string | null; firstName: string; lastName: string; fullName: string; company: string; title: string; location: string; timezone: string | null };
-  note: string | null;
-  text: string | null;
-  outcomes: Outcome[];
-}
+export type Outcome = Task["outcomes"][number];
 
-/** POST /v1/tasks/next: what `linkpace work` would show now. */
 /** POST /v1/tasks/next; `at` is the server's clock when it answered. */
-export type NextView = { at: string } & (
-  | { type: "task"; recovered: boolean; task: Task }
-  | { type: "held"; by: string; until: string | null }
-  | { type: "wait"; until: string | null; reason: string; paused: string | null }
-);
+export type NextView = ApiSchema<"NextTask">;
 
 /** GET /v1/tasks: per account, what is in progress and what comes next; `at` is the server's clock. */
-export interface TasksOverview {
-  at: string;
-  accounts: Array<{
-    account: string;
-    inProgress: Array<{ actionId: number; kind: string; prospect: string | null; since: string; heldBy: string | null; leaseUntil: string | null }>;
-    dueNow: boolean;
-    next: { kind: string; at: string; waitsFor: string | null } | null;
-    paused: { until: string; reason: string } | null;
-  }>;
-}
+export type TasksOverview = ApiSchema<"TasksOverview">;
 
 /** GET /v1/accounts/{name}: the fields the runner uses. */
 export interface AccountInfo {
