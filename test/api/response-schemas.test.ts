@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { AccountList, AccountWithStatus, StoredAccount } from "../../src/api/routes/accounts.js";
+import { CampaignList, OneCampaign } from "../../src/api/routes/campaigns.js";
+import { InvitationList } from "../../src/api/routes/invitations.js";
 import { AccountStatusSchema, StatusSchema } from "../../src/api/routes/status.js";
 import { NextTask, TasksOverview } from "../../src/api/routes/tasks.js";
 import { ACCOUNT, apiHarness, seeded } from "./api-harness.js";
@@ -48,5 +50,19 @@ describe("answers match their schemas", () => {
     expect(wait.body.type).toBe("wait");
     expect(NextTask.parse(wait.body)).toEqual(wait.body);
     void held;
+  });
+
+  it("campaigns and invitations", async () => {
+    const h = await seeded();
+    const list = await h.call(h.tokenA, "GET", "/v1/campaigns");
+    expect(list.body.campaigns).toHaveLength(1);
+    expect(CampaignList.parse(list.body)).toEqual(list.body);
+    const one = await h.call(h.tokenA, "GET", "/v1/campaigns/q1");
+    expect(OneCampaign.parse(one.body)).toEqual(one.body);
+    const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
+    await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" });
+    const invitations = await h.call(h.tokenA, "GET", "/v1/invitations");
+    expect(invitations.body.invitations).toHaveLength(1);
+    expect(InvitationList.parse(invitations.body)).toEqual(invitations.body);
   });
 });

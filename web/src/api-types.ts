@@ -570,9 +570,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["CampaignList"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -625,7 +623,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Document"];
+                        "application/json": components["schemas"]["OneCampaign"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -715,9 +713,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["OneCampaign"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -1052,9 +1048,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InvitationList"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -2931,6 +2925,58 @@ export interface components {
                     [key: string]: number;
                 };
             };
+        };
+        CampaignList: {
+            campaigns: components["schemas"]["CampaignSummary"][];
+            page: components["schemas"]["Page"];
+        };
+        CampaignSummary: {
+            name: string;
+            account: string;
+            /** @enum {string} */
+            status: "active" | "paused";
+            /** Format: date-time */
+            createdAt: string;
+            definition: components["schemas"]["Document"];
+            enrollments: {
+                active: number;
+                invited: number;
+                done: number;
+                endReasons: {
+                    [key: string]: number;
+                };
+            };
+        };
+        OneCampaign: {
+            campaign: components["schemas"]["CampaignSummary"];
+        };
+        InvitationList: {
+            /**
+             * Format: date-time
+             * @description the server's clock
+             */
+            at: string;
+            invitations: components["schemas"]["Invitation"][];
+            page: components["schemas"]["Page"];
+        };
+        Invitation: {
+            /** @description the enrollment's id */
+            id: number;
+            name: string;
+            profileUrl: string;
+            company: string;
+            title: string;
+            campaign: string;
+            account: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "replied" | "withdrawn" | "declined";
+            sentAt: string;
+            note: string;
+            acceptedAt: string | null;
+            repliedAt: string | null;
+            withdrawnAt: string | null;
+            /** @description while pending: when the withdrawal is due (the campaign's withdrawAfter, or when it was asked for) */
+            withdrawalAt: string | null;
         };
         Status: {
             /**

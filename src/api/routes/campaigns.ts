@@ -1,11 +1,21 @@
 /** /v1/campaigns: list, create (the CLI's campaign document as JSON), show, pause, resume. */
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
 import { campaignDocFromObject, campaignDocToObject } from "../../core/campaign/index.js";
 import { formatInstant } from "../../core/time.js";
 import type { CampaignRow } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { Document, failures, NameParam, ok, PageQuery, paginate } from "../schemas.js";
+import { Document, failures, NameParam, ok, Page, PageQuery, paginate } from "../schemas.js";
+
+/** `describe`'s answer. */
+const CampaignSummary = z
+  .object({
+    name: z.string(), account: z.string(), status: z.enum(["active", "paused"]), createdAt: z.string().datetime(), definition: Document,
+    enrollments: z.object({ active: z.number().int(), invited: z.number().int(), done: z.number().int(), endReasons: z.record(z.string(), z.number().int()) }),
+  })
+  .openapi("CampaignSummary");
+export const CampaignList = z.object({ campaigns: z.array(CampaignSummary), page: Page }).openapi("CampaignList");
+export const OneCampaign = z.object({ campaign: CampaignSummary }).openapi("OneCampaign");
 
 async function describe(app: App, row: CampaignRow) {
   const counts = await app.store.enrollmentCounts({ campaignId: row.id });
@@ -17,7 +27,7 @@ async function describe(app: App, row: CampaignRow) {
 }
 
 export function registerCampaignRoutes(r: Router): void {
-  r.openapi(createRoute({ method: "get", path: "/v1/campaigns", tags: ["campaigns"], summary: "List campaigns with enrollment counts", request: { query: PageQuery }, responses: { ...ok("campaigns, by id"), ...failures(422) } }), async (c) => {
+  r.openapi(createRoute({ method: "get", path: "/v1/campaigns", tags: ["campaigns"], summary: "List campaigns with enrollment counts", request: { query: PageQuery }, responses: { ...ok("campaigns, by id", CampaignList), ...failures(422) } }), async (c) => {
     const app = c.var.app;
     const { items, page } = paginate(await app.store.listCampaigns(app.ctx.workspaceId), c.req.valid("query"));
     const campaigns = [];
@@ -29,7 +39,7 @@ export function registerCampaignRoutes(r: Router): void {
     createRoute({
       method: "post", path: "/v1/campaigns", tags: ["campaigns"], summary: "Create a campaign (the campaign document, as JSON); templates are checked now",
       request: { body: { required: true, content: { "application/json": { schema: Document } } } },
-      responses: { 201: { description: "the campaign", content: { "application/json": { schema: Document } } }, ...failures(404, 409, 422) },
+      responses: { 201: { description: "the campaign", content: { "application/json": { schema: OneCampaign } } }, ...failures(404, 409, 422) },
     }),
     async (c) => {
       const app = c.var.app;
@@ -38,7 +48,7 @@ export function registerCampaignRoutes(r: Router): void {
     },
   );
 
-  r.openapi(createRoute({ method: "get", path: "/v1/campaigns/{name}", tags: ["campaigns"], summary: "A campaign's definition and progress", request: { params: NameParam }, responses: { ...ok("the campaign"), ...failures(404) } }), async (c) => {
+  r.openapi(createRoute({ method: "get", path: "/v1/campaigns/{name}", tags: ["campaigns"], summary: "A campaign's definition and progress", request: { params: NameParam }, responses: { ...ok("the campaign", OneCampaign), ...failures(404) } }), async (c) => {
     const app = c.var.app;
     return c.json({ campaign: await describe(app, await app.campaign(c.req.valid("param").name)) }, 200);
   });

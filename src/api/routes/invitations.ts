@@ -7,12 +7,23 @@ import { toSent, type InvitationStatus } from "../../engine/sent-invitations.js"
 import { applyTransition } from "../../engine/transitions.js";
 import type { EnrollmentRow } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { failures, IdParam, ok, PageQuery, paginate } from "../schemas.js";
+import { failures, IdParam, ok, Page, PageQuery, paginate } from "../schemas.js";
 
 const STATUSES = ["pending", "accepted", "replied", "withdrawn", "declined"] as const satisfies readonly InvitationStatus[];
 /** Compiles only while STATUSES names every status `linkpace sent` can show. */
 const EVERY_STATUS: [Exclude<InvitationStatus, (typeof STATUSES)[number]>] extends [never] ? true : never = true;
 void EVERY_STATUS;
+
+const Invitation = z
+  .object({
+    id: z.number().int().openapi({ description: "the enrollment's id" }),
+    name: z.string(), profileUrl: z.string(), company: z.string(), title: z.string(), campaign: z.string(), account: z.string(),
+    status: z.enum(STATUSES),
+    sentAt: z.string(), note: z.string(), acceptedAt: z.string().nullable(), repliedAt: z.string().nullable(), withdrawnAt: z.string().nullable(),
+    withdrawalAt: z.string().nullable().openapi({ description: "while pending: when the withdrawal is due (the campaign's withdrawAfter, or when it was asked for)" }),
+  })
+  .openapi("Invitation");
+export const InvitationList = z.object({ at: z.string().datetime().openapi({ description: "the server's clock" }), invitations: z.array(Invitation), page: Page }).openapi("InvitationList");
 
 export function registerInvitationRoutes(r: Router): void {
   r.openapi(
@@ -25,7 +36,7 @@ export function registerInvitationRoutes(r: Router): void {
           account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }),
         }),
       },
-      responses: { ...ok("invitations with their dates and status"), ...failures(404, 422) },
+      responses: { ...ok("invitations with their dates and status", InvitationList), ...failures(404, 422) },
     }),
     async (c) => {
       const app = c.var.app;

@@ -19,14 +19,7 @@ import { noteServerTime, serverNow } from "../server-clock";
 import { compactDate, zonedDate, zonedDateTime } from "../zones";
 import "./campaigns.css";
 
-interface CampaignSummary {
-  name: string;
-  account: string;
-  status: "active" | "paused";
-  createdAt: string;
-  definition: { steps?: unknown[] } & Record<string, unknown>;
-  enrollments: { active: number; invited: number; done: number; endReasons: Record<string, number> };
-}
+type CampaignSummary = ApiSchema<"CampaignSummary">;
 
 /** GET /v1/analytics/campaigns/{name}. `bySteps[].base`: what the rate is over (a connect's decided invitations, a message step's messages sent, else reached). */
 type CampaignAnalytics = ApiSchema<"CampaignAnalytics">;
@@ -213,7 +206,7 @@ function CampaignDetail(props: { name: string }) {
         <>
           <p class="campaign-meta muted">
             Sends as <a href={href("accounts", c.account)}>{c.account}</a>
-            {timeZone ? ` (${timeZone})` : ""} · created {zonedDate(c.createdAt, timeZone)} · {plural(c.definition.steps?.length ?? 0, "step")}
+            {timeZone ? ` (${timeZone})` : ""} · created {zonedDate(c.createdAt, timeZone)} · {plural(Array.isArray(c.definition.steps) ? c.definition.steps.length : 0, "step")}
           </p>
           <dl class="stats">
             <div>

@@ -8,6 +8,7 @@
 import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
 import { ApiError, get, post, withQuery } from "../api";
+import type { ApiSchema } from "../api-json";
 import { Pager, type PageInfo } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
@@ -16,26 +17,10 @@ import { href } from "../router";
 import { compactDate, zonedDateTime } from "../zones";
 import "./invitations.css";
 
-type InvitationStatus = "pending" | "accepted" | "replied" | "withdrawn" | "declined";
+/** One row of GET /v1/invitations (`linkpace sent`'s row, with the enrollment id). */
+type Invitation = ApiSchema<"Invitation">;
 
-/** One row of GET /v1/invitations (src/cli/commands/sent.ts toSent, with the enrollment id). */
-interface Invitation {
-  id: number;
-  name: string;
-  profileUrl: string;
-  company: string;
-  title: string;
-  campaign: string;
-  account: string;
-  status: InvitationStatus;
-  sentAt: string;
-  note: string;
-  acceptedAt: string | null;
-  repliedAt: string | null;
-  withdrawnAt: string | null;
-  /** While pending: when the withdrawal is due (the campaign's withdrawAfter, or when Withdraw was pressed). */
-  withdrawalAt: string | null;
-}
+type InvitationStatus = Invitation["status"];
 
 const STATUSES: Array<{ value: InvitationStatus; label: string; tone?: string }> = [
   { value: "pending", label: "Pending" },
