@@ -12,12 +12,13 @@ import { ACTION_KINDS, decideAccount, decideVisitBacklog, loadGovernorState, pla
 import type { ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
-import type { AccountRow, ActionLogRow, DueEnrollment, Store } from "../store/store.js";
+import type { AccountRow, ActionLogRow, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
+import { logRow, toRequest, type Claim } from "./claim.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
-import { prepareAction, type Preparation } from "./prepare-action.js";
+import { prepareAction } from "./prepare-action.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
 
 /** How many due enrollments of one kind are examined per claim. */
@@ -30,7 +31,6 @@ interface WakeWritten {
   /** The store's earliest wake of all accounts just after this write (as the writing statement saw the others). */
   nextWake: Instant | null;
 }
-type Perform = Extract<Preparation, { type: "perform" }>;
 
 /**
  * One account's turn (step): "none", no account was due; "busy", the account had a task open; "woke", the turn
@@ -46,14 +46,6 @@ type StepOutcome =
 type HandOver = { type: "handed"; request: ActionRequest } | { type: "idle"; written: WakeWritten } | { type: "busy" };
 /** What findAction found: an action to claim, or nothing allowed or due (the wake written). */
 type Found = { type: "claim"; claim: Claim } | { type: "idle"; written: WakeWritten };
-
-interface Claim {
-  account: AccountRow;
-  state: GovernorState;
-  due: DueEnrollment;
-  prep: Perform;
-  at: Instant;
-}
 
 export class Engine {
   constructor(private readonly ctx: EngineContext) {}
@@ -305,21 +297,3 @@ export class Engine {
   }
 }
 
-function logRow(claim: Claim, result: ActionResult | null): Omit<ActionLogRow, "id"> {
-  const { account, due, prep, at } = claim;
-  return {
-    workspaceId: account.workspaceId, at, type: "action", accountId: account.id, campaignId: due.campaignId,
-    personId: due.person.id, enrollmentId: due.enrollment.id, prospect: due.person.displayUrl, prospectTz: due.enrollment.prospectTz,
-    kind: prep.kind, note: prep.note ?? null, text: prep.text ?? null, result,
-  };
-}
-
-function toRequest(claim: Claim, actionId: number): ActionRequest {
-  const { account, due, prep, at } = claim;
-  return {
-    actionId, at, account: { name: account.name, type: account.doc.type }, kind: prep.kind,
-    prospect: { url: due.person.displayUrl, identifiers: [due.person.displayUrl], firstName: due.person.firstName, lastName: due.person.lastName, timezone: due.enrollment.prospectTz },
-    ...(prep.note !== undefined ? { note: prep.note } : {}),
-    ...(prep.text !== undefined ? { text: prep.text } : {}),
-  };
-}

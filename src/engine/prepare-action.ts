@@ -33,7 +33,8 @@ export interface PrepareInput {
 export function prepareAction(input: PrepareInput): Preparation {
   const { due, account, campaign, now } = input;
   const { enrollment, person } = due;
-  const kind = enrollment.nextKind as ActionKind;
+  const kind = enrollment.nextKind;
+  if (kind === null) throw new Error(`enrollment ${enrollment.id}: due with no next step (dueEnrollments reads one kind)`);
   const step = campaign.steps[enrollment.step];
   if (kind === "connect" && person.connected) {
     return { type: "replan", next: planNextStep(campaign, enrollment.step + 1, enrollment.baseAt, true), connected: true };
