@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { AccountList, AccountWithStatus, StoredAccount } from "../../src/api/routes/accounts.js";
 import { CampaignList, OneCampaign } from "../../src/api/routes/campaigns.js";
 import { InvitationList } from "../../src/api/routes/invitations.js";
+import { CsvImportReport } from "../../src/api/routes/prospects.js";
 import { AccountStatusSchema, StatusSchema } from "../../src/api/routes/status.js";
 import { NextTask, TasksOverview } from "../../src/api/routes/tasks.js";
-import { ACCOUNT, apiHarness, seeded } from "./api-harness.js";
+import { ACCOUNT, apiHarness, CAMPAIGN, LEADS, seeded } from "./api-harness.js";
 
 describe("answers match their schemas", () => {
   it("GET /v1/status and an account's status", async () => {
@@ -64,5 +65,15 @@ describe("answers match their schemas", () => {
     const invitations = await h.call(h.tokenA, "GET", "/v1/invitations");
     expect(invitations.body.invitations).toHaveLength(1);
     expect(InvitationList.parse(invitations.body)).toEqual(invitations.body);
+  });
+
+  it("the prospect CSV import's report, rejects included", async () => {
+    const h = await apiHarness();
+    await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
+    await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
+    const report = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true", `${LEADS}"unclosed,quote\n`, { "content-type": "text/csv" });
+    expect(report.status).toBe(200);
+    expect(report.body.rejects.length).toBeGreaterThan(0);
+    expect(CsvImportReport.parse(report.body)).toEqual(report.body);
   });
 });

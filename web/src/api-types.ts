@@ -943,9 +943,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["CsvImportReport"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -2949,6 +2947,26 @@ export interface components {
         };
         OneCampaign: {
             campaign: components["schemas"]["CampaignSummary"];
+        };
+        CsvImportReport: {
+            file: string;
+            format: string;
+            encoding: string;
+            delimiter: string;
+            campaign: string;
+            dryRun: boolean;
+            enrolled: number;
+            rejected: number;
+            /** @description enrolled prospects by where their time zone came from */
+            zoneSources: {
+                [key: string]: number;
+            };
+            rejects: {
+                line: number;
+                reason: string;
+                /** @description the record as written in the file (possibly truncated), for rows the CSV reader refused */
+                raw?: string;
+            }[];
         };
         InvitationList: {
             /**

@@ -12,6 +12,16 @@ import type { Router } from "../router.js";
 import { BoolQuery, failures, ok } from "../schemas.js";
 import { CSV_UPLOAD, FILE_FORM, readUpload } from "../upload-body.js";
 
+/** importReport's answer (`linkpace prospects import --json`). */
+export const CsvImportReport = z
+  .object({
+    file: z.string(), format: z.string(), encoding: z.string(), delimiter: z.string(), campaign: z.string(), dryRun: z.boolean(),
+    enrolled: z.number().int(), rejected: z.number().int(),
+    zoneSources: z.record(z.string(), z.number().int()).openapi({ description: "enrolled prospects by where their time zone came from" }),
+    rejects: z.array(z.object({ line: z.number().int(), reason: z.string(), raw: z.string().optional().openapi({ description: "the record as written in the file (possibly truncated), for rows the CSV reader refused" }) })),
+  })
+  .openapi("CsvImportReport");
+
 /** A larger upload is refused with 413 (create-api.ts), split it; the CLI reads files of any size. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -27,7 +37,7 @@ export function registerProspectRoutes(r: Router): void {
         }),
         body: { required: true, content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) }, "multipart/form-data": { schema: FILE_FORM } } },
       },
-      responses: { ...ok("the import report: enrolled, rejected with line and reason, time zone sources"), ...failures(404, 413, 415, 422) },
+      responses: { ...ok("the import report: enrolled, rejected with line and reason, time zone sources", CsvImportReport), ...failures(404, 413, 415, 422) },
     }),
     async (c) => {
       const { campaign, dryRun } = c.req.valid("query");

@@ -5,20 +5,7 @@
  */
 import type { ApiSchema } from "../api-json";
 
-export interface CsvImportReport {
-  file: string;
-  format: string;
-  encoding: string;
-  delimiter: string;
-  campaign: string;
-  dryRun: boolean;
-  enrolled: number;
-  rejected: number;
-  /** Not in the report today; derived from the reasons when absent. */
-  duplicates?: number;
-  zoneSources: Record<string, number>;
-  rejects: Array<{ line: number; reason: string; raw?: string }>;
-}
+export type CsvImportReport = ApiSchema<"CsvImportReport">;
 
 export type ArchiveImportReport = ApiSchema<"ArchiveReport">;
 
@@ -58,7 +45,7 @@ function DryRunNote(props: { dryRun: boolean }) {
 
 export function CsvReport(props: { report: CsvImportReport }) {
   const r = props.report;
-  const duplicates = r.duplicates ?? r.rejects.filter((x) => DUPLICATE.test(x.reason)).length;
+  const duplicates = r.rejects.filter((x) => DUPLICATE.test(x.reason)).length;
   const zones = Object.entries(r.zoneSources).sort((a, b) => b[1] - a[1]);
   const hasRaw = r.rejects.some((x) => x.raw !== undefined);
   return (
