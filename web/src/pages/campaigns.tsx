@@ -10,7 +10,7 @@ import { useState } from "preact/hooks";
 import { get, post, withQuery } from "../api";
 import type { ApiSchema } from "../api-json";
 import { BarChart, Funnel } from "../components/charts";
-import { Pager, type PageInfo } from "../components/pager";
+import { Pager } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { fullName, percent } from "../format";
 import { useApi } from "../hooks";
@@ -18,8 +18,6 @@ import { href } from "../router";
 import { noteServerTime, serverNow } from "../server-clock";
 import { compactDate, zonedDate, zonedDateTime } from "../zones";
 import "./campaigns.css";
-
-type CampaignSummary = ApiSchema<"CampaignSummary">;
 
 /** GET /v1/analytics/campaigns/{name}. `bySteps[].base`: what the rate is over (a connect's decided invitations, a message step's messages sent, else reached). */
 type CampaignAnalytics = ApiSchema<"CampaignAnalytics">;
@@ -51,7 +49,7 @@ export function CampaignsPage(props: { name: string | null }) {
 
 function CampaignList() {
   const [page, setPage] = useState(1);
-  const list = useApi(() => get<{ campaigns: CampaignSummary[]; page: PageInfo }>(withQuery("/v1/campaigns", { page, perPage: 50 })), [page], 30_000);
+  const list = useApi(() => get<ApiSchema<"CampaignList">>(withQuery("/v1/campaigns", { page, perPage: 50 })), [page], 30_000);
   const [actionError, setActionError] = useState<unknown>(null);
   const campaigns = list.data?.campaigns ?? null;
   return (
@@ -163,14 +161,14 @@ function PauseButton(props: { name: string; status: string; onDone: () => void; 
 
 function CampaignDetail(props: { name: string }) {
   const { name } = props;
-  const campaign = useApi(() => get<{ campaign: CampaignSummary }>(campaignPath(name)), [name], 30_000);
+  const campaign = useApi(() => get<ApiSchema<"OneCampaign">>(campaignPath(name)), [name], 30_000);
   const analytics = useApi(() => get<CampaignAnalytics>(`/v1/analytics/campaigns/${encodeURIComponent(name)}`), [name], 30_000);
   const accountName = campaign.data?.campaign.account ?? null;
   // The sender's zone for dates, and the server's time for "due since".
   const account = useApi(
     async () => {
       if (accountName === null) return null;
-      const status = await get<{ at: string; accounts: Array<{ timezone: string }> }>(withQuery("/v1/status", { account: accountName }));
+      const status = await get<ApiSchema<"Status">>(withQuery("/v1/status", { account: accountName }));
       noteServerTime(status.at);
       return status.accounts[0] ?? null;
     },
@@ -327,7 +325,7 @@ function EnrollmentsTable(props: { campaign: string; timeZone: string | null }) 
   const [status, setStatus] = useState("");
   const [page, setPage] = useState(1);
   const list = useApi(
-    () => get<{ enrollments: Enrollment[]; page: PageInfo }>(withQuery("/v1/enrollments", { campaign: props.campaign, status, page, perPage: ENROLLMENTS_PER_PAGE })),
+    () => get<ApiSchema<"EnrollmentList">>(withQuery("/v1/enrollments", { campaign: props.campaign, status, page, perPage: ENROLLMENTS_PER_PAGE })),
     [props.campaign, status, page],
     30_000,
   );

@@ -24,7 +24,7 @@ type AccountList = ApiSchema<"AccountList">;
 export function EditorPage(props: { from: string | null }) {
   const accounts = useApi(() => get<AccountList>(withQuery("/v1/accounts", { perPage: 500 })), []);
   const source = useApi(
-    () => (props.from ? get<{ campaign: { definition: unknown } }>(`/v1/campaigns/${encodeURIComponent(props.from)}`) : Promise.resolve(null)),
+    () => (props.from ? get<ApiSchema<"OneCampaign">>(`/v1/campaigns/${encodeURIComponent(props.from)}`) : Promise.resolve(null)),
     [props.from],
   );
   const title = props.from ? `New campaign from ${props.from}` : "New campaign";
@@ -162,7 +162,7 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
     setCreating(true);
     setCreateError(null);
     try {
-      const made = await post<{ campaign: { name: string } }>("/v1/campaigns", doc);
+      const made = await post<ApiSchema<"OneCampaign">>("/v1/campaigns", doc);
       navigate("campaigns", made.campaign.name);
     } catch (err) {
       setCreateError(err);

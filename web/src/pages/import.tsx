@@ -5,6 +5,7 @@
  */
 import { useState } from "preact/hooks";
 import { get, upload, withQuery } from "../api";
+import type { ApiSchema } from "../api-json";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
 import { href } from "../router";
@@ -58,7 +59,7 @@ export function ImportPage() {
 }
 
 function CsvImport() {
-  const campaigns = useApi(() => get<{ campaigns: Array<{ name: string; account: string; status: string }> }>(withQuery("/v1/campaigns", { perPage: 500 })), []);
+  const campaigns = useApi(() => get<ApiSchema<"CampaignList">>(withQuery("/v1/campaigns", { perPage: 500 })), []);
   const [campaign, setCampaign] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
@@ -119,7 +120,7 @@ function CsvImport() {
 }
 
 function ArchiveImport() {
-  const accounts = useApi(() => get<{ accounts: Array<{ name: string; type: string }> }>(withQuery("/v1/accounts", { perPage: 500 })), []);
+  const accounts = useApi(() => get<ApiSchema<"AccountList">>(withQuery("/v1/accounts", { perPage: 500 })), []);
   const [account, setAccount] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);

@@ -9,7 +9,7 @@ import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
 import { ApiError, get, post, withQuery } from "../api";
 import type { ApiSchema } from "../api-json";
-import { Pager, type PageInfo } from "../components/pager";
+import { Pager } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
 import { noteServerTime, serverNow } from "../server-clock";
@@ -55,14 +55,14 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
 
   const list = useApi(
     () =>
-      get<{ at: string; invitations: Invitation[]; page: PageInfo }>(withQuery("/v1/invitations", { status, campaign, account, page, perPage: PER_PAGE })).then((r) => {
+      get<ApiSchema<"InvitationList">>(withQuery("/v1/invitations", { status, campaign, account, page, perPage: PER_PAGE })).then((r) => {
         noteServerTime(r.at);
         return r;
       }),
     [status, campaign, account, page],
   );
-  const campaigns = useApi(() => get<{ campaigns: Array<{ name: string }> }>(withQuery("/v1/campaigns", { perPage: 500 })), []);
-  const accounts = useApi(() => get<{ accounts: Array<{ name: string; timezone: string }> }>(withQuery("/v1/accounts", { perPage: 500 })), []);
+  const campaigns = useApi(() => get<ApiSchema<"CampaignList">>(withQuery("/v1/campaigns", { perPage: 500 })), []);
+  const accounts = useApi(() => get<ApiSchema<"AccountList">>(withQuery("/v1/accounts", { perPage: 500 })), []);
   const zoneOf = (name: string) => accounts.data?.accounts.find((a) => a.name === name)?.timezone ?? null;
 
   const [actionError, setActionError] = useState<unknown>(null);
