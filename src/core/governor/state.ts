@@ -5,9 +5,11 @@
  * Counters refer to the sender's local calendar day `day` and month `month`; a state whose day is not today's
  * simply has zero counts for today (see countsToday).
  */
+import type { ActionKind } from "../model.js";
 import type { Instant } from "../time.js";
 
-export type CountedKind = "connect" | "message" | "visit" | "withdraw";
+/** Every kind of action is counted per day. */
+export type CountedKind = ActionKind;
 
 export interface GovernorState {
   /** Sender-local date of the first performed action: day 1 of the warm-up ramp. */
