@@ -2,7 +2,7 @@
  * Names for the JSON of the API's answers, taken from the generated api-types.ts (npm run gen:api-types), so
  * that the dashboard compiles against what the server's schemas say instead of a copy kept by hand.
  */
-import type { components, paths } from "./api-types";
+import type { components, paths } from "./api-types.js";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 

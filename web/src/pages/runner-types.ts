@@ -2,7 +2,7 @@
  * The task routes' JSON as the runner page reads it (generated from the OpenAPI document: api-types.ts), and
  * the small pure helpers the page needs: the server's clock, the character count, countdowns.
  */
-import type { ApiSchema } from "../api-json";
+import type { ApiSchema } from "../api-json.js";
 
 export type Task = ApiSchema<"Task">;
 
