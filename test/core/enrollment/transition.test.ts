@@ -71,7 +71,7 @@ describe("transition: every status × event", () => {
 
   it("agrees with LEGAL_FROM, and a done enrollment's status never changes", () => {
     for (const { type, from, expected } of moves) {
-      expect(LEGAL_FROM[type].includes(from) || (type === "claimed" && from === "invited"), `${type} from ${from}`).toBe(expected !== "illegal");
+      expect(LEGAL_FROM[type].includes(from), `${type} from ${from}`).toBe(expected !== "illegal");
       if (from === "done" && expected !== "illegal") expect(transition(states.done, events[type], scope)).not.toHaveProperty("change.status");
     }
   });
