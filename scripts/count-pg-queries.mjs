@@ -29,7 +29,7 @@ const db = new Kysely({ dialect: new PostgresDialect({ pool: withNamedStatements
 await migrateToLatest(db, { dialect: "postgres", schema, where: "count" });
 const store = createKyselyStore(db, "postgres");
 const scenario = generateScenario({ accounts, prospects, days, seed: 1 });
-const t0 = performance.now(); let tLoop = 0;
+let tLoop = 0;
 const run = await runSimulation({ scenario, scenarioPath: "bench", store, onProgress: () => { if (phase === "setup") { phase = "loop"; tLoop = performance.now(); } } });
 const tEnd = performance.now();
 phase = "setup";

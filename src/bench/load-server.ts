@@ -15,7 +15,7 @@ import { monitorEventLoopDelay, performance, type EventLoopUtilization } from "n
 import { pino } from "pino";
 import { createToken } from "../api/auth.js";
 import type { Logger } from "../api/logger.js";
-import { startServer, type RunningServer } from "../api/server.js";
+import { startServer } from "../api/server.js";
 import type { Clock } from "../core/time.js";
 import { openStore } from "../store/open-store.js";
 import { DEFAULT_WORKSPACE, type Store } from "../store/store.js";
@@ -99,14 +99,12 @@ async function main(spec: LoadCaseSpec): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "linkpace-load-"));
   const logPath = join(dir, "server.log");
   const clock: Clock = { now: () => Date.now() };
-  let server: RunningServer | null = null;
   try {
     const target = spec.backend === "postgres" ? schemaUrl(spec.pgUrl as string, spec.schema as string) : join(dir, "load.db");
     const store = await openStore(target);
     const tokens: string[] = [];
     for (let i = 0; i < spec.tokens; i++) tokens.push((await createToken(store, { workspaceId: DEFAULT_WORKSPACE, name: `load-${i}`, now: clock.now() })).token);
-    server = await startServer({ store, clock, host: "127.0.0.1", port: 0, rateLimit: spec.rateLimit, logger: fileLogger(logPath) });
-    const running = server;
+    const running = await startServer({ store, clock, host: "127.0.0.1", port: 0, rateLimit: spec.rateLimit, logger: fileLogger(logPath) });
     const meters = new Meters(store, clock);
     await new Promise<void>((resolve, reject) => {
       process.on("message", (m: ParentMessage) => {

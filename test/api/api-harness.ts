@@ -51,7 +51,7 @@ export async function apiHarness(opts: { rateLimit?: RateLimit; authFailureLimit
       }
       const res = await api.http.request(path, { method, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
       const text = await res.text();
-      let parsed: unknown = null;
+      let parsed: unknown;
       try {
         parsed = text === "" ? null : JSON.parse(text);
       } catch {

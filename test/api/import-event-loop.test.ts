@@ -81,8 +81,8 @@ describe("a big import and the event loop", () => {
     const answers: Array<{ phase: Phase; ms: number; status: number }> = [];
     const seen = (p: Phase) => answers.filter((a) => a.phase === p && a.status === 200).length;
     const cancel = new AbortController();
-    let importing: Promise<{ status: number } | { error: string }> = Promise.resolve({ error: "not started" });
-    let phaseAfterCancel: Phase = now.phase;
+    let importing: Promise<{ status: number } | { error: string }> | undefined;
+    let phaseAfterCancel: Phase | undefined;
     try {
       for (const [path, doc] of [["/v1/accounts", ACCOUNT], ["/v1/campaigns", CAMPAIGN]] as const) {
         expect((await fetch(`${server.url}${path}`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify(doc) })).status).toBe(201);

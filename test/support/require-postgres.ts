@@ -25,7 +25,7 @@ export async function checkPostgresForTests(env: Env, connectTimeoutMillis = 5_0
     await client.connect();
     await client.query("select 1");
   } catch (e) {
-    throw new Error(`PostgreSQL tests are required here but LINKPACE_TEST_PG=${redact(url)} does not answer (${(e as Error).message}): start the server (pg_ctlcluster … main start)`);
+    throw new Error(`PostgreSQL tests are required here but LINKPACE_TEST_PG=${redact(url)} does not answer (${(e as Error).message}): start the server (pg_ctlcluster … main start)`, { cause: e });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -31,8 +31,7 @@ const STATUSES: Array<{ value: InvitationStatus; label: string; tone?: string }>
 ];
 
 const PER_PAGE = 50;
-const FILTERS = ["status", "campaign", "account"] as const;
-type Filter = (typeof FILTERS)[number];
+type Filter = "status" | "campaign" | "account";
 
 /** Changes the hash query: filters are the page's state, so they survive reloads and can be linked to. */
 function setQuery(query: URLSearchParams, changes: Partial<Record<Filter | "page", string>>): void {
