@@ -13,12 +13,18 @@ export default tseslint.config(
   {
     files: ["**/*.ts", "**/*.tsx"],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.ts", "web/*.ts", "scripts/*.mjs"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "*.ts", "web/*.ts", "scripts/*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
-      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false }],
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       "@typescript-eslint/no-explicit-any": "error",
       "no-constant-condition": ["error", { checkLoops: false }],
@@ -30,13 +36,25 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: CORE_PURITY_MESSAGE }] }],
       "no-restricted-globals": [
         "error",
-        ...["process", "setTimeout", "setInterval", "setImmediate", "require", "fetch", "performance"].map((name) => ({ name, message: CORE_PURITY_MESSAGE })),
+        ...["process", "setTimeout", "setInterval", "setImmediate", "require", "fetch", "performance"].map((name) => ({
+          name,
+          message: CORE_PURITY_MESSAGE,
+        })),
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: `Date.now(): ${CORE_PURITY_MESSAGE}` },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `new Date() without an instant: ${CORE_PURITY_MESSAGE}` },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: `Math.random(): ${CORE_PURITY_MESSAGE}` },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: `Date.now(): ${CORE_PURITY_MESSAGE}`,
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: `new Date() without an instant: ${CORE_PURITY_MESSAGE}`,
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: `Math.random(): ${CORE_PURITY_MESSAGE}`,
+        },
       ],
     },
   },
@@ -48,7 +66,12 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: {
-      globals: Object.fromEntries(["process", "console", "URL", "performance", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "Buffer"].map((g) => [g, "readonly"])),
+      globals: Object.fromEntries(
+        ["process", "console", "URL", "performance", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "Buffer"].map((g) => [
+          g,
+          "readonly",
+        ]),
+      ),
     },
   },
 );

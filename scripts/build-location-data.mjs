@@ -65,9 +65,12 @@ function buildCities() {
   for (const p of fixed) {
     const key = `${p.name}\t${p.country}\t${p.admin}\t${p.zone}`;
     const prev = best.get(key);
-    if (prev === undefined || prev.population < p.population) best.set(key, { name: p.name, country: p.country, admin: p.admin, zone: p.zone, population: p.population });
+    if (prev === undefined || prev.population < p.population)
+      best.set(key, { name: p.name, country: p.country, admin: p.admin, zone: p.zone, population: p.population });
   }
-  return [...best.values()].sort((a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.name.localeCompare(b.name));
+  return [...best.values()].sort(
+    (a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.name.localeCompare(b.name),
+  );
 }
 
 /**
@@ -106,7 +109,9 @@ function countryZone(code, cities) {
   const zones = countryZones(code);
   const population = new Map();
   for (const c of cities) if (c.country === code) population.set(c.zone, (population.get(c.zone) ?? 0) + c.population);
-  const byPeople = [...new Set([...population.keys(), ...zones])].filter(validZone).sort((a, b) => (population.get(b) ?? 0) - (population.get(a) ?? 0));
+  const byPeople = [...new Set([...population.keys(), ...zones])]
+    .filter(validZone)
+    .sort((a, b) => (population.get(b) ?? 0) - (population.get(a) ?? 0));
   if (byPeople.length === 0) return { zone: "", note: "no zone" };
   const offsets = new Map();
   for (const zone of byPeople) offsets.set(offsetKey(zone), (offsets.get(offsetKey(zone)) ?? 0) + (population.get(zone) ?? 0));
@@ -152,8 +157,9 @@ const zoneIndex = new Map(zones.map((z, i) => [z, i]));
 const cityLines = cities.map((c) => `${c.name}\t${c.country}\t${c.admin}\t${zoneIndex.get(c.zone)}\t${c.population}`);
 writeFileSync(
   "src/core/prospect/data/cities.ts",
-  header(`Places of at least ${MIN_POPULATION} people. Row: name TAB ISO country TAB GeoNames admin1 code TAB index in CITY_ZONES TAB population.`) +
-    `export const CITY_ZONES: readonly string[] = ${JSON.stringify(zones)};\n\nexport const CITY_ROWS = ${literal(cityLines)};\n`,
+  header(
+    `Places of at least ${MIN_POPULATION} people. Row: name TAB ISO country TAB GeoNames admin1 code TAB index in CITY_ZONES TAB population.`,
+  ) + `export const CITY_ZONES: readonly string[] = ${JSON.stringify(zones)};\n\nexport const CITY_ROWS = ${literal(cityLines)};\n`,
 );
 
 const { rows, notes } = buildCountries(cities);

@@ -16,27 +16,48 @@ import { loadAccount, loadCampaign, prospectCsv, accountName } from "../dist/ben
 
 const url = process.env.LINKPACE_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const schema = "rt_api_" + process.pid;
-const admin = new pg.Client({ connectionString: url }); await admin.connect();
+const admin = new pg.Client({ connectionString: url });
+await admin.connect();
 await admin.query(`create schema "${schema}"`);
-const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, types: { getTypeParser: (oid, f) => oid === 20 && f !== "binary" ? Number : pg.types.getTypeParser(oid, f) } });
+const pool = new pg.Pool({
+  connectionString: url,
+  options: `-c search_path=${schema}`,
+  types: { getTypeParser: (oid, f) => (oid === 20 && f !== "binary" ? Number : pg.types.getTypeParser(oid, f)) },
+});
 let log = null;
-const db = new Kysely({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }), log: (e) => { if (log) log.push(e.query.sql.replace(/\s+/g, " ").slice(0, 110)); } });
+const db = new Kysely({
+  dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+  log: (e) => {
+    if (log) log.push(e.query.sql.replace(/\s+/g, " ").slice(0, 110));
+  },
+});
 await migrateToLatest(db, { dialect: "postgres", schema, where: "count" });
 const store = createKyselyStore(db, "postgres");
 const clock = new VirtualClock(parseInstant("2027-03-01T08:00:00Z"));
 const api = createApi({ store, clock, rateLimit: { burst: 1e6, perSecond: 1e6 }, webRoot: null });
 const token = (await createToken(store, { workspaceId: 1, name: "a", now: clock.now() })).token;
 async function call(method, path, body, ct = "application/json") {
-  const h = { authorization: `Bearer ${token}` }; if (body !== undefined) h["content-type"] = ct;
-  const res = await api.http.request(path, { method, headers: h, ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}) });
-  const t = await res.text(); if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${t}`); return JSON.parse(t);
+  const h = { authorization: `Bearer ${token}` };
+  if (body !== undefined) h["content-type"] = ct;
+  const res = await api.http.request(path, {
+    method,
+    headers: h,
+    ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+  });
+  const t = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${t}`);
+  return JSON.parse(t);
 }
 const N = 8;
 for (let i = 0; i < N; i++) await call("POST", "/v1/accounts", loadAccount(accountName(i)));
 for (let i = 0; i < N; i++) await call("POST", "/v1/campaigns", loadCampaign(`${accountName(i)}-c`, accountName(i)));
-for (let i = 0; i < N; i++) await call("POST", `/v1/prospects/import?campaign=${accountName(i)}-c`, prospectCsv(accountName(i), 50), "text/csv");
+for (let i = 0; i < N; i++)
+  await call("POST", `/v1/prospects/import?campaign=${accountName(i)}-c`, prospectCsv(accountName(i), 50), "text/csv");
 async function measure(label, fn) {
-  log = []; const r = await fn(); const q = log; log = null;
+  log = [];
+  const r = await fn();
+  const q = log;
+  log = null;
   console.log(`${label}: ${q.length} queries${process.argv.includes("-v") ? "\n    " + q.join("\n    ") : ""}`);
   return r;
 }
@@ -53,4 +74,5 @@ await measure("GET /v1/status (8 accounts)", () => call("GET", "/v1/status"));
 await measure("GET /v1/tasks (8 accounts)", () => call("GET", "/v1/tasks"));
 await measure("GET /v1/tasks?account=", () => call("GET", `/v1/tasks?account=${a}`));
 await store.close();
-await admin.query(`drop schema "${schema}" cascade`); await admin.end();
+await admin.query(`drop schema "${schema}" cascade`);
+await admin.end();

@@ -58,7 +58,14 @@ export class App {
     checkCreatedDate(doc, this.now(), where);
     const existing = await this.store.getAccount(this.ctx.workspaceId, doc.name);
     if (existing) throw new LinkpaceError("conflict", `account ${doc.name} already exists (names are unique in a workspace)`);
-    return this.store.insertAccount({ workspaceId: this.ctx.workspaceId, name: doc.name, doc, state: initialGovernorState(), wakeAt: null, createdAt: this.now() });
+    return this.store.insertAccount({
+      workspaceId: this.ctx.workspaceId,
+      name: doc.name,
+      doc,
+      state: initialGovernorState(),
+      wakeAt: null,
+      createdAt: this.now(),
+    });
   }
 
   /**
@@ -69,7 +76,12 @@ export class App {
   async updateAccount(name: string, doc: AccountDoc, where = "body"): Promise<AccountRow> {
     const current = await this.account(name);
     if (doc.name !== current.name) {
-      throw invalidDocument(where, "account", [{ where: joinWhere(where, "name"), message: `must be ${JSON.stringify(current.name)}: an account cannot be renamed (campaigns refer to it by name)` }]);
+      throw invalidDocument(where, "account", [
+        {
+          where: joinWhere(where, "name"),
+          message: `must be ${JSON.stringify(current.name)}: an account cannot be renamed (campaigns refer to it by name)`,
+        },
+      ]);
     }
     const now = this.now();
     checkCreatedDate(doc, now, where);
@@ -85,7 +97,10 @@ export class App {
     const row = await this.store.getAccount(this.ctx.workspaceId, name);
     if (!row) {
       const known = (await this.store.listAccounts(this.ctx.workspaceId)).map((a) => a.name);
-      throw new LinkpaceError("not_found", `no account named ${name} (known: ${known.join(", ") || "none yet; add one with linkpace account add"})`);
+      throw new LinkpaceError(
+        "not_found",
+        `no account named ${name} (known: ${known.join(", ") || "none yet; add one with linkpace account add"})`,
+      );
     }
     return row;
   }
@@ -94,7 +109,10 @@ export class App {
     const row = await this.store.getCampaign(this.ctx.workspaceId, name);
     if (!row) {
       const known = (await this.store.listCampaigns(this.ctx.workspaceId)).map((c) => c.name);
-      throw new LinkpaceError("not_found", `no campaign named ${name} (known: ${known.join(", ") || "none yet; create one with linkpace campaign create"})`);
+      throw new LinkpaceError(
+        "not_found",
+        `no campaign named ${name} (known: ${known.join(", ") || "none yet; create one with linkpace campaign create"})`,
+      );
     }
     return row;
   }
@@ -104,7 +122,14 @@ export class App {
     if (await this.store.getCampaign(this.ctx.workspaceId, doc.name)) {
       throw new LinkpaceError("conflict", `campaign ${doc.name} already exists (names are unique in a workspace)`);
     }
-    return this.store.insertCampaign({ workspaceId: this.ctx.workspaceId, name: doc.name, accountId: account.id, doc, status: "active", createdAt: this.now() });
+    return this.store.insertCampaign({
+      workspaceId: this.ctx.workspaceId,
+      name: doc.name,
+      accountId: account.id,
+      doc,
+      status: "active",
+      createdAt: this.now(),
+    });
   }
 
   async setCampaignPaused(name: string, paused: boolean): Promise<CampaignRow> {
@@ -132,7 +157,11 @@ export class App {
    * Enrolls prospects in one transaction: all accepted rows are written, or none. `pause` is awaited between
    * chunks of items (a server answers other requests meanwhile); when it throws, the transaction rolls back.
    */
-  async enroll(campaignName: string, items: EnrollItem[], opts: { dryRun?: boolean; pause?: () => Promise<void> } = {}): Promise<EnrollResult[]> {
+  async enroll(
+    campaignName: string,
+    items: EnrollItem[],
+    opts: { dryRun?: boolean; pause?: () => Promise<void> } = {},
+  ): Promise<EnrollResult[]> {
     const campaign = await this.campaign(campaignName);
     const account = (await this.store.getAccountById(campaign.accountId)) as AccountRow;
     const now = this.now();

@@ -11,7 +11,11 @@ import { NOTHING_ALLOWED, type WebhookAllow } from "../webhooks/webhook-allow.js
 export class AppPool {
   private readonly apps = new Map<WorkspaceId, App>();
   private readonly channel = new AssistedChannel();
-  constructor(readonly store: Store, readonly clock: Clock, readonly webhookAllow: WebhookAllow = NOTHING_ALLOWED) {}
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    readonly webhookAllow: WebhookAllow = NOTHING_ALLOWED,
+  ) {}
 
   get(workspaceId: WorkspaceId): App {
     let app = this.apps.get(workspaceId);

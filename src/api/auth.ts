@@ -28,9 +28,17 @@ export function hashToken(token: string): string {
 }
 
 /** Creates a token in a workspace; the returned `token` is the only time the secret exists outside the client. */
-export async function createToken(store: Store, input: { workspaceId: WorkspaceId; name: string; now: Instant }): Promise<{ token: string; row: ApiTokenRow }> {
+export async function createToken(
+  store: Store,
+  input: { workspaceId: WorkspaceId; name: string; now: Instant },
+): Promise<{ token: string; row: ApiTokenRow }> {
   const token = generateToken();
-  const row = await store.insertApiToken({ workspaceId: input.workspaceId, name: input.name, hash: hashToken(token), createdAt: input.now });
+  const row = await store.insertApiToken({
+    workspaceId: input.workspaceId,
+    name: input.name,
+    hash: hashToken(token),
+    createdAt: input.now,
+  });
   return { token, row };
 }
 
@@ -46,7 +54,11 @@ export function bearerResolver(store: Store): CredentialResolver {
   };
 }
 
-export function authenticate(resolvers: CredentialResolver[], appFor: (workspaceId: WorkspaceId) => App, failures: AuthFailures): MiddlewareHandler<ApiEnv> {
+export function authenticate(
+  resolvers: CredentialResolver[],
+  appFor: (workspaceId: WorkspaceId) => App,
+  failures: AuthFailures,
+): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const refused = failures.refusal(c);
     if (refused) return refused;

@@ -70,7 +70,8 @@ export const OPENAPI_CONFIG = {
   info: {
     title: "linkpace",
     version: "1",
-    description: "linkpace's HTTP API: accounts, campaigns, enrollments, prospect and LinkedIn-archive imports, outcomes, invitations, analytics, status, tasks, the agent protocol and webhooks.",
+    description:
+      "linkpace's HTTP API: accounts, campaigns, enrollments, prospect and LinkedIn-archive imports, outcomes, invitations, analytics, status, tasks, the agent protocol and webhooks.",
   },
   security: [{ bearer: [] }, { cookie: [] }] as Array<Record<string, string[]>>,
 };
@@ -84,16 +85,33 @@ export function createApi(opts: ApiOptions): Api {
   http.onError((e, c) => {
     if (isLinkpaceError(e)) return sendProblem(c, problemFromError(e));
     if (e instanceof HTTPException && e.status < 500) return sendProblem(c, problem(e.status as 400, e.message || "bad request"));
-    logger.error({ err: e instanceof Error ? (e.stack ?? e.message) : String(e), method: c.req.method, path: c.req.path }, "request failed");
+    logger.error(
+      { err: e instanceof Error ? (e.stack ?? e.message) : String(e), method: c.req.method, path: c.req.path },
+      "request failed",
+    );
     return sendProblem(c, problem(500, "an internal error occurred; the server log has the details"));
   });
   http.notFound((c) => sendProblem(c, problem(404, `no route ${c.req.method} ${c.req.path} (see /docs)`)));
 
-  http.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "an API token from linkpace token create" });
-  http.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "lp_session", description: "the dashboard's session from POST /v1/session; writes also need X-CSRF-Token" });
+  http.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "an API token from linkpace token create",
+  });
+  http.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "lp_session",
+    description: "the dashboard's session from POST /v1/session; writes also need X-CSRF-Token",
+  });
   registerOpenRoutes(http, opts.store);
   const failures = new AuthFailures(opts.authFailureLimit ?? AUTH_FAILURE_LIMIT, opts.clock);
-  registerSignIn(http, { store: opts.store, clock: opts.clock, failures, ...(opts.signInRateLimit ? { rateLimit: opts.signInRateLimit } : {}) });
+  registerSignIn(http, {
+    store: opts.store,
+    clock: opts.clock,
+    failures,
+    ...(opts.signInRateLimit ? { rateLimit: opts.signInRateLimit } : {}),
+  });
 
   const guard = authenticate([bearerResolver(opts.store), sessionResolver(opts.store, opts.clock)], (w) => pool.get(w), failures);
   const limit = rateLimit(new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT, opts.clock));
@@ -101,13 +119,28 @@ export function createApi(opts: ApiOptions): Api {
   const tooLarge = (max: number) => (c: Context) => sendProblem(c, problem(413, `the request body is larger than ${max / 1024 / 1024} MB`));
   const uploads = bodyLimit({
     maxSize: MAX_UPLOAD_BYTES,
-    onError: (c) => sendProblem(c, problem(413, `the upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split the file, or import it with the CLI (linkpace prospects import, linkpace import linkedin-archive), which reads files of any size`)),
+    onError: (c) =>
+      sendProblem(
+        c,
+        problem(
+          413,
+          `the upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split the file, or import it with the CLI (linkpace prospects import, linkpace import linkedin-archive), which reads files of any size`,
+        ),
+      ),
   });
   const documents = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) });
-  http.use("/v1/*", (c, next) => (c.req.path === "/v1/prospects/import" || c.req.path === ARCHIVE_IMPORT_PATH ? uploads(c, next) : documents(c, next)));
+  http.use("/v1/*", (c, next) =>
+    c.req.path === "/v1/prospects/import" || c.req.path === ARCHIVE_IMPORT_PATH ? uploads(c, next) : documents(c, next),
+  );
 
   http.openapi(
-    createRoute({ method: "get", path: "/metrics", tags: ["operations"], summary: "Prometheus metrics of the credential's workspace", responses: { 200: { description: "Prometheus text format 0.0.4", content: { "text/plain": { schema: z.string() } } } } }),
+    createRoute({
+      method: "get",
+      path: "/metrics",
+      tags: ["operations"],
+      summary: "Prometheus metrics of the credential's workspace",
+      responses: { 200: { description: "Prometheus text format 0.0.4", content: { "text/plain": { schema: z.string() } } } },
+    }),
     async (c) => c.body(await metrics.render(c.var.app), 200, { "content-type": METRICS_CONTENT_TYPE }) as never,
   );
   registerAccountRoutes(http);
@@ -138,10 +171,20 @@ export function createApi(opts: ApiOptions): Api {
 function registerOpenRoutes(http: Router, store: Store): void {
   http.openapi(
     createRoute({
-      method: "get", path: "/healthz", tags: ["operations"], summary: "Liveness and database reachability (no credential)", security: [],
+      method: "get",
+      path: "/healthz",
+      tags: ["operations"],
+      summary: "Liveness and database reachability (no credential)",
+      security: [],
       responses: {
-        200: { description: "the server answers and the database is reachable", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
-        503: { description: "the database is not reachable", content: { "application/json": { schema: z.object({ status: z.literal("unavailable") }) } } },
+        200: {
+          description: "the server answers and the database is reachable",
+          content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } },
+        },
+        503: {
+          description: "the database is not reachable",
+          content: { "application/json": { schema: z.object({ status: z.literal("unavailable") }) } },
+        },
       },
     }),
     async (c) => {
@@ -162,8 +205,13 @@ const WRITE_METHODS = ["post", "put", "patch", "delete"];
  * X-CSRF-Token, or another Origin: csrf.ts); the routes describe their own failures, this adds that one.
  */
 function withCsrfRefusals<D extends { paths?: unknown }>(doc: D): D {
-  const forbidden = { description: "with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
-  for (const ops of Object.values((doc.paths ?? {}) as Record<string, Record<string, { security?: unknown[]; responses?: Record<string, unknown> }>>)) {
+  const forbidden = {
+    description: "with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin",
+    content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+  };
+  for (const ops of Object.values(
+    (doc.paths ?? {}) as Record<string, Record<string, { security?: unknown[]; responses?: Record<string, unknown> }>>,
+  )) {
     for (const [method, op] of Object.entries(ops)) {
       const open = Array.isArray(op.security) && op.security.length === 0;
       if (WRITE_METHODS.includes(method) && !open && op.responses) op.responses["403"] ??= forbidden;

@@ -32,7 +32,13 @@ export function requestOrigin(c: Context): string {
 export function crossOriginRefusal(c: Context): Response | null {
   const origin = c.req.header("origin");
   if (origin === undefined || origin.toLowerCase() === requestOrigin(c)) return null;
-  return sendProblem(c, problem(403, `cross-origin request refused: Origin ${origin} is not this server's origin ${requestOrigin(c)} (the session cookie works only from this server's own pages)`));
+  return sendProblem(
+    c,
+    problem(
+      403,
+      `cross-origin request refused: Origin ${origin} is not this server's origin ${requestOrigin(c)} (the session cookie works only from this server's own pages)`,
+    ),
+  );
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -50,10 +56,19 @@ export function csrfProtection(): MiddlewareHandler<ApiEnv> {
     if (refused) return refused;
     const given = c.req.header(CSRF_HEADER);
     if (given === undefined) {
-      return sendProblem(c, problem(403, `a write with the session cookie needs the header ${CSRF_HEADER}: the csrfToken that POST /v1/session and GET /v1/session return`));
+      return sendProblem(
+        c,
+        problem(
+          403,
+          `a write with the session cookie needs the header ${CSRF_HEADER}: the csrfToken that POST /v1/session and GET /v1/session return`,
+        ),
+      );
     }
     if (!sameSecret(given, p.csrfToken)) {
-      return sendProblem(c, problem(403, `the ${CSRF_HEADER} header does not match this session's CSRF token (GET /v1/session returns the current one)`));
+      return sendProblem(
+        c,
+        problem(403, `the ${CSRF_HEADER} header does not match this session's CSRF token (GET /v1/session returns the current one)`),
+      );
     }
     return next();
   };

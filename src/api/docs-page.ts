@@ -21,14 +21,22 @@ export const SCALAR_BUNDLE = "docs/scalar.js";
 
 /** Nothing that would reach Scalar's services (AI agent, telemetry, developer tools): the CSP would block it anyway. */
 const SCALAR = Scalar({
-  url: "/openapi.json", cdn: `/${SCALAR_BUNDLE}`, pageTitle: "linkpace API",
-  withDefaultFonts: false, hideClientButton: true, agent: { disabled: true }, showDeveloperTools: "never", telemetry: false,
+  url: "/openapi.json",
+  cdn: `/${SCALAR_BUNDLE}`,
+  pageTitle: "linkpace API",
+  withDefaultFonts: false,
+  hideClientButton: true,
+  agent: { disabled: true },
+  showDeveloperTools: "never",
+  telemetry: false,
 });
 
 /** Scalar's page and the CSP it runs under: its inline scripts are allowed by their SHA-256, nothing else inline. */
 export async function scalarPage(): Promise<{ html: string; csp: string }> {
   const html = await (await new Hono().get("/", SCALAR).request("/")).text();
-  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1]!).digest("base64")}'`);
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash("sha256").update(m[1]!).digest("base64")}'`,
+  );
   const csp = `default-src 'none'; script-src 'self' ${hashes.join(" ")}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
   return { html, csp };
 }
@@ -40,10 +48,14 @@ export function registerDocs(http: Router, webRoot: string | null, openApi: () =
     http.get("/docs", (c) => c.html((plain ??= renderDocsPage(openApi()))));
     return;
   }
-  http.get(`/${SCALAR_BUNDLE}`, async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.res.headers.set("Cache-Control", "no-cache");
-  }, serveStatic({ root: webRoot, path: SCALAR_BUNDLE }));
+  http.get(
+    `/${SCALAR_BUNDLE}`,
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set("Cache-Control", "no-cache");
+    },
+    serveStatic({ root: webRoot, path: SCALAR_BUNDLE }),
+  );
   let page: ReturnType<typeof scalarPage> | null = null;
   http.get("/docs", async (c) => {
     const { html, csp } = await (page ??= scalarPage());
@@ -56,7 +68,18 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.
 
 interface OpenApiLike {
   info: { title: string; version: string; description?: string };
-  paths?: Record<string, Record<string, { summary?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean }>; responses?: Record<string, { description?: string }> }>>;
+  paths?: Record<
+    string,
+    Record<
+      string,
+      {
+        summary?: string;
+        tags?: string[];
+        parameters?: Array<{ name: string; in: string; required?: boolean }>;
+        responses?: Record<string, { description?: string }>;
+      }
+    >
+  >;
 }
 
 /** The plain page. */
@@ -64,9 +87,15 @@ export function renderDocsPage(doc: OpenApiLike): string {
   const rows: string[] = [];
   for (const [path, methods] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(methods)) {
-      const params = (op.parameters ?? []).map((p) => `<code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ", required" : ""})`).join(", ");
-      const answers = Object.entries(op.responses ?? {}).map(([status, r]) => `<b>${escapeHtml(status)}</b> ${escapeHtml(r.description ?? "")}`).join("<br>");
-      rows.push(`<tr><td><code>${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</code></td><td>${escapeHtml(op.summary ?? "")}${params ? `<br><small>${params}</small>` : ""}</td><td><small>${answers}</small></td></tr>`);
+      const params = (op.parameters ?? [])
+        .map((p) => `<code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ", required" : ""})`)
+        .join(", ");
+      const answers = Object.entries(op.responses ?? {})
+        .map(([status, r]) => `<b>${escapeHtml(status)}</b> ${escapeHtml(r.description ?? "")}`)
+        .join("<br>");
+      rows.push(
+        `<tr><td><code>${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</code></td><td>${escapeHtml(op.summary ?? "")}${params ? `<br><small>${params}</small>` : ""}</td><td><small>${answers}</small></td></tr>`,
+      );
     }
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.info.title)} API</title>

@@ -13,7 +13,10 @@ export interface Logger {
 }
 
 export function serverLogger(): Logger {
-  return pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }, pino.destination({ fd: 2, sync: true }));
+  return pino(
+    { base: null, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+    pino.destination({ fd: 2, sync: true }),
+  );
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -24,7 +27,13 @@ export function requestLog(logger: Logger): MiddlewareHandler<ApiEnv> {
     await next();
     const principal = c.get("principal") as ApiEnv["Variables"]["principal"] | undefined;
     logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - start) * 10) / 10, ...(principal ? { credential: principal.key, workspace: principal.workspaceId } : {}) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - start) * 10) / 10,
+        ...(principal ? { credential: principal.key, workspace: principal.workspaceId } : {}),
+      },
       "request",
     );
   };

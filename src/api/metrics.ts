@@ -37,7 +37,14 @@ export class ServerMetrics {
 
 export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 
-function family(registry: Registry, name: string, type: "counter" | "gauge", help: string, labelNames: string[], samples: Array<[Labels, number]>): void {
+function family(
+  registry: Registry,
+  name: string,
+  type: "counter" | "gauge",
+  help: string,
+  labelNames: string[],
+  samples: Array<[Labels, number]>,
+): void {
   if (type === "counter") {
     const counter = new Counter({ name, help, labelNames, registers: [registry] });
     for (const [labels, value] of samples) counter.inc(labels, value);
@@ -53,12 +60,35 @@ async function workspaceMetrics(app: App): Promise<Registry> {
   const now = app.now();
   const out = new Registry();
   const actions = await store.actionCounts(workspaceId);
-  family(out, "linkpace_actions_total", "counter", "Actions handed out, by kind and result (in_flight: result not known yet).", ["kind", "result"],
-    actions.map((a) => [{ kind: a.kind, result: a.result ?? "in_flight" }, a.count]));
+  family(
+    out,
+    "linkpace_actions_total",
+    "counter",
+    "Actions handed out, by kind and result (in_flight: result not known yet).",
+    ["kind", "result"],
+    actions.map((a) => [{ kind: a.kind, result: a.result ?? "in_flight" }, a.count]),
+  );
   const queue = await store.queueDepth(workspaceId, now);
-  family(out, "linkpace_queue_depth", "gauge", "Enrollments whose next action is due now (due) or being performed (in_flight).", ["state"], [[{ state: "due" }, queue.due], [{ state: "in_flight" }, queue.inFlight]]);
+  family(
+    out,
+    "linkpace_queue_depth",
+    "gauge",
+    "Enrollments whose next action is due now (due) or being performed (in_flight).",
+    ["state"],
+    [
+      [{ state: "due" }, queue.due],
+      [{ state: "in_flight" }, queue.inFlight],
+    ],
+  );
   const wake = await store.nextWakeAt();
-  family(out, "linkpace_engine_lag_seconds", "gauge", "How far behind its earliest due account the engine is (0 when it is on time).", [], [[{}, wake === null ? 0 : Math.max(0, (now - wake) / 1000)]]);
+  family(
+    out,
+    "linkpace_engine_lag_seconds",
+    "gauge",
+    "How far behind its earliest due account the engine is (0 when it is on time).",
+    [],
+    [[{}, wake === null ? 0 : Math.max(0, (now - wake) / 1000)]],
+  );
   const used: Array<[Labels, number]> = [];
   const limit: Array<[Labels, number]> = [];
   const rows = await store.listAccounts(workspaceId);
@@ -66,8 +96,12 @@ async function workspaceMetrics(app: App): Promise<Registry> {
   for (const [i, row] of rows.entries()) {
     const s = statuses[i]!;
     const budgets: Array<[string, { used: number; budget: number }]> = [
-      ["invites_today", s.today.invites], ["invites_week", s.week.invites], ["messages_today", s.today.messages], ["visits_today", s.today.visits],
-      ["pending", { used: s.pending.count, budget: s.pending.max }], ["notes_month", { used: s.notes.used, budget: s.notes.perMonth ?? Infinity }],
+      ["invites_today", s.today.invites],
+      ["invites_week", s.week.invites],
+      ["messages_today", s.today.messages],
+      ["visits_today", s.today.visits],
+      ["pending", { used: s.pending.count, budget: s.pending.max }],
+      ["notes_month", { used: s.notes.used, budget: s.notes.perMonth ?? Infinity }],
     ];
     for (const [budget, u] of budgets) {
       used.push([{ account: row.name, budget }, u.used]);
@@ -75,6 +109,13 @@ async function workspaceMetrics(app: App): Promise<Registry> {
     }
   }
   family(out, "linkpace_budget_used", "gauge", "Per account and budget: what is used in the budget's window.", ["account", "budget"], used);
-  family(out, "linkpace_budget_limit", "gauge", "Per account and budget: the current limit (+Inf: unlimited).", ["account", "budget"], limit);
+  family(
+    out,
+    "linkpace_budget_limit",
+    "gauge",
+    "Per account and budget: the current limit (+Inf: unlimited).",
+    ["account", "budget"],
+    limit,
+  );
   return out;
 }

@@ -9,6 +9,7 @@ import { LinkpaceError } from "../core/errors.js";
 export function pauseForOthers(signal: AbortSignal): () => Promise<void> {
   return async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (signal.aborted) throw new LinkpaceError("invalid_input", "the client closed the connection before the import finished: nothing was imported");
+    if (signal.aborted)
+      throw new LinkpaceError("invalid_input", "the client closed the connection before the import finished: nothing was imported");
   };
 }

@@ -70,12 +70,22 @@ export function fieldOf(where: string): string {
 
 export function problemFromError(e: LinkpaceError): Problem {
   const detail = e.issues.length === 0 ? e.message : (e.message.split("\n")[0] ?? e.message);
-  return problem(statusFor(e.code), detail, e.issues.map((i: ErrorIssue) => ({ field: fieldOf(i.where), message: i.message })), `https://linkpace.dev/problems/${e.code}`);
+  return problem(
+    statusFor(e.code),
+    detail,
+    e.issues.map((i: ErrorIssue) => ({ field: fieldOf(i.where), message: i.message })),
+    `https://linkpace.dev/problems/${e.code}`,
+  );
 }
 
 /** A zod failure on one part of the request (json body, query, path parameter). */
 export function problemFromZod(target: string, error: z.ZodError): Problem {
   const part = target === "json" ? "body" : target;
   const errors = error.issues.map((i) => ({ field: formatPath(i.path) || part, message: i.message }));
-  return problem(422, `the request's ${part} is invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`, errors, "https://linkpace.dev/problems/invalid_input");
+  return problem(
+    422,
+    `the request's ${part} is invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`,
+    errors,
+    "https://linkpace.dev/problems/invalid_input",
+  );
 }

@@ -31,7 +31,10 @@ const MAX_KEYS = 10_000;
 /** Buckets are dropped once full again, so idle clients cost nothing; a flood of keys cannot grow the map past MAX_KEYS. */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: Instant }>();
-  constructor(private readonly limit: RateLimit, private readonly clock: Clock) {}
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly clock: Clock,
+  ) {}
 
   /** Takes one token for `key`: 0 when allowed, else the milliseconds until one is available. */
   take(key: string): number {

@@ -13,20 +13,48 @@ import { ACTION_RESULTS } from "./action-results.js";
  */
 export function strictBody<S extends z.ZodRawShape>(shape: S) {
   const known = Object.keys(shape);
-  return z.strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? unknownFieldsMessage(issue.keys, known) : undefined) });
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? unknownFieldsMessage(issue.keys, known) : undefined),
+  });
 }
 
-export const NameParam = z.object({ name: z.string().min(1).openapi({ param: { name: "name", in: "path" }, example: "alice" }) });
-export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }) });
-
-export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1).openapi({ param: { name: "page", in: "query" } }),
-  perPage: z.coerce.number().int().min(1).max(500).default(50).openapi({ param: { name: "perPage", in: "query" } }),
+export const NameParam = z.object({
+  name: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "name", in: "path" }, example: "alice" }),
+});
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
 
-export const Page = z.object({ number: z.number().int(), perPage: z.number().int(), total: z.number().int(), next: z.number().int().nullable() }).openapi("Page");
+export const PageQuery = z.object({
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .openapi({ param: { name: "page", in: "query" } }),
+  perPage: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .openapi({ param: { name: "perPage", in: "query" } }),
+});
 
-export const Document = z.record(z.string(), z.unknown()).openapi("Document", { description: "An account or campaign document, as the CLI reads it from YAML, as JSON" });
+export const Page = z
+  .object({ number: z.number().int(), perPage: z.number().int(), total: z.number().int(), next: z.number().int().nullable() })
+  .openapi("Page");
+
+export const Document = z
+  .record(z.string(), z.unknown())
+  .openapi("Document", { description: "An account or campaign document, as the CLI reads it from YAML, as JSON" });
 
 export const Problem = z
   .object({
@@ -57,7 +85,8 @@ export function failures(...statuses: number[]) {
     429: "rate limited: see Retry-After",
   };
   const out: Record<number, { description: string; content: { "application/problem+json": { schema: typeof Problem } } }> = {};
-  for (const s of [401, 429, ...statuses]) out[s] = { description: descriptions[s] ?? "error", content: { "application/problem+json": { schema: Problem } } };
+  for (const s of [401, 429, ...statuses])
+    out[s] = { description: descriptions[s] ?? "error", content: { "application/problem+json": { schema: Problem } } };
   return out;
 }
 
@@ -69,5 +98,8 @@ export function ok(description: string, schema: z.ZodType = AnyObject) {
 export function paginate<T>(items: T[], q: { page: number; perPage: number }): { items: T[]; page: z.infer<typeof Page> } {
   const start = (q.page - 1) * q.perPage;
   const slice = items.slice(start, start + q.perPage);
-  return { items: slice, page: { number: q.page, perPage: q.perPage, total: items.length, next: start + q.perPage < items.length ? q.page + 1 : null } };
+  return {
+    items: slice,
+    page: { number: q.page, perPage: q.perPage, total: items.length, next: start + q.perPage < items.length ? q.page + 1 : null },
+  };
 }

@@ -44,16 +44,35 @@ export interface RunningServer {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const logger = opts.logger ?? serverLogger();
   const webhookAllow = opts.webhookAllow ?? NOTHING_ALLOWED;
-  const api = createApi({ store: opts.store, clock: opts.clock, logger, webhookAllow, ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) });
+  const api = createApi({
+    store: opts.store,
+    clock: opts.clock,
+    logger,
+    webhookAllow,
+    ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
+    ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+  });
   const loop = new EngineLoop({
-    store: opts.store, engine: api.pool.get(DEFAULT_WORKSPACE).engine, clock: opts.clock, webhookAllow,
-    ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}), ...(opts.deliverMs !== undefined ? { deliverMs: opts.deliverMs } : {}),
+    store: opts.store,
+    engine: api.pool.get(DEFAULT_WORKSPACE).engine,
+    clock: opts.clock,
+    webhookAllow,
+    ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
+    ...(opts.deliverMs !== undefined ? { deliverMs: opts.deliverMs } : {}),
     onError: (what, e) => logger.error({ err: e instanceof Error ? (e.stack ?? e.message) : String(e) }, `engine loop: ${what} failed`),
   });
   const server = await listen(api.http.fetch, opts.host, opts.port).catch(async (e: NodeJS.ErrnoException) => {
     await opts.store.close();
-    if (e.code === "EADDRINUSE") throw new LinkpaceError("invalid_input", `--port: ${opts.host}:${opts.port} is in use (choose another port, or stop what listens there)`);
-    if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND") throw new LinkpaceError("invalid_input", `--host: cannot listen on ${opts.host} (${e.code}); use an address of this machine, e.g. 127.0.0.1`);
+    if (e.code === "EADDRINUSE")
+      throw new LinkpaceError(
+        "invalid_input",
+        `--port: ${opts.host}:${opts.port} is in use (choose another port, or stop what listens there)`,
+      );
+    if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND")
+      throw new LinkpaceError(
+        "invalid_input",
+        `--host: cannot listen on ${opts.host} (${e.code}); use an address of this machine, e.g. 127.0.0.1`,
+      );
     throw e;
   });
   if (opts.engine !== false) loop.start();
@@ -62,19 +81,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let closing: Promise<void> | null = null;
   logger.info({ url, engine: opts.engine !== false }, "listening");
   return {
-    host: opts.host, port, url, logger,
-    close: () => (closing ??= (async () => {
-      await loop.stop();
-      // Requests in progress finish; their keep-alive connections are closed as soon as they are idle.
-      const http = server as Server;
-      const sweep = setInterval(() => http.closeIdleConnections(), 20);
-      await new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        http.closeIdleConnections();
-      }).finally(() => clearInterval(sweep));
-      await opts.store.close();
-      logger.info({}, "stopped");
-    })()),
+    host: opts.host,
+    port,
+    url,
+    logger,
+    close: () =>
+      (closing ??= (async () => {
+        await loop.stop();
+        // Requests in progress finish; their keep-alive connections are closed as soon as they are idle.
+        const http = server as Server;
+        const sweep = setInterval(() => http.closeIdleConnections(), 20);
+        await new Promise<void>((resolve, reject) => {
+          server.close((e) => (e ? reject(e) : resolve()));
+          http.closeIdleConnections();
+        }).finally(() => clearInterval(sweep));
+        await opts.store.close();
+        logger.info({}, "stopped");
+      })()),
   };
 }
 

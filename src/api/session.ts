@@ -46,7 +46,17 @@ export function sessionResolver(store: Store, clock: Clock): CredentialResolver 
     const secret = readSessionCookie(c);
     if (secret === null) return null;
     const s = await store.findSession(hashToken(secret), clock.now());
-    return s ? { workspaceId: s.workspaceId, key: `session:${s.id}`, via: "session", tokenId: s.tokenId, sessionId: s.id, csrfToken: s.csrfToken, expiresAt: s.expiresAt } : null;
+    return s
+      ? {
+          workspaceId: s.workspaceId,
+          key: `session:${s.id}`,
+          via: "session",
+          tokenId: s.tokenId,
+          sessionId: s.id,
+          csrfToken: s.csrfToken,
+          expiresAt: s.expiresAt,
+        }
+      : null;
   };
 }
 
@@ -56,9 +66,19 @@ async function workspaceJson(store: Store, id: WorkspaceId): Promise<{ id: numbe
 }
 
 const Workspace = z.object({ id: z.number().int(), name: z.string() });
-const SignInBody = strictBody({ token: z.string().min(1).max(MAX_SECRET_LENGTH).openapi({ example: "lp_…", description: "an API token (linkpace token create --name NAME)" }) }).openapi("SignIn");
+const SignInBody = strictBody({
+  token: z
+    .string()
+    .min(1)
+    .max(MAX_SECRET_LENGTH)
+    .openapi({ example: "lp_…", description: "an API token (linkpace token create --name NAME)" }),
+}).openapi("SignIn");
 const SignedIn = z
-  .object({ workspace: Workspace, csrfToken: z.string().openapi({ description: `send it back as ${CSRF_HEADER} on every write` }), expiresAt: z.string().openapi({ format: "date-time" }) })
+  .object({
+    workspace: Workspace,
+    csrfToken: z.string().openapi({ description: `send it back as ${CSRF_HEADER} on every write` }),
+    expiresAt: z.string().openapi({ format: "date-time" }),
+  })
   .openapi("SignedIn");
 const SessionInfo = z
   .object({
@@ -75,10 +95,17 @@ const problemOf = (description: string) => ({ description, content: { "applicati
 export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; failures: AuthFailures; rateLimit?: RateLimit }): void {
   const { store, clock, failures } = opts;
   const buckets = new TokenBuckets(opts.rateLimit ?? SIGN_IN_RATE_LIMIT, clock);
-  const limits = bodyLimit({ maxSize: MAX_SIGN_IN_BYTES, onError: (c) => sendProblem(c, problem(413, `the request body is larger than ${MAX_SIGN_IN_BYTES} bytes`)) });
+  const limits = bodyLimit({
+    maxSize: MAX_SIGN_IN_BYTES,
+    onError: (c) => sendProblem(c, problem(413, `the request body is larger than ${MAX_SIGN_IN_BYTES} bytes`)),
+  });
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/session", tags: ["session"], summary: "Sign in with an API token: sets the session cookie, returns the CSRF token (no credential)", security: [],
+      method: "post",
+      path: "/v1/session",
+      tags: ["session"],
+      summary: "Sign in with an API token: sets the session cookie, returns the CSRF token (no credential)",
+      security: [],
       middleware: [
         async (c, next) => {
           const wait = buckets.take(clientAddress(c));
@@ -88,7 +115,10 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; fa
       ] as const,
       request: { body: { required: true, content: { "application/json": { schema: SignInBody } } } },
       responses: {
-        201: { description: `signed in: Set-Cookie ${SESSION_COOKIE} (HttpOnly, SameSite=Strict, Path=/, Max-Age; Secure over https)`, content: { "application/json": { schema: SignedIn } } },
+        201: {
+          description: `signed in: Set-Cookie ${SESSION_COOKIE} (HttpOnly, SameSite=Strict, Path=/, Max-Age; Secure over https)`,
+          content: { "application/json": { schema: SignedIn } },
+        },
         401: problemOf("the token is unknown or revoked"),
         403: problemOf("the Origin header names another origin"),
         413: problemOf("the body is too large"),
@@ -101,16 +131,31 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; fa
       const row = token.startsWith(TOKEN_PREFIX) ? await store.findApiToken(hashToken(token)) : null;
       if (!row) {
         failures.record(c);
-        return sendProblem(c, problem(401, "the token is not valid (unknown or revoked): create one with linkpace token create --name NAME")) as never;
+        return sendProblem(
+          c,
+          problem(401, "the token is not valid (unknown or revoked): create one with linkpace token create --name NAME"),
+        ) as never;
       }
       const now = clock.now();
       await store.deleteEndedSessions(now);
       const secret = randomBytes(32).toString("base64url");
       const session = await store.insertSession({
-        workspaceId: row.workspaceId, tokenId: row.id, hash: hashToken(secret), csrfToken: randomBytes(32).toString("base64url"), createdAt: now, expiresAt: now + SESSION_TTL_MS,
+        workspaceId: row.workspaceId,
+        tokenId: row.id,
+        hash: hashToken(secret),
+        csrfToken: randomBytes(32).toString("base64url"),
+        createdAt: now,
+        expiresAt: now + SESSION_TTL_MS,
       });
       setSessionCookie(c, secret, SESSION_TTL_MS / 1000);
-      return c.json({ workspace: await workspaceJson(store, row.workspaceId), csrfToken: session.csrfToken, expiresAt: formatInstant(session.expiresAt) }, 201);
+      return c.json(
+        {
+          workspace: await workspaceJson(store, row.workspaceId),
+          csrfToken: session.csrfToken,
+          expiresAt: formatInstant(session.expiresAt),
+        },
+        201,
+      );
     },
   );
 }
@@ -119,26 +164,61 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; fa
 export function registerSessionRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/session", tags: ["session"], summary: "Who this credential is: its workspace, and the session's CSRF token and expiry",
+      method: "get",
+      path: "/v1/session",
+      tags: ["session"],
+      summary: "Who this credential is: its workspace, and the session's CSRF token and expiry",
       security: [{ bearer: [] }, { cookie: [] }],
-      responses: { 200: { description: "the credential's workspace and session", content: { "application/json": { schema: SessionInfo } } }, ...failures() },
+      responses: {
+        200: { description: "the credential's workspace and session", content: { "application/json": { schema: SessionInfo } } },
+        ...failures(),
+      },
     }),
     async (c) => {
       const p = c.var.principal;
       const workspace = await workspaceJson(c.var.app.store, p.workspaceId);
-      return c.json({ workspace, via: p.via, csrfToken: p.via === "session" ? p.csrfToken : null, expiresAt: p.via === "session" ? formatInstant(p.expiresAt) : null }, 200);
+      return c.json(
+        {
+          workspace,
+          via: p.via,
+          csrfToken: p.via === "session" ? p.csrfToken : null,
+          expiresAt: p.via === "session" ? formatInstant(p.expiresAt) : null,
+        },
+        200,
+      );
     },
   );
 
   r.openapi(
     createRoute({
-      method: "delete", path: "/v1/session", tags: ["session"], summary: `Sign out: revokes the session and clears its cookie (needs ${CSRF_HEADER})`, security: [{ cookie: [] }],
-      request: { headers: z.object({ [CSRF_HEADER.toLowerCase()]: z.string().optional().openapi({ param: { name: CSRF_HEADER.toLowerCase(), in: "header" }, description: "the session's csrfToken (required with the cookie)" }) }) },
+      method: "delete",
+      path: "/v1/session",
+      tags: ["session"],
+      summary: `Sign out: revokes the session and clears its cookie (needs ${CSRF_HEADER})`,
+      security: [{ cookie: [] }],
+      request: {
+        headers: z.object({
+          [CSRF_HEADER.toLowerCase()]: z
+            .string()
+            .optional()
+            .openapi({
+              param: { name: CSRF_HEADER.toLowerCase(), in: "header" },
+              description: "the session's csrfToken (required with the cookie)",
+            }),
+        }),
+      },
       responses: { 204: { description: "signed out: Set-Cookie clears the cookie" }, ...failures(403, 409) },
     }),
     async (c) => {
       const p = c.var.principal;
-      if (p.via !== "session") return sendProblem(c, problem(409, "this request used an API token, not a session cookie: there is no session to end (revoke a token with linkpace token revoke ID)")) as never;
+      if (p.via !== "session")
+        return sendProblem(
+          c,
+          problem(
+            409,
+            "this request used an API token, not a session cookie: there is no session to end (revoke a token with linkpace token revoke ID)",
+          ),
+        ) as never;
       await c.var.app.store.revokeSession(p.sessionId, c.var.app.now());
       setSessionCookie(c, "", 0);
       return c.body(null, 204);

@@ -18,18 +18,35 @@ export const TaskSchema = z
     campaign: z.string().nullable(),
     since: z.string().openapi({ description: "when the action was handed out (UTC)" }),
     prospect: z.object({
-      url: z.string().nullable(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(), location: z.string(), timezone: z.string().nullable(),
+      url: z.string().nullable(),
+      firstName: z.string(),
+      lastName: z.string(),
+      fullName: z
+        .string()
+        .openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }),
+      company: z.string(),
+      title: z.string(),
+      location: z.string(),
+      timezone: z.string().nullable(),
     }),
-    note: z.string().nullable().openapi({ description: "connect: the note, \"\" for none" }),
+    note: z.string().nullable().openapi({ description: 'connect: the note, "" for none' }),
     text: z.string().nullable().openapi({ description: "message: the text" }),
     outcomes: z.array(z.object({ key: z.string(), result: ActionResultSchema, label: z.string() })),
   })
   .openapi("Task");
 
 /** `known`: the task's person, campaign name and account when the caller has just read them (a runner's view). */
-export async function taskJson(app: App, task: ActionLogRow, known?: { person: PersonRow | null; campaign: string | null; account: AccountRow }) {
+export async function taskJson(
+  app: App,
+  task: ActionLogRow,
+  known?: { person: PersonRow | null; campaign: string | null; account: AccountRow },
+) {
   const person = known ? known.person : task.personId === null ? null : await app.store.getPerson(task.personId);
-  const campaign = known ? known.campaign : task.campaignId === null ? null : ((await app.store.getCampaignById(task.campaignId))?.name ?? null);
+  const campaign = known
+    ? known.campaign
+    : task.campaignId === null
+      ? null
+      : ((await app.store.getCampaignById(task.campaignId))?.name ?? null);
   const account = known ? known.account : await app.store.getAccountById(task.accountId);
   const { kind } = task;
   return {
@@ -40,8 +57,13 @@ export async function taskJson(app: App, task: ActionLogRow, known?: { person: P
     since: formatInstant(task.at),
     prospect: {
       url: task.prospect ?? person?.displayUrl ?? null,
-      firstName: person?.firstName ?? "", lastName: person?.lastName ?? "", fullName: person ? personName(person) : "", company: person?.company ?? "", title: person?.title ?? "",
-      location: person?.location ?? "", timezone: task.prospectTz,
+      firstName: person?.firstName ?? "",
+      lastName: person?.lastName ?? "",
+      fullName: person ? personName(person) : "",
+      company: person?.company ?? "",
+      title: person?.title ?? "",
+      location: person?.location ?? "",
+      timezone: task.prospectTz,
     },
     note: kind === "connect" ? (task.note ?? "") : null,
     text: kind === "message" ? (task.text ?? "") : null,
@@ -63,7 +85,8 @@ export interface AnswerableAction {
 export async function findAction(app: App, id: number): Promise<AnswerableAction | null> {
   const { action, released } = await readAction(app.store, id);
   const ours = app.ctx.workspaceId;
-  if (action !== null) return action.type === "action" && action.workspaceId === ours ? { id, kind: action.kind, open: action.result === null } : null;
+  if (action !== null)
+    return action.type === "action" && action.workspaceId === ours ? { id, kind: action.kind, open: action.result === null } : null;
   return released !== null && released.workspaceId === ours ? { id, kind: released.kind, open: false } : null;
 }
 

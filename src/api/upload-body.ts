@@ -20,7 +20,15 @@ export interface UploadKind {
 export const CSV_UPLOAD: UploadKind = {
   what: "CSV",
   // Spreadsheets and browsers label CSV files in all of these ways (Windows: application/vnd.ms-excel).
-  types: ["text/csv", "application/csv", "text/x-csv", "text/comma-separated-values", "application/vnd.ms-excel", "text/plain", "text/tab-separated-values"],
+  types: [
+    "text/csv",
+    "application/csv",
+    "text/x-csv",
+    "text/comma-separated-values",
+    "application/vnd.ms-excel",
+    "text/plain",
+    "text/tab-separated-values",
+  ],
   example: "leads.csv",
 };
 
@@ -31,7 +39,11 @@ export const ZIP_UPLOAD: UploadKind = {
 };
 
 /** The form in the OpenAPI document: the file as the field `file` (a plain schema, so no form validator runs). */
-export const FILE_FORM = { type: "object" as const, properties: { file: { type: "string" as const, format: "binary" } }, required: ["file"] };
+export const FILE_FORM = {
+  type: "object" as const,
+  properties: { file: { type: "string" as const, format: "binary" } },
+  required: ["file"],
+};
 
 export interface Upload {
   bytes: Buffer;
@@ -48,7 +60,9 @@ export async function readUpload(c: Context, kind: UploadKind): Promise<Upload> 
   else if (kind.types.includes(type)) upload = { bytes: Buffer.from(await c.req.arrayBuffer()), fileName: null };
   else throw unsupported(type, kind);
   if (upload.bytes.length === 0) {
-    throw new LinkpaceError("invalid_input", `the ${kind.what} file is empty: send the ${kind.what} file`, [{ where: "body", message: "empty" }]);
+    throw new LinkpaceError("invalid_input", `the ${kind.what} file is empty: send the ${kind.what} file`, [
+      { where: "body", message: "empty" },
+    ]);
   }
   return upload;
 }
@@ -58,13 +72,20 @@ async function filePart(c: Context, kind: UploadKind): Promise<Upload> {
   try {
     form = await c.req.raw.formData();
   } catch (e) {
-    throw new LinkpaceError("invalid_input", `the multipart/form-data body cannot be read (${(e as Error).message}); ${howToSend(kind)}`, [{ where: "body", message: "not a readable form" }]);
+    throw new LinkpaceError("invalid_input", `the multipart/form-data body cannot be read (${(e as Error).message}); ${howToSend(kind)}`, [
+      { where: "body", message: "not a readable form" },
+    ]);
   }
   const files = [...form.entries()].filter((entry): entry is [string, File] => typeof entry[1] !== "string");
   const chosen = files.length === 1 ? files[0] : files.find(([field]) => field === "file");
   if (chosen === undefined) {
-    const found = files.length === 0 ? "no file" : `${files.length} files (fields ${files.map(([field]) => field).join(", ")}) and none named file`;
-    throw new LinkpaceError("invalid_input", `the form holds ${found}: send one ${kind.what} file, as the field file (curl -F file=@${kind.example})`, [{ where: "body", message: found }]);
+    const found =
+      files.length === 0 ? "no file" : `${files.length} files (fields ${files.map(([field]) => field).join(", ")}) and none named file`;
+    throw new LinkpaceError(
+      "invalid_input",
+      `the form holds ${found}: send one ${kind.what} file, as the field file (curl -F file=@${kind.example})`,
+      [{ where: "body", message: found }],
+    );
   }
   const file = chosen[1];
   return { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name === "" ? null : file.name };

@@ -50,11 +50,24 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
         "  npm run bench -- --only load           # the HTTP load test only\n",
     )
     .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load"]))
-    .option("--quick", "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given", false)
-    .option("--pg <url>", "PostgreSQL server for the PostgreSQL cases (each run gets its own schema, dropped afterwards)", process.env.LINKPACE_TEST_PG ?? DEFAULT_PG)
+    .option(
+      "--quick",
+      "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given",
+      false,
+    )
+    .option(
+      "--pg <url>",
+      "PostgreSQL server for the PostgreSQL cases (each run gets its own schema, dropped afterwards)",
+      process.env.LINKPACE_TEST_PG ?? DEFAULT_PG,
+    )
     .option("--skip-pg", "run the SQLite cases only (scale and load)", false)
     .option("--no-durable", "skip the durable (WAL) SQLite cases")
-    .option("--pg-budget <minutes>", "if a 28-day 200,000-prospect PostgreSQL run is estimated to take longer, run fewer days (labelled)", positive, 45)
+    .option(
+      "--pg-budget <minutes>",
+      "if a 28-day 200,000-prospect PostgreSQL run is estimated to take longer, run fewer days (labelled)",
+      positive,
+      45,
+    )
     .option("--out <file>", `the BENCHMARKS.md to update (default ${defaultOut}; with --quick, none)`)
     .option("--results <file>", "also write the raw results as JSON to this file")
     .option("--resume <file>", "reuse the successful scale cases of an earlier --results file; run only the missing or failed ones")
@@ -68,7 +81,19 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     const code = (e as { exitCode?: number }).exitCode ?? 2;
     process.exit(code === 0 ? 0 : 2);
   }
-  const o = program.opts<{ only?: "scale" | "policy" | "load"; quick: boolean; pg: string; skipPg: boolean; durable: boolean; pgBudget: number; out?: string; results?: string; resume?: string; rerun?: string; pgDays?: number }>();
+  const o = program.opts<{
+    only?: "scale" | "policy" | "load";
+    quick: boolean;
+    pg: string;
+    skipPg: boolean;
+    durable: boolean;
+    pgBudget: number;
+    out?: string;
+    results?: string;
+    resume?: string;
+    rerun?: string;
+    pgDays?: number;
+  }>();
   return {
     only: o.only ?? null,
     quick: o.quick,
@@ -79,7 +104,10 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     out: o.out ?? (o.quick ? null : defaultOut),
     results: o.results ?? null,
     resume: o.resume ?? null,
-    rerun: (o.rerun ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    rerun: (o.rerun ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
     pgDays: o.pgDays !== undefined ? Math.floor(o.pgDays) : null,
     command: ["npm run bench", ...(argv.length ? ["--", ...argv.map(redactArg)] : [])].join(" "),
   };

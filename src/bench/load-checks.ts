@@ -25,10 +25,12 @@ export function loadChecks(input: CheckInput): LoadCheck[] {
   const missing = done.filter(([id, kind]) => okById.get(id) !== kind).map(([id]) => id);
   const unreported = log.okActions.filter(([id]) => !doneIds.has(id)).map(([id]) => id);
   const steps = new Map<string, number>();
-  for (const [, kind, enrollment] of log.okActions) if (enrollment !== null) steps.set(`${enrollment}:${kind}`, (steps.get(`${enrollment}:${kind}`) ?? 0) + 1);
+  for (const [, kind, enrollment] of log.okActions)
+    if (enrollment !== null) steps.set(`${enrollment}:${kind}`, (steps.get(`${enrollment}:${kind}`) ?? 0) + 1);
   const repeated = [...steps].filter(([, n]) => n > 1).map(([k]) => k);
   const connects = done.filter(([, kind]) => kind === "connect").length;
-  const few = (ids: Array<number | string>): string => (ids.length === 0 ? "" : `: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""}`);
+  const few = (ids: Array<number | string>): string =>
+    ids.length === 0 ? "" : `: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""}`;
   return [
     {
       name: "no 5xx, no request without an answer",
@@ -40,8 +42,16 @@ export function loadChecks(input: CheckInput): LoadCheck[] {
       ok: twice.length === 0 && missing.length === 0,
       detail: `${done.length} reported done; ${missing.length} not found as an ok action of that kind${few(missing)}; ${twice.length} acknowledged twice${few(twice)}`,
     },
-    { name: "no ok action that no runner reported", ok: unreported.length === 0, detail: `${log.okActions.length} ok actions in the log, ${unreported.length} unreported${few(unreported)}` },
-    { name: "no step done twice for a prospect", ok: repeated.length === 0, detail: `${repeated.length} enrollment steps with more than one ok action${few(repeated)}` },
+    {
+      name: "no ok action that no runner reported",
+      ok: unreported.length === 0,
+      detail: `${log.okActions.length} ok actions in the log, ${unreported.length} unreported${few(unreported)}`,
+    },
+    {
+      name: "no step done twice for a prospect",
+      ok: repeated.length === 0,
+      detail: `${repeated.length} enrollment steps with more than one ok action${few(repeated)}`,
+    },
     {
       name: "GET /v1/invitations lists every connect reported done",
       ok: input.invitationsTotal === connects,

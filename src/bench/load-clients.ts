@@ -45,7 +45,10 @@ export class Recorder {
     const lat = names.flatMap((n) => this.latencies.get(n) ?? []);
     const statuses: Record<string, number> = {};
     for (const n of names) for (const [s, c] of this.statuses.get(n) ?? []) statuses[s] = (statuses[s] ?? 0) + c;
-    const count = (pred: (s: string) => boolean): number => Object.entries(statuses).filter(([s]) => pred(s)).reduce((t, [, c]) => t + c, 0);
+    const count = (pred: (s: string) => boolean): number =>
+      Object.entries(statuses)
+        .filter(([s]) => pred(s))
+        .reduce((t, [, c]) => t + c, 0);
     return {
       route: route === "all" ? "all routes" : route,
       requests: lat.length,
@@ -59,16 +62,30 @@ export class Recorder {
 }
 
 export class ApiClient {
-  constructor(private readonly base: string, private readonly token: string, private readonly recorder: Recorder) {}
+  constructor(
+    private readonly base: string,
+    private readonly token: string,
+    private readonly recorder: Recorder,
+  ) {}
 
   /** One request; recorded under `route` when it started while the recorder was recording. */
-  async call(route: RouteName | null, method: string, path: string, body?: string | object, contentType = "application/json"): Promise<Answer | null> {
+  async call(
+    route: RouteName | null,
+    method: string,
+    path: string,
+    body?: string | object,
+    contentType = "application/json",
+  ): Promise<Answer | null> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
     if (body !== undefined) headers["content-type"] = contentType;
     const recorded = this.recorder.recording;
     const t0 = performance.now();
     try {
-      const res = await fetch(this.base + path, { method, headers, ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}) });
+      const res = await fetch(this.base + path, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+      });
       const text = await res.text();
       if (route) this.recorder.add(route, performance.now() - t0, res.status, recorded);
       let parsed: unknown = null;
@@ -87,7 +104,8 @@ export class ApiClient {
   /** A seeding request that must succeed. */
   async must(method: string, path: string, body: string | object, contentType?: string): Promise<unknown> {
     const a = await this.call(null, method, path, body, contentType);
-    if (!a || a.status >= 300) throw new Error(`load: seeding ${method} ${path} answered ${a ? `${a.status}: ${a.text.slice(0, 300)}` : "nothing"}`);
+    if (!a || a.status >= 300)
+      throw new Error(`load: seeding ${method} ${path} answered ${a ? `${a.status}: ${a.text.slice(0, 300)}` : "nothing"}`);
     return a.body;
   }
 }
@@ -102,21 +120,28 @@ export function accountName(i: number): string {
 export function loadAccount(name: string): object {
   const big = 1_000_000;
   return {
-    name, timezone: "UTC", type: "premium", warmup: "off", workingHours: { days: ALL_DAYS, hours: "00:00-24:00" },
+    name,
+    timezone: "UTC",
+    type: "premium",
+    warmup: "off",
+    workingHours: { days: ALL_DAYS, hours: "00:00-24:00" },
     limits: { invitesPerWeek: big, invitesPerDay: big, messagesPerDay: big, visitsPerDay: big, pendingMax: big, minGap: "1s" },
   };
 }
 
 export function loadCampaign(name: string, account: string): object {
   return {
-    name, account, schedule: { timezone: "UTC", days: ALL_DAYS, hours: "00:00-24:00" },
+    name,
+    account,
+    schedule: { timezone: "UTC", days: ALL_DAYS, hours: "00:00-24:00" },
     steps: [{ visit: {} }, { connect: { note: "Hi {{ firstName }}, I saw your work at {{ company }} and would like to connect." } }],
   };
 }
 
 export function prospectCsv(account: string, n: number): string {
   const lines = ["profileUrl,firstName,lastName,company,title,location"];
-  for (let i = 0; i < n; i++) lines.push(`https://www.linkedin.com/in/${account}-p${i},First${i},Last${i},Company ${i % 97},Head of Things,"Paris, France"`);
+  for (let i = 0; i < n; i++)
+    lines.push(`https://www.linkedin.com/in/${account}-p${i},First${i},Last${i},Company ${i % 97},Head of Things,"Paris, France"`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -137,7 +162,12 @@ export async function seedWorkspace(api: ApiClient, accounts: number, prospectsP
   const t2 = performance.now();
   let enrolled = 0;
   for (const n of names) {
-    const report = (await api.must("POST", `/v1/prospects/import?campaign=${n}-c&file=${n}.csv`, prospectCsv(n, prospectsPerAccount), "text/csv")) as { enrolled: number };
+    const report = (await api.must(
+      "POST",
+      `/v1/prospects/import?campaign=${n}-c&file=${n}.csv`,
+      prospectCsv(n, prospectsPerAccount),
+      "text/csv",
+    )) as { enrolled: number };
     enrolled += report.enrolled;
   }
   return { accounts: t1 - t0, campaigns: t2 - t1, imports: performance.now() - t2, enrolled };

@@ -9,20 +9,42 @@ import type { MachineInfo } from "./machine-info.js";
 import { table } from "./markdown.js";
 
 const int = (n: number): string => Math.round(n).toLocaleString("en-US");
-const dec = (n: number, d = 1): string => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }) : "-");
+const dec = (n: number, d = 1): string =>
+  Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }) : "-";
 const ms = (n: number): string => dec(n, n < 10 ? 2 : 1);
 
 function routeRow(caseLabel: string, r: RouteResult): string[] {
   const l: LatencySummary = r.latencyMs;
-  return [caseLabel, r.route === "all routes" ? "**all routes**" : `\`${r.route}\``, int(r.requests), int(r.errors), dec(r.perSecond, 0), ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p99), ms(l.max)];
+  return [
+    caseLabel,
+    r.route === "all routes" ? "**all routes**" : `\`${r.route}\``,
+    int(r.requests),
+    int(r.errors),
+    dec(r.perSecond, 0),
+    ms(l.mean),
+    ms(l.p50),
+    ms(l.p90),
+    ms(l.p99),
+    ms(l.max),
+  ];
 }
 
 function serverRow(r: LoadResult): string[] {
   const s = r.server;
-  const answers = Object.entries(r.nextAnswers).map(([k, v]) => `${int(v)} ${k}`).join(", ");
+  const answers = Object.entries(r.nextAnswers)
+    .map(([k, v]) => `${int(v)} ${k}`)
+    .join(", ");
   return [
-    loadCaseLabel(r.spec.backend), `${int(r.tasksDone)} (${dec(r.tasksPerSecond)}/s)`, answers, dec(s.cpuCores, 2), dec(r.clientCpuCores, 2), r.machineCpuCores === null ? "-" : dec(r.machineCpuCores, 2), `${dec(100 * s.loopUtilization, 0)}%`,
-    `${ms(s.loopDelay.p50)} / ${ms(s.loopDelay.p99)} / ${ms(s.loopDelay.max)}`, `${dec(s.engineLag.mean, 2)} / ${dec(s.engineLag.max, 2)}`, `${int(s.rssMB)} / ${int(s.maxRssMB)}`,
+    loadCaseLabel(r.spec.backend),
+    `${int(r.tasksDone)} (${dec(r.tasksPerSecond)}/s)`,
+    answers,
+    dec(s.cpuCores, 2),
+    dec(r.clientCpuCores, 2),
+    r.machineCpuCores === null ? "-" : dec(r.machineCpuCores, 2),
+    `${dec(100 * s.loopUtilization, 0)}%`,
+    `${ms(s.loopDelay.p50)} / ${ms(s.loopDelay.p99)} / ${ms(s.loopDelay.max)}`,
+    `${dec(s.engineLag.mean, 2)} / ${dec(s.engineLag.max, 2)}`,
+    `${int(s.rssMB)} / ${int(s.maxRssMB)}`,
     `${r.measuredAt}, ${r.loadAverageBefore[0] ?? "?"} / ${r.loadAverageAfter}`,
   ];
 }
@@ -55,7 +77,22 @@ export function renderLoad(run: LoadRun, m: MachineInfo, command: string): strin
     "",
     "The tasks and the processes over the same window (engine lag: how far behind its earliest due account the engine was, the `/metrics` gauge, sampled every second; the whole machine's CPU, from /proc/stat, includes the server, the clients, PostgreSQL's own processes and any other work):",
     "",
-    table(["case", "tasks done", "`POST /v1/tasks/next` answers", "server CPU (cores)", "clients' CPU (cores)", "whole machine's CPU busy (cores)", "server event loop busy", "loop delay p50 / p99 / max (ms)", "engine lag mean / max (s)", "RSS end / peak (MB)", "start (UTC), load average before / after"], results.map(serverRow)),
+    table(
+      [
+        "case",
+        "tasks done",
+        "`POST /v1/tasks/next` answers",
+        "server CPU (cores)",
+        "clients' CPU (cores)",
+        "whole machine's CPU busy (cores)",
+        "server event loop busy",
+        "loop delay p50 / p99 / max (ms)",
+        "engine lag mean / max (s)",
+        "RSS end / peak (MB)",
+        "start (UTC), load average before / after",
+      ],
+      results.map(serverRow),
+    ),
     "",
     ...results.flatMap(caseLines),
     `- The governor lets each account act once per \`minGap\` (1 s) × U(1, 1.5), rounded up to a whole second, so tasks come at its pace (${results.map((r) => `${dec(r.tasksPerSecond / r.settings.accounts, 2)} per account and second on ${loadCaseLabel(r.spec.backend)}`).join(", ")}), not the server's; most \`POST /v1/tasks/next\` answers are therefore "wait", each a transaction that locks the account and asks the governor.`,

@@ -25,7 +25,10 @@ import { schemaUrl } from "./pg-admin.js";
 const LAG_SAMPLE_MS = 1000;
 
 function fileLogger(path: string): Logger {
-  return pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }, pino.destination({ dest: path, sync: true }));
+  return pino(
+    { base: null, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+    pino.destination({ dest: path, sync: true }),
+  );
 }
 
 /** Meters of the measured window: event-loop delay and utilisation, CPU, and the engine's lag. */
@@ -37,7 +40,10 @@ class Meters {
   private lags: number[] = [];
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly store: Store, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
 
   start(): void {
     this.delay.reset();
@@ -47,7 +53,10 @@ class Meters {
     this.t0 = performance.now();
     this.lags = [];
     this.timer = setInterval(() => {
-      void this.store.nextWakeAt().then((wake) => this.lags.push(wake === null ? 0 : Math.max(0, (this.clock.now() - wake) / 1000)), () => {});
+      void this.store.nextWakeAt().then(
+        (wake) => this.lags.push(wake === null ? 0 : Math.max(0, (this.clock.now() - wake) / 1000)),
+        () => {},
+      );
     }, LAG_SAMPLE_MS);
   }
 
@@ -87,7 +96,9 @@ async function readLogSummary(store: Store, logPath: string): Promise<LogSummary
   }
   let inFlight = 0;
   for (const a of await store.listAccounts(DEFAULT_WORKSPACE)) inFlight += (await store.openTasks(a.id)).length;
-  const errorLogLines = readFileSync(logPath, "utf8").split("\n").filter((l) => l.includes('"level":"error"')).length;
+  const errorLogLines = readFileSync(logPath, "utf8")
+    .split("\n")
+    .filter((l) => l.includes('"level":"error"')).length;
   return { okActions, inFlight, otherResults, errorLogLines };
 }
 
@@ -103,7 +114,8 @@ async function main(spec: LoadCaseSpec): Promise<void> {
     const target = spec.backend === "postgres" ? schemaUrl(spec.pgUrl as string, spec.schema as string) : join(dir, "load.db");
     const store = await openStore(target);
     const tokens: string[] = [];
-    for (let i = 0; i < spec.tokens; i++) tokens.push((await createToken(store, { workspaceId: DEFAULT_WORKSPACE, name: `load-${i}`, now: clock.now() })).token);
+    for (let i = 0; i < spec.tokens; i++)
+      tokens.push((await createToken(store, { workspaceId: DEFAULT_WORKSPACE, name: `load-${i}`, now: clock.now() })).token);
     const running = await startServer({ store, clock, host: "127.0.0.1", port: 0, rateLimit: spec.rateLimit, logger: fileLogger(logPath) });
     const meters = new Meters(store, clock);
     await new Promise<void>((resolve, reject) => {

@@ -12,7 +12,17 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { BenchOptions } from "./bench-options.js";
-import { accountName, ApiClient, Recorder, ROUTES, runReader, runRunner, seedWorkspace, type RunnerTally, type Stop } from "./load-clients.js";
+import {
+  accountName,
+  ApiClient,
+  Recorder,
+  ROUTES,
+  runReader,
+  runRunner,
+  seedWorkspace,
+  type RunnerTally,
+  type Stop,
+} from "./load-clients.js";
 import { loadChecks } from "./load-checks.js";
 import type { LoadBackend, LoadCaseSpec, LoadOutcome, LoadResult, LoadSettings, ParentMessage, ServerMessage } from "./load-types.js";
 import { dropSchema, freshSchemaName } from "./pg-admin.js";
@@ -112,12 +122,16 @@ async function runCase(spec: LoadCaseSpec, s: LoadSettings): Promise<LoadResult>
     const { url, tokens } = await inbox.next("ready");
     const recorder = new Recorder();
     const reader = new ApiClient(url, tokens[0] as string, recorder);
-    process.stderr.write(`${label} server at ${url}; seeding ${s.accounts} accounts × ${s.prospectsPerAccount} prospects through the API\n`);
+    process.stderr.write(
+      `${label} server at ${url}; seeding ${s.accounts} accounts × ${s.prospectsPerAccount} prospects through the API\n`,
+    );
     const seed = await seedWorkspace(reader, s.accounts, s.prospectsPerAccount);
     const stop: Stop = { stopped: false };
     const tally: RunnerTally = { done: [], doneInWindow: 0, answers: {} };
     const clients = [
-      ...Array.from({ length: s.runners }, (_, i) => runRunner(new ApiClient(url, tokens[1 + i] as string, recorder), accountName(i % s.accounts), recorder, tally, stop)),
+      ...Array.from({ length: s.runners }, (_, i) =>
+        runRunner(new ApiClient(url, tokens[1 + i] as string, recorder), accountName(i % s.accounts), recorder, tally, stop),
+      ),
       ...Array.from({ length: s.statusReaders }, () => runReader(reader, "GET /v1/status", stop)),
       ...Array.from({ length: s.taskReaders }, () => runReader(reader, "GET /v1/tasks", stop)),
     ];
@@ -139,20 +153,35 @@ async function runCase(spec: LoadCaseSpec, s: LoadSettings): Promise<LoadResult>
     await Promise.all(clients);
     const { sample } = await inbox.next("sample");
     const invitations = await reader.call(null, "GET", "/v1/invitations?perPage=1");
-    const invitationsTotal = invitations?.status === 200 ? ((invitations.body as { page: { total: number } }).page.total) : null;
+    const invitationsTotal = invitations?.status === 200 ? (invitations.body as { page: { total: number } }).page.total : null;
     inbox.send({ type: "finish" });
     const { log, closeMs } = await inbox.next("finished");
     await exited;
     const checks = loadChecks({ done: tally.done, log, requests: recorder.allRuns, invitationsTotal });
     const total = recorder.result("all", windowMs);
-    process.stderr.write(`${label} ${total.requests} requests in ${(windowMs / 1000).toFixed(1)} s (${total.perSecond.toFixed(0)}/s), ${tally.doneInWindow} tasks done; checks ${checks.every((c) => c.ok) ? "passed" : "FAILED"}\n`);
+    process.stderr.write(
+      `${label} ${total.requests} requests in ${(windowMs / 1000).toFixed(1)} s (${total.perSecond.toFixed(0)}/s), ${tally.doneInWindow} tasks done; checks ${checks.every((c) => c.ok) ? "passed" : "FAILED"}\n`,
+    );
     return {
-      spec, settings: s, measuredAt, loadAverageBefore, loadAverageAfter,
-      seedMs: { accounts: seed.accounts, campaigns: seed.campaigns, imports: seed.imports }, enrolled: seed.enrolled,
-      windowMs, routes: ROUTES.map((r) => recorder.result(r, windowMs)), total,
-      nextAnswers: tally.answers, tasksDone: tally.doneInWindow, tasksPerSecond: tally.doneInWindow / (windowMs / 1000), tasksDoneAll: tally.done.length,
-      server: sample, clientCpuCores: (cpu.user + cpu.system) / 1000 / windowMs,
-      machineCpuCores: busy0 !== null && busy1 !== null ? (busy1 - busy0) / (windowMs / 1000) : null, checks, closeMs,
+      spec,
+      settings: s,
+      measuredAt,
+      loadAverageBefore,
+      loadAverageAfter,
+      seedMs: { accounts: seed.accounts, campaigns: seed.campaigns, imports: seed.imports },
+      enrolled: seed.enrolled,
+      windowMs,
+      routes: ROUTES.map((r) => recorder.result(r, windowMs)),
+      total,
+      nextAnswers: tally.answers,
+      tasksDone: tally.doneInWindow,
+      tasksPerSecond: tally.doneInWindow / (windowMs / 1000),
+      tasksDoneAll: tally.done.length,
+      server: sample,
+      clientCpuCores: (cpu.user + cpu.system) / 1000 / windowMs,
+      machineCpuCores: busy0 !== null && busy1 !== null ? (busy1 - busy0) / (windowMs / 1000) : null,
+      checks,
+      closeMs,
     };
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill();
@@ -183,7 +212,15 @@ export async function runLoad(opts: BenchOptions, onCase?: (soFar: LoadRun) => v
   const settings = loadSettings(opts.quick);
   const tokens = 1 + settings.runners;
   const specs: LoadCaseSpec[] = [{ id: "load-sqlite", backend: "sqlite", tokens, rateLimit: LOAD_RATE_LIMIT }];
-  if (!opts.skipPg) specs.push({ id: "load-postgres", backend: "postgres", tokens, rateLimit: LOAD_RATE_LIMIT, pgUrl: opts.pg, schema: freshSchemaName("load") });
+  if (!opts.skipPg)
+    specs.push({
+      id: "load-postgres",
+      backend: "postgres",
+      tokens,
+      rateLimit: LOAD_RATE_LIMIT,
+      pgUrl: opts.pg,
+      schema: freshSchemaName("load"),
+    });
   const run: LoadRun = { settings, outcomes: [] };
   for (const spec of specs) {
     run.outcomes.push(await runOne(spec, settings, opts));

@@ -21,7 +21,9 @@ export function duration(ms: number): string {
   const s = ms / 1000;
   if (s < 60) return `${dec(s, 1)} s`;
   const m = Math.floor(s / 60);
-  return m < 60 ? `${m} min ${String(Math.round(s % 60)).padStart(2, "0")} s` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+  return m < 60
+    ? `${m} min ${String(Math.round(s % 60)).padStart(2, "0")} s`
+    : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
 }
 
 export function renderMachine(m: MachineInfo, command: string): string {
@@ -36,10 +38,20 @@ export function renderMachine(m: MachineInfo, command: string): string {
 function scaleRow(r: ScaleResult, plannedDays: number): string[] {
   const days = r.spec.shortened ? `**${r.spec.days}** (of ${plannedDays})` : String(r.spec.days);
   return [
-    scaleCaseLabel(r.spec), int(r.spec.accounts), int(r.spec.prospects), days, int(r.actions), int(r.invitesSent),
+    scaleCaseLabel(r.spec),
+    int(r.spec.accounts),
+    int(r.spec.prospects),
+    days,
+    int(r.actions),
+    int(r.invitesSent),
     `${int(r.limitSignals)} / ${int(r.restrictions)}`,
-    duration(r.runMs), duration(r.setupMs), duration(r.loopMs), dec((r.runMs * 1000) / Math.max(1, r.actions), 0), dec((r.loopMs * 1000) / Math.max(1, r.actions), 0),
-    int(r.maxRssMB), int(r.heapPeakMB),
+    duration(r.runMs),
+    duration(r.setupMs),
+    duration(r.loopMs),
+    dec((r.runMs * 1000) / Math.max(1, r.actions), 0),
+    dec((r.loopMs * 1000) / Math.max(1, r.actions), 0),
+    int(r.maxRssMB),
+    int(r.heapPeakMB),
   ];
 }
 
@@ -62,23 +74,45 @@ function growthLines(results: ScaleResult[]): string[] {
 function measuredWhen(results: ScaleResult[], m: MachineInfo): string {
   const times = results.map((r) => r.measuredAt ?? m.date).sort();
   const [first, last] = [times[0] ?? m.date, times[times.length - 1] ?? m.date];
-  return first.slice(0, 16) === last.slice(0, 16) ? `Measured ${first}.` : `Cases measured between ${first} and ${last}; cases from an earlier run were reused with \`--resume\`.`;
+  return first.slice(0, 16) === last.slice(0, 16)
+    ? `Measured ${first}.`
+    : `Cases measured between ${first} and ${last}; cases from an earlier run were reused with \`--resume\`.`;
 }
 
 export function renderScale(run: ScaleRun, m: MachineInfo, command: string): string {
   const results = run.outcomes.filter(isResult);
   const failed = run.outcomes.filter((o) => !isResult(o));
-  const head = ["case", "accounts", "prospects", "days", "actions", "invitations sent", "limit signals / restrictions", "wall time", "setup + enrolment", "engine loop", "µs / action", "µs / action (loop)", "peak RSS (MB)", "heap peak (MB, sampled)"];
+  const head = [
+    "case",
+    "accounts",
+    "prospects",
+    "days",
+    "actions",
+    "invitations sent",
+    "limit signals / restrictions",
+    "wall time",
+    "setup + enrolment",
+    "engine loop",
+    "µs / action",
+    "µs / action (loop)",
+    "peak RSS (MB)",
+    "heap peak (MB, sampled)",
+  ];
   return [
     `${measuredWhen(results, m)} Last command: \`${command}\`. Generated workspace: ${int(run.accounts)} accounts (generateScenario, seed ${run.seed}), every prospect enrolled but those their sender's hours never reach, ${run.days} simulated days; one child process per case, run one after the other.`,
     "",
-    table(head, results.map((r) => scaleRow(r, run.days))),
+    table(
+      head,
+      results.map((r) => scaleRow(r, run.days)),
+    ),
     "",
     "- *actions*: every action performed (visits, invitations, messages, withdrawals, failures included: `report.actions`). *wall time*: the whole `runSimulation` call = *setup + enrolment* (accounts, campaigns, enrolling every prospect, up to the end of the first engine tick) + *engine loop* (first to last tick) + reading the event log back for the report. Generating the scenario and opening the store are not included.",
     "- *µs / action* = wall time ÷ actions; *(loop)* = engine loop ÷ actions. *peak RSS*: `process.resourceUsage().maxRSS` of the case's own process; *heap peak*: `heapUsed` sampled every 100 ms of progress.",
     "- SQLite (scratch) is what `linkpace sim` uses without `--db` (journal off, synchronous off); SQLite (durable) is a plain `openStore` file (WAL, synchronous NORMAL); PostgreSQL uses a fresh schema per run, dropped afterwards.",
     `- Start (UTC) of each case and the machine's 1-minute load average just before it (other work shares the 2 cores): ${results.map((r) => `${scaleCaseLabel(r.spec)}: ${r.measuredAt ? `${r.measuredAt}, ` : ""}load ${r.loadAverageBefore[0] ?? "unknown"}`).join("; ")}.`,
-    ...results.filter((r) => r.spec.shortened).map((r) => `- **${scaleCaseLabel(r.spec)}** ran ${r.spec.shortened}; its numbers are for that shorter run, not an extrapolation.`),
+    ...results
+      .filter((r) => r.spec.shortened)
+      .map((r) => `- **${scaleCaseLabel(r.spec)}** ran ${r.spec.shortened}; its numbers are for that shorter run, not an extrapolation.`),
     ...failed.map((f) => `- **${scaleCaseLabel(f.spec)}** failed: \`${"error" in f ? f.error.split("\n")[0] : ""}\``),
     "",
     "How the cost grows (computed from the table):",
@@ -90,8 +124,20 @@ export function renderScale(run: ScaleRun, m: MachineInfo, command: string): str
 function groupRows(id: string, label: string, accounts: AccountTally[], days: number): string[][] {
   const limits = [...new Set(accounts.map((a) => a.hiddenWeeklyLimit))].sort((a, b) => b - a);
   return limits.map((limit) => {
-    const t = totalsOf(accounts.filter((a) => a.hiddenWeeklyLimit === limit), days);
-    return [id === "linkpace" ? label : label.split(" ")[0] ?? label, String(limit), String(t.accounts), dec(t.sent / t.accountWeeks), dec(t.accepted / t.accountWeeks), dec(t.limitSignals / t.accountWeeks, 2), dec(t.restrictions / t.accountWeeks, 2), `${t.restrictedAccounts} of ${t.accounts}`];
+    const t = totalsOf(
+      accounts.filter((a) => a.hiddenWeeklyLimit === limit),
+      days,
+    );
+    return [
+      id === "linkpace" ? label : (label.split(" ")[0] ?? label),
+      String(limit),
+      String(t.accounts),
+      dec(t.sent / t.accountWeeks),
+      dec(t.accepted / t.accountWeeks),
+      dec(t.limitSignals / t.accountWeeks, 2),
+      dec(t.restrictions / t.accountWeeks, 2),
+      `${t.restrictedAccounts} of ${t.accounts}`,
+    ];
   });
 }
 
@@ -99,7 +145,10 @@ export function renderPolicy(run: PolicyRun, m: MachineInfo, command: string): s
   const w = run.workspace;
   const limits = Object.values(w.hiddenLimits);
   const count = (l: number): number => limits.filter((x) => x === l).length;
-  const groups = [...new Set(limits)].sort((a, b) => b - a).map((l) => `${count(l)} × ${l}`).join(", ");
+  const groups = [...new Set(limits)]
+    .sort((a, b) => b - a)
+    .map((l) => `${count(l)} × ${l}`)
+    .join(", ");
   const totals = run.results.map((r) => ({ r, t: totalsOf(r.accounts, r.days) }));
   return [
     `Measured ${m.date} with \`${command}\`. One generated workspace (generateScenario): ${w.accounts} accounts, ${int(w.prospects)} prospects, ${w.days} simulated days, seed ${w.seed}; hidden weekly limits ${groups} (the generator's 80s on sender-02, -06, -10, …, plus 60 on sender-03, -09, -15, … set here; the generator's young, warming-up accounts are sender-04, -11, -18). Every policy plays the same prospects, in the same order, against a fresh simulator with the same seed. ${w.accounts} accounts × ${w.days} days = ${dec((w.accounts * w.days) / 7)} account-weeks.`,
@@ -109,20 +158,51 @@ export function renderPolicy(run: PolicyRun, m: MachineInfo, command: string): s
     "Totals over the run (acceptances and restrictions are the network's events inside the run's days):",
     "",
     table(
-      ["policy", "invitations sent", "accepted", "accepted / sent", "weekly-limit signals", "restrictions", "accounts restricted", "actions tried while restricted", "sent inside recipient's weekday 09-17", "sent in recipient's night (22-06)"],
-      totals.map(({ r, t }) => [r.label, int(t.sent), int(t.accepted), pct(t.accepted, t.sent), int(t.limitSignals), int(t.restrictions), `${t.restrictedAccounts} of ${t.accounts}`, int(t.restrictedAnswers), pct(t.inRecipientHours, t.sent), pct(t.atNight, t.sent)]),
+      [
+        "policy",
+        "invitations sent",
+        "accepted",
+        "accepted / sent",
+        "weekly-limit signals",
+        "restrictions",
+        "accounts restricted",
+        "actions tried while restricted",
+        "sent inside recipient's weekday 09-17",
+        "sent in recipient's night (22-06)",
+      ],
+      totals.map(({ r, t }) => [
+        r.label,
+        int(t.sent),
+        int(t.accepted),
+        pct(t.accepted, t.sent),
+        int(t.limitSignals),
+        int(t.restrictions),
+        `${t.restrictedAccounts} of ${t.accounts}`,
+        int(t.restrictedAnswers),
+        pct(t.inRecipientHours, t.sent),
+        pct(t.atNight, t.sent),
+      ]),
     ),
     "",
     "Per account-week:",
     "",
     table(
       ["policy", "invitations sent", "accepted", "weekly-limit signals", "restrictions"],
-      totals.map(({ r, t }) => [r.label, dec(t.sent / t.accountWeeks), dec(t.accepted / t.accountWeeks), dec(t.limitSignals / t.accountWeeks, 2), dec(t.restrictions / t.accountWeeks, 2)]),
+      totals.map(({ r, t }) => [
+        r.label,
+        dec(t.sent / t.accountWeeks),
+        dec(t.accepted / t.accountWeeks),
+        dec(t.limitSignals / t.accountWeeks, 2),
+        dec(t.restrictions / t.accountWeeks, 2),
+      ]),
     ),
     "",
     "Per account-week, by the account's hidden weekly limit:",
     "",
-    table(["policy", "hidden limit", "accounts", "sent", "accepted", "limit signals", "restrictions", "accounts restricted"], run.results.flatMap((r) => groupRows(r.id, r.label, r.accounts, r.days))),
+    table(
+      ["policy", "hidden limit", "accounts", "sent", "accepted", "limit signals", "restrictions", "accounts restricted"],
+      run.results.flatMap((r) => groupRows(r.id, r.label, r.accounts, r.days)),
+    ),
     ...(run.remarks.length > 0 ? ["", "Found during the run:", "", ...run.remarks.map((x) => `- ${x}`)] : []),
     ...(totals[0]?.r.pausedAtEnd != null ? ["", `linkpace accounts paused at the end of the run: ${totals[0].r.pausedAtEnd}.`] : []),
   ].join("\n");

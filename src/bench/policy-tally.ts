@@ -42,11 +42,23 @@ export class PolicyTally {
   private readonly byAccount = new Map<string, AccountTally>();
   private readonly clock = new LocalClock();
 
-  constructor(accounts: PolicyAccount[], private readonly zoneOf: Map<string, string>) {
+  constructor(
+    accounts: PolicyAccount[],
+    private readonly zoneOf: Map<string, string>,
+  ) {
     for (const a of accounts) {
       this.byAccount.set(a.name, {
-        account: a.name, hiddenWeeklyLimit: a.hiddenWeeklyLimit, sent: 0, withNote: 0, inRecipientHours: 0, atNight: 0,
-        accepted: 0, limitSignals: 0, restrictions: 0, restrictedAnswers: 0, withdrawn: 0,
+        account: a.name,
+        hiddenWeeklyLimit: a.hiddenWeeklyLimit,
+        sent: 0,
+        withNote: 0,
+        inRecipientHours: 0,
+        atNight: 0,
+        accepted: 0,
+        limitSignals: 0,
+        restrictions: 0,
+        restrictedAnswers: 0,
+        withdrawn: 0,
       });
     }
   }
@@ -60,7 +72,7 @@ export class PolicyTally {
     if (a.result !== "ok") return;
     t.sent++;
     if (a.note !== undefined && a.note.trim() !== "") t.withNote++;
-    const zone = (a.prospect !== null ? this.zoneOf.get(a.prospect) : undefined);
+    const zone = a.prospect !== null ? this.zoneOf.get(a.prospect) : undefined;
     if (zone === undefined) throw new Error(`policy tally: no zone known for prospect ${a.prospect}`);
     const local = this.clock.localTime(zone, a.at);
     if (local.weekday >= 1 && local.weekday <= 5 && local.minuteOfDay >= 9 * 60 && local.minuteOfDay < 17 * 60) t.inRecipientHours++;

@@ -82,12 +82,27 @@ export function buildPolicyWorkspace(opts: PolicyWorkspaceOptions): PolicyWorksp
     const zone = p.timezone ?? resolveZone({ location: p.location })?.zone ?? doc.timezone;
     const connect = campaign.steps.find((s) => s.kind === "connect");
     const source = connect?.kind === "connect" ? connect.note : null;
-    const vars = { firstName: p.firstName, lastName: p.lastName, fullName: `${p.firstName} ${p.lastName}`.trim(), company: p.company, title: p.title, location: p.location, custom: p.custom };
+    const vars = {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      fullName: `${p.firstName} ${p.lastName}`.trim(),
+      company: p.company,
+      title: p.title,
+      location: p.location,
+      custom: p.custom,
+    };
     const rendered = source === null ? null : renderForProspect(source, vars, doc.noteMaxLength);
     zoneOf.set(url, zone);
     (prospectsOf.get(doc.name) as PolicyProspect[]).push({
-      account: doc.name, url, identifiers, zone, connected: p.connected, unavailable: p.unavailable,
-      firstName: p.firstName, lastName: p.lastName, note: rendered?.sendable ? rendered.text : "",
+      account: doc.name,
+      url,
+      identifiers,
+      zone,
+      connected: p.connected,
+      unavailable: p.unavailable,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      note: rendered?.sendable ? rendered.text : "",
     });
   }
   return { scenario, accounts, prospectsOf, zoneOf };
@@ -97,7 +112,14 @@ export function buildPolicyWorkspace(opts: PolicyWorkspaceOptions): PolicyWorksp
 export function registerProspects(sim: LinkedInSimulator, ws: PolicyWorkspace): void {
   for (const list of ws.prospectsOf.values()) {
     for (const p of list) {
-      sim.addProspect({ account: p.account, url: p.url, identifiers: p.identifiers, timezone: p.zone, connected: p.connected, unavailable: p.unavailable });
+      sim.addProspect({
+        account: p.account,
+        url: p.url,
+        identifiers: p.identifiers,
+        timezone: p.zone,
+        connected: p.connected,
+        unavailable: p.unavailable,
+      });
     }
   }
 }

@@ -36,7 +36,10 @@ async function runLinkpace(ws: PolicyWorkspace): Promise<{ result: PolicyResult;
       store,
       onProgress: (done) => {
         const day = Math.floor(done / DAY);
-        if (day !== lastDay && day % 7 === 0) process.stderr.write(`[policy linkpace] simulated day ${day}/${ws.scenario.days}, ${((performance.now() - started) / 1000).toFixed(0)}s elapsed\n`);
+        if (day !== lastDay && day % 7 === 0)
+          process.stderr.write(
+            `[policy linkpace] simulated day ${day}/${ws.scenario.days}, ${((performance.now() - started) / 1000).toFixed(0)}s elapsed\n`,
+          );
         lastDay = day;
       },
     });
@@ -51,15 +54,22 @@ async function runLinkpace(ws: PolicyWorkspace): Promise<{ result: PolicyResult;
     const result = tally.result({
       id: "linkpace",
       label: "linkpace's governor",
-      rules: "the generated campaigns as they are: recipient's zone 09:00-17:00 on weekdays, sender's working hours, rolling weekly budget learnt from LinkedIn's signals, warm-up, withdraw after 21 days",
+      rules:
+        "the generated campaigns as they are: recipient's zone 09:00-17:00 on weekdays, sender's working hours, rolling weekly budget learnt from LinkedIn's signals, warm-up, withdraw after 21 days",
       days: ws.scenario.days,
       pausedAtEnd: paused.length,
       wallMs,
     });
     const remarks: string[] = [];
     for (const a of result.accounts) {
-      if (a.restrictions > 0) remarks.push(`linkpace: account ${a.account} (hidden weekly limit ${a.hiddenWeeklyLimit}) was restricted ${a.restrictions} time(s)`);
-      if (a.limitSignals > 2) remarks.push(`linkpace: account ${a.account} got ${a.limitSignals} weekly-limit signals in ${ws.scenario.days} days (at most 2 are allowed)`);
+      if (a.restrictions > 0)
+        remarks.push(
+          `linkpace: account ${a.account} (hidden weekly limit ${a.hiddenWeeklyLimit}) was restricted ${a.restrictions} time(s)`,
+        );
+      if (a.limitSignals > 2)
+        remarks.push(
+          `linkpace: account ${a.account} got ${a.limitSignals} weekly-limit signals in ${ws.scenario.days} days (at most 2 are allowed)`,
+        );
     }
     return { result, enrolled: run.report.prospects.enrolled, remarks };
   } finally {
@@ -69,16 +79,29 @@ async function runLinkpace(ws: PolicyWorkspace): Promise<{ result: PolicyResult;
 }
 
 export async function runPolicy(opts: BenchOptions): Promise<PolicyRun> {
-  const options: PolicyWorkspaceOptions = opts.quick ? { accounts: 8, prospects: 2000, days: 14, seed: 7 } : { accounts: 20, prospects: 12_000, days: 28, seed: 7 };
+  const options: PolicyWorkspaceOptions = opts.quick
+    ? { accounts: 8, prospects: 2000, days: 14, seed: 7 }
+    : { accounts: 20, prospects: 12_000, days: 28, seed: 7 };
   const ws = buildPolicyWorkspace(options);
-  process.stderr.write(`\n[policy] ${options.accounts} accounts, ${options.prospects} prospects, ${options.days} days, seed ${options.seed}\n`);
+  process.stderr.write(
+    `\n[policy] ${options.accounts} accounts, ${options.prospects} prospects, ${options.days} days, seed ${options.seed}\n`,
+  );
   const linkpace = await runLinkpace(ws);
   const remarks = [...linkpace.remarks];
-  if (linkpace.enrolled !== options.prospects) remarks.push(`linkpace enrolled ${linkpace.enrolled} of ${options.prospects} prospects; the static policies saw all of them`);
+  if (linkpace.enrolled !== options.prospects)
+    remarks.push(`linkpace enrolled ${linkpace.enrolled} of ${options.prospects} prospects; the static policies saw all of them`);
   const results = [linkpace.result];
   for (const policy of [twelveADayPolicy(options.seed), twentyFromUtcMidnightPolicy(options.seed)]) {
     process.stderr.write(`[policy] ${policy.label}\n`);
     results.push(new StaticDriver(ws, policy).run());
   }
-  return { workspace: { ...options, hiddenLimits: Object.fromEntries(ws.accounts.map((a) => [a.name, a.hiddenWeeklyLimit])), enrolled: linkpace.enrolled }, results, remarks };
+  return {
+    workspace: {
+      ...options,
+      hiddenLimits: Object.fromEntries(ws.accounts.map((a) => [a.name, a.hiddenWeeklyLimit])),
+      enrolled: linkpace.enrolled,
+    },
+    results,
+    remarks,
+  };
 }

@@ -31,7 +31,9 @@ async function checkPostgres(opts: BenchOptions): Promise<void> {
   try {
     await pgServerVersion(opts.pg);
   } catch (e) {
-    process.stderr.write(`bench: cannot reach PostgreSQL at ${redactArg(opts.pg)}: ${(e as Error).message}\n  start it, name another server with --pg URL (or LINKPACE_TEST_PG), or run with --skip-pg\n`);
+    process.stderr.write(
+      `bench: cannot reach PostgreSQL at ${redactArg(opts.pg)}: ${(e as Error).message}\n  start it, name another server with --pg URL (or LINKPACE_TEST_PG), or run with --skip-pg\n`,
+    );
     process.exit(2);
   }
 }
@@ -93,11 +95,15 @@ async function main(): Promise<void> {
     }
   }
   if (wantScale) {
-    const scale = await runScale(opts, (soFar) => {
-      raw.scale = soFar;
-      publish(opts, { machine: machineText, scale: renderScale(soFar, machine, opts.command) });
-      saveRaw();
-    }, resumed.scale);
+    const scale = await runScale(
+      opts,
+      (soFar) => {
+        raw.scale = soFar;
+        publish(opts, { machine: machineText, scale: renderScale(soFar, machine, opts.command) });
+        saveRaw();
+      },
+      resumed.scale,
+    );
     raw.scale = scale;
     printed.push(`## Scale\n\n${renderScale(scale, machine, opts.command)}`);
   }

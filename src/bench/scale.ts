@@ -29,7 +29,10 @@ export function isResult(o: ScaleOutcome): o is ScaleResult {
 function runChild(spec: ScaleCaseSpec): Promise<ScaleOutcome> {
   return new Promise((resolve) => {
     let message: ChildMessage | null = null;
-    const child = fork(CHILD, [JSON.stringify(spec)], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv: ["--max-old-space-size=12288"] });
+    const child = fork(CHILD, [JSON.stringify(spec)], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      execArgv: ["--max-old-space-size=12288"],
+    });
     child.on("message", (m) => {
       message = m as ChildMessage;
     });
@@ -44,7 +47,9 @@ function runChild(spec: ScaleCaseSpec): Promise<ScaleOutcome> {
 }
 
 async function runCase(spec: ScaleCaseSpec, opts: BenchOptions): Promise<ScaleOutcome> {
-  process.stderr.write(`\n[scale] starting ${spec.id}: ${scaleCaseLabel(spec)}, ${spec.days} days${spec.shortened ? ` (${spec.shortened})` : ""}\n`);
+  process.stderr.write(
+    `\n[scale] starting ${spec.id}: ${scaleCaseLabel(spec)}, ${spec.days} days${spec.shortened ? ` (${spec.shortened})` : ""}\n`,
+  );
   if (spec.backend !== "postgres") return runChild(spec);
   try {
     return await runChild(spec);
@@ -63,7 +68,13 @@ async function runCase(spec: ScaleCaseSpec, opts: BenchOptions): Promise<ScaleOu
  * the big run's action count (the same on every backend: the event log is identical); its enrolment scaled as
  * SQLite's grew. A rough guide, not a measurement: it is logged, never reported as a result.
  */
-export function planBigPostgresDays(done: ScaleResult[], big: number, small: number, days: number, budgetMin: number): { days: number; shortened?: string } {
+export function planBigPostgresDays(
+  done: ScaleResult[],
+  big: number,
+  small: number,
+  days: number,
+  budgetMin: number,
+): { days: number; shortened?: string } {
   const find = (backend: ScaleBackend, prospects: number) => done.find((r) => r.spec.backend === backend && r.spec.prospects === prospects);
   const pgSmall = find("postgres", small);
   const sqSmall = find("sqlite-scratch", small);
@@ -72,17 +83,23 @@ export function planBigPostgresDays(done: ScaleResult[], big: number, small: num
   const growth = sqBig.loopMs / sqBig.actions / (sqSmall.loopMs / sqSmall.actions);
   // Work is front-loaded (every prospect's visit is due at once): the share of loop time spent by day d comes
   // from the big SQLite run's own timeline when it has one, else days are assumed to cost the same.
-  const share = (d: number): number => (sqBig.dayMarks && sqBig.dayMarks.length > d && sqBig.loopMs > 0 ? Math.min(1, (sqBig.dayMarks[d] as number) / sqBig.loopMs) : d / days);
+  const share = (d: number): number =>
+    sqBig.dayMarks && sqBig.dayMarks.length > d && sqBig.loopMs > 0 ? Math.min(1, (sqBig.dayMarks[d] as number) / sqBig.loopMs) : d / days;
   const setup = pgSmall.setupMs * (sqBig.setupMs / sqSmall.setupMs);
   const loop = (pgSmall.loopMs / pgSmall.actions) * growth * sqBig.actions;
   const report = (pgSmall.reportMs / pgSmall.actions) * sqBig.actions;
   const estimateMin = (setup + loop + report) / 60_000;
-  process.stderr.write(`[scale] a ${days}-day PostgreSQL run at ${big} prospects is estimated at ${estimateMin.toFixed(0)} min (budget ${budgetMin} min)\n`);
+  process.stderr.write(
+    `[scale] a ${days}-day PostgreSQL run at ${big} prospects is estimated at ${estimateMin.toFixed(0)} min (budget ${budgetMin} min)\n`,
+  );
   if (estimateMin <= budgetMin) return { days };
   const loopBudget = budgetMin * 60_000 - setup - report;
   let fewer = 7;
   while (fewer + 1 < days && loop * share(fewer + 1) <= loopBudget) fewer++;
-  return { days: fewer, shortened: `${fewer} of ${days} days: the ${days}-day run was estimated at ${estimateMin.toFixed(0)} min, over the ${budgetMin}-minute budget` };
+  return {
+    days: fewer,
+    shortened: `${fewer} of ${days} days: the ${days}-day run was estimated at ${estimateMin.toFixed(0)} min, over the ${budgetMin}-minute budget`,
+  };
 }
 
 /** `onCase` sees the run so far after every case, so that a long run's finished cases are kept if a later one fails. */
@@ -111,7 +128,9 @@ export async function runScale(opts: BenchOptions, onCase?: (soFar: ScaleRun) =>
   if (!opts.skipPg) {
     const estimated = planBigPostgresDays(outcomes.filter(isResult), big, small, days, opts.pgBudgetMin);
     const plan =
-      opts.pgDays !== null ? { days: opts.pgDays, ...(opts.pgDays < days ? { shortened: `${opts.pgDays} of ${days} days, set with --pg-days` } : {}) } : estimated;
+      opts.pgDays !== null
+        ? { days: opts.pgDays, ...(opts.pgDays < days ? { shortened: `${opts.pgDays} of ${days} days, set with --pg-days` } : {}) }
+        : estimated;
     await run({ ...spec("postgres", big, plan.days), ...(plan.shortened ? { shortened: plan.shortened } : {}) });
   }
   if (opts.durable) await run(spec("sqlite-durable", big));

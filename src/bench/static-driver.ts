@@ -59,14 +59,28 @@ export class StaticDriver {
   private readonly runs: AccountRun[];
   private actionId = 0;
 
-  constructor(private readonly ws: PolicyWorkspace, private readonly policy: StaticPolicy) {
+  constructor(
+    private readonly ws: PolicyWorkspace,
+    private readonly policy: StaticPolicy,
+  ) {
     const s = ws.scenario;
-    this.sim = new LinkedInSimulator({ seed: s.seed, accounts: s.accounts.map((a) => ({ name: a.doc.name, timezone: a.doc.timezone, type: a.doc.type, truth: a.linkedin })) });
+    this.sim = new LinkedInSimulator({
+      seed: s.seed,
+      accounts: s.accounts.map((a) => ({ name: a.doc.name, timezone: a.doc.timezone, type: a.doc.type, truth: a.linkedin })),
+    });
     registerProspects(this.sim, ws);
     this.tally = new PolicyTally(ws.accounts, ws.zoneOf);
     this.runs = ws.accounts.map((account) => ({
-      account, prospects: ws.prospectsOf.get(account.name) ?? [], position: 0, next: policy.nextTick(account, s.start),
-      okByDay: new Map(), blockedDay: null, noNotesMonth: null, sent: [], withdrawPosition: 0, accepted: new Set(),
+      account,
+      prospects: ws.prospectsOf.get(account.name) ?? [],
+      position: 0,
+      next: policy.nextTick(account, s.start),
+      okByDay: new Map(),
+      blockedDay: null,
+      noNotesMonth: null,
+      sent: [],
+      withdrawPosition: 0,
+      accepted: new Set(),
     }));
   }
 
@@ -80,7 +94,14 @@ export class StaticDriver {
       run.next = this.step(run, run.next);
     }
     this.drainEvents(end - 1);
-    return this.tally.result({ id: this.policy.id, label: this.policy.label, rules: this.policy.rules, days: this.ws.scenario.days, pausedAtEnd: null, wallMs: performance.now() - started });
+    return this.tally.result({
+      id: this.policy.id,
+      label: this.policy.label,
+      rules: this.policy.rules,
+      days: this.ws.scenario.days,
+      pausedAtEnd: null,
+      wallMs: performance.now() - started,
+    });
   }
 
   private earliest(): AccountRun | null {
@@ -92,7 +113,8 @@ export class StaticDriver {
   private drainEvents(t: Instant): void {
     for (const ev of this.sim.takeEventsUntil(t)) {
       this.tally.event(ev);
-      if (ev.kind === "accepted" && ev.prospect !== undefined) this.runs.find((r) => r.account.name === ev.account)?.accepted.add(ev.prospect);
+      if (ev.kind === "accepted" && ev.prospect !== undefined)
+        this.runs.find((r) => r.account.name === ev.account)?.accepted.add(ev.prospect);
     }
   }
 
@@ -100,7 +122,8 @@ export class StaticDriver {
   private step(run: AccountRun, t: Instant): Instant {
     this.withdrawStale(run, t);
     const day = this.policy.quotaDay(run.account, t);
-    if (run.blockedDay === day.id || (run.okByDay.get(day.id) ?? 0) >= this.policy.perDay) return this.policy.nextTick(run.account, day.end);
+    if (run.blockedDay === day.id || (run.okByDay.get(day.id) ?? 0) >= this.policy.perDay)
+      return this.policy.nextTick(run.account, day.end);
     const prospect = run.prospects[run.position];
     if (prospect === undefined) return Number.POSITIVE_INFINITY;
     const note = run.noNotesMonth === utcMonth(t) ? "" : prospect.note;

@@ -40,10 +40,15 @@ export function twelveADayPolicy(seed: number | string): StaticPolicy {
   const slots = 12;
   const gap = 40 * MINUTE;
   const jitter = 10 * MINUTE;
-  const ticks = (account: PolicyAccount) => (day: DateTime): Instant[] => {
-    const nine = day.set({ hour: 9 }).toMillis();
-    return Array.from({ length: slots }, (_, k) => nine + k * gap + Math.floor(unitHash(seed, "policy-a", account.name, dayKey(day), k) * jitter));
-  };
+  const ticks =
+    (account: PolicyAccount) =>
+    (day: DateTime): Instant[] => {
+      const nine = day.set({ hour: 9 }).toMillis();
+      return Array.from(
+        { length: slots },
+        (_, k) => nine + k * gap + Math.floor(unitHash(seed, "policy-a", account.name, dayKey(day), k) * jitter),
+      );
+    };
   return {
     id: "static-12",
     label: "(a) 12/day, campaign zone, withdraw after 90 days",
@@ -64,14 +69,17 @@ export function twelveADayPolicy(seed: number | string): StaticPolicy {
 export function twentyFromUtcMidnightPolicy(seed: number | string): StaticPolicy {
   const every = 15 * MINUTE;
   const jitter = 5 * MINUTE;
-  const ticks = (account: PolicyAccount) => (day: DateTime): Instant[] => {
-    if (day.weekday > 5) return [];
-    const open = day.set({ hour: 8 }).toMillis();
-    const close = day.set({ hour: 18 }).toMillis();
-    const out: Instant[] = [];
-    for (let j = 0; open + j * every < close; j++) out.push(open + j * every + Math.floor(unitHash(seed, "policy-b", account.name, dayKey(day), j) * jitter));
-    return out;
-  };
+  const ticks =
+    (account: PolicyAccount) =>
+    (day: DateTime): Instant[] => {
+      if (day.weekday > 5) return [];
+      const open = day.set({ hour: 8 }).toMillis();
+      const close = day.set({ hour: 18 }).toMillis();
+      const out: Instant[] = [];
+      for (let j = 0; open + j * every < close; j++)
+        out.push(open + j * every + Math.floor(unitHash(seed, "policy-b", account.name, dayKey(day), j) * jitter));
+      return out;
+    };
   return {
     id: "static-20-utc",
     label: "(b) 20/day from UTC midnight, sender's hours, no withdrawal",

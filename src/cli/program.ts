@@ -27,12 +27,17 @@ export function buildProgram(): Command {
     .description("Self-hosted LinkedIn outreach that keeps every sender inside LinkedIn's limits.")
     .version(packageVersion(), "-V, --version", "print linkpace's version")
     .option("--db <target>", "SQLite file or postgres:// URL (default: LINKPACE_DB or ./linkpace.db)")
-    .option("--workspace <name>", "the workspace to work in (default: LINKPACE_WORKSPACE, else the default workspace); init, sim, demo, serve and workspace do not take it")
+    .option(
+      "--workspace <name>",
+      "the workspace to work in (default: LINKPACE_WORKSPACE, else the default workspace); init, sim, demo, serve and workspace do not take it",
+    )
     .configureHelp({ showGlobalOptions: true })
     .hook("preAction", (_program, actionCommand) => checkWorkspaceOption(actionCommand))
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  program.addHelpText("after", `
+  program.addHelpText(
+    "after",
+    `
 Exit codes: 0 success, 1 a problem you must act on, 2 bad usage or input, 3 internal failure.
 Every command that reports takes --json and then prints one JSON document on stdout.
 Every command that works on accounts, campaigns, prospects, tasks or webhooks works in one workspace:
@@ -47,7 +52,8 @@ Getting started:
   linkpace status                                budgets, pending invitations, next action
   linkpace demo                                  a simulated four-week tour
 
-Documentation: README.md, then docs/ in the linkpace repository (docs/cli.md lists every command).`);
+Documentation: README.md, then docs/ in the linkpace repository (docs/cli.md lists every command).`,
+  );
   registerInitCommand(program);
   registerAccountCommands(program);
   registerCampaignCommands(program);
@@ -79,4 +85,3 @@ function packageVersion(): string {
 export function allCommands(cmd: Command): Command[] {
   return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
 }
-

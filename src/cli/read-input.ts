@@ -7,11 +7,20 @@ export function readUserFile(path: string): Buffer {
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (e as Error).message;
     throw new LinkpaceError("invalid_input", `${path}: cannot read: ${why}`);
   }
 }
 
 export function readUserText(path: string): string {
-  return readUserFile(path).toString("utf8").replace(/^\uFEFF/, "");
+  return readUserFile(path)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
 }

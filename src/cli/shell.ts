@@ -40,7 +40,10 @@ export async function resolveWorkspace(store: Store, named: { name: string; from
   const row = await store.getWorkspace(name);
   if (row) return row;
   const known = (await store.listWorkspaces()).map((w) => w.name);
-  throw new LinkpaceError("not_found", `${from}: no workspace named "${name}" (known: ${known.join(", ")}; create one with linkpace workspace create NAME)`);
+  throw new LinkpaceError(
+    "not_found",
+    `${from}: no workspace named "${name}" (known: ${known.join(", ")}; create one with linkpace workspace create NAME)`,
+  );
 }
 
 /**
@@ -52,14 +55,23 @@ export async function openDatabase(db: string | undefined, opts: { create: boole
   const target = resolveDbTarget(db);
   checkDbTarget(target);
   if (!opts.create && !isPostgresUrl(target) && target !== ":memory:" && !existsSync(target)) {
-    const fix = db !== undefined ? `run \`linkpace init --db ${db}\` first, or check --db` : process.env.LINKPACE_DB ? "run `linkpace init` first, or check LINKPACE_DB" : "run `linkpace init` first (or pass --db)";
+    const fix =
+      db !== undefined
+        ? `run \`linkpace init --db ${db}\` first, or check --db`
+        : process.env.LINKPACE_DB
+          ? "run `linkpace init` first, or check LINKPACE_DB"
+          : "run `linkpace init` first (or pass --db)";
     throw new LinkpaceError("invalid_input", `no database at ${target}: ${fix}`);
   }
   return openStore(db);
 }
 
 /** Opens the database (openDatabase) and finds the workspace (workspaceName's); the store is closed again when the workspace is unknown. */
-export async function openWorkspaceStore(db: string | undefined, named: { name: string; from: string } | undefined, opts = { create: false }): Promise<{ store: Store; workspace: WorkspaceRow }> {
+export async function openWorkspaceStore(
+  db: string | undefined,
+  named: { name: string; from: string } | undefined,
+  opts = { create: false },
+): Promise<{ store: Store; workspace: WorkspaceRow }> {
   const store = await openDatabase(db, opts);
   try {
     return { store, workspace: await resolveWorkspace(store, named) };
@@ -87,7 +99,10 @@ export function checkWorkspaceOption(actionCommand: Command): void {
   for (let c: Command | null = actionCommand; c; c = c.parent) {
     const why = WORKSPACE_FREE.get(c);
     if (why !== undefined) {
-      throw new LinkpaceError("invalid_input", `--workspace: linkpace ${commandPath(actionCommand)} does not take it (${why}); drop --workspace`);
+      throw new LinkpaceError(
+        "invalid_input",
+        `--workspace: linkpace ${commandPath(actionCommand)} does not take it (${why}); drop --workspace`,
+      );
     }
   }
 }
@@ -102,7 +117,8 @@ export function systemClock(): Clock {
   const fixed = process.env.LINKPACE_NOW;
   if (fixed) {
     const at = parseInstant(fixed);
-    if (at === null) throw new LinkpaceError("invalid_input", `LINKPACE_NOW: expected an ISO 8601 instant like 2027-03-01T08:00:00Z, got "${fixed}"`);
+    if (at === null)
+      throw new LinkpaceError("invalid_input", `LINKPACE_NOW: expected an ISO 8601 instant like 2027-03-01T08:00:00Z, got "${fixed}"`);
     return { now: () => at };
   }
   return { now: () => Date.now() };
@@ -119,7 +135,11 @@ const noChannel: Channel = {
  * pass `{ workspace: "none" }`: their App is in the default workspace whatever LINKPACE_WORKSPACE says. Only
  * `init` passes `create` (openDatabase).
  */
-export async function withApp<T>(opts: GlobalOptions, fn: (app: App, workspace: WorkspaceRow) => Promise<T>, scope: { workspace: "named" | "none"; create?: boolean } = { workspace: "named" }): Promise<T> {
+export async function withApp<T>(
+  opts: GlobalOptions,
+  fn: (app: App, workspace: WorkspaceRow) => Promise<T>,
+  scope: { workspace: "named" | "none"; create?: boolean } = { workspace: "named" },
+): Promise<T> {
   const named = scope.workspace === "none" ? undefined : workspaceName(opts);
   const { store, workspace } = await openWorkspaceStore(opts.db, named, { create: scope.create ?? false });
   const app = new App({ store, channel: noChannel, clock: systemClock(), workspaceId: workspace.id });
@@ -151,6 +171,10 @@ export function localTime(iso: string, zone: string | undefined): string {
 /** Left-aligned columns for terminal tables. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }

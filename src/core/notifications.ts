@@ -23,7 +23,13 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Health alerts, as opposed to invitation milestones. */
-export const ALERT_KINDS: readonly NotificationKind[] = ["account_paused", "weekly_limit_reached", "acceptance_falling", "note_quota_exhausted", "pending_near_cap"];
+export const ALERT_KINDS: readonly NotificationKind[] = [
+  "account_paused",
+  "weekly_limit_reached",
+  "acceptance_falling",
+  "note_quota_exhausted",
+  "pending_near_cap",
+];
 
 /** Acceptance under this (over 30+ decided invitations) raises an alert; the governor slows down under 20%. */
 export const ACCEPTANCE_ALERT_RATE = 0.25;
@@ -40,15 +46,27 @@ export interface HealthAlert {
 export function healthAlerts(doc: AccountDoc, prev: GovernorState, next: GovernorState, now: Instant): HealthAlert[] {
   const alerts: HealthAlert[] = [];
   if (next.pausedUntil !== null && next.pausedUntil > now && next.pausedUntil !== prev.pausedUntil) {
-    alerts.push({ kind: "account_paused", message: `${doc.name} is paused: ${next.pauseReason ?? "paused"}`, data: { until: next.pausedUntil, reason: next.pauseReason } });
+    alerts.push({
+      kind: "account_paused",
+      message: `${doc.name} is paused: ${next.pauseReason ?? "paused"}`,
+      data: { until: next.pausedUntil, reason: next.pauseReason },
+    });
   }
   if (next.limitSignals.length > prev.limitSignals.length) {
-    alerts.push({ kind: "weekly_limit_reached", message: `LinkedIn says ${doc.name} reached its weekly invitation limit; its budget is now ${next.learnedWeeklyBudget} a week`, data: { learnedWeeklyBudget: next.learnedWeeklyBudget } });
+    alerts.push({
+      kind: "weekly_limit_reached",
+      message: `LinkedIn says ${doc.name} reached its weekly invitation limit; its budget is now ${next.learnedWeeklyBudget} a week`,
+      data: { learnedWeeklyBudget: next.learnedWeeklyBudget },
+    });
   }
   const before = acceptanceRate(prev, now);
   const after = acceptanceRate(next, now);
   if (after !== null && after.rate < ACCEPTANCE_ALERT_RATE && (before === null || before.rate >= ACCEPTANCE_ALERT_RATE)) {
-    alerts.push({ kind: "acceptance_falling", message: `${doc.name}'s acceptance rate fell to ${Math.round(after.rate * 100)}% over ${after.decided} decided invitations`, data: { rate: after.rate, decided: after.decided } });
+    alerts.push({
+      kind: "acceptance_falling",
+      message: `${doc.name}'s acceptance rate fell to ${Math.round(after.rate * 100)}% over ${after.decided} decided invitations`,
+      data: { rate: after.rate, decided: after.decided },
+    });
   }
   const month = localMonthKey(doc.timezone, now);
   if (noteAllowance(doc, prev, month).allowed && !noteAllowance(doc, next, month).allowed) {
@@ -56,7 +74,11 @@ export function healthAlerts(doc: AccountDoc, prev: GovernorState, next: Governo
   }
   const threshold = Math.ceil(doc.limits.pendingMax * PENDING_ALERT_SHARE);
   if (next.pending >= threshold && prev.pending < threshold) {
-    alerts.push({ kind: "pending_near_cap", message: `${doc.name} has ${next.pending} pending invitations (cap ${doc.limits.pendingMax})`, data: { pending: next.pending, max: doc.limits.pendingMax } });
+    alerts.push({
+      kind: "pending_near_cap",
+      message: `${doc.name} has ${next.pending} pending invitations (cap ${doc.limits.pendingMax})`,
+      data: { pending: next.pending, max: doc.limits.pendingMax },
+    });
   }
   return alerts;
 }

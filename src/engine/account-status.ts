@@ -2,7 +2,19 @@
  * What `linkpace status` shows for one account: today's and the rolling week's usage against each budget,
  * pending invitations against the cap, the acceptance rate, and the next action with the reason it waits.
  */
-import { countsToday, dailyCap, decideAccount, invitesInWindow, loadGovernorState, noteAllowance, notesPerMonth, recentAcceptance, weeklyBudget, ACTION_KINDS, type GovernorState } from "../core/governor/index.js";
+import {
+  countsToday,
+  dailyCap,
+  decideAccount,
+  invitesInWindow,
+  loadGovernorState,
+  noteAllowance,
+  notesPerMonth,
+  recentAcceptance,
+  weeklyBudget,
+  ACTION_KINDS,
+  type GovernorState,
+} from "../core/governor/index.js";
 import type { ActionKind } from "../core/model.js";
 import { localDateKey, localMonthKey } from "../core/schedule/index.js";
 import type { Instant } from "../core/time.js";
@@ -29,7 +41,12 @@ export interface AccountStatus {
 }
 
 /** `ready`: the account's store.nextReadyByKind when the caller has just read it (else it is read here). */
-export async function accountStatus(store: Store, account: AccountRow, now: Instant, ready?: Partial<Record<ActionKind, Instant>>): Promise<AccountStatus> {
+export async function accountStatus(
+  store: Store,
+  account: AccountRow,
+  now: Instant,
+  ready?: Partial<Record<ActionKind, Instant>>,
+): Promise<AccountStatus> {
   return statusOf(account, now, ready ?? (await store.nextReadyByKind(account.id)));
 }
 
@@ -58,10 +75,15 @@ function statusOf(account: AccountRow, now: Instant, ready: Partial<Record<Actio
       visits: { used: counts.visit, budget: doc.limits.visitsPerDay },
     },
     week: { invites: { used: invitesInWindow(state, now), budget: weeklyBudget(doc, state) }, learned: state.learnedWeeklyBudget !== null },
-    notes: { used: state.month === month ? state.notesThisMonth : 0, perMonth: notesPerMonth(doc, state), blocked: !noteAllowance(doc, state, month).allowed },
+    notes: {
+      used: state.month === month ? state.notesThisMonth : 0,
+      perMonth: notesPerMonth(doc, state),
+      blocked: !noteAllowance(doc, state, month).allowed,
+    },
     pending: { count: state.pending, max: doc.limits.pendingMax },
     acceptance: acceptanceOf(state, now),
-    paused: state.pausedUntil !== null && state.pausedUntil > now ? { until: state.pausedUntil, reason: state.pauseReason ?? "paused" } : null,
+    paused:
+      state.pausedUntil !== null && state.pausedUntil > now ? { until: state.pausedUntil, reason: state.pauseReason ?? "paused" } : null,
     warmup: connectCap.why,
     next: nextAction(decision, ready, now),
     limitSignals: state.limitSignals.length,
@@ -79,7 +101,11 @@ export function acceptanceOf(state: GovernorState, now: Instant): AccountStatus[
 
 const WAITING_FOR_PROSPECTS = "the next prospect's turn (a step's waiting time, or the prospect's working hours)";
 
-function nextAction(decision: ReturnType<typeof decideAccount>, ready: Partial<Record<ActionKind, Instant>>, now: Instant): AccountStatus["next"] {
+function nextAction(
+  decision: ReturnType<typeof decideAccount>,
+  ready: Partial<Record<ActionKind, Instant>>,
+  now: Instant,
+): AccountStatus["next"] {
   let best: AccountStatus["next"] = null;
   let blocked: AccountStatus["next"] = null;
   for (const kind of ACTION_KINDS) {

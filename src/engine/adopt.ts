@@ -58,20 +58,38 @@ async function adoptOne(scope: ArchiveScope, fact: InvitationFact, state: Govern
     const latest = await tx.latestEnrollment(account.id, person.id);
     if (latest && isSameInvitation(latest, fact)) return state;
   } else {
-    person = await createOutsidePerson(tx, { workspaceId: account.workspaceId, identifiers: fact.invitee, ...namesFromFull(fact.name), connectedAt: null, now });
+    person = await createOutsidePerson(tx, {
+      workspaceId: account.workspaceId,
+      identifiers: fact.invitee,
+      ...namesFromFull(fact.name),
+      connectedAt: null,
+      now,
+    });
   }
   const campaign = await adoptedCampaign(scope);
   const draft: NewEnrollment = {
-    workspaceId: account.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id,
-    prospectTz: schedulingZone(campaign.doc, account.doc, person.timezone), enrolledAt: now, ...draftEnrollment(fact.sentAt),
+    workspaceId: account.workspaceId,
+    campaignId: campaign.id,
+    accountId: account.id,
+    personId: person.id,
+    prospectTz: schedulingZone(campaign.doc, account.doc, person.timezone),
+    enrolledAt: now,
+    ...draftEnrollment(fact.sentAt),
   };
-  const { change } = planTransition({ account: account.doc, campaign: campaign.doc, now: fact.sentAt }, draft, [{ type: "invited_outside", step: 0, note: fact.message }]);
+  const { change } = planTransition({ account: account.doc, campaign: campaign.doc, now: fact.sentAt }, draft, [
+    { type: "invited_outside", step: 0, note: fact.message },
+  ]);
   const [id] = await tx.insertEnrollments([{ ...draft, ...change }]);
   return adopted(scope, fact, state, { campaignId: campaign.id, campaignName: campaign.name, person, enrollmentId: id as number });
 }
 
 /** The person is in a campaign: record the hand-sent invitation there if that campaign has not invited yet. */
-async function adoptIntoActive(scope: ArchiveScope, fact: InvitationFact, state: GovernorState, active: { enrollment: EnrollmentRow; campaignName: string }): Promise<GovernorState> {
+async function adoptIntoActive(
+  scope: ArchiveScope,
+  fact: InvitationFact,
+  state: GovernorState,
+  active: { enrollment: EnrollmentRow; campaignName: string },
+): Promise<GovernorState> {
   const { tx, account, ctx } = scope;
   const e = active.enrollment;
   const problem = (reason: string): GovernorState => {
@@ -79,12 +97,19 @@ async function adoptIntoActive(scope: ArchiveScope, fact: InvitationFact, state:
     return state;
   };
   if (e.invitedAt !== null) return state; // on record already: this invitation, or one LinkedIn superseded
-  if (e.accountId !== account.id) return problem(`enrolled in campaign ${active.campaignName} of another account; the invitation was not adopted`);
-  if (e.status === "in_flight") return problem(`an action of campaign ${active.campaignName} is being performed for this person; import again once it is done`);
+  if (e.accountId !== account.id)
+    return problem(`enrolled in campaign ${active.campaignName} of another account; the invitation was not adopted`);
+  if (e.status === "in_flight")
+    return problem(`an action of campaign ${active.campaignName} is being performed for this person; import again once it is done`);
   const campaign = await ctx.campaigns.get(e.campaignId, tx);
   const at = connectIndex(campaign.doc);
-  if (at < e.step) return problem(`campaign ${active.campaignName} has no invitation step ahead for this person; the invitation was not adopted`);
-  await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now: fact.sentAt }, e, { type: "invited_outside", step: at, note: fact.message });
+  if (at < e.step)
+    return problem(`campaign ${active.campaignName} has no invitation step ahead for this person; the invitation was not adopted`);
+  await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now: fact.sentAt }, e, {
+    type: "invited_outside",
+    step: at,
+    note: fact.message,
+  });
   const person = (await tx.getPerson(e.personId)) as PersonRow;
   return adopted(scope, fact, state, { campaignId: e.campaignId, campaignName: active.campaignName, person, enrollmentId: e.id });
 }
@@ -103,7 +128,12 @@ async function adopted(scope: ArchiveScope, fact: InvitationFact, state: Governo
   if (into) into.invitations++;
   else scope.changes.adoptedInto.push({ campaign: to.campaignName, invitations: 1 });
   await notifyMilestone(tx, ctx, {
-    at: fact.sentAt, kind: "invite_sent", account, campaignId: to.campaignId, personId: to.person.id, prospect: to.person.displayUrl,
+    at: fact.sentAt,
+    kind: "invite_sent",
+    account,
+    campaignId: to.campaignId,
+    personId: to.person.id,
+    prospect: to.person.displayUrl,
     extra: { note: fact.message, source: "linkedin-archive" },
   });
   return recordInvitationSentOutside(account.doc, state, { at: fact.sentAt, withNote: fact.message !== "", now });
@@ -126,12 +156,25 @@ async function adoptedCampaign(scope: ArchiveScope): Promise<CampaignRow> {
   const existing = await tx.getCampaign(account.workspaceId, name);
   if (existing) {
     if (existing.accountId !== account.id || connectIndex(existing.doc) !== 0) {
-      throw new LinkpaceError("conflict", `campaign ${name} exists but is not ${account.name}'s campaign for adopted invitations (which starts with its connect step); rename that campaign`);
+      throw new LinkpaceError(
+        "conflict",
+        `campaign ${name} exists but is not ${account.name}'s campaign for adopted invitations (which starts with its connect step); rename that campaign`,
+      );
     }
     return existing;
   }
-  const doc = campaignDocFromObject({ name, account: account.name, stopOnReply: true, steps: [{ connect: { withdrawAfter: ADOPTED_WITHDRAW_AFTER } }] }, `campaign ${name}`);
-  const row = await tx.insertCampaign({ workspaceId: account.workspaceId, name, accountId: account.id, doc, status: "active", createdAt: now });
+  const doc = campaignDocFromObject(
+    { name, account: account.name, stopOnReply: true, steps: [{ connect: { withdrawAfter: ADOPTED_WITHDRAW_AFTER } }] },
+    `campaign ${name}`,
+  );
+  const row = await tx.insertCampaign({
+    workspaceId: account.workspaceId,
+    name,
+    accountId: account.id,
+    doc,
+    status: "active",
+    createdAt: now,
+  });
   scope.created.push(row.id);
   return row;
 }

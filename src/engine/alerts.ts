@@ -19,7 +19,14 @@ export interface AlertLine {
 
 export function toAlertLine(n: NotificationRow, accountName: string): AlertLine {
   const { account: _a, at: _at, message, ...data } = n.data;
-  return { id: n.id, at: formatInstant(n.at), account: accountName, type: n.kind, message: typeof message === "string" ? message : n.kind, data };
+  return {
+    id: n.id,
+    at: formatInstant(n.at),
+    account: accountName,
+    type: n.kind,
+    message: typeof message === "string" ? message : n.kind,
+    data,
+  };
 }
 
 function isOver(kind: NotificationKind, s: AccountStatus): boolean {
@@ -48,7 +55,12 @@ function isOver(kind: NotificationKind, s: AccountStatus): boolean {
 
 /** The account's latest alert of the last 7 days that still looks current, or null. */
 export async function lastAlert(store: Store, account: AccountRow, status: AccountStatus, now: Instant): Promise<AlertLine | null> {
-  const recent = await store.recentNotifications(account.workspaceId, { kinds: ALERT_KINDS, accountId: account.id, since: now - 7 * DAY, limit: 20 });
+  const recent = await store.recentNotifications(account.workspaceId, {
+    kinds: ALERT_KINDS,
+    accountId: account.id,
+    since: now - 7 * DAY,
+    limit: 20,
+  });
   const current = recent.find((n) => n.at <= now && !isOver(n.kind, status));
   return current ? toAlertLine(current, account.name) : null;
 }

@@ -3,7 +3,14 @@
  * and a campaign's funnel, outcomes by step and by the recipient's hour. The counting is pure
  * (core/analytics); this reads the rows for it, a page at a time.
  */
-import { accountDays, CampaignTally, needsMessageTimes, type CampaignOutcomes, type DayCount, type EnrollmentFacts } from "../core/analytics/index.js";
+import {
+  accountDays,
+  CampaignTally,
+  needsMessageTimes,
+  type CampaignOutcomes,
+  type DayCount,
+  type EnrollmentFacts,
+} from "../core/analytics/index.js";
 import { dailyCap, loadGovernorState, warmupDay } from "../core/governor/index.js";
 import { localDateKey } from "../core/schedule/index.js";
 import type { Instant } from "../core/time.js";
@@ -60,7 +67,7 @@ export async function campaignAnalytics(store: Store, campaign: CampaignRow, now
   // A reply before the last message (stopOnReply off, or an outcome marked late) needs the log to say which
   // message it answered; such enrollments are few, and counted last.
   const deferred: EnrollmentFacts[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.exportEnrollments(campaign.workspaceId, { campaignId: campaign.id }, after, PAGE);
     for (const { enrollment } of page) {
       if (enrollment === null) continue;
@@ -80,11 +87,12 @@ export async function campaignAnalytics(store: Store, campaign: CampaignRow, now
 /** When each of these enrollments' messages were sent, from the log. */
 async function messageTimes(store: Store, campaign: CampaignRow, ids: Set<number>): Promise<Map<number, Instant[]>> {
   const out = new Map<number, Instant[]>();
-  for (let after: { at: Instant; id: number } | null = null; ; ) {
+  for (let after: { at: Instant; id: number } | null = null; ;) {
     const page = await store.exportActivity(campaign.workspaceId, { campaignId: campaign.id }, after, PAGE);
     for (const row of page) {
       after = { at: row.at, id: row.id };
-      if (row.type !== "action" || row.kind !== "message" || row.result !== "ok" || row.enrollmentId === null || !ids.has(row.enrollmentId)) continue;
+      if (row.type !== "action" || row.kind !== "message" || row.result !== "ok" || row.enrollmentId === null || !ids.has(row.enrollmentId))
+        continue;
       out.set(row.enrollmentId, [...(out.get(row.enrollmentId) ?? []), row.at]);
     }
     if (page.length < PAGE) break;

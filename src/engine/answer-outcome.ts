@@ -17,11 +17,7 @@ import type { LogRow, ReleasedAction, ReleaseReason, Store } from "../store/stor
 export const RELEASES_KEPT = 30 * DAY;
 
 export type AnswerOutcome =
-  | { type: "recorded" }
-  | { type: "duplicate" }
-  | { type: "conflict"; first: FirstAnswer }
-  | { type: "gone" }
-  | { type: "held" };
+  { type: "recorded" } | { type: "duplicate" } | { type: "conflict"; first: FirstAnswer } | { type: "gone" } | { type: "held" };
 
 /** What took effect before a conflicting answer. */
 export type FirstAnswer = { type: "result"; result: ActionResult } | { type: "released"; at: Instant; reason: ReleaseReason };
@@ -46,5 +42,7 @@ export function settledOutcome({ action, released }: ActionFound, answer: Action
   }
   if (action !== null || released === null) return { type: "gone" };
   // Skipping it again changes nothing (it is put back already); a result cannot undo the release.
-  return answer === "skip" ? { type: "duplicate" } : { type: "conflict", first: { type: "released", at: released.at, reason: released.reason } };
+  return answer === "skip"
+    ? { type: "duplicate" }
+    : { type: "conflict", first: { type: "released", at: released.at, reason: released.reason } };
 }

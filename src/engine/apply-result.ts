@@ -12,7 +12,11 @@ import { applyTransition } from "./transitions.js";
  * the action was claimed and performed in this transaction (an inline channel), so the enrollment was never
  * written in flight: the claim and the result are applied together, in one write.
  */
-export async function applyResult(tx: Store, ctx: EngineContext, input: { action: ActionLogRow; account: AccountRow; enrollment: EnrollmentRow; result: ActionResult; claimed?: boolean }): Promise<void> {
+export async function applyResult(
+  tx: Store,
+  ctx: EngineContext,
+  input: { action: ActionLogRow; account: AccountRow; enrollment: EnrollmentRow; result: ActionResult; claimed?: boolean },
+): Promise<void> {
   const { action, account, enrollment, result } = input;
   const campaign = await ctx.campaigns.get(enrollment.campaignId, tx);
   const performed = { type: "performed", kind: action.kind, result, note: action.note ?? "" } as const;

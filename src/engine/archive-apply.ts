@@ -34,7 +34,16 @@ export interface ArchiveOutcome extends ArchiveChanges {
 export async function applyArchive(ctx: EngineContext, engine: Engine, input: ArchiveImport): Promise<ArchiveOutcome> {
   const { account, facts } = input;
   const now = ctx.clock.now();
-  const changes: ArchiveChanges = { connections: 0, accepted: 0, alreadyConnected: 0, invitationsAdopted: 0, adoptedInto: [], replies: 0, messagesSeen: 0, problems: [] };
+  const changes: ArchiveChanges = {
+    connections: 0,
+    accepted: 0,
+    alreadyConnected: 0,
+    invitationsAdopted: 0,
+    adoptedInto: [],
+    replies: 0,
+    messagesSeen: 0,
+    problems: [],
+  };
   const created: number[] = [];
   const dryRun = new Error("dry run");
   try {

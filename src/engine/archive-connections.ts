@@ -23,7 +23,11 @@ export async function applyConnections(scope: ArchiveScope, facts: ConnectionFac
       invitations ??= await scope.tx.listInvitations(scope.account.workspaceId, { accountId: scope.account.id });
       const match = matchByName(invitations, fact);
       if (match === null) {
-        scope.changes.problems.push({ file: fact.file, line: fact.line, reason: `${fact.firstName} ${fact.lastName}: no profile URL, and this account invited nobody, or several people, of this name before that day` });
+        scope.changes.problems.push({
+          file: fact.file,
+          line: fact.line,
+          reason: `${fact.firstName} ${fact.lastName}: no profile URL, and this account invited nobody, or several people, of this name before that day`,
+        });
         continue;
       }
       identifiers = [match];
@@ -36,12 +40,22 @@ async function applyConnection(scope: ArchiveScope, fact: ConnectionFact, identi
   const { tx, account, now, changes } = scope;
   const found = await lookupPerson(tx, account.workspaceId, identifiers);
   if (found.type === "ambiguous") {
-    changes.problems.push({ file: fact.file, line: fact.line, reason: `${identifiers[0]}: its identifiers belong to ${found.count} different people already known` });
+    changes.problems.push({
+      file: fact.file,
+      line: fact.line,
+      reason: `${identifiers[0]}: its identifiers belong to ${found.count} different people already known`,
+    });
     return;
   }
   if (found.type === "unknown") {
     const person = { firstName: fact.firstName, lastName: fact.lastName, company: fact.company, title: fact.position };
-    await createOutsidePerson(tx, { workspaceId: account.workspaceId, identifiers, ...person, connectedAt: connectionInstant(fact.connectedOn, null, now), now });
+    await createOutsidePerson(tx, {
+      workspaceId: account.workspaceId,
+      identifiers,
+      ...person,
+      connectedAt: connectionInstant(fact.connectedOn, null, now),
+      now,
+    });
     changes.alreadyConnected++;
     changes.connections++;
     return;

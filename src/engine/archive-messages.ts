@@ -47,7 +47,12 @@ async function incomingMessage(scope: ArchiveScope, fact: MessageFact, url: stri
   if (found === null || found.e.repliedAt !== null) return;
   const since = await firstOutreach(scope, found.e);
   if (since === null || fact.at <= since) return;
-  await recordNetworkEvent(scope.ctx, scope.engine, { at: fact.at, kind: "replied", account: scope.account.name, prospect: found.person.displayUrl });
+  await recordNetworkEvent(scope.ctx, scope.engine, {
+    at: fact.at,
+    kind: "replied",
+    account: scope.account.name,
+    prospect: found.person.displayUrl,
+  });
   scope.changes.replies++;
 }
 
@@ -55,7 +60,9 @@ async function incomingMessage(scope: ArchiveScope, fact: MessageFact, url: stri
 async function firstOutreach(scope: ArchiveScope, e: EnrollmentRow): Promise<Instant | null> {
   if (e.invitedAt !== null) return e.invitedAt;
   if (e.lastMessageAt === null) return null;
-  const sent = (await scope.tx.accountActions(e.accountId, e.enrolledAt, e.lastMessageAt + 1)).filter((a) => a.enrollmentId === e.id && a.kind === "message" && a.result === "ok");
+  const sent = (await scope.tx.accountActions(e.accountId, e.enrolledAt, e.lastMessageAt + 1)).filter(
+    (a) => a.enrollmentId === e.id && a.kind === "message" && a.result === "ok",
+  );
   return sent[0]?.at ?? e.lastMessageAt;
 }
 
@@ -88,6 +95,10 @@ function conversationStart(person: PersonRow, e: EnrollmentRow): Instant {
 async function sentByLinkpace(scope: ArchiveScope, e: EnrollmentRow, fact: MessageFact): Promise<boolean> {
   const actions = await scope.tx.accountActions(e.accountId, fact.at - DAY, fact.at + 10 * MINUTE);
   return actions.some(
-    (a) => a.personId === e.personId && a.kind === "message" && a.result === "ok" && (fact.at - a.at <= HOUR || plainText(a.text ?? "") === fact.text),
+    (a) =>
+      a.personId === e.personId &&
+      a.kind === "message" &&
+      a.result === "ok" &&
+      (fact.at - a.at <= HOUR || plainText(a.text ?? "") === fact.text),
   );
 }

@@ -41,7 +41,10 @@ export interface CampaignPreview {
   source: "campaign" | "workspace";
 }
 
-export async function previewCampaign(store: Store, input: { workspaceId: WorkspaceId; doc: CampaignDoc; account: AccountDoc; limit: number }): Promise<CampaignPreview> {
+export async function previewCampaign(
+  store: Store,
+  input: { workspaceId: WorkspaceId; doc: CampaignDoc; account: AccountDoc; limit: number },
+): Promise<CampaignPreview> {
   const { doc, account } = input;
   const { people, source } = await previewPeople(store, input.workspaceId, doc.name, input.limit);
   const prospects = people.map((person) => ({
@@ -76,11 +79,17 @@ export function renderStep(i: number, step: CampaignStep, person: PersonRow, acc
   const chars = text === null ? 0 : countCharacters(text);
   if (rendered.sendable) return { ...base, text, chars, sendable: true, problem: null };
   // With noteFallback blank the engine still invites, without the note.
-  const fallback = step.kind === "connect" && step.noteFallback === "blank" ? " (the invitation goes without a note: noteFallback blank)" : "";
+  const fallback =
+    step.kind === "connect" && step.noteFallback === "blank" ? " (the invitation goes without a note: noteFallback blank)" : "";
   return { ...base, text, chars, sendable: false, problem: `${rendered.reason}${fallback}` };
 }
 
-async function previewPeople(store: Store, workspaceId: WorkspaceId, name: string, limit: number): Promise<{ people: PersonRow[]; source: CampaignPreview["source"] }> {
+async function previewPeople(
+  store: Store,
+  workspaceId: WorkspaceId,
+  name: string,
+  limit: number,
+): Promise<{ people: PersonRow[]; source: CampaignPreview["source"] }> {
   const campaign = await store.getCampaign(workspaceId, name);
   if (campaign) {
     const rows = await store.exportEnrollments(workspaceId, { campaignId: campaign.id }, 0, limit);

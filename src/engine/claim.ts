@@ -20,17 +20,36 @@ export interface Claim {
 export function logRow(claim: Claim, result: ActionResult | null): Omit<ActionLogRow, "id"> {
   const { account, due, prep, at } = claim;
   return {
-    workspaceId: account.workspaceId, at, type: "action", accountId: account.id, campaignId: due.campaignId,
-    personId: due.person.id, enrollmentId: due.enrollment.id, prospect: due.person.displayUrl, prospectTz: due.enrollment.prospectTz,
-    kind: prep.kind, note: prep.note ?? null, text: prep.text ?? null, result,
+    workspaceId: account.workspaceId,
+    at,
+    type: "action",
+    accountId: account.id,
+    campaignId: due.campaignId,
+    personId: due.person.id,
+    enrollmentId: due.enrollment.id,
+    prospect: due.person.displayUrl,
+    prospectTz: due.enrollment.prospectTz,
+    kind: prep.kind,
+    note: prep.note ?? null,
+    text: prep.text ?? null,
+    result,
   };
 }
 
 export function toRequest(claim: Claim, actionId: number): ActionRequest {
   const { account, due, prep, at } = claim;
   return {
-    actionId, at, account: { name: account.name, type: account.doc.type }, kind: prep.kind,
-    prospect: { url: due.person.displayUrl, identifiers: [due.person.displayUrl], firstName: due.person.firstName, lastName: due.person.lastName, timezone: due.enrollment.prospectTz },
+    actionId,
+    at,
+    account: { name: account.name, type: account.doc.type },
+    kind: prep.kind,
+    prospect: {
+      url: due.person.displayUrl,
+      identifiers: [due.person.displayUrl],
+      firstName: due.person.firstName,
+      lastName: due.person.lastName,
+      timezone: due.enrollment.prospectTz,
+    },
     ...(prep.note !== undefined ? { note: prep.note } : {}),
     ...(prep.text !== undefined ? { text: prep.text } : {}),
   };

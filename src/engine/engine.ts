@@ -8,7 +8,17 @@
  * writes the action's log row with no result, puts the enrollment in flight and the account to sleep, in one
  * transaction; the account gets no second action until recordResult or releaseTask.
  */
-import { ACTION_KINDS, decideAccount, decideVisitBacklog, loadGovernorState, planWake, recordAction, type AccountDecision, type GovernorState, type ReadyByKind } from "../core/governor/index.js";
+import {
+  ACTION_KINDS,
+  decideAccount,
+  decideVisitBacklog,
+  loadGovernorState,
+  planWake,
+  recordAction,
+  type AccountDecision,
+  type GovernorState,
+  type ReadyByKind,
+} from "../core/governor/index.js";
 import type { ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
@@ -81,7 +91,8 @@ export class Engine {
           continue;
         case "handed": {
           const outcome = await this.ctx.channel.perform(step.request);
-          if (outcome.status === "done" && (await this.recordResult(step.request.actionId, outcome.result, now)).type === "recorded") performed++;
+          if (outcome.status === "done" && (await this.recordResult(step.request.actionId, outcome.result, now)).type === "recorded")
+            performed++;
           continue;
         }
         default: {
@@ -136,7 +147,10 @@ export class Engine {
     const actionId = await tx.appendLog(logRow(claim, null));
     if (runner) await tx.takeTask(actionId, { ...runner, now, repeat: "refresh" });
     const campaign = await this.ctx.campaigns.get(claim.due.campaignId, tx);
-    await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now }, claim.due.enrollment, { type: "claimed", actionId });
+    await applyTransition({ store: tx, account: account.doc, campaign: campaign.doc, now }, claim.due.enrollment, {
+      type: "claimed",
+      actionId,
+    });
     await tx.updateAccount(account.id, { wakeAt: null });
     return { type: "handed", request: toRequest(claim, actionId) };
   }
@@ -151,7 +165,11 @@ export class Engine {
    * the transaction left it (its governor state and wake written) and its due times, so that the caller can tell
    * what it waits for without reading them again. `wait` is null when the account already had a task open.
    */
-  async claimOrWait(accountId: number, now: Instant, runner: { by: string; until: Instant }): Promise<{ request: ActionRequest; wait: null } | { request: null; wait: { account: AccountRow; ready: ReadyByKind } | null }> {
+  async claimOrWait(
+    accountId: number,
+    now: Instant,
+    runner: { by: string; until: Instant },
+  ): Promise<{ request: ActionRequest; wait: null } | { request: null; wait: { account: AccountRow; ready: ReadyByKind } | null }> {
     return this.ctx.store.transaction(async (tx) => {
       // The governor and the due enrollments decide; the account's wake time is only the loop's shortcut.
       const account = await tx.lockAccount(accountId);
@@ -206,7 +224,11 @@ export class Engine {
    * so of two at once (in two processes too) the second sees what the first did. The outcome when it is settled
    * (a release, once recorded, is final: no lock is needed to read it).
    */
-  private async lockOpenAction(tx: Store, actionId: number, answer: ActionResult | "skip"): Promise<{ type: "locked"; action: ActionLogRow; account: AccountRow } | AnswerOutcome> {
+  private async lockOpenAction(
+    tx: Store,
+    actionId: number,
+    answer: ActionResult | "skip",
+  ): Promise<{ type: "locked"; action: ActionLogRow; account: AccountRow } | AnswerOutcome> {
     const seen = await readAction(tx, actionId);
     if (seen.action?.type !== "action") return settledOutcome(seen, answer) ?? { type: "gone" };
     const account = await tx.lockAccount(seen.action.accountId);
@@ -264,13 +286,30 @@ export class Engine {
   }
 
   /** `invitedAt`: when the action's enrollment was invited (a withdrawal says which pending invitation it closes). */
-  private async charge(tx: Store, account: AccountRow, prev: GovernorState, done: { action: ActionLogRow; result: ActionResult; invitedAt: Instant | null }, now: Instant): Promise<WakeWritten> {
+  private async charge(
+    tx: Store,
+    account: AccountRow,
+    prev: GovernorState,
+    done: { action: ActionLogRow; result: ActionResult; invitedAt: Instant | null },
+    now: Instant,
+  ): Promise<WakeWritten> {
     const { action, result, invitedAt } = done;
-    const state = recordAction(account.doc, prev, { kind: action.kind, result, at: action.at, withNote: (action.note ?? "") !== "", invitedAt });
+    const state = recordAction(account.doc, prev, {
+      kind: action.kind,
+      result,
+      at: action.at,
+      withNote: (action.note ?? "") !== "",
+      invitedAt,
+    });
     if (result === "ok" && (action.kind === "connect" || action.kind === "withdraw")) {
       await notifyMilestone(tx, this.ctx, {
-        at: action.at, kind: action.kind === "connect" ? "invite_sent" : "withdrawn", account, campaignId: action.campaignId,
-        personId: action.personId, prospect: action.prospect, ...(action.kind === "connect" ? { extra: { note: action.note ?? "" } } : {}),
+        at: action.at,
+        kind: action.kind === "connect" ? "invite_sent" : "withdrawn",
+        account,
+        campaignId: action.campaignId,
+        personId: action.personId,
+        prospect: action.prospect,
+        ...(action.kind === "connect" ? { extra: { note: action.note ?? "" } } : {}),
       });
     }
     await notifyHealth(tx, account, prev, state, action.at);
@@ -278,7 +317,13 @@ export class Engine {
   }
 
   /** Persists the account's state with its next wake; `known` reuses what the caller just read. Returns what it wrote. */
-  async updateWake(tx: Store, account: AccountRow, state: GovernorState, now: Instant, known?: { ready: ReadyByKind; decision: AccountDecision }): Promise<WakeWritten> {
+  async updateWake(
+    tx: Store,
+    account: AccountRow,
+    state: GovernorState,
+    now: Instant,
+    known?: { ready: ReadyByKind; decision: AccountDecision },
+  ): Promise<WakeWritten> {
     const { ready, decision } = known ?? (await this.decide(tx, account, state, now));
     const wake = planWake(decision, ready, now);
     const nextWake = await tx.setAccountWake(account.id, state, wake);
@@ -290,10 +335,14 @@ export class Engine {
    * visits run only a little ahead of invitations. The decision is the governor's pure function of the account,
    * so the visit backlog is read with the due times, in one query, when visits are allowed.
    */
-  private async decide(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<{ ready: ReadyByKind; decision: AccountDecision }> {
+  private async decide(
+    tx: Store,
+    account: AccountRow,
+    state: GovernorState,
+    now: Instant,
+  ): Promise<{ ready: ReadyByKind; decision: AccountDecision }> {
     const decision = decideAccount(account.doc, state, now);
     const { ready, visitedAwaiting } = await tx.nextReadyWithBacklog(account.id, decision.kinds.visit.allowed ? "connect" : null);
     return { ready, decision: ready.visit === undefined ? decision : decideVisitBacklog(account.doc, decision, visitedAwaiting ?? 0) };
   }
 }
-

@@ -42,7 +42,12 @@ export async function enrollProspects(
     const dup = ids.map((id) => seen.get(id)).find((v) => v !== undefined);
     if (dup !== undefined) {
       const where = typeof dup === "number" ? `line ${dup}` : dup;
-      results.push({ ...(item.line !== undefined ? { line: item.line } : {}), status: "refused", person: display, reason: `duplicate of ${where} in this import` });
+      results.push({
+        ...(item.line !== undefined ? { line: item.line } : {}),
+        status: "refused",
+        person: display,
+        reason: `duplicate of ${where} in this import`,
+      });
       continue;
     }
     for (const id of ids) seen.set(id, item.line ?? display);
@@ -61,7 +66,13 @@ export async function enrollProspects(
   return results;
 }
 
-type EnrollOne = { account: AccountRow; campaign: CampaignRow; item: EnrollItem; now: Instant; unreachable: ReturnType<typeof unreachableReasons> };
+type EnrollOne = {
+  account: AccountRow;
+  campaign: CampaignRow;
+  item: EnrollItem;
+  now: Instant;
+  unreachable: ReturnType<typeof unreachableReasons>;
+};
 
 async function enrollOne(tx: Store, input: EnrollOne): Promise<EnrollResult> {
   const { account, campaign, item, now } = input;
@@ -71,19 +82,33 @@ async function enrollOne(tx: Store, input: EnrollOne): Promise<EnrollResult> {
   const known = await tx.findPersonIds(campaign.workspaceId, p.identifiers);
   const personIds = [...new Set(known.values())];
   if (personIds.length > 1) {
-    return { ...line, status: "refused", person: display, reason: `its identifiers belong to ${personIds.length} different people already known` };
+    return {
+      ...line,
+      status: "refused",
+      person: display,
+      reason: `its identifiers belong to ${personIds.length} different people already known`,
+    };
   }
   const existing = personIds[0];
   if (existing !== undefined) {
     const held = (await tx.activeEnrollments(campaign.workspaceId, [existing])).get(existing);
     if (held) return { ...line, status: "refused", person: display, reason: `already enrolled in campaign ${held.campaignName}` };
   }
-  const planned = existing !== undefined ? refreshedPerson((await tx.getPerson(existing)) as PersonRow, p, item) : newPerson({ workspaceId: campaign.workspaceId, prospect: p, hints: item.zoneHints, now });
+  const planned =
+    existing !== undefined
+      ? refreshedPerson((await tx.getPerson(existing)) as PersonRow, p, item)
+      : newPerson({ workspaceId: campaign.workspaceId, prospect: p, hints: item.zoneHints, now });
   const prospectTz = schedulingZone(campaign.doc, account.doc, planned.row.timezone);
   // Checked before anything is written: a refused row leaves no trace but its refusal.
   const unreachable = input.unreachable(prospectTz, planned.row.connected);
   if (unreachable !== null) {
-    await tx.recordUnreachable({ workspaceId: campaign.workspaceId, campaignId: campaign.id, prospect: planned.row.displayUrl, reason: unreachable, at: now });
+    await tx.recordUnreachable({
+      workspaceId: campaign.workspaceId,
+      campaignId: campaign.id,
+      prospect: planned.row.displayUrl,
+      reason: unreachable,
+      at: now,
+    });
     return { ...line, status: "refused", person: planned.row.displayUrl, reason: `unreachable: ${unreachable}` };
   }
   const person = await savePerson(tx, planned, p.identifiers);
@@ -91,17 +116,31 @@ async function enrollOne(tx: Store, input: EnrollOne): Promise<EnrollResult> {
   return { ...line, status: "enrolled", person: person.displayUrl, timezone: prospectTz, zoneSource: person.zoneSource ?? "sender" };
 }
 
-async function insertEnrollment(tx: Store, input: { account: AccountRow; campaign: CampaignRow; person: PersonRow; prospectTz: string; now: Instant }): Promise<void> {
+async function insertEnrollment(
+  tx: Store,
+  input: { account: AccountRow; campaign: CampaignRow; person: PersonRow; prospectTz: string; now: Instant },
+): Promise<void> {
   const { account, campaign, person, prospectTz, now } = input;
   const row: NewEnrollment = {
-    workspaceId: campaign.workspaceId, campaignId: campaign.id, accountId: account.id, personId: person.id, prospectTz, enrolledAt: now,
+    workspaceId: campaign.workspaceId,
+    campaignId: campaign.id,
+    accountId: account.id,
+    personId: person.id,
+    prospectTz,
+    enrolledAt: now,
     ...planStart(coreScope({ account: account.doc, campaign: campaign.doc, now }, prospectTz), person.connected),
   };
   await tx.insertEnrollments([row]);
 }
 
 function zoneFor(p: ProspectInput, hints: EnrollItem["zoneHints"]): { timezone: string | null; zoneSource: ZoneSource | null } {
-  const found = resolveZone({ timezone: p.timezone, location: p.location, city: hints?.city ?? null, state: hints?.state ?? null, country: hints?.country ?? null });
+  const found = resolveZone({
+    timezone: p.timezone,
+    location: p.location,
+    city: hints?.city ?? null,
+    state: hints?.state ?? null,
+    country: hints?.country ?? null,
+  });
   return found ? { timezone: found.zone, zoneSource: found.source } : { timezone: null, zoneSource: "sender" };
 }
 
@@ -118,9 +157,20 @@ function newPerson(input: { workspaceId: number; prospect: ProspectInput; hints:
   const row: Omit<PersonRow, "id"> = {
     workspaceId: input.workspaceId,
     displayUrl: p.identifiers[0] as string,
-    firstName: p.firstName, lastName: p.lastName, fullName: p.fullName ?? null, company: p.company, title: p.title, location: p.location,
-    timezone: zone.timezone, zoneSource: zone.zoneSource, custom: p.custom, memberId: p.memberId ?? null,
-    connected: p.connected, connectedAt: p.connected ? now : null, lastWithdrawnAt: null, createdAt: now,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    fullName: p.fullName ?? null,
+    company: p.company,
+    title: p.title,
+    location: p.location,
+    timezone: zone.timezone,
+    zoneSource: zone.zoneSource,
+    custom: p.custom,
+    memberId: p.memberId ?? null,
+    connected: p.connected,
+    connectedAt: p.connected ? now : null,
+    lastWithdrawnAt: null,
+    createdAt: now,
   };
   return { id: null, row, patch: {} };
 }
@@ -133,10 +183,14 @@ function refreshedPerson(current: PersonRow, p: ProspectInput, item: EnrollItem)
   const pick = (incoming: string, old: string): string => (incoming.trim() !== "" ? incoming : old);
   const named = [p.firstName, p.lastName, p.fullName ?? ""].some((s) => s.trim() !== "");
   const patch: Partial<PersonRow> = {
-    firstName: pick(p.firstName, current.firstName), lastName: pick(p.lastName, current.lastName),
+    firstName: pick(p.firstName, current.firstName),
+    lastName: pick(p.lastName, current.lastName),
     fullName: named ? (p.fullName ?? null) : current.fullName,
-    company: pick(p.company, current.company), title: pick(p.title, current.title), location: pick(p.location, current.location),
-    custom: { ...current.custom, ...p.custom }, connected: current.connected || p.connected,
+    company: pick(p.company, current.company),
+    title: pick(p.title, current.title),
+    location: pick(p.location, current.location),
+    custom: { ...current.custom, ...p.custom },
+    connected: current.connected || p.connected,
   };
   if (current.timezone === null || p.timezone) Object.assign(patch, zoneFor(p, item.zoneHints));
   const { id, ...row } = { ...current, ...patch };

@@ -24,7 +24,13 @@ export function enrollItems(csv: ProspectCsvResult): EnrollItem[] {
   return csv.rows.map((r) => ({ line: r.line, prospect: r.prospect, zoneHints: r.zoneHints }));
 }
 
-export function importReport(input: { file: string; campaign: string; dryRun: boolean; csv: ProspectCsvResult; results: EnrollResult[] }): ImportReport {
+export function importReport(input: {
+  file: string;
+  campaign: string;
+  dryRun: boolean;
+  csv: ProspectCsvResult;
+  results: EnrollResult[];
+}): ImportReport {
   const { file, campaign, dryRun, csv, results } = input;
   const rejects = [
     ...csv.rejects.map((r) => ({ line: r.line, reason: r.reason, ...(r.raw !== undefined ? { raw: r.raw } : {}) })),
@@ -37,5 +43,16 @@ export function importReport(input: { file: string; campaign: string; dryRun: bo
     enrolled++;
     zoneSources[r.zoneSource] = (zoneSources[r.zoneSource] ?? 0) + 1;
   }
-  return { file, format: csv.format, encoding: csv.encoding, delimiter: csv.delimiter, campaign, dryRun, enrolled, rejected: rejects.length, zoneSources, rejects };
+  return {
+    file,
+    format: csv.format,
+    encoding: csv.encoding,
+    delimiter: csv.delimiter,
+    campaign,
+    dryRun,
+    enrolled,
+    rejected: rejects.length,
+    zoneSources,
+    rejects,
+  };
 }

@@ -59,7 +59,10 @@ interface Target {
 export async function markPerson(ctx: EngineContext, engine: Engine, input: MarkInput): Promise<MarkResult> {
   const identifiers = profileIdentifiers([input.person]).map((id) => id.url);
   if (identifiers.length === 0) {
-    throw new LinkpaceError("invalid_input", `${input.person}: not a LinkedIn profile URL (expected like https://www.linkedin.com/in/jane-doe)`);
+    throw new LinkpaceError(
+      "invalid_input",
+      `${input.person}: not a LinkedIn profile URL (expected like https://www.linkedin.com/in/jane-doe)`,
+    );
   }
   const now = ctx.clock.now();
   const at = input.at ?? now;
@@ -67,12 +70,23 @@ export async function markPerson(ctx: EngineContext, engine: Engine, input: Mark
   return ctx.store.transaction(async (tx) => {
     const txCtx: EngineContext = { ...ctx, store: tx };
     const ids = [...new Set((await tx.findPersonIds(ctx.workspaceId, identifiers)).values())];
-    if (ids.length > 1) throw new LinkpaceError("invalid_input", `${input.person}: its identifiers belong to ${ids.length} different people`);
+    if (ids.length > 1)
+      throw new LinkpaceError("invalid_input", `${input.person}: its identifiers belong to ${ids.length} different people`);
     if (ids[0] === undefined) {
       if (input.outcome !== "connected") {
-        throw new LinkpaceError("not_found", `${identifiers[0]}: nobody with this profile URL in the workspace (import them with linkpace prospects import or linkpace import linkedin-archive)`);
+        throw new LinkpaceError(
+          "not_found",
+          `${identifiers[0]}: nobody with this profile URL in the workspace (import them with linkpace prospects import or linkpace import linkedin-archive)`,
+        );
       }
-      const person = await createOutsidePerson(tx, { workspaceId: ctx.workspaceId, identifiers, firstName: "", lastName: "", connectedAt: at, now });
+      const person = await createOutsidePerson(tx, {
+        workspaceId: ctx.workspaceId,
+        identifiers,
+        firstName: "",
+        lastName: "",
+        connectedAt: at,
+        now,
+      });
       return result({ person, account: null, campaign: null, at }, "applied", "connected", "now known as a connection");
     }
     const person = (await tx.getPerson(ids[0])) as PersonRow;
@@ -106,7 +120,12 @@ async function markAccepted(t: Target, asked: MarkOutcome): Promise<MarkResult> 
     return result(t, "nothing", "accepted", `no pending invitation to this person from ${t.account?.name ?? "any account"}${why(e)}`);
   }
   notBefore(t.at, e.invitedAt as number, "the invitation was sent");
-  await recordNetworkEvent(t.ctx, t.engine, { at: t.at, kind: "accepted", account: (t.account as AccountRow).name, prospect: t.person.displayUrl });
+  await recordNetworkEvent(t.ctx, t.engine, {
+    at: t.at,
+    kind: "accepted",
+    account: (t.account as AccountRow).name,
+    prospect: t.person.displayUrl,
+  });
   const also = asked === "connected" ? " (the pending invitation counts as accepted)" : "";
   return result(t, "applied", "accepted", `invitation accepted${also}; the campaign's next steps follow`);
 }
@@ -115,15 +134,23 @@ async function markReplied(t: Target): Promise<MarkResult> {
   const e = t.latest;
   if (e === null) return result(t, "nothing", "replied", `${t.account?.name ?? "no account"} has never had this person in a campaign`);
   if (e.repliedAt !== null) return result(t, "already", "replied", `replied already, at ${formatInstant(e.repliedAt)}`);
-  await recordNetworkEvent(t.ctx, t.engine, { at: t.at, kind: "replied", account: (t.account as AccountRow).name, prospect: t.person.displayUrl });
+  await recordNetworkEvent(t.ctx, t.engine, {
+    at: t.at,
+    kind: "replied",
+    account: (t.account as AccountRow).name,
+    prospect: t.person.displayUrl,
+  });
   return result(t, "applied", "replied", "reply recorded; the sequence stops if the campaign says stopOnReply");
 }
 
 async function markDeclined(t: Target): Promise<MarkResult> {
   const e = t.latest;
-  if (e !== null && e.endReason === "declined") return result(t, "already", "declined", `declined already, at ${formatInstant(e.endedAt as number)}`);
-  if (e === null || !hasPendingInvitation(e)) return result(t, "nothing", "declined", `no pending invitation to this person from ${t.account?.name ?? "any account"}${why(e)}`);
-  if (e.status === "in_flight") return result(t, "nothing", "declined", "an action for this person is being performed; record the outcome once it is done");
+  if (e !== null && e.endReason === "declined")
+    return result(t, "already", "declined", `declined already, at ${formatInstant(e.endedAt as number)}`);
+  if (e === null || !hasPendingInvitation(e))
+    return result(t, "nothing", "declined", `no pending invitation to this person from ${t.account?.name ?? "any account"}${why(e)}`);
+  if (e.status === "in_flight")
+    return result(t, "nothing", "declined", "an action for this person is being performed; record the outcome once it is done");
   notBefore(t.at, e.invitedAt as number, "the invitation was sent");
   const account = t.account as AccountRow; // locked by markPerson, and the account of `e`
   const campaign = await t.ctx.campaigns.get(e.campaignId, t.tx);
@@ -140,7 +167,13 @@ async function markConnected(t: Target): Promise<MarkResult> {
 }
 
 /** The account named, else the only one that has this person in a campaign (or the only account). */
-async function resolveAccount(tx: Store, ctx: EngineContext, person: PersonRow, name: string | undefined, outcome: MarkOutcome): Promise<AccountRow | null> {
+async function resolveAccount(
+  tx: Store,
+  ctx: EngineContext,
+  person: PersonRow,
+  name: string | undefined,
+  outcome: MarkOutcome,
+): Promise<AccountRow | null> {
   if (name !== undefined) {
     const row = await tx.getAccount(ctx.workspaceId, name);
     if (!row) throw new LinkpaceError("not_found", `no account named ${name}`);
@@ -169,6 +202,19 @@ function why(e: EnrollmentRow | null): string {
   return e.status === "done" ? ` (that enrollment ended: ${e.endReason ?? "done"})` : "";
 }
 
-function result(t: Pick<Target, "person" | "account" | "campaign" | "at">, status: MarkResult["status"], recorded: MarkOutcome, message: string): MarkResult {
-  return { status, recorded, person: t.person.displayUrl, account: t.account?.name ?? null, campaign: t.campaign, at: formatInstant(t.at), message };
+function result(
+  t: Pick<Target, "person" | "account" | "campaign" | "at">,
+  status: MarkResult["status"],
+  recorded: MarkOutcome,
+  message: string,
+): MarkResult {
+  return {
+    status,
+    recorded,
+    person: t.person.displayUrl,
+    account: t.account?.name ?? null,
+    campaign: t.campaign,
+    at: formatInstant(t.at),
+    message,
+  };
 }

@@ -49,11 +49,25 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
       if (enrollment.invitedAt !== null && enrollment.acceptedAt === null && enrollment.withdrawnAt === null) {
         state = recordInvitationClosed(state, 1, enrollment.invitedAt);
         await applyTransition(scope, enrollment, { type: "accepted" });
-        await notifyMilestone(tx, ctx, { at: ev.at, kind: "invite_accepted", account, campaignId: enrollment.campaignId, personId, prospect: display });
+        await notifyMilestone(tx, ctx, {
+          at: ev.at,
+          kind: "invite_accepted",
+          account,
+          campaignId: enrollment.campaignId,
+          personId,
+          prospect: display,
+        });
       }
     } else {
       await applyTransition(scope, enrollment, { type: "replied" });
-      await notifyMilestone(tx, ctx, { at: ev.at, kind: "replied", account, campaignId: enrollment.campaignId, personId, prospect: display });
+      await notifyMilestone(tx, ctx, {
+        at: ev.at,
+        kind: "replied",
+        account,
+        campaignId: enrollment.campaignId,
+        personId,
+        prospect: display,
+      });
     }
     await notifyHealth(tx, account, prev, state, ev.at);
     await engine.updateWake(tx, account, state, ev.at);

@@ -20,7 +20,12 @@ export interface Milestone {
 export async function notifyMilestone(tx: Store, ctx: EngineContext, m: Milestone): Promise<void> {
   const campaign = m.campaignId === null ? null : await ctx.campaigns.get(m.campaignId, tx);
   await tx.appendNotification({
-    workspaceId: m.account.workspaceId, at: m.at, kind: m.kind, accountId: m.account.id, campaignId: m.campaignId, personId: m.personId,
+    workspaceId: m.account.workspaceId,
+    at: m.at,
+    kind: m.kind,
+    accountId: m.account.id,
+    campaignId: m.campaignId,
+    personId: m.personId,
     data: { account: m.account.name, campaign: campaign?.name ?? null, prospect: m.prospect, at: formatInstant(m.at), ...m.extra },
   });
 }
@@ -29,7 +34,12 @@ export async function notifyMilestone(tx: Store, ctx: EngineContext, m: Mileston
 export async function notifyHealth(tx: Store, account: AccountRow, prev: GovernorState, next: GovernorState, at: Instant): Promise<void> {
   for (const alert of healthAlerts(account.doc, prev, next, at)) {
     await tx.appendNotification({
-      workspaceId: account.workspaceId, at, kind: alert.kind, accountId: account.id, campaignId: null, personId: null,
+      workspaceId: account.workspaceId,
+      at,
+      kind: alert.kind,
+      accountId: account.id,
+      campaignId: null,
+      personId: null,
       data: { account: account.name, at: formatInstant(at), message: alert.message, ...alert.data },
     });
   }

@@ -34,9 +34,22 @@ export interface OutsidePerson {
 /** A new person; their zone stays unknown (the sender's is used) until a lead list says more. */
 export async function createOutsidePerson(tx: Store, p: OutsidePerson): Promise<PersonRow> {
   const row: Omit<PersonRow, "id"> = {
-    workspaceId: p.workspaceId, displayUrl: p.identifiers[0] as string, firstName: p.firstName, lastName: p.lastName,
-    fullName: p.fullName ?? null, company: p.company ?? "", title: p.title ?? "", location: "", timezone: null, zoneSource: null, custom: {}, memberId: null,
-    connected: p.connectedAt !== null, connectedAt: p.connectedAt, lastWithdrawnAt: null, createdAt: p.now,
+    workspaceId: p.workspaceId,
+    displayUrl: p.identifiers[0] as string,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    fullName: p.fullName ?? null,
+    company: p.company ?? "",
+    title: p.title ?? "",
+    location: "",
+    timezone: null,
+    zoneSource: null,
+    custom: {},
+    memberId: null,
+    connected: p.connectedAt !== null,
+    connectedAt: p.connectedAt,
+    lastWithdrawnAt: null,
+    createdAt: p.now,
   };
   const id = await tx.insertPerson(row, p.identifiers);
   return { id, ...row };

@@ -52,5 +52,16 @@ export function toSent(r: InvitationRow): SentInvitation {
 
 /** The columns of `sent --csv`, in order; scripts read them by these names, so they only ever grow at the end. */
 export const SENT_CSV_COLUMNS = [
-  "name", "profileUrl", "company", "title", "campaign", "account", "status", "sentAt", "acceptedAt", "repliedAt", "withdrawnAt", "note",
+  "name",
+  "profileUrl",
+  "company",
+  "title",
+  "campaign",
+  "account",
+  "status",
+  "sentAt",
+  "acceptedAt",
+  "repliedAt",
+  "withdrawnAt",
+  "note",
 ] as const satisfies ReadonlyArray<keyof SentInvitation>;

@@ -3,7 +3,14 @@
  * windows applied to every new readyAt: the only writer of an enrollment's status. Each function runs inside
  * the caller's transaction, under the account's lock.
  */
-import { transition, type EnrollmentChange, type EnrollmentEvent, type EnrollmentState, type PersonEffect, type TransitionScope as CoreScope } from "../core/enrollment/transition.js";
+import {
+  transition,
+  type EnrollmentChange,
+  type EnrollmentEvent,
+  type EnrollmentState,
+  type PersonEffect,
+  type TransitionScope as CoreScope,
+} from "../core/enrollment/transition.js";
 import { LinkpaceError } from "../core/errors.js";
 import type { AccountDoc, CampaignDoc } from "../core/model.js";
 import type { Instant } from "../core/time.js";
@@ -28,7 +35,12 @@ export function coreScope(scope: Omit<TransitionScope, "store">, prospectTz: str
  * The change of the events applied in order, or a LinkpaceError ("internal") naming the illegal move: every
  * caller checks what the user may ask for before, so an illegal move here is a bug.
  */
-export function planTransition(scope: Omit<TransitionScope, "store">, e: EnrollmentState & Pick<EnrollmentRow, "prospectTz">, events: EnrollmentEvent[], id = 0): Planned {
+export function planTransition(
+  scope: Omit<TransitionScope, "store">,
+  e: EnrollmentState & Pick<EnrollmentRow, "prospectTz">,
+  events: EnrollmentEvent[],
+  id = 0,
+): Planned {
   return fold(coreScope(scope, e.prospectTz), e, events, id);
 }
 
@@ -72,7 +84,11 @@ export async function applyTransition(scope: TransitionScope, e: EnrollmentRow, 
 }
 
 /** Writes what prepareAction decided when it did not perform: reschedule, skip a step, or end. */
-export async function applyPreparation(scope: TransitionScope, e: EnrollmentRow, prep: Exclude<Preparation, { type: "perform" }>): Promise<void> {
+export async function applyPreparation(
+  scope: TransitionScope,
+  e: EnrollmentRow,
+  prep: Exclude<Preparation, { type: "perform" }>,
+): Promise<void> {
   switch (prep.type) {
     case "later":
       return applyTransition(scope, e, { type: "deferred", readyAt: prep.readyAt });

@@ -35,7 +35,13 @@ const NEVER = 366 * DAY;
  * year (then there never is: the enrollment ends `unreachable`). Windows that meet only between two
  * daylight-saving changes wait for those weeks. The next 14 days are searched first: almost every answer is there.
  */
-export function nextReachable(kind: ActionKind, account: AccountDoc, campaign: CampaignDoc, prospectTz: string, from: Instant): Instant | null {
+export function nextReachable(
+  kind: ActionKind,
+  account: AccountDoc,
+  campaign: CampaignDoc,
+  prospectTz: string,
+  from: Instant,
+): Instant | null {
   const parts = windowParts(kind, account, campaign, prospectTz);
   return nextJointOpening(parts, from) ?? nextJointOpening(parts, from, NEVER);
 }
@@ -47,7 +53,13 @@ export function nextReachable(kind: ActionKind, account: AccountDoc, campaign: C
  * only in some weeks (between two daylight-saving changes) are not refused. A connection skips `connect`;
  * `withdraw` needs only the sender's hours.
  */
-export function unreachableReason(input: { account: AccountDoc; campaign: CampaignDoc; prospectTz: string; connected: boolean; now: Instant }): string | null {
+export function unreachableReason(input: {
+  account: AccountDoc;
+  campaign: CampaignDoc;
+  prospectTz: string;
+  connected: boolean;
+  now: Instant;
+}): string | null {
   const { account, campaign, prospectTz, connected, now } = input;
   const kinds = new Set(campaign.steps.map((s) => s.kind).filter((k) => !(k === "connect" && connected)));
   for (const kind of kinds) {
@@ -68,7 +80,11 @@ function describeHours(hours: AccountDoc["workingHours"]): string {
 }
 
 /** unreachableReason for one account, campaign and instant, remembered per zone: an import asks it of many people in few zones. */
-export function unreachableReasons(input: { account: AccountDoc; campaign: CampaignDoc; now: Instant }): (prospectTz: string, connected: boolean) => string | null {
+export function unreachableReasons(input: {
+  account: AccountDoc;
+  campaign: CampaignDoc;
+  now: Instant;
+}): (prospectTz: string, connected: boolean) => string | null {
   const known = new Map<string, string | null>();
   return (prospectTz, connected) => {
     const key = `${connected ? "connected" : "not connected"} ${prospectTz}`;

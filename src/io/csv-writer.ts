@@ -82,7 +82,8 @@ export class CsvWriter {
   }
 
   async write(values: readonly CsvValue[]): Promise<void> {
-    if (values.length !== this.#header.length) throw new Error(`CSV record of ${values.length} cells for a header of ${this.#header.length}`);
+    if (values.length !== this.#header.length)
+      throw new Error(`CSV record of ${values.length} cells for a header of ${this.#header.length}`);
     await this.#start();
     this.#batch.push([...values]);
     this.#rows++;
@@ -115,7 +116,11 @@ export function csvRecordWriter<R>(out: NodeJS.WritableStream, columns: Readonly
 }
 
 /** Records of type R as CSV under `header`, `cells` giving each record's cells in the header's order. */
-export function csvRowWriter<R>(out: NodeJS.WritableStream, header: readonly string[], cells: (record: R) => readonly CsvValue[]): RecordWriter<R> {
+export function csvRowWriter<R>(
+  out: NodeJS.WritableStream,
+  header: readonly string[],
+  cells: (record: R) => readonly CsvValue[],
+): RecordWriter<R> {
   const csv = new CsvWriter(out, header);
   return {
     get count() {

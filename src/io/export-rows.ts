@@ -41,9 +41,32 @@ export interface ProspectRecord {
 }
 
 export const PROSPECT_COLUMNS = [
-  "firstName", "lastName", "fullName", "profileUrl", "company", "title", "location", "timezone", "timezoneSource", "connected",
-  "campaign", "account", "status", "stage", "enrolledAt", "visitedAt", "invitedAt", "acceptedAt", "lastMessageAt", "messagesSent",
-  "repliedAt", "withdrawnAt", "endedAt", "endReason", "hoursToAccept", "hoursToReply",
+  "firstName",
+  "lastName",
+  "fullName",
+  "profileUrl",
+  "company",
+  "title",
+  "location",
+  "timezone",
+  "timezoneSource",
+  "connected",
+  "campaign",
+  "account",
+  "status",
+  "stage",
+  "enrolledAt",
+  "visitedAt",
+  "invitedAt",
+  "acceptedAt",
+  "lastMessageAt",
+  "messagesSent",
+  "repliedAt",
+  "withdrawnAt",
+  "endedAt",
+  "endReason",
+  "hoursToAccept",
+  "hoursToReply",
 ] as const satisfies ReadonlyArray<keyof ProspectRecord>;
 
 export interface ActivityRecord {
@@ -63,7 +86,16 @@ export interface ActivityRecord {
 }
 
 export const ACTIVITY_COLUMNS = [
-  "at", "account", "campaign", "prospectUrl", "prospectName", "prospectTimezone", "type", "kind", "result", "text",
+  "at",
+  "account",
+  "campaign",
+  "prospectUrl",
+  "prospectName",
+  "prospectTimezone",
+  "type",
+  "kind",
+  "result",
+  "text",
 ] as const satisfies ReadonlyArray<keyof ActivityRecord>;
 
 const PAGE = 1000;
@@ -118,7 +150,10 @@ export function toActivityRecord(row: ActivityExportRow): ActivityRecord {
     account: row.accountName,
     campaign: row.campaignName,
     prospectUrl: row.prospect,
-    prospectName: row.firstName === null && row.lastName === null ? null : personName({ firstName: row.firstName ?? "", lastName: row.lastName ?? "", fullName: row.fullName }),
+    prospectName:
+      row.firstName === null && row.lastName === null
+        ? null
+        : personName({ firstName: row.firstName ?? "", lastName: row.lastName ?? "", fullName: row.fullName }),
     prospectTimezone: row.prospectTz,
     type: row.type,
     kind: row.kind,
@@ -131,19 +166,24 @@ export function toActivityRecord(row: ActivityExportRow): ActivityRecord {
  * One record per enrollment, in enrollment order, then (without a filter) one per person never enrolled, so
  * that a CRM receives every known person. Pages of PAGE rows: memory stays flat whatever the size.
  */
-export async function* readProspectRecords(store: Store, workspaceId: WorkspaceId, filter: ExportFilter, pageSize = PAGE): AsyncGenerator<ProspectRecord> {
+export async function* readProspectRecords(
+  store: Store,
+  workspaceId: WorkspaceId,
+  filter: ExportFilter,
+  pageSize = PAGE,
+): AsyncGenerator<ProspectRecord> {
   const lookup: Lookup = {
     campaigns: new Map((await store.listCampaigns(workspaceId)).map((c) => [c.id, c])),
     accounts: new Map((await store.listAccounts(workspaceId)).map((a) => [a.id, a.name])),
   };
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.exportEnrollments(workspaceId, filter, after, pageSize);
     for (const row of page) yield toProspectRecord(row, lookup);
     if (page.length < pageSize) break;
     after = (page[page.length - 1] as ProspectExportRow).enrollment?.id ?? Number.MAX_SAFE_INTEGER;
   }
   if (filter.accountId !== undefined || filter.campaignId !== undefined) return;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.exportUnenrolled(workspaceId, after, pageSize);
     for (const row of page) yield toProspectRecord(row, lookup);
     if (page.length < pageSize) break;
@@ -152,7 +192,12 @@ export async function* readProspectRecords(store: Store, workspaceId: WorkspaceI
 }
 
 /** Every logged action (once its result is known) and network event, in (at, id) order, a page at a time. */
-export async function* readActivityRecords(store: Store, workspaceId: WorkspaceId, filter: ExportFilter, pageSize = PAGE): AsyncGenerator<ActivityRecord> {
+export async function* readActivityRecords(
+  store: Store,
+  workspaceId: WorkspaceId,
+  filter: ExportFilter,
+  pageSize = PAGE,
+): AsyncGenerator<ActivityRecord> {
   let after: { at: number; id: number } | null = null;
   for (;;) {
     const page: ActivityExportRow[] = await store.exportActivity(workspaceId, filter, after, pageSize);

@@ -29,7 +29,10 @@ export async function atomicFileTarget(path: string, option = "--output"): Promi
   try {
     await once(stream, "open");
   } catch (e) {
-    throw new LinkpaceError("invalid_input", `${option} ${path}: cannot write there (${describe(e)}); name a file in an existing, writable directory`);
+    throw new LinkpaceError(
+      "invalid_input",
+      `${option} ${path}: cannot write there (${describe(e)}); name a file in an existing, writable directory`,
+    );
   }
   let settled = false;
   return {

@@ -38,7 +38,7 @@ export async function prospectRecordWriter(input: ProspectWriterInput): Promise<
 /** Every extra column name of the exported people, in the order first met. */
 export async function customColumns(store: Store, workspaceId: WorkspaceId, filter: ExportFilter, pageSize = PAGE): Promise<string[]> {
   const keys = new Set<string>();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.exportCustomFields(workspaceId, filter, after, pageSize);
     for (const row of page) for (const key of Object.keys(row.custom)) keys.add(key);
     const last = page[page.length - 1];

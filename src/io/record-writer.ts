@@ -12,6 +12,11 @@ export interface RecordWriter<R> {
 }
 
 /** The writer for a format: CSV with these columns, or one JSON document `{"<key>": [records]}`. */
-export function recordWriterFor<R>(format: "csv" | "json", out: NodeJS.WritableStream, key: string, columns: ReadonlyArray<keyof R & string>): RecordWriter<R> {
+export function recordWriterFor<R>(
+  format: "csv" | "json",
+  out: NodeJS.WritableStream,
+  key: string,
+  columns: ReadonlyArray<keyof R & string>,
+): RecordWriter<R> {
   return format === "csv" ? csvRecordWriter<R>(out, columns) : jsonRecordWriter<R>(out, key);
 }

@@ -28,7 +28,11 @@ export function outcomeKeys(kind: ActionKind): OutcomeKey[] {
     case "message":
       return [DONE, UNAVAILABLE, { key: "x", label: "not a connection (no Message button)", result: "not_connected" }];
     case "withdraw":
-      return [DONE, { key: "a", label: "they accepted meanwhile", result: "already_connected" }, { key: "x", label: "nothing pending any more", result: "not_connected" }];
+      return [
+        DONE,
+        { key: "a", label: "they accepted meanwhile", result: "already_connected" },
+        { key: "x", label: "nothing pending any more", result: "not_connected" },
+      ];
     default: {
       const never: never = kind;
       return never;

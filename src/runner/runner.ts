@@ -42,7 +42,8 @@ export class Runner {
     // An action the engine loop (linkpace serve) handed over that no runner ever held was certainly not
     // performed: it goes back and is decided afresh now, so it is charged, paced, and kept inside the working
     // hours as of when it is done, and a pause since then applies.
-    if (open && isUnheld(open) && (await this.app.engine.releaseTask(open.id, now, { delay: 0, unheldOnly: true })).type !== "held") open = undefined;
+    if (open && isUnheld(open) && (await this.app.engine.releaseTask(open.id, now, { delay: 0, unheldOnly: true })).type !== "held")
+      open = undefined;
     if (open) return this.holdTask(account, open, { now, repeat });
     const claimed = await this.app.engine.claimOrWait(account.id, now, { by: this.id, until: now + TASK_LEASE });
     if (claimed.request) {
@@ -57,7 +58,9 @@ export class Runner {
     const status = claimed.wait
       ? await accountStatus(this.app.store, claimed.wait.account, now, claimed.wait.ready)
       : await accountStatus(this.app.store, await this.app.account(this.accountName), now);
-    const paused = status.paused ? `paused until ${formatLocalTime(status.paused.until, account.doc.timezone)}: ${status.paused.reason}` : null;
+    const paused = status.paused
+      ? `paused until ${formatLocalTime(status.paused.until, account.doc.timezone)}: ${status.paused.reason}`
+      : null;
     if (!status.next) return { type: "wait", until: null, reason: "no prospect is due (import prospects or wait for acceptances)", paused };
     return { type: "wait", until: status.next.at, reason: status.next.waitsFor ?? "the next action's time", paused };
   }
@@ -82,13 +85,17 @@ export class Runner {
     const outcome = outcomeKeys(task.kind as never).find((o) => o.key === key);
     if (!outcome) return { ok: false, message: `"${key}" is not an outcome of this task` };
     const recorded = await this.app.engine.recordResult(task.id, outcome.result, this.app.now());
-    return recorded.type === "recorded" ? { ok: true, label: outcome.label } : { ok: false, message: notTakenMessage(recorded, "this task") };
+    return recorded.type === "recorded"
+      ? { ok: true, label: outcome.label }
+      : { ok: false, message: notTakenMessage(recorded, "this task") };
   }
 
   /** Skips the task on screen (it comes back after SKIP_DELAY, nothing charged); what to tell the owner. */
   async skip(task: TaskRow): Promise<string> {
     const skipped = await this.app.engine.releaseTask(task.id, this.app.now(), { delay: SKIP_DELAY });
-    return skipped.type === "recorded" ? `skipped; this prospect comes back in ${formatDuration(SKIP_DELAY)}` : notTakenMessage(skipped, "this task");
+    return skipped.type === "recorded"
+      ? `skipped; this prospect comes back in ${formatDuration(SKIP_DELAY)}`
+      : notTakenMessage(skipped, "this task");
   }
 
   /** Lets go of the task on screen (quitting): it stays in flight for the next runner. */

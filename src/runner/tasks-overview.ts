@@ -10,7 +10,14 @@ export interface TasksOverview {
   account: string;
   /** The account's zone, in which people read its times (the times here are ISO 8601 UTC). */
   timezone: string;
-  inProgress: Array<{ actionId: number; kind: string; prospect: string | null; since: string; heldBy: string | null; leaseUntil: string | null }>;
+  inProgress: Array<{
+    actionId: number;
+    kind: string;
+    prospect: string | null;
+    since: string;
+    heldBy: string | null;
+    leaseUntil: string | null;
+  }>;
   dueNow: boolean;
   next: { kind: string; at: string; waitsFor: string | null } | null;
   paused: { until: string; reason: string } | null;
@@ -30,7 +37,10 @@ export async function tasksOverview(app: App, accountName?: string): Promise<{ a
       account: a.name,
       timezone: a.doc.timezone,
       inProgress: open.map((t) => ({
-        actionId: t.id, kind: t.kind, prospect: t.prospect, since: formatInstant(t.at),
+        actionId: t.id,
+        kind: t.kind,
+        prospect: t.prospect,
+        since: formatInstant(t.at),
         heldBy: t.leaseUntil !== null && t.leaseUntil > now ? t.claimedBy : null,
         leaseUntil: t.leaseUntil === null ? null : formatInstant(t.leaseUntil),
       })),

@@ -33,7 +33,15 @@ export function toLogEntry(row: LogLine): LogEntry {
     if (row.kind === "restricted") return { at, account: row.accountName, event: row.kind };
     return { at, account: row.accountName, campaign: row.campaignName, prospect: row.prospect, event: row.kind };
   }
-  const line: ActionLine = { at, account: row.accountName, campaign: row.campaignName, prospect: row.prospect, prospectTimezone: row.prospectTz, action: row.kind, result: row.result ?? "pending" };
+  const line: ActionLine = {
+    at,
+    account: row.accountName,
+    campaign: row.campaignName,
+    prospect: row.prospect,
+    prospectTimezone: row.prospectTz,
+    action: row.kind,
+    result: row.result ?? "pending",
+  };
   // Keep `result` last, after the text fields, as in the contract's example.
   const { result, ...head } = line;
   if (row.kind === "connect") return { ...head, note: row.note ?? "", result };

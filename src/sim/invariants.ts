@@ -64,7 +64,9 @@ function checkBudgets(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   for (let hi = 0; hi < connects.length; hi++) {
     while ((connects[lo] as number) <= (connects[hi] as number) - WEEK) lo++;
     if (hi - lo + 1 > a.limits.invitesPerWeek) {
-      ctx.violations.push(`[weekly budget] ${a.name}: ${hi - lo + 1} invitations in the 7×24 h before ${new Date(connects[hi] as number).toISOString()} (budget ${a.limits.invitesPerWeek})`);
+      ctx.violations.push(
+        `[weekly budget] ${a.name}: ${hi - lo + 1} invitations in the 7×24 h before ${new Date(connects[hi] as number).toISOString()} (budget ${a.limits.invitesPerWeek})`,
+      );
       break;
     }
   }
@@ -80,7 +82,10 @@ function checkBudgets(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   for (const [day, c] of perDay) {
     const k = firstDay ? daysBetweenLocalDates(firstDay, day) + 1 : 1;
     const inviteCap = warm ? Math.min(a.limits.invitesPerDay, 4 + k) : a.limits.invitesPerDay;
-    if ((c.connect ?? 0) > inviteCap) ctx.violations.push(`[daily cap] ${a.name}: ${c.connect} invitations on ${day} (cap ${inviteCap}${warm ? `, warm-up day ${k}` : ""})`);
+    if ((c.connect ?? 0) > inviteCap)
+      ctx.violations.push(
+        `[daily cap] ${a.name}: ${c.connect} invitations on ${day} (cap ${inviteCap}${warm ? `, warm-up day ${k}` : ""})`,
+      );
     if ((c.message ?? 0) > a.limits.messagesPerDay) ctx.violations.push(`[daily cap] ${a.name}: ${c.message} messages on ${day}`);
     if ((c.visit ?? 0) > a.limits.visitsPerDay) ctx.violations.push(`[daily cap] ${a.name}: ${c.visit} visits on ${day}`);
   }
@@ -99,10 +104,12 @@ function checkPending(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
     if (!isAction(e) || e.result !== "ok") continue;
     if (e.action === "connect") pending.set(who, { at: t(e), campaign: e.campaign ?? "" });
     if (e.action === "withdraw") {
-      if (accepted.has(who) && !pending.has(who)) ctx.violations.push(`[withdrawal] ${a.name}: withdrew the accepted invitation of ${who} at ${e.at}`);
+      if (accepted.has(who) && !pending.has(who))
+        ctx.violations.push(`[withdrawal] ${a.name}: withdrew the accepted invitation of ${who} at ${e.at}`);
       pending.delete(who);
     }
-    if (pending.size > a.limits.pendingMax) ctx.violations.push(`[pending cap] ${a.name}: ${pending.size} pending invitations at ${e.at} (cap ${a.limits.pendingMax})`);
+    if (pending.size > a.limits.pendingMax)
+      ctx.violations.push(`[pending cap] ${a.name}: ${pending.size} pending invitations at ${e.at} (cap ${a.limits.pendingMax})`);
   }
   checkWithdrawalsDue(ctx, a, mine);
 }
@@ -118,7 +125,8 @@ function checkWithdrawalsDue(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
     const acceptedBy = later.find((e) => isEvent(e) && e.event === "accepted" && t(e) <= due + 3 * DAY);
     const withdrawn = later.find((e) => isAction(e) && e.action === "withdraw" && e.result === "ok");
     if (acceptedBy && (!withdrawn || t(acceptedBy) < t(withdrawn))) continue;
-    if (!withdrawn || t(withdrawn) > due + 3 * DAY) ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} sent ${s.at} still pending 3 days after withdrawAfter`);
+    if (!withdrawn || t(withdrawn) > due + 3 * DAY)
+      ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} sent ${s.at} still pending 3 days after withdrawAfter`);
     else if (t(withdrawn) < due) ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} withdrawn before withdrawAfter`);
   }
 }
@@ -135,7 +143,8 @@ function checkWindowsAndGaps(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
     if (c && zone && (e.action === "connect" || e.action === "message") && !isWithin(c.schedule.hours, zone, at)) {
       ctx.violations.push(`[hours] ${a.name}: ${e.action} to ${e.prospect} at ${e.at} outside the campaign schedule in ${zone}`);
     }
-    if (last !== null && at - last < a.limits.minGap) ctx.violations.push(`[least gap] ${a.name}: two actions ${(at - last) / 1000}s apart at ${e.at}`);
+    if (last !== null && at - last < a.limits.minGap)
+      ctx.violations.push(`[least gap] ${a.name}: two actions ${(at - last) / 1000}s apart at ${e.at}`);
     last = at;
   }
 }
@@ -172,12 +181,14 @@ function checkSignals(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   }
   for (const s of limits) {
     const next = actions.find((e) => e.action === "connect" && t(e) > t(s));
-    if (next && t(next) - t(s) < 24 * HOUR) ctx.violations.push(`[signals] ${a.name}: connect at ${next.at}, less than 24 h after the weekly-limit signal at ${s.at}`);
+    if (next && t(next) - t(s) < 24 * HOUR)
+      ctx.violations.push(`[signals] ${a.name}: connect at ${next.at}, less than 24 h after the weekly-limit signal at ${s.at}`);
   }
   const restrictions = mine.filter((e) => (isEvent(e) && e.event === "restricted") || (isAction(e) && e.result === "restricted"));
   for (const r of restrictions) {
     const next = actions.find((e) => t(e) > t(r));
-    if (next && t(next) - t(r) < 24 * HOUR) ctx.violations.push(`[signals] ${a.name}: ${next.action} at ${next.at}, less than 24 h after the restriction at ${r.at}`);
+    if (next && t(next) - t(r) < 24 * HOUR)
+      ctx.violations.push(`[signals] ${a.name}: ${next.action} at ${next.at}, less than 24 h after the restriction at ${r.at}`);
   }
   for (const q of actions.filter((e) => e.result === "note_quota_reached")) {
     const month = localMonthKey(a.timezone, t(q));
@@ -238,7 +249,10 @@ function checkMessageWaits(ctx: Ctx, who: string, entries: LogEntry[]): void {
     if (!isAction(e) || e.action !== "message" || e.result !== "ok") continue;
     const steps = ctx.campaignByName.get(e.campaign ?? "")?.steps.filter((s) => s.kind === "message") ?? [];
     const after = steps[messageIndex]?.after ?? 0;
-    if (base !== null && t(e) - base < after) ctx.violations.push(`[messages] message ${messageIndex + 1} to ${who} at ${e.at} only ${(t(e) - base) / HOUR} h after the previous step (after ${after / HOUR} h)`);
+    if (base !== null && t(e) - base < after)
+      ctx.violations.push(
+        `[messages] message ${messageIndex + 1} to ${who} at ${e.at} only ${(t(e) - base) / HOUR} h after the previous step (after ${after / HOUR} h)`,
+      );
     base = t(e);
     messageIndex++;
   }

@@ -47,7 +47,13 @@ export async function runSimulation(opts: RunOptions): Promise<SimRun> {
   return { app, simulator, report: await summarize(app, prospects) };
 }
 
-async function loop(app: App, sim: LinkedInSimulator, clock: VirtualClock, end: Instant, onProgress?: RunOptions["onProgress"]): Promise<void> {
+async function loop(
+  app: App,
+  sim: LinkedInSimulator,
+  clock: VirtualClock,
+  end: Instant,
+  onProgress?: RunOptions["onProgress"],
+): Promise<void> {
   const start = clock.now();
   // The store's earliest wake as the last tick read it: nothing else writes between two turns of this loop,
   // so it is read again only after an event was recorded (undefined: not known).
@@ -60,7 +66,12 @@ async function loop(app: App, sim: LinkedInSimulator, clock: VirtualClock, end: 
     clock.set(Math.max(clock.now(), next));
     const now = clock.now();
     for (const ev of sim.takeEventsUntil(now)) {
-      await app.recordNetworkEvent({ at: ev.at, kind: ev.kind, account: ev.account, ...(ev.prospect !== undefined ? { prospect: ev.prospect } : {}) });
+      await app.recordNetworkEvent({
+        at: ev.at,
+        kind: ev.kind,
+        account: ev.account,
+        ...(ev.prospect !== undefined ? { prospect: ev.prospect } : {}),
+      });
       wake = undefined;
     }
     wake = (await app.engine.tickFrom(now, wake)).nextWake;
@@ -122,7 +133,14 @@ async function enrollAll(app: App, sim: LinkedInSimulator, opts: RunOptions): Pr
       enrolled++;
       const p = item.prospect;
       const zone = p.timezone ?? resolveZone({ location: p.location, ...item.zoneHints })?.zone ?? account?.doc.timezone ?? null;
-      sim.addProspect({ account: campaign.doc.account, url: p.identifiers[0] as string, identifiers: p.identifiers, timezone: zone, connected: p.connected, unavailable: p.identifiers.some((id) => unavailable.has(id)) });
+      sim.addProspect({
+        account: campaign.doc.account,
+        url: p.identifiers[0] as string,
+        identifiers: p.identifiers,
+        timezone: zone,
+        connected: p.connected,
+        unavailable: p.identifiers.some((id) => unavailable.has(id)),
+      });
     });
   }
   return { enrolled, refused: refusals.length, refusals };
@@ -133,7 +151,17 @@ function inlineItem(p: InlineProspect): EnrollItem | null {
   const ids = profileIdentifiers([p.profileUrl]).map((id) => id.url);
   if (ids.length === 0) return null;
   return {
-    prospect: { identifiers: ids, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, location: p.location, timezone: p.timezone, connected: p.connected, custom: p.custom },
+    prospect: {
+      identifiers: ids,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      company: p.company,
+      title: p.title,
+      location: p.location,
+      timezone: p.timezone,
+      connected: p.connected,
+      custom: p.custom,
+    },
   };
 }
 
@@ -141,6 +169,9 @@ function readFile(path: string, scenarioPath: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new LinkpaceError("invalid_input", `${scenarioPath}: cannot read import ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new LinkpaceError(
+      "invalid_input",
+      `${scenarioPath}: cannot read import ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
 }

@@ -81,7 +81,8 @@ export function parseScenario(text: string, fileName: string): Scenario {
   const s = parsed.data;
   const issues: ErrorIssue[] = [];
   const start = parseInstant(s.start);
-  if (start === null) issues.push({ where: `${fileName}: start`, message: `expected an ISO 8601 instant like 2027-03-01T00:00:00Z, got "${s.start}"` });
+  if (start === null)
+    issues.push({ where: `${fileName}: start`, message: `expected an ISO 8601 instant like 2027-03-01T00:00:00Z, got "${s.start}"` });
   const accounts = collect(issues, s.accounts, (a, i) => parseAccount(a, `${fileName}: accounts[${i}]`, start));
   const campaigns = collect(issues, s.campaigns, (c, i) => campaignDocFromObject(c, `${fileName}: campaigns[${i}]`));
   const prospects = collect(issues, s.prospects, (p, i) => parseProspect(p, `${fileName}: prospects[${i}]`));
@@ -94,7 +95,8 @@ export function parseScenario(text: string, fileName: string): Scenario {
 function parseAccount(obj: Record<string, unknown>, where: string, start: Instant | null): ScenarioAccount {
   const { linkedin, ...fields } = obj;
   const truth = truthSchema.safeParse(linkedin ?? {});
-  if (!truth.success) throw new LinkpaceError("invalid_input", `${where}: invalid linkedin truth`, zodIssues(truth.error, `${where}.linkedin`));
+  if (!truth.success)
+    throw new LinkpaceError("invalid_input", `${where}: invalid linkedin truth`, zodIssues(truth.error, `${where}.linkedin`));
   const doc = accountDocFromObject(fields, where);
   if (start !== null) checkCreatedDate(doc, start, where);
   return { doc, linkedin: truth.data };
@@ -120,31 +122,45 @@ function collect<I, O>(issues: ErrorIssue[], items: I[], parse: (item: I, index:
   return out;
 }
 
-function checkReferences(issues: ErrorIssue[], file: string, s: { accounts: ScenarioAccount[]; campaigns: CampaignDoc[]; prospects: InlineProspect[]; imports: Array<{ campaign: string }> }): void {
+function checkReferences(
+  issues: ErrorIssue[],
+  file: string,
+  s: { accounts: ScenarioAccount[]; campaigns: CampaignDoc[]; prospects: InlineProspect[]; imports: Array<{ campaign: string }> },
+): void {
   const accountNames = new Set<string>();
   s.accounts.forEach((a, i) => {
-    if (accountNames.has(a.doc.name)) issues.push({ where: `${file}: accounts[${i}].name`, message: `duplicate account name ${a.doc.name}` });
+    if (accountNames.has(a.doc.name))
+      issues.push({ where: `${file}: accounts[${i}].name`, message: `duplicate account name ${a.doc.name}` });
     accountNames.add(a.doc.name);
   });
   const campaignNames = new Set<string>();
   s.campaigns.forEach((c, i) => {
     if (campaignNames.has(c.name)) issues.push({ where: `${file}: campaigns[${i}].name`, message: `duplicate campaign name ${c.name}` });
-    if (!accountNames.has(c.account)) issues.push({ where: `${file}: campaigns[${i}].account`, message: `unknown account ${c.account} (known: ${[...accountNames].join(", ")})` });
+    if (!accountNames.has(c.account))
+      issues.push({
+        where: `${file}: campaigns[${i}].account`,
+        message: `unknown account ${c.account} (known: ${[...accountNames].join(", ")})`,
+      });
     campaignNames.add(c.name);
   });
   const known = [...campaignNames].join(", ") || "none";
   s.prospects.forEach((p, i) => {
-    if (!campaignNames.has(p.campaign)) issues.push({ where: `${file}: prospects[${i}].campaign`, message: `unknown campaign ${p.campaign} (known: ${known})` });
+    if (!campaignNames.has(p.campaign))
+      issues.push({ where: `${file}: prospects[${i}].campaign`, message: `unknown campaign ${p.campaign} (known: ${known})` });
   });
   s.imports.forEach((imp, i) => {
-    if (!campaignNames.has(imp.campaign)) issues.push({ where: `${file}: imports[${i}].campaign`, message: `unknown campaign ${imp.campaign} (known: ${known})` });
+    if (!campaignNames.has(imp.campaign))
+      issues.push({ where: `${file}: imports[${i}].campaign`, message: `unknown campaign ${imp.campaign} (known: ${known})` });
   });
 }
 
 /** Zod issues as ErrorIssues: `prefix` is a file (`scenario.json` → `scenario.json: days`) or a path in one (`f.json: prospects[2]` → `f.json: prospects[2].campaign`). */
 export function zodIssues(error: z.ZodError, prefix: string): ErrorIssue[] {
   const sep = prefix.includes(": ") ? "." : ": ";
-  return error.issues.map((issue) => ({ where: issue.path.length ? `${prefix}${sep}${formatPath(issue.path)}` : prefix, message: issue.message }));
+  return error.issues.map((issue) => ({
+    where: issue.path.length ? `${prefix}${sep}${formatPath(issue.path)}` : prefix,
+    message: issue.message,
+  }));
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -14,7 +14,13 @@ export async function openSimStore(target: string | undefined): Promise<{ store:
   if (target === undefined) {
     const dir = mkdtempSync(join(tmpdir(), "linkpace-sim-"));
     const store = await openSqliteStore(join(dir, "sim.db"), { scratch: true });
-    return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const store = await openStore(target);
   if ((await store.listAccounts(DEFAULT_WORKSPACE)).length > 0) {

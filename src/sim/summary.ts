@@ -34,7 +34,18 @@ export async function summarize(app: App, prospects: SimReport["prospects"]): Pr
   const accounts = await app.store.listAccounts(app.ctx.workspaceId);
   const byName = new Map<string, AccountSummary>();
   for (const a of accounts) {
-    byName.set(a.name, { name: a.name, invitesSent: 0, accepted: 0, messagesSent: 0, replies: 0, withdrawn: 0, limitSignals: 0, restrictions: 0, visits: 0, paused: false });
+    byName.set(a.name, {
+      name: a.name,
+      invitesSent: 0,
+      accepted: 0,
+      messagesSent: 0,
+      replies: 0,
+      withdrawn: 0,
+      limitSignals: 0,
+      restrictions: 0,
+      visits: 0,
+      paused: false,
+    });
   }
   let actions = 0;
   for await (const line of readEventLog(app.store, app.ctx.workspaceId)) {

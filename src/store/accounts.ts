@@ -18,7 +18,15 @@ import type { Store, WorkspaceId } from "./store.js";
 
 type AccountQueries = Pick<
   Store,
-  "insertAccount" | "updateAccount" | "getAccount" | "getAccountById" | "listAccounts" | "claimDueAccount" | "lockAccount" | "nextWakeAt" | "setAccountWake"
+  | "insertAccount"
+  | "updateAccount"
+  | "getAccount"
+  | "getAccountById"
+  | "listAccounts"
+  | "claimDueAccount"
+  | "lockAccount"
+  | "nextWakeAt"
+  | "setAccountWake"
 >;
 
 export function accountQueries(ctx: StoreContext): AccountQueries {
@@ -64,11 +72,7 @@ export function accountQueries(ctx: StoreContext): AccountQueries {
       await runPrepared(
         ctx,
         `account.update:${columns.join(",")}`,
-        (target: number, ...values: unknown[]) =>
-          db
-            .updateTable("accounts")
-            .set(rowOf(columns, values))
-            .where("id", "=", target),
+        (target: number, ...values: unknown[]) => db.updateTable("accounts").set(rowOf(columns, values)).where("id", "=", target),
         id,
         ...valuesOf(columns, set),
       );

@@ -37,7 +37,11 @@ export interface ApiTokenStore {
 type TokenDb = { id: number; workspace_id: number; name: string; created_at: number; revoked_at: number | null };
 
 const tokenFromDb = (r: TokenDb): ApiTokenRow => ({
-  id: Number(r.id), workspaceId: Number(r.workspace_id), name: r.name, createdAt: Number(r.created_at), revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+  id: Number(r.id),
+  workspaceId: Number(r.workspace_id),
+  name: r.name,
+  createdAt: Number(r.created_at),
+  revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
 });
 
 const TOKEN_COLUMNS = ["id", "workspace_id", "name", "created_at", "revoked_at"] as const;
@@ -65,7 +69,12 @@ export function apiTokenQueries({ db }: StoreContext): ApiTokenStore {
       return tokenFromDb(r);
     },
     async findApiToken(hash) {
-      const r = await db.selectFrom("api_tokens").select(TOKEN_COLUMNS).where("hash", "=", hash).where("revoked_at", "is", null).executeTakeFirst();
+      const r = await db
+        .selectFrom("api_tokens")
+        .select(TOKEN_COLUMNS)
+        .where("hash", "=", hash)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
       return r ? tokenFromDb(r) : null;
     },
     async listApiTokens() {
@@ -73,7 +82,12 @@ export function apiTokenQueries({ db }: StoreContext): ApiTokenStore {
       return rows.map(tokenFromDb);
     },
     async revokeApiToken(id, at) {
-      const r = await db.updateTable("api_tokens").set({ revoked_at: at }).where("id", "=", id).where("revoked_at", "is", null).executeTakeFirst();
+      const r = await db
+        .updateTable("api_tokens")
+        .set({ revoked_at: at })
+        .where("id", "=", id)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
   };

@@ -15,7 +15,13 @@ import type { EnrollmentStatus, PersonRow, Store } from "./store.js";
 
 type QueueQueries = Pick<
   Store,
-  "dueEnrollments" | "nextReadyByKind" | "countVisitedAwaiting" | "nextReadyWithBacklog" | "nextReadyByAccount" | "setCampaignReadyAt" | "resumeCampaignStep"
+  | "dueEnrollments"
+  | "nextReadyByKind"
+  | "countVisitedAwaiting"
+  | "nextReadyWithBacklog"
+  | "nextReadyByAccount"
+  | "setCampaignReadyAt"
+  | "resumeCampaignStep"
 >;
 
 /** Accounts per nextReadyByAccount query: bounds both the parameters and the number of query shapes. */
@@ -49,7 +55,12 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
    * The earliest readyAt among the account's enrollments of this status and kind (ORDER BY … LIMIT 1: one seek).
    * `account`: an id, or a reference to the outer query's account id.
    */
-  const earliest = (eb: ExpressionBuilder<Database, never>, account: number | Expression<number>, status: EnrollmentStatus, kind: ActionKind) =>
+  const earliest = (
+    eb: ExpressionBuilder<Database, never>,
+    account: number | Expression<number>,
+    status: EnrollmentStatus,
+    kind: ActionKind,
+  ) =>
     eb
       .selectFrom("enrollments")
       .select("ready_at")
@@ -79,7 +90,12 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
   const nextReadyByKind = async (accountId: number): Promise<Partial<Record<ActionKind, Instant>>> => {
     // One seek per (status, kind) in enrollments_due rather than a GROUP BY, which reads every waiting
     // enrollment of the account (9 ms instead of 0.06 ms at 40,000 of them).
-    const row = await runPreparedFirst(ctx, "enrollment.nextReady", (account: number) => db.selectNoFrom((eb) => readyColumns(eb, account)), accountId);
+    const row = await runPreparedFirst(
+      ctx,
+      "enrollment.nextReady",
+      (account: number) => db.selectNoFrom((eb) => readyColumns(eb, account)),
+      accountId,
+    );
     return readyFromRow(row);
   };
 
@@ -118,7 +134,13 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
     nextReadyByKind,
 
     async countVisitedAwaiting(accountId, kind) {
-      const r = await runPreparedFirst(ctx, "enrollment.visitedAwaiting", (account: number, k: ActionKind) => visitedAwaiting(db as never, account, k), accountId, kind);
+      const r = await runPreparedFirst(
+        ctx,
+        "enrollment.visitedAwaiting",
+        (account: number, k: ActionKind) => visitedAwaiting(db as never, account, k),
+        accountId,
+        kind,
+      );
       return Number(r?.n ?? 0);
     },
 
@@ -127,11 +149,15 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
       const row = await runPreparedFirst(
         ctx,
         "enrollment.nextReadyWithBacklog",
-        (account: number, k: ActionKind) => db.selectNoFrom((eb) => [...readyColumns(eb, account), visitedAwaiting(eb, account, k).as("visited_awaiting")]),
+        (account: number, k: ActionKind) =>
+          db.selectNoFrom((eb) => [...readyColumns(eb, account), visitedAwaiting(eb, account, k).as("visited_awaiting")]),
         accountId,
         awaiting,
       );
-      return { ready: readyFromRow(row), visitedAwaiting: Number((row as { visited_awaiting?: unknown } | undefined)?.visited_awaiting ?? 0) };
+      return {
+        ready: readyFromRow(row),
+        visitedAwaiting: Number((row as { visited_awaiting?: unknown } | undefined)?.visited_awaiting ?? 0),
+      };
     },
 
     async nextReadyByAccount(accountIds) {
@@ -154,7 +180,12 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
     },
 
     async setCampaignReadyAt(campaignId, readyAt) {
-      await db.updateTable("enrollments").set({ ready_at: readyAt }).where("campaign_id", "=", campaignId).where("status", "=", "ready").execute();
+      await db
+        .updateTable("enrollments")
+        .set({ ready_at: readyAt })
+        .where("campaign_id", "=", campaignId)
+        .where("status", "=", "ready")
+        .execute();
     },
 
     async resumeCampaignStep(campaignId, step, after, now) {

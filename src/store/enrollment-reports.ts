@@ -64,28 +64,26 @@ export function enrollmentReportQueries({ db }: StoreContext): ReportQueries {
         .orderBy("e.invited_at", "desc")
         .orderBy("e.id", "desc")
         .execute();
-      return rows.map(
-        (r): InvitationRow => ({
-          enrollmentId: r.id,
-          campaignName: r.campaign_name,
-          accountName: r.account_name,
-          personId: r.person_id,
-          displayUrl: r.display_url,
-          firstName: r.first_name,
-          lastName: r.last_name,
-          fullName: r.full_name,
-          company: r.company,
-          title: r.title,
-          invitedAt: r.invited_at as number,
-          inviteNote: r.invite_note,
-          acceptedAt: r.accepted_at,
-          repliedAt: r.replied_at,
-          withdrawnAt: r.withdrawn_at,
-          endReason: r.end_reason,
-          status: r.status as EnrollmentStatus,
-          withdrawalAt: r.status === "invited" && r.next_kind === "withdraw" ? r.ready_at : null,
-        }),
-      );
+      return rows.map((r): InvitationRow => ({
+        enrollmentId: r.id,
+        campaignName: r.campaign_name,
+        accountName: r.account_name,
+        personId: r.person_id,
+        displayUrl: r.display_url,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        fullName: r.full_name,
+        company: r.company,
+        title: r.title,
+        invitedAt: r.invited_at as number,
+        inviteNote: r.invite_note,
+        acceptedAt: r.accepted_at,
+        repliedAt: r.replied_at,
+        withdrawnAt: r.withdrawn_at,
+        endReason: r.end_reason,
+        status: r.status as EnrollmentStatus,
+        withdrawalAt: r.status === "invited" && r.next_kind === "withdraw" ? r.ready_at : null,
+      }));
     },
   };
 }

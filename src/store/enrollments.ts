@@ -51,11 +51,7 @@ export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
         runPrepared(
           ctx,
           `enrollment.update:${columns.join(",")}`,
-          (target: number, ...values: unknown[]) =>
-            db
-              .updateTable("enrollments")
-              .set(rowOf(columns, values))
-              .where("id", "=", target),
+          (target: number, ...values: unknown[]) => db.updateTable("enrollments").set(rowOf(columns, values)).where("id", "=", target),
           id,
           ...valuesOf(columns, set),
         ),
@@ -63,7 +59,12 @@ export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
     },
 
     async getEnrollment(id) {
-      const r = await runPreparedFirst(ctx, "enrollment.byId", (i: number) => db.selectFrom("enrollments").selectAll().where("id", "=", i), id);
+      const r = await runPreparedFirst(
+        ctx,
+        "enrollment.byId",
+        (i: number) => db.selectFrom("enrollments").selectAll().where("id", "=", i),
+        id,
+      );
       return r ? enrollmentFromDb(r) : null;
     },
 

@@ -30,7 +30,18 @@ export const PERSON_SELECTION = [
 ] as const;
 
 type PersonColumn =
-  | "id" | "display_url" | "first_name" | "last_name" | "full_name" | "company" | "title" | "location" | "timezone" | "zone_source" | "connected" | "connected_at"
+  | "id"
+  | "display_url"
+  | "first_name"
+  | "last_name"
+  | "full_name"
+  | "company"
+  | "title"
+  | "location"
+  | "timezone"
+  | "zone_source"
+  | "connected"
+  | "connected_at"
   | "custom";
 type JoinedPerson = { [K in PersonColumn as `p_${K}`]: Selectable<PersonsTable>[K] };
 
@@ -76,7 +87,9 @@ export function exportQueries({ db }: StoreContext): ExportQueries {
         .select(PERSON_SELECTION)
         .where("p.workspace_id", "=", workspaceId)
         .where("p.id", ">", afterId)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("enrollments as e").select("e.id").whereRef("e.person_id", "=", "p.id"))))
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom("enrollments as e").select("e.id").whereRef("e.person_id", "=", "p.id"))),
+        )
         .orderBy("p.id")
         .limit(limit)
         .execute();
@@ -119,16 +132,23 @@ export function exportQueries({ db }: StoreContext): ExportQueries {
         .where("l.workspace_id", "=", workspaceId)
         // Like readLog: an action shows once its outcome is known.
         .where((eb) => eb.or([eb("l.type", "=", "event"), eb("l.result", "is not", null)]))
-        .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple("l.at", "l.id"), ">", eb.tuple(after?.at as number, after?.id as number))))
+        .$if(after !== null, (q) =>
+          q.where((eb) => eb(eb.refTuple("l.at", "l.id"), ">", eb.tuple(after?.at as number, after?.id as number))),
+        )
         .$if(filter.accountId !== undefined, (q) => q.where("l.account_id", "=", filter.accountId as number))
         .$if(filter.campaignId !== undefined, (q) => q.where("l.campaign_id", "=", filter.campaignId as number))
         .orderBy("l.at")
         .orderBy("l.id")
         .limit(limit)
         .execute();
-      return rows.map(
-        (r): ActivityExportRow => ({ ...logFromDb(r), accountName: r.account_name, campaignName: r.campaign_name, firstName: r.first_name, lastName: r.last_name, fullName: r.full_name }),
-      );
+      return rows.map((r): ActivityExportRow => ({
+        ...logFromDb(r),
+        accountName: r.account_name,
+        campaignName: r.campaign_name,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        fullName: r.full_name,
+      }));
     },
   };
 }

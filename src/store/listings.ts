@@ -27,11 +27,20 @@ export function listingQueries({ db }: StoreContext): ListingQueries {
         .limit(page.limit)
         .offset(page.offset)
         .execute();
-      return { total: Number(counted?.n ?? 0), rows: rows.map((r): EnrollmentWithPerson => ({ enrollment: enrollmentFromDb(r), person: personOf(r) })) };
+      return {
+        total: Number(counted?.n ?? 0),
+        rows: rows.map((r): EnrollmentWithPerson => ({ enrollment: enrollmentFromDb(r), person: personOf(r) })),
+      };
     },
 
     async recentPeople(workspaceId, limit) {
-      const rows = await db.selectFrom("persons").selectAll().where("workspace_id", "=", workspaceId).orderBy("id", "desc").limit(limit).execute();
+      const rows = await db
+        .selectFrom("persons")
+        .selectAll()
+        .where("workspace_id", "=", workspaceId)
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute();
       return rows.map(personFromDb);
     },
   };

@@ -29,7 +29,14 @@ export function logQueries(ctx: StoreContext): LogQueries {
       const rows = await runPrepared(
         ctx,
         "log.setResult",
-        (i: number, res: ActionResult) => db.updateTable("log").set({ result: res }).where("id", "=", i).where("type", "=", "action").where("result", "is", null).returning("id"),
+        (i: number, res: ActionResult) =>
+          db
+            .updateTable("log")
+            .set({ result: res })
+            .where("id", "=", i)
+            .where("type", "=", "action")
+            .where("result", "is", null)
+            .returning("id"),
         id,
         result,
       );

@@ -13,17 +13,38 @@ export function notificationQueries({ db }: StoreContext): NotificationQueries {
     async appendNotification(row) {
       const r = await db
         .insertInto("notifications")
-        .values({ workspace_id: row.workspaceId, at: row.at, kind: row.kind, account_id: row.accountId, campaign_id: row.campaignId, person_id: row.personId, data: JSON.stringify(row.data) })
+        .values({
+          workspace_id: row.workspaceId,
+          at: row.at,
+          kind: row.kind,
+          account_id: row.accountId,
+          campaign_id: row.campaignId,
+          person_id: row.personId,
+          data: JSON.stringify(row.data),
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       return Number(r.id);
     },
 
     async readNotifications(workspaceId, afterId, limit) {
-      const rows = await db.selectFrom("notifications").selectAll().where("workspace_id", "=", workspaceId).where("id", ">", afterId).orderBy("id").limit(limit).execute();
+      const rows = await db
+        .selectFrom("notifications")
+        .selectAll()
+        .where("workspace_id", "=", workspaceId)
+        .where("id", ">", afterId)
+        .orderBy("id")
+        .limit(limit)
+        .execute();
       return rows.map((r) => ({
-        id: Number(r.id), workspaceId: r.workspace_id, at: r.at, kind: r.kind as NotificationKind, accountId: r.account_id,
-        campaignId: r.campaign_id, personId: r.person_id, data: JSON.parse(r.data) as Record<string, unknown>,
+        id: Number(r.id),
+        workspaceId: r.workspace_id,
+        at: r.at,
+        kind: r.kind as NotificationKind,
+        accountId: r.account_id,
+        campaignId: r.campaign_id,
+        personId: r.person_id,
+        data: JSON.parse(r.data) as Record<string, unknown>,
       }));
     },
   };

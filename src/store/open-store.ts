@@ -13,7 +13,8 @@ import type { Store } from "./store.js";
 export const DEFAULT_DB = "./linkpace.db";
 
 /** What --db and LINKPACE_DB may be; the end of every message about a target that does not work. */
-export const VALID_DB_TARGETS = "check --db or LINKPACE_DB: a SQLite file path such as ./linkpace.db, or a postgres://user@host:5432/database URL";
+export const VALID_DB_TARGETS =
+  "check --db or LINKPACE_DB: a SQLite file path such as ./linkpace.db, or a postgres://user@host:5432/database URL";
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(target);
@@ -50,7 +51,10 @@ export function checkDbTarget(target: string): void {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target);
   if (scheme) throw new LinkpaceError("invalid_input", `${scheme[1]}:// is not a database linkpace can use (${VALID_DB_TARGETS})`);
   if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new LinkpaceError("invalid_input", `${target} is a directory, not a SQLite database file (${VALID_DB_TARGETS}; e.g. ${target.replace(/\/+$/, "")}/linkpace.db)`);
+    throw new LinkpaceError(
+      "invalid_input",
+      `${target} is a directory, not a SQLite database file (${VALID_DB_TARGETS}; e.g. ${target.replace(/\/+$/, "")}/linkpace.db)`,
+    );
   }
 }
 

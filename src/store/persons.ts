@@ -31,7 +31,11 @@ export function personQueries(ctx: StoreContext): PersonQueries {
       const found = new Map<string, number>();
       for (const batch of chunks([...new Set(identifiers)], BATCH)) {
         const lookup = (w: number, ...ids: string[]) =>
-          db.selectFrom("person_identifiers").select(["identifier", "person_id"]).where("workspace_id", "=", w).where("identifier", "in", ids);
+          db
+            .selectFrom("person_identifiers")
+            .select(["identifier", "person_id"])
+            .where("workspace_id", "=", w)
+            .where("identifier", "in", ids);
         const rows =
           batch.length <= PREPARED_LIST
             ? await runPrepared(ctx, `person.find:${batch.length}`, lookup, workspaceId, ...batch)
@@ -44,7 +48,9 @@ export function personQueries(ctx: StoreContext): PersonQueries {
     async insertPerson(row, identifiers) {
       const ids = [...new Set(identifiers)];
       const id = await mapConflict(`person ${row.displayUrl}: an identifier is already known in workspace ${row.workspaceId}`, () =>
-        ctx.dialect === "postgres" ? insertPersonPostgres(ctx, row, ids) : atomically(ctx, (tx) => insertPersonSqlite({ ...ctx, db: tx, inTransaction: true }, row, ids)),
+        ctx.dialect === "postgres"
+          ? insertPersonPostgres(ctx, row, ids)
+          : atomically(ctx, (tx) => insertPersonSqlite({ ...ctx, db: tx, inTransaction: true }, row, ids)),
       );
       if (id === undefined) throw await identifierConflict(db, row.workspaceId, ids);
       return id;
@@ -67,11 +73,7 @@ export function personQueries(ctx: StoreContext): PersonQueries {
       await runPrepared(
         ctx,
         `person.update:${columns.join(",")}`,
-        (target: number, ...values: unknown[]) =>
-          db
-            .updateTable("persons")
-            .set(rowOf(columns, values))
-            .where("id", "=", target),
+        (target: number, ...values: unknown[]) => db.updateTable("persons").set(rowOf(columns, values)).where("id", "=", target),
         id,
         ...valuesOf(columns, set),
       );
@@ -107,7 +109,11 @@ function insertPersonIfNew(db: Kysely<Database>, idCount: number, args: unknown[
         .selectNoFrom((eb) => PERSON_COLUMNS.map((c, i) => eb.val(values[i]).as(c)))
         .$if(idCount > 0, (q) =>
           q.where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom("person_identifiers").select("person_id").where("workspace_id", "=", workspaceId).where("identifier", "in", ids))),
+            not(
+              exists(
+                selectFrom("person_identifiers").select("person_id").where("workspace_id", "=", workspaceId).where("identifier", "in", ids),
+              ),
+            ),
           ),
         ),
     )
@@ -152,7 +158,14 @@ async function insertPersonPostgres(ctx: StoreContext, row: NewPerson, ids: stri
   };
   if (ids.length === 0) {
     // No identifiers: a plain insert (an empty ARRAY[] would need its own type).
-    return (await runPreparedFirst(ctx, "person.insert.postgres:0", (...args: unknown[]) => insertPersonIfNew(db, 0, args), ...insertArgs(row, ids)))?.id;
+    return (
+      await runPreparedFirst(
+        ctx,
+        "person.insert.postgres:0",
+        (...args: unknown[]) => insertPersonIfNew(db, 0, args),
+        ...insertArgs(row, ids),
+      )
+    )?.id;
   }
   const inserted =
     ids.length <= PREPARED_LIST

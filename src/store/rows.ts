@@ -71,8 +71,22 @@ export function personFromDb(r: Selectable<PersonsTable>): PersonRow {
 
 /** The columns of a new person, in a fixed order (prepared inserts pass their values in this order). */
 export const PERSON_COLUMNS = [
-  "workspace_id", "display_url", "first_name", "last_name", "company", "title", "location", "timezone", "zone_source",
-  "custom", "member_id", "connected_at", "connected", "last_withdrawn_at", "created_at", "full_name",
+  "workspace_id",
+  "display_url",
+  "first_name",
+  "last_name",
+  "company",
+  "title",
+  "location",
+  "timezone",
+  "zone_source",
+  "custom",
+  "member_id",
+  "connected_at",
+  "connected",
+  "last_withdrawn_at",
+  "created_at",
+  "full_name",
 ] as const satisfies ReadonlyArray<keyof PersonsTable>;
 
 export function personToDb(p: NewPerson): Omit<Selectable<PersonsTable>, "id"> {
@@ -152,9 +166,28 @@ export function enrollmentFromDb(r: Selectable<EnrollmentsTable>): EnrollmentRow
 
 /** The columns of a new enrollment, in a fixed order (prepared inserts pass their values in this order). */
 export const ENROLLMENT_INSERT_COLUMNS = [
-  "workspace_id", "campaign_id", "account_id", "person_id", "status", "step", "next_kind", "ready_at", "base_at", "prospect_tz",
-  "enrolled_at", "visited_at", "invited_at", "invite_note", "accepted_at", "last_message_at", "messages_sent", "replied_at",
-  "withdrawn_at", "ended_at", "end_reason", "lease_action_id",
+  "workspace_id",
+  "campaign_id",
+  "account_id",
+  "person_id",
+  "status",
+  "step",
+  "next_kind",
+  "ready_at",
+  "base_at",
+  "prospect_tz",
+  "enrolled_at",
+  "visited_at",
+  "invited_at",
+  "invite_note",
+  "accepted_at",
+  "last_message_at",
+  "messages_sent",
+  "replied_at",
+  "withdrawn_at",
+  "ended_at",
+  "end_reason",
+  "lease_action_id",
 ] as const satisfies ReadonlyArray<keyof EnrollmentsTable>;
 
 export function enrollmentToDb(e: NewEnrollment): Omit<Selectable<EnrollmentsTable>, "id"> {
@@ -212,8 +245,17 @@ export function enrollmentPatchToDb(patch: EnrollmentPatch): Record<string, unkn
 /** A log row as its `type` says: an action with its kind and result, or a network event (the CHECK constraints keep them apart). */
 export function logFromDb(r: Selectable<LogTable>): LogRow {
   const fields = {
-    id: r.id, workspaceId: r.workspace_id, at: r.at, accountId: r.account_id, campaignId: r.campaign_id, personId: r.person_id,
-    enrollmentId: r.enrollment_id, prospect: r.prospect, prospectTz: r.prospect_tz, note: r.note, text: r.text,
+    id: r.id,
+    workspaceId: r.workspace_id,
+    at: r.at,
+    accountId: r.account_id,
+    campaignId: r.campaign_id,
+    personId: r.person_id,
+    enrollmentId: r.enrollment_id,
+    prospect: r.prospect,
+    prospectTz: r.prospect_tz,
+    note: r.note,
+    text: r.text,
   };
   const eventKind = NETWORK_EVENT_KINDS.find((k) => k === r.kind);
   if (r.type === "event" && eventKind !== undefined) return { ...fields, type: "event", kind: eventKind, result: null };
@@ -223,18 +265,41 @@ export function logFromDb(r: Selectable<LogTable>): LogRow {
 /** A row that must be an action (a task, an account's actions); a bug in the store otherwise. */
 export function actionFromDb(r: Selectable<LogTable>): ActionLogRow {
   const kind = STEP_KINDS.find((k) => k === r.kind);
-  if (r.type !== "action" || kind === undefined) throw new Error(`log row ${r.id}: type ${r.type} with kind ${r.kind} is neither an action nor a network event`);
+  if (r.type !== "action" || kind === undefined)
+    throw new Error(`log row ${r.id}: type ${r.type} with kind ${r.kind} is neither an action nor a network event`);
   return {
-    id: r.id, workspaceId: r.workspace_id, at: r.at, type: "action", accountId: r.account_id, campaignId: r.campaign_id, personId: r.person_id,
-    enrollmentId: r.enrollment_id, prospect: r.prospect, prospectTz: r.prospect_tz, kind, note: r.note, text: r.text,
+    id: r.id,
+    workspaceId: r.workspace_id,
+    at: r.at,
+    type: "action",
+    accountId: r.account_id,
+    campaignId: r.campaign_id,
+    personId: r.person_id,
+    enrollmentId: r.enrollment_id,
+    prospect: r.prospect,
+    prospectTz: r.prospect_tz,
+    kind,
+    note: r.note,
+    text: r.text,
     result: r.result as ActionResult | null,
   };
 }
 
 /** The columns of a new log row, in a fixed order (the prepared insert passes their values in this order). */
 export const LOG_INSERT_COLUMNS = [
-  "workspace_id", "at", "type", "account_id", "campaign_id", "person_id", "enrollment_id", "prospect", "prospect_tz", "kind",
-  "note", "text", "result",
+  "workspace_id",
+  "at",
+  "type",
+  "account_id",
+  "campaign_id",
+  "person_id",
+  "enrollment_id",
+  "prospect",
+  "prospect_tz",
+  "kind",
+  "note",
+  "text",
+  "result",
 ] as const satisfies ReadonlyArray<keyof LogTable>;
 
 export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id" | "claimed_by" | "lease_until" | "reconcile"> {

@@ -20,7 +20,14 @@ export interface SessionRow {
 }
 
 export interface SessionStore {
-  insertSession(row: { workspaceId: WorkspaceId; tokenId: number; hash: string; csrfToken: string; createdAt: Instant; expiresAt: Instant }): Promise<SessionRow>;
+  insertSession(row: {
+    workspaceId: WorkspaceId;
+    tokenId: number;
+    hash: string;
+    csrfToken: string;
+    createdAt: Instant;
+    expiresAt: Instant;
+  }): Promise<SessionRow>;
   /** The session with this hash if it is live at `now`: not revoked, not expired, and its token not revoked. */
   findSession(hash: string, now: Instant): Promise<SessionRow | null>;
   /** Revokes a live session; false when there is none with that id (or it was revoked already). */
@@ -29,11 +36,24 @@ export interface SessionStore {
   deleteEndedSessions(now: Instant): Promise<number>;
 }
 
-type SessionDb = { id: number; workspace_id: number; token_id: number; csrf_token: string; created_at: number; expires_at: number; revoked_at: number | null };
+type SessionDb = {
+  id: number;
+  workspace_id: number;
+  token_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+};
 
 const sessionFromDb = (r: SessionDb): SessionRow => ({
-  id: Number(r.id), workspaceId: Number(r.workspace_id), tokenId: Number(r.token_id), csrfToken: r.csrf_token,
-  createdAt: Number(r.created_at), expiresAt: Number(r.expires_at), revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+  id: Number(r.id),
+  workspaceId: Number(r.workspace_id),
+  tokenId: Number(r.token_id),
+  csrfToken: r.csrf_token,
+  createdAt: Number(r.created_at),
+  expiresAt: Number(r.expires_at),
+  revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
 });
 
 const SESSION_COLUMNS = ["id", "workspace_id", "token_id", "csrf_token", "created_at", "expires_at", "revoked_at"] as const;
@@ -43,7 +63,15 @@ export function sessionQueries({ db }: StoreContext): SessionStore {
     async insertSession(row) {
       const r = await db
         .insertInto("sessions")
-        .values({ workspace_id: row.workspaceId, token_id: row.tokenId, hash: row.hash, csrf_token: row.csrfToken, created_at: row.createdAt, expires_at: row.expiresAt, revoked_at: null })
+        .values({
+          workspace_id: row.workspaceId,
+          token_id: row.tokenId,
+          hash: row.hash,
+          csrf_token: row.csrfToken,
+          created_at: row.createdAt,
+          expires_at: row.expiresAt,
+          revoked_at: null,
+        })
         .returning(SESSION_COLUMNS)
         .executeTakeFirstOrThrow();
       return sessionFromDb(r);
@@ -61,7 +89,12 @@ export function sessionQueries({ db }: StoreContext): SessionStore {
       return r ? sessionFromDb(r) : null;
     },
     async revokeSession(id, at) {
-      const r = await db.updateTable("sessions").set({ revoked_at: at }).where("id", "=", id).where("revoked_at", "is", null).executeTakeFirst();
+      const r = await db
+        .updateTable("sessions")
+        .set({ revoked_at: at })
+        .where("id", "=", id)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
     async deleteEndedSessions(now) {

@@ -259,7 +259,22 @@ export interface ExportFilter {
 
 /** A row of `linkpace export prospects`: a person with one of their enrollments, or null if never enrolled. */
 export interface ProspectExportRow {
-  person: Pick<PersonRow, "id" | "displayUrl" | "firstName" | "lastName" | "fullName" | "company" | "title" | "location" | "timezone" | "zoneSource" | "connected" | "connectedAt" | "custom">;
+  person: Pick<
+    PersonRow,
+    | "id"
+    | "displayUrl"
+    | "firstName"
+    | "lastName"
+    | "fullName"
+    | "company"
+    | "title"
+    | "location"
+    | "timezone"
+    | "zoneSource"
+    | "connected"
+    | "connectedAt"
+    | "custom"
+  >;
   enrollment: EnrollmentRow | null;
 }
 
@@ -330,7 +345,10 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   updateEnrollment(id: number, patch: EnrollmentPatch): Promise<void>;
   getEnrollment(id: number): Promise<EnrollmentRow | null>;
   /** Enrollments not done, for these people: person id -> enrollment and its campaign's name. */
-  activeEnrollments(workspaceId: WorkspaceId, personIds: number[]): Promise<Map<number, { enrollment: EnrollmentRow; campaignName: string }>>;
+  activeEnrollments(
+    workspaceId: WorkspaceId,
+    personIds: number[],
+  ): Promise<Map<number, { enrollment: EnrollmentRow; campaignName: string }>>;
   /** The most recent enrollment of a person under an account (any status), or null. */
   latestEnrollment(accountId: number, personId: number): Promise<EnrollmentRow | null>;
   /**
@@ -346,7 +364,10 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
    * nextReadyByKind(accountId) and, when `awaiting` is a kind, countVisitedAwaiting(accountId, awaiting) (else
    * null), in one query: what the engine reads before each decision.
    */
-  nextReadyWithBacklog(accountId: number, awaiting: ActionKind | null): Promise<{ ready: Partial<Record<ActionKind, Instant>>; visitedAwaiting: number | null }>;
+  nextReadyWithBacklog(
+    accountId: number,
+    awaiting: ActionKind | null,
+  ): Promise<{ ready: Partial<Record<ActionKind, Instant>>; visitedAwaiting: number | null }>;
   /** nextReadyByKind of several accounts in one query: account id -> its answer, for every id given. */
   nextReadyByAccount(accountIds: readonly number[]): Promise<Map<number, Partial<Record<ActionKind, Instant>>>>;
   /** Sets readyAt of every `ready` enrollment of a campaign (null parks them while it is paused). */
@@ -355,7 +376,11 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
   resumeCampaignStep(campaignId: number, step: number, after: number, now: Instant): Promise<void>;
   enrollmentCounts(filter: { accountId?: number; campaignId?: number }): Promise<EnrollmentCounts>;
   /** One page of the workspace's enrollments with their person, newest first (by id), and how many match. */
-  listEnrollments(workspaceId: WorkspaceId, filter: EnrollmentFilter, page: { offset: number; limit: number }): Promise<{ total: number; rows: EnrollmentWithPerson[] }>;
+  listEnrollments(
+    workspaceId: WorkspaceId,
+    filter: EnrollmentFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ total: number; rows: EnrollmentWithPerson[] }>;
   /** Invitations sent (invitedAt not null), newest first by (invitedAt, id). */
   listInvitations(workspaceId: WorkspaceId, filter: { accountId?: number; campaignId?: number }): Promise<InvitationRow[]>;
 
@@ -411,7 +436,17 @@ export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionS
    * The imported extra columns of the people a prospect export holds (with a filter: those with an enrollment
    * it keeps), only people with some, person id > afterId, in id order: a cheap pass for the CSV's columns.
    */
-  exportCustomFields(workspaceId: WorkspaceId, filter: ExportFilter, afterId: number, limit: number): Promise<Array<{ id: number; custom: Record<string, string> }>>;
+  exportCustomFields(
+    workspaceId: WorkspaceId,
+    filter: ExportFilter,
+    afterId: number,
+    limit: number,
+  ): Promise<Array<{ id: number; custom: Record<string, string> }>>;
   /** The rows of readLog, filtered, with the prospect's current name; (at, id) after `after`, in that order. */
-  exportActivity(workspaceId: WorkspaceId, filter: ExportFilter, after: { at: Instant; id: number } | null, limit: number): Promise<ActivityExportRow[]>;
+  exportActivity(
+    workspaceId: WorkspaceId,
+    filter: ExportFilter,
+    after: { at: Instant; id: number } | null,
+    limit: number,
+  ): Promise<ActivityExportRow[]>;
 }

@@ -18,20 +18,39 @@ type TaskQueries = Pick<Store, "openTasks" | "openTasksByAccount" | "takeTask" |
 /** Account ids per openTasksByAccount query (SQL parameters stay few). */
 const ACCOUNTS_PER_QUERY = 500;
 
-const taskFromDb = (r: Selectable<LogTable>): TaskRow => ({ ...actionFromDb(r), claimedBy: r.claimed_by, leaseUntil: r.lease_until, reconcile: Number(r.reconcile) === 1 });
+const taskFromDb = (r: Selectable<LogTable>): TaskRow => ({
+  ...actionFromDb(r),
+  claimedBy: r.claimed_by,
+  leaseUntil: r.lease_until,
+  reconcile: Number(r.reconcile) === 1,
+});
 
 export function taskQueries(ctx: StoreContext): TaskQueries {
   const { db } = ctx;
   return {
     async openTasks(accountId) {
-      const rows = await db.selectFrom("log").selectAll().where("account_id", "=", accountId).where("result", "is", null).where("type", "=", "action").orderBy("id").execute();
+      const rows = await db
+        .selectFrom("log")
+        .selectAll()
+        .where("account_id", "=", accountId)
+        .where("result", "is", null)
+        .where("type", "=", "action")
+        .orderBy("id")
+        .execute();
       return rows.map(taskFromDb);
     },
 
     async openTasksByAccount(accountIds) {
       const out = new Map<number, TaskRow[]>(accountIds.map((id) => [id, []]));
       for (const ids of chunks([...new Set(accountIds)], ACCOUNTS_PER_QUERY)) {
-        const rows = await db.selectFrom("log").selectAll().where("account_id", "in", ids).where("result", "is", null).where("type", "=", "action").orderBy("id").execute();
+        const rows = await db
+          .selectFrom("log")
+          .selectAll()
+          .where("account_id", "in", ids)
+          .where("result", "is", null)
+          .where("type", "=", "action")
+          .orderBy("id")
+          .execute();
         for (const r of rows) out.get(r.account_id)?.push(taskFromDb(r));
       }
       return out;
@@ -46,7 +65,17 @@ export function taskQueries(ctx: StoreContext): TaskQueries {
           // A lease (even one let go of) means it was shown; the SET expressions read the row as it was.
           reconcile: eb
             .case()
-            .when(eb.and([eb("lease_until", "is not", null), eb.or([eb("claimed_by", "is", null), eb("claimed_by", "!=", by), eb("lease_until", "<", now), eb.lit(repeat === "restart")])]))
+            .when(
+              eb.and([
+                eb("lease_until", "is not", null),
+                eb.or([
+                  eb("claimed_by", "is", null),
+                  eb("claimed_by", "!=", by),
+                  eb("lease_until", "<", now),
+                  eb.lit(repeat === "restart"),
+                ]),
+              ]),
+            )
             .then(1)
             .else(eb.ref("reconcile"))
             .end(),
@@ -61,7 +90,13 @@ export function taskQueries(ctx: StoreContext): TaskQueries {
 
     async letGoTask(actionId, by) {
       // lease_until stays: it records that the task was shown, so it is never taken for one nobody saw.
-      const r = await db.updateTable("log").set({ claimed_by: null }).where("id", "=", actionId).where("claimed_by", "=", by).where("result", "is", null).executeTakeFirst();
+      const r = await db
+        .updateTable("log")
+        .set({ claimed_by: null })
+        .where("id", "=", actionId)
+        .where("claimed_by", "=", by)
+        .where("result", "is", null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
@@ -77,7 +112,10 @@ export function taskQueries(ctx: StoreContext): TaskQueries {
           .executeTakeFirst();
         if (!gone) return false;
         await tx.deleteFrom("released_actions").where("account_id", "=", gone.account_id).where("released_at", "<", forgetBefore).execute();
-        await tx.insertInto("released_actions").values({ action_id: actionId, ...gone, released_at: at, reason }).execute();
+        await tx
+          .insertInto("released_actions")
+          .values({ action_id: actionId, ...gone, released_at: at, reason })
+          .execute();
         return true;
       });
     },
@@ -85,7 +123,14 @@ export function taskQueries(ctx: StoreContext): TaskQueries {
     async getReleasedAction(actionId) {
       const r = await db.selectFrom("released_actions").selectAll().where("action_id", "=", actionId).executeTakeFirst();
       if (!r) return null;
-      return { actionId: r.action_id, workspaceId: r.workspace_id, accountId: r.account_id, kind: r.kind as ActionKind, at: r.released_at, reason: r.reason as ReleaseReason };
+      return {
+        actionId: r.action_id,
+        workspaceId: r.workspace_id,
+        accountId: r.account_id,
+        kind: r.kind as ActionKind,
+        at: r.released_at,
+        reason: r.reason as ReleaseReason,
+      };
     },
   };
 }

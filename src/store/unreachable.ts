@@ -21,7 +21,13 @@ export function unreachableQueries({ db }: StoreContext): UnreachableStore {
     async recordUnreachable(row) {
       await db
         .insertInto("unreachable_prospects")
-        .values({ workspace_id: row.workspaceId, campaign_id: row.campaignId, prospect: row.prospect, reason: row.reason, refused_at: row.at })
+        .values({
+          workspace_id: row.workspaceId,
+          campaign_id: row.campaignId,
+          prospect: row.prospect,
+          reason: row.reason,
+          refused_at: row.at,
+        })
         .onConflict((oc) => oc.columns(["campaign_id", "prospect"]).doUpdateSet({ reason: row.reason, refused_at: row.at }))
         .execute();
     },

@@ -163,8 +163,13 @@ export function webhookQueries(ctx: StoreContext): WebhookStore {
         const r = await t
           .insertInto("webhooks")
           .values({
-            workspace_id: row.workspaceId, url: row.url, events: JSON.stringify(row.events), secret: row.secret,
-            last_notification_id: newest?.id ?? 0, gap_since: null, created_at: row.createdAt,
+            workspace_id: row.workspaceId,
+            url: row.url,
+            events: JSON.stringify(row.events),
+            secret: row.secret,
+            last_notification_id: newest?.id ?? 0,
+            gap_since: null,
+            created_at: row.createdAt,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -201,7 +206,13 @@ export function webhookQueries(ctx: StoreContext): WebhookStore {
     },
 
     async outboxAfter(afterId, limit) {
-      const rows = await db.selectFrom("notifications").select(["id", "workspace_id", "kind"]).where("id", ">", afterId).orderBy("id").limit(limit).execute();
+      const rows = await db
+        .selectFrom("notifications")
+        .select(["id", "workspace_id", "kind"])
+        .where("id", ">", afterId)
+        .orderBy("id")
+        .limit(limit)
+        .execute();
       return rows.map((r) => ({ id: r.id, workspaceId: r.workspace_id, kind: r.kind as NotificationKind }));
     },
 
@@ -211,8 +222,17 @@ export function webhookQueries(ctx: StoreContext): WebhookStore {
         .insertInto("webhook_deliveries")
         .values(
           rows.map((d) => ({
-            webhook_id: d.webhookId, notification_id: d.notificationId, delivery_id: d.deliveryId, status: "pending", attempts: 0,
-            next_attempt_at: d.nextAttemptAt, last_attempt_at: null, last_status_code: null, last_error: null, delivered_at: null, created_at: d.createdAt,
+            webhook_id: d.webhookId,
+            notification_id: d.notificationId,
+            delivery_id: d.deliveryId,
+            status: "pending",
+            attempts: 0,
+            next_attempt_at: d.nextAttemptAt,
+            last_attempt_at: null,
+            last_status_code: null,
+            last_error: null,
+            delivered_at: null,
+            created_at: d.createdAt,
           })),
         )
         .onConflict((oc) => oc.columns(["webhook_id", "notification_id"]).doNothing())
@@ -244,15 +264,29 @@ export function webhookQueries(ctx: StoreContext): WebhookStore {
           .selectFrom("webhook_deliveries as d")
           .innerJoin("notifications as n", "n.id", "d.notification_id")
           .selectAll("d")
-          .select(["n.workspace_id as n_workspace_id", "n.at as n_at", "n.kind as kind", "n.account_id as n_account_id", "n.campaign_id as n_campaign_id", "n.person_id as n_person_id", "n.data as n_data"])
+          .select([
+            "n.workspace_id as n_workspace_id",
+            "n.at as n_at",
+            "n.kind as kind",
+            "n.account_id as n_account_id",
+            "n.campaign_id as n_campaign_id",
+            "n.person_id as n_person_id",
+            "n.data as n_data",
+          ])
           .where("d.id", "in", ids)
           .orderBy("d.id")
           .execute();
         return rows.map((r) => ({
           delivery: deliveryFromDb(r),
           notification: notificationFromDb({
-            id: r.notification_id, workspace_id: r.n_workspace_id, at: r.n_at, kind: r.kind, account_id: r.n_account_id,
-            campaign_id: r.n_campaign_id, person_id: r.n_person_id, data: r.n_data,
+            id: r.notification_id,
+            workspace_id: r.n_workspace_id,
+            at: r.n_at,
+            kind: r.kind,
+            account_id: r.n_account_id,
+            campaign_id: r.n_campaign_id,
+            person_id: r.n_person_id,
+            data: r.n_data,
           }),
         }));
       });

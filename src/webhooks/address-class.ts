@@ -46,7 +46,11 @@ const BLOCKS: ReadonlyArray<readonly [range: string, kind: string]> = [
   ["ff00::/8", "multicast"],
 ];
 
-const TABLE: ReadonlyArray<{ cidr: Cidr; range: string; kind: string }> = BLOCKS.map(([range, kind]) => ({ cidr: parseCidr(range) as Cidr, range, kind }));
+const TABLE: ReadonlyArray<{ cidr: Cidr; range: string; kind: string }> = BLOCKS.map(([range, kind]) => ({
+  cidr: parseCidr(range) as Cidr,
+  range,
+  kind,
+}));
 const GLOBAL_UNICAST = parseCidr("2000::/3") as Cidr;
 
 /** The non-public block that holds `address`, or null when the address is public. */

@@ -49,7 +49,10 @@ function parseIpv6(text: string): bigint | null {
   const [head = [], tail = []] = words as number[][];
   const missing = 8 - head.length - tail.length;
   if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
-  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail].reduce((acc, w) => (acc << 16n) | BigInt(w), 0n);
+  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail].reduce(
+    (acc, w) => (acc << 16n) | BigInt(w),
+    0n,
+  );
 }
 
 /** The 16-bit words of colon-separated groups; a dotted IPv4 address may end the address (two words). */

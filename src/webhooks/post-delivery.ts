@@ -39,7 +39,11 @@ export async function postDelivery(req: DeliveryRequest): Promise<AttemptOutcome
     const status = await post(url, target.addresses, req, controller.signal);
     return status >= 200 && status < 300 ? { ok: true, statusCode: status } : { ok: false, statusCode: status, error: null };
   } catch (e) {
-    return { ok: false, statusCode: null, error: controller.signal.aborted ? `timeout: no answer within ${req.timeoutMs / 1000} s` : describeNetworkError(e) };
+    return {
+      ok: false,
+      statusCode: null,
+      error: controller.signal.aborted ? `timeout: no answer within ${req.timeoutMs / 1000} s` : describeNetworkError(e),
+    };
   } finally {
     clearTimeout(timer);
   }

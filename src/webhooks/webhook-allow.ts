@@ -27,11 +27,18 @@ export const NOTHING_ALLOWED: WebhookAllow = { hosts: new Set(), cidrs: [] };
 export function parseWebhookAllow(text: string, where = WEBHOOK_ALLOW_ENV): WebhookAllow {
   const hosts = new Set<string>();
   const cidrs: Cidr[] = [];
-  for (const entry of text.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+  for (const entry of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")) {
     const cidr = parseCidr(entry.replace(/^\[(.*)\]$/, "$1"));
     const host = cidr === null ? hostName(entry) : null;
     if (cidr !== null) cidrs.push(cidr);
-    else if (host === null) throw new LinkpaceError("invalid_input", `${where}: "${entry}" is not an address, a CIDR or a host name (expected e.g. ${WEBHOOK_ALLOW_EXAMPLE})`);
+    else if (host === null)
+      throw new LinkpaceError(
+        "invalid_input",
+        `${where}: "${entry}" is not an address, a CIDR or a host name (expected e.g. ${WEBHOOK_ALLOW_EXAMPLE})`,
+      );
     else {
       // The URL parser reads "2130706433" as 127.0.0.1: such an entry is an address, as in a webhook URL.
       const address = parseCidr(host);

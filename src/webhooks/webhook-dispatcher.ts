@@ -126,7 +126,13 @@ export class WebhookDispatcher {
         const inserted = await tx.insertDeliveries(
           wanted.map((e) => ({ webhookId: hook.id, notificationId: e.id, deliveryId: randomUUID(), nextAttemptAt: now, createdAt: now })),
         );
-        const plan = planCursor({ cursor: hook.cursor, ids: entries.map((e) => e.id), gapSince: hook.gapSince, now, grace: this.#gapGrace });
+        const plan = planCursor({
+          cursor: hook.cursor,
+          ids: entries.map((e) => e.id),
+          gapSince: hook.gapSince,
+          now,
+          grace: this.#gapGrace,
+        });
         if (plan.cursor !== hook.cursor || plan.gapSince !== hook.gapSince) await tx.setWebhookCursor(hook.id, plan.cursor, plan.gapSince);
         return { inserted, more: entries.length === FANOUT_BATCH && plan.cursor > hook.cursor };
       });
@@ -152,16 +158,40 @@ export class WebhookDispatcher {
 
   async #attempt(hook: WebhookRow, { delivery, notification }: DueDelivery): Promise<AttemptReport> {
     const sent = this.#clock.now();
-    const request = signedDelivery(notification, { deliveryId: delivery.deliveryId, secret: hook.secret, timestamp: Math.floor(sent / 1000) });
-    const outcome = await postDelivery({ url: hook.url, ...request, timeoutMs: this.#timeoutMs, allow: this.#allow, resolve: this.#resolve });
+    const request = signedDelivery(notification, {
+      deliveryId: delivery.deliveryId,
+      secret: hook.secret,
+      timestamp: Math.floor(sent / 1000),
+    });
+    const outcome = await postDelivery({
+      url: hook.url,
+      ...request,
+      timeoutMs: this.#timeoutMs,
+      allow: this.#allow,
+      resolve: this.#resolve,
+    });
     const at = this.#clock.now();
     const attempt = delivery.attempts + 1;
     const next = outcome.ok ? { status: "delivered" as const, nextAttemptAt: null } : planRetry(attempt, at);
     const error = outcome.ok ? null : outcome.error;
-    await this.#store.recordDeliveryAttempt(delivery.id, { at, status: next.status, statusCode: outcome.statusCode, error, nextAttemptAt: next.nextAttemptAt });
+    await this.#store.recordDeliveryAttempt(delivery.id, {
+      at,
+      status: next.status,
+      statusCode: outcome.statusCode,
+      error,
+      nextAttemptAt: next.nextAttemptAt,
+    });
     const report: AttemptReport = {
-      webhookId: hook.id, url: hook.url, deliveryId: delivery.deliveryId, notificationId: notification.id, kind: notification.kind,
-      attempt, status: next.status, statusCode: outcome.statusCode, error, nextAttemptAt: next.nextAttemptAt,
+      webhookId: hook.id,
+      url: hook.url,
+      deliveryId: delivery.deliveryId,
+      notificationId: notification.id,
+      kind: notification.kind,
+      attempt,
+      status: next.status,
+      statusCode: outcome.statusCode,
+      error,
+      nextAttemptAt: next.nextAttemptAt,
     };
     this.#onAttempt?.(report);
     return report;

@@ -4,25 +4,53 @@ import { initialGovernorState } from "../../src/core/governor/index.js";
 import { parseInstant } from "../../src/core/time.js";
 import { ACCOUNT, seeded, T0 } from "./api-harness.js";
 
-const PREMIUM = { ...ACCOUNT, type: "premium", workingHours: { days: ["mon", "tue"], hours: "09:00-17:00" }, limits: { invitesPerDay: 35, invitesPerWeek: 150, minGap: "3m" } };
+const PREMIUM = {
+  ...ACCOUNT,
+  type: "premium",
+  workingHours: { days: ["mon", "tue"], hours: "09:00-17:00" },
+  limits: { invitesPerDay: 35, invitesPerWeek: 150, minGap: "3m" },
+};
 
 describe("PUT /v1/accounts/{name}", () => {
   it("replaces the settings (free → premium): today's budget and note allowance change, learned budget, pause and counts stay", async () => {
     const h = await seeded();
     const row = (await h.store.getAccount(1, "alice"))!;
     const pausedUntil = (parseInstant(T0) as number) + 3 * 24 * 3600_000;
-    const learned = { ...initialGovernorState(), learnedWeeklyBudget: 60, pausedUntil, pauseReason: "LinkedIn showed a warning", pending: 7 };
+    const learned = {
+      ...initialGovernorState(),
+      learnedWeeklyBudget: 60,
+      pausedUntil,
+      pauseReason: "LinkedIn showed a warning",
+      pending: 7,
+    };
     await h.store.updateAccount(row.id, { state: learned, wakeAt: null });
 
     const before = (await h.call(h.tokenA, "GET", "/v1/status?account=alice")).body.accounts[0];
-    expect(before).toMatchObject({ type: "free", today: { invites: { budget: 20 } }, notes: { perMonth: 5 }, week: { invites: { budget: 60 }, learned: true } });
+    expect(before).toMatchObject({
+      type: "free",
+      today: { invites: { budget: 20 } },
+      notes: { perMonth: 5 },
+      week: { invites: { budget: 60 }, learned: true },
+    });
 
     const put = await h.call(h.tokenA, "PUT", "/v1/accounts/alice", PREMIUM);
     expect(put.status, put.text).toBe(200);
     expect(put.body.account).toEqual({
-      name: "alice", timezone: "Europe/Paris", type: "premium", created: "2019-05-01", warmup: "auto",
+      name: "alice",
+      timezone: "Europe/Paris",
+      type: "premium",
+      created: "2019-05-01",
+      warmup: "auto",
       workingHours: { days: ["mon", "tue"], hours: "09:00-17:00" },
-      limits: { invitesPerWeek: 150, invitesPerDay: 35, messagesPerDay: 50, visitsPerDay: 80, pendingMax: 500, notesPerMonth: null, minGap: "3m" },
+      limits: {
+        invitesPerWeek: 150,
+        invitesPerDay: 35,
+        messagesPerDay: 50,
+        visitsPerDay: 80,
+        pendingMax: 500,
+        notesPerMonth: null,
+        minGap: "3m",
+      },
     });
     expect(put.body.status).toMatchObject({ type: "premium", today: { invites: { budget: 35 } } });
 

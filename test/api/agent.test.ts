@@ -13,7 +13,12 @@ describe("POST /v1/agent/claim and /v1/agent/report", () => {
     const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
     expect(claim.status).toBe(200);
     expect(claim.body).toMatchObject({
-      kind: "connect", account: "alice", campaign: "q1", note: "Hi Jane!", reconcile: false, leaseUntil: "2027-03-01T08:10:00Z",
+      kind: "connect",
+      account: "alice",
+      campaign: "q1",
+      note: "Hi Jane!",
+      reconcile: false,
+      leaseUntil: "2027-03-01T08:10:00Z",
       prospect: { url: "https://www.linkedin.com/in/jane-doe", firstName: "Jane" },
     });
     expect(claim.body.idempotencyKey).toBe(String(claim.body.actionId));
@@ -128,7 +133,9 @@ describe("actions the engine loop handed over", () => {
     // Taken back only while nobody holds it: once an executor has it, the runner's release changes nothing.
     await engine.tick(h.clock.now());
     const [again] = (await h.call(h.tokenA, "GET", "/v1/tasks")).body.accounts[0].inProgress;
-    expect(await h.store.takeTask(again.actionId, { by: "agent:x", until: h.clock.now() + MINUTE, now: h.clock.now(), repeat: "restart" })).not.toBeNull();
+    expect(
+      await h.store.takeTask(again.actionId, { by: "agent:x", until: h.clock.now() + MINUTE, now: h.clock.now(), repeat: "restart" }),
+    ).not.toBeNull();
     expect(await engine.releaseTask(again.actionId, h.clock.now(), { delay: 0, unheldOnly: true })).toEqual({ type: "held" });
     expect(await engine.releaseTask(again.actionId, h.clock.now(), { delay: 0 })).toEqual({ type: "recorded" });
     await engine.tick(h.clock.now());
@@ -152,7 +159,11 @@ describe("the runner routes", () => {
     expect(badKey.body.errors[0].field).toBe("key");
     const done = await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "d" });
     expect(done.body).toEqual({ actionId: id, result: "ok", duplicate: false });
-    expect((await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "d" })).body).toEqual({ actionId: id, result: "ok", duplicate: true });
+    expect((await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "d" })).body).toEqual({
+      actionId: id,
+      result: "ok",
+      duplicate: true,
+    });
     const other = await h.call(h.tokenA, "POST", `/v1/tasks/${id}/report`, { key: "u" });
     expect(other.status).toBe(409);
     expect(other.body.detail).toBe(`task ${id} was already recorded as ok; a different answer cannot replace it`);

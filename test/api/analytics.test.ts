@@ -10,8 +10,18 @@ import { DAY } from "../../src/core/time.js";
 import { ACCOUNT, apiHarness, seeded, type ApiHarness } from "./api-harness.js";
 
 const URL = (slug: string) => `https://www.linkedin.com/in/${slug}`;
-const FUNNEL = { name: "f", account: "alice", steps: [{ visit: {} }, { connect: { note: "Hi {{ firstName }}!" } }, { message: { after: "1h", text: "Thanks {{ firstName }}" } }] };
-const LEADS = ["profileUrl,firstName,lastName,location", "jane,Jane,Doe,\"Paris, France\"", "joe,Joe,Bloggs,\"Paris, France\"", "ann,Ann,Lee,\"New York, NY\"", "bob,Bob,Roe,\"Lyon, France\""]
+const FUNNEL = {
+  name: "f",
+  account: "alice",
+  steps: [{ visit: {} }, { connect: { note: "Hi {{ firstName }}!" } }, { message: { after: "1h", text: "Thanks {{ firstName }}" } }],
+};
+const LEADS = [
+  "profileUrl,firstName,lastName,location",
+  'jane,Jane,Doe,"Paris, France"',
+  'joe,Joe,Bloggs,"Paris, France"',
+  'ann,Ann,Lee,"New York, NY"',
+  'bob,Bob,Roe,"Lyon, France"',
+]
   .map((line, i) => (i === 0 ? line : `${URL("")}${line}`))
   .join("\n");
 
@@ -79,7 +89,12 @@ describe("GET /v1/analytics/campaigns/{name}", () => {
     ]);
 
     // Each invitation lands in the hour of its recipient's day (Ann's in New York, six hours behind Paris).
-    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?campaign=f")).body.enrollments as Array<{ prospect: { firstName: string; timezone: string }; invitedAt: string; acceptedAt: string | null; endReason: string | null }>;
+    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?campaign=f")).body.enrollments as Array<{
+      prospect: { firstName: string; timezone: string };
+      invitedAt: string;
+      acceptedAt: string | null;
+      endReason: string | null;
+    }>;
     const expected = Array.from({ length: 24 }, (_, hour) => ({ hour, invited: 0, accepted: 0, decided: 0, rate: null as number | null }));
     for (const e of enrollments) {
       const bucket = expected[DateTime.fromISO(e.invitedAt, { zone: e.prospect.timezone }).hour]!;
@@ -115,7 +130,12 @@ describe("GET /v1/analytics/campaigns/{name}", () => {
     // 21 days after they were sent, invitations still pending count as not accepted.
     h.clock.advance(21 * DAY);
     const later = await h.call(h.tokenA, "GET", "/v1/analytics/campaigns/q1");
-    expect(later.body.funnel.find((s: { stage: string }) => s.stage === "accepted")).toEqual({ stage: "accepted", count: 1, base: 2, rate: 0.5 });
+    expect(later.body.funnel.find((s: { stage: string }) => s.stage === "accepted")).toEqual({
+      stage: "accepted",
+      count: 1,
+      base: 2,
+      rate: 0.5,
+    });
     expect(r.body.byHour).toHaveLength(24);
   });
 
@@ -146,7 +166,11 @@ describe("GET /v1/analytics/accounts/{name}", () => {
     expect(days[0]!.date).toBe(DateTime.fromMillis(h.clock.now(), { zone: "Europe/Paris" }).minus({ days: 27 }).toISODate());
     expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());
 
-    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?account=alice")).body.enrollments as Array<{ invitedAt: string; acceptedAt: string | null; endReason: string | null }>;
+    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments?account=alice")).body.enrollments as Array<{
+      invitedAt: string;
+      acceptedAt: string | null;
+      endReason: string | null;
+    }>;
     const byDate = new Map<string, { invited: number; accepted: number; decided: number }>();
     for (const e of enrollments) {
       const date = DateTime.fromISO(e.invitedAt, { zone: "Europe/Paris" }).toISODate()!;
@@ -207,7 +231,13 @@ describe("GET /v1/analytics/accounts/{name}", () => {
     expect(later.body.warmup).toEqual({ active: true, day: 3, dailyCap: 7, fullDailyCap: 20, why: "warm-up day 3: 7 invitations" });
     const older = await apiHarness();
     await older.call(older.tokenA, "POST", "/v1/accounts", { ...ACCOUNT, created: "2027-02-01", limits: { invitesPerDay: 6 } });
-    expect((await older.call(older.tokenA, "GET", "/v1/analytics/accounts/alice")).body.warmup).toEqual({ active: true, day: 1, dailyCap: 5, fullDailyCap: 6, why: "warm-up day 1: 5 invitations" });
+    expect((await older.call(older.tokenA, "GET", "/v1/analytics/accounts/alice")).body.warmup).toEqual({
+      active: true,
+      day: 1,
+      dailyCap: 5,
+      fullDailyCap: 6,
+      why: "warm-up day 1: 5 invitations",
+    });
   });
 
   it("validates days, needs a credential and keeps workspaces apart", async () => {
@@ -238,7 +268,11 @@ describe("/openapi.json", () => {
     expect(params("/v1/analytics/accounts/{name}", "get")).toEqual(["name", "days"]);
     expect(params("/v1/enrollments", "get")).toEqual(expect.arrayContaining(["campaign", "status", "page", "perPage"]));
     expect(params("/v1/imports/linkedin-archive", "post")).toEqual(["account", "dryRun", "file"]);
-    expect(Object.keys(doc.paths["/v1/imports/linkedin-archive"].post.requestBody.content)).toEqual(["application/zip", "application/octet-stream", "multipart/form-data"]);
+    expect(Object.keys(doc.paths["/v1/imports/linkedin-archive"].post.requestBody.content)).toEqual([
+      "application/zip",
+      "application/octet-stream",
+      "multipart/form-data",
+    ]);
     expect(doc.paths["/v1/mark"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/Mark");
     expect(doc.components.schemas.CampaignPreviewRequest.properties.limit).toMatchObject({ minimum: 1, maximum: 50, default: 10 });
   });

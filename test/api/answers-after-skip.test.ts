@@ -19,7 +19,11 @@ async function seededApi(db: TestDatabase) {
   const { token } = await createToken(db.store, { workspaceId: 1, name: "a", now: clock.now() });
   const call = async (tok: string, path: string, body?: unknown, type = "application/json") => {
     const payload = body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) };
-    const res = await api.http.request(path, { method: "POST", headers: { authorization: `Bearer ${tok}`, "content-type": type }, ...payload });
+    const res = await api.http.request(path, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tok}`, "content-type": type },
+      ...payload,
+    });
     const text = await res.text();
     return { status: res.status, body: text.startsWith("{") ? JSON.parse(text) : null, text };
   };
@@ -40,11 +44,20 @@ describe.each(storeBackends())("answers after a skip, on $name", (backend) => {
 
       const id = (await call(tokenA, "/v1/agent/claim", { account: "alice" })).body.actionId as number;
       clock.advance(MINUTE);
-      expect(await call(tokenA, `/v1/tasks/${id}/skip`)).toMatchObject({ status: 200, body: { actionId: id, skipped: true, duplicate: false } });
+      expect(await call(tokenA, `/v1/tasks/${id}/skip`)).toMatchObject({
+        status: 200,
+        body: { actionId: id, skipped: true, duplicate: false },
+      });
       clock.advance(MINUTE);
-      expect(await call(tokenA, `/v1/tasks/${id}/skip`)).toMatchObject({ status: 200, body: { actionId: id, skipped: true, duplicate: true } });
+      expect(await call(tokenA, `/v1/tasks/${id}/skip`)).toMatchObject({
+        status: 200,
+        body: { actionId: id, skipped: true, duplicate: true },
+      });
       const skipped = "was skipped at 2027-03-01T08:01:00Z: it will be handed out again as a new action";
-      for (const [path, body, what] of [["/v1/agent/report", { actionId: id, result: "ok" }, "action"], [`/v1/tasks/${id}/report`, { key: "d" }, "task"]] as const) {
+      for (const [path, body, what] of [
+        ["/v1/agent/report", { actionId: id, result: "ok" }, "action"],
+        [`/v1/tasks/${id}/report`, { key: "d" }, "task"],
+      ] as const) {
         const late = await call(tokenA, path, body);
         expect(late.status, late.text).toBe(409);
         expect(late.body.detail).toContain(`${what} ${id} ${skipped}`);
@@ -52,8 +65,16 @@ describe.each(storeBackends())("answers after a skip, on $name", (backend) => {
 
       // Unknown here: an id never handed out, and for workspace B, A's skipped action.
       const unknown = id + 1000;
-      for (const [tok, action] of [[tokenA, unknown], [tokenB, id], [tokenB, unknown]] as const) {
-        for (const [path, body] of [["/v1/agent/report", { actionId: action, result: "ok" }], [`/v1/tasks/${action}/report`, { key: "d" }], [`/v1/tasks/${action}/skip`, undefined]] as const) {
+      for (const [tok, action] of [
+        [tokenA, unknown],
+        [tokenB, id],
+        [tokenB, unknown],
+      ] as const) {
+        for (const [path, body] of [
+          ["/v1/agent/report", { actionId: action, result: "ok" }],
+          [`/v1/tasks/${action}/report`, { key: "d" }],
+          [`/v1/tasks/${action}/skip`, undefined],
+        ] as const) {
           const r = await call(tok, path, body);
           expect(r.status, `${path} ${r.text}`).toBe(404);
           expect(r.text).not.toContain("skipped at");

@@ -15,10 +15,13 @@ export const T0 = "2027-03-01T08:00:00Z";
 
 export const ACCOUNT = { name: "alice", timezone: "Europe/Paris", type: "free", created: "2019-05-01", limits: { minGap: "1m" } };
 export const CAMPAIGN = {
-  name: "q1", account: "alice", schedule: { timezone: "Europe/Paris", days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" },
+  name: "q1",
+  account: "alice",
+  schedule: { timezone: "Europe/Paris", days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" },
   steps: [{ connect: { note: "Hi {{ firstName }}!", withdrawAfter: "21d" } }],
 };
-export const LEADS = "profileUrl,firstName,lastName,company,title,location\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe,Acme,CTO,\"Paris, France\"\nhttps://www.linkedin.com/in/joe-bloggs,Joe,Bloggs,,VP,\"Paris, France\"\nnot a url,No,Body,,,\n";
+export const LEADS =
+  'profileUrl,firstName,lastName,company,title,location\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe,Acme,CTO,"Paris, France"\nhttps://www.linkedin.com/in/joe-bloggs,Joe,Bloggs,,VP,"Paris, France"\nnot a url,No,Body,,,\n';
 
 export interface ApiHarness {
   api: Api;
@@ -26,7 +29,13 @@ export interface ApiHarness {
   clock: VirtualClock;
   tokenA: string;
   tokenB: string;
-  call(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  call(
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers; text: string }>;
 }
 
 /** Limits are out of the way unless a test sets them (in-process requests all share one client address). */
@@ -34,12 +43,22 @@ export async function apiHarness(opts: { rateLimit?: RateLimit; authFailureLimit
   const clock = new VirtualClock(parseInstant(T0) as number);
   const store = await openSqliteStore(":memory:");
   const unlimited = { burst: 100_000, perSecond: 100_000 };
-  const api = createApi({ store, clock, rateLimit: opts.rateLimit ?? unlimited, authFailureLimit: opts.authFailureLimit ?? unlimited, ...(opts.logger ? { logger: opts.logger } : {}) });
+  const api = createApi({
+    store,
+    clock,
+    rateLimit: opts.rateLimit ?? unlimited,
+    authFailureLimit: opts.authFailureLimit ?? unlimited,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
   const b = await store.insertWorkspace("client-b");
   const tokenA = (await createToken(store, { workspaceId: 1, name: "a", now: clock.now() })).token;
   const tokenB = (await createToken(store, { workspaceId: b.id, name: "b", now: clock.now() })).token;
   return {
-    api, store, clock, tokenA, tokenB,
+    api,
+    store,
+    clock,
+    tokenA,
+    tokenB,
     async call(token, method, path, body, headers = {}) {
       const h: Record<string, string> = { ...headers };
       if (token !== null) h.authorization = `Bearer ${token}`;

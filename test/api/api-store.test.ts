@@ -46,7 +46,11 @@ describe.each(storeBackends())("API store queries on $name", (backend) => {
     const { http } = createApi({ store, clock });
     const { token } = await createToken(store, { workspaceId: 1, name: "t", now: clock.now() });
     const call = async (method: string, path: string, body?: unknown, type = "application/json") => {
-      const res = await http.request(path, { method, headers: { authorization: `Bearer ${token}`, "content-type": type }, ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }) });
+      const res = await http.request(path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": type },
+        ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+      });
       const text = await res.text();
       return { status: res.status, text, body: text.startsWith("{") ? JSON.parse(text) : null };
     };
@@ -56,8 +60,15 @@ describe.each(storeBackends())("API store queries on $name", (backend) => {
     const claim = await call("POST", "/v1/agent/claim", { account: "alice" });
     expect(claim.body).toMatchObject({ actionId: 1, kind: "connect", reconcile: false });
     clock.advance(11 * 60_000);
-    expect((await call("POST", "/v1/agent/claim", { account: "alice", agent: "other" })).body).toMatchObject({ actionId: 1, reconcile: true });
-    expect((await call("POST", "/v1/agent/report", { actionId: 1, result: "ok" })).body).toEqual({ actionId: 1, result: "ok", duplicate: false });
+    expect((await call("POST", "/v1/agent/claim", { account: "alice", agent: "other" })).body).toMatchObject({
+      actionId: 1,
+      reconcile: true,
+    });
+    expect((await call("POST", "/v1/agent/report", { actionId: 1, result: "ok" })).body).toEqual({
+      actionId: 1,
+      result: "ok",
+      duplicate: false,
+    });
     expect((await call("POST", "/v1/agent/report", { actionId: 1, result: "ok" })).body.duplicate).toBe(true);
     expect((await call("POST", "/v1/agent/report", { actionId: 1, result: "restricted" })).status).toBe(409);
     const metrics = await call("GET", "/metrics");

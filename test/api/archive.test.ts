@@ -10,7 +10,15 @@ import { ACCOUNT, apiHarness, type ApiHarness } from "./api-harness.js";
 
 const FIXTURE = resolve("test/fixtures/linkedin-archive/Basic_LinkedInDataExport_03-10-2027");
 const JANE = "https://www.linkedin.com/in/jane-doe";
-const CAMPAIGN = { name: "q1", account: "alice", steps: [{ visit: {} }, { connect: { after: "1d", note: "Hi {{ firstName }}!", withdrawAfter: "21d" } }, { message: { after: "2d", text: "Thanks {{ firstName }}!" } }] };
+const CAMPAIGN = {
+  name: "q1",
+  account: "alice",
+  steps: [
+    { visit: {} },
+    { connect: { after: "1d", note: "Hi {{ firstName }}!", withdrawAfter: "21d" } },
+    { message: { after: "2d", text: "Thanks {{ firstName }}!" } },
+  ],
+};
 const ZERO = { connections: 0, accepted: 0, alreadyConnected: 0, invitationsAdopted: 0, replies: 0, messagesSeen: 0 };
 
 /** The fixture folder zipped as LinkedIn sends it. */
@@ -26,14 +34,20 @@ async function setting(): Promise<ApiHarness> {
   h.clock.set(parseInstant("2027-03-10T09:00:00Z") as number);
   await h.call(h.tokenA, "POST", "/v1/accounts", { ...ACCOUNT, type: "premium" });
   await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
-  await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", `firstName,lastName,company,profileUrl\nJane,Doe,Acme,${JANE}\n`, { "content-type": "text/csv" });
+  await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", `firstName,lastName,company,profileUrl\nJane,Doe,Acme,${JANE}\n`, {
+    "content-type": "text/csv",
+  });
   return h;
 }
 
 async function upload(h: ApiHarness, query: string, body: Uint8Array | string, token: string | null = h.tokenA, type = "application/zip") {
   const headers: Record<string, string> = { "content-type": type };
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  const res = await h.api.http.request(`/v1/imports/linkedin-archive?${query}`, { method: "POST", headers, body: typeof body === "string" ? body : Buffer.from(body) });
+  const res = await h.api.http.request(`/v1/imports/linkedin-archive?${query}`, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : Buffer.from(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text === "" ? null : JSON.parse(text), headers: res.headers };
 }
@@ -44,18 +58,40 @@ describe("POST /v1/imports/linkedin-archive", () => {
     const zip = fixtureZip();
     const dry = await upload(h, "account=alice&dryRun=true&file=Basic_LinkedInDataExport_03-10-2027.zip", zip);
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ file: "Basic_LinkedInDataExport_03-10-2027.zip", account: "alice", dryRun: true, invitationsAdopted: 2 });
+    expect(dry.body).toMatchObject({
+      file: "Basic_LinkedInDataExport_03-10-2027.zip",
+      account: "alice",
+      dryRun: true,
+      invitationsAdopted: 2,
+    });
     expect((await h.call(h.tokenA, "GET", "/v1/invitations")).body.invitations).toEqual([]);
 
     const real = await upload(h, "account=alice", zip, h.tokenA, "application/octet-stream");
     expect(real.status).toBe(200);
     expect(real.body).toMatchObject({
-      file: "upload.zip", dryRun: false, connections: 2, accepted: 1, alreadyConnected: 1, invitationsAdopted: 2, replies: 1, messagesSeen: 2, unreadable: 4,
-      adoptedCampaign: "alice-adopted", adoptedInto: [{ campaign: "alice-adopted", invitations: 1 }, { campaign: "q1", invitations: 1 }],
+      file: "upload.zip",
+      dryRun: false,
+      connections: 2,
+      accepted: 1,
+      alreadyConnected: 1,
+      invitationsAdopted: 2,
+      replies: 1,
+      messagesSeen: 2,
+      unreadable: 4,
+      adoptedCampaign: "alice-adopted",
+      adoptedInto: [
+        { campaign: "alice-adopted", invitations: 1 },
+        { campaign: "q1", invitations: 1 },
+      ],
       owner: { identifiers: ["https://www.linkedin.com/in/alice-martin"], source: "invitations" },
       read: { connections: 4, invitationsOutgoing: 3, invitationsIncoming: 1, messages: 4, draftsSkipped: 1 },
     });
-    expect(real.body.problems.map((p: { file: string; line: number }) => [p.file, p.line])).toEqual([["Connections.csv", 7], ["Connections.csv", 8], ["Invitations.csv", 6], ["messages.csv", 7]]);
+    expect(real.body.problems.map((p: { file: string; line: number }) => [p.file, p.line])).toEqual([
+      ["Connections.csv", 7],
+      ["Connections.csv", 8],
+      ["Invitations.csv", 6],
+      ["messages.csv", 7],
+    ]);
     expect(ArchiveReport.strict().safeParse(real.body).error).toBeUndefined();
     expect(real.body.files).toContainEqual({ name: "Connections.csv", table: "connections" });
 
@@ -97,7 +133,11 @@ describe("POST /v1/imports/linkedin-archive", () => {
     const h = await setting();
     const form = new FormData();
     form.append("file", new Blob([Buffer.from(fixtureZip())], { type: "application/zip" }), "Basic_LinkedInDataExport_03-10-2027.zip");
-    const res = await h.api.http.request("/v1/imports/linkedin-archive?account=alice&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}` }, body: form });
+    const res = await h.api.http.request("/v1/imports/linkedin-archive?account=alice&dryRun=true", {
+      method: "POST",
+      headers: { authorization: `Bearer ${h.tokenA}` },
+      body: form,
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ file: "Basic_LinkedInDataExport_03-10-2027.zip", dryRun: true, invitationsAdopted: 2 });
     const csv = await upload(h, "account=alice", "First Name,URL\n", h.tokenA, "text/csv");

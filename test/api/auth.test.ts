@@ -22,23 +22,31 @@ const PROTECTED: Array<[string, string, unknown?]> = [
 ];
 
 describe("authentication", () => {
-  it.each(PROTECTED)("%s %s needs a credential: none, a malformed one, an unknown one and a revoked one get 401", async (method, path, body) => {
-    const h = await apiHarness();
-    const revoked = (await h.store.listApiTokens())[0]!;
-    const cases: Array<Record<string, string>> = [{}, { authorization: "Basic dXNlcjpwYXNz" }, { authorization: "Bearer lp_not-a-real-token" }, { authorization: `Bearer ${h.tokenA}x` }];
-    for (const headers of cases) {
-      const r = await h.call(null, method, path, body, headers);
-      expect(r.status, JSON.stringify(headers)).toBe(401);
-      expect(r.headers.get("content-type")).toBe("application/problem+json");
-      expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
-      expect(r.body).toMatchObject({ status: 401, title: "Unauthorized" });
-    }
-    expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(200);
-    await h.store.revokeApiToken(revoked.id, h.clock.now());
-    const after = await h.call(h.tokenA, method, path, body);
-    expect(after.status).toBe(401);
-    expect(after.body.detail).toMatch(/revoked/);
-  });
+  it.each(PROTECTED)(
+    "%s %s needs a credential: none, a malformed one, an unknown one and a revoked one get 401",
+    async (method, path, body) => {
+      const h = await apiHarness();
+      const revoked = (await h.store.listApiTokens())[0]!;
+      const cases: Array<Record<string, string>> = [
+        {},
+        { authorization: "Basic dXNlcjpwYXNz" },
+        { authorization: "Bearer lp_not-a-real-token" },
+        { authorization: `Bearer ${h.tokenA}x` },
+      ];
+      for (const headers of cases) {
+        const r = await h.call(null, method, path, body, headers);
+        expect(r.status, JSON.stringify(headers)).toBe(401);
+        expect(r.headers.get("content-type")).toBe("application/problem+json");
+        expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
+        expect(r.body).toMatchObject({ status: 401, title: "Unauthorized" });
+      }
+      expect((await h.call(h.tokenA, "GET", "/v1/accounts")).status).toBe(200);
+      await h.store.revokeApiToken(revoked.id, h.clock.now());
+      const after = await h.call(h.tokenA, method, path, body);
+      expect(after.status).toBe(401);
+      expect(after.body.detail).toMatch(/revoked/);
+    },
+  );
 
   it("stores only the SHA-256 of a token, which looks like lp_<random>", async () => {
     const h = await apiHarness();
@@ -62,7 +70,11 @@ describe("authentication", () => {
 
   it("sets security headers on every answer, errors included", async () => {
     const h = await apiHarness();
-    for (const r of [await h.call(h.tokenA, "GET", "/v1/accounts"), await h.call(null, "GET", "/v1/accounts"), await h.call(null, "GET", "/docs")]) {
+    for (const r of [
+      await h.call(h.tokenA, "GET", "/v1/accounts"),
+      await h.call(null, "GET", "/v1/accounts"),
+      await h.call(null, "GET", "/docs"),
+    ]) {
       expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       expect(r.headers.get("content-security-policy")).toContain("default-src 'none'");
       expect(r.headers.get("x-content-type-options")).toBe("nosniff");
@@ -74,7 +86,14 @@ describe("authentication", () => {
     const h = await apiHarness();
     const r = await h.call(h.tokenA, "GET", "/v1/accounts");
     const security = [...r.headers.keys()].filter((k) => !["content-type", "content-length"].includes(k)).sort();
-    expect(security).toEqual(["cache-control", "content-security-policy", "cross-origin-opener-policy", "referrer-policy", "x-content-type-options", "x-frame-options"]);
+    expect(security).toEqual([
+      "cache-control",
+      "content-security-policy",
+      "cross-origin-opener-policy",
+      "referrer-policy",
+      "x-content-type-options",
+      "x-frame-options",
+    ]);
     expect(r.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
     expect(r.headers.get("x-frame-options")).toBe("DENY");
     expect(r.headers.get("cross-origin-opener-policy")).toBe("same-origin");
@@ -85,16 +104,29 @@ describe("authentication", () => {
 describe("logs", () => {
   it("logs each request with its credential, and an internal error with its details, which the answer keeps out", async () => {
     const lines: Array<{ level: string; obj: Record<string, unknown>; msg: string }> = [];
-    const logger = { info: (obj: object, msg: string) => lines.push({ level: "info", obj: obj as never, msg }), warn() {}, error: (obj: object, msg: string) => lines.push({ level: "error", obj: obj as never, msg }) };
+    const logger = {
+      info: (obj: object, msg: string) => lines.push({ level: "info", obj: obj as never, msg }),
+      warn() {},
+      error: (obj: object, msg: string) => lines.push({ level: "error", obj: obj as never, msg }),
+    };
     const h = await apiHarness({ logger });
     await h.call(h.tokenA, "GET", "/v1/accounts");
-    expect(lines).toEqual([{ level: "info", msg: "request", obj: { method: "GET", path: "/v1/accounts", status: 200, ms: expect.any(Number), credential: "token:1", workspace: 1 } }]);
+    expect(lines).toEqual([
+      {
+        level: "info",
+        msg: "request",
+        obj: { method: "GET", path: "/v1/accounts", status: 200, ms: expect.any(Number), credential: "token:1", workspace: 1 },
+      },
+    ]);
     await h.store.close();
     const r = await h.call(h.tokenA, "GET", "/v1/accounts");
     expect(r.status).toBe(500);
     expect(r.headers.get("content-type")).toBe("application/problem+json");
     expect(r.body.detail).toBe("an internal error occurred; the server log has the details");
-    expect(lines.find((l) => l.level === "error")).toMatchObject({ msg: "request failed", obj: { path: "/v1/accounts", err: expect.stringMatching(/\w/) } });
+    expect(lines.find((l) => l.level === "error")).toMatchObject({
+      msg: "request failed",
+      obj: { path: "/v1/accounts", err: expect.stringMatching(/\w/) },
+    });
     expect(JSON.stringify(lines)).not.toContain(h.tokenA);
   });
 });
@@ -121,7 +153,11 @@ describe("guessed credentials", () => {
     const h = await apiHarness();
     const { http } = createApi({ store: h.store, clock: h.clock });
     const from = (address: string, headers: Record<string, string>, init: { method?: string; body?: string } = {}) =>
-      http.request(init.method === "POST" ? "/v1/session" : "/v1/status", { headers: { "content-type": "application/json", ...headers }, ...init }, { incoming: { socket: { remoteAddress: address } } });
+      http.request(
+        init.method === "POST" ? "/v1/session" : "/v1/status",
+        { headers: { "content-type": "application/json", ...headers }, ...init },
+        { incoming: { socket: { remoteAddress: address } } },
+      );
     const bearer = (address: string, token: string) => from(address, { authorization: `Bearer ${token}` });
     return { h, from, bearer };
   }
@@ -151,7 +187,8 @@ describe("guessed credentials", () => {
 
   it("counts failed sign-ins and forged session cookies with wrong bearer tokens", async () => {
     const { from, bearer } = await guarded();
-    for (let i = 0; i < 8; i++) expect((await from("10.0.0.3", {}, { method: "POST", body: JSON.stringify({ token: `lp_guess-${i}` }) })).status).toBe(401);
+    for (let i = 0; i < 8; i++)
+      expect((await from("10.0.0.3", {}, { method: "POST", body: JSON.stringify({ token: `lp_guess-${i}` }) })).status).toBe(401);
     for (let i = 0; i < 6; i++) expect((await from("10.0.0.3", { cookie: `lp_session=forged-${i}` })).status).toBe(401);
     for (let i = 0; i < 6; i++) expect((await bearer("10.0.0.3", `lp_guess-${i}`)).status).toBe(401);
     expect((await bearer("10.0.0.3", "lp_guess-6")).status).toBe(429);
@@ -165,7 +202,8 @@ describe("guessed credentials", () => {
     const server = await startServer({ store: h.store, clock: h.clock, host: "127.0.0.1", port: 0, engine: false, logger: silentLogger });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 22; i++) statuses.push((await fetch(`${server.url}/v1/status`, { headers: { authorization: `Bearer lp_guess-${i}` } })).status);
+      for (let i = 0; i < 22; i++)
+        statuses.push((await fetch(`${server.url}/v1/status`, { headers: { authorization: `Bearer lp_guess-${i}` } })).status);
       expect(statuses).toEqual([...Array<number>(20).fill(401), 429, 429]);
     } finally {
       await server.close();
@@ -199,7 +237,9 @@ describe("/metrics", () => {
     expect(r.text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(r.text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
     expect(r.text).toContain('http_requests_total{method="GET",route="/v1/accounts/:name",status="404",ok="false"} 2');
-    expect(r.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/v1\/accounts\/:name",status="404",ok="false"\} 2$/m);
+    expect(r.text).toMatch(
+      /^http_request_duration_seconds_count\{method="GET",route="\/v1\/accounts\/:name",status="404",ok="false"\} 2$/m,
+    );
     const fresh = await apiHarness();
     const theirs = await fresh.call(fresh.tokenA, "GET", "/metrics");
     expect(theirs.text).not.toContain('route="/v1/accounts/:name"');

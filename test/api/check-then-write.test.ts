@@ -34,7 +34,11 @@ async function setup(db: TestDatabase): Promise<Setup> {
   const api = createApi({ store: db.store, clock, rateLimit: { burst: 100_000, perSecond: 100_000 } });
   const { token } = await createToken(db.store, { workspaceId: 1, name: "t", now: clock.now() });
   const call = async (method: string, path: string, body?: unknown, type = "application/json") => {
-    const res = await api.http.request(path, { method, headers: { authorization: `Bearer ${token}`, "content-type": type }, ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }) });
+    const res = await api.http.request(path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": type },
+      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    });
     const text = await res.text();
     return { status: res.status, body: text.startsWith("{") ? JSON.parse(text) : null };
   };
@@ -73,7 +77,10 @@ function holdOpen(s: Setup, change: (app: App) => Promise<unknown>): { made: Pro
 /** Waits until `request` has finished or waits for a lock in this test's schema; which of the two. */
 async function finishedOrBlocked(db: TestDatabase, request: Promise<unknown>): Promise<"finished" | "blocked"> {
   let finished = false;
-  void request.then(() => (finished = true), () => (finished = true));
+  void request.then(
+    () => (finished = true),
+    () => (finished = true),
+  );
   const client = new pg.Client({ connectionString: process.env.LINKPACE_TEST_PG });
   await client.connect();
   try {
@@ -145,6 +152,9 @@ describe.skipIf(!postgres)("API writes decide on what is committed when they wri
       const paused = await race(s, skip, () => s.call("POST", "/v1/campaigns/q1/pause"));
       expect(paused.body).toEqual({ campaign: { name: "q1", status: "paused" } });
       const enrollments = await s.db.store.listEnrollments(1, {}, { offset: 0, limit: 10 });
-      expect(enrollments.rows.map((r) => [r.enrollment.status, r.enrollment.readyAt])).toEqual([["ready", null], ["ready", null]]);
+      expect(enrollments.rows.map((r) => [r.enrollment.status, r.enrollment.readyAt])).toEqual([
+        ["ready", null],
+        ["ready", null],
+      ]);
     }));
 });

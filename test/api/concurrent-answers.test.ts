@@ -22,9 +22,18 @@ const ROUNDS = 6;
 type Answer = { type: "agent" | "task"; result: ActionResult } | { type: "skip" | "release" };
 /** The pairs, in turn: each answer of a pair goes to a different server. */
 const PAIRS: Array<[Answer, Answer]> = [
-  [{ type: "agent", result: "ok" }, { type: "agent", result: "ok" }],
-  [{ type: "agent", result: "ok" }, { type: "agent", result: "profile_unavailable" }],
-  [{ type: "task", result: "already_connected" }, { type: "agent", result: "ok" }],
+  [
+    { type: "agent", result: "ok" },
+    { type: "agent", result: "ok" },
+  ],
+  [
+    { type: "agent", result: "ok" },
+    { type: "agent", result: "profile_unavailable" },
+  ],
+  [
+    { type: "task", result: "already_connected" },
+    { type: "agent", result: "ok" },
+  ],
   [{ type: "task", result: "ok" }, { type: "skip" }],
   [{ type: "skip" }, { type: "agent", result: "profile_unavailable" }],
   [{ type: "agent", result: "profile_unavailable" }, { type: "release" }],
@@ -80,17 +89,33 @@ function winner(pair: [Answer, Answer], replies: [Reply, Reply]): Answer {
   // The same answer again (a result, or a skip) is a duplicate; any other is a 409, a report after a skip too.
   if (answerOf(won) === answerOf(lost)) expect(reply).toMatchObject({ status: 200, body: { duplicate: true } });
   else expect(reply.status, JSON.stringify(reply.body)).toBe(409);
-  if (won.type === "skip" && lost.type !== "skip") expect(reply.body.detail).toMatch(/ was skipped at .*: it will be handed out again as a new action/);
+  if (won.type === "skip" && lost.type !== "skip")
+    expect(reply.body.detail).toMatch(/ was skipped at .*: it will be handed out again as a new action/);
   return won;
 }
 
 async function seed(call: Call): Promise<void> {
   for (let a = 0; a < ACCOUNTS; a++) {
-    const account = { name: `a${a}`, timezone: "Europe/Paris", type: "premium", created: "2019-05-01", warmup: "off", limits: { minGap: "1m", invitesPerDay: 100 } };
+    const account = {
+      name: `a${a}`,
+      timezone: "Europe/Paris",
+      type: "premium",
+      created: "2019-05-01",
+      warmup: "off",
+      limits: { minGap: "1m", invitesPerDay: 100 },
+    };
     expect((await call("/v1/accounts", account)).status).toBe(201);
-    const campaign = { name: `c${a}`, account: `a${a}`, schedule: { timezone: "Europe/Paris", days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" }, steps: [{ connect: { note: "Hi {{ firstName }}!" } }] };
+    const campaign = {
+      name: `c${a}`,
+      account: `a${a}`,
+      schedule: { timezone: "Europe/Paris", days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" },
+      steps: [{ connect: { note: "Hi {{ firstName }}!" } }],
+    };
     expect((await call("/v1/campaigns", campaign)).status).toBe(201);
-    const rows = Array.from({ length: ROUNDS + 2 }, (_, p) => `https://www.linkedin.com/in/p-${a}-${p},P${p},A${a},Acme,CTO,"Paris, France"`);
+    const rows = Array.from(
+      { length: ROUNDS + 2 },
+      (_, p) => `https://www.linkedin.com/in/p-${a}-${p},P${p},A${a},Acme,CTO,"Paris, France"`,
+    );
     const csv = `profileUrl,firstName,lastName,company,title,location\n${rows.join("\n")}\n`;
     expect((await call(`/v1/prospects/import?campaign=c${a}`, csv, "text/csv")).body.enrolled).toBe(ROUNDS + 2);
   }
@@ -103,7 +128,8 @@ async function expectEnrollment(store: Store, enrollmentId: number, won: Answer)
   if (won.type === "skip") expect(e).toMatchObject({ status: "ready", invitedAt: null });
   else if (won.type === "agent" || won.type === "task") {
     if (won.result === "ok") expect(e).toMatchObject({ status: "invited" });
-    if (won.result === "profile_unavailable") expect(e).toMatchObject({ status: "done", endReason: "profile_unavailable", invitedAt: null });
+    if (won.result === "profile_unavailable")
+      expect(e).toMatchObject({ status: "done", endReason: "profile_unavailable", invitedAt: null });
     if (won.result === "already_connected") expect(e).toMatchObject({ invitedAt: null });
   }
 }
@@ -127,7 +153,9 @@ describe.each(storeBackends())("answers for one action reaching two servers at o
         const ids = claims.filter((c) => c.body.type === "task").map((c) => c.body.task.actionId as number);
         const rows = await Promise.all(ids.map((id) => db.store.getLogRow(id)));
         const pairs = ids.map((id, i) => PAIRS[(round * ACCOUNTS + i) % PAIRS.length]!);
-        const replies = await Promise.all(ids.map((id, i) => Promise.all([send(calls[0], id, pairs[i]![0]), send(calls[1], id, pairs[i]![1])])));
+        const replies = await Promise.all(
+          ids.map((id, i) => Promise.all([send(calls[0], id, pairs[i]![0]), send(calls[1], id, pairs[i]![1])])),
+        );
         for (const [i, id] of ids.entries()) {
           const won = winner(pairs[i]!, replies[i]!);
           const row = await db.store.getLogRow(id);
@@ -146,11 +174,24 @@ describe.each(storeBackends())("answers for one action reaching two servers at o
       for (const account of await db.store.listAccounts(1)) {
         const mine = effects.filter((e) => e.accountId === account.id);
         const results = await db.store.accountActions(account.id, 0, clock.now() + DAY);
-        expect(results.map((r) => r.id).sort()).toEqual(mine.filter((e) => e.won.type !== "skip").map((e) => e.id).sort());
+        expect(results.map((r) => r.id).sort()).toEqual(
+          mine
+            .filter((e) => e.won.type !== "skip")
+            .map((e) => e.id)
+            .sort(),
+        );
         const state = loadGovernorState(account.state);
         const oks = okConnects.filter((e) => e.accountId === account.id).length;
-        expect({ charged: state.actionCount, connects: state.today.connect, invites: state.inviteTimes.length, pending: state.pending }).toEqual({
-          charged: results.length, connects: oks, invites: oks, pending: oks,
+        expect({
+          charged: state.actionCount,
+          connects: state.today.connect,
+          invites: state.inviteTimes.length,
+          pending: state.pending,
+        }).toEqual({
+          charged: results.length,
+          connects: oks,
+          invites: oks,
+          pending: oks,
         });
       }
       const sent = (await db.store.readNotifications(1, 0, 10_000)).filter((n) => n.kind === "invite_sent");

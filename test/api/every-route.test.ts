@@ -16,9 +16,15 @@ interface Operation {
 }
 
 function operations(h: ApiHarness): Operation[] {
-  const doc = h.api.http.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+  const doc = h.api.http.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as {
+    paths: Record<string, Record<string, { security?: unknown[] }>>;
+  };
   return Object.entries(doc.paths).flatMap(([template, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), template, secured: !(Array.isArray(op.security) && op.security.length === 0) })),
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      template,
+      secured: !(Array.isArray(op.security) && op.security.length === 0),
+    })),
   );
 }
 
@@ -36,10 +42,17 @@ describe("every route", () => {
   it("answers 401 without a credential, with an unknown token and with an ended session; only /healthz and sign-in are open", async () => {
     const h = await seeded();
     const ops = operations(h);
-    expect(ops.filter((o) => !o.secured).map((o) => `${o.method} ${o.template}`).sort()).toEqual(["GET /healthz", "POST /v1/session"]);
+    expect(
+      ops
+        .filter((o) => !o.secured)
+        .map((o) => `${o.method} ${o.template}`)
+        .sort(),
+    ).toEqual(["GET /healthz", "POST /v1/session"]);
     for (const op of ops.filter((o) => o.secured)) {
       const path = concrete(op.template);
-      for (const headers of [{}, { authorization: "Bearer lp_not-a-real-token" }, { cookie: "lp_session=ended-or-forged" }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { authorization: "Bearer lp_not-a-real-token" }, { cookie: "lp_session=ended-or-forged" }] as Array<
+        Record<string, string>
+      >) {
         const r = await h.call(null, op.method, path, op.method === "GET" || op.method === "DELETE" ? undefined : {}, headers);
         expect(r.status, `${op.method} ${path} ${JSON.stringify(headers)}: ${r.text}`).toBe(401);
         expect(r.headers.get("content-type")).toBe("application/problem+json");
@@ -49,9 +62,13 @@ describe("every route", () => {
 
   it("refuses an unknown field in the JSON body of every route that takes one, naming it (422), where the same body without it is accepted", async () => {
     const h = await seeded();
-    const doc = h.api.http.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> };
+    const doc = h.api.http.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+    };
     const withJson = Object.entries(doc.paths).flatMap(([template, ops]) =>
-      Object.entries(ops).filter(([, op]) => op.requestBody?.content?.["application/json"] !== undefined).map(([method]) => `${method.toUpperCase()} ${template}`),
+      Object.entries(ops)
+        .filter(([, op]) => op.requestBody?.content?.["application/json"] !== undefined)
+        .map(([method]) => `${method.toUpperCase()} ${template}`),
     );
     /** A valid body per route (the request may still fail after validation: an unknown task is a 404). */
     const valid: Record<string, unknown> = {
@@ -67,13 +84,18 @@ describe("every route", () => {
       "POST /v1/webhooks": { url: "https://example.com/h", events: ["all"] },
       "POST /v1/session": { token: h.tokenA },
     };
-    expect(withJson.filter((r) => !(r in valid)), "routes with a JSON body missing from the table").toEqual([]);
+    expect(
+      withJson.filter((r) => !(r in valid)),
+      "routes with a JSON body missing from the table",
+    ).toEqual([]);
     for (const route of withJson) {
       const [method, template] = route.split(" ") as [string, string];
       const body = valid[route] as Record<string, unknown>;
       const r = await h.call(h.tokenA, method, concrete(template).replace("/1/", "/999/"), { ...body, zzUnknown: 1 });
       expect(r.status, `${route}: ${r.text}`).toBe(422);
-      expect(r.body.errors, `${route}: ${r.text}`).toEqual([{ field: "body", message: expect.stringMatching(/^unknown field "zzUnknown" \(known: /) }]);
+      expect(r.body.errors, `${route}: ${r.text}`).toEqual([
+        { field: "body", message: expect.stringMatching(/^unknown field "zzUnknown" \(known: /) },
+      ]);
       const accepted = await h.call(h.tokenA, method, concrete(template).replace("/1/", "/999/"), body);
       expect(accepted.status, `${route} without the unknown field: ${accepted.text}`).not.toBe(422);
     }
@@ -84,7 +106,8 @@ describe("every route", () => {
     const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
     await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" });
     const invitation = (await h.call(h.tokenA, "GET", "/v1/invitations")).body.invitations[0].id as number;
-    const hook = (await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"] })).body.webhook.id as number;
+    const hook = (await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"] })).body.webhook
+      .id as number;
     h.clock.advance(60 * 60 * 1000);
     const open = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });
     expect(open.body.type, open.text).toBe("task");
@@ -104,13 +127,25 @@ describe("every route", () => {
       { method: "POST", path: "/v1/campaigns/q1/pause", b: "404" },
       { method: "POST", path: "/v1/campaigns/q1/resume", b: "404" },
       { method: "POST", path: "/v1/prospects/import?campaign=q1&dryRun=true", body: LEADS, headers: csv, b: "404" },
-      { method: "POST", path: "/v1/imports/linkedin-archive?account=alice&dryRun=true", body: "not a zip", headers: { "content-type": "application/zip" }, b: "404", a: 422 }, // A: found, but no zip
+      {
+        method: "POST",
+        path: "/v1/imports/linkedin-archive?account=alice&dryRun=true",
+        body: "not a zip",
+        headers: { "content-type": "application/zip" },
+        b: "404",
+        a: 422,
+      }, // A: found, but no zip
       { method: "GET", path: "/v1/enrollments", b: "empty" },
       { method: "GET", path: "/v1/enrollments?campaign=q1", b: "404" },
       { method: "GET", path: "/v1/invitations", b: "empty" },
       { method: "GET", path: "/v1/invitations?campaign=q1", b: "404" },
       { method: "POST", path: `/v1/invitations/${invitation}/withdraw`, b: "404" },
-      { method: "POST", path: "/v1/mark", body: { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", account: "alice" }, b: "404" },
+      {
+        method: "POST",
+        path: "/v1/mark",
+        body: { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", account: "alice" },
+        b: "404",
+      },
       { method: "GET", path: "/v1/status", b: "empty" },
       { method: "GET", path: "/v1/status?account=alice", b: "404" },
       { method: "GET", path: "/v1/alerts?account=alice", b: "404" },

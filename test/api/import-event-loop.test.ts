@@ -84,12 +84,30 @@ describe("a big import and the event loop", () => {
     let importing: Promise<{ status: number } | { error: string }> | undefined;
     let phaseAfterCancel: Phase | undefined;
     try {
-      for (const [path, doc] of [["/v1/accounts", ACCOUNT], ["/v1/campaigns", CAMPAIGN]] as const) {
-        expect((await fetch(`${server.url}${path}`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify(doc) })).status).toBe(201);
+      for (const [path, doc] of [
+        ["/v1/accounts", ACCOUNT],
+        ["/v1/campaigns", CAMPAIGN],
+      ] as const) {
+        expect(
+          (
+            await fetch(`${server.url}${path}`, {
+              method: "POST",
+              headers: { ...auth, "content-type": "application/json" },
+              body: JSON.stringify(doc),
+            })
+          ).status,
+        ).toBe(201);
       }
       importing = fetch(`${server.url}/v1/prospects/import?campaign=q1&dryRun=true`, {
-        method: "POST", headers: { ...auth, "content-type": "text/csv" }, body: leads(ROWS), duplex: "half", signal: cancel.signal,
-      } as RequestInit).then((r) => ({ status: r.status }), (e: Error) => ({ error: e.name }));
+        method: "POST",
+        headers: { ...auth, "content-type": "text/csv" },
+        body: leads(ROWS),
+        duplex: "half",
+        signal: cancel.signal,
+      } as RequestInit).then(
+        (r) => ({ status: r.status }),
+        (e: Error) => ({ error: e.name }),
+      );
       const deadline = performance.now() + 45_000;
       while ((seen("reading") < WANTED || seen("enrolling") < WANTED) && now.phase !== "ended" && performance.now() < deadline) {
         const during = now.phase;
@@ -112,7 +130,10 @@ describe("a big import and the event loop", () => {
       await server.close();
     }
     const shown = JSON.stringify(answers);
-    expect(answers.filter((a) => (a.status !== 200 && a.status !== 0) || a.ms >= LATE_MS), shown).toEqual([]);
+    expect(
+      answers.filter((a) => (a.status !== 200 && a.status !== 0) || a.ms >= LATE_MS),
+      shown,
+    ).toEqual([]);
     expect(answers.filter((a) => a.ms >= BOUND_MS).length, shown).toBeLessThanOrEqual(Math.floor(answers.length * OUTLIERS));
     expect(seen("reading"), shown).toBeGreaterThanOrEqual(WANTED);
     expect(seen("enrolling"), shown).toBeGreaterThanOrEqual(WANTED);

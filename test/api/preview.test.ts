@@ -12,7 +12,14 @@ const JOE = "https://www.linkedin.com/in/joe-bloggs";
 describe("POST /v1/campaigns/preview", () => {
   it("renders each step for the campaign's prospects, and flags a prospect missing a printed field", async () => {
     const h = await seeded();
-    const definition = { ...CAMPAIGN, steps: [{ visit: {} }, { connect: { note: "Hi {{ firstName }} at {{ company }}!" } }, { message: { text: "Thanks {{ firstName }}" } }] };
+    const definition = {
+      ...CAMPAIGN,
+      steps: [
+        { visit: {} },
+        { connect: { note: "Hi {{ firstName }} at {{ company }}!" } },
+        { message: { text: "Thanks {{ firstName }}" } },
+      ],
+    };
     const r = await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition });
     expect(r.status).toBe(200);
     expect(r.body.noteLimit).toBe(200); // alice is a free account
@@ -24,7 +31,12 @@ describe("POST /v1/campaigns/preview", () => {
     ]);
     expect(r.body.prospects).toEqual([
       {
-        url: JANE, firstName: "Jane", lastName: "Doe", fullName: "Jane Doe", company: "Acme", title: "CTO",
+        url: JANE,
+        firstName: "Jane",
+        lastName: "Doe",
+        fullName: "Jane Doe",
+        company: "Acme",
+        title: "CTO",
         renders: [
           { step: 0, kind: "visit", text: null, chars: 0, sendable: true, problem: null },
           { step: 1, kind: "connect", text: "Hi Jane at Acme!", chars: 16, sendable: true, problem: null },
@@ -32,10 +44,22 @@ describe("POST /v1/campaigns/preview", () => {
         ],
       },
       {
-        url: JOE, firstName: "Joe", lastName: "Bloggs", fullName: "Joe Bloggs", company: "", title: "VP",
+        url: JOE,
+        firstName: "Joe",
+        lastName: "Bloggs",
+        fullName: "Joe Bloggs",
+        company: "",
+        title: "VP",
         renders: [
           { step: 0, kind: "visit", text: null, chars: 0, sendable: true, problem: null },
-          { step: 1, kind: "connect", text: "Hi Joe at !", chars: 11, sendable: false, problem: "empty variable company without a default (the invitation goes without a note: noteFallback blank)" },
+          {
+            step: 1,
+            kind: "connect",
+            text: "Hi Joe at !",
+            chars: 11,
+            sendable: false,
+            problem: "empty variable company without a default (the invitation goes without a note: noteFallback blank)",
+          },
           { step: 2, kind: "message", text: "Thanks Joe", chars: 10, sendable: true, problem: null },
         ],
       },
@@ -55,7 +79,10 @@ describe("POST /v1/campaigns/preview", () => {
     await h.call(h.tokenA, "POST", "/v1/campaigns", definition);
     await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", LEADS, { "content-type": "text/csv" });
     const preview = await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition });
-    const notes = preview.body.prospects.map((p: { firstName: string; renders: Array<{ text: string; sendable: boolean }> }) => [p.firstName, p.renders[0]!.sendable ? p.renders[0]!.text : ""]);
+    const notes = preview.body.prospects.map((p: { firstName: string; renders: Array<{ text: string; sendable: boolean }> }) => [
+      p.firstName,
+      p.renders[0]!.sendable ? p.renders[0]!.text : "",
+    ]);
     const sent: string[][] = [];
     for (let i = 0; i < 10 && sent.length < 2; i++) {
       const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
@@ -66,7 +93,10 @@ describe("POST /v1/campaigns/preview", () => {
       sent.push([claim.body.prospect.firstName, claim.body.note]);
       await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" });
     }
-    expect(notes).toEqual([["Jane", "Hi Jane at Acme!"], ["Joe", ""]]);
+    expect(notes).toEqual([
+      ["Jane", "Hi Jane at Acme!"],
+      ["Joe", ""],
+    ]);
     expect(sent).toEqual(notes);
   });
 
@@ -76,7 +106,14 @@ describe("POST /v1/campaigns/preview", () => {
     const definition = { ...CAMPAIGN, steps: [{ connect: { note, noteFallback: "skip" } }] };
     const r = await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition });
     const [jane, joe] = r.body.prospects;
-    expect(jane.renders[0]).toEqual({ step: 0, kind: "connect", text: `${"x".repeat(196)} Jane`, chars: 201, sendable: false, problem: "note is 201 characters, the limit is 200" });
+    expect(jane.renders[0]).toEqual({
+      step: 0,
+      kind: "connect",
+      text: `${"x".repeat(196)} Jane`,
+      chars: 201,
+      sendable: false,
+      problem: "note is 201 characters, the limit is 200",
+    });
     expect(joe.renders[0]).toMatchObject({ chars: 200, sendable: true, problem: null });
     expect(r.body.unsendable).toBe(1);
 
@@ -92,10 +129,16 @@ describe("POST /v1/campaigns/preview", () => {
     const r = await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition, limit: 1 });
     expect(r.body.source).toBe("workspace");
     expect(r.body.prospects.map((p: { url: string }) => p.url)).toEqual([JOE]);
-    expect((await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition })).body.prospects.map((p: { url: string }) => p.url)).toEqual([JOE, JANE]);
+    expect(
+      (await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition })).body.prospects.map((p: { url: string }) => p.url),
+    ).toEqual([JOE, JANE]);
     const empty = await apiHarness();
     await empty.call(empty.tokenA, "POST", "/v1/accounts", ACCOUNT);
-    expect((await empty.call(empty.tokenA, "POST", "/v1/campaigns/preview", { definition: CAMPAIGN })).body).toMatchObject({ source: "workspace", prospects: [], unsendable: 0 });
+    expect((await empty.call(empty.tokenA, "POST", "/v1/campaigns/preview", { definition: CAMPAIGN })).body).toMatchObject({
+      source: "workspace",
+      prospects: [],
+      unsendable: 0,
+    });
   });
 
   it("answers 422 naming the field of an invalid definition or limit, 404 for an unknown account, 401 without a token", async () => {
@@ -111,7 +154,10 @@ describe("POST /v1/campaigns/preview", () => {
     for (const [body, field] of cases) {
       const r = await h.call(h.tokenA, "POST", "/v1/campaigns/preview", body);
       expect(r.status, JSON.stringify(body)).toBe(422);
-      expect(r.body.errors.map((e: { field: string }) => e.field), JSON.stringify(body)).toContain(field);
+      expect(
+        r.body.errors.map((e: { field: string }) => e.field),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     expect((await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition: { ...CAMPAIGN, account: "nobody" } })).status).toBe(404);
     expect((await h.call(h.tokenB, "POST", "/v1/campaigns/preview", { definition: CAMPAIGN })).status).toBe(404); // alice is workspace A's
@@ -121,12 +167,18 @@ describe("POST /v1/campaigns/preview", () => {
 
   it("refuses a template whose rendering does too much work, quickly, naming the field; campaign create refuses it too", async () => {
     const h = await seeded();
-    const loops = "{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..9) %}{{ firstName }}{% endfor %}{% endfor %}{% endfor %}";
+    const loops =
+      "{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..9) %}{{ firstName }}{% endfor %}{% endfor %}{% endfor %}";
     const definition = { ...CAMPAIGN, name: "q2", steps: [{ visit: {} }, { connect: {} }, { message: { text: loops } }] };
     const started = performance.now();
     const preview = await h.call(h.tokenA, "POST", "/v1/campaigns/preview", { definition });
     expect(preview.status).toBe(422);
-    expect(preview.body.errors).toEqual([{ field: "definition.steps[2].message.text", message: expect.stringMatching(/^the template does too much work to render \(.* limit exceeded/) }]);
+    expect(preview.body.errors).toEqual([
+      {
+        field: "definition.steps[2].message.text",
+        message: expect.stringMatching(/^the template does too much work to render \(.* limit exceeded/),
+      },
+    ]);
     const create = await h.call(h.tokenA, "POST", "/v1/campaigns", definition);
     expect(create.status).toBe(422);
     expect(create.body.errors).toEqual([{ field: "steps[2].message.text", message: preview.body.errors[0].message }]);

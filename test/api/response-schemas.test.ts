@@ -71,7 +71,9 @@ describe("answers match their schemas", () => {
     const h = await apiHarness();
     await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
     await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
-    const report = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true", `${LEADS}"unclosed,quote\n`, { "content-type": "text/csv" });
+    const report = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true", `${LEADS}"unclosed,quote\n`, {
+      "content-type": "text/csv",
+    });
     expect(report.status).toBe(200);
     expect(report.body.rejects.length).toBeGreaterThan(0);
     expect(CsvImportReport.parse(report.body)).toEqual(report.body);

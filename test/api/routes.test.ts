@@ -37,9 +37,19 @@ describe("POST /v1/prospects/import", () => {
     const h = await apiHarness();
     await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
     await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
-    const dry = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true&file=leads.csv", LEADS, { "content-type": "text/csv" });
+    const dry = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true&file=leads.csv", LEADS, {
+      "content-type": "text/csv",
+    });
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ file: "leads.csv", format: "plain", campaign: "q1", dryRun: true, enrolled: 2, rejected: 1, rejects: [{ line: 4 }] });
+    expect(dry.body).toMatchObject({
+      file: "leads.csv",
+      format: "plain",
+      campaign: "q1",
+      dryRun: true,
+      enrolled: 2,
+      rejected: 1,
+      rejects: [{ line: 4 }],
+    });
     expect((await h.call(h.tokenA, "GET", "/v1/campaigns/q1")).body.campaign.enrollments.active).toBe(0);
     const real = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1", LEADS, { "content-type": "text/csv" });
     expect(real.body).toMatchObject({ dryRun: false, enrolled: 2, rejected: 1, zoneSources: { city: 2 } });
@@ -52,7 +62,11 @@ describe("POST /v1/prospects/import", () => {
   it("takes the bytes as they are: a Windows-1252 export with a BOM-less header reads like the CLI reads it", async () => {
     const h = await seeded();
     const bytes = readFileSync("test/fixtures/csv/evaboot.csv");
-    const res = await h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}`, "content-type": "text/csv" }, body: bytes });
+    const res = await h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", {
+      method: "POST",
+      headers: { authorization: `Bearer ${h.tokenA}`, "content-type": "text/csv" },
+      body: bytes,
+    });
     const report = (await res.json()) as { format: string; enrolled: number };
     expect(res.status).toBe(200);
     expect(report.format).toBe("evaboot");
@@ -75,11 +89,17 @@ describe("POST /v1/prospects/import", () => {
     const h = await apiHarness();
     await h.call(h.tokenA, "POST", "/v1/accounts", ACCOUNT);
     await h.call(h.tokenA, "POST", "/v1/campaigns", CAMPAIGN);
-    const bare = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true&file=leads.csv", LEADS, { "content-type": "text/csv" });
+    const bare = await h.call(h.tokenA, "POST", "/v1/prospects/import?campaign=q1&dryRun=true&file=leads.csv", LEADS, {
+      "content-type": "text/csv",
+    });
     const form = new FormData();
     form.append("campaign-note", "a text field beside the file is ignored");
     form.append("file", new Blob([LEADS], { type: "text/csv" }), "leads.csv");
-    const res = await h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}` }, body: form });
+    const res = await h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", {
+      method: "POST",
+      headers: { authorization: `Bearer ${h.tokenA}` },
+      body: form,
+    });
     expect(res.status).toBe(200);
     const report = await res.json();
     expect(report).toEqual(bare.body);
@@ -89,12 +109,21 @@ describe("POST /v1/prospects/import", () => {
   it("answers 415 to a body that is neither a CSV nor a form, and 422 to a form without one file", async () => {
     const h = await seeded();
     const post = (body: BodyInit, headers: Record<string, string>) =>
-      h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}`, ...headers }, body });
-    for (const [type, sent] of [["application/x-www-form-urlencoded", "is application/x-www-form-urlencoded"], ["application/json", "is application/json"], ["", "has no Content-Type"]] as const) {
+      h.api.http.request("/v1/prospects/import?campaign=q1&dryRun=true", {
+        method: "POST",
+        headers: { authorization: `Bearer ${h.tokenA}`, ...headers },
+        body,
+      });
+    for (const [type, sent] of [
+      ["application/x-www-form-urlencoded", "is application/x-www-form-urlencoded"],
+      ["application/json", "is application/json"],
+      ["", "has no Content-Type"],
+    ] as const) {
       const res = await post(Buffer.from(LEADS), type === "" ? {} : { "content-type": type });
       expect(res.status, type).toBe(415);
       expect(await res.json()).toMatchObject({
-        status: 415, title: "Unsupported media type",
+        status: 415,
+        title: "Unsupported media type",
         detail: `the body ${sent}, not a CSV file: send the file as the body with Content-Type: text/csv (curl --data-binary @leads.csv -H "Content-Type: text/csv"), or as a form (curl -F file=@leads.csv)`,
       });
     }
@@ -107,15 +136,23 @@ describe("POST /v1/prospects/import", () => {
     const two = new FormData();
     two.append("a", new Blob([LEADS]), "a.csv");
     two.append("b", new Blob([LEADS]), "b.csv");
-    expect((await (await post(two, {})).json()).detail).toBe("the form holds 2 files (fields a, b) and none named file: send one CSV file, as the field file (curl -F file=@leads.csv)");
+    expect((await (await post(two, {})).json()).detail).toBe(
+      "the form holds 2 files (fields a, b) and none named file: send one CSV file, as the field file (curl -F file=@leads.csv)",
+    );
   });
 
   it("refuses an upload over 50 MB with 413 saying what to do", async () => {
     const h = await seeded();
     const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x41);
-    const res = await h.api.http.request("/v1/prospects/import?campaign=q1", { method: "POST", headers: { authorization: `Bearer ${h.tokenA}`, "content-type": "text/csv" }, body: big });
+    const res = await h.api.http.request("/v1/prospects/import?campaign=q1", {
+      method: "POST",
+      headers: { authorization: `Bearer ${h.tokenA}`, "content-type": "text/csv" },
+      body: big,
+    });
     expect(res.status).toBe(413);
-    expect((await res.json()).detail).toBe("the upload is larger than 50 MB: split the file, or import it with the CLI (linkpace prospects import, linkpace import linkedin-archive), which reads files of any size");
+    expect((await res.json()).detail).toBe(
+      "the upload is larger than 50 MB: split the file, or import it with the CLI (linkpace prospects import, linkpace import linkedin-archive), which reads files of any size",
+    );
   });
 });
 
@@ -153,7 +190,11 @@ describe("webhooks", () => {
     const h = await apiHarness();
     const added = await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["invite_accepted", "replied"] });
     expect(added.status).toBe(201);
-    expect(added.body.webhook).toMatchObject({ url: "https://example.com/h", events: ["invite_accepted", "replied"], secret: expect.any(String) });
+    expect(added.body.webhook).toMatchObject({
+      url: "https://example.com/h",
+      events: ["invite_accepted", "replied"],
+      secret: expect.any(String),
+    });
     const list = await h.call(h.tokenA, "GET", "/v1/webhooks");
     expect(list.body.webhooks).toHaveLength(1);
     expect(list.text).not.toContain(added.body.webhook.secret);
@@ -174,7 +215,12 @@ describe("webhooks", () => {
     ] as const) {
       const r = await h.call(h.tokenA, "POST", "/v1/webhooks", { url, events: ["all"] });
       expect(r.status, url).toBe(422);
-      expect(r.body.errors, url).toEqual([{ field: "url", message: expect.stringContaining(`points to ${rule}; to deliver to it, allow it where linkpace runs: LINKPACE_WEBHOOK_ALLOW=`) }]);
+      expect(r.body.errors, url).toEqual([
+        {
+          field: "url",
+          message: expect.stringContaining(`points to ${rule}; to deliver to it, allow it where linkpace runs: LINKPACE_WEBHOOK_ALLOW=`),
+        },
+      ]);
     }
     expect((await h.call(h.tokenA, "GET", "/v1/webhooks")).body).toEqual({ webhooks: [] });
   });
@@ -188,23 +234,62 @@ describe("/openapi.json and /docs", () => {
     const doc = JSON.parse(r.text);
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
-    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(routes.sort()).toEqual([
-      "DELETE /v1/webhooks/{id}", "GET /healthz", "GET /metrics", "GET /v1/accounts", "GET /v1/accounts/{name}", "PUT /v1/accounts/{name}", "GET /v1/campaigns", "GET /v1/campaigns/{name}",
-      "GET /v1/invitations", "GET /v1/status", "GET /v1/tasks", "GET /v1/webhooks", "GET /v1/webhooks/{id}/deliveries", "POST /v1/accounts", "POST /v1/agent/claim",
-      "POST /v1/agent/report", "POST /v1/campaigns", "POST /v1/campaigns/{name}/pause", "POST /v1/campaigns/{name}/resume", "POST /v1/invitations/{id}/withdraw",
-      "POST /v1/prospects/import", "POST /v1/tasks/next", "POST /v1/tasks/{id}/report", "POST /v1/tasks/{id}/skip", "POST /v1/webhooks",
-      "DELETE /v1/session", "GET /v1/session", "POST /v1/session", "GET /v1/alerts", "GET /v1/exports/{what}", "POST /v1/tasks/{id}/release",
-      "GET /v1/analytics/accounts/{name}", "GET /v1/analytics/campaigns/{name}", "GET /v1/enrollments", "POST /v1/mark", "POST /v1/imports/linkedin-archive", "POST /v1/campaigns/preview",
-    ].sort());
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        "DELETE /v1/webhooks/{id}",
+        "GET /healthz",
+        "GET /metrics",
+        "GET /v1/accounts",
+        "GET /v1/accounts/{name}",
+        "PUT /v1/accounts/{name}",
+        "GET /v1/campaigns",
+        "GET /v1/campaigns/{name}",
+        "GET /v1/invitations",
+        "GET /v1/status",
+        "GET /v1/tasks",
+        "GET /v1/webhooks",
+        "GET /v1/webhooks/{id}/deliveries",
+        "POST /v1/accounts",
+        "POST /v1/agent/claim",
+        "POST /v1/agent/report",
+        "POST /v1/campaigns",
+        "POST /v1/campaigns/{name}/pause",
+        "POST /v1/campaigns/{name}/resume",
+        "POST /v1/invitations/{id}/withdraw",
+        "POST /v1/prospects/import",
+        "POST /v1/tasks/next",
+        "POST /v1/tasks/{id}/report",
+        "POST /v1/tasks/{id}/skip",
+        "POST /v1/webhooks",
+        "DELETE /v1/session",
+        "GET /v1/session",
+        "POST /v1/session",
+        "GET /v1/alerts",
+        "GET /v1/exports/{what}",
+        "POST /v1/tasks/{id}/release",
+        "GET /v1/analytics/accounts/{name}",
+        "GET /v1/analytics/campaigns/{name}",
+        "GET /v1/enrollments",
+        "POST /v1/mark",
+        "POST /v1/imports/linkedin-archive",
+        "POST /v1/campaigns/preview",
+      ].sort(),
+    );
     expect(doc.paths["/healthz"].get.security).toEqual([]);
     // Cookie writes may be refused for CSRF: every credentialed write documents 403, reads do not.
     expect(doc.paths["/v1/accounts"].post.responses["403"].description).toMatch(/X-CSRF-Token/);
     expect(doc.paths["/v1/webhooks/{id}"].delete.responses["403"]).toBeDefined();
     expect(doc.paths["/v1/accounts"].get.responses["403"]).toBeUndefined();
     expect(doc.paths["/v1/agent/report"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/AgentReport");
-    expect(doc.components.schemas.AgentReport.properties.result.$ref ?? doc.components.schemas.AgentReport.properties.result.enum).toBeTruthy();
-    expect(doc.paths["/v1/invitations"].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["status", "campaign", "page"]));
+    expect(
+      doc.components.schemas.AgentReport.properties.result.$ref ?? doc.components.schemas.AgentReport.properties.result.enum,
+    ).toBeTruthy();
+    expect(doc.paths["/v1/invitations"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["status", "campaign", "page"]),
+    );
     expect(doc.paths["/v1/prospects/import"].post.requestBody.content["text/csv"]).toBeDefined();
     // Every operation documents 401 except the open ones.
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {

@@ -17,17 +17,26 @@ describe("linkpace token and workspace", () => {
     expect(runCli(["token", "create", "--name", "client", "--workspace", "acme"], { cwd: dir }).stdout).toMatch(/for workspace acme:\nlp_/);
     const list = runCli(["token", "list", "--json"], { cwd: dir });
     expect(list.stdout).not.toContain(token.secret);
-    expect((list.json() as { tokens: Array<{ name: string; workspace: string }> }).tokens.map((t) => `${t.name}@${t.workspace}`)).toEqual(["laptop@default", "client@acme"]);
+    expect((list.json() as { tokens: Array<{ name: string; workspace: string }> }).tokens.map((t) => `${t.name}@${t.workspace}`)).toEqual([
+      "laptop@default",
+      "client@acme",
+    ]);
     expect(runCli(["token", "revoke", String(token.id)], { cwd: dir }).code).toBe(0);
     expect(runCli(["token", "revoke", String(token.id)], { cwd: dir }).code).toBe(2);
-    expect((runCli(["token", "list", "--json"], { cwd: dir }).json() as { tokens: Array<{ revokedAt: string | null }> }).tokens[0]!.revokedAt).not.toBeNull();
+    expect(
+      (runCli(["token", "list", "--json"], { cwd: dir }).json() as { tokens: Array<{ revokedAt: string | null }> }).tokens[0]!.revokedAt,
+    ).not.toBeNull();
   });
 });
 
 describe("linkpace serve", () => {
   it("listens where it is told, answers /healthz, and exits 0 on SIGTERM after closing", async () => {
     const dir = tempDir("linkpace-serve-");
-    const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], { cwd: dir, env: { ...process.env, LINKPACE_DB: undefined }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], {
+      cwd: dir,
+      env: { ...process.env, LINKPACE_DB: undefined },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr.on("data", (chunk: Buffer) => {
@@ -48,7 +57,11 @@ describe("linkpace serve", () => {
   it("creates a token on a first start and prints it with a sign-in link; a later start creates none", async () => {
     const dir = tempDir("linkpace-first-");
     const start = async () => {
-      const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], { cwd: dir, env: { ...process.env, LINKPACE_DB: undefined }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], {
+        cwd: dir,
+        env: { ...process.env, LINKPACE_DB: undefined },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stdout = "";
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on("data", (chunk: Buffer) => {

@@ -34,18 +34,38 @@ describe("linkpace serve", () => {
     const clock = new VirtualClock(parseInstant(T0) as number);
     const { token } = await createToken(store, { workspaceId: 1, name: "t", now: clock.now() });
     // The webhook receiver below is on 127.0.0.1: allowed as LINKPACE_WEBHOOK_ALLOW=127.0.0.1 would.
-    const server = await startServer({ store, clock, host: "127.0.0.1", port: 0, tickMs: 10, deliverMs: 50, logger: silentLogger, webhookAllow: parseWebhookAllow("127.0.0.1") });
+    const server = await startServer({
+      store,
+      clock,
+      host: "127.0.0.1",
+      port: 0,
+      tickMs: 10,
+      deliverMs: 50,
+      logger: silentLogger,
+      webhookAllow: parseWebhookAllow("127.0.0.1"),
+    });
     expect(server.port).toBeGreaterThan(0);
     const call = (method: string, path: string, body?: string, type = "application/json") =>
-      fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": type }, ...(body !== undefined ? { body } : {}) });
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": type },
+        ...(body !== undefined ? { body } : {}),
+      });
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: "ok" });
     expect((await fetch(`${server.url}/v1/accounts`)).status).toBe(401);
     expect((await call("POST", "/v1/accounts", JSON.stringify(ACCOUNT))).status).toBe(201);
     expect((await call("POST", "/v1/campaigns", JSON.stringify(CAMPAIGN))).status).toBe(201);
     expect((await call("POST", "/v1/prospects/import?campaign=q1", LEADS, "text/csv")).status).toBe(200);
     // The loop inside the server hands the due invitation over as a task, with nobody asking for it.
-    await eventually(async () => ((await (await call("GET", "/v1/tasks")).json()) as { accounts: Array<{ inProgress: unknown[] }> }).accounts[0]!.inProgress.length === 1);
-    const claim = (await (await call("POST", "/v1/agent/claim", JSON.stringify({ account: "alice" }))).json()) as { actionId: number; reconcile: boolean };
+    await eventually(
+      async () =>
+        ((await (await call("GET", "/v1/tasks")).json()) as { accounts: Array<{ inProgress: unknown[] }> }).accounts[0]!.inProgress
+          .length === 1,
+    );
+    const claim = (await (await call("POST", "/v1/agent/claim", JSON.stringify({ account: "alice" }))).json()) as {
+      actionId: number;
+      reconcile: boolean;
+    };
     // Nobody held the loop's action 1: it was decided afresh for this claim (action 2).
     expect(claim).toMatchObject({ actionId: 2, kind: "connect", reconcile: false });
     // Webhooks are delivered from inside the server too.
@@ -54,7 +74,11 @@ describe("linkpace serve", () => {
       expect((await call("POST", "/v1/webhooks", JSON.stringify({ url: hooks.url, events: ["invite_sent"] }))).status).toBe(201);
       expect((await call("POST", "/v1/agent/report", JSON.stringify({ actionId: 2, result: "ok" }))).status).toBe(200);
       await eventually(async () => hooks.received.length === 1);
-      expect(JSON.parse(hooks.received[0]!.body)).toMatchObject({ type: "invite_sent", account: "alice", data: { campaign: "q1", prospect: "https://www.linkedin.com/in/jane-doe" } });
+      expect(JSON.parse(hooks.received[0]!.body)).toMatchObject({
+        type: "invite_sent",
+        account: "alice",
+        data: { campaign: "q1", prospect: "https://www.linkedin.com/in/jane-doe" },
+      });
     } finally {
       await hooks.stop();
     }
@@ -66,9 +90,18 @@ describe("linkpace serve", () => {
   });
 
   it("says which port is in use, and closes its database", async () => {
-    const first = await startServer({ store: await openSqliteStore(":memory:"), clock: new VirtualClock(0), host: "127.0.0.1", port: 0, engine: false, logger: silentLogger });
+    const first = await startServer({
+      store: await openSqliteStore(":memory:"),
+      clock: new VirtualClock(0),
+      host: "127.0.0.1",
+      port: 0,
+      engine: false,
+      logger: silentLogger,
+    });
     const store = await openSqliteStore(":memory:");
-    await expect(startServer({ store, clock: new VirtualClock(0), host: "127.0.0.1", port: first.port, engine: false, logger: silentLogger })).rejects.toThrow(`--port: 127.0.0.1:${first.port} is in use`);
+    await expect(
+      startServer({ store, clock: new VirtualClock(0), host: "127.0.0.1", port: first.port, engine: false, logger: silentLogger }),
+    ).rejects.toThrow(`--port: 127.0.0.1:${first.port} is in use`);
     await expect(store.nextWakeAt()).rejects.toThrow();
     await first.close();
   });
@@ -86,7 +119,14 @@ describe("linkpace serve", () => {
         return Reflect.get(target, prop, receiver);
       },
     }) as Store;
-    const server = await startServer({ store, clock: new VirtualClock(0), host: "127.0.0.1", port: 0, engine: false, logger: silentLogger });
+    const server = await startServer({
+      store,
+      clock: new VirtualClock(0),
+      host: "127.0.0.1",
+      port: 0,
+      engine: false,
+      logger: silentLogger,
+    });
     const pending = fetch(`${server.url}/healthz`);
     await inside;
     let closed = false;

@@ -20,11 +20,20 @@ describe("sign-in", () => {
     const h = await apiHarness();
     const { r, secret, csrf } = await signIn(h, h.tokenA);
     expect(r.status).toBe(201);
-    expect(r.body).toEqual({ workspace: { id: 1, name: "default" }, csrfToken: expect.stringMatching(new RegExp(`^${SECRET}$`)), expiresAt: "2027-03-08T08:00:00Z" });
+    expect(r.body).toEqual({
+      workspace: { id: 1, name: "default" },
+      csrfToken: expect.stringMatching(new RegExp(`^${SECRET}$`)),
+      expiresAt: "2027-03-08T08:00:00Z",
+    });
     expect(r.headers.get("set-cookie")).toBe(`lp_session=${secret}; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict`);
     expect(r.headers.get("cache-control")).toBe("no-store");
     expect(secret).not.toBe(csrf);
-    expect(await h.store.findSession(hashToken(secret!), h.clock.now())).toMatchObject({ id: 1, workspaceId: 1, tokenId: 1, csrfToken: csrf });
+    expect(await h.store.findSession(hashToken(secret!), h.clock.now())).toMatchObject({
+      id: 1,
+      workspaceId: 1,
+      tokenId: 1,
+      csrfToken: csrf,
+    });
     expect(await h.store.findSession(secret!, h.clock.now())).toBeNull();
     const b = await signIn(h, h.tokenB);
     expect(b.r.body.workspace).toEqual({ id: 2, name: "client-b" });
@@ -34,8 +43,14 @@ describe("sign-in", () => {
   it("marks the cookie Secure when the request came over https, directly or as a proxy says", async () => {
     const h = await apiHarness();
     const proxied = await signIn(h, h.tokenA, { "x-forwarded-proto": "https" });
-    expect(proxied.r.headers.get("set-cookie")).toBe(`lp_session=${proxied.secret}; Max-Age=604800; Path=/; HttpOnly; Secure; SameSite=Strict`);
-    const direct = await h.api.http.request("https://linkpace.example/v1/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: h.tokenA }) });
+    expect(proxied.r.headers.get("set-cookie")).toBe(
+      `lp_session=${proxied.secret}; Max-Age=604800; Path=/; HttpOnly; Secure; SameSite=Strict`,
+    );
+    const direct = await h.api.http.request("https://linkpace.example/v1/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: h.tokenA }),
+    });
     expect(direct.headers.get("set-cookie")).toMatch(/; Secure;/);
   });
 
@@ -50,7 +65,10 @@ describe("sign-in", () => {
     }
     const bad = await h.call(null, "POST", "/v1/session", { tokn: h.tokenA });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors).toEqual([expect.objectContaining({ field: "token" }), { field: "body", message: 'unknown field "tokn" (known: token)' }]);
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ field: "token" }),
+      { field: "body", message: 'unknown field "tokn" (known: token)' },
+    ]);
     const huge = await h.call(null, "POST", "/v1/session", { token: "lp_".padEnd(5000, "x") });
     expect(huge.status).toBe(413);
     expect(huge.headers.get("content-type")).toBe("application/problem+json");
@@ -66,7 +84,11 @@ describe("sign-in", () => {
     const h = await apiHarness();
     const { http } = createApi({ store: h.store, clock: h.clock, signInRateLimit: { burst: 2, perSecond: 0.5 } });
     const from = (address?: string) =>
-      http.request("/v1/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: "lp_wrong" }) }, address ? { incoming: { socket: { remoteAddress: address } } } : undefined);
+      http.request(
+        "/v1/session",
+        { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: "lp_wrong" }) },
+        address ? { incoming: { socket: { remoteAddress: address } } } : undefined,
+      );
     expect((await from("10.0.0.1")).status).toBe(401);
     expect((await from("10.0.0.1")).status).toBe(401);
     const limited = await from("10.0.0.1");
@@ -86,7 +108,11 @@ describe("sign-in", () => {
     const h = await apiHarness();
     const server = await startServer({ store: h.store, clock: h.clock, host: "127.0.0.1", port: 0, engine: false, logger: silentLogger });
     try {
-      const res = await fetch(`${server.url}/v1/session`, { method: "POST", headers: { "content-type": "application/json", origin: server.url }, body: JSON.stringify({ token: h.tokenA }) });
+      const res = await fetch(`${server.url}/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url },
+        body: JSON.stringify({ token: h.tokenA }),
+      });
       expect(res.status).toBe(201);
       const cookie = res.headers.get("set-cookie")!;
       expect(cookie).toMatch(new RegExp(`^lp_session=${SECRET}; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict$`));
@@ -106,7 +132,12 @@ describe("the session cookie as a credential", () => {
     expect((await h.call(null, "GET", "/metrics", undefined, cookie)).status).toBe(200);
     const me = await h.call(null, "GET", "/v1/session", undefined, cookie);
     expect(me.body).toEqual({ workspace: { id: 1, name: "default" }, via: "session", csrfToken: csrf, expiresAt: "2027-03-08T08:00:00Z" });
-    expect((await h.call(h.tokenB, "GET", "/v1/session")).body).toEqual({ workspace: { id: 2, name: "client-b" }, via: "token", csrfToken: null, expiresAt: null });
+    expect((await h.call(h.tokenB, "GET", "/v1/session")).body).toEqual({
+      workspace: { id: 2, name: "client-b" },
+      via: "token",
+      csrfToken: null,
+      expiresAt: null,
+    });
   });
 
   it("needs the session's X-CSRF-Token on writes (403 without or wrong), and no cross-origin Origin", async () => {
@@ -127,9 +158,17 @@ describe("the session cookie as a credential", () => {
     expect(cross.body.detail).toMatch(/Origin https:\/\/evil\.example/);
     const ok = await h.call(null, "POST", "/v1/accounts", ACCOUNT, { ...cookie, "x-csrf-token": csrf, origin: "http://localhost" });
     expect(ok.status).toBe(201);
-    expect((await h.call(null, "GET", "/v1/accounts", undefined, cookie)).body.accounts.map((a: { name: string }) => a.name)).toEqual(["alice"]);
+    expect((await h.call(null, "GET", "/v1/accounts", undefined, cookie)).body.accounts.map((a: { name: string }) => a.name)).toEqual([
+      "alice",
+    ]);
     // Behind a TLS proxy the page's origin is https.
-    const proxied = await h.call(null, "POST", "/v1/accounts", { ...ACCOUNT, name: "bob" }, { ...cookie, "x-csrf-token": csrf, origin: "https://localhost", "x-forwarded-proto": "https" });
+    const proxied = await h.call(
+      null,
+      "POST",
+      "/v1/accounts",
+      { ...ACCOUNT, name: "bob" },
+      { ...cookie, "x-csrf-token": csrf, origin: "https://localhost", "x-forwarded-proto": "https" },
+    );
     expect(proxied.status).toBe(201);
   });
 
@@ -182,7 +221,10 @@ describe("the session cookie as a credential", () => {
 
   it("is its own principal: logged and rate limited as session:<id>", async () => {
     const lines: Array<Record<string, unknown>> = [];
-    const h = await apiHarness({ logger: { info: (obj: object) => lines.push(obj as never), warn() {}, error() {} }, rateLimit: { burst: 2, perSecond: 0.001 } });
+    const h = await apiHarness({
+      logger: { info: (obj: object) => lines.push(obj as never), warn() {}, error() {} },
+      rateLimit: { burst: 2, perSecond: 0.001 },
+    });
     const { cookie } = await signIn(h, h.tokenA);
     expect((await h.call(null, "GET", "/v1/status", undefined, cookie)).status).toBe(200);
     expect(lines.at(-1)).toMatchObject({ path: "/v1/status", credential: "session:1", workspace: 1 });

@@ -20,7 +20,10 @@ describe("POST /v1/tasks/{id}/release", () => {
     // It was on screen: the owner may have done it before quitting, so the next runner asks, and keeps asking.
     const taken = await h.call(other, "POST", "/v1/tasks/next", { account: "alice" });
     expect(taken.body).toMatchObject({ type: "task", recovered: true, task: { actionId: id } });
-    expect((await h.call(other, "POST", "/v1/tasks/next", { account: "alice" })).body).toMatchObject({ recovered: true, task: { actionId: id } });
+    expect((await h.call(other, "POST", "/v1/tasks/next", { account: "alice" })).body).toMatchObject({
+      recovered: true,
+      task: { actionId: id },
+    });
 
     // Releasing someone else's task changes nothing: it stays with the runner that holds it.
     expect((await h.call(h.tokenA, "POST", `/v1/tasks/${id}/release`)).body).toEqual({ actionId: id, released: false });

@@ -48,7 +48,12 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "hired" }, "outcome"],
   ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", at: "yesterday" }, "at"],
   ["POST", "/v1/imports/linkedin-archive?dryRun=true", "PK", "account"],
-  ["POST", "/v1/campaigns/preview", { definition: { ...{ name: "c3", account: "alice" }, steps: [{ connect: { note: "Hi {{ compny }}" } }] } }, "definition.steps[0].connect.note"],
+  [
+    "POST",
+    "/v1/campaigns/preview",
+    { definition: { ...{ name: "c3", account: "alice" }, steps: [{ connect: { note: "Hi {{ compny }}" } }] } },
+    "definition.steps[0].connect.note",
+  ],
   ["POST", "/v1/campaigns/preview", { definition: { name: "c3", account: "alice", steps: [] }, limit: 500 }, "limit"],
   ["GET", "/v1/exports/people", undefined, "what"],
   ["GET", "/v1/alerts?since=soon", undefined, "since"],
@@ -64,13 +69,37 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
 const SIZES: Array<[what: string, method: string, path: string, body: unknown, field: string]> = [
   ["a 101-character account name", "POST", "/v1/accounts", { name: "b".repeat(101), timezone: "Europe/Paris" }, "name"],
   ["a 500 kB time zone", "POST", "/v1/accounts", { name: "bob", timezone: `Europe/${"x".repeat(500_000)}` }, "timezone"],
-  ["a message template over 8,000 characters", "POST", "/v1/campaigns", { ...CAMPAIGN, name: "c2", steps: [{ message: { text: "m".repeat(8001) } }] }, "steps[0].message.text"],
+  [
+    "a message template over 8,000 characters",
+    "POST",
+    "/v1/campaigns",
+    { ...CAMPAIGN, name: "c2", steps: [{ message: { text: "m".repeat(8001) } }] },
+    "steps[0].message.text",
+  ],
   ["a 101-character account to claim for", "POST", "/v1/agent/claim", { account: "a".repeat(101) }, "account"],
   ["a 101-character account for the next task", "POST", "/v1/tasks/next", { account: "a".repeat(101) }, "account"],
-  ["a 3,000-character profile URL", "POST", "/v1/mark", { person: `https://www.linkedin.com/in/${"x".repeat(3000)}`, outcome: "accepted" }, "person"],
-  ["a 101-character account to mark for", "POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", account: "a".repeat(101) }, "account"],
+  [
+    "a 3,000-character profile URL",
+    "POST",
+    "/v1/mark",
+    { person: `https://www.linkedin.com/in/${"x".repeat(3000)}`, outcome: "accepted" },
+    "person",
+  ],
+  [
+    "a 101-character account to mark for",
+    "POST",
+    "/v1/mark",
+    { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", account: "a".repeat(101) },
+    "account",
+  ],
   ["a 3,000-character webhook URL", "POST", "/v1/webhooks", { url: `https://example.com/${"x".repeat(3000)}`, events: ["all"] }, "url"],
-  ["a 257-character webhook secret", "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"], secret: "s".repeat(257) }, "secret"],
+  [
+    "a 257-character webhook secret",
+    "POST",
+    "/v1/webhooks",
+    { url: "https://example.com/h", events: ["all"], secret: "s".repeat(257) },
+    "secret",
+  ],
   ["a 303-character token to sign in with", "POST", "/v1/session", { token: `lp_${"x".repeat(300)}` }, "token"],
 ];
 
@@ -79,18 +108,36 @@ const SIZES: Array<[what: string, method: string, path: string, body: unknown, f
  * is well-formed; an unknown one is a 404, covered by every-route.test.ts).
  */
 const NO_INPUT = ["GET /healthz", "GET /metrics", "GET /v1/session", "DELETE /v1/session", "GET /v1/webhooks"];
-const NAME_ONLY = ["GET /v1/accounts/{name}", "GET /v1/campaigns/{name}", "POST /v1/campaigns/{name}/pause", "POST /v1/campaigns/{name}/resume", "GET /v1/analytics/campaigns/{name}"];
+const NAME_ONLY = [
+  "GET /v1/accounts/{name}",
+  "GET /v1/campaigns/{name}",
+  "POST /v1/campaigns/{name}/pause",
+  "POST /v1/campaigns/{name}/resume",
+  "GET /v1/analytics/campaigns/{name}",
+];
 
 /** The request is refused with a 422 problem naming `field`, short whatever the size of the value at fault. */
 async function expectInvalid(method: string, path: string, body: unknown, field: string): Promise<void> {
   const h = await seeded();
   await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"] });
-  const headers: Record<string, string> = path.startsWith("/v1/prospects/import") ? { "content-type": "text/csv" } : path.startsWith("/v1/imports/") ? { "content-type": "application/zip" } : {};
+  const headers: Record<string, string> = path.startsWith("/v1/prospects/import")
+    ? { "content-type": "text/csv" }
+    : path.startsWith("/v1/imports/")
+      ? { "content-type": "application/zip" }
+      : {};
   const r = await h.call(h.tokenA, method, path, body, headers);
   expect(r.status, r.text).toBe(422);
   expect(r.headers.get("content-type")).toBe("application/problem+json");
-  expect(r.body).toMatchObject({ type: expect.stringContaining("invalid_input"), title: "Invalid input", status: 422, detail: expect.any(String) });
-  expect(r.body.errors.map((e: { field: string }) => e.field), r.text).toContain(field);
+  expect(r.body).toMatchObject({
+    type: expect.stringContaining("invalid_input"),
+    title: "Invalid input",
+    status: 422,
+    detail: expect.any(String),
+  });
+  expect(
+    r.body.errors.map((e: { field: string }) => e.field),
+    r.text,
+  ).toContain(field);
   for (const e of r.body.errors) expect(e.message).not.toBe("");
   expect(r.text.length, "a problem quotes at most the start of a value").toBeLessThan(2000);
 }

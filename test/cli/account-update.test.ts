@@ -19,7 +19,8 @@ describe("linkpace account update", () => {
     expect(cli("account", "add", "alice.yaml").code).toBe(0);
     expect(cli("workspace", "create", "acme").code).toBe(0);
 
-    const budget = () => (cli("status", "--json").json() as { accounts: Array<{ type: string; today: { invites: { budget: number } } }> }).accounts[0];
+    const budget = () =>
+      (cli("status", "--json").json() as { accounts: Array<{ type: string; today: { invites: { budget: number } } }> }).accounts[0];
     expect(budget()).toMatchObject({ type: "free", today: { invites: { budget: 20 } } });
 
     const updated = cli("account", "update", "premium.yaml");
@@ -27,7 +28,9 @@ describe("linkpace account update", () => {
     expect(updated.code).toBe(0);
     expect(updated.stdout).toMatch(/updated account alice \(premium, Europe\/Paris\)/);
     expect(budget()).toMatchObject({ type: "premium", today: { invites: { budget: 30 } } });
-    expect(cli("account", "show", "alice", "--json").json()).toMatchObject({ account: { type: "premium", limits: { invitesPerDay: 30, notesPerMonth: null } } });
+    expect(cli("account", "show", "alice", "--json").json()).toMatchObject({
+      account: { type: "premium", limits: { invitesPerDay: 30, notesPerMonth: null } },
+    });
 
     const bad = cli("account", "update", "bad.yaml");
     expect(bad.code).toBe(2);

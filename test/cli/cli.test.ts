@@ -47,13 +47,27 @@ describe("linkpace CLI", () => {
 
   it("refuses to work on a SQLite file that does not exist (exit 2), and creates none; init creates it", () => {
     const dir = tempDir();
-    for (const args of [["status"], ["sent"], ["tasks"], ["alerts"], ["account", "list"], ["campaign", "list"], ["token", "list"], ["workspace", "list"], ["export", "prospects"]]) {
+    for (const args of [
+      ["status"],
+      ["sent"],
+      ["tasks"],
+      ["alerts"],
+      ["account", "list"],
+      ["campaign", "list"],
+      ["token", "list"],
+      ["workspace", "list"],
+      ["export", "prospects"],
+    ]) {
       const r = runCli(args, { cwd: dir });
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr, args.join(" ")).toBe("linkpace: no database at ./linkpace.db: run `linkpace init` first (or pass --db)\n");
     }
-    expect(runCli(["status", "--db", "other.db"], { cwd: dir }).stderr).toContain("no database at other.db: run `linkpace init --db other.db` first, or check --db");
-    expect(runCli(["status"], { cwd: dir, env: { LINKPACE_DB: "env.db" } }).stderr).toContain("no database at env.db: run `linkpace init` first, or check LINKPACE_DB");
+    expect(runCli(["status", "--db", "other.db"], { cwd: dir }).stderr).toContain(
+      "no database at other.db: run `linkpace init --db other.db` first, or check --db",
+    );
+    expect(runCli(["status"], { cwd: dir, env: { LINKPACE_DB: "env.db" } }).stderr).toContain(
+      "no database at env.db: run `linkpace init` first, or check LINKPACE_DB",
+    );
     expect(readdirSync(dir)).toEqual([]);
     expect(runCli(["init"], { cwd: dir }).code).toBe(0);
     expect(runCli(["status"], { cwd: dir }).code).toBe(0);
@@ -63,14 +77,24 @@ describe("linkpace CLI", () => {
     ["a directory", (dir: string) => dir, /is a directory, not a SQLite database file/],
     ["another kind of URL", () => "mysql://127.0.0.1/linkpace", /mysql:\/\/ is not a database linkpace can use/],
     ["a malformed URL", () => "postgres://me:secret@[::1/linkpace", /"postgres:\/\/me@\[::1\/linkpace" is not a valid URL/],
-    ["an unreachable PostgreSQL", () => "postgres://me:secret@127.0.0.1:1/linkpace", /cannot reach PostgreSQL at postgres:\/\/me@127\.0\.0\.1:1\/linkpace: .*ECONNREFUSED/],
-    ["a file that is not a database", (dir: string) => (writeFileSync(join(dir, "notes.txt"), "not a database, just text\n".repeat(100)), "notes.txt"), /cannot open SQLite database notes\.txt: file is not a database/],
+    [
+      "an unreachable PostgreSQL",
+      () => "postgres://me:secret@127.0.0.1:1/linkpace",
+      /cannot reach PostgreSQL at postgres:\/\/me@127\.0\.0\.1:1\/linkpace: .*ECONNREFUSED/,
+    ],
+    [
+      "a file that is not a database",
+      (dir: string) => (writeFileSync(join(dir, "notes.txt"), "not a database, just text\n".repeat(100)), "notes.txt"),
+      /cannot open SQLite database notes\.txt: file is not a database/,
+    ],
   ])("exits 2 on a bad --db (%s), naming --db and LINKPACE_DB and what would be valid", (_what, target, message) => {
     const dir = tempDir();
     const r = runCli(["status", "--db", target(dir)], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).toContain("check --db or LINKPACE_DB: a SQLite file path such as ./linkpace.db, or a postgres://user@host:5432/database URL");
+    expect(r.stderr).toContain(
+      "check --db or LINKPACE_DB: a SQLite file path such as ./linkpace.db, or a postgres://user@host:5432/database URL",
+    );
     expect(r.stderr).not.toContain("secret");
   });
 
@@ -92,7 +116,10 @@ describe("linkpace CLI", () => {
 
   it("adds an account from flags and shows it as JSON", () => {
     const dir = initDir();
-    const r = runCli(["account", "add", "--name", "bob", "--timezone", "America/New_York", "--type", "premium", "--invites-per-day", "15", "--json"], { cwd: dir });
+    const r = runCli(
+      ["account", "add", "--name", "bob", "--timezone", "America/New_York", "--type", "premium", "--invites-per-day", "15", "--json"],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ account: { name: "bob", timezone: "America/New_York", limits: { invitesPerDay: 15 } } });
     const list = runCli(["account", "list", "--json"], { cwd: dir });
@@ -122,7 +149,9 @@ describe("linkpace CLI", () => {
     const connect = (name: string, options: string) => {
       writeFileSync(join(dir, `${name}.yaml`), `name: ${name}\naccount: alice\nsteps:\n  - connect: ${options}\n`);
       expect(runCli(["campaign", "create", `${name}.yaml`], { cwd: dir }).code).toBe(0);
-      const shown = runCli(["campaign", "show", name, "--json"], { cwd: dir }).json() as { campaign: { definition: { steps: Array<{ connect: { withdrawAfter: string } }> } } };
+      const shown = runCli(["campaign", "show", name, "--json"], { cwd: dir }).json() as {
+        campaign: { definition: { steps: Array<{ connect: { withdrawAfter: string } }> } };
+      };
       return shown.campaign.definition.steps[0]!.connect.withdrawAfter;
     };
     expect(connect("plain", "{}")).toBe("3w"); // 21 days
@@ -131,7 +160,10 @@ describe("linkpace CLI", () => {
 
   it("reports every problem of a campaign file in one run: an unknown account and bad templates", () => {
     const dir = workspace();
-    const bad = CAMPAIGN.replace("name: q1", "name: q2").replace("account: alice", "account: bob").replace("{{ firstName }}, saw", "{{ compny }}, saw").replace("Thanks {{ firstName }}!", "Thanks {{ firstName !");
+    const bad = CAMPAIGN.replace("name: q1", "name: q2")
+      .replace("account: alice", "account: bob")
+      .replace("{{ firstName }}, saw", "{{ compny }}, saw")
+      .replace("Thanks {{ firstName }}!", "Thanks {{ firstName !");
     writeFileSync(join(dir, "bad.yaml"), bad);
     const r = runCli(["campaign", "create", "bad.yaml", "--json"], { cwd: dir });
     expect(r.code).toBe(2);
@@ -145,7 +177,10 @@ describe("linkpace CLI", () => {
 
   it("imports a CSV, reports rejects with line numbers, and refuses a second enrollment", () => {
     const dir = workspace();
-    writeFileSync(join(dir, "leads.csv"), "\uFEFFfirst name;last name;company;linkedin;location\nJane;Doe;Acme;https://www.linkedin.com/in/jane-doe;Berlin, Germany\n\"Multi\nLine\";Name;=HYPERLINK(\"x\");http://linkedin.com/in/multi-line/;Paris, France\nNo;Url;X;www.google.com/x;\nJane;Again;Acme;https://fr.linkedin.com/in/Jane-Doe?x=1;\n");
+    writeFileSync(
+      join(dir, "leads.csv"),
+      '\uFEFFfirst name;last name;company;linkedin;location\nJane;Doe;Acme;https://www.linkedin.com/in/jane-doe;Berlin, Germany\n"Multi\nLine";Name;=HYPERLINK("x");http://linkedin.com/in/multi-line/;Paris, France\nNo;Url;X;www.google.com/x;\nJane;Again;Acme;https://fr.linkedin.com/in/Jane-Doe?x=1;\n',
+    );
     const dry = runCli(["prospects", "import", "leads.csv", "--campaign", "q1", "--dry-run", "--json"], { cwd: dir, env: NOW });
     expect(dry.code).toBe(0);
     expect(dry.json()).toMatchObject({ dryRun: true, enrolled: 2, delimiter: ";" });
@@ -156,7 +191,11 @@ describe("linkpace CLI", () => {
     expect(out.rejects.map((x) => x.line)).toEqual([5, 6]);
     expect(out.rejects[1]!.reason).toContain("line 2");
     const again = runCli(["prospects", "import", "leads.csv", "--campaign", "q1", "--json"], { cwd: dir, env: NOW });
-    expect((again.json() as { enrolled: number; rejects: Array<{ reason: string }> }).rejects.filter((x) => x.reason.includes("already enrolled in campaign q1"))).toHaveLength(2);
+    expect(
+      (again.json() as { enrolled: number; rejects: Array<{ reason: string }> }).rejects.filter((x) =>
+        x.reason.includes("already enrolled in campaign q1"),
+      ),
+    ).toHaveLength(2);
   });
 
   it("rejects a CSV without a profile URL column with exit 2 and writes nothing", () => {
@@ -170,7 +209,14 @@ describe("linkpace CLI", () => {
   });
 
   it.each([
-    ["UTF-16 with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("profileUrl\tfirstName\r\nhttps://www.linkedin.com/in/zoe-weber\tZoé\r\n", "utf16le")]), "Zoé"],
+    [
+      "UTF-16 with BOM",
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from("profileUrl\tfirstName\r\nhttps://www.linkedin.com/in/zoe-weber\tZoé\r\n", "utf16le"),
+      ]),
+      "Zoé",
+    ],
     ["Windows-1252", Buffer.from([...Buffer.from("profileUrl,firstName\nhttps://www.linkedin.com/in/zoe-weber,Zo"), 0xe9, 0x0a]), "Zoé"],
   ])("imports a %s file with its accents intact", (_what, bytes, name) => {
     const dir = workspace();
@@ -196,7 +242,12 @@ describe("linkpace CLI", () => {
     const r = runCli(["status", "--json"], { cwd: dir, env: NOW });
     expect(r.code).toBe(0);
     const s = r.json() as { accounts: Array<Record<string, unknown>> };
-    expect(s.accounts[0]).toMatchObject({ name: "alice", pending: { count: 0, max: 500 }, week: { invites: { used: 0, budget: 100 } }, next: { kind: "visit" } });
+    expect(s.accounts[0]).toMatchObject({
+      name: "alice",
+      pending: { count: 0, max: 500 },
+      week: { invites: { used: 0, budget: 100 } },
+      next: { kind: "visit" },
+    });
     expect(runCli(["status"], { cwd: dir, env: NOW }).stdout).toContain("invitations 7 days");
   });
 
@@ -225,18 +276,23 @@ describe("linkpace sim", () => {
     // Two rows of leads.csv (a duplicate, not a URL), and bob's 34 prospects in Kolkata and Kathmandu, whom New
     // York's working hours never reach.
     expect(report.prospects.refused).toBe(36);
-    const okConnects = bytes.split("\n").filter((l) => l.includes('"account":"alice"') && l.includes('"action":"connect"') && l.includes('"result":"ok"')).length;
+    const okConnects = bytes
+      .split("\n")
+      .filter((l) => l.includes('"account":"alice"') && l.includes('"action":"connect"') && l.includes('"result":"ok"')).length;
     expect(report.accounts.find((x) => x.name === "alice")!.invitesSent).toBe(okConnects);
   });
 
   it("lists every invitation sent with its status and dates, as CSV for spreadsheets", () => {
     const dir = tempDir();
     expect(runCli(["sim", scenario, "--db", join(dir, "run.db")], { cwd: dir }).code).toBe(0);
-    const json = runCli(["sent", "--db", join(dir, "run.db"), "--json"], { cwd: dir }).json() as { invitations: Array<{ status: string; sentAt: string; acceptedAt: string | null }> };
+    const json = runCli(["sent", "--db", join(dir, "run.db"), "--json"], { cwd: dir }).json() as {
+      invitations: Array<{ status: string; sentAt: string; acceptedAt: string | null }>;
+    };
     expect(json.invitations.length).toBeGreaterThan(100);
     const statuses = new Set(json.invitations.map((i) => i.status));
     for (const s of ["accepted", "replied", "withdrawn"]) expect(statuses).toContain(s);
-    for (const i of json.invitations.filter((x) => x.status === "accepted")) expect(Date.parse(i.acceptedAt!)).toBeGreaterThan(Date.parse(i.sentAt));
+    for (const i of json.invitations.filter((x) => x.status === "accepted"))
+      expect(Date.parse(i.acceptedAt!)).toBeGreaterThan(Date.parse(i.sentAt));
     const csv = runCli(["sent", "--db", join(dir, "run.db"), "--csv", "--status", "accepted"], { cwd: dir }).stdout;
     expect(csv.startsWith("\uFEFFname,profileUrl,")).toBe(true);
     expect(csv.trim().split("\r\n")).toHaveLength(1 + json.invitations.filter((x) => x.status === "accepted").length);
@@ -258,8 +314,21 @@ describe("linkpace sim", () => {
 
   it.each([
     ["not JSON", "{ nope", /not valid JSON/],
-    ["an unknown time zone", JSON.stringify({ start: "2027-03-01T00:00:00Z", days: 3, accounts: [{ name: "a", timezone: "Europe/Pari" }] }), /accounts\[0\]/],
-    ["a campaign for an unknown account", JSON.stringify({ start: "2027-03-01T00:00:00Z", days: 3, accounts: [{ name: "a", timezone: "Europe/Paris" }], campaigns: [{ name: "c", account: "zed", steps: [{ connect: {} }] }] }), /campaigns\[0\]\.account: unknown account zed/],
+    [
+      "an unknown time zone",
+      JSON.stringify({ start: "2027-03-01T00:00:00Z", days: 3, accounts: [{ name: "a", timezone: "Europe/Pari" }] }),
+      /accounts\[0\]/,
+    ],
+    [
+      "a campaign for an unknown account",
+      JSON.stringify({
+        start: "2027-03-01T00:00:00Z",
+        days: 3,
+        accounts: [{ name: "a", timezone: "Europe/Paris" }],
+        campaigns: [{ name: "c", account: "zed", steps: [{ connect: {} }] }],
+      }),
+      /campaigns\[0\]\.account: unknown account zed/,
+    ],
     ["a bad start", JSON.stringify({ start: "March", days: 3, accounts: [{ name: "a", timezone: "Europe/Paris" }] }), /start/],
   ])("rejects a scenario with %s (exit 2)", (_what, text, message) => {
     const dir = tempDir();

@@ -10,14 +10,50 @@ type Row = Record<string, string>;
 type Json = Record<string, string | number | boolean | null>;
 
 const PROSPECT_HEADER = [
-  "firstName", "lastName", "fullName", "profileUrl", "company", "title", "location", "timezone", "timezoneSource", "connected",
-  "campaign", "account", "status", "stage", "enrolledAt", "visitedAt", "invitedAt", "acceptedAt", "lastMessageAt", "messagesSent",
-  "repliedAt", "withdrawnAt", "endedAt", "endReason", "hoursToAccept", "hoursToReply",
+  "firstName",
+  "lastName",
+  "fullName",
+  "profileUrl",
+  "company",
+  "title",
+  "location",
+  "timezone",
+  "timezoneSource",
+  "connected",
+  "campaign",
+  "account",
+  "status",
+  "stage",
+  "enrolledAt",
+  "visitedAt",
+  "invitedAt",
+  "acceptedAt",
+  "lastMessageAt",
+  "messagesSent",
+  "repliedAt",
+  "withdrawnAt",
+  "endedAt",
+  "endReason",
+  "hoursToAccept",
+  "hoursToReply",
 ];
 /** The simulation's leads.csv has one extra column. */
 const SIM_PROSPECT_HEADER = [...PROSPECT_HEADER, "industry"];
 const ACTIVITY_HEADER = ["at", "account", "campaign", "prospectUrl", "prospectName", "prospectTimezone", "type", "kind", "result", "text"];
-const SENT_HEADER = ["name", "profileUrl", "company", "title", "campaign", "account", "status", "sentAt", "acceptedAt", "repliedAt", "withdrawnAt", "note"];
+const SENT_HEADER = [
+  "name",
+  "profileUrl",
+  "company",
+  "title",
+  "campaign",
+  "account",
+  "status",
+  "sentAt",
+  "acceptedAt",
+  "repliedAt",
+  "withdrawnAt",
+  "note",
+];
 
 /** Parses CSV output, checking what Excel and LibreOffice need: a BOM and CRLF line ends. */
 function csv(text: string, header: string[]): Row[] {
@@ -30,7 +66,15 @@ function csv(text: string, header: string[]): Row[] {
 const asCell = (v: string | number | boolean | null | undefined): string => (v === null || v === undefined ? "" : String(v));
 
 interface SimReport {
-  accounts: Array<{ name: string; invitesSent: number; accepted: number; messagesSent: number; replies: number; withdrawn: number; restrictions: number }>;
+  accounts: Array<{
+    name: string;
+    invitesSent: number;
+    accepted: number;
+    messagesSent: number;
+    replies: number;
+    withdrawn: number;
+    restrictions: number;
+  }>;
   prospects: { enrolled: number; refused: number };
   actions: number;
 }
@@ -90,7 +134,9 @@ describe("linkpace export on a simulated database", () => {
     for (const s of sent) {
       const r = byKey.get(`${s.campaign} ${s.profileUrl}`);
       expect(r, String(s.profileUrl)).toBeDefined();
-      expect([r!.invitedAt, r!.acceptedAt, r!.repliedAt, r!.withdrawnAt]).toEqual([s.sentAt, s.acceptedAt, s.repliedAt, s.withdrawnAt].map(asCell));
+      expect([r!.invitedAt, r!.acceptedAt, r!.repliedAt, r!.withdrawnAt]).toEqual(
+        [s.sentAt, s.acceptedAt, s.repliedAt, s.withdrawnAt].map(asCell),
+      );
     }
   });
 
@@ -101,23 +147,53 @@ describe("linkpace export on a simulated database", () => {
     for (const acc of report.accounts) {
       expect(activity.filter((r) => r.account === acc.name && r.kind === "connect" && r.result === "ok")).toHaveLength(acc.invitesSent);
     }
-    const log = readFileSync(join(dir, "events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Json);
-    expect(activity.map((r) => [r.at, r.account, r.campaign, r.prospectUrl, r.type === "action" ? r.kind : "", r.type === "event" ? r.kind : "", r.result, r.text])).toEqual(
-      log.map((l) => [l.at, l.account, l.campaign ?? null, l.prospect ?? null, l.action ?? null, l.event ?? null, l.result ?? null, l.note ?? l.text ?? null].map((v) => asCell(v as string | null))),
+    const log = readFileSync(join(dir, "events.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Json);
+    expect(
+      activity.map((r) => [
+        r.at,
+        r.account,
+        r.campaign,
+        r.prospectUrl,
+        r.type === "action" ? r.kind : "",
+        r.type === "event" ? r.kind : "",
+        r.result,
+        r.text,
+      ]),
+    ).toEqual(
+      log.map((l) =>
+        [
+          l.at,
+          l.account,
+          l.campaign ?? null,
+          l.prospect ?? null,
+          l.action ?? null,
+          l.event ?? null,
+          l.result ?? null,
+          l.note ?? l.text ?? null,
+        ].map((v) => asCell(v as string | null)),
+      ),
     );
     const names = new Map(prospects.map((p) => [p.profileUrl, p.fullName]));
     for (const r of activity.filter((x) => x.prospectUrl !== "")) expect(r.prospectName).toBe(names.get(r.prospectUrl));
   });
 
   it("prints one JSON document with the same values as the CSV, with --format json or --json", () => {
-    for (const [what, rows] of [["prospects", prospects], ["activity", activity]] as const) {
+    for (const [what, rows] of [
+      ["prospects", prospects],
+      ["activity", activity],
+    ] as const) {
       const out = cli("export", what, "--format", "json");
       expect(out.code, out.stderr).toBe(0);
       const doc = out.json() as Record<string, Json[]>;
       expect(Object.keys(doc)).toEqual([what]);
       const records = doc[what]!;
       // The imported extra column (industry) is an object in JSON, a column of its own in CSV.
-      const flat = records.map(({ custom, ...r }) => (what === "prospects" ? { ...r, industry: (custom as unknown as Json).industry ?? "" } : r));
+      const flat = records.map(({ custom, ...r }) =>
+        what === "prospects" ? { ...r, industry: (custom as unknown as Json).industry ?? "" } : r,
+      );
       expect(flat.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asCell(v)])))).toEqual(rows);
       expect(cli("export", what, "--json").stdout).toBe(out.stdout);
     }
@@ -202,9 +278,13 @@ describe("linkpace export of hostile and Unicode values", () => {
       join(dir, "leads.csv"),
       "profileUrl,firstName,lastName,company,title,location\n" +
         `https://www.linkedin.com/in/jo-oneil,${q(nasty.first)},${q(nasty.last)},${q(nasty.company)},${q(nasty.title)},${q(nasty.location)}\n` +
-        "https://www.linkedin.com/in/zoe-yamada,Zoé,山田,Café ☕ GmbH,-2,\"Zürich, Switzerland\"\n",
+        'https://www.linkedin.com/in/zoe-yamada,Zoé,山田,Café ☕ GmbH,-2,"Zürich, Switzerland"\n',
     );
-    for (const args of [["account", "add", "account.yaml"], ["campaign", "create", "campaign.yaml"], ["prospects", "import", "leads.csv", "--campaign", "q1"]]) {
+    for (const args of [
+      ["account", "add", "account.yaml"],
+      ["campaign", "create", "campaign.yaml"],
+      ["prospects", "import", "leads.csv", "--campaign", "q1"],
+    ]) {
       const r = runCli(args, { cwd: dir, env: NOW });
       expect(r.code, r.stderr).toBe(0);
     }
@@ -212,7 +292,24 @@ describe("linkpace export of hostile and Unicode values", () => {
     const store = await openStore(join(dir, "linkpace.db"));
     const url = "https://www.linkedin.com/in/never-enrolled";
     await store.insertPerson(
-      { workspaceId: DEFAULT_WORKSPACE, displayUrl: url, firstName: "Nev", lastName: "Er", fullName: null, company: "", title: "", location: "", timezone: null, zoneSource: null, custom: {}, memberId: null, connectedAt: null, connected: true, lastWithdrawnAt: null, createdAt: Date.UTC(2027, 2, 1) },
+      {
+        workspaceId: DEFAULT_WORKSPACE,
+        displayUrl: url,
+        firstName: "Nev",
+        lastName: "Er",
+        fullName: null,
+        company: "",
+        title: "",
+        location: "",
+        timezone: null,
+        zoneSource: null,
+        custom: {},
+        memberId: null,
+        connectedAt: null,
+        connected: true,
+        lastWithdrawnAt: null,
+        createdAt: Date.UTC(2027, 2, 1),
+      },
       [url],
     );
     await store.close();
@@ -231,7 +328,14 @@ describe("linkpace export of hostile and Unicode values", () => {
     expect(rows[2]).toMatchObject({ connected: "true", timezone: "", timezoneSource: "", enrolledAt: "" });
     // JSON carries the values themselves: nothing to neutralise there.
     const json = (runCli(["export", "prospects", "--json"], { cwd: dir }).json() as { prospects: Json[] }).prospects;
-    expect(json[0]).toMatchObject({ firstName: nasty.first, lastName: nasty.last, company: nasty.company, title: nasty.title, messagesSent: 0, hoursToAccept: null });
+    expect(json[0]).toMatchObject({
+      firstName: nasty.first,
+      lastName: nasty.last,
+      company: nasty.company,
+      title: nasty.title,
+      messagesSent: 0,
+      hoursToAccept: null,
+    });
     expect(json[2]).toMatchObject({ campaign: null, status: null, stage: "not_enrolled", messagesSent: null });
     // A filter names campaigns, which people never enrolled are in none of.
     expect(csv(runCli(["export", "prospects", "--campaign", "q1"], { cwd: dir }).stdout, PROSPECT_HEADER)).toHaveLength(2);
@@ -249,8 +353,16 @@ describe("linkpace export of imported extra columns and names", () => {
         "Ana,Silva,CTO,Acme,ana@example.com,http://www.linkedin.com/in/ana-silva,hot,=1+1\n" +
         "Bo,Chen,VP,Initech,,http://www.linkedin.com/in/bo-chen,,\n",
     );
-    writeFileSync(join(dir, "pb.csv"), "profileUrl,fullName,firstName,lastName,job,Phone\nhttps://www.linkedin.com/in/li-wei,李伟,伟,李,Founder,+33 1\nhttps://www.linkedin.com/in/cher,Cher,,,Singer,\n");
-    for (const args of [["account", "add", "account.yaml"], ["campaign", "create", "campaign.yaml"], ["prospects", "import", "apollo.csv", "--campaign", "q1"], ["prospects", "import", "pb.csv", "--campaign", "q1"]]) {
+    writeFileSync(
+      join(dir, "pb.csv"),
+      "profileUrl,fullName,firstName,lastName,job,Phone\nhttps://www.linkedin.com/in/li-wei,李伟,伟,李,Founder,+33 1\nhttps://www.linkedin.com/in/cher,Cher,,,Singer,\n",
+    );
+    for (const args of [
+      ["account", "add", "account.yaml"],
+      ["campaign", "create", "campaign.yaml"],
+      ["prospects", "import", "apollo.csv", "--campaign", "q1"],
+      ["prospects", "import", "pb.csv", "--campaign", "q1"],
+    ]) {
       const r = runCli(args, { cwd: dir, env: { LINKPACE_NOW: "2027-03-01T09:00:00.250Z" } });
       expect(r.code, r.stderr).toBe(0);
     }
@@ -258,14 +370,22 @@ describe("linkpace export of imported extra columns and names", () => {
     // The user's own names after the standard columns (Status is one of those: custom.Status), formula-safe.
     expect(text.split("\r\n")[0]).toBe(`\uFEFF${PROSPECT_HEADER.join(",")},Email,custom.Status,"'=cmd",Phone`);
     const rows = parse(text, { bom: true, columns: true }) as Row[];
-    expect(rows.map((r) => [r.firstName, r.lastName, r.fullName, r.title, r.Email, r["custom.Status"], r["'=cmd"], r.Phone, r.enrolledAt])).toEqual([
+    expect(
+      rows.map((r) => [r.firstName, r.lastName, r.fullName, r.title, r.Email, r["custom.Status"], r["'=cmd"], r.Phone, r.enrolledAt]),
+    ).toEqual([
       ["Ana", "Silva", "Ana Silva", "CTO", "ana@example.com", "hot", "'=1+1", "", "2027-03-01T09:00:00Z"],
       ["Bo", "Chen", "Bo Chen", "VP", "", "", "", "", "2027-03-01T09:00:00Z"],
       ["伟", "李", "李伟", "Founder", "", "", "", "'+33 1", "2027-03-01T09:00:00Z"],
       ["", "", "Cher", "Singer", "", "", "", "", "2027-03-01T09:00:00Z"],
     ]);
-    const json = (runCli(["export", "prospects", "--json"], { cwd: dir }).json() as { prospects: Array<Record<string, unknown>> }).prospects;
-    expect(json.map((p) => p.custom)).toEqual([{ Email: "ana@example.com", Status: "hot", "=cmd": "=1+1" }, { Email: "", Status: "", "=cmd": "" }, { Phone: "+33 1" }, { Phone: "" }]);
+    const json = (runCli(["export", "prospects", "--json"], { cwd: dir }).json() as { prospects: Array<Record<string, unknown>> })
+      .prospects;
+    expect(json.map((p) => p.custom)).toEqual([
+      { Email: "ana@example.com", Status: "hot", "=cmd": "=1+1" },
+      { Email: "", Status: "", "=cmd": "" },
+      { Phone: "+33 1" },
+      { Phone: "" },
+    ]);
     expect(json[2]).toMatchObject({ fullName: "李伟", enrolledAt: "2027-03-01T09:00:00Z" });
   });
 });

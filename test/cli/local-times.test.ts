@@ -41,17 +41,26 @@ describe("human output shows the sender's local time", () => {
     writeFileSync(join(dir, "account.yaml"), "name: bob\ntimezone: America/New_York\ntype: free\ncreated: 2019-05-01\n");
     writeFileSync(join(dir, "campaign.yaml"), "name: q1\naccount: bob\nsteps:\n  - visit: {}\n");
     writeFileSync(join(dir, "leads.csv"), "profileUrl,firstName\nhttps://www.linkedin.com/in/jane-doe,Jane\n");
-    for (const args of [["account", "add", "account.yaml"], ["campaign", "create", "campaign.yaml"], ["prospects", "import", "leads.csv", "--campaign", "q1"]]) {
+    for (const args of [
+      ["account", "add", "account.yaml"],
+      ["campaign", "create", "campaign.yaml"],
+      ["prospects", "import", "leads.csv", "--campaign", "q1"],
+    ]) {
       expect(runCli(args, { cwd: dir, env }).code).toBe(0);
     }
     const json = runCli(["tasks", "--json"], { cwd: dir, env }).json() as { accounts: Array<{ timezone: string; next: { at: string } }> };
-    expect(json.accounts[0]).toMatchObject({ timezone: "America/New_York", next: { at: expect.stringMatching(/^2027-01-04T1\d:\d\d(:\d\d)?Z$/) } });
+    expect(json.accounts[0]).toMatchObject({
+      timezone: "America/New_York",
+      next: { at: expect.stringMatching(/^2027-01-04T1\d:\d\d(:\d\d)?Z$/) },
+    });
     const local = formatLocalTime(Date.parse(json.accounts[0]!.next.at), "America/New_York");
     expect(local).toMatch(/^2027-01-04 \d\d:\d\d EST \(America\/New_York\)$/);
     // status --json and account show --json give instants as GET /v1/status does: ISO 8601 UTC, never epoch numbers.
     const statusJson = runCli(["status", "--json"], { cwd: dir, env }).json() as { accounts: Array<{ next: { at: unknown } }> };
     expect(statusJson.accounts[0]!.next.at).toBe(json.accounts[0]!.next.at);
-    expect((runCli(["account", "show", "bob", "--json"], { cwd: dir, env }).json() as { status: { next: { at: unknown } } }).status.next.at).toBe(json.accounts[0]!.next.at);
+    expect(
+      (runCli(["account", "show", "bob", "--json"], { cwd: dir, env }).json() as { status: { next: { at: unknown } } }).status.next.at,
+    ).toBe(json.accounts[0]!.next.at);
     const status = runCli(["status"], { cwd: dir, env }).stdout;
     expect(status).toContain(`next action         visit at ${local}`);
     expect(status).not.toMatch(ISO_UTC);

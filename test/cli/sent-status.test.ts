@@ -3,8 +3,24 @@ import { invitationStatus } from "../../src/engine/sent-invitations.js";
 import type { InvitationRow } from "../../src/store/store.js";
 
 const base: InvitationRow = {
-  enrollmentId: 1, campaignName: "c", accountName: "a", personId: 1, displayUrl: "https://www.linkedin.com/in/x", firstName: "X", lastName: "Y", fullName: null,
-  company: "", title: "", invitedAt: 1, inviteNote: null, acceptedAt: null, repliedAt: null, withdrawnAt: null, endReason: null, status: "invited", withdrawalAt: null,
+  enrollmentId: 1,
+  campaignName: "c",
+  accountName: "a",
+  personId: 1,
+  displayUrl: "https://www.linkedin.com/in/x",
+  firstName: "X",
+  lastName: "Y",
+  fullName: null,
+  company: "",
+  title: "",
+  invitedAt: 1,
+  inviteNote: null,
+  acceptedAt: null,
+  repliedAt: null,
+  withdrawnAt: null,
+  endReason: null,
+  status: "invited",
+  withdrawalAt: null,
 };
 
 describe("invitationStatus", () => {

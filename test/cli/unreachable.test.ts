@@ -17,7 +17,8 @@ const LEADS = [
   "https://www.linkedin.com/in/li-wei,Wei,Asia/Shanghai",
   "",
 ].join("\n");
-const LI_WEI = "line 3: https://www.linkedin.com/in/li-wei: unreachable: Asia/Shanghai 09:00-17:00 (mon-fri) never overlaps alice's working hours 08:00-18:00 (mon-fri) America/New_York";
+const LI_WEI =
+  "line 3: https://www.linkedin.com/in/li-wei: unreachable: Asia/Shanghai 09:00-17:00 (mon-fri) never overlaps alice's working hours 08:00-18:00 (mon-fri) America/New_York";
 
 function workspace(): string {
   const dir = tempDir();
@@ -36,7 +37,9 @@ describe("prospects a campaign can never reach", () => {
     const dry = runCli(["prospects", "import", "leads.csv", "--campaign", "q1", "--dry-run"], { cwd: dir, env: NOW });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`  ${LI_WEI}\n`);
-    expect(runCli(["status", "--json"], { cwd: dir, env: NOW }).json()).toMatchObject({ accounts: [{ name: "alice", unreachable: { count: 0, campaigns: {} } }] });
+    expect(runCli(["status", "--json"], { cwd: dir, env: NOW }).json()).toMatchObject({
+      accounts: [{ name: "alice", unreachable: { count: 0, campaigns: {} } }],
+    });
 
     const r = runCli(["prospects", "import", "leads.csv", "--campaign", "q1", "--json"], { cwd: dir, env: NOW });
     expect(r.code).toBe(0);
@@ -52,10 +55,17 @@ describe("linkpace sim with prospects it cannot enroll", () => {
     const dir = tempDir();
     const prospect = (profileUrl: string) => ({ campaign: "c1", profileUrl, timezone: "Europe/Berlin" });
     const scenario = {
-      start: "2027-03-01T00:00:00Z", days: 3, seed: 1,
+      start: "2027-03-01T00:00:00Z",
+      days: 3,
+      seed: 1,
       accounts: [{ name: "alice", timezone: "Europe/Paris", type: "premium", created: "2019-05-01" }],
       campaigns: [{ name: "c1", account: "alice", steps: [{ visit: {} }] }],
-      prospects: [prospect("https://www.linkedin.com/in/jane-doe"), prospect("https://www.linkedin.com/company/acme"), prospect("not a url"), prospect("https://www.linkedin.com/in/john-roe")],
+      prospects: [
+        prospect("https://www.linkedin.com/in/jane-doe"),
+        prospect("https://www.linkedin.com/company/acme"),
+        prospect("not a url"),
+        prospect("https://www.linkedin.com/in/john-roe"),
+      ],
     };
     writeFileSync(join(dir, "s.json"), JSON.stringify(scenario));
     const r = runCli(["sim", "s.json", "--json", "--events", "log.jsonl"], { cwd: dir });
@@ -66,7 +76,10 @@ describe("linkpace sim with prospects it cannot enroll", () => {
     ];
     expect(r.json()).toMatchObject({ prospects: { enrolled: 2, refused: 2, refusals } });
     for (const x of refusals) expect(r.stderr).toContain(`linkpace: refused ${x.where}: ${x.reason}\n`);
-    const visited = readFileSync(join(dir, "log.jsonl"), "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { prospect: string }).prospect);
+    const visited = readFileSync(join(dir, "log.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { prospect: string }).prospect);
     expect(visited.sort()).toEqual(["https://www.linkedin.com/in/jane-doe", "https://www.linkedin.com/in/john-roe"]);
   });
 });

@@ -8,14 +8,19 @@ import { PtySession } from "../support/pty.js";
 const T0 = "2027-03-01T09:00:00Z";
 const ACCOUNT = "name: me\ntimezone: Europe/Paris\ntype: free\ncreated: 2019-05-01\n";
 const CAMPAIGN = `name: hello\naccount: me\nsteps:\n  - connect:\n      note: "Hi {{ firstName }}, great work at {{ company | default: 'your company' }}!"\n      withdrawAfter: 21d\n  - message:\n      after: 1d\n      text: "Thanks {{ firstName }}"\n`;
-const LEADS = "profileUrl,firstName,lastName,company,title,location\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe,Acme,CTO,\"Berlin, Germany\"\nhttps://www.linkedin.com/in/joe-bloggs,Joe,Bloggs,,VP,\"Paris, France\"\n";
+const LEADS =
+  'profileUrl,firstName,lastName,company,title,location\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe,Acme,CTO,"Berlin, Germany"\nhttps://www.linkedin.com/in/joe-bloggs,Joe,Bloggs,,VP,"Paris, France"\n';
 
 function workspace(): string {
   const dir = initDir("linkpace-work-");
   writeFileSync(join(dir, "account.yaml"), ACCOUNT);
   writeFileSync(join(dir, "campaign.yaml"), CAMPAIGN);
   writeFileSync(join(dir, "leads.csv"), LEADS);
-  for (const args of [["account", "add", "account.yaml"], ["campaign", "create", "campaign.yaml"], ["prospects", "import", "leads.csv", "--campaign", "hello"]]) {
+  for (const args of [
+    ["account", "add", "account.yaml"],
+    ["campaign", "create", "campaign.yaml"],
+    ["prospects", "import", "leads.csv", "--campaign", "hello"],
+  ]) {
     expect(runCli(args, { cwd: dir, env: { LINKPACE_NOW: T0 } }).code).toBe(0);
   }
   return dir;
@@ -55,7 +60,9 @@ describe("linkpace work (terminal runner in a pseudo-terminal)", () => {
     const mark = s.press("d");
     await s.waitFor("Recorded: done.", mark);
     await s.waitFor(/Next task in \d+m \d\ds \(at 2027-03-01 \d\d:\d\d CET \(Europe\/Paris\)\)/, mark);
-    expect(actions(dir)).toEqual([{ kind: "connect", result: "ok", prospect: "https://www.linkedin.com/in/jane-doe", note: "Hi Jane, great work at Acme!" }]);
+    expect(actions(dir)).toEqual([
+      { kind: "connect", result: "ok", prospect: "https://www.linkedin.com/in/jane-doe", note: "Hi Jane, great work at Acme!" },
+    ]);
     s.press("q");
     expect(await s.exited).toBe(0);
     // Later, the next task comes (the clock is the injected one: LINKPACE_NOW).
@@ -128,14 +135,19 @@ describe("linkpace work (terminal runner in a pseudo-terminal)", () => {
     const mark = s.press("o");
     await s.waitFor("Opened https://www.linkedin.com/in/jane-doe", mark);
     // The browser starts detached: wait for what it was given, the profile URL and nothing else.
-    await vi.waitFor(() => expect(readFileSync(opened, "utf8")).toBe("https://www.linkedin.com/in/jane-doe\n"), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(readFileSync(opened, "utf8")).toBe("https://www.linkedin.com/in/jane-doe\n"), {
+      timeout: 5000,
+      interval: 20,
+    });
   });
 });
 
 describe("linkpace tasks", () => {
   it("lists what is due now and what is in progress", () => {
     const dir = workspace();
-    const due = runCli(["tasks", "--json"], { cwd: dir, env: { LINKPACE_NOW: T0 } }).json() as { accounts: Array<{ account: string; dueNow: boolean; inProgress: unknown[] }> };
+    const due = runCli(["tasks", "--json"], { cwd: dir, env: { LINKPACE_NOW: T0 } }).json() as {
+      accounts: Array<{ account: string; dueNow: boolean; inProgress: unknown[] }>;
+    };
     expect(due.accounts).toMatchObject([{ account: "me", dueNow: true, inProgress: [] }]);
   });
 });

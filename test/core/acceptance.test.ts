@@ -3,7 +3,13 @@ import { invitationOutcome, isUnanswered, type InvitationRecord } from "../../sr
 import { DAY, HOUR, parseInstant } from "../../src/core/time.js";
 
 const T = parseInstant("2027-03-01T09:00:00Z") as number;
-const inv = (over: Partial<InvitationRecord> = {}): InvitationRecord => ({ invitedAt: T, acceptedAt: null, withdrawnAt: null, endReason: null, ...over });
+const inv = (over: Partial<InvitationRecord> = {}): InvitationRecord => ({
+  invitedAt: T,
+  acceptedAt: null,
+  withdrawnAt: null,
+  endReason: null,
+  ...over,
+});
 
 describe("invitationOutcome: which invitations an acceptance rate counts", () => {
   it.each([

@@ -25,7 +25,13 @@ function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
 
 const isText = (p: string): boolean => TEXT.test(p) || p === join(".ci", "run");
 const markdown = ["README.md", ...filesUnder("docs", (p) => p.endsWith(".md"))];
-const sources = [...filesUnder("src", isText), ...filesUnder("web", isText), ...filesUnder("scripts", isText), ...filesUnder(".ci", isText), "package.json"];
+const sources = [
+  ...filesUnder("src", isText),
+  ...filesUnder("web", isText),
+  ...filesUnder("scripts", isText),
+  ...filesUnder(".ci", isText),
+  "package.json",
+];
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */

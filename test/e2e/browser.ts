@@ -31,7 +31,8 @@ export function describeInBrowser(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  if (process.env.LINKPACE_REQUIRE_E2E === "1") throw new Error("LINKPACE_REQUIRE_E2E=1 but no Chromium: install Debian's chromium package or set LINKPACE_CHROMIUM");
+  if (process.env.LINKPACE_REQUIRE_E2E === "1")
+    throw new Error("LINKPACE_REQUIRE_E2E=1 but no Chromium: install Debian's chromium package or set LINKPACE_CHROMIUM");
   console.warn(`[e2e] skipped "${name}": no Chromium (apt-get install chromium, or set LINKPACE_CHROMIUM)`);
   describe.skip(name, body);
 }
@@ -63,9 +64,22 @@ export async function startE2E(opts: { at: string }): Promise<E2E> {
   const token = (await createToken(store, { workspaceId: 1, name: "e2e", now: clock.now() })).token;
   const browser = await chromium.launch({
     executablePath: chromiumPath()!,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Paris", locale: "en-GB" });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1280, height: 900 },
+    timezoneId: "Europe/Paris",
+    locale: "en-GB",
+  });
   const page = await context.newPage();
   // Fail with Playwright's message (what it waited for) well before the test's own timeout.
   page.setDefaultTimeout(10_000);
@@ -81,7 +95,15 @@ export async function startE2E(opts: { at: string }): Promise<E2E> {
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    server, store, clock, token, browser, context, page, pageErrors, dialogs,
+    server,
+    store,
+    clock,
+    token,
+    browser,
+    context,
+    page,
+    pageErrors,
+    dialogs,
     async api(method, path, body, contentType = "application/json") {
       const res = await fetch(`${server.url}${path}`, {
         method,

@@ -13,7 +13,9 @@ const T0 = "2027-03-01T08:00:00Z";
 const PEOPLE = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra", "Barbara Liskov"];
 const CSV =
   "profileUrl,firstName,lastName,company,title,location\n" +
-  PEOPLE.map((p, i) => `https://www.linkedin.com/in/person-${i + 1},${p.split(" ")[0]},${p.split(" ")[1]},Acme ${i + 1},Engineer,"Paris, France"`).join("\n") +
+  PEOPLE.map(
+    (p, i) => `https://www.linkedin.com/in/person-${i + 1},${p.split(" ")[0]},${p.split(" ")[1]},Acme ${i + 1},Engineer,"Paris, France"`,
+  ).join("\n") +
   "\nnot-a-profile,No,Body,,,\n";
 
 describeInBrowser("dashboard: from sign-in to a worked campaign", () => {
@@ -137,7 +139,7 @@ describeInBrowser("dashboard: from sign-in to a worked campaign", () => {
       seen.push(id);
       await page.waitForFunction((done) => !document.querySelector(`[data-testid="task"][data-action-id="${done}"]`), id);
     }
-    await expect.poll(async () => (await testId("session-log").locator("li").count())).toBe(3);
+    await expect.poll(async () => await testId("session-log").locator("li").count()).toBe(3);
     await e.screenshot("07-runner-after");
   });
 

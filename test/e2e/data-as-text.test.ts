@@ -25,7 +25,9 @@ describeInBrowser("dashboard: data from a CSV is shown as text", () => {
     e = await startE2E({ at: T0 });
     await e.api("POST", "/v1/accounts", { name: "alice", timezone: "Europe/Paris", type: "free", created: "2019-05-01" });
     await e.api("POST", "/v1/campaigns", {
-      name: "q1", account: "alice", schedule: { timezone: "Europe/Paris", days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" },
+      name: "q1",
+      account: "alice",
+      schedule: { timezone: "Europe/Paris", days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" },
       steps: [{ connect: { note: "Hi {{ firstName }} at {{ company }}" } }],
     });
     await e.api("POST", "/v1/prospects/import?campaign=q1", LEADS, "text/csv");

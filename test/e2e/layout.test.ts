@@ -12,13 +12,21 @@ import { describeInBrowser, startE2E, type E2E } from "./browser.js";
 const T0 = "2027-03-01T08:00:00Z";
 /** Long but ordinary values: the widths a real lead list brings. */
 const PEOPLE = [
-  ["Maximiliana", "Vandenberghe-Oppenheimer", "Internationale Handelsgesellschaft Nordrhein", "Vice President, Strategic Partnerships EMEA"],
+  [
+    "Maximiliana",
+    "Vandenberghe-Oppenheimer",
+    "Internationale Handelsgesellschaft Nordrhein",
+    "Vice President, Strategic Partnerships EMEA",
+  ],
   ["Jean-Baptiste", "de la Fontaine-Rochefoucauld", "Compagnie Générale des Établissements", "Directeur des Systèmes d'Information"],
   ["Ada", "Lovelace", "Analytical Engines", "Engineer"],
 ];
 const CSV =
   "profileUrl,firstName,lastName,company,title,location\n" +
-  PEOPLE.map(([first, last, company, title], i) => `https://www.linkedin.com/in/a-rather-long-profile-slug-number-${i + 1},${first},${last},"${company}","${title}","Paris, France"`).join("\n") +
+  PEOPLE.map(
+    ([first, last, company, title], i) =>
+      `https://www.linkedin.com/in/a-rather-long-profile-slug-number-${i + 1},${first},${last},"${company}","${title}","Paris, France"`,
+  ).join("\n") +
   "\n";
 
 /** How far the page and each scrolling table reach past their box, in CSS pixels (0: it fits). */
@@ -35,10 +43,14 @@ describeInBrowser("dashboard layout: sign-in without failed requests, 1366 px an
   beforeAll(async () => {
     e = await startE2E({ at: T0 });
     await e.api("POST", "/v1/accounts", { name: "alice", timezone: "Europe/Paris", type: "premium", created: "2015-06-01" });
-    await e.api("POST", "/v1/campaigns", { name: "q1", account: "alice", steps: [{ connect: { note: "Hi {{ firstName }}, your work at {{ company }} caught my eye." } }] });
+    await e.api("POST", "/v1/campaigns", {
+      name: "q1",
+      account: "alice",
+      steps: [{ connect: { note: "Hi {{ firstName }}, your work at {{ company }} caught my eye." } }],
+    });
     await e.api("POST", "/v1/prospects/import?campaign=q1", CSV, "text/csv");
     // Three invitations sent, as the runner page would record them; the clock moves while the governor waits.
-    for (let sent = 0, moves = 0; sent < PEOPLE.length; ) {
+    for (let sent = 0, moves = 0; sent < PEOPLE.length;) {
       const next = await e.api("POST", "/v1/tasks/next", { account: "alice" });
       if (next.type === "task") {
         await e.api("POST", `/v1/tasks/${next.task.actionId}/report`, { key: "d" });
@@ -117,7 +129,13 @@ describeInBrowser("dashboard layout: sign-in without failed requests, 1366 px an
     // The report too: a dry run of a file with a line it cannot use.
     await form.getByLabel("Campaign").selectOption("q1");
     await form.getByLabel("Dry run").check();
-    await form.getByLabel("CSV file").setInputFiles({ name: "more-leads-from-a-tool-with-a-long-export-name.csv", mimeType: "text/csv", buffer: Buffer.from(`${CSV}not-a-profile-but-a-very-long-value-without-any-space-in-it,No,Body,,,\n`) });
+    await form
+      .getByLabel("CSV file")
+      .setInputFiles({
+        name: "more-leads-from-a-tool-with-a-long-export-name.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(`${CSV}not-a-profile-but-a-very-long-value-without-any-space-in-it,No,Body,,,\n`),
+      });
     await form.getByRole("button", { name: "Import", exact: true }).click();
     await page.getByTestId("csv-report").waitFor();
     await e.screenshot("layout-390-import");

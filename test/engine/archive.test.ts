@@ -9,8 +9,20 @@ import { accountStatus } from "../../src/engine/account-status.js";
 import { readLinkedInArchive } from "../../src/io/linkedin-archive/index.js";
 import type { EnrollmentRow } from "../../src/store/store.js";
 import {
-  BOM, connectedOn, connectionsCsv, invitationsCsv, messageDate, messagesCsv, profileCsv, sentAt, writeArchiveFolder, writeArchiveZip,
-  type ArchiveContent, type ConnectionRow, type InvitationRow, type MessageRow,
+  BOM,
+  connectedOn,
+  connectionsCsv,
+  invitationsCsv,
+  messageDate,
+  messagesCsv,
+  profileCsv,
+  sentAt,
+  writeArchiveFolder,
+  writeArchiveZip,
+  type ArchiveContent,
+  type ConnectionRow,
+  type InvitationRow,
+  type MessageRow,
 } from "../fixtures/linkedin-archive/archive-builder.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
 import { harness, prospect, type Harness } from "../support/harness.js";
@@ -37,15 +49,36 @@ function archive(e: Export): ReturnType<typeof readLinkedInArchive> {
   };
   const dir = mkdtempSync(join(tmpdir(), "linkpace-archive-engine-"));
   n++;
-  return readLinkedInArchive(n % 2 === 0 ? writeArchiveFolder(dir, files) : writeArchiveZip(join(dir, "Basic_LinkedInDataExport_03-10-2027.zip"), files));
+  return readLinkedInArchive(
+    n % 2 === 0 ? writeArchiveFolder(dir, files) : writeArchiveZip(join(dir, "Basic_LinkedInDataExport_03-10-2027.zip"), files),
+  );
 }
 
 const outgoing = (slug: string, when: string, message = ""): InvitationRow => ({
-  from: "Alice Martin", to: `${slug[0]!.toUpperCase()}${slug.slice(1)} Smith`, sentAt: sentAt(when), message, direction: "OUTGOING", inviter: ALICE, invitee: url(slug),
+  from: "Alice Martin",
+  to: `${slug[0]!.toUpperCase()}${slug.slice(1)} Smith`,
+  sentAt: sentAt(when),
+  message,
+  direction: "OUTGOING",
+  inviter: ALICE,
+  invitee: url(slug),
 });
-const connection = (slug: string, day: string): ConnectionRow => ({ first: slug, last: "Smith", url: url(slug), company: "Acme", position: "CTO", on: connectedOn(day) });
+const connection = (slug: string, day: string): ConnectionRow => ({
+  first: slug,
+  last: "Smith",
+  url: url(slug),
+  company: "Acme",
+  position: "CTO",
+  on: connectedOn(day),
+});
 const message = (from: string, to: string, when: string, content: string): MessageRow => ({
-  conversation: `conv-${[from, to].sort().join("-")}`, from: from === "alice-martin" ? "Alice Martin" : from, senderUrl: url(from), to, recipientUrls: url(to), date: messageDate(when), content,
+  conversation: `conv-${[from, to].sort().join("-")}`,
+  from: from === "alice-martin" ? "Alice Martin" : from,
+  senderUrl: url(from),
+  to,
+  recipientUrls: url(to),
+  date: messageDate(when),
+  content,
 });
 
 async function enrollmentOf(h: Harness, slug: string): Promise<EnrollmentRow> {
@@ -76,8 +109,12 @@ async function snapshot(h: Harness): Promise<unknown> {
     persons.push(p);
   }
   return {
-    enrollments, persons, account: (await h.app.account("alice")).state, campaigns: (await store.listCampaigns(1)).map((c) => c.name),
-    log: (await store.readLog(1, null, 10_000)).length, notifications: (await store.readNotifications(1, 0, 10_000)).length,
+    enrollments,
+    persons,
+    account: (await h.app.account("alice")).state,
+    campaigns: (await store.listCampaigns(1)).map((c) => c.name),
+    log: (await store.readLog(1, null, 10_000)).length,
+    notifications: (await store.readNotifications(1, 0, 10_000)).length,
   };
 }
 
@@ -100,7 +137,15 @@ describe("importing LinkedIn's data export", () => {
     // The export also lists linkpace's own invitation (minute precision): it is not adopted a second time.
     const facts = archive({ invitations: [outgoing("jane", iso(connect.at))], connections: [connection("jane", "2027-03-03T00:00:00Z")] });
     const r = await h.app.importLinkedInArchive("alice", facts);
-    expect(r).toMatchObject({ connections: 1, accepted: 1, alreadyConnected: 0, invitationsAdopted: 0, replies: 0, messagesSeen: 0, problems: [] });
+    expect(r).toMatchObject({
+      connections: 1,
+      accepted: 1,
+      alreadyConnected: 0,
+      invitationsAdopted: 0,
+      replies: 0,
+      messagesSeen: 0,
+      problems: [],
+    });
     const e = await enrollmentOf(h, "jane");
     expect(e.acceptedAt).toBe(at("2027-03-03T12:00:00Z"));
     expect(e).toMatchObject({ status: "ready", nextKind: "message" });
@@ -132,15 +177,33 @@ describe("importing LinkedIn's data export", () => {
       invitations: [
         outgoing("bob", "2027-03-02T15:14:00Z", "Hi Bob,\nmet you at the meetup."),
         outgoing("carl", "2027-02-01T09:00:00Z"),
-        { from: "Dana Lee", to: "Alice Martin", sentAt: sentAt("2027-03-02T08:00:00Z"), direction: "INCOMING", inviter: url("dana-lee"), invitee: ALICE },
+        {
+          from: "Dana Lee",
+          to: "Alice Martin",
+          sentAt: sentAt("2027-03-02T08:00:00Z"),
+          direction: "INCOMING",
+          inviter: url("dana-lee"),
+          invitee: ALICE,
+        },
       ],
     });
     const r = await h.app.importLinkedInArchive("alice", facts);
-    expect(r).toMatchObject({ invitationsAdopted: 2, adoptedInto: [{ campaign: "alice-adopted", invitations: 2 }], adoptedCampaign: "alice-adopted", problems: [] });
+    expect(r).toMatchObject({
+      invitationsAdopted: 2,
+      adoptedInto: [{ campaign: "alice-adopted", invitations: 2 }],
+      adoptedCampaign: "alice-adopted",
+      problems: [],
+    });
     const campaign = await h.app.campaign("alice-adopted");
     expect(campaign.doc.steps).toEqual([{ kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: 21 * DAY }]);
     const bob = await enrollmentOf(h, "bob");
-    expect(bob).toMatchObject({ campaignId: campaign.id, status: "invited", invitedAt: at("2027-03-02T15:14:00Z"), inviteNote: "Hi Bob,\nmet you at the meetup.", nextKind: "withdraw" });
+    expect(bob).toMatchObject({
+      campaignId: campaign.id,
+      status: "invited",
+      invitedAt: at("2027-03-02T15:14:00Z"),
+      inviteNote: "Hi Bob,\nmet you at the meetup.",
+      nextKind: "withdraw",
+    });
     expect(bob.readyAt).toBeGreaterThanOrEqual(at("2027-03-23T15:14:00Z"));
     expect(bob.readyAt).toBeLessThan(at("2027-03-24T18:00:00Z"));
     const bobPerson = await h.app.store.getPerson(bob.personId);
@@ -151,7 +214,10 @@ describe("importing LinkedIn's data export", () => {
     const state = loadGovernorState((await h.app.account("alice")).state);
     expect(state.inviteTimes).toEqual([at("2027-03-02T15:14:00Z")]);
     const listed = await h.app.store.listInvitations(1, {});
-    expect(listed.map((i) => [i.displayUrl, i.campaignName])).toEqual([[url("bob"), "alice-adopted"], [url("carl"), "alice-adopted"]]);
+    expect(listed.map((i) => [i.displayUrl, i.campaignName])).toEqual([
+      [url("bob"), "alice-adopted"],
+      [url("carl"), "alice-adopted"],
+    ]);
     // Carl's invitation is past its 21 days: withdrawn in the sender's next working hours; Bob's on day 21.
     await h.runUntil("2027-03-04T00:00:00Z");
     expect(h.channel.requests.map((q) => [q.kind, q.prospect.url])).toEqual([["withdraw", url("carl")]]);
@@ -165,10 +231,18 @@ describe("importing LinkedIn's data export", () => {
   });
 
   it("fills the rolling week so the governor sends fewer invitations", async () => {
-    const h = await harness(accountDoc({ limits: { invitesPerWeek: 3, invitesPerDay: 20 } }), [campaignDoc({ steps: [{ kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: null }] })]);
-    await h.app.enroll("c1", ["p1", "p2", "p3"].map((s) => ({ prospect: prospect(s) })));
+    const h = await harness(accountDoc({ limits: { invitesPerWeek: 3, invitesPerDay: 20 } }), [
+      campaignDoc({ steps: [{ kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: null }] }),
+    ]);
+    await h.app.enroll(
+      "c1",
+      ["p1", "p2", "p3"].map((s) => ({ prospect: prospect(s) })),
+    );
     await h.runUntil("2027-03-01T06:00:00Z");
-    await h.app.importLinkedInArchive("alice", archive({ invitations: [outgoing("bob", "2027-02-28T10:00:00Z"), outgoing("carl", "2027-02-28T11:00:00Z")] }));
+    await h.app.importLinkedInArchive(
+      "alice",
+      archive({ invitations: [outgoing("bob", "2027-02-28T10:00:00Z"), outgoing("carl", "2027-02-28T11:00:00Z")] }),
+    );
     await h.runUntil("2027-03-06T00:00:00Z");
     // Two of three places in the rolling week are taken by hand-sent invitations until 2027-03-07.
     expect(h.channel.requests.filter((q) => q.kind === "connect")).toHaveLength(1);
@@ -184,10 +258,22 @@ describe("importing LinkedIn's data export", () => {
     const r = await h.app.importLinkedInArchive("alice", archive({ invitations: [outgoing("dave", "2027-03-01T11:00:00Z", "Hi Dave")] }));
     expect(r).toMatchObject({ invitationsAdopted: 1, adoptedInto: [{ campaign: "c1", invitations: 1 }] });
     const e = await enrollmentOf(h, "dave");
-    expect(e).toMatchObject({ campaignId: (await h.app.campaign("c1")).id, status: "invited", step: 2, invitedAt: at("2027-03-01T11:00:00Z"), inviteNote: "Hi Dave" });
+    expect(e).toMatchObject({
+      campaignId: (await h.app.campaign("c1")).id,
+      status: "invited",
+      step: 2,
+      invitedAt: at("2027-03-01T11:00:00Z"),
+      inviteNote: "Hi Dave",
+    });
     await h.runUntil("2027-03-03T09:00:00Z");
     expect(h.channel.requests.map((q) => q.kind)).toEqual(["visit"]); // no second invitation
-    await h.app.importLinkedInArchive("alice", archive({ invitations: [outgoing("dave", "2027-03-01T11:00:00Z", "Hi Dave")], connections: [connection("dave", "2027-03-02T00:00:00Z")] }));
+    await h.app.importLinkedInArchive(
+      "alice",
+      archive({
+        invitations: [outgoing("dave", "2027-03-01T11:00:00Z", "Hi Dave")],
+        connections: [connection("dave", "2027-03-02T00:00:00Z")],
+      }),
+    );
     await h.runUntil("2027-03-08T00:00:00Z");
     expect(h.channel.requests.map((q) => q.text ?? q.kind)).toEqual(["visit", "Thanks Dave"]);
   });
@@ -213,7 +299,10 @@ describe("importing LinkedIn's data export", () => {
     await h.runUntil("2027-03-12T00:00:00Z");
     expect(h.channel.requests.map((q) => q.text ?? q.kind)).toEqual(["connect", "One"]);
     const events = (await h.app.store.readLog(1, null, 100)).filter((l) => l.type === "event").map((l) => [l.kind, formatInstant(l.at)]);
-    expect(events).toEqual([["accepted", "2027-03-01T18:00:00Z"], ["replied", formatInstant(at(replyAt))]]);
+    expect(events).toEqual([
+      ["accepted", "2027-03-01T18:00:00Z"],
+      ["replied", formatInstant(at(replyAt))],
+    ]);
   });
 
   it("ends an enrollment the owner took over by hand: no second first message", async () => {
@@ -231,7 +320,11 @@ describe("importing LinkedIn's data export", () => {
     await h.runUntil("2027-03-04T08:00:00Z");
     const r = await h.app.importLinkedInArchive("alice", facts);
     expect(r).toMatchObject({ accepted: 2, messagesSeen: 1, replies: 0 });
-    expect(await enrollmentOf(h, "jane")).toMatchObject({ status: "done", endReason: "messaged_by_hand", lastMessageAt: at("2027-03-03T14:00:00Z") });
+    expect(await enrollmentOf(h, "jane")).toMatchObject({
+      status: "done",
+      endReason: "messaged_by_hand",
+      lastMessageAt: at("2027-03-03T14:00:00Z"),
+    });
     await h.runUntil("2027-03-12T00:00:00Z");
     expect(h.channel.requests.filter((q) => q.kind === "message").map((q) => q.text)).toEqual(["Thanks Kim"]);
   });
@@ -239,17 +332,33 @@ describe("importing LinkedIn's data export", () => {
   it("marks people already connected, creating unknown ones, so their campaigns skip the invitation", async () => {
     const h = await harness(accountDoc(), [campaignDoc()]);
     await h.app.enroll("c1", [{ prospect: prospect("lea", { firstName: "Lea" }) }]);
-    const r = await h.app.importLinkedInArchive("alice", archive({ connections: [connection("lea", "2020-01-06T00:00:00Z"), connection("erin", "2021-05-01T00:00:00Z")] }));
+    const r = await h.app.importLinkedInArchive(
+      "alice",
+      archive({ connections: [connection("lea", "2020-01-06T00:00:00Z"), connection("erin", "2021-05-01T00:00:00Z")] }),
+    );
     expect(r).toMatchObject({ connections: 2, accepted: 0, alreadyConnected: 2 });
     const erin = (await h.app.store.findPersonIds(1, [url("erin")])).get(url("erin"))!;
-    expect(await h.app.store.getPerson(erin)).toMatchObject({ firstName: "erin", company: "Acme", title: "CTO", connected: true, connectedAt: at("2021-05-01T12:00:00Z") });
+    expect(await h.app.store.getPerson(erin)).toMatchObject({
+      firstName: "erin",
+      company: "Acme",
+      title: "CTO",
+      connected: true,
+      connectedAt: at("2021-05-01T12:00:00Z"),
+    });
     await h.app.enroll("c1", [{ prospect: prospect("erin", { firstName: "Erin" }) }]);
     await h.runUntil("2027-03-08T00:00:00Z");
-    expect(h.channel.requests.map((q) => `${q.kind}:${q.prospect.url.slice(28)}`).sort()).toEqual(["message:erin", "message:lea", "visit:erin", "visit:lea"]);
+    expect(h.channel.requests.map((q) => `${q.kind}:${q.prospect.url.slice(28)}`).sort()).toEqual([
+      "message:erin",
+      "message:lea",
+      "visit:erin",
+      "visit:lea",
+    ]);
   });
 
   it("matches a Connections row without URL (old export) only to the one invited person of that name", async () => {
-    const h = await harness(accountDoc(), [campaignDoc({ steps: [{ kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: null }] })]);
+    const h = await harness(accountDoc(), [
+      campaignDoc({ steps: [{ kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: null }] }),
+    ]);
     await h.app.enroll("c1", [
       { prospect: prospect("jane", { firstName: "Jane", lastName: "Doe" }) },
       { prospect: prospect("john-1", { firstName: "John", lastName: "Roe" }) },
@@ -288,33 +397,68 @@ describe("importing LinkedIn's data export", () => {
     await h.runUntil("2027-03-02T00:00:00Z");
     const first: Export = {
       invitations: [outgoing("bob", "2027-03-01T15:14:00Z", "Hi Bob"), outgoing("carl", "2027-03-01T16:00:00Z")],
-      connections: [connection("jane", "2027-03-01T00:00:00Z"), connection("bob", "2027-03-01T00:00:00Z"), connection("old-friend", "2019-03-12T00:00:00Z")],
-      messages: [message("bob", "alice-martin", "2027-03-01T20:00:00Z", "Hi Alice!"), message("alice-martin", "old-friend", "2027-03-01T21:00:00Z", "Long time")],
+      connections: [
+        connection("jane", "2027-03-01T00:00:00Z"),
+        connection("bob", "2027-03-01T00:00:00Z"),
+        connection("old-friend", "2019-03-12T00:00:00Z"),
+      ],
+      messages: [
+        message("bob", "alice-martin", "2027-03-01T20:00:00Z", "Hi Alice!"),
+        message("alice-martin", "old-friend", "2027-03-01T21:00:00Z", "Long time"),
+      ],
     };
     const r1 = await h.app.importLinkedInArchive("alice", archive(first));
-    expect(r1).toMatchObject({ connections: 3, accepted: 2, alreadyConnected: 1, invitationsAdopted: 2, replies: 1, messagesSeen: 0, problems: [] });
+    expect(r1).toMatchObject({
+      connections: 3,
+      accepted: 2,
+      alreadyConnected: 1,
+      invitationsAdopted: 2,
+      replies: 1,
+      messagesSeen: 0,
+      problems: [],
+    });
     const before = await snapshot(h);
     const r2 = await h.app.importLinkedInArchive("alice", archive(first));
-    expect(r2).toMatchObject({ connections: 0, accepted: 0, alreadyConnected: 0, invitationsAdopted: 0, replies: 0, messagesSeen: 0, problems: [] });
+    expect(r2).toMatchObject({
+      connections: 0,
+      accepted: 0,
+      alreadyConnected: 0,
+      invitationsAdopted: 0,
+      replies: 0,
+      messagesSeen: 0,
+      problems: [],
+    });
     expect(await snapshot(h)).toEqual(before);
     // A week later, a newer export: one more acceptance and one more reply.
     await h.runUntil("2027-03-09T00:00:00Z");
     const newer: Export = {
       invitations: first.invitations,
       connections: [...first.connections!, connection("carl", "2027-03-05T00:00:00Z"), connection("kim", "2027-03-06T00:00:00Z")],
-      messages: [...first.messages!, message("carl", "alice-martin", "2027-03-07T10:00:00Z", "Hello"), message("bob", "alice-martin", "2027-03-07T11:00:00Z", "Again")],
+      messages: [
+        ...first.messages!,
+        message("carl", "alice-martin", "2027-03-07T10:00:00Z", "Hello"),
+        message("bob", "alice-martin", "2027-03-07T11:00:00Z", "Again"),
+      ],
     };
     const r3 = await h.app.importLinkedInArchive("alice", archive(newer));
     expect(r3).toMatchObject({ connections: 2, accepted: 2, alreadyConnected: 0, invitationsAdopted: 0, replies: 1, messagesSeen: 0 });
     const again = await snapshot(h);
-    expect(await h.app.importLinkedInArchive("alice", archive(newer))).toMatchObject({ connections: 0, accepted: 0, replies: 0, invitationsAdopted: 0 });
+    expect(await h.app.importLinkedInArchive("alice", archive(newer))).toMatchObject({
+      connections: 0,
+      accepted: 0,
+      replies: 0,
+      invitationsAdopted: 0,
+    });
     expect(await snapshot(h)).toEqual(again);
   });
 
   it("writes nothing in a dry run, and reports the same counts", async () => {
     const h = await harness(accountDoc(), [campaignDoc()]);
     await h.runUntil("2027-03-02T00:00:00Z");
-    const facts = archive({ invitations: [outgoing("bob", "2027-03-01T15:14:00Z")], connections: [connection("erin", "2021-05-01T00:00:00Z")] });
+    const facts = archive({
+      invitations: [outgoing("bob", "2027-03-01T15:14:00Z")],
+      connections: [connection("erin", "2021-05-01T00:00:00Z")],
+    });
     const before = await snapshot(h);
     const dry = await h.app.importLinkedInArchive("alice", facts, { dryRun: true });
     expect(dry).toMatchObject({ invitationsAdopted: 1, alreadyConnected: 1 });
@@ -326,7 +470,9 @@ describe("importing LinkedIn's data export", () => {
     const h = await harness(accountDoc(), [campaignDoc()]);
     await h.runUntil("2027-03-02T00:00:00Z");
     const r = await h.app.importLinkedInArchive("alice", archive({ invitations: [outgoing("zoe", "2027-03-05T10:00:00Z")] }));
-    expect(r.problems).toEqual([{ file: "Invitations.csv", line: 2, reason: `${url("zoe")}: sent after now; check the clock (LINKPACE_NOW)` }]);
+    expect(r.problems).toEqual([
+      { file: "Invitations.csv", line: 2, reason: `${url("zoe")}: sent after now; check the clock (LINKPACE_NOW)` },
+    ]);
     await expect(h.app.importLinkedInArchive("bob", archive({}))).rejects.toThrow(LinkpaceError);
   });
 });
@@ -342,7 +488,14 @@ describe("linkpace mark", () => {
   it("accepted: the pending invitation is accepted and the message follows; again: already on record", async () => {
     const h = await invited();
     const r = await h.app.mark({ person: "http://linkedin.com/in/Jane/", outcome: "accepted", at: at("2027-03-02T16:00:00Z") });
-    expect(r).toMatchObject({ status: "applied", recorded: "accepted", person: url("jane"), account: "alice", campaign: "c1", at: "2027-03-02T16:00:00Z" });
+    expect(r).toMatchObject({
+      status: "applied",
+      recorded: "accepted",
+      person: url("jane"),
+      account: "alice",
+      campaign: "c1",
+      at: "2027-03-02T16:00:00Z",
+    });
     expect((await status(h)).pending.count).toBe(0);
     expect((await h.app.mark({ person: url("jane"), outcome: "accepted" })).status).toBe("already");
     await h.runUntil("2027-03-08T00:00:00Z");
@@ -368,17 +521,25 @@ describe("linkpace mark", () => {
     expect(await h.app.mark({ person: url("jane"), outcome: "replied" })).toMatchObject({ status: "applied", recorded: "replied" });
     expect(await enrollmentOf(h, "jane")).toMatchObject({ status: "done", endReason: "replied" });
     expect((await h.app.mark({ person: url("jane"), outcome: "replied" })).status).toBe("already");
-    expect(await h.app.mark({ person: url("new-friend"), outcome: "connected" })).toMatchObject({ status: "applied", recorded: "connected", account: null });
+    expect(await h.app.mark({ person: url("new-friend"), outcome: "connected" })).toMatchObject({
+      status: "applied",
+      recorded: "connected",
+      account: null,
+    });
     expect((await h.app.mark({ person: url("new-friend"), outcome: "connected" })).status).toBe("already");
     expect((await h.app.mark({ person: url("new-friend"), outcome: "replied" })).status).toBe("nothing");
     await expect(h.app.mark({ person: url("stranger"), outcome: "accepted" })).rejects.toMatchObject({ code: "not_found" });
     await expect(h.app.mark({ person: "https://example.com/jane", outcome: "accepted" })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(h.app.mark({ person: url("jane"), outcome: "accepted", at: h.clock.now() + WEEK })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(h.app.mark({ person: url("jane"), outcome: "accepted", at: h.clock.now() + WEEK })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     await expect(h.app.mark({ person: url("jane"), outcome: "accepted", account: "nobody" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses an acceptance dated before the invitation", async () => {
     const h = await invited();
-    await expect(h.app.mark({ person: url("jane"), outcome: "accepted", at: at("2027-03-01T00:00:00Z") })).rejects.toThrow(/before the invitation was sent/);
+    await expect(h.app.mark({ person: url("jane"), outcome: "accepted", at: at("2027-03-01T00:00:00Z") })).rejects.toThrow(
+      /before the invitation was sent/,
+    );
   });
 });

@@ -17,14 +17,18 @@ describe("names in templates", () => {
       ),
       "leads.csv",
     );
-    await h.app.enroll("c1", csv.rows.map((r) => ({ prospect: r.prospect, zoneHints: r.zoneHints })));
+    await h.app.enroll(
+      "c1",
+      csv.rows.map((r) => ({ prospect: r.prospect, zoneHints: r.zoneHints })),
+    );
     await h.runUntil("2027-03-03T00:00:00Z");
     expect(h.channel.requests.map((q) => q.text).sort()).toEqual(["Hi Jane (Jane van Doe)", "Hi there (李伟)", "Hi 芳 (王芳)"]);
   });
 
   it("a later list that names the person by first and last name only replaces the full name", async () => {
     const h = await harness(accountDoc(), [campaignDoc({ name: "c1" }), campaignDoc({ name: "c2" })]);
-    const read = (csv: string) => readProspectCsv(Buffer.from(csv), "leads.csv").rows.map((r) => ({ prospect: r.prospect, zoneHints: r.zoneHints }));
+    const read = (csv: string) =>
+      readProspectCsv(Buffer.from(csv), "leads.csv").rows.map((r) => ({ prospect: r.prospect, zoneHints: r.zoneHints }));
     await h.app.enroll("c1", read("profileUrl,fullName\nhttps://www.linkedin.com/in/li-wei,李伟\n"));
     const id = (await h.app.store.findPersonIds(1, ["https://www.linkedin.com/in/li-wei"])).get("https://www.linkedin.com/in/li-wei")!;
     expect(await h.app.store.getPerson(id)).toMatchObject({ firstName: "", lastName: "", fullName: "李伟" });

@@ -18,12 +18,23 @@ function recordingStore(): { store: Store; writes: Array<[string, number, unknow
   const store = {
     updateEnrollment: async (id: number, patch: unknown) => void writes.push(["enrollment", id, patch]),
     updatePerson: async (id: number, patch: unknown) => void writes.push(["person", id, patch]),
-    getCampaignById: async (id: number) => ({ id, workspaceId: 1, name: "c1", accountId: 1, doc: campaign, status: "active", createdAt: 0 }),
+    getCampaignById: async (id: number) => ({
+      id,
+      workspaceId: 1,
+      name: "c1",
+      accountId: 1,
+      doc: campaign,
+      status: "active",
+      createdAt: 0,
+    }),
   } as unknown as Store;
   return { store, writes };
 }
 
-const enrollment = (over: Partial<EnrollmentRow>): EnrollmentRow => ({ id: 5, ...newEnrollment({ campaignId: 1, accountId: 1, personId: 8 }, over) });
+const enrollment = (over: Partial<EnrollmentRow>): EnrollmentRow => ({
+  id: 5,
+  ...newEnrollment({ campaignId: 1, accountId: 1, personId: 8 }, over),
+});
 
 describe("applyTransition", () => {
   it("writes the person's effect, then the enrollment's change", async () => {
@@ -39,30 +50,60 @@ describe("applyTransition", () => {
   it("throws an internal error naming the enrollment and the move, and writes nothing, on an illegal move", async () => {
     const { store, writes } = recordingStore();
     const e = enrollment({ status: "done", endReason: "completed" });
-    const error = await applyTransition({ store, account, campaign, now: NOW }, e, { type: "claimed", actionId: 9 }).catch((x: unknown) => x);
+    const error = await applyTransition({ store, account, campaign, now: NOW }, e, { type: "claimed", actionId: 9 }).catch(
+      (x: unknown) => x,
+    );
     expect(error).toBeInstanceOf(LinkpaceError);
-    expect(error).toMatchObject({ code: "internal", message: expect.stringMatching(/^enrollment 5: an enrollment that is done cannot take the event claimed/) });
+    expect(error).toMatchObject({
+      code: "internal",
+      message: expect.stringMatching(/^enrollment 5: an enrollment that is done cannot take the event claimed/),
+    });
     expect(writes).toEqual([]);
   });
 });
 
 describe("applyResult", () => {
-  const ctxFor = (store: Store): EngineContext => ({ store, workspaceId: 1, campaigns: new CampaignCache(store) }) as unknown as EngineContext;
+  const ctxFor = (store: Store): EngineContext =>
+    ({ store, workspaceId: 1, campaigns: new CampaignCache(store) }) as unknown as EngineContext;
   const action: ActionLogRow = {
-    id: 42, workspaceId: 1, at: NOW, type: "action", accountId: 1, campaignId: 1, personId: 8, enrollmentId: 5, prospect: null, prospectTz: "Europe/Berlin",
-    kind: "visit", note: null, text: null, result: "ok",
+    id: 42,
+    workspaceId: 1,
+    at: NOW,
+    type: "action",
+    accountId: 1,
+    campaignId: 1,
+    personId: 8,
+    enrollmentId: 5,
+    prospect: null,
+    prospectTz: "Europe/Berlin",
+    kind: "visit",
+    note: null,
+    text: null,
+    result: "ok",
   };
-  const accountRow = { id: 1, workspaceId: 1, name: "alice", doc: account, state: null, wakeAt: null, createdAt: 0 } as unknown as AccountRow;
+  const accountRow = {
+    id: 1,
+    workspaceId: 1,
+    name: "alice",
+    doc: account,
+    state: null,
+    wakeAt: null,
+    createdAt: 0,
+  } as unknown as AccountRow;
 
   it("applies an inline claim and its result in one write", async () => {
     const { store, writes } = recordingStore();
     await applyResult(store, ctxFor(store), { action, account: accountRow, enrollment: enrollment({}), result: "ok", claimed: true });
-    expect(writes).toEqual([["enrollment", 5, expect.objectContaining({ status: "ready", step: 1, nextKind: "connect", visitedAt: NOW, leaseActionId: null })]]);
+    expect(writes).toEqual([
+      ["enrollment", 5, expect.objectContaining({ status: "ready", step: 1, nextKind: "connect", visitedAt: NOW, leaseActionId: null })],
+    ]);
   });
 
   it("refuses a result for an enrollment that was not in flight (and not claimed with it)", async () => {
     const { store, writes } = recordingStore();
-    await expect(applyResult(store, ctxFor(store), { action, account: accountRow, enrollment: enrollment({}), result: "ok" })).rejects.toThrow(/cannot take the event performed/);
+    await expect(
+      applyResult(store, ctxFor(store), { action, account: accountRow, enrollment: enrollment({}), result: "ok" }),
+    ).rejects.toThrow(/cannot take the event performed/);
     expect(writes).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { atomicFileTarget } from "../../src/io/output-target.js";
 
-const write = (stream: NodeJS.WritableStream, text: string) => new Promise<void>((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
+const write = (stream: NodeJS.WritableStream, text: string) =>
+  new Promise<void>((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
 
 describe("atomicFileTarget", () => {
   it("shows the new file only once it is complete, and leaves no temporary file", async () => {

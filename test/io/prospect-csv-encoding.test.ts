@@ -24,11 +24,9 @@ describe("readProspectCsv: encodings", () => {
   test("UTF-16 LE with BOM (Excel Unicode text)", () =>
     expectZoe(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(CSV, "utf-16le")]), "utf-16le"));
 
-  test("UTF-16 BE with BOM", () =>
-    expectZoe(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(CSV, "utf-16be")]), "utf-16be"));
+  test("UTF-16 BE with BOM", () => expectZoe(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(CSV, "utf-16be")]), "utf-16be"));
 
-  test("UTF-16 LE without BOM is recognised by its zero bytes", () =>
-    expectZoe(iconv.encode(CSV, "utf-16le"), "utf-16le"));
+  test("UTF-16 LE without BOM is recognised by its zero bytes", () => expectZoe(iconv.encode(CSV, "utf-16le"), "utf-16le"));
 
   test("Windows-1252 (bytes that are not UTF-8): é decoded, encoding reported", () => {
     const bytes = iconv.encode(CSV, "windows-1252");
@@ -46,8 +44,8 @@ describe("readProspectCsv: encodings", () => {
 
 describe("readProspectCsv: delimiters", () => {
   test.each([
-    [",", "url,name,note\nhttps://www.linkedin.com/in/a-b,A B,\"x; y; z\"\n"],
-    [";", "url;name;note\nhttps://www.linkedin.com/in/a-b;A B;\"x, y, z\"\n"],
+    [",", 'url,name,note\nhttps://www.linkedin.com/in/a-b,A B,"x; y; z"\n'],
+    [";", 'url;name;note\nhttps://www.linkedin.com/in/a-b;A B;"x, y, z"\n'],
     ["\t", "url\tname\tnote\nhttps://www.linkedin.com/in/a-b\tA B\tx, y; z\n"],
   ])("%j detected from the header", (delimiter, csv) => {
     const result = readProspectCsv(Buffer.from(csv), "x.csv");

@@ -110,10 +110,7 @@ describe("readProspectCsv: lead-list formats", () => {
         line: 2,
         zoneHints: {},
         prospect: {
-          identifiers: [
-            "https://www.linkedin.com/in/sofia-marin-hr",
-            "https://www.linkedin.com/sales/lead/ACwAAAE4c29maWFtYXJp",
-          ],
+          identifiers: ["https://www.linkedin.com/in/sofia-marin-hr", "https://www.linkedin.com/sales/lead/ACwAAAE4c29maWFtYXJp"],
           firstName: "Sofia",
           lastName: "Marín",
           company: "Lumen Health",
@@ -190,10 +187,7 @@ describe("readProspectCsv: lead-list formats", () => {
       line: 2,
       zoneHints: {},
       prospect: {
-        identifiers: [
-          "https://www.linkedin.com/in/léo-ferretti",
-          "https://www.linkedin.com/sales/lead/ACwAAAF5bGVvZmVycmV0",
-        ],
+        identifiers: ["https://www.linkedin.com/in/léo-ferretti", "https://www.linkedin.com/sales/lead/ACwAAAF5bGVvZmVycmV0"],
         firstName: "Léo",
         lastName: "Ferretti",
         company: "Atelier Nord",

@@ -145,14 +145,21 @@ describe("readProspectCsv: records and line numbers", () => {
   });
 
   test("lines whose cells are all empty are skipped, not rejected", () => {
-    const result = read(lines("url;name", "https://www.linkedin.com/in/ana-silva;Ana", ";", " ; ", "https://www.linkedin.com/in/bo-chen;Bo"));
+    const result = read(
+      lines("url;name", "https://www.linkedin.com/in/ana-silva;Ana", ";", " ; ", "https://www.linkedin.com/in/bo-chen;Bo"),
+    );
     expect(result.rows.map((r) => r.line)).toEqual([2, 5]);
     expect(result.rejects).toEqual([]);
   });
 
   test("a quote never closed rejects the rest of the file from the line where it opened", () => {
     const result = read(
-      lines("url,note", "https://www.linkedin.com/in/ana-silva,ok", 'https://www.linkedin.com/in/bo-chen,"oops', "https://www.linkedin.com/in/cy-dale,x"),
+      lines(
+        "url,note",
+        "https://www.linkedin.com/in/ana-silva,ok",
+        'https://www.linkedin.com/in/bo-chen,"oops',
+        "https://www.linkedin.com/in/cy-dale,x",
+      ),
     );
     expect(result.rows.map((r) => r.line)).toEqual([2]);
     expect(result.rejects).toEqual([
@@ -165,7 +172,9 @@ describe("readProspectCsv: records and line numbers", () => {
   });
 
   test("a header ending in blank cells does not require them in every row", () => {
-    const result = read(lines("url,name,,", "https://www.linkedin.com/in/ana-silva,Ana", "https://www.linkedin.com/in/bo-chen,Bo,,", "x,y,z,w,v"));
+    const result = read(
+      lines("url,name,,", "https://www.linkedin.com/in/ana-silva,Ana", "https://www.linkedin.com/in/bo-chen,Bo,,", "x,y,z,w,v"),
+    );
     expect(result.rows.map((r) => [r.line, r.prospect.fullName, r.prospect.custom])).toEqual([
       [2, "Ana", {}],
       [3, "Bo", {}],

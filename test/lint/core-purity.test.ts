@@ -27,12 +27,16 @@ describe("the lint rule that keeps src/core pure", () => {
     ["a timer", "setTimeout(() => undefined, 1);\n", /setTimeout/],
     ["process", "export const e = process.env.X;\n", /process/],
     ["a node: import", 'import { readFileSync } from "node:fs";\nexport const f = readFileSync;\n', /node:fs/],
-  ])("refuses %s in src/core, with the reason", async (_what, text, pattern) => {
-    const found = await messages(text, CORE_FILE);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(pattern);
-    expect(found[0]).toContain("src/core is pure");
-  }, 60_000);
+  ])(
+    "refuses %s in src/core, with the reason",
+    async (_what, text, pattern) => {
+      const found = await messages(text, CORE_FILE);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(pattern);
+      expect(found[0]).toContain("src/core is pure");
+    },
+    60_000,
+  );
 
   it("lets src/core build dates from instants, and the engine use the clock", async () => {
     expect(await messages("export const d = (at: number) => new Date(at);\n", CORE_FILE)).toEqual([]);

@@ -7,14 +7,29 @@ import { describe, expect, it } from "vitest";
 import { parseInstant } from "../../src/core/time.js";
 import { weeklySends } from "../../src/sim/invariants.js";
 import { accountDoc } from "../support/docs.js";
-import { type Case, ALL_WEEK, TWO_MESSAGES, WITHDRAW_21D, check, connect, event, invites, message, ts, visit, withdraw } from "./invariant-logs.js";
+import {
+  type Case,
+  ALL_WEEK,
+  TWO_MESSAGES,
+  WITHDRAW_21D,
+  check,
+  connect,
+  event,
+  invites,
+  message,
+  ts,
+  visit,
+  withdraw,
+} from "./invariant-logs.js";
 
-const unrendered = ["Hi {{ firstName }}!", "Hi {% if company %}there{% endif %}", "Hi undefined", "Hi [object Object]"].map((note): Case => ({
-  name: `8 notes are rendered: ${JSON.stringify(note)}`,
-  valid: [connect(ts(1, "09:00"), 1, { note: "Hi Jane!" })],
-  broken: [connect(ts(1, "09:00"), 1, { note })],
-  violations: [/^\[notes\] alice: unrendered note to .*\/p1: /],
-}));
+const unrendered = ["Hi {{ firstName }}!", "Hi {% if company %}there{% endif %}", "Hi undefined", "Hi [object Object]"].map(
+  (note): Case => ({
+    name: `8 notes are rendered: ${JSON.stringify(note)}`,
+    valid: [connect(ts(1, "09:00"), 1, { note: "Hi Jane!" })],
+    broken: [connect(ts(1, "09:00"), 1, { note })],
+    violations: [/^\[notes\] alice: unrendered note to .*\/p1: /],
+  }),
+);
 
 const cases: Case[] = [
   {
@@ -27,8 +42,18 @@ const cases: Case[] = [
   {
     name: "1 weekly budget over a rolling 7×24 h (failed invitations cost nothing)",
     accounts: [accountDoc({ limits: { invitesPerWeek: 3 } })],
-    valid: [...invites(1, 2, 1), connect(ts(3, "09:00"), 3, { result: "profile_unavailable" }), connect(ts(3, "09:10"), 4), connect(ts(8, "09:00"), 5)],
-    broken: [...invites(1, 2, 1), connect(ts(3, "09:00"), 3, { result: "profile_unavailable" }), connect(ts(3, "09:10"), 4), connect(ts(8, "08:59"), 5)],
+    valid: [
+      ...invites(1, 2, 1),
+      connect(ts(3, "09:00"), 3, { result: "profile_unavailable" }),
+      connect(ts(3, "09:10"), 4),
+      connect(ts(8, "09:00"), 5),
+    ],
+    broken: [
+      ...invites(1, 2, 1),
+      connect(ts(3, "09:00"), 3, { result: "profile_unavailable" }),
+      connect(ts(3, "09:10"), 4),
+      connect(ts(8, "08:59"), 5),
+    ],
     violations: [/^\[weekly budget\] alice: 4 invitations in the 7×24 h before 2027-03-08T08:59:00.000Z \(budget 3\)$/],
   },
   {
@@ -109,7 +134,11 @@ const cases: Case[] = [
     name: "5 least gap between two actions of an account (other accounts do not count)",
     accounts: [accountDoc(), accountDoc({ name: "bob" })],
     valid: [visit(ts(1, "09:00"), 1), visit(ts(1, "09:00"), 2, { account: "bob" }), connect(ts(1, "09:02"), 1)],
-    broken: [visit(ts(1, "09:00"), 1), visit(ts(1, "09:00"), 2, { account: "bob" }), { ...connect(ts(1, "09:01"), 1), at: "2027-03-01T09:01:59Z" }],
+    broken: [
+      visit(ts(1, "09:00"), 1),
+      visit(ts(1, "09:00"), 2, { account: "bob" }),
+      { ...connect(ts(1, "09:01"), 1), at: "2027-03-01T09:01:59Z" },
+    ],
     violations: [/^\[least gap\] alice: two actions 119s apart at 2027-03-01T09:01:59Z$/],
   },
   {
@@ -127,8 +156,19 @@ const cases: Case[] = [
   {
     name: "6 with stopOnReply, no message after a reply",
     campaigns: [TWO_MESSAGES],
-    valid: [connect(ts(1, "09:00"), 1), event(ts(1, "10:00"), "accepted", 1), message(ts(3, "10:00"), 1), event(ts(4, "10:00"), "replied", 1)],
-    broken: [connect(ts(1, "09:00"), 1), event(ts(1, "10:00"), "accepted", 1), message(ts(3, "10:00"), 1), event(ts(4, "10:00"), "replied", 1), message(ts(8, "10:00"), 1)],
+    valid: [
+      connect(ts(1, "09:00"), 1),
+      event(ts(1, "10:00"), "accepted", 1),
+      message(ts(3, "10:00"), 1),
+      event(ts(4, "10:00"), "replied", 1),
+    ],
+    broken: [
+      connect(ts(1, "09:00"), 1),
+      event(ts(1, "10:00"), "accepted", 1),
+      message(ts(3, "10:00"), 1),
+      event(ts(4, "10:00"), "replied", 1),
+      message(ts(8, "10:00"), 1),
+    ],
     violations: [/^\[messages\] message to .*\/p1 at 2027-03-08T10:00:00Z after a reply$/],
   },
   {
@@ -189,15 +229,29 @@ const cases: Case[] = [
     name: "8 notesPerMonth on a free account, by the sender's calendar month",
     accounts: [accountDoc({ type: "free", workingHours: ALL_WEEK, limits: { notesPerMonth: 2 } })],
     // 22:30Z on March 31st is April 1st in Paris (and 11:30 in Auckland, inside the campaign's hours).
-    valid: [connect(ts(1, "09:00"), 1, { note: "Hi" }), connect(ts(2, "09:00"), 2, { note: "Hi" }), connect(ts(3, "09:00"), 3), connect(ts(31, "22:30"), 4, { note: "Hi", prospectTimezone: "Pacific/Auckland" })],
-    broken: [connect(ts(1, "09:00"), 1, { note: "Hi" }), connect(ts(2, "09:00"), 2, { note: "Hi" }), connect(ts(3, "09:00"), 3), connect(ts(31, "21:30"), 4, { note: "Hi", prospectTimezone: "Pacific/Auckland" })],
+    valid: [
+      connect(ts(1, "09:00"), 1, { note: "Hi" }),
+      connect(ts(2, "09:00"), 2, { note: "Hi" }),
+      connect(ts(3, "09:00"), 3),
+      connect(ts(31, "22:30"), 4, { note: "Hi", prospectTimezone: "Pacific/Auckland" }),
+    ],
+    broken: [
+      connect(ts(1, "09:00"), 1, { note: "Hi" }),
+      connect(ts(2, "09:00"), 2, { note: "Hi" }),
+      connect(ts(3, "09:00"), 3),
+      connect(ts(31, "21:30"), 4, { note: "Hi", prospectTimezone: "Pacific/Auckland" }),
+    ],
     violations: [/^\[notes\] alice: 3 notes in 2027-03 \(cap 2\)$/],
   },
   {
     name: "8 notesPerMonth also on a paid account where it is set",
     accounts: [accountDoc({ type: "premium", limits: { notesPerMonth: 2 } })],
     valid: [connect(ts(1, "09:00"), 1, { note: "Hi" }), connect(ts(2, "09:00"), 2, { note: "Hi" }), connect(ts(3, "09:00"), 3)],
-    broken: [connect(ts(1, "09:00"), 1, { note: "Hi" }), connect(ts(2, "09:00"), 2, { note: "Hi" }), connect(ts(3, "09:00"), 3, { note: "Hi" })],
+    broken: [
+      connect(ts(1, "09:00"), 1, { note: "Hi" }),
+      connect(ts(2, "09:00"), 2, { note: "Hi" }),
+      connect(ts(3, "09:00"), 3, { note: "Hi" }),
+    ],
     violations: [/^\[notes\] alice: 3 notes in 2027-03 \(cap 2\)$/],
   },
   {
@@ -234,12 +288,22 @@ const cases: Case[] = [
     name: "10 no connect for 24 h after weekly_limit_reached (other actions may go on)",
     valid: [connect(ts(1, "09:00"), 1, { result: "weekly_limit_reached" }), visit(ts(1, "10:00"), 2), connect(ts(2, "09:00"), 3)],
     broken: [connect(ts(1, "09:00"), 1, { result: "weekly_limit_reached" }), visit(ts(1, "10:00"), 2), connect(ts(2, "08:59"), 3)],
-    violations: [/^\[signals\] alice: connect at 2027-03-02T08:59:00Z, less than 24 h after the weekly-limit signal at 2027-03-01T09:00:00Z$/],
+    violations: [
+      /^\[signals\] alice: connect at 2027-03-02T08:59:00Z, less than 24 h after the weekly-limit signal at 2027-03-01T09:00:00Z$/,
+    ],
   },
   {
     name: "10 weekly_limit_reached recurs at most twice in 28 days",
-    valid: [connect(ts(1, "09:00"), 1, { result: "weekly_limit_reached" }), connect(ts(15, "09:00"), 2, { result: "weekly_limit_reached" }), connect(ts(36, "09:00"), 3, { result: "weekly_limit_reached" })],
-    broken: [connect(ts(1, "09:00"), 1, { result: "weekly_limit_reached" }), connect(ts(15, "09:00"), 2, { result: "weekly_limit_reached" }), connect(ts(26, "09:00"), 3, { result: "weekly_limit_reached" })],
+    valid: [
+      connect(ts(1, "09:00"), 1, { result: "weekly_limit_reached" }),
+      connect(ts(15, "09:00"), 2, { result: "weekly_limit_reached" }),
+      connect(ts(36, "09:00"), 3, { result: "weekly_limit_reached" }),
+    ],
+    broken: [
+      connect(ts(1, "09:00"), 1, { result: "weekly_limit_reached" }),
+      connect(ts(15, "09:00"), 2, { result: "weekly_limit_reached" }),
+      connect(ts(26, "09:00"), 3, { result: "weekly_limit_reached" }),
+    ],
     violations: [/^\[signals\] alice: 3 weekly-limit signals within 28 days, the last at 2027-03-26T09:00:00Z$/],
   },
   {
@@ -256,8 +320,16 @@ const cases: Case[] = [
   },
   {
     name: "10 no note after note_quota_reached until the next calendar month",
-    valid: [connect(ts(1, "09:00"), 1, { note: "Hi", result: "note_quota_reached" }), connect(ts(2, "09:00"), 2), connect(ts(32, "09:00"), 3, { note: "Hi" })],
-    broken: [connect(ts(1, "09:00"), 1, { note: "Hi", result: "note_quota_reached" }), connect(ts(2, "09:00"), 2, { note: "Hi" }), connect(ts(32, "09:00"), 3, { note: "Hi" })],
+    valid: [
+      connect(ts(1, "09:00"), 1, { note: "Hi", result: "note_quota_reached" }),
+      connect(ts(2, "09:00"), 2),
+      connect(ts(32, "09:00"), 3, { note: "Hi" }),
+    ],
+    broken: [
+      connect(ts(1, "09:00"), 1, { note: "Hi", result: "note_quota_reached" }),
+      connect(ts(2, "09:00"), 2, { note: "Hi" }),
+      connect(ts(32, "09:00"), 3, { note: "Hi" }),
+    ],
     violations: [/^\[signals\] alice: a note at 2027-03-02T09:00:00Z after LinkedIn's note quota signal at 2027-03-01T09:00:00Z$/],
   },
   {
@@ -277,7 +349,21 @@ describe("checkInvariants on small logs", () => {
   it("has a broken-log case for every invariant it judges (1 to 10) and every label it uses", () => {
     expect(new Set(cases.map((c) => Number(c.name.split(" ")[0])))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
     const labels = new Set(cases.flatMap((c) => c.violations.map((v) => /\\\[([a-z ]+)\\\]/.exec(v.source)?.[1])));
-    expect(labels).toEqual(new Set(["order", "weekly budget", "daily cap", "pending cap", "hours", "least gap", "messages", "one invitation", "notes", "withdrawal", "signals"]));
+    expect(labels).toEqual(
+      new Set([
+        "order",
+        "weekly budget",
+        "daily cap",
+        "pending cap",
+        "hours",
+        "least gap",
+        "messages",
+        "one invitation",
+        "notes",
+        "withdrawal",
+        "signals",
+      ]),
+    );
   });
 
   it("warms up only accounts created less than 90 days before their first day, with warmup: auto", () => {
@@ -301,7 +387,13 @@ describe("checkInvariants on small logs", () => {
   });
 
   it("stops no messages after a reply when stopOnReply is off", () => {
-    const log = [connect(ts(1, "09:00"), 1), event(ts(1, "10:00"), "accepted", 1), message(ts(3, "10:00"), 1), event(ts(4, "10:00"), "replied", 1), message(ts(8, "10:00"), 1)];
+    const log = [
+      connect(ts(1, "09:00"), 1),
+      event(ts(1, "10:00"), "accepted", 1),
+      message(ts(3, "10:00"), 1),
+      event(ts(4, "10:00"), "replied", 1),
+      message(ts(8, "10:00"), 1),
+    ];
     expect(check({ campaigns: [{ ...TWO_MESSAGES, stopOnReply: false }] }, log)).toEqual([]);
   });
 });
@@ -309,8 +401,14 @@ describe("checkInvariants on small logs", () => {
 describe("weeklySends (invariant 11 is judged over simulations, where prospects and windows are known)", () => {
   it("counts ok invitations per account in each full week from the start", () => {
     const log = [
-      ...invites(1, 2, 1), connect(ts(8, "09:00"), 3), connect(ts(9, "09:00"), 4, { result: "weekly_limit_reached" }), message(ts(9, "10:00"), 5),
-      visit(ts(10, "09:00"), 6), connect(ts(14, "22:59"), 7), connect(ts(10, "09:00"), 8, { account: "bob" }), connect(ts(15, "09:00"), 9),
+      ...invites(1, 2, 1),
+      connect(ts(8, "09:00"), 3),
+      connect(ts(9, "09:00"), 4, { result: "weekly_limit_reached" }),
+      message(ts(9, "10:00"), 5),
+      visit(ts(10, "09:00"), 6),
+      connect(ts(14, "22:59"), 7),
+      connect(ts(10, "09:00"), 8, { account: "bob" }),
+      connect(ts(15, "09:00"), 9),
     ];
     expect(Object.fromEntries(weeklySends(log, parseInstant(ts(1, "00:00")) as number, 15))).toEqual({ alice: [2, 2], bob: [0, 1] });
   });

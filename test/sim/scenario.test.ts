@@ -4,7 +4,12 @@ import { parseScenario } from "../../src/sim/scenario.js";
 import { LinkpaceError } from "../../src/core/errors.js";
 
 const scenario = (created: string) =>
-  JSON.stringify({ start: "2027-03-01T00:00:00Z", days: 7, accounts: [{ name: "alice", timezone: "Europe/Paris", created }], campaigns: [] });
+  JSON.stringify({
+    start: "2027-03-01T00:00:00Z",
+    days: 7,
+    accounts: [{ name: "alice", timezone: "Europe/Paris", created }],
+    campaigns: [],
+  });
 
 describe("parseScenario", () => {
   it("refuses an account created after the start, in the account's zone", () => {
@@ -16,6 +21,11 @@ describe("parseScenario", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(LinkpaceError);
-    expect((error as LinkpaceError).issues).toEqual([{ where: "s.json: accounts[0].created", message: expect.stringMatching(/^2027-03-02 is in the future \(today is 2027-03-01 in Europe\/Paris\)/) }]);
+    expect((error as LinkpaceError).issues).toEqual([
+      {
+        where: "s.json: accounts[0].created",
+        message: expect.stringMatching(/^2027-03-02 is in the future \(today is 2027-03-01 in Europe\/Paris\)/),
+      },
+    ]);
   });
 });

@@ -9,8 +9,17 @@ const start = (iso: string): number => parseInstant(iso) as number;
 
 function people(campaign: string, n: number, location: string, timezone: string | null, prefix: string): InlineProspect[] {
   return Array.from({ length: n }, (_, i) => ({
-    campaign, profileUrl: `https://www.linkedin.com/in/${prefix}-${i}`, firstName: i % 9 === 0 ? "" : `P${i}`, lastName: "Tester",
-    company: i % 5 === 0 ? "" : "Acme", title: "CTO", location, timezone, connected: i % 40 === 7, unavailable: i % 50 === 11, custom: {},
+    campaign,
+    profileUrl: `https://www.linkedin.com/in/${prefix}-${i}`,
+    firstName: i % 9 === 0 ? "" : `P${i}`,
+    lastName: "Tester",
+    company: i % 5 === 0 ? "" : "Acme",
+    title: "CTO",
+    location,
+    timezone,
+    connected: i % 40 === 7,
+    unavailable: i % 50 === 11,
+    custom: {},
   }));
 }
 
@@ -22,21 +31,60 @@ function people(campaign: string, n: number, location: string, timezone: string 
  */
 export function richScenario(seed = 7): Scenario {
   const accounts: Array<{ doc: AccountDoc; linkedin: Scenario["accounts"][number]["linkedin"] }> = [
-    { doc: accountDoc({ name: "paris-free", type: "free", timezone: "Europe/Paris" }), linkedin: { weeklyInviteLimit: 100, noteQuotaPerMonth: 3, acceptance: 0.4 } },
-    { doc: accountDoc({ name: "ny-premium", type: "premium", timezone: "America/New_York" }), linkedin: { weeklyInviteLimit: 70, acceptance: 0.3 } },
-    { doc: accountDoc({ name: "young", type: "premium", timezone: "Australia/Sydney", created: "2027-02-20" }), linkedin: { acceptance: 0.35 } },
-    { doc: accountDoc({ name: "kolkata", type: "sales_navigator", timezone: "Asia/Kolkata", limits: { invitesPerWeek: 60, invitesPerDay: 15 } }), linkedin: { weeklyInviteLimit: 50, acceptance: 0.1 } },
+    {
+      doc: accountDoc({ name: "paris-free", type: "free", timezone: "Europe/Paris" }),
+      linkedin: { weeklyInviteLimit: 100, noteQuotaPerMonth: 3, acceptance: 0.4 },
+    },
+    {
+      doc: accountDoc({ name: "ny-premium", type: "premium", timezone: "America/New_York" }),
+      linkedin: { weeklyInviteLimit: 70, acceptance: 0.3 },
+    },
+    {
+      doc: accountDoc({ name: "young", type: "premium", timezone: "Australia/Sydney", created: "2027-02-20" }),
+      linkedin: { acceptance: 0.35 },
+    },
+    {
+      doc: accountDoc({
+        name: "kolkata",
+        type: "sales_navigator",
+        timezone: "Asia/Kolkata",
+        limits: { invitesPerWeek: 60, invitesPerDay: 15 },
+      }),
+      linkedin: { weeklyInviteLimit: 50, acceptance: 0.1 },
+    },
   ];
   const campaigns = [
     // Written as a user would, without withdrawAfter: the default (21 days) applies.
-    campaignDocFromObject({ name: "eu", account: "paris-free", steps: [{ visit: {} }, { connect: { after: "1d", note: "Hi {{ firstName }}!" } }, { message: { after: "2d", text: "Thanks {{ firstName }}" } }] }, "eu"),
-    campaignDoc({ name: "us", account: "ny-premium", steps: [
-      { kind: "connect", after: 0, note: "Hi {{ firstName }}, fellow {{ title }} here.", noteFallback: "skip", withdrawAfter: 10 * DAY },
-      { kind: "message", after: DAY, text: "Thanks {{ firstName | default: 'there' }}!" },
-      { kind: "message", after: 3 * DAY, text: "Any thoughts, {{ firstName | default: 'there' }}?" },
-    ] }),
+    campaignDocFromObject(
+      {
+        name: "eu",
+        account: "paris-free",
+        steps: [
+          { visit: {} },
+          { connect: { after: "1d", note: "Hi {{ firstName }}!" } },
+          { message: { after: "2d", text: "Thanks {{ firstName }}" } },
+        ],
+      },
+      "eu",
+    ),
+    campaignDoc({
+      name: "us",
+      account: "ny-premium",
+      steps: [
+        { kind: "connect", after: 0, note: "Hi {{ firstName }}, fellow {{ title }} here.", noteFallback: "skip", withdrawAfter: 10 * DAY },
+        { kind: "message", after: DAY, text: "Thanks {{ firstName | default: 'there' }}!" },
+        { kind: "message", after: 3 * DAY, text: "Any thoughts, {{ firstName | default: 'there' }}?" },
+      ],
+    }),
     campaignDoc({ name: "apac", account: "young" }),
-    campaignDoc({ name: "india", account: "kolkata", schedule: { timezone: "Asia/Kolkata", hours: { days: ["mon", "tue", "wed", "thu", "fri", "sat"], windows: [{ startMinute: 10 * 60, endMinute: 19 * 60 }] } } }),
+    campaignDoc({
+      name: "india",
+      account: "kolkata",
+      schedule: {
+        timezone: "Asia/Kolkata",
+        hours: { days: ["mon", "tue", "wed", "thu", "fri", "sat"], windows: [{ startMinute: 10 * 60, endMinute: 19 * 60 }] },
+      },
+    }),
   ];
   const prospects = [
     ...people("eu", 160, "Berlin, Germany", null, "eu"),
@@ -60,9 +108,20 @@ export function richScenario(seed = 7): Scenario {
  */
 export function monthTurnScenario(seed = 5): Scenario {
   const doc = accountDoc({ name: "paris-free", type: "free", timezone: "Europe/Paris" });
-  const campaign = campaignDocFromObject({ name: "eu", account: "paris-free", steps: [{ connect: { note: "Hi {{ firstName | default: 'there' }}!" } }] }, "eu");
+  const campaign = campaignDocFromObject(
+    { name: "eu", account: "paris-free", steps: [{ connect: { note: "Hi {{ firstName | default: 'there' }}!" } }] },
+    "eu",
+  );
   const prospects = people("eu", 260, "Berlin, Germany", null, "eu");
-  return { start: start("2027-03-22T00:00:00Z"), days: 17, seed, accounts: [{ doc, linkedin: { noteQuotaPerMonth: 3, acceptance: 0.3 } }], campaigns: [campaign], prospects, imports: [] };
+  return {
+    start: start("2027-03-22T00:00:00Z"),
+    days: 17,
+    seed,
+    accounts: [{ doc, linkedin: { noteQuotaPerMonth: 3, acceptance: 0.3 } }],
+    campaigns: [campaign],
+    prospects,
+    imports: [],
+  };
 }
 
 /** An account whose invitations are mostly ignored, in a campaign that never withdraws them. */
@@ -70,7 +129,15 @@ export function ignoredScenario(seed = 9): Scenario {
   const doc = accountDoc({ name: "ignored", timezone: "Europe/Paris" });
   const campaign = campaignDocFromObject({ name: "never", account: "ignored", steps: [{ connect: { withdrawAfter: "never" } }] }, "never");
   const prospects = people("never", 500, "Berlin, Germany", null, "ig");
-  return { start: start("2027-03-01T00:00:00Z"), days: 32, seed, accounts: [{ doc, linkedin: { acceptance: 0.1 } }], campaigns: [campaign], prospects, imports: [] };
+  return {
+    start: start("2027-03-01T00:00:00Z"),
+    days: 32,
+    seed,
+    accounts: [{ doc, linkedin: { acceptance: 0.1 } }],
+    campaigns: [campaign],
+    prospects,
+    imports: [],
+  };
 }
 
 /** Established accounts with more prospects than they can invite, all reachable in the account's own zone. */

@@ -93,7 +93,8 @@ describe("simulation of a rich scenario", async () => {
   });
 
   it("writes a notification for every invitation milestone and the health alerts", () => {
-    const count = (kind: string, account?: string) => notifications.filter((n) => n.kind === kind && (!account || n.data.account === account)).length;
+    const count = (kind: string, account?: string) =>
+      notifications.filter((n) => n.kind === kind && (!account || n.data.account === account)).length;
     const total = (key: "invitesSent" | "accepted" | "replies" | "withdrawn") => result.run.report.accounts.reduce((s, a) => s + a[key], 0);
     expect(count("invite_sent")).toBe(total("invitesSent"));
     expect(count("invite_accepted")).toBe(total("accepted"));
@@ -106,17 +107,32 @@ describe("simulation of a rich scenario", async () => {
   });
 
   it("has an invariant checker that does fail on broken logs made from this one", () => {
-    const check = (entries: LogEntry[]) => checkInvariants({
-      entries, accounts: scenario.accounts.map((a) => a.doc), campaigns: scenario.campaigns,
-      connected: new Set(scenario.prospects.filter((p) => p.connected).map((p) => p.profileUrl)), end: scenario.start + scenario.days * DAY,
-    });
+    const check = (entries: LogEntry[]) =>
+      checkInvariants({
+        entries,
+        accounts: scenario.accounts.map((a) => a.doc),
+        campaigns: scenario.campaigns,
+        connected: new Set(scenario.prospects.filter((p) => p.connected).map((p) => p.profileUrl)),
+        end: scenario.start + scenario.days * DAY,
+      });
     expect(check(result.entries)).toEqual([]);
     const i = result.entries.findIndex((e) => isAction(e) && e.action === "connect" && e.result === "ok");
     const c = result.entries[i] as ActionLine;
-    const twice = [...result.entries.slice(0, i + 1), { ...c, at: formatInstant(parseInstant(c.at)! + 60_000) }, ...result.entries.slice(i + 1)];
-    expect(check(twice)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[least gap\] /), expect.stringMatching(/^\[one invitation\] second invitation to /)]));
+    const twice = [
+      ...result.entries.slice(0, i + 1),
+      { ...c, at: formatInstant(parseInstant(c.at)! + 60_000) },
+      ...result.entries.slice(i + 1),
+    ];
+    expect(check(twice)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\[least gap\] /),
+        expect.stringMatching(/^\[one invitation\] second invitation to /),
+      ]),
+    );
     const night = result.entries.map((e) => (e === c ? { ...c, at: c.at.slice(0, 11) + "02:00:00Z" } : e));
-    expect(check(night)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^\\[hours\\] ${c.account}: connect at .* outside working hours$`))]));
+    expect(check(night)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^\\[hours\\] ${c.account}: connect at .* outside working hours$`))]),
+    );
     const early = { ...c, action: "message", text: "hi" };
     expect(check([early])).toEqual([expect.stringMatching(/^\[messages\] message to .* before any acceptance$/)]);
   });
@@ -183,7 +199,8 @@ describe("throughput: each week as many invitations as the budget allows", () =>
     const weeks = weeklySends(result.entries, scenario.start, scenario.days);
     expect([...weeks.keys()].sort()).toEqual(["sender-1", "sender-2"]);
     for (const [account, sent] of weeks) {
-      for (const [i, n] of sent.slice(1).entries()) expect(n, `${account} week ${i + 2}`).toBeGreaterThanOrEqual(0.9 * budgets.get(account)!);
+      for (const [i, n] of sent.slice(1).entries())
+        expect(n, `${account} week ${i + 2}`).toBeGreaterThanOrEqual(0.9 * budgets.get(account)!);
     }
     // Spread over the day, not bunched at the opening: on days with 15+ invitations they span 5+ hours.
     const byDay = new Map<string, number[]>();

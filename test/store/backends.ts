@@ -33,13 +33,18 @@ function sqliteBackend(): StoreBackend {
     name: "sqlite",
     async create() {
       const path = join(tmpdir(), `linkpace-store-${randomBytes(6).toString("hex")}.db`);
-      return track(path, await openSqliteStore(path), () => openSqliteStore(path), async (passed) => {
-        if (!passed) {
-          console.error(`store test failed: kept SQLite database ${path}`);
-          return;
-        }
-        for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
-      });
+      return track(
+        path,
+        await openSqliteStore(path),
+        () => openSqliteStore(path),
+        async (passed) => {
+          if (!passed) {
+            console.error(`store test failed: kept SQLite database ${path}`);
+            return;
+          }
+          for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+        },
+      );
     },
   };
 }
@@ -49,19 +54,24 @@ function postgresBackend(url: string): StoreBackend {
     name: "postgres",
     async create() {
       const schema = `t_${randomBytes(6).toString("hex")}`;
-      return track(schema, await openPostgresStore(url, { schema }), () => openPostgresStore(url, { schema }), async (passed) => {
-        if (!passed) {
-          console.error(`store test failed: kept PostgreSQL schema ${schema} in ${url}`);
-          return;
-        }
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          await client.query(`drop schema "${schema}" cascade`);
-        } finally {
-          await client.end();
-        }
-      });
+      return track(
+        schema,
+        await openPostgresStore(url, { schema }),
+        () => openPostgresStore(url, { schema }),
+        async (passed) => {
+          if (!passed) {
+            console.error(`store test failed: kept PostgreSQL schema ${schema} in ${url}`);
+            return;
+          }
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            await client.query(`drop schema "${schema}" cascade`);
+          } finally {
+            await client.end();
+          }
+        },
+      );
     },
   };
 }

@@ -34,7 +34,18 @@ describe.each(storeBackends())("export queries on $name", (backend) => {
     people = await seedPeople(store, 7);
     const [p0, p1, p2, p3, p4] = people as [number, number, number, number, number];
     await store.insertEnrollments([
-      newEnrollment({ ...alice, personId: p0 }, { status: "done", invitedAt: T0 + H, acceptedAt: T0 + 3.5 * H, repliedAt: T0 + 10 * H, messagesSent: 1, endedAt: T0 + 10 * H, endReason: "replied" }),
+      newEnrollment(
+        { ...alice, personId: p0 },
+        {
+          status: "done",
+          invitedAt: T0 + H,
+          acceptedAt: T0 + 3.5 * H,
+          repliedAt: T0 + 10 * H,
+          messagesSent: 1,
+          endedAt: T0 + 10 * H,
+          endReason: "replied",
+        },
+      ),
       newEnrollment({ ...bob, personId: p1 }, { status: "invited", invitedAt: T0 + 2 * H }),
       newEnrollment({ ...alice, personId: p2 }),
       newEnrollment({ ...bob, personId: p3 }, { status: "done", endedAt: T0, endReason: "unreachable" }),
@@ -48,7 +59,15 @@ describe.each(storeBackends())("export queries on $name", (backend) => {
     await log({ ...bob, personId: p1, prospect: "https://www.linkedin.com/in/p1", at: T0 + H, kind: "visit" });
     await log({ ...alice, personId: p2, prospect: "https://www.linkedin.com/in/p2", at: T0 + H, kind: "visit" });
     await log({ ...alice, personId: p4, prospect: "https://www.linkedin.com/in/p4", at: T0 + H, kind: "visit", result: null });
-    await log({ ...alice, personId: p0, prospect: "https://www.linkedin.com/in/p0", at: T0 + 2 * H, type: "event", kind: "accepted", result: null });
+    await log({
+      ...alice,
+      personId: p0,
+      prospect: "https://www.linkedin.com/in/p0",
+      at: T0 + 2 * H,
+      type: "event",
+      kind: "accepted",
+      result: null,
+    });
     await log({ accountId: bob.accountId, at: T0 + 2 * H, type: "event", kind: "restricted", result: null });
     await log({ ...alice, personId: p0, prospect: "https://www.linkedin.com/in/p0", at: T0 + 3 * H, kind: "message", text: "Thanks!" });
   });
@@ -65,7 +84,16 @@ describe.each(storeBackends())("export queries on $name", (backend) => {
       ["p5", null, "not_enrolled"],
       ["p6", null, "not_enrolled"],
     ]);
-    expect(rows[0]).toMatchObject({ campaign: "c-alice", status: "done", invitedAt: "2027-03-01T01:00:00Z", hoursToAccept: 2.5, hoursToReply: 9, messagesSent: 1, timezone: "Europe/Berlin", timezoneSource: "explicit" });
+    expect(rows[0]).toMatchObject({
+      campaign: "c-alice",
+      status: "done",
+      invitedAt: "2027-03-01T01:00:00Z",
+      hoursToAccept: 2.5,
+      hoursToReply: 9,
+      messagesSent: 1,
+      timezone: "Europe/Berlin",
+      timezoneSource: "explicit",
+    });
     expect(await all(readProspectRecords(store, WS, {}, 1000))).toEqual(rows);
   });
 
@@ -106,20 +134,38 @@ describe.each(storeBackends())("export queries on $name", (backend) => {
     expect(await customColumns(store, WS, { campaignId: bob.campaignId }, 1)).toEqual(["Email", "status", "Lead Score"]);
     expect(await customColumns(store, WS, { accountId: alice.accountId, campaignId: bob.campaignId })).toEqual([]);
     const rows = await all(readProspectRecords(store, WS, {}, 2));
-    expect(rows.map((r) => r.custom)).toEqual([{ Email: "p0@example.com", status: "hot" }, { "Lead Score": "7" }, { Email: "p2@example.com", Phone: "1" }, {}, {}, { Email: "p0@example.com", status: "hot" }, { Source: "fair" }, {}]);
+    expect(rows.map((r) => r.custom)).toEqual([
+      { Email: "p0@example.com", status: "hot" },
+      { "Lead Score": "7" },
+      { Email: "p2@example.com", Phone: "1" },
+      {},
+      {},
+      { Email: "p0@example.com", status: "hot" },
+      { Source: "fair" },
+      {},
+    ]);
   });
 
   it("names people as written and writes every instant in whole seconds", async () => {
     const [p0] = people as [number];
     await store.updatePerson(p0, { firstName: "伟", lastName: "李", fullName: "李伟" });
-    await store.insertEnrollments([newEnrollment({ ...alice, personId: people[6]! }, { status: "invited", enrolledAt: T0 + 999, invitedAt: T0 + H + 456 })]);
-    await store.appendLog(newLog(alice.accountId, { ...alice, personId: p0, prospect: "https://www.linkedin.com/in/p0", at: T0 + 4 * H + 1, kind: "visit" }));
+    await store.insertEnrollments([
+      newEnrollment({ ...alice, personId: people[6]! }, { status: "invited", enrolledAt: T0 + 999, invitedAt: T0 + H + 456 }),
+    ]);
+    await store.appendLog(
+      newLog(alice.accountId, { ...alice, personId: p0, prospect: "https://www.linkedin.com/in/p0", at: T0 + 4 * H + 1, kind: "visit" }),
+    );
     const rows = await all(readProspectRecords(store, WS, {}));
     expect(rows[0]).toMatchObject({ firstName: "伟", lastName: "李", fullName: "李伟" });
-    expect(rows.find((r) => r.profileUrl.endsWith("/p6"))).toMatchObject({ enrolledAt: "2027-03-01T00:00:00Z", invitedAt: "2027-03-01T01:00:00Z" });
+    expect(rows.find((r) => r.profileUrl.endsWith("/p6"))).toMatchObject({
+      enrolledAt: "2027-03-01T00:00:00Z",
+      invitedAt: "2027-03-01T01:00:00Z",
+    });
     const activity = await all(readActivityRecords(store, WS, {}));
     expect(activity.at(-1)).toMatchObject({ at: "2027-03-01T04:00:00Z", prospectName: "李伟" });
-    const instants = [...rows, ...activity].flatMap((r) => Object.values(r)).filter((v) => typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v));
+    const instants = [...rows, ...activity]
+      .flatMap((r) => Object.values(r))
+      .filter((v) => typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v));
     expect(instants.length, "not vacuous: the records hold instants").toBeGreaterThan(3);
     for (const v of instants) expect(v).toMatch(/T\d\d:\d\d:\d\dZ$/);
   });

@@ -27,7 +27,10 @@ export function newPerson(over: Partial<NewPerson> = {}): NewPerson {
   };
 }
 
-export function newEnrollment(ids: { campaignId: number; accountId: number; personId: number }, over: Partial<NewEnrollment> = {}): NewEnrollment {
+export function newEnrollment(
+  ids: { campaignId: number; accountId: number; personId: number },
+  over: Partial<NewEnrollment> = {},
+): NewEnrollment {
   return {
     workspaceId: DEFAULT_WORKSPACE,
     ...ids,

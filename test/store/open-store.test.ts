@@ -56,11 +56,16 @@ describe("openStore", () => {
     ["a URL of another database", () => "mysql://127.0.0.1/x", /^mysql:\/\/ is not a database linkpace can use/],
     ["a malformed postgres URL", () => "postgres://u:pw@[::1/x", /^"postgres:\/\/u@\[::1\/x" is not a valid URL/],
   ])("refuses %s as invalid input naming --db and LINKPACE_DB", async (_what, target, message) => {
-    const e = await openStore(target()).then(() => null, (err: unknown) => err);
+    const e = await openStore(target()).then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(LinkpaceError);
     expect((e as LinkpaceError).code).toBe("invalid_input");
     expect((e as LinkpaceError).message).toMatch(message);
-    expect((e as LinkpaceError).message).toContain("(check --db or LINKPACE_DB: a SQLite file path such as ./linkpace.db, or a postgres://user@host:5432/database URL");
+    expect((e as LinkpaceError).message).toContain(
+      "(check --db or LINKPACE_DB: a SQLite file path such as ./linkpace.db, or a postgres://user@host:5432/database URL",
+    );
   });
 
   it("opens a private in-memory SQLite database for :memory:", async () => {
@@ -79,8 +84,22 @@ describe("openStore", () => {
     const first = await openStore(path);
     await first.insertPerson(
       {
-        workspaceId: 1, displayUrl: "https://lnkd.in/a", firstName: "A", lastName: "", fullName: null, company: "", title: "", location: "",
-        timezone: null, zoneSource: null, custom: {}, memberId: null, connectedAt: null, connected: false, lastWithdrawnAt: null, createdAt: 0,
+        workspaceId: 1,
+        displayUrl: "https://lnkd.in/a",
+        firstName: "A",
+        lastName: "",
+        fullName: null,
+        company: "",
+        title: "",
+        location: "",
+        timezone: null,
+        zoneSource: null,
+        custom: {},
+        memberId: null,
+        connectedAt: null,
+        connected: false,
+        lastWithdrawnAt: null,
+        createdAt: 0,
       },
       ["https://lnkd.in/a"],
     );
@@ -100,7 +119,9 @@ describe("openStore", () => {
       expect(e).toBeInstanceOf(LinkpaceError);
       const err = e as LinkpaceError;
       expect(err.code).toBe("invalid_input"); // the user's to fix: exit 2
-      expect(err.message).toMatch(/^cannot reach PostgreSQL at postgres(ql)?:\/\/postgres@127\.0\.0\.1:1\/x: .*ECONNREFUSED.* \(check --db or LINKPACE_DB: .+ of a running server\)$/);
+      expect(err.message).toMatch(
+        /^cannot reach PostgreSQL at postgres(ql)?:\/\/postgres@127\.0\.0\.1:1\/x: .*ECONNREFUSED.* \(check --db or LINKPACE_DB: .+ of a running server\)$/,
+      );
       expect(err.message).not.toContain("s3cret");
     },
   );

@@ -45,7 +45,8 @@ describe.each(storeBackends())("migration 009 (pending invitations' send times) 
   it("reads the send times of the account's pending invitations into a state saved without them", async () => {
     const { accountId, campaignId } = await seedAccountAndCampaign(store);
     const [a, b, c, d, e, f] = await seedPeople(store, 6);
-    const invited = (personId: number, at: number, over = {}) => newEnrollment({ campaignId, accountId, personId }, { status: "invited", step: 2, invitedAt: at, ...over });
+    const invited = (personId: number, at: number, over = {}) =>
+      newEnrollment({ campaignId, accountId, personId }, { status: "invited", step: 2, invitedAt: at, ...over });
     await store.insertEnrollments([
       invited(a!, T0 + 2 * HOUR),
       invited(b!, T0),

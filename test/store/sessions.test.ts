@@ -23,7 +23,14 @@ describe.each(storeBackends())("sessions on $name", (backend) => {
 
   const token = (name = "laptop", workspaceId = 1) => store.insertApiToken({ workspaceId, name, hash: `token-${name}`, createdAt: T0 });
   const session = (tokenId: number, hash: string, over: { workspaceId?: number; expiresAt?: number } = {}) =>
-    store.insertSession({ workspaceId: over.workspaceId ?? 1, tokenId, hash, csrfToken: `csrf-${hash}`, createdAt: T0, expiresAt: over.expiresAt ?? EXPIRES });
+    store.insertSession({
+      workspaceId: over.workspaceId ?? 1,
+      tokenId,
+      hash,
+      csrfToken: `csrf-${hash}`,
+      createdAt: T0,
+      expiresAt: over.expiresAt ?? EXPIRES,
+    });
 
   it("finds a session by the hash of its secret until the instant it expires", async () => {
     const t = await token();

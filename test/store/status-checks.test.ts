@@ -24,7 +24,9 @@ describe.each(storeBackends())("status checks on $name", (backend) => {
     await expect(store.updateEnrollment(id as number, { status: "paused" as never })).rejects.toThrow(/status/);
     await expect(store.updateEnrollment(id as number, { nextKind: "poke" as never })).rejects.toThrow(/next_kind/);
     const [other] = await seedPeople(store, 1, "q");
-    await expect(store.insertEnrollments([newEnrollment({ ...ids, personId: other as number }, { status: "bogus" as never })])).rejects.toThrow();
+    await expect(
+      store.insertEnrollments([newEnrollment({ ...ids, personId: other as number }, { status: "bogus" as never })]),
+    ).rejects.toThrow();
   });
 
   it("takes each log kind with its type only", async () => {

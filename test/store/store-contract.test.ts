@@ -82,9 +82,20 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       await seedAccountAndCampaign(store, "alice");
       await store.transaction(async (tx) => {
         const doc = accountDoc({ name: "alice" });
-        await expectConflict(tx.insertAccount({ workspaceId: WS, name: "alice", doc, state: null, wakeAt: null, createdAt: T0 }), "alice", "already exists");
+        await expectConflict(
+          tx.insertAccount({ workspaceId: WS, name: "alice", doc, state: null, wakeAt: null, createdAt: T0 }),
+          "alice",
+          "already exists",
+        );
         // The transaction is still usable on both backends, and no id was spent.
-        const bob = await tx.insertAccount({ workspaceId: WS, name: "bob", doc: accountDoc({ name: "bob" }), state: null, wakeAt: null, createdAt: T0 });
+        const bob = await tx.insertAccount({
+          workspaceId: WS,
+          name: "bob",
+          doc: accountDoc({ name: "bob" }),
+          state: null,
+          wakeAt: null,
+          createdAt: T0,
+        });
         expect(bob.id).toBe(2);
       });
       expect((await store.listAccounts(WS)).map((a) => a.name)).toEqual(["alice", "bob"]);
@@ -118,7 +129,11 @@ describe.each(storeBackends())("Store on $name", (backend) => {
 
     it("sets an account's state and wake and returns the next wake of all accounts, in one call", async () => {
       const ids: number[] = [];
-      for (const [name, wakeAt] of [["a", T0 + 10], ["b", T0 + 20], ["c", null]] as const) {
+      for (const [name, wakeAt] of [
+        ["a", T0 + 10],
+        ["b", T0 + 20],
+        ["c", null],
+      ] as const) {
         const { accountId } = await seedAccountAndCampaign(store, name);
         await store.updateAccount(accountId, { wakeAt });
         ids.push(accountId);
@@ -148,7 +163,11 @@ describe.each(storeBackends())("Store on $name", (backend) => {
     });
 
     it.runIf(onPostgres)("gives two concurrent transactions two different due accounts", async () => {
-      for (const [name, wakeAt] of [["a", T0], ["b", T0 + 1], ["c", T0 + 2]] as const) {
+      for (const [name, wakeAt] of [
+        ["a", T0],
+        ["b", T0 + 1],
+        ["c", T0 + 2],
+      ] as const) {
         const { accountId } = await seedAccountAndCampaign(store, name);
         await store.updateAccount(accountId, { wakeAt });
       }
@@ -217,17 +236,26 @@ describe.each(storeBackends())("Store on $name", (backend) => {
     it("refuses a second campaign of the same name in a workspace", async () => {
       const { accountId } = await seedAccountAndCampaign(store, "alice");
       const doc = campaignDoc({ name: "c-alice" });
-      await expectConflict(store.insertCampaign({ workspaceId: WS, name: "c-alice", accountId, doc, status: "active", createdAt: T0 }), "c-alice");
+      await expectConflict(
+        store.insertCampaign({ workspaceId: WS, name: "c-alice", accountId, doc, status: "active", createdAt: T0 }),
+        "c-alice",
+      );
     });
   });
 
   describe("people", () => {
     it("round-trips a person with nulls, Unicode and custom fields", async () => {
-      const bare = newPerson({ displayUrl: "https://www.linkedin.com/in/müller-😀", firstName: "Jürgen", lastName: "Müller 李", timezone: null, zoneSource: null });
+      const bare = newPerson({
+        displayUrl: "https://www.linkedin.com/in/müller-😀",
+        firstName: "Jürgen",
+        lastName: "Müller 李",
+        timezone: null,
+        zoneSource: null,
+      });
       const full = newPerson({
         displayUrl: "https://www.linkedin.com/in/full",
         fullName: "李伟",
-        custom: { "Größe": "groß", emoji: "🚀", empty: "" },
+        custom: { Größe: "groß", emoji: "🚀", empty: "" },
         memberId: "ACoAAB123",
         connectedAt: T0 + 1,
         connected: true,
@@ -244,10 +272,22 @@ describe.each(storeBackends())("Store on $name", (backend) => {
 
     it("finds people by any of their identifiers, in long lists too", async () => {
       const id = await store.insertPerson(newPerson(), ["https://www.linkedin.com/in/jane-doe", "https://www.linkedin.com/sales/lead/XYZ"]);
-      const other = await store.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/other" }), ["https://www.linkedin.com/in/other"]);
+      const other = await store.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/other" }), [
+        "https://www.linkedin.com/in/other",
+      ]);
       const unknown = Array.from({ length: 1200 }, (_, i) => `https://www.linkedin.com/in/unknown-${i}`);
-      const found = await store.findPersonIds(WS, [...unknown.slice(0, 700), "https://www.linkedin.com/sales/lead/XYZ", ...unknown.slice(700), "https://www.linkedin.com/in/other"]);
-      expect(found).toEqual(new Map([["https://www.linkedin.com/sales/lead/XYZ", id], ["https://www.linkedin.com/in/other", other]]));
+      const found = await store.findPersonIds(WS, [
+        ...unknown.slice(0, 700),
+        "https://www.linkedin.com/sales/lead/XYZ",
+        ...unknown.slice(700),
+        "https://www.linkedin.com/in/other",
+      ]);
+      expect(found).toEqual(
+        new Map([
+          ["https://www.linkedin.com/sales/lead/XYZ", id],
+          ["https://www.linkedin.com/in/other", other],
+        ]),
+      );
       expect(await store.findPersonIds(WS, [])).toEqual(new Map());
       expect(await store.findPersonIds(WS + 1, ["https://www.linkedin.com/in/other"])).toEqual(new Map());
     });
@@ -256,12 +296,17 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       await store.insertPerson(newPerson(), ["https://www.linkedin.com/in/jane-doe", "https://lnkd.in/abc"]);
       await store.transaction(async (tx) => {
         await expectConflict(
-          tx.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/jane-2" }), ["https://www.linkedin.com/in/jane-2", "https://lnkd.in/abc"]),
+          tx.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/jane-2" }), [
+            "https://www.linkedin.com/in/jane-2",
+            "https://lnkd.in/abc",
+          ]),
           "https://lnkd.in/abc",
           "person 1",
         );
         // Still usable (PostgreSQL too), and the refused person took no id.
-        expect(await tx.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/x" }), ["https://www.linkedin.com/in/x"])).toBe(2);
+        expect(await tx.insertPerson(newPerson({ displayUrl: "https://www.linkedin.com/in/x" }), ["https://www.linkedin.com/in/x"])).toBe(
+          2,
+        );
       });
       expect(await store.findPersonIds(WS, ["https://www.linkedin.com/in/jane-2"])).toEqual(new Map());
       expect(await store.getPerson(3)).toBeNull();
@@ -285,15 +330,26 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const [jane, john] = await seedPeople(store, 2);
       await store.addIdentifiers(WS, jane as number, ["https://lnkd.in/jane", "https://www.linkedin.com/in/p1", "https://lnkd.in/jane"]);
       const found = await store.findPersonIds(WS, ["https://lnkd.in/jane", "https://www.linkedin.com/in/p1"]);
-      expect(found).toEqual(new Map([["https://lnkd.in/jane", jane], ["https://www.linkedin.com/in/p1", john]]));
+      expect(found).toEqual(
+        new Map([
+          ["https://lnkd.in/jane", jane],
+          ["https://www.linkedin.com/in/p1", john],
+        ]),
+      );
       await store.addIdentifiers(WS, jane as number, []);
     });
 
     it("updates only the fields of the patch", async () => {
       const id = await store.insertPerson(newPerson(), ["https://www.linkedin.com/in/jane-doe"]);
       const before = await store.getPerson(id);
-      await store.updatePerson(id, { connected: true, connectedAt: T0 + 5, custom: { "clé": "valeur" }, timezone: null });
-      expect(await store.getPerson(id)).toEqual({ ...before, connected: true, connectedAt: T0 + 5, custom: { "clé": "valeur" }, timezone: null });
+      await store.updatePerson(id, { connected: true, connectedAt: T0 + 5, custom: { clé: "valeur" }, timezone: null });
+      expect(await store.getPerson(id)).toEqual({
+        ...before,
+        connected: true,
+        connectedAt: T0 + 5,
+        custom: { clé: "valeur" },
+        timezone: null,
+      });
       await store.updatePerson(id, {});
       await store.updatePerson(id, { connected: false });
       expect((await store.getPerson(id))?.connected).toBe(false);
@@ -353,7 +409,8 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const n = 3000;
       const personIds = await store.transaction(async (tx) => {
         const ids: number[] = [];
-        for (let i = 0; i < n; i++) ids.push(await tx.insertPerson(newPerson({ displayUrl: `https://lnkd.in/${i}` }), [`https://lnkd.in/${i}`]));
+        for (let i = 0; i < n; i++)
+          ids.push(await tx.insertPerson(newPerson({ displayUrl: `https://lnkd.in/${i}` }), [`https://lnkd.in/${i}`]));
         return ids;
       });
       const rows = personIds.map((personId, i) => newEnrollment({ accountId, campaignId, personId }, { readyAt: T0 + (n - i) }));
@@ -365,21 +422,36 @@ describe.each(storeBackends())("Store on $name", (backend) => {
     it("keeps one active enrollment per person: refuses a second, allows one after done", async () => {
       const { accountId, campaignId, personIds } = await setting(2);
       const personId = personIds[0] as number;
-      const second = await store.insertCampaign({ workspaceId: WS, name: "c2", accountId, doc: campaignDoc({ name: "c2" }), status: "active", createdAt: T0 });
+      const second = await store.insertCampaign({
+        workspaceId: WS,
+        name: "c2",
+        accountId,
+        doc: campaignDoc({ name: "c2" }),
+        status: "active",
+        createdAt: T0,
+      });
       const [first] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId })]);
       await expectConflict(
-        store.insertEnrollments([newEnrollment({ accountId, campaignId: second.id, personId: personIds[1] as number }), newEnrollment({ accountId, campaignId: second.id, personId })]),
+        store.insertEnrollments([
+          newEnrollment({ accountId, campaignId: second.id, personId: personIds[1] as number }),
+          newEnrollment({ accountId, campaignId: second.id, personId }),
+        ]),
         "https://www.linkedin.com/in/p0",
         'campaign "c-alice"',
       );
       // All or nothing: the other person of the refused batch was not enrolled.
       expect((await store.activeEnrollments(WS, [personIds[1] as number])).size).toBe(0);
       await expectConflict(
-        store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personIds[1] as number }), newEnrollment({ accountId, campaignId: second.id, personId: personIds[1] as number })]),
+        store.insertEnrollments([
+          newEnrollment({ accountId, campaignId, personId: personIds[1] as number }),
+          newEnrollment({ accountId, campaignId: second.id, personId: personIds[1] as number }),
+        ]),
         `person ${personIds[1]}`,
       );
       // A done enrollment does not count, and any number of them may exist.
-      await store.insertEnrollments([newEnrollment({ accountId, campaignId: second.id, personId }, { status: "done", endReason: "completed" })]);
+      await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId: second.id, personId }, { status: "done", endReason: "completed" }),
+      ]);
       await store.updateEnrollment(first as number, { status: "done", endReason: "replied" });
       const [again] = await store.insertEnrollments([newEnrollment({ accountId, campaignId: second.id, personId })]);
       expect(again).toBeGreaterThan(first as number);
@@ -405,10 +477,18 @@ describe.each(storeBackends())("Store on $name", (backend) => {
 
     it("updates only the fields of the patch", async () => {
       const { accountId, campaignId, personIds } = await setting(1);
-      const [id] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personIds[0] as number }, { leaseActionId: 3 })]);
+      const [id] = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: personIds[0] as number }, { leaseActionId: 3 }),
+      ]);
       const before = (await store.getEnrollment(id as number)) as EnrollmentRow;
       await store.updateEnrollment(id as number, { status: "in_flight", readyAt: null, leaseActionId: null, inviteNote: "¡Hola!" });
-      expect(await store.getEnrollment(id as number)).toEqual({ ...before, status: "in_flight", readyAt: null, leaseActionId: null, inviteNote: "¡Hola!" });
+      expect(await store.getEnrollment(id as number)).toEqual({
+        ...before,
+        status: "in_flight",
+        readyAt: null,
+        leaseActionId: null,
+        inviteNote: "¡Hola!",
+      });
       await store.updateEnrollment(id as number, {});
       // A spread row may carry its identity fields: they are ignored.
       await store.updateEnrollment(id as number, { ...before, messagesSent: 4 });
@@ -463,7 +543,12 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(due.map((d) => d.enrollment.id)).toEqual([ids[1], ids[0], ids[2]]);
       expect(due[0]).toEqual({ enrollment: await store.getEnrollment(ids[1] as number), person: await store.getPerson(p(1)), campaignId });
       expect((await store.dueEnrollments(accountId, "visit", T0 + 30, 2)).map((d) => d.enrollment.id)).toEqual([ids[1], ids[0]]);
-      expect((await store.dueEnrollments(accountId, "visit", T0 + 31, 10)).map((d) => d.enrollment.id)).toEqual([ids[1], ids[0], ids[2], ids[3]]);
+      expect((await store.dueEnrollments(accountId, "visit", T0 + 31, 10)).map((d) => d.enrollment.id)).toEqual([
+        ids[1],
+        ids[0],
+        ids[2],
+        ids[3],
+      ]);
       expect(await store.dueEnrollments(accountId, "visit", T0 + 9, 10)).toEqual([]);
       expect((await store.dueEnrollments(accountId, "connect", T0, 10)).map((d) => d.person.id)).toEqual([p(5)]);
     });
@@ -505,24 +590,40 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const { accountId: bob } = await seedAccountAndCampaign(store, "bob");
       const { accountId: carol, campaignId: carolCampaign } = await seedAccountAndCampaign(store, "carol");
       expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready: {}, visitedAwaiting: 0 });
-      expect(await store.nextReadyByAccount([accountId, bob])).toEqual(new Map([[accountId, {}], [bob, {}]]));
+      expect(await store.nextReadyByAccount([accountId, bob])).toEqual(
+        new Map([
+          [accountId, {}],
+          [bob, {}],
+        ]),
+      );
       await store.insertEnrollments([
         newEnrollment({ accountId, campaignId, personId: p(0) }, { nextKind: "visit", readyAt: T0 + 30 }),
         newEnrollment({ accountId, campaignId, personId: p(1) }, { nextKind: "connect", readyAt: T0 + 40, visitedAt: T0 }),
         newEnrollment({ accountId, campaignId, personId: p(2) }, { nextKind: "connect", readyAt: null, visitedAt: T0 }),
         newEnrollment({ accountId, campaignId, personId: p(3) }, { nextKind: "withdraw", readyAt: T0 + 50, status: "invited" }),
         newEnrollment({ accountId: carol, campaignId: carolCampaign, personId: p(4) }, { nextKind: "message", readyAt: T0 + 60 }),
-        newEnrollment({ accountId: carol, campaignId: carolCampaign, personId: p(5) }, { nextKind: "visit", readyAt: T0 + 1, status: "done" }),
+        newEnrollment(
+          { accountId: carol, campaignId: carolCampaign, personId: p(5) },
+          { nextKind: "visit", readyAt: T0 + 1, status: "done" },
+        ),
       ]);
       const ready = await store.nextReadyByKind(accountId);
       expect(ready).toEqual({ visit: T0 + 30, connect: T0 + 40, withdraw: T0 + 50 });
-      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready, visitedAwaiting: await store.countVisitedAwaiting(accountId, "connect") });
+      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({
+        ready,
+        visitedAwaiting: await store.countVisitedAwaiting(accountId, "connect"),
+      });
       expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready, visitedAwaiting: 2 });
       expect(await store.nextReadyWithBacklog(accountId, "message")).toEqual({ ready, visitedAwaiting: 0 });
       expect(await store.nextReadyWithBacklog(accountId, null)).toEqual({ ready, visitedAwaiting: null });
       // In the order given, repeats once, and an unknown account has nothing ready.
       const many = await store.nextReadyByAccount([carol, 99, accountId, bob, carol]);
-      expect([...many.entries()]).toEqual([[carol, { message: T0 + 60 }], [99, {}], [accountId, ready], [bob, {}]]);
+      expect([...many.entries()]).toEqual([
+        [carol, { message: T0 + 60 }],
+        [99, {}],
+        [accountId, ready],
+        [bob, {}],
+      ]);
       expect(await store.nextReadyByAccount([])).toEqual(new Map());
       // More accounts than one query takes.
       const lots = Array.from({ length: 1201 }, (_, i) => i + 1);
@@ -550,7 +651,14 @@ describe.each(storeBackends())("Store on $name", (backend) => {
 
     it("parks and releases the ready enrollments of one campaign", async () => {
       const { accountId, campaignId, personIds } = await setting(3);
-      const other = await store.insertCampaign({ workspaceId: WS, name: "c2", accountId, doc: campaignDoc({ name: "c2" }), status: "active", createdAt: T0 });
+      const other = await store.insertCampaign({
+        workspaceId: WS,
+        name: "c2",
+        accountId,
+        doc: campaignDoc({ name: "c2" }),
+        status: "active",
+        createdAt: T0,
+      });
       const ids = await store.insertEnrollments([
         newEnrollment({ accountId, campaignId, personId: personIds[0] as number }, { readyAt: T0 }),
         newEnrollment({ accountId, campaignId, personId: personIds[1] as number }, { readyAt: T0 + 5, status: "invited" }),
@@ -604,8 +712,14 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const bob = await seedAccountAndCampaign(store, "bob");
       const p = (i: number) => personIds[i] as number;
       const ids = await store.insertEnrollments([
-        newEnrollment({ accountId, campaignId, personId: p(0) }, { status: "invited", invitedAt: T0 + 10, inviteNote: "Salut 👋", nextKind: "withdraw", readyAt: T0 + 1000 }),
-        newEnrollment({ accountId, campaignId, personId: p(1) }, { status: "done", invitedAt: T0 + 20, acceptedAt: T0 + 30, repliedAt: T0 + 40, endReason: "replied" }),
+        newEnrollment(
+          { accountId, campaignId, personId: p(0) },
+          { status: "invited", invitedAt: T0 + 10, inviteNote: "Salut 👋", nextKind: "withdraw", readyAt: T0 + 1000 },
+        ),
+        newEnrollment(
+          { accountId, campaignId, personId: p(1) },
+          { status: "done", invitedAt: T0 + 20, acceptedAt: T0 + 30, repliedAt: T0 + 40, endReason: "replied" },
+        ),
         newEnrollment({ accountId, campaignId, personId: p(2) }),
         newEnrollment({ ...bob, personId: p(3) }, { status: "invited", invitedAt: T0 + 10, withdrawnAt: null }),
       ]);
@@ -655,14 +769,30 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(all.rows[3]).toEqual({
         enrollment: await store.getEnrollment(ids[0] as number),
         person: {
-          id: p(0), displayUrl: "https://www.linkedin.com/in/p0", firstName: "p0", lastName: "Doe", fullName: null, company: "Acme", title: "CTO", location: "Berlin, Germany",
-          timezone: "Europe/Berlin", zoneSource: "explicit", connected: false, connectedAt: null, custom: {},
+          id: p(0),
+          displayUrl: "https://www.linkedin.com/in/p0",
+          firstName: "p0",
+          lastName: "Doe",
+          fullName: null,
+          company: "Acme",
+          title: "CTO",
+          location: "Berlin, Germany",
+          timezone: "Europe/Berlin",
+          zoneSource: "explicit",
+          connected: false,
+          connectedAt: null,
+          custom: {},
         },
       });
       const page = await store.listEnrollments(WS, { campaignId }, { offset: 1, limit: 1 });
       expect(page).toMatchObject({ total: 3, rows: [{ enrollment: { id: ids[1] } }] });
-      expect((await store.listEnrollments(WS, { status: "ready" }, { offset: 0, limit: 10 })).rows.map((r) => r.enrollment.id)).toEqual([ids[3], ids[1]]);
-      expect((await store.listEnrollments(WS, { accountId, status: "ready" }, { offset: 0, limit: 10 })).rows.map((r) => r.enrollment.id)).toEqual([ids[1]]);
+      expect((await store.listEnrollments(WS, { status: "ready" }, { offset: 0, limit: 10 })).rows.map((r) => r.enrollment.id)).toEqual([
+        ids[3],
+        ids[1],
+      ]);
+      expect(
+        (await store.listEnrollments(WS, { accountId, status: "ready" }, { offset: 0, limit: 10 })).rows.map((r) => r.enrollment.id),
+      ).toEqual([ids[1]]);
       expect(await store.listEnrollments(WS, { status: "in_flight" }, { offset: 0, limit: 10 })).toEqual({ total: 0, rows: [] });
       expect(await store.listEnrollments(WS, {}, { offset: 4, limit: 10 })).toEqual({ total: 4, rows: [] });
       expect(await store.listEnrollments(WS + 1, {}, { offset: 0, limit: 10 })).toEqual({ total: 0, rows: [] });
@@ -709,7 +839,8 @@ describe.each(storeBackends())("Store on $name", (backend) => {
 
     it("takes a task and marks it to reconcile once it was shown and taken again, whatever happened in between", async () => {
       const { accountId } = await seedAccountAndCampaign(store);
-      const take = (id: number, by: string, now: number, repeat: "refresh" | "restart" = "refresh") => store.takeTask(id, { by, until: now + 10, now, repeat });
+      const take = (id: number, by: string, now: number, repeat: "refresh" | "restart" = "refresh") =>
+        store.takeTask(id, { by, until: now + 10, now, repeat });
       const reconcile = async (id: number) => (await store.openTasks(accountId)).find((t) => t.id === id)?.reconcile;
       const task = await store.appendLog(newLog(accountId, { result: null }));
       expect(await take(task, "a", T0)).toMatchObject({ id: task, claimedBy: "a", leaseUntil: T0 + 10, reconcile: false });
@@ -751,7 +882,8 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const event = await store.appendLog(newLog(accountId, { type: "event", kind: "accepted", result: null }));
       await store.takeTask(held, { by: "a", until: T0 + 10, now: T0, repeat: "refresh" });
       await store.letGoTask(held, "a"); // shown once: no longer "unheld"
-      const release = (id: number, which: "any" | "unheld", at = T0 + 1) => store.releaseOpenAction(id, { which, at, reason: which === "any" ? "skipped" : "released", forgetBefore: T0 });
+      const release = (id: number, which: "any" | "unheld", at = T0 + 1) =>
+        store.releaseOpenAction(id, { which, at, reason: which === "any" ? "skipped" : "released", forgetBefore: T0 });
       expect(await release(held, "unheld")).toBe(false);
       expect(await release(unheld, "unheld")).toBe(true);
       expect(await release(unheld, "any")).toBe(false);
@@ -762,8 +894,22 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.getLogRow(done)).not.toBeNull();
       expect(await store.getLogRow(event)).not.toBeNull();
       // Each release is remembered once, as it was first made; nothing else is.
-      expect(await store.getReleasedAction(held)).toEqual({ actionId: held, workspaceId: WS, accountId, kind: "connect", at: T0 + 2, reason: "skipped" });
-      expect(await store.getReleasedAction(unheld)).toEqual({ actionId: unheld, workspaceId: WS, accountId, kind: "visit", at: T0 + 1, reason: "released" });
+      expect(await store.getReleasedAction(held)).toEqual({
+        actionId: held,
+        workspaceId: WS,
+        accountId,
+        kind: "connect",
+        at: T0 + 2,
+        reason: "skipped",
+      });
+      expect(await store.getReleasedAction(unheld)).toEqual({
+        actionId: unheld,
+        workspaceId: WS,
+        accountId,
+        kind: "visit",
+        at: T0 + 1,
+        reason: "released",
+      });
       for (const id of [done, event, 999]) expect(await store.getReleasedAction(id)).toBeNull();
     });
 
@@ -773,15 +919,18 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const open: number[] = [];
       for (const account of [a, a, b, a]) open.push(await store.appendLog(newLog(account, { result: null })));
       const [old, rolledBack, other, fresh] = open as [number, number, number, number];
-      const release = (id: number, at: number) => store.releaseOpenAction(id, { which: "any", at, reason: "skipped", forgetBefore: at - HOUR });
+      const release = (id: number, at: number) =>
+        store.releaseOpenAction(id, { which: "any", at, reason: "skipped", forgetBefore: at - HOUR });
       expect(await release(old, T0)).toBe(true);
       expect(await release(other, T0)).toBe(true);
       // In a transaction that rolls back, neither the deletion nor the record stays.
-      const failed = await rejection(store.transaction(async (tx) => {
-        expect(await tx.releaseOpenAction(rolledBack, { which: "any", at: T0, reason: "skipped", forgetBefore: T0 })).toBe(true);
-        expect(await tx.getReleasedAction(rolledBack)).not.toBeNull();
-        throw new Error("roll back");
-      }));
+      const failed = await rejection(
+        store.transaction(async (tx) => {
+          expect(await tx.releaseOpenAction(rolledBack, { which: "any", at: T0, reason: "skipped", forgetBefore: T0 })).toBe(true);
+          expect(await tx.getReleasedAction(rolledBack)).not.toBeNull();
+          throw new Error("roll back");
+        }),
+      );
       expect((failed as Error).message).toBe("roll back");
       expect(await store.getLogRow(rolledBack)).not.toBeNull();
       expect(await store.getReleasedAction(rolledBack)).toBeNull();
@@ -801,11 +950,18 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       await store.appendLog(newLog(b, { type: "event", kind: "accepted", result: null }));
       const open2 = await store.appendLog(newLog(a, { at: T0 + 2, result: null }));
       const open3 = await store.appendLog(newLog(b, { result: null }));
-      expect(await store.takeTask(open2, { by: "runner-1", until: T0 + 100, now: T0, repeat: "refresh" })).toMatchObject({ id: open2, claimedBy: "runner-1", reconcile: false });
+      expect(await store.takeTask(open2, { by: "runner-1", until: T0 + 100, now: T0, repeat: "refresh" })).toMatchObject({
+        id: open2,
+        claimedBy: "runner-1",
+        reconcile: false,
+      });
       const many = await store.openTasksByAccount([c, b, a, 99]);
       expect([...many.keys()]).toEqual([c, b, a, 99]);
       expect(many.get(a)).toEqual(await store.openTasks(a));
-      expect(many.get(a)!.map((t) => [t.id, t.claimedBy, t.leaseUntil])).toEqual([[open1, null, null], [open2, "runner-1", T0 + 100]]);
+      expect(many.get(a)!.map((t) => [t.id, t.claimedBy, t.leaseUntil])).toEqual([
+        [open1, null, null],
+        [open2, "runner-1", T0 + 100],
+      ]);
       expect(many.get(b)).toEqual(await store.openTasks(b));
       expect(many.get(b)!.map((t) => t.id)).toEqual([open3]);
       expect(many.get(c)).toEqual([]);
@@ -932,7 +1088,9 @@ describe.each(storeBackends())("Store on $name", (backend) => {
     const { accountId, campaignId } = await seedAccountAndCampaign(store);
     await store.updateAccount(accountId, { wakeAt: big });
     const [personId] = await seedPeople(store, 1);
-    const [id] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personId as number }, { readyAt: big, visitedAt: big, nextKind: "connect" })]);
+    const [id] = await store.insertEnrollments([
+      newEnrollment({ accountId, campaignId, personId: personId as number }, { readyAt: big, visitedAt: big, nextKind: "connect" }),
+    ]);
     const logId = await store.appendLog(newLog(accountId, { at: big }));
     await store.appendLog(newLog(accountId, { at: big, result: null }));
     const account = await store.getAccountById(accountId);

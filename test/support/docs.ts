@@ -14,8 +14,14 @@ export function accountDoc(over: Partial<Omit<AccountDoc, "limits">> & { limits?
     noteMaxLength: type === "free" ? 200 : 300,
     ...rest,
     limits: {
-      invitesPerWeek: 100, invitesPerDay: 20, messagesPerDay: 50, visitsPerDay: 80, pendingMax: 500,
-      notesPerMonth: type === "free" ? 5 : null, minGap: 2 * MINUTE, ...limits,
+      invitesPerWeek: 100,
+      invitesPerDay: 20,
+      messagesPerDay: 50,
+      visitsPerDay: 80,
+      pendingMax: 500,
+      notesPerMonth: type === "free" ? 5 : null,
+      minGap: 2 * MINUTE,
+      ...limits,
     },
   };
 }
@@ -24,7 +30,10 @@ export function campaignDoc(over: Partial<CampaignDoc> = {}): CampaignDoc {
   return {
     name: "c1",
     account: "alice",
-    schedule: { timezone: "recipient", hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 9 * 60, endMinute: 17 * 60 }] } },
+    schedule: {
+      timezone: "recipient",
+      hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 9 * 60, endMinute: 17 * 60 }] },
+    },
     stopOnReply: true,
     steps: [
       { kind: "visit", after: 0 },

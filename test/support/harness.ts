@@ -31,7 +31,9 @@ export async function harness(account: AccountDoc, campaigns: CampaignDoc[], sta
   await app.addAccount(account);
   for (const c of campaigns) await app.createCampaign(c);
   return {
-    app, clock, channel,
+    app,
+    clock,
+    channel,
     async runUntil(iso) {
       const end = parseInstant(iso) as number;
       for (;;) {
@@ -47,7 +49,15 @@ export async function harness(account: AccountDoc, campaigns: CampaignDoc[], sta
 
 export function prospect(slug: string, over: Partial<ProspectInput> = {}): ProspectInput {
   return {
-    identifiers: [`https://www.linkedin.com/in/${slug}`], firstName: "Jane", lastName: "Doe", company: "Acme", title: "CTO",
-    location: "", timezone: "Europe/Paris", connected: false, custom: {}, ...over,
+    identifiers: [`https://www.linkedin.com/in/${slug}`],
+    firstName: "Jane",
+    lastName: "Doe",
+    company: "Acme",
+    title: "CTO",
+    location: "",
+    timezone: "Europe/Paris",
+    connected: false,
+    custom: {},
+    ...over,
   };
 }

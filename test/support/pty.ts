@@ -13,7 +13,11 @@ export class PtySession {
 
   constructor(args: string[], opts: { cwd: string; env: Record<string, string> }) {
     const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-    this.child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: opts.cwd, env: { ...process.env, ...opts.env, TERM: "xterm" }, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn("script", ["-qfec", command, "/dev/null"], {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env, TERM: "xterm" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     const onData = (chunk: Buffer): void => {
       this.output += chunk.toString("utf8");
       this.waiters = this.waiters.filter((w) => (w.test(this.output) ? (w.resolve(), false) : true));

@@ -19,8 +19,9 @@ describe("the PostgreSQL tests fail rather than vanish where they are required",
 
   it("fails when required and the named server does not answer", async () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    await expect(checkPostgresForTests({ LINKPACE_REQUIRE_PG: "1", LINKPACE_TEST_PG: "postgres://postgres:secret@127.0.0.1:1/postgres" }, 2_000))
-      .rejects.toThrow(/postgres:\*\*\*@127\.0\.0\.1:1\/postgres does not answer/);
+    await expect(
+      checkPostgresForTests({ LINKPACE_REQUIRE_PG: "1", LINKPACE_TEST_PG: "postgres://postgres:secret@127.0.0.1:1/postgres" }, 2_000),
+    ).rejects.toThrow(/postgres:\*\*\*@127\.0\.0\.1:1\/postgres does not answer/);
   });
 
   it.runIf(process.env.LINKPACE_TEST_PG !== undefined)("passes when the server answers", async () => {

@@ -18,14 +18,19 @@ export async function checkPostgresForTests(env: Env, connectTimeoutMillis = 5_0
   if (!isPostgresRequired(env)) return;
   const url = env.LINKPACE_TEST_PG;
   if (!url) {
-    throw new Error("PostgreSQL tests are required here (LINKPACE_REQUIRE_PG=1 or CI) but LINKPACE_TEST_PG is not set: set it to a server URL such as postgres://postgres@127.0.0.1:5432/postgres");
+    throw new Error(
+      "PostgreSQL tests are required here (LINKPACE_REQUIRE_PG=1 or CI) but LINKPACE_TEST_PG is not set: set it to a server URL such as postgres://postgres@127.0.0.1:5432/postgres",
+    );
   }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMillis });
   try {
     await client.connect();
     await client.query("select 1");
   } catch (e) {
-    throw new Error(`PostgreSQL tests are required here but LINKPACE_TEST_PG=${redact(url)} does not answer (${(e as Error).message}): start the server (pg_ctlcluster … main start)`, { cause: e });
+    throw new Error(
+      `PostgreSQL tests are required here but LINKPACE_TEST_PG=${redact(url)} does not answer (${(e as Error).message}): start the server (pg_ctlcluster … main start)`,
+      { cause: e },
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -17,7 +17,10 @@ export interface SimResult {
 }
 
 /** Runs a scenario in a fresh SQLite file (or the given store) and returns its log and the invariant check. */
-export async function simulateScenario(scenario: Scenario, opts: { store?: Store; inspect?: (run: SimRun) => Promise<void> } = {}): Promise<SimResult> {
+export async function simulateScenario(
+  scenario: Scenario,
+  opts: { store?: Store; inspect?: (run: SimRun) => Promise<void> } = {},
+): Promise<SimResult> {
   const store = opts.store;
   const dir = store ? null : mkdtempSync(join(tmpdir(), "linkpace-test-"));
   const s = store ?? (await openStore(join(dir as string, "sim.db")));

@@ -6,7 +6,15 @@
 import { describe, expect, it } from "vitest";
 import { campaignDocFromObject, campaignDocToObject } from "../../src/core/campaign/index.js";
 import { countCharacters as serverCount } from "../../src/core/template/index.js";
-import { defaultForm, documentField, fromDocument, newStep, problemsAt, toDocument, type CampaignForm } from "../../web/src/pages/editor-model.js";
+import {
+  defaultForm,
+  documentField,
+  fromDocument,
+  newStep,
+  problemsAt,
+  toDocument,
+  type CampaignForm,
+} from "../../web/src/pages/editor-model.js";
 import { safeProfileUrl } from "../../web/src/format.js";
 import { clockOffset, countCharacters, countdown, noteLimitFor } from "../../web/src/pages/runner-types.js";
 
@@ -15,7 +23,10 @@ describe("campaign editor model", () => {
     const form: CampaignForm = { ...defaultForm("alice"), name: "q1", hours: "09:00-12:00, 14:00-17:00" };
     form.steps.push(newStep("withdraw", { after: "" }));
     const doc = toDocument({ ...form, steps: form.steps.slice(0, 3) });
-    expect(doc).toMatchObject({ schedule: { timezone: "recipient", hours: ["09:00-12:00", "14:00-17:00"] }, steps: [{ visit: {} }, { connect: { after: "1d", noteFallback: "blank", withdrawAfter: "21d" } }, { message: { after: "2d" } }] });
+    expect(doc).toMatchObject({
+      schedule: { timezone: "recipient", hours: ["09:00-12:00", "14:00-17:00"] },
+      steps: [{ visit: {} }, { connect: { after: "1d", noteFallback: "blank", withdrawAfter: "21d" } }, { message: { after: "2d" } }],
+    });
     const parsed = campaignDocFromObject(doc, "body");
     expect(parsed.steps.map((s) => s.kind)).toEqual(["visit", "connect", "message"]);
     expect(toDocument({ ...form, steps: [newStep("connect")] }).steps).toEqual([{ connect: { noteFallback: "blank" } }]);
@@ -23,8 +34,17 @@ describe("campaign editor model", () => {
 
   it("reads back a campaign's definition as GET /v1/campaigns/NAME shows it, unchanged through the form", () => {
     const original = campaignDocFromObject(
-      { name: "q1", account: "alice", schedule: { timezone: "Europe/Paris", days: ["mon", "sat"], hours: ["08:00-10:00", "22:00-02:00"] }, stopOnReply: false,
-        steps: [{ connect: { note: "Hi {{ firstName }}", noteFallback: "skip" } }, { withdraw: { after: "14d" } }, { message: { after: "1d", text: "Thanks" } }] },
+      {
+        name: "q1",
+        account: "alice",
+        schedule: { timezone: "Europe/Paris", days: ["mon", "sat"], hours: ["08:00-10:00", "22:00-02:00"] },
+        stopOnReply: false,
+        steps: [
+          { connect: { note: "Hi {{ firstName }}", noteFallback: "skip" } },
+          { withdraw: { after: "14d" } },
+          { message: { after: "1d", text: "Thanks" } },
+        ],
+      },
       "body",
     );
     const form = fromDocument(campaignDocToObject(original));
@@ -39,7 +59,11 @@ describe("campaign editor model", () => {
     expect(documentField("definition.steps[1].connect.note")).toBe("steps[1].connect.note");
     expect(documentField("definition")).toBe("document");
     expect(documentField("name")).toBe("name");
-    const problems = [{ field: "steps[1].connect.note", message: "a" }, { field: "steps[10]", message: "b" }, { field: "steps", message: "c" }];
+    const problems = [
+      { field: "steps[1].connect.note", message: "a" },
+      { field: "steps[10]", message: "b" },
+      { field: "steps", message: "c" },
+    ];
     expect(problemsAt(problems, "steps[1]").map((p) => p.message)).toEqual(["a"]);
     expect(problemsAt(problems, "steps", true).map((p) => p.message)).toEqual(["c"]);
   });

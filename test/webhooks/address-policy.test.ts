@@ -20,7 +20,22 @@ describe("parseIp and parseCidr", () => {
     expect(parseIp("::ffff:127.0.0.1")).toEqual(parseIp("::ffff:7f00:1"));
     expect(parseIp("2001:db8:0:0:0:0:0:1")).toEqual(parseIp("2001:db8::1"));
     expect(parseIp("fe80::1%eth0")).toEqual(parseIp("fe80::1"));
-    for (const bad of ["", "127.1", "2130706433", "0x7f.0.0.1", "010.0.0.1", "256.0.0.1", "1.2.3.4.5", "1::2::3", ":1", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "1.2.3.4::", "g::1", "localhost"]) {
+    for (const bad of [
+      "",
+      "127.1",
+      "2130706433",
+      "0x7f.0.0.1",
+      "010.0.0.1",
+      "256.0.0.1",
+      "1.2.3.4.5",
+      "1::2::3",
+      ":1",
+      "1:2:3:4:5:6:7:8:9",
+      "1:2:3:4:5:6:7",
+      "1.2.3.4::",
+      "g::1",
+      "localhost",
+    ]) {
       expect(parseIp(bad), bad).toBeNull();
     }
   });
@@ -34,7 +49,8 @@ describe("parseIp and parseCidr", () => {
     expect(inCidr(ip("127.0.0.1"), parseCidr("127.0.0.1") as Cidr)).toBe(true);
     expect(inCidr(ip("127.0.0.2"), parseCidr("127.0.0.1") as Cidr)).toBe(false);
     expect(inCidr(ip("fd12::1"), parseCidr("fc00::/7") as Cidr)).toBe(true);
-    for (const bad of ["10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/8/8", "10.0.0.0/08", "n8n.internal/8"]) expect(parseCidr(bad), bad).toBeNull();
+    for (const bad of ["10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/8/8", "10.0.0.0/08", "n8n.internal/8"])
+      expect(parseCidr(bad), bad).toBeNull();
   });
 });
 
@@ -91,14 +107,19 @@ describe("nonPublicRange", () => {
     expect(nonPublicRange(ip("::ffff:a9fe:a9fe"))).toEqual({ kind: "link-local", range: "169.254.0.0/16", form: "IPv4-mapped" });
     expect(nonPublicRange(ip("64:ff9b::10.0.0.1"))).toEqual({ kind: "private", range: "10.0.0.0/8", form: "NAT64" });
     expect(nonPublicRange(ip("64:ff9b::8.8.8.8"))).toBeNull();
-    expect(describeRange({ kind: "loopback", range: "127.0.0.0/8", form: "IPv4-mapped" })).toBe("a loopback address (127.0.0.0/8) in IPv4-mapped IPv6 form");
+    expect(describeRange({ kind: "loopback", range: "127.0.0.0/8", form: "IPv4-mapped" })).toBe(
+      "a loopback address (127.0.0.0/8) in IPv4-mapped IPv6 form",
+    );
     expect(describeRange({ kind: "unspecified", range: "0.0.0.0/8" })).toBe("an unspecified address (0.0.0.0/8)");
   });
 });
 
 describe("adding a webhook", () => {
   const refusals: Array<[url: string, message: RegExp]> = [
-    ["http://127.0.0.1:5432/", /^webhook URL http:\/\/127\.0\.0\.1:5432\/ points to a loopback address \(127\.0\.0\.0\/8\); to deliver to it, allow it where linkpace runs: LINKPACE_WEBHOOK_ALLOW=127\.0\.0\.1/],
+    [
+      "http://127.0.0.1:5432/",
+      /^webhook URL http:\/\/127\.0\.0\.1:5432\/ points to a loopback address \(127\.0\.0\.0\/8\); to deliver to it, allow it where linkpace runs: LINKPACE_WEBHOOK_ALLOW=127\.0\.0\.1/,
+    ],
     ["http://2130706433/", /http:\/\/127\.0\.0\.1\/ points to a loopback address/],
     ["http://0x7f.1/", /http:\/\/127\.0\.0\.1\/ points to a loopback address/],
     ["http://017700000001/", /http:\/\/127\.0\.0\.1\/ points to a loopback address/],
@@ -113,7 +134,10 @@ describe("adding a webhook", () => {
     ["http://0/", /points to an unspecified address/],
     ["http://224.0.0.251/", /points to a multicast address/],
     ["http://[fd00::1]/", /points to a private \(unique local\) address \(fc00::\/7\)/],
-    ["http://localhost:5678/webhook", /http:\/\/localhost:5678\/webhook names the local host, a loopback address .*LINKPACE_WEBHOOK_ALLOW=localhost/],
+    [
+      "http://localhost:5678/webhook",
+      /http:\/\/localhost:5678\/webhook names the local host, a loopback address .*LINKPACE_WEBHOOK_ALLOW=localhost/,
+    ],
     ["http://LOCALHOST./", /names the local host/],
     ["http://n8n.localhost/", /names the local host/],
   ];
@@ -156,7 +180,9 @@ describe("LINKPACE_WEBHOOK_ALLOW", () => {
 
   it("names the variable and the entry it cannot read", () => {
     for (const bad of ["10.0.0.0/33", "n8n.internal:5678", "http://n8n.internal", "a b", "fe80::/x"]) {
-      expect(() => parseWebhookAllow(`127.0.0.1,${bad}`), bad).toThrow(`LINKPACE_WEBHOOK_ALLOW: "${bad}" is not an address, a CIDR or a host name (expected e.g. LINKPACE_WEBHOOK_ALLOW=`);
+      expect(() => parseWebhookAllow(`127.0.0.1,${bad}`), bad).toThrow(
+        `LINKPACE_WEBHOOK_ALLOW: "${bad}" is not an address, a CIDR or a host name (expected e.g. LINKPACE_WEBHOOK_ALLOW=`,
+      );
     }
   });
 });

@@ -49,7 +49,15 @@ const named = (host: string): string => hooks.url.replace("127.0.0.1", host);
 
 async function deliverOnce(url: string, opts: { allow: WebhookAllow; resolve?: Resolver; timeoutMs?: number }) {
   const hook = await store.insertWebhook({ workspaceId: WS, url, events: ["replied"], secret: "s", createdAt: clock.now() });
-  await store.appendNotification({ workspaceId: WS, at: clock.now(), kind: "replied", accountId, campaignId: null, personId: null, data: { account: "alice", at: formatInstant(clock.now()) } });
+  await store.appendNotification({
+    workspaceId: WS,
+    at: clock.now(),
+    kind: "replied",
+    accountId,
+    campaignId: null,
+    personId: null,
+    data: { account: "alice", at: formatInstant(clock.now()) },
+  });
   const summary = await new WebhookDispatcher({ store, clock, ...opts }).deliverDue(clock.now());
   const [delivery] = await store.listDeliveries(WS, { webhookId: hook.id, limit: 10 });
   return { summary, delivery: delivery! };
@@ -61,14 +69,18 @@ describe("the check at each delivery", () => {
     expect(hooks.received).toHaveLength(0);
     expect(summary).toMatchObject({ attempted: 1, delivered: 0, retrying: 1 });
     expect(delivery).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
-    expect(delivery.lastError).toBe("refused: 127.0.0.1 is a loopback address (127.0.0.0/8); allow it with LINKPACE_WEBHOOK_ALLOW (the address or a CIDR that holds it)");
+    expect(delivery.lastError).toBe(
+      "refused: 127.0.0.1 is a loopback address (127.0.0.0/8); allow it with LINKPACE_WEBHOOK_ALLOW (the address or a CIDR that holds it)",
+    );
   });
 
   it("refuses a host name that resolves to a non-public address (localhost, or a name rebound after it was added)", async () => {
     for (const host of ["localhost", "hooks.test"]) {
       const resolve = resolver({ [host]: ["127.0.0.1"] });
       const { delivery } = await deliverOnce(named(host), { allow: NOTHING_ALLOWED, resolve });
-      expect(delivery.lastError).toBe(`refused: ${host} resolves to 127.0.0.1, a loopback address (127.0.0.0/8); allow it with LINKPACE_WEBHOOK_ALLOW (the host name or a CIDR that holds it)`);
+      expect(delivery.lastError).toBe(
+        `refused: ${host} resolves to 127.0.0.1, a loopback address (127.0.0.0/8); allow it with LINKPACE_WEBHOOK_ALLOW (the host name or a CIDR that holds it)`,
+      );
     }
     expect(hooks.received).toHaveLength(0);
   });
@@ -78,7 +90,9 @@ describe("the check at each delivery", () => {
     const resolve = resolver({ "hooks.test": ["127.0.0.1", "::ffff:127.0.0.2"] });
     const { delivery } = await deliverOnce(named("hooks.test"), { allow: parseWebhookAllow("127.0.0.1"), resolve });
     expect(hooks.received).toHaveLength(0);
-    expect(delivery.lastError).toMatch(/^refused: hooks\.test resolves to ::ffff:127\.0\.0\.2, a loopback address \(127\.0\.0\.0\/8\) in IPv4-mapped IPv6 form/);
+    expect(delivery.lastError).toMatch(
+      /^refused: hooks\.test resolves to ::ffff:127\.0\.0\.2, a loopback address \(127\.0\.0\.0\/8\) in IPv4-mapped IPv6 form/,
+    );
   });
 
   it("connects to the address it checked, resolving the name once per attempt", async () => {
@@ -110,7 +124,11 @@ describe("the check at each delivery", () => {
   });
 
   it("counts a resolver that does not answer against the attempt's timeout", async () => {
-    const { delivery } = await deliverOnce(named("slow.test"), { allow: NOTHING_ALLOWED, resolve: () => new Promise(() => {}), timeoutMs: 100 });
+    const { delivery } = await deliverOnce(named("slow.test"), {
+      allow: NOTHING_ALLOWED,
+      resolve: () => new Promise(() => {}),
+      timeoutMs: 100,
+    });
     expect(delivery.lastError).toBe("timeout: no answer within 0.1 s");
   });
 });

@@ -46,12 +46,24 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
 
   const dispatcher = (over: Partial<DispatcherOptions> = {}) => new WebhookDispatcher({ store, clock, allow, ...over });
   const notify = (kind: NotificationKind, data: Record<string, unknown> = {}, on: Store = store) =>
-    on.appendNotification({ workspaceId: WS, at: clock.now(), kind, accountId, campaignId: null, personId: null, data: { account: "alice", at: formatInstant(clock.now()), ...data } });
-  const addWebhook = (events: NotificationKind[], url = hooks.url) => store.insertWebhook({ workspaceId: WS, url, events, secret: SECRET, createdAt: clock.now() });
+    on.appendNotification({
+      workspaceId: WS,
+      at: clock.now(),
+      kind,
+      accountId,
+      campaignId: null,
+      personId: null,
+      data: { account: "alice", at: formatInstant(clock.now()), ...data },
+    });
+  const addWebhook = (events: NotificationKind[], url = hooks.url) =>
+    store.insertWebhook({ workspaceId: WS, url, events, secret: SECRET, createdAt: clock.now() });
   const deliveries = () => store.listDeliveries(WS, { limit: 1000 });
   const isSigned = (r: Received, secret = SECRET) =>
     verifySignature({
-      secret, body: r.body, timestamp: String(r.headers["x-linkpace-timestamp"]), signature: String(r.headers["x-linkpace-signature"]),
+      secret,
+      body: r.body,
+      timestamp: String(r.headers["x-linkpace-timestamp"]),
+      signature: String(r.headers["x-linkpace-signature"]),
       nowSeconds: Math.floor(clock.now() / 1000),
     });
 
@@ -68,9 +80,25 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
     expect(req.headers["x-linkpace-delivery"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(isSigned(req)).toBe(true);
     expect(isSigned(req, "another secret")).toBe(false);
-    expect(JSON.parse(req.body)).toEqual({ id, type: "invite_sent", at: "2027-03-01T00:00:00Z", account: "alice", data: { campaign: "c-alice", prospect: "https://www.linkedin.com/in/jane" } });
+    expect(JSON.parse(req.body)).toEqual({
+      id,
+      type: "invite_sent",
+      at: "2027-03-01T00:00:00Z",
+      account: "alice",
+      data: { campaign: "c-alice", prospect: "https://www.linkedin.com/in/jane" },
+    });
     expect(await deliveries()).toEqual([
-      expect.objectContaining({ webhookId: hook.id, notificationId: id, kind: "invite_sent", status: "delivered", attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null, deliveredAt: T0 }),
+      expect.objectContaining({
+        webhookId: hook.id,
+        notificationId: id,
+        kind: "invite_sent",
+        status: "delivered",
+        attempts: 1,
+        lastStatusCode: 200,
+        lastError: null,
+        nextAttemptAt: null,
+        deliveredAt: T0,
+      }),
     ]);
     // Delivered is final: nothing more is sent, even much later.
     clock.advance(RETRY_DELAYS.at(-1) as number);
@@ -84,7 +112,9 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
     const d = dispatcher();
     hooks.respond = () => 500;
     expect(await d.deliverDue(clock.now())).toMatchObject({ attempted: 1, retrying: 1 });
-    expect(await deliveries()).toEqual([expect.objectContaining({ status: "pending", attempts: 1, lastStatusCode: 500, nextAttemptAt: T0 + RETRY_DELAYS[0]! })]);
+    expect(await deliveries()).toEqual([
+      expect.objectContaining({ status: "pending", attempts: 1, lastStatusCode: 500, nextAttemptAt: T0 + RETRY_DELAYS[0]! }),
+    ]);
 
     clock.advance(RETRY_DELAYS[0]! - 1); // not due yet
     expect((await d.deliverDue(clock.now())).attempted).toBe(0);
@@ -102,11 +132,15 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
     hooks.respond = () => 204;
     clock.advance(RETRY_DELAYS[2]!);
     expect(await d.deliverDue(clock.now())).toMatchObject({ attempted: 1, delivered: 1 });
-    expect(await deliveries()).toEqual([expect.objectContaining({ status: "delivered", attempts: 4, lastStatusCode: 204, lastError: null, deliveredAt: clock.now() })]);
+    expect(await deliveries()).toEqual([
+      expect.objectContaining({ status: "delivered", attempts: 4, lastStatusCode: 204, lastError: null, deliveredAt: clock.now() }),
+    ]);
     expect(hooks.received).toHaveLength(3);
     expect(new Set(hooks.received.map((r) => r.headers["x-linkpace-delivery"])).size).toBe(1);
     expect(new Set(hooks.received.map((r) => r.body)).size).toBe(1);
-    expect(hooks.received.map((r) => Number(r.headers["x-linkpace-timestamp"]))).toEqual([T0, T0 + RETRY_DELAYS[0]!, clock.now()].map((t) => Math.floor(t / 1000)));
+    expect(hooks.received.map((r) => Number(r.headers["x-linkpace-timestamp"]))).toEqual(
+      [T0, T0 + RETRY_DELAYS[0]!, clock.now()].map((t) => Math.floor(t / 1000)),
+    );
   });
 
   it(`fails for good after ${MAX_ATTEMPTS} attempts`, async () => {
@@ -119,7 +153,9 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
       expect(s).toMatchObject({ attempted: 1, retrying: attempt < MAX_ATTEMPTS ? 1 : 0, failed: attempt < MAX_ATTEMPTS ? 0 : 1 });
       if (attempt < MAX_ATTEMPTS) clock.advance(RETRY_DELAYS[attempt - 1]!);
     }
-    expect(await deliveries()).toEqual([expect.objectContaining({ status: "failed", attempts: MAX_ATTEMPTS, lastStatusCode: 503, nextAttemptAt: null, deliveredAt: null })]);
+    expect(await deliveries()).toEqual([
+      expect.objectContaining({ status: "failed", attempts: MAX_ATTEMPTS, lastStatusCode: 503, nextAttemptAt: null, deliveredAt: null }),
+    ]);
     clock.advance(30 * 24 * 3600_000);
     expect((await d.deliverDue(clock.now())).attempted).toBe(0);
     expect(hooks.received).toHaveLength(MAX_ATTEMPTS);
@@ -158,7 +194,16 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
     try {
       await addWebhook(["invite_accepted", "replied"]);
       await addWebhook(["account_paused", "weekly_limit_reached"], alerts.url);
-      for (const kind of ["invite_sent", "invite_accepted", "account_paused", "replied", "withdrawn", "weekly_limit_reached", "pending_near_cap"] as const) await notify(kind);
+      for (const kind of [
+        "invite_sent",
+        "invite_accepted",
+        "account_paused",
+        "replied",
+        "withdrawn",
+        "weekly_limit_reached",
+        "pending_near_cap",
+      ] as const)
+        await notify(kind);
       await dispatcher().deliverDue(clock.now());
       expect(hooks.received.map((r) => r.headers["x-linkpace-event"])).toEqual(expect.arrayContaining(["invite_accepted", "replied"]));
       expect(hooks.received).toHaveLength(2);

@@ -60,7 +60,9 @@ describe("signatures", () => {
     expect(code).toBeDefined();
     const file = join(mkdtempSync(join(tmpdir(), "linkpace-readme-")), "verify.mjs");
     writeFileSync(file, code as string);
-    const { isFromLinkpace } = (await import(pathToFileURL(file).href)) as { isFromLinkpace: (s: string, h: Record<string, string>, b: string) => boolean };
+    const { isFromLinkpace } = (await import(pathToFileURL(file).href)) as {
+      isFromLinkpace: (s: string, h: Record<string, string>, b: string) => boolean;
+    };
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = { "x-linkpace-timestamp": String(timestamp), "x-linkpace-signature": sign("s", timestamp, body) };
     expect(isFromLinkpace("s", headers, body)).toBe(true);
@@ -85,7 +87,9 @@ describe("webhook configuration", () => {
   it("checks event names against the known kinds", () => {
     expect(parseEvents("replied, invite_sent,replied")).toEqual(["invite_sent", "replied"]);
     expect(parseEvents("all")).toHaveLength(9);
-    expect(() => parseEvents("invite_sent,invites_accepted")).toThrow(/unknown event invites_accepted \(known: invite_sent, invite_accepted/);
+    expect(() => parseEvents("invite_sent,invites_accepted")).toThrow(
+      /unknown event invites_accepted \(known: invite_sent, invite_accepted/,
+    );
     expect(() => parseEvents(" , ")).toThrow(/at least one/);
   });
 });

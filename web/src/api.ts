@@ -9,7 +9,11 @@ import type { ApiSchema } from "./api-json";
 export type ProblemField = ApiSchema<"Problem">["errors"][number];
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly fields: ProblemField[] = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: ProblemField[] = [],
+  ) {
     super(message);
   }
 }
@@ -88,7 +92,10 @@ export function upload<T>(path: string, file: Blob, contentType: string, onProgr
     };
     xhr.onerror = () => reject(new ApiError(0, "the server could not be reached"));
     xhr.onload = () => {
-      const res = new Response(xhr.responseText, { status: xhr.status, headers: { "content-type": xhr.getResponseHeader("content-type") ?? "" } });
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { "content-type": xhr.getResponseHeader("content-type") ?? "" },
+      });
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         res.json().then((v) => resolve(v as T), reject);
@@ -149,7 +156,12 @@ export async function currentSession(): Promise<Session | null> {
 }
 
 export async function signIn(token: string): Promise<Session> {
-  const res = await fetch("/v1/session", { method: "POST", credentials: "same-origin", headers: headersFor("POST", "application/json"), body: JSON.stringify({ token: token.trim() }) });
+  const res = await fetch("/v1/session", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: headersFor("POST", "application/json"),
+    body: JSON.stringify({ token: token.trim() }),
+  });
   if (!res.ok) {
     // A wrong token is not "signed out", it is a sign-in error: no listeners.
     let detail = "sign-in failed";

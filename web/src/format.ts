@@ -7,7 +7,9 @@ export function percent(rate: number | null | undefined, digits = 0): string {
 /** An ISO instant in the viewer's locale and zone, or the zone given. */
 export function dateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return "–";
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(
+    new Date(iso),
+  );
 }
 
 export function day(iso: string | null | undefined): string {
@@ -21,7 +23,9 @@ export function until(iso: string | null | undefined, now = Date.now()): string 
   const ms = new Date(iso).getTime() - now;
   if (ms <= 0) return "now";
   const s = Math.ceil(ms / 1000);
-  const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+  const d = Math.floor(s / 86400),
+    h = Math.floor((s % 86400) / 3600),
+    m = Math.floor((s % 3600) / 60);
   if (d > 0) return `in ${d} d ${h} h`;
   if (h > 0) return `in ${h} h ${m} min`;
   if (m > 0) return `in ${m} min ${s % 60} s`;

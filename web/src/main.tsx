@@ -77,12 +77,23 @@ function App() {
     <div class="shell">
       <nav class="nav" aria-label="pages" data-open={menuOpen ? "true" : "false"}>
         <span class="brand">linkpace</span>
-        <button type="button" class="menu-button" aria-expanded={menuOpen ? "true" : "false"} aria-controls="nav-links" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          class="menu-button"
+          aria-expanded={menuOpen ? "true" : "false"}
+          aria-controls="nav-links"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           Menu
         </button>
         <div class="nav-links" id="nav-links">
           {PAGES.map((p) => (
-            <a key={p.page} href={href(p.page)} aria-current={route.page === p.page ? "page" : undefined} onClick={() => setMenuOpen(false)}>
+            <a
+              key={p.page}
+              href={href(p.page)}
+              aria-current={route.page === p.page ? "page" : undefined}
+              onClick={() => setMenuOpen(false)}
+            >
               {p.title}
             </a>
           ))}

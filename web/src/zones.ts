@@ -17,7 +17,14 @@ function inZone(iso: string | null | undefined, timeZone: string | null | undefi
 
 /** An instant in a zone with the zone's short name, e.g. "Mar 3, 2027, 02:05 PM CET"; the viewer's zone when none. */
 export function zonedDateTime(iso: string | null | undefined, timeZone?: string | null): string {
-  return inZone(iso, timeZone, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+  return inZone(iso, timeZone, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
 }
 
 /** An instant's calendar date in a zone, e.g. "Mar 3, 2027". */
@@ -32,7 +39,8 @@ export function zonedDate(iso: string | null | undefined, timeZone?: string | nu
 export function compactDate(iso: string | null | undefined, timeZone?: string | null, opts: { time?: boolean } = {}): string {
   const thisYear = iso ? new Date(iso).getUTCFullYear() === new Date(serverNow()).getUTCFullYear() : true;
   return inZone(iso, timeZone, {
-    month: "short", day: "numeric",
+    month: "short",
+    day: "numeric",
     ...(thisYear ? {} : { year: "numeric" }),
     ...(opts.time === false ? {} : { hour: "2-digit", minute: "2-digit" }),
   });

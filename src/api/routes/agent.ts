@@ -31,23 +31,31 @@ export const IDLE_RETRY_SECONDS = 300;
 
 const ClaimBody = strictBody({
   account: z.string().min(1).max(MAX_NAME_LENGTH).openapi({ example: "alice" }),
-  agent: z.string().min(1).max(MAX_NAME_LENGTH).optional().openapi({ description: "names this executor when several share a token (default: the token)" }),
+  agent: z
+    .string()
+    .min(1)
+    .max(MAX_NAME_LENGTH)
+    .optional()
+    .openapi({ description: "names this executor when several share a token (default: the token)" }),
 }).openapi("AgentClaim");
 const ReportBody = strictBody({ actionId: z.number().int().positive(), result: ActionResultSchema }).openapi("AgentReport");
 
-export const AgentAction = TaskSchema
-  .extend({
-    idempotencyKey: z.string().openapi({ description: "the action id: perform each at most once" }),
-    leaseUntil: z.string(),
-    reconcile: z.boolean().openapi({ description: "a lease on this action ran out before: find out on LinkedIn whether it was performed" }),
-  })
-  .openapi("AgentAction");
-export const AgentReported = z.object({ actionId: z.number().int(), result: ActionResultSchema, duplicate: z.boolean() }).openapi("AgentReported");
+export const AgentAction = TaskSchema.extend({
+  idempotencyKey: z.string().openapi({ description: "the action id: perform each at most once" }),
+  leaseUntil: z.string(),
+  reconcile: z.boolean().openapi({ description: "a lease on this action ran out before: find out on LinkedIn whether it was performed" }),
+}).openapi("AgentAction");
+export const AgentReported = z
+  .object({ actionId: z.number().int(), result: ActionResultSchema, duplicate: z.boolean() })
+  .openapi("AgentReported");
 
 export function registerAgentRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/agent/claim", tags: ["agent"], summary: "Claim the account's next due action, with a lease",
+      method: "post",
+      path: "/v1/agent/claim",
+      tags: ["agent"],
+      summary: "Claim the account's next due action, with a lease",
       request: { body: { required: true, content: { "application/json": { schema: ClaimBody } } } },
       responses: {
         ...ok("the action, its lease and idempotency key; `reconcile: true` when a lease on it ran out before", AgentAction),
@@ -70,21 +78,40 @@ export function registerAgentRoutes(r: Router): void {
         return c.body(null, 204);
       }
       const { task } = view;
-      return c.json({ ...(await taskJson(app, task)), idempotencyKey: String(task.id), leaseUntil: formatInstant(now + TASK_LEASE), reconcile: view.recovered }, 200);
+      return c.json(
+        {
+          ...(await taskJson(app, task)),
+          idempotencyKey: String(task.id),
+          leaseUntil: formatInstant(now + TASK_LEASE),
+          reconcile: view.recovered,
+        },
+        200,
+      );
     },
   );
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/agent/report", tags: ["agent"], summary: "Report a claimed action's outcome (idempotent)",
+      method: "post",
+      path: "/v1/agent/report",
+      tags: ["agent"],
+      summary: "Report a claimed action's outcome (idempotent)",
       request: { body: { required: true, content: { "application/json": { schema: ReportBody } } } },
-      responses: { ...ok("recorded, or recorded before with the same result (`duplicate: true`)", AgentReported), ...failures(404, 409, 422) },
+      responses: {
+        ...ok("recorded, or recorded before with the same result (`duplicate: true`)", AgentReported),
+        ...failures(404, 409, 422),
+      },
     }),
     async (c) => {
       const app = c.var.app;
       const { actionId, result } = c.req.valid("json");
       const action = await findAction(app, actionId);
-      if (!action) throw new LinkpaceError("not_found", `no action ${actionId} in this workspace (never claimed, or skipped over ${RELEASES_KEPT / DAY} days ago)`, [{ where: "body: actionId", message: "unknown action" }]);
+      if (!action)
+        throw new LinkpaceError(
+          "not_found",
+          `no action ${actionId} in this workspace (never claimed, or skipped over ${RELEASES_KEPT / DAY} days ago)`,
+          [{ where: "body: actionId", message: "unknown action" }],
+        );
       // A result that does not fit the action is a 422 while it is open; once answered, the answer is about that.
       if (action.open) outcomeFor(action.kind, { result });
       const { duplicate } = answerTaken(await app.engine.recordResult(actionId, result, app.now()), `action ${actionId}`);

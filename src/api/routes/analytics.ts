@@ -13,23 +13,28 @@ import type { Router } from "../router.js";
 import { failures, NameParam, ok } from "../schemas.js";
 
 const Rate = z.number().nullable().openapi({ description: "a fraction 0..1; null when there is nothing to divide by" });
-const Decided = z.number().int().openapi({ description: "invitations accepted, declined, withdrawn, or pending for 21 days or more: what an acceptance rate is over" });
+const Decided = z
+  .number()
+  .int()
+  .openapi({ description: "invitations accepted, declined, withdrawn, or pending for 21 days or more: what an acceptance rate is over" });
 const StepKindSchema = z.enum(STEP_KINDS as [StepKind, ...StepKind[]]);
 
 export const AccountAnalytics = z
   .object({
     account: z.string(),
     timezone: z.string(),
-    days: z.array(
-      z.object({
-        date: z.string().openapi({ description: "YYYY-MM-DD in the account's zone", example: "2027-03-01" }),
-        invited: z.number().int(),
-        accepted: z.number().int().openapi({ description: "of that day's invitations, how many were accepted (whenever)" }),
-        withdrawn: z.number().int().openapi({ description: "of that day's invitations, how many were withdrawn (whenever)" }),
-        decided: Decided,
-        rate: Rate.openapi({ description: "accepted over decided" }),
-      }),
-    ).openapi({ description: "oldest first, one entry per day, the last one today" }),
+    days: z
+      .array(
+        z.object({
+          date: z.string().openapi({ description: "YYYY-MM-DD in the account's zone", example: "2027-03-01" }),
+          invited: z.number().int(),
+          accepted: z.number().int().openapi({ description: "of that day's invitations, how many were accepted (whenever)" }),
+          withdrawn: z.number().int().openapi({ description: "of that day's invitations, how many were withdrawn (whenever)" }),
+          decided: Decided,
+          rate: Rate.openapi({ description: "accepted over decided" }),
+        }),
+      )
+      .openapi({ description: "oldest first, one entry per day, the last one today" }),
     acceptance: z.object({ rate: Rate, decided: Decided }).openapi({ description: "over the latest 100 decided invitations" }),
     warmup: z.object({
       active: z.boolean(),
@@ -57,12 +62,23 @@ export const CampaignAnalytics = z
         reached: z.number().int().openapi({ description: "enrollments this step became due for" }),
         outcome: z.enum(["visited", "accepted", "replied", "withdrawn"]),
         outcomeCount: z.number().int(),
-        base: z.number().int().openapi({ description: "what rate is over: a connect's decided invitations, a message step's messages sent, else reached" }),
+        base: z
+          .number()
+          .int()
+          .openapi({ description: "what rate is over: a connect's decided invitations, a message step's messages sent, else reached" }),
         rate: Rate,
       }),
     ),
     byHour: z
-      .array(z.object({ hour: z.number().int().min(0).max(23), invited: z.number().int(), accepted: z.number().int(), decided: Decided, rate: Rate }))
+      .array(
+        z.object({
+          hour: z.number().int().min(0).max(23),
+          invited: z.number().int(),
+          accepted: z.number().int(),
+          decided: Decided,
+          rate: Rate,
+        }),
+      )
       .openapi({ description: "24 entries: the hour of the recipient's day each invitation was sent at" }),
   })
   .openapi("CampaignAnalytics");
@@ -70,10 +86,21 @@ export const CampaignAnalytics = z
 export function registerAnalyticsRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/analytics/accounts/{name}", tags: ["analytics"], summary: "An account's invitations and acceptance per day, and its warm-up",
+      method: "get",
+      path: "/v1/analytics/accounts/{name}",
+      tags: ["analytics"],
+      summary: "An account's invitations and acceptance per day, and its warm-up",
       request: {
         params: NameParam,
-        query: z.object({ days: z.coerce.number().int().min(1).max(365).default(28).openapi({ param: { name: "days", in: "query" }, example: 28 }) }),
+        query: z.object({
+          days: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(365)
+            .default(28)
+            .openapi({ param: { name: "days", in: "query" }, example: 28 }),
+        }),
       },
       responses: { ...ok("the account's daily series, acceptance and warm-up", AccountAnalytics), ...failures(404, 422) },
     }),
@@ -86,7 +113,10 @@ export function registerAnalyticsRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/analytics/campaigns/{name}", tags: ["analytics"], summary: "A campaign's funnel, outcomes by step and by the recipient's hour",
+      method: "get",
+      path: "/v1/analytics/campaigns/{name}",
+      tags: ["analytics"],
+      summary: "A campaign's funnel, outcomes by step and by the recipient's hour",
       request: { params: NameParam },
       responses: { ...ok("the campaign's funnel, steps and hours", CampaignAnalytics), ...failures(404) },
     }),

@@ -23,7 +23,14 @@ export const CampaignPreviewSchema = z
     steps: z.array(z.object({ step: z.number().int(), kind: StepKindSchema, template: z.string().nullable() })),
     prospects: z.array(
       z.object({
-        url: z.string(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(),
+        url: z.string(),
+        firstName: z.string(),
+        lastName: z.string(),
+        fullName: z
+          .string()
+          .openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }),
+        company: z.string(),
+        title: z.string(),
         renders: z.array(
           z.object({
             step: z.number().int(),
@@ -37,23 +44,34 @@ export const CampaignPreviewSchema = z
       }),
     ),
     unsendable: z.number().int().openapi({ description: "prospects with at least one text that cannot be sent" }),
-    source: z.enum(["campaign", "workspace"]).openapi({ description: "campaign: prospects of the campaign of that name; workspace: the most recent people" }),
+    source: z
+      .enum(["campaign", "workspace"])
+      .openapi({ description: "campaign: prospects of the campaign of that name; workspace: the most recent people" }),
   })
   .openapi("CampaignPreview");
 
 export function registerCampaignPreviewRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/campaigns/preview", tags: ["campaigns"], summary: "Render a campaign definition's templates for real prospects (nothing is saved)",
+      method: "post",
+      path: "/v1/campaigns/preview",
+      tags: ["campaigns"],
+      summary: "Render a campaign definition's templates for real prospects (nothing is saved)",
       request: { body: { required: true, content: { "application/json": { schema: PreviewBody } } } },
-      responses: { ...ok("each step's text per prospect, its length and whether it can be sent", CampaignPreviewSchema), ...failures(404, 422) },
+      responses: {
+        ...ok("each step's text per prospect, its length and whether it can be sent", CampaignPreviewSchema),
+        ...failures(404, 422),
+      },
     }),
     async (c) => {
       const app = c.var.app;
       const body = c.req.valid("json");
       const doc = campaignDocFromObject(body.definition, "body: definition");
       const account = await app.account(doc.account);
-      return c.json(await previewCampaign(app.store, { workspaceId: app.ctx.workspaceId, doc, account: account.doc, limit: body.limit }), 200);
+      return c.json(
+        await previewCampaign(app.store, { workspaceId: app.ctx.workspaceId, doc, account: account.doc, limit: body.limit }),
+        200,
+      );
     },
   );
 }

@@ -22,7 +22,15 @@ export const EnrollmentSchema = z
     readyAt: When.openapi({ description: "when the next action may run; null: not scheduled" }),
     endReason: z.string().nullable(),
     prospect: z.object({
-      url: z.string(), firstName: z.string(), lastName: z.string(), fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }), company: z.string(), title: z.string(), location: z.string(),
+      url: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      fullName: z
+        .string()
+        .openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }),
+      company: z.string(),
+      title: z.string(),
+      location: z.string(),
       timezone: z.string().openapi({ description: "the zone this prospect is scheduled in" }),
     }),
     enrolledAt: z.string(),
@@ -38,7 +46,10 @@ const EnrollmentList = z.object({ enrollments: z.array(EnrollmentSchema), page: 
 
 const iso = (t: Instant | null): string | null => (t === null ? null : formatInstant(t));
 
-function enrollmentJson(row: EnrollmentWithPerson, names: { campaigns: Map<number, string>; accounts: Map<number, string> }): z.infer<typeof EnrollmentSchema> {
+function enrollmentJson(
+  row: EnrollmentWithPerson,
+  names: { campaigns: Map<number, string>; accounts: Map<number, string> },
+): z.infer<typeof EnrollmentSchema> {
   const { enrollment: e, person: p } = row;
   return {
     id: e.id,
@@ -49,7 +60,16 @@ function enrollmentJson(row: EnrollmentWithPerson, names: { campaigns: Map<numbe
     nextKind: e.nextKind,
     readyAt: iso(e.readyAt),
     endReason: e.endReason,
-    prospect: { url: p.displayUrl, firstName: p.firstName, lastName: p.lastName, fullName: personName(p), company: p.company, title: p.title, location: p.location, timezone: e.prospectTz },
+    prospect: {
+      url: p.displayUrl,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      fullName: personName(p),
+      company: p.company,
+      title: p.title,
+      location: p.location,
+      timezone: e.prospectTz,
+    },
     enrolledAt: formatInstant(e.enrolledAt),
     visitedAt: iso(e.visitedAt),
     invitedAt: iso(e.invitedAt),
@@ -70,12 +90,26 @@ async function namesOf(app: App) {
 export function registerEnrollmentRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/enrollments", tags: ["enrollments"], summary: "Enrollments with their prospect, newest first, filtered by campaign, account or status",
+      method: "get",
+      path: "/v1/enrollments",
+      tags: ["enrollments"],
+      summary: "Enrollments with their prospect, newest first, filtered by campaign, account or status",
       request: {
         query: PageQuery.extend({
-          campaign: z.string().min(1).optional().openapi({ param: { name: "campaign", in: "query" } }),
-          account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }),
-          status: z.enum(STATUSES).optional().openapi({ param: { name: "status", in: "query" } }),
+          campaign: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "campaign", in: "query" } }),
+          account: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "account", in: "query" } }),
+          status: z
+            .enum(STATUSES)
+            .optional()
+            .openapi({ param: { name: "status", in: "query" } }),
         }),
       },
       responses: { ...ok("one page of enrollments", EnrollmentList), ...failures(404, 422) },
@@ -88,10 +122,16 @@ export function registerEnrollmentRoutes(r: Router): void {
         ...(q.account ? { accountId: (await app.account(q.account)).id } : {}),
         ...(q.status ? { status: q.status } : {}),
       };
-      const { total, rows } = await app.store.listEnrollments(app.ctx.workspaceId, filter, { offset: (q.page - 1) * q.perPage, limit: q.perPage });
+      const { total, rows } = await app.store.listEnrollments(app.ctx.workspaceId, filter, {
+        offset: (q.page - 1) * q.perPage,
+        limit: q.perPage,
+      });
       const names = await namesOf(app);
       const next = q.page * q.perPage < total ? q.page + 1 : null;
-      return c.json({ enrollments: rows.map((row) => enrollmentJson(row, names)), page: { number: q.page, perPage: q.perPage, total, next } }, 200);
+      return c.json(
+        { enrollments: rows.map((row) => enrollmentJson(row, names)), page: { number: q.page, perPage: q.perPage, total, next } },
+        200,
+      );
     },
   );
 }

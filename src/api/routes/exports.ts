@@ -34,18 +34,34 @@ async function pump<R>(records: AsyncIterable<R>, writer: RecordWriter<R>, out: 
 export function registerExportRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/exports/{what}", tags: ["exports"],
+      method: "get",
+      path: "/v1/exports/{what}",
+      tags: ["exports"],
       summary: "Prospects (one row per enrollment) or the activity log, as CSV (UTF-8 with BOM, formula-safe) or JSON, streamed",
       request: {
         params: What,
         query: z.object({
-          format: z.enum(["csv", "json"]).default("csv").openapi({ param: { name: "format", in: "query" } }),
-          campaign: z.string().min(1).optional().openapi({ param: { name: "campaign", in: "query" } }),
-          account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }),
+          format: z
+            .enum(["csv", "json"])
+            .default("csv")
+            .openapi({ param: { name: "format", in: "query" } }),
+          campaign: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "campaign", in: "query" } }),
+          account: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "account", in: "query" } }),
         }),
       },
       responses: {
-        200: { description: "the export; every column is described in docs/exports.md", content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.object({}).passthrough() } } },
+        200: {
+          description: "the export; every column is described in docs/exports.md",
+          content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.object({}).passthrough() } },
+        },
         ...failures(404, 422),
       },
     }),
@@ -61,8 +77,8 @@ export function registerExportRoutes(r: Router): void {
       if (what === "prospects") {
         const writer = await prospectRecordWriter({ store: app.store, workspaceId: app.ctx.workspaceId, filter, format: q.format, out });
         void pump(readProspectRecords(app.store, app.ctx.workspaceId, filter), writer, out);
-      }
-      else void pump(readActivityRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(q.format, out, what, ACTIVITY_COLUMNS), out);
+      } else
+        void pump(readActivityRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(q.format, out, what, ACTIVITY_COLUMNS), out);
       const stamp = formatInstant(app.now()).slice(0, 10);
       const headers = {
         "content-type": q.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
@@ -74,16 +90,47 @@ export function registerExportRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/alerts", tags: ["status"], summary: `Account health alerts, newest first (${ALERT_KINDS.join(", ")})`,
+      method: "get",
+      path: "/v1/alerts",
+      tags: ["status"],
+      summary: `Account health alerts, newest first (${ALERT_KINDS.join(", ")})`,
       request: {
         query: z.object({
-          account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }),
-          since: z.string().min(1).optional().openapi({ param: { name: "since", in: "query" }, description: "an ISO instant or date" }),
-          limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ param: { name: "limit", in: "query" } }),
+          account: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "account", in: "query" } }),
+          since: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "since", in: "query" }, description: "an ISO instant or date" }),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(100)
+            .openapi({ param: { name: "limit", in: "query" } }),
         }),
       },
       responses: {
-        ...ok("alerts", z.object({ alerts: z.array(z.object({ id: z.number().int(), at: z.string(), account: z.string(), type: z.string(), message: z.string(), data: z.record(z.string(), z.unknown()) })) })),
+        ...ok(
+          "alerts",
+          z.object({
+            alerts: z.array(
+              z.object({
+                id: z.number().int(),
+                at: z.string(),
+                account: z.string(),
+                type: z.string(),
+                message: z.string(),
+                data: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+        ),
         ...failures(404, 422),
       },
     }),
@@ -91,11 +138,17 @@ export function registerExportRoutes(r: Router): void {
       const app = c.var.app;
       const q = c.req.valid("query");
       const since = q.since === undefined ? undefined : parseInstant(q.since);
-      if (since === null) throw new LinkpaceError("invalid_input", "since: expected an ISO instant or date", [{ where: "since", message: `expected an ISO instant or date like 2027-03-01, got "${q.since}"` }]);
+      if (since === null)
+        throw new LinkpaceError("invalid_input", "since: expected an ISO instant or date", [
+          { where: "since", message: `expected an ISO instant or date like 2027-03-01, got "${q.since}"` },
+        ]);
       const only = q.account ? await app.account(q.account) : null;
       const accounts = await app.store.listAccounts(app.ctx.workspaceId);
       const rows = await app.store.recentNotifications(app.ctx.workspaceId, {
-        kinds: ALERT_KINDS, limit: q.limit, ...(only ? { accountId: only.id } : {}), ...(since !== undefined ? { since } : {}),
+        kinds: ALERT_KINDS,
+        limit: q.limit,
+        ...(only ? { accountId: only.id } : {}),
+        ...(since !== undefined ? { since } : {}),
       });
       const names = new Map(accounts.map((a) => [a.id, a.name]));
       return c.json({ alerts: rows.map((n) => toAlertLine(n, names.get(n.accountId) ?? String(n.accountId))) }, 200);

@@ -13,7 +13,11 @@ import { FILE_FORM, readUpload, ZIP_UPLOAD } from "../upload-body.js";
 
 export const ARCHIVE_IMPORT_PATH = "/v1/imports/linkedin-archive";
 
-const ArchiveProblem = z.object({ file: z.string(), line: z.number().int().openapi({ description: "0: the file as a whole" }), reason: z.string() });
+const ArchiveProblem = z.object({
+  file: z.string(),
+  line: z.number().int().openapi({ description: "0: the file as a whole" }),
+  reason: z.string(),
+});
 
 export const ArchiveReport = z
   .object({
@@ -24,15 +28,31 @@ export const ArchiveReport = z
     accepted: z.number().int(),
     alreadyConnected: z.number().int(),
     invitationsAdopted: z.number().int(),
-    adoptedInto: z.array(z.object({ campaign: z.string(), invitations: z.number().int() })).openapi({ description: "where the adopted invitations went, by campaign" }),
+    adoptedInto: z
+      .array(z.object({ campaign: z.string(), invitations: z.number().int() }))
+      .openapi({ description: "where the adopted invitations went, by campaign" }),
     replies: z.number().int(),
     messagesSeen: z.number().int(),
     unreadable: z.number().int(),
     problems: z.array(ArchiveProblem),
-    adoptedCampaign: z.string().openapi({ description: "the account's campaign for adopted invitations of people in no campaign (created on first use)" }),
+    adoptedCampaign: z
+      .string()
+      .openapi({ description: "the account's campaign for adopted invitations of people in no campaign (created on first use)" }),
     owner: z.object({ identifiers: z.array(z.string()), source: z.enum(["invitations", "profile", "conversations"]) }).nullable(),
-    read: z.object({ connections: z.number().int(), invitationsOutgoing: z.number().int(), invitationsIncoming: z.number().int(), messages: z.number().int(), draftsSkipped: z.number().int() }),
-    files: z.array(z.object({ name: z.string(), table: z.enum(["connections", "invitations", "messages", "profile"]).nullable(), skipped: z.string().optional() })),
+    read: z.object({
+      connections: z.number().int(),
+      invitationsOutgoing: z.number().int(),
+      invitationsIncoming: z.number().int(),
+      messages: z.number().int(),
+      draftsSkipped: z.number().int(),
+    }),
+    files: z.array(
+      z.object({
+        name: z.string(),
+        table: z.enum(["connections", "invitations", "messages", "profile"]).nullable(),
+        skipped: z.string().optional(),
+      }),
+    ),
   })
   .openapi("ArchiveReport");
 
@@ -41,7 +61,8 @@ function readBody(bytes: Buffer, file: string) {
   try {
     return readLinkedInArchiveZip(bytes, file);
   } catch (e) {
-    if (isLinkpaceError(e) && e.code === "invalid_input" && e.issues.length === 0) throw new LinkpaceError("invalid_input", e.message, [{ where: "body", message: e.message }]);
+    if (isLinkpaceError(e) && e.code === "invalid_input" && e.issues.length === 0)
+      throw new LinkpaceError("invalid_input", e.message, [{ where: "body", message: e.message }]);
     throw e;
   }
 }
@@ -49,12 +70,22 @@ function readBody(bytes: Buffer, file: string) {
 export function registerImportRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "post", path: ARCHIVE_IMPORT_PATH, tags: ["prospects"], summary: "Import LinkedIn's data export (the zip) for one account (all-or-nothing, idempotent)",
+      method: "post",
+      path: ARCHIVE_IMPORT_PATH,
+      tags: ["prospects"],
+      summary: "Import LinkedIn's data export (the zip) for one account (all-or-nothing, idempotent)",
       request: {
         query: z.object({
-          account: z.string().min(1).openapi({ param: { name: "account", in: "query" }, example: "alice" }),
+          account: z
+            .string()
+            .min(1)
+            .openapi({ param: { name: "account", in: "query" }, example: "alice" }),
           dryRun: BoolQuery.optional().openapi({ param: { name: "dryRun", in: "query" }, type: "string", enum: ["true", "false"] }),
-          file: z.string().min(1).optional().openapi({ param: { name: "file", in: "query" }, description: "the file name, shown in the report" }),
+          file: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "file", in: "query" }, description: "the file name, shown in the report" }),
         }),
         body: {
           required: true,
@@ -65,7 +96,10 @@ export function registerImportRoutes(r: Router): void {
           },
         },
       },
-      responses: { ...ok("the import report: what changed, and the rows not read with file, line and reason", ArchiveReport), ...failures(404, 413, 415, 422) },
+      responses: {
+        ...ok("the import report: what changed, and the rows not read with file, line and reason", ArchiveReport),
+        ...failures(404, 413, 415, 422),
+      },
     }),
     async (c) => {
       const { account, dryRun } = c.req.valid("query");

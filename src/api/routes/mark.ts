@@ -12,7 +12,11 @@ import type { Router } from "../router.js";
 import { failures, ok, strictBody } from "../schemas.js";
 
 const MarkBody = strictBody({
-  person: z.string().min(1).max(MAX_URL_LENGTH).openapi({ description: "any profile URL of the person", example: "https://www.linkedin.com/in/jane-doe" }),
+  person: z
+    .string()
+    .min(1)
+    .max(MAX_URL_LENGTH)
+    .openapi({ description: "any profile URL of the person", example: "https://www.linkedin.com/in/jane-doe" }),
   outcome: z.enum(MARK_OUTCOMES),
   at: z
     .string()
@@ -20,7 +24,12 @@ const MarkBody = strictBody({
     .refine((v) => parseInstant(v) !== null, { message: "expected an ISO 8601 instant like 2027-03-01T09:00:00Z" })
     .optional()
     .openapi({ description: "when it happened (default: now)" }),
-  account: z.string().min(1).max(MAX_NAME_LENGTH).optional().openapi({ description: "the account concerned (default: the one that has this person in a campaign)" }),
+  account: z
+    .string()
+    .min(1)
+    .max(MAX_NAME_LENGTH)
+    .optional()
+    .openapi({ description: "the account concerned (default: the one that has this person in a campaign)" }),
 }).openapi("Mark");
 
 export const MarkResultSchema = z
@@ -46,7 +55,10 @@ function asBodyError(e: unknown): unknown {
 export function registerMarkRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/mark", tags: ["outcomes"], summary: "Record an outcome learned outside linkpace: accepted, replied, declined, connected",
+      method: "post",
+      path: "/v1/mark",
+      tags: ["outcomes"],
+      summary: "Record an outcome learned outside linkpace: accepted, replied, declined, connected",
       request: { body: { required: true, content: { "application/json": { schema: MarkBody } } } },
       responses: { ...ok("applied, already on record, or nothing to apply it to", MarkResultSchema), ...failures(404, 422) },
     }),
@@ -54,7 +66,12 @@ export function registerMarkRoutes(r: Router): void {
       const body = c.req.valid("json");
       const at = body.at === undefined ? undefined : (parseInstant(body.at) as number);
       try {
-        const result = await c.var.app.mark({ person: body.person, outcome: body.outcome, ...(at !== undefined ? { at } : {}), ...(body.account !== undefined ? { account: body.account } : {}) });
+        const result = await c.var.app.mark({
+          person: body.person,
+          outcome: body.outcome,
+          ...(at !== undefined ? { at } : {}),
+          ...(body.account !== undefined ? { account: body.account } : {}),
+        });
         return c.json(result, 200);
       } catch (e) {
         throw asBodyError(e);

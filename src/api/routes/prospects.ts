@@ -15,10 +15,25 @@ import { CSV_UPLOAD, FILE_FORM, readUpload } from "../upload-body.js";
 /** importReport's answer (`linkpace prospects import --json`). */
 export const CsvImportReport = z
   .object({
-    file: z.string(), format: z.string(), encoding: z.string(), delimiter: z.string(), campaign: z.string(), dryRun: z.boolean(),
-    enrolled: z.number().int(), rejected: z.number().int(),
+    file: z.string(),
+    format: z.string(),
+    encoding: z.string(),
+    delimiter: z.string(),
+    campaign: z.string(),
+    dryRun: z.boolean(),
+    enrolled: z.number().int(),
+    rejected: z.number().int(),
     zoneSources: z.record(z.string(), z.number().int()).openapi({ description: "enrolled prospects by where their time zone came from" }),
-    rejects: z.array(z.object({ line: z.number().int(), reason: z.string(), raw: z.string().optional().openapi({ description: "the record as written in the file (possibly truncated), for rows the CSV reader refused" }) })),
+    rejects: z.array(
+      z.object({
+        line: z.number().int(),
+        reason: z.string(),
+        raw: z
+          .string()
+          .optional()
+          .openapi({ description: "the record as written in the file (possibly truncated), for rows the CSV reader refused" }),
+      }),
+    ),
   })
   .openapi("CsvImportReport");
 
@@ -28,16 +43,32 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export function registerProspectRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/prospects/import", tags: ["prospects"], summary: "Import a prospect CSV into a campaign (all-or-nothing)",
+      method: "post",
+      path: "/v1/prospects/import",
+      tags: ["prospects"],
+      summary: "Import a prospect CSV into a campaign (all-or-nothing)",
       request: {
         query: z.object({
-          campaign: z.string().min(1).openapi({ param: { name: "campaign", in: "query" }, example: "founders-q1" }),
+          campaign: z
+            .string()
+            .min(1)
+            .openapi({ param: { name: "campaign", in: "query" }, example: "founders-q1" }),
           dryRun: BoolQuery.optional().openapi({ param: { name: "dryRun", in: "query" }, type: "string", enum: ["true", "false"] }),
-          file: z.string().min(1).optional().openapi({ param: { name: "file", in: "query" }, description: "the file name, shown in the report" }),
+          file: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "file", in: "query" }, description: "the file name, shown in the report" }),
         }),
-        body: { required: true, content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) }, "multipart/form-data": { schema: FILE_FORM } } },
+        body: {
+          required: true,
+          content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) }, "multipart/form-data": { schema: FILE_FORM } },
+        },
       },
-      responses: { ...ok("the import report: enrolled, rejected with line and reason, time zone sources", CsvImportReport), ...failures(404, 413, 415, 422) },
+      responses: {
+        ...ok("the import report: enrolled, rejected with line and reason, time zone sources", CsvImportReport),
+        ...failures(404, 413, 415, 422),
+      },
     }),
     async (c) => {
       const { campaign, dryRun } = c.req.valid("query");

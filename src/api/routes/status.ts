@@ -34,17 +34,32 @@ export const AccountStatusSchema = z
     unreachable: z
       .object({ count: z.number().int(), campaigns: z.record(z.string(), z.number().int()) })
       .optional()
-      .openapi({ description: "GET /v1/status only: prospects its campaigns' imports refused as never reachable, in all and per campaign" }),
+      .openapi({
+        description: "GET /v1/status only: prospects its campaigns' imports refused as never reachable, in all and per campaign",
+      }),
   })
   .openapi("AccountStatus");
 
-export const StatusSchema = z.object({ at: z.string().datetime().openapi({ description: "the server's clock" }), accounts: z.array(AccountStatusSchema) }).openapi("Status");
+export const StatusSchema = z
+  .object({ at: z.string().datetime().openapi({ description: "the server's clock" }), accounts: z.array(AccountStatusSchema) })
+  .openapi("Status");
 
 export function registerStatusRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/status", tags: ["status"], summary: "Every account's budgets, pending invitations, acceptance and next action",
-      request: { query: z.object({ account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }) }) },
+      method: "get",
+      path: "/v1/status",
+      tags: ["status"],
+      summary: "Every account's budgets, pending invitations, acceptance and next action",
+      request: {
+        query: z.object({
+          account: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "account", in: "query" } }),
+        }),
+      },
       responses: { ...ok("status per account", StatusSchema), ...failures(404, 422) },
     }),
     async (c) => {

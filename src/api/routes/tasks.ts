@@ -19,7 +19,10 @@ import { answerTaken } from "../task-answers.js";
 import { findAction, iso, taskJson, TaskSchema as Task, type AnswerableAction } from "../task-json.js";
 
 const AccountBody = strictBody({ account: z.string().min(1).max(MAX_NAME_LENGTH).openapi({ example: "alice" }) }).openapi("AccountRef");
-const OutcomeBody = strictBody({ key: z.string().length(1).optional().openapi({ description: "a runner key: d, a, u, w, n, x" }), result: ActionResultSchema.optional() })
+const OutcomeBody = strictBody({
+  key: z.string().length(1).optional().openapi({ description: "a runner key: d, a, u, w, n, x" }),
+  result: ActionResultSchema.optional(),
+})
   .refine((b) => (b.key === undefined) !== (b.result === undefined), { message: "give exactly one of key or result", path: ["result"] })
   .openapi("TaskOutcome");
 
@@ -28,7 +31,13 @@ const NextTask = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("task"), at: At, recovered: z.boolean(), task: Task }),
     z.object({ type: z.literal("held"), at: At, by: z.string(), until: z.string().datetime().nullable() }),
-    z.object({ type: z.literal("wait"), at: At, until: z.string().datetime().nullable(), reason: z.string(), paused: z.string().nullable() }),
+    z.object({
+      type: z.literal("wait"),
+      at: At,
+      until: z.string().datetime().nullable(),
+      reason: z.string(),
+      paused: z.string().nullable(),
+    }),
   ])
   .openapi("NextTask");
 const TasksOverview = z
@@ -38,7 +47,16 @@ const TasksOverview = z
       z.object({
         account: z.string(),
         timezone: z.string().openapi({ description: "the account's zone, in which people read its times" }),
-        inProgress: z.array(z.object({ actionId: z.number().int(), kind: z.string(), prospect: z.string().nullable(), since: z.string().datetime(), heldBy: z.string().nullable(), leaseUntil: z.string().datetime().nullable() })),
+        inProgress: z.array(
+          z.object({
+            actionId: z.number().int(),
+            kind: z.string(),
+            prospect: z.string().nullable(),
+            since: z.string().datetime(),
+            heldBy: z.string().nullable(),
+            leaseUntil: z.string().datetime().nullable(),
+          }),
+        ),
         dueNow: z.boolean(),
         next: z.object({ kind: z.string(), at: z.string().datetime(), waitsFor: z.string().nullable() }).nullable(),
         paused: z.object({ until: z.string().datetime(), reason: z.string() }).nullable(),
@@ -50,7 +68,11 @@ export { NextTask, TasksOverview };
 
 async function actionOr404(app: App, id: number): Promise<AnswerableAction> {
   const action = await findAction(app, id);
-  if (!action) throw new LinkpaceError("not_found", `no task ${id} in this workspace (never handed out, or skipped over ${RELEASES_KEPT / DAY} days ago)`);
+  if (!action)
+    throw new LinkpaceError(
+      "not_found",
+      `no task ${id} in this workspace (never handed out, or skipped over ${RELEASES_KEPT / DAY} days ago)`,
+    );
   return action;
 }
 
@@ -61,15 +83,31 @@ export function outcomeFor(kind: ActionKind, body: { key?: string | undefined; r
   if (hit) return hit.result;
   const field = body.key !== undefined ? "key" : "result";
   const valid = outcomes.map((o) => (field === "key" ? o.key : o.result)).join(", ");
-  throw new LinkpaceError("invalid_input", `not an outcome of a ${kind} task`, [{ where: `body: ${field}`, message: `expected one of ${valid}` }]);
+  throw new LinkpaceError("invalid_input", `not an outcome of a ${kind} task`, [
+    { where: `body: ${field}`, message: `expected one of ${valid}` },
+  ]);
 }
 
 export function registerTaskRoutes(r: Router): void {
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/tasks", tags: ["tasks"], summary: "What is due now per account: tasks in progress and the next action",
-      request: { query: z.object({ account: z.string().min(1).optional().openapi({ param: { name: "account", in: "query" } }) }) },
-      responses: { ...ok("per account: tasks in progress, whether the next is due, the next action", TasksOverview), ...failures(404, 422) },
+      method: "get",
+      path: "/v1/tasks",
+      tags: ["tasks"],
+      summary: "What is due now per account: tasks in progress and the next action",
+      request: {
+        query: z.object({
+          account: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ param: { name: "account", in: "query" } }),
+        }),
+      },
+      responses: {
+        ...ok("per account: tasks in progress, whether the next is due, the next action", TasksOverview),
+        ...failures(404, 422),
+      },
     }),
     async (c) => {
       const { account } = c.req.valid("query");
@@ -79,7 +117,10 @@ export function registerTaskRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/tasks/next", tags: ["tasks"], summary: "The account's next task, held for this credential (as `linkpace work` shows it)",
+      method: "post",
+      path: "/v1/tasks/next",
+      tags: ["tasks"],
+      summary: "The account's next task, held for this credential (as `linkpace work` shows it)",
       request: { body: { required: true, content: { "application/json": { schema: AccountBody } } } },
       responses: { ...ok("{type: task | held | wait, at: the server's time}", NextTask), ...failures(404, 422) },
     }),
@@ -89,7 +130,8 @@ export function registerTaskRoutes(r: Router): void {
       const view = await new Runner(app, account, c.var.principal.key).view();
       // `at`: the server's time, for countdowns on a client whose clock differs.
       const at = iso(app.now());
-      if (view.type === "task") return c.json({ type: "task", at, recovered: view.recovered, task: await taskJson(app, view.task, view) }, 200);
+      if (view.type === "task")
+        return c.json({ type: "task", at, recovered: view.recovered, task: await taskJson(app, view.task, view) }, 200);
       if (view.type === "held") return c.json({ type: "held", at, by: view.by, until: iso(view.until) }, 200);
       return c.json({ type: "wait", at, until: iso(view.until), reason: view.reason, paused: view.paused }, 200);
     },
@@ -97,7 +139,10 @@ export function registerTaskRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/tasks/{id}/report", tags: ["tasks"], summary: "Record what happened on LinkedIn, by runner key or result",
+      method: "post",
+      path: "/v1/tasks/{id}/report",
+      tags: ["tasks"],
+      summary: "Record what happened on LinkedIn, by runner key or result",
       request: { params: IdParam, body: { required: true, content: { "application/json": { schema: OutcomeBody } } } },
       responses: { ...ok("recorded"), ...failures(404, 409, 422) },
     }),
@@ -112,7 +157,10 @@ export function registerTaskRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/tasks/{id}/skip", tags: ["tasks"], summary: "Skip a task today: nothing is charged, the prospect comes back tomorrow",
+      method: "post",
+      path: "/v1/tasks/{id}/skip",
+      tags: ["tasks"],
+      summary: "Skip a task today: nothing is charged, the prospect comes back tomorrow",
       request: { params: IdParam },
       responses: { ...ok("skipped, or skipped before (`duplicate: true`)"), ...failures(404, 409) },
     }),
@@ -126,7 +174,10 @@ export function registerTaskRoutes(r: Router): void {
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/tasks/{id}/release", tags: ["tasks"], summary: "Stop showing a task (quitting the runner): it stays in progress for the next runner, no outcome recorded",
+      method: "post",
+      path: "/v1/tasks/{id}/release",
+      tags: ["tasks"],
+      summary: "Stop showing a task (quitting the runner): it stays in progress for the next runner, no outcome recorded",
       request: { params: IdParam },
       responses: { ...ok("released"), ...failures(404) },
     }),

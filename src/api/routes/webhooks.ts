@@ -15,34 +15,72 @@ import { iso } from "../task-json.js";
 const webhookJson = (w: WebhookRow) => ({ id: w.id, url: w.url, events: w.events, createdAt: formatInstant(w.createdAt) });
 
 const deliveryJson = (d: DeliveryRow) => ({
-  id: d.id, deliveryId: d.deliveryId, webhook: d.webhookId, notification: d.notificationId, event: d.kind, status: d.status, attempts: d.attempts,
-  lastStatusCode: d.lastStatusCode, lastError: d.lastError, lastAttemptAt: iso(d.lastAttemptAt),
-  nextAttemptAt: d.status === "pending" ? iso(d.nextAttemptAt) : null, deliveredAt: iso(d.deliveredAt), createdAt: formatInstant(d.createdAt),
+  id: d.id,
+  deliveryId: d.deliveryId,
+  webhook: d.webhookId,
+  notification: d.notificationId,
+  event: d.kind,
+  status: d.status,
+  attempts: d.attempts,
+  lastStatusCode: d.lastStatusCode,
+  lastError: d.lastError,
+  lastAttemptAt: iso(d.lastAttemptAt),
+  nextAttemptAt: d.status === "pending" ? iso(d.nextAttemptAt) : null,
+  deliveredAt: iso(d.deliveredAt),
+  createdAt: formatInstant(d.createdAt),
 });
 
 const NewWebhookBody = strictBody({
   url: z.string().min(1).max(MAX_URL_LENGTH).openapi({ example: "https://example.com/hooks/linkpace" }),
-  events: z.array(z.enum([...NOTIFICATION_KINDS, "all"] as [string, ...string[]])).min(1).max(NOTIFICATION_KINDS.length + 1),
-  secret: z.string().trim().min(1).max(MAX_SECRET_LENGTH).optional().openapi({ description: "the HMAC-SHA256 signing secret (default: generated, returned once)" }),
+  events: z
+    .array(z.enum([...NOTIFICATION_KINDS, "all"] as [string, ...string[]]))
+    .min(1)
+    .max(NOTIFICATION_KINDS.length + 1),
+  secret: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_SECRET_LENGTH)
+    .optional()
+    .openapi({ description: "the HMAC-SHA256 signing secret (default: generated, returned once)" }),
 }).openapi("NewWebhook");
 
 async function webhookOr404(app: App, id: number): Promise<WebhookRow> {
   const row = await app.store.getWebhook(id);
-  if (!row || row.workspaceId !== app.ctx.workspaceId) throw new LinkpaceError("not_found", `no webhook ${id} in this workspace (see GET /v1/webhooks)`);
+  if (!row || row.workspaceId !== app.ctx.workspaceId)
+    throw new LinkpaceError("not_found", `no webhook ${id} in this workspace (see GET /v1/webhooks)`);
   return row;
 }
 
 export function registerWebhookRoutes(r: Router): void {
-  r.openapi(createRoute({ method: "get", path: "/v1/webhooks", tags: ["webhooks"], summary: "List webhooks (never their secrets)", responses: { ...ok("webhooks, by id"), ...failures() } }), async (c) => {
-    const app = c.var.app;
-    return c.json({ webhooks: (await app.store.listWebhooks(app.ctx.workspaceId)).map(webhookJson) }, 200);
-  });
+  r.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/webhooks",
+      tags: ["webhooks"],
+      summary: "List webhooks (never their secrets)",
+      responses: { ...ok("webhooks, by id"), ...failures() },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      return c.json({ webhooks: (await app.store.listWebhooks(app.ctx.workspaceId)).map(webhookJson) }, 200);
+    },
+  );
 
   r.openapi(
     createRoute({
-      method: "post", path: "/v1/webhooks", tags: ["webhooks"], summary: "Add a webhook; it receives notifications written from now on",
+      method: "post",
+      path: "/v1/webhooks",
+      tags: ["webhooks"],
+      summary: "Add a webhook; it receives notifications written from now on",
       request: { body: { required: true, content: { "application/json": { schema: NewWebhookBody } } } },
-      responses: { 201: { description: "the webhook and its signing secret (shown only now)", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } }, ...failures(422) },
+      responses: {
+        201: {
+          description: "the webhook and its signing secret (shown only now)",
+          content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+        },
+        ...failures(422),
+      },
     }),
     async (c) => {
       const app = c.var.app;
@@ -60,21 +98,43 @@ export function registerWebhookRoutes(r: Router): void {
     },
   );
 
-  r.openapi(createRoute({ method: "delete", path: "/v1/webhooks/{id}", tags: ["webhooks"], summary: "Remove a webhook and its delivery log", request: { params: IdParam }, responses: { ...ok("removed"), ...failures(404) } }), async (c) => {
-    const app = c.var.app;
-    const row = await webhookOr404(app, c.req.valid("param").id);
-    if (!(await app.store.deleteWebhook(row.id))) throw new LinkpaceError("not_found", `no webhook ${row.id} in this workspace`);
-    return c.json({ removed: webhookJson(row) }, 200);
-  });
+  r.openapi(
+    createRoute({
+      method: "delete",
+      path: "/v1/webhooks/{id}",
+      tags: ["webhooks"],
+      summary: "Remove a webhook and its delivery log",
+      request: { params: IdParam },
+      responses: { ...ok("removed"), ...failures(404) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const row = await webhookOr404(app, c.req.valid("param").id);
+      if (!(await app.store.deleteWebhook(row.id))) throw new LinkpaceError("not_found", `no webhook ${row.id} in this workspace`);
+      return c.json({ removed: webhookJson(row) }, 200);
+    },
+  );
 
   r.openapi(
     createRoute({
-      method: "get", path: "/v1/webhooks/{id}/deliveries", tags: ["webhooks"], summary: "A webhook's delivery log, newest first",
+      method: "get",
+      path: "/v1/webhooks/{id}/deliveries",
+      tags: ["webhooks"],
+      summary: "A webhook's delivery log, newest first",
       request: {
         params: IdParam,
         query: z.object({
-          status: z.enum(DELIVERY_STATUSES as [DeliveryStatus, ...DeliveryStatus[]]).optional().openapi({ param: { name: "status", in: "query" } }),
-          limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ param: { name: "limit", in: "query" } }),
+          status: z
+            .enum(DELIVERY_STATUSES as [DeliveryStatus, ...DeliveryStatus[]])
+            .optional()
+            .openapi({ param: { name: "status", in: "query" } }),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(100)
+            .openapi({ param: { name: "limit", in: "query" } }),
         }),
       },
       responses: { ...ok("deliveries"), ...failures(404, 422) },

@@ -43,7 +43,10 @@ export class LinkedInSimulator implements Channel {
         throw new LinkpaceError("invalid_input", `accounts[${i}].name: "${spec.name}" is already used by another simulated account`);
       }
       if (!this.ctx.clock.isValidZone(spec.timezone)) {
-        throw new LinkpaceError("invalid_input", `accounts[${i}].timezone: "${spec.timezone}" is not an IANA time zone (e.g. Europe/Paris)`);
+        throw new LinkpaceError(
+          "invalid_input",
+          `accounts[${i}].timezone: "${spec.timezone}" is not an IANA time zone (e.g. Europe/Paris)`,
+        );
       }
       this.accounts.set(spec.name, new SimAccount(spec.name, spec.timezone, spec.type, resolveTruth(spec, i), queue));
     });
@@ -120,7 +123,10 @@ export class LinkedInSimulator implements Channel {
     const account = this.accounts.get(name);
     if (account === undefined) {
       const known = [...this.accounts.keys()].slice(0, 5).join(", ");
-      throw new LinkpaceError("not_found", `simulator: no simulated account "${name}" (known: ${known}${this.accounts.size > 5 ? ", …" : ""})`);
+      throw new LinkpaceError(
+        "not_found",
+        `simulator: no simulated account "${name}" (known: ${known}${this.accounts.size > 5 ? ", …" : ""})`,
+      );
     }
     return account;
   }

@@ -21,7 +21,9 @@ export function registerAccountCommands(program: Command): void {
   const account = program.command("account").description("sender accounts: add, update, list, show");
   account
     .command("add [file]")
-    .description("add a sender account from a YAML or JSON file (name, timezone, type, created, workingHours, limits; see account.yaml from linkpace init; every field: docs/accounts-and-campaigns.md), or from flags")
+    .description(
+      "add a sender account from a YAML or JSON file (name, timezone, type, created, workingHours, limits; see account.yaml from linkpace init; every field: docs/accounts-and-campaigns.md), or from flags",
+    )
     .option("--name <name>", "unique name in the workspace")
     .option("--timezone <zone>", "the sender's IANA zone, e.g. Europe/Paris")
     .option("--type <type>", "free | premium | sales_navigator")
@@ -29,8 +31,13 @@ export function registerAccountCommands(program: Command): void {
     .option("--days <days>", "working days, e.g. mon,tue,wed,thu,fri")
     .option("--hours <window>", 'working hours in the sender\'s zone, e.g. "08:00-18:00"')
     .option("--warmup <mode>", "auto | off")
-    .option("--invites-per-week <n>").option("--invites-per-day <n>").option("--messages-per-day <n>")
-    .option("--visits-per-day <n>").option("--pending-max <n>").option("--notes-per-month <n>").option("--min-gap <duration>")
+    .option("--invites-per-week <n>")
+    .option("--invites-per-day <n>")
+    .option("--messages-per-day <n>")
+    .option("--visits-per-day <n>")
+    .option("--pending-max <n>")
+    .option("--notes-per-month <n>")
+    .option("--min-gap <duration>")
     .option("--json", "print the account as JSON")
     .action(async (file: string | undefined, opts: Record<string, string | boolean | undefined>, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -56,7 +63,11 @@ export function registerAccountCommands(program: Command): void {
       const doc = parseAccountDoc(readUserText(file), file);
       await withApp(g, async (app) => {
         const row = await app.updateAccount(doc.name, doc, file);
-        emit(g, { account: accountDocToObject(row.doc) }, () => `updated account ${row.name} (${row.doc.type}, ${row.doc.timezone}); learned limits and counts kept`);
+        emit(
+          g,
+          { account: accountDocToObject(row.doc) },
+          () => `updated account ${row.name} (${row.doc.type}, ${row.doc.timezone}); learned limits and counts kept`,
+        );
       });
     });
   account
@@ -68,7 +79,14 @@ export function registerAccountCommands(program: Command): void {
       await withApp(g, async (app) => {
         const rows = await app.store.listAccounts(app.ctx.workspaceId);
         const data = rows.map((r) => ({ name: r.name, type: r.doc.type, timezone: r.doc.timezone, created: r.doc.created }));
-        emit(g, { accounts: data }, (d) => (d.accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : table(["NAME", "TYPE", "TIMEZONE", "CREATED"], d.accounts.map((a) => [a.name, a.type, a.timezone, a.created ?? "-"]))));
+        emit(g, { accounts: data }, (d) =>
+          d.accounts.length === 0
+            ? "no accounts yet: linkpace account add FILE"
+            : table(
+                ["NAME", "TYPE", "TIMEZONE", "CREATED"],
+                d.accounts.map((a) => [a.name, a.type, a.timezone, a.created ?? "-"]),
+              ),
+        );
       });
     });
   account
@@ -81,7 +99,12 @@ export function registerAccountCommands(program: Command): void {
         const row = await app.account(name);
         const status = await accountStatus(app.store, row, app.now());
         const data = { account: accountDocToObject(row.doc), status: statusJson(status) };
-        emit(g, data, (d) => `${JSON.stringify(d.account, null, 2)}\nnext: ${status.next ? `${status.next.kind} at ${formatLocalTime(status.next.at, row.doc.timezone)}${status.next.waitsFor ? ` (waits for ${status.next.waitsFor})` : ""}` : "nothing scheduled"}`);
+        emit(
+          g,
+          data,
+          (d) =>
+            `${JSON.stringify(d.account, null, 2)}\nnext: ${status.next ? `${status.next.kind} at ${formatLocalTime(status.next.at, row.doc.timezone)}${status.next.waitsFor ? ` (waits for ${status.next.waitsFor})` : ""}` : "nothing scheduled"}`,
+        );
       });
     });
 }

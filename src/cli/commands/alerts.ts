@@ -33,19 +33,28 @@ export function registerAlertsCommand(program: Command): void {
     .action(async (opts: { account?: string; since?: string; limit: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new LinkpaceError("invalid_input", `--limit: expected a positive whole number (got "${opts.limit}")`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new LinkpaceError("invalid_input", `--limit: expected a positive whole number (got "${opts.limit}")`);
       await withApp(g, async (app) => {
         const accounts = await app.store.listAccounts(app.ctx.workspaceId);
         const only = opts.account ? await app.account(opts.account) : null;
         const since = opts.since === undefined ? undefined : parseSince(opts.since, app.now());
         const rows = await app.store.recentNotifications(app.ctx.workspaceId, {
-          kinds: ALERT_KINDS, limit, ...(only ? { accountId: only.id } : {}), ...(since !== undefined ? { since } : {}),
+          kinds: ALERT_KINDS,
+          limit,
+          ...(only ? { accountId: only.id } : {}),
+          ...(since !== undefined ? { since } : {}),
         });
         const names = new Map(accounts.map((a) => [a.id, a.name]));
         const zones = new Map(accounts.map((a) => [a.name, a.doc.timezone]));
         const alerts = rows.map((n) => toAlertLine(n, names.get(n.accountId) ?? String(n.accountId)));
         emit(g, { alerts }, (d) =>
-          d.alerts.length === 0 ? "no alerts" : table(["AT", "ACCOUNT", "ALERT", "MESSAGE"], d.alerts.map((a) => [localTime(a.at, zones.get(a.account)), a.account, a.type, a.message])),
+          d.alerts.length === 0
+            ? "no alerts"
+            : table(
+                ["AT", "ACCOUNT", "ALERT", "MESSAGE"],
+                d.alerts.map((a) => [localTime(a.at, zones.get(a.account)), a.account, a.type, a.message]),
+              ),
         );
       });
     });

@@ -29,7 +29,11 @@ export function registerCampaignCommands(program: Command): void {
         // An unknown account is reported with the file's other problems, in one run.
         const accounts = (await app.store.listAccounts(app.ctx.workspaceId)).map((a) => a.name);
         const row = await app.createCampaign(parseCampaignDoc(text, file, { accounts }));
-        emit(g, { campaign: await describe(app, row) }, () => `created campaign ${row.name} for account ${row.doc.account} (${row.doc.steps.length} steps)`);
+        emit(
+          g,
+          { campaign: await describe(app, row) },
+          () => `created campaign ${row.name} for account ${row.doc.account} (${row.doc.steps.length} steps)`,
+        );
       });
     });
   campaign
@@ -44,7 +48,17 @@ export function registerCampaignCommands(program: Command): void {
         emit(g, { campaigns: data }, (d) =>
           d.campaigns.length === 0
             ? "no campaigns yet: linkpace campaign create FILE"
-            : table(["NAME", "ACCOUNT", "STATUS", "ACTIVE", "INVITED", "DONE"], d.campaigns.map((c) => [c.name, c.account, c.status, String(c.enrollments.active), String(c.enrollments.invited), String(c.enrollments.done)])),
+            : table(
+                ["NAME", "ACCOUNT", "STATUS", "ACTIVE", "INVITED", "DONE"],
+                d.campaigns.map((c) => [
+                  c.name,
+                  c.account,
+                  c.status,
+                  String(c.enrollments.active),
+                  String(c.enrollments.invited),
+                  String(c.enrollments.done),
+                ]),
+              ),
         );
       });
     });
@@ -59,10 +73,15 @@ export function registerCampaignCommands(program: Command): void {
         emit(g, { campaign: d }, (x) => JSON.stringify(x.campaign, null, 2));
       });
     });
-  for (const [verb, paused] of [["pause", true], ["resume", false]] as const) {
+  for (const [verb, paused] of [
+    ["pause", true],
+    ["resume", false],
+  ] as const) {
     campaign
       .command(`${verb} <name>`)
-      .description(paused ? "stop new visits, invitations and messages (withdrawals of stale invitations go on)" : "resume a paused campaign")
+      .description(
+        paused ? "stop new visits, invitations and messages (withdrawals of stale invitations go on)" : "resume a paused campaign",
+      )
       .option("--json")
       .action(async (name: string, _o: unknown, cmd: Command) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();

@@ -13,18 +13,25 @@ import { renderStatus } from "./status.js";
 export function registerDemoCommand(program: Command): void {
   const demo = program
     .command("demo")
-    .description("a simulated tour: three sender accounts, a few hundred prospects, four weeks against the simulated LinkedIn, then a report")
+    .description(
+      "a simulated tour: three sender accounts, a few hundred prospects, four weeks against the simulated LinkedIn, then a report",
+    )
     .option("--seed <n>", "random seed", "1")
     .option("--prospects <n>", "how many prospects", "900")
     .option("--json");
-  withoutWorkspace(demo, "the demo runs in a database of its own")
-    .action(async (opts: { seed: string; prospects: string }, cmd: Command) => {
+  withoutWorkspace(demo, "the demo runs in a database of its own").action(
+    async (opts: { seed: string; prospects: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const scenario = generateScenario({ accounts: 3, prospects: Number(opts.prospects) || 900, days: 28, seed: Number(opts.seed) || 1 });
       const { store, cleanup } = await openSimStore(g.db);
       try {
         const progress = g.json ? null : createProgress("simulating 28 days", 28);
-        const run = await runSimulation({ scenario, scenarioPath: "demo", store, onProgress: (done) => progress?.update(Math.floor(done / DAY)) });
+        const run = await runSimulation({
+          scenario,
+          scenarioPath: "demo",
+          store,
+          onProgress: (done) => progress?.update(Math.floor(done / DAY)),
+        });
         progress?.stop();
         const weeks = await weeklyTable(run.app.store, run.app.ctx.workspaceId, scenario.start);
         const accounts = await run.app.store.listAccounts(run.app.ctx.workspaceId);
@@ -36,7 +43,14 @@ export function registerDemoCommand(program: Command): void {
             renderReport(d.report),
             "",
             "Invitations sent (accepted) per account and week, next to the weekly limit LinkedIn hides from linkpace:",
-            table(["ACCOUNT", "HIDDEN LIMIT", ...d.weeks.labels], d.weeks.rows.map((r) => [r.account, String(scenario.accounts.find((a) => a.doc.name === r.account)?.linkedin.weeklyInviteLimit ?? "-"), ...r.cells])),
+            table(
+              ["ACCOUNT", "HIDDEN LIMIT", ...d.weeks.labels],
+              d.weeks.rows.map((r) => [
+                r.account,
+                String(scenario.accounts.find((a) => a.doc.name === r.account)?.linkedin.weeklyInviteLimit ?? "-"),
+                ...r.cells,
+              ]),
+            ),
             "",
             `Status at ${formatInstant(run.app.now())}:`,
             ...d.status.map(renderStatus),
@@ -47,7 +61,8 @@ export function registerDemoCommand(program: Command): void {
       } finally {
         await cleanup();
       }
-    });
+    },
+  );
 }
 
 async function weeklyTable(store: Parameters<typeof readEventLog>[0], ws: number, start: number) {
@@ -56,7 +71,9 @@ async function weeklyTable(store: Parameters<typeof readEventLog>[0], ws: number
   for await (const e of readEventLog(store, ws)) tally(counts, e, week(e.at));
   const n = Math.max(1, ...[...counts.values()].map((w) => w.length));
   const labels = Array.from({ length: n }, (_, i) => `WEEK ${i + 1}`);
-  const rows = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([account, w]) => ({ account, cells: labels.map((_, i) => `${w[i]?.sent ?? 0} (${w[i]?.accepted ?? 0})`) }));
+  const rows = [...counts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([account, w]) => ({ account, cells: labels.map((_, i) => `${w[i]?.sent ?? 0} (${w[i]?.accepted ?? 0})`) }));
   return { labels, rows };
 }
 

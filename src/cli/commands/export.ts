@@ -28,7 +28,12 @@ export function registerExportCommand(program: Command): void {
     .command("export")
     .description("prospects (one row per enrollment, every dated status change) or activity (every action and event) as CSV or JSON")
     .addArgument(new Argument("<what>", "what to export").choices(["prospects", "activity"]))
-    .addOption(new Option("--format <format>", "csv (UTF-8 with BOM, for Excel and LibreOffice) or json; default csv, or json for an --output ending in .json").choices(["csv", "json"]))
+    .addOption(
+      new Option(
+        "--format <format>",
+        "csv (UTF-8 with BOM, for Excel and LibreOffice) or json; default csv, or json for an --output ending in .json",
+      ).choices(["csv", "json"]),
+    )
     .option("--campaign <name>", "only this campaign")
     .option("--account <name>", "only this account")
     .option("--output <file>", "write this file (replaced atomically) instead of stdout")
@@ -48,15 +53,25 @@ export function registerExportCommand(program: Command): void {
         try {
           rows =
             what === "prospects"
-              ? await writeAll(readProspectRecords(app.store, app.ctx.workspaceId, filter), await prospectRecordWriter({ store: app.store, workspaceId: app.ctx.workspaceId, filter, format, out: target.stream }))
-              : await writeAll(readActivityRecords(app.store, app.ctx.workspaceId, filter), recordWriterFor(format, target.stream, what, ACTIVITY_COLUMNS));
+              ? await writeAll(
+                  readProspectRecords(app.store, app.ctx.workspaceId, filter),
+                  await prospectRecordWriter({ store: app.store, workspaceId: app.ctx.workspaceId, filter, format, out: target.stream }),
+                )
+              : await writeAll(
+                  readActivityRecords(app.store, app.ctx.workspaceId, filter),
+                  recordWriterFor(format, target.stream, what, ACTIVITY_COLUMNS),
+                );
           if (rows !== null) await target.commit();
         } finally {
           await target.abort(); // a no-op once committed; else the temporary file goes
         }
         if (rows === null) return; // stdout was closed by its reader (`| head`): nothing more to say
         if (opts.output !== undefined) {
-          emit(g, { export: what, format, output: opts.output, rows }, (d) => `wrote ${d.rows} ${what === "prospects" ? "prospect" : "activity"} rows to ${d.output} (${d.format})`);
+          emit(
+            g,
+            { export: what, format, output: opts.output, rows },
+            (d) => `wrote ${d.rows} ${what === "prospects" ? "prospect" : "activity"} rows to ${d.output} (${d.format})`,
+          );
         }
       });
     });
@@ -64,7 +79,11 @@ export function registerExportCommand(program: Command): void {
 
 function chooseFormat(opts: ExportOptions, json: boolean): Format {
   if (opts.output === undefined && json) {
-    if (opts.format === "csv") throw new LinkpaceError("invalid_input", "--json prints JSON on stdout: drop --json to get CSV, or add --output FILE to write the CSV there");
+    if (opts.format === "csv")
+      throw new LinkpaceError(
+        "invalid_input",
+        "--json prints JSON on stdout: drop --json to get CSV, or add --output FILE to write the CSV there",
+      );
     return "json";
   }
   return opts.format ?? (opts.output?.toLowerCase().endsWith(".json") ? "json" : "csv");

@@ -40,11 +40,14 @@ export function registerInitCommand(program: Command): void {
     .command("init")
     .description("create the database (./linkpace.db unless --db) and example account.yaml and campaign.yaml")
     .option("--json");
-  withoutWorkspace(init, "the database it creates holds every workspace; add one with linkpace workspace create NAME")
-    .action(async (_o: unknown, cmd: Command) => {
+  withoutWorkspace(init, "the database it creates holds every workspace; add one with linkpace workspace create NAME").action(
+    async (_o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const written: string[] = [];
-      for (const [file, text] of [["account.yaml", ACCOUNT_EXAMPLE], ["campaign.yaml", CAMPAIGN_EXAMPLE]] as const) {
+      for (const [file, text] of [
+        ["account.yaml", ACCOUNT_EXAMPLE],
+        ["campaign.yaml", CAMPAIGN_EXAMPLE],
+      ] as const) {
         if (existsSync(file)) continue;
         writeFileSync(file, text);
         written.push(file);
@@ -52,7 +55,14 @@ export function registerInitCommand(program: Command): void {
       await withApp(g, async () => undefined, { workspace: "none", create: true });
       const db = resolveDbTarget(g.db);
       emit(g, { database: db.startsWith("postgres") ? "postgres" : db, examples: written }, (d) =>
-        [`database ready: ${d.database}`, ...(d.examples.length ? [`wrote ${d.examples.join(", ")}: edit them, then`] : ["next:"]), "  linkpace account add account.yaml", "  linkpace campaign create campaign.yaml", "  linkpace prospects import leads.csv --campaign first-campaign"].join("\n"),
+        [
+          `database ready: ${d.database}`,
+          ...(d.examples.length ? [`wrote ${d.examples.join(", ")}: edit them, then`] : ["next:"]),
+          "  linkpace account add account.yaml",
+          "  linkpace campaign create campaign.yaml",
+          "  linkpace prospects import leads.csv --campaign first-campaign",
+        ].join("\n"),
       );
-    });
+    },
+  );
 }

@@ -21,12 +21,23 @@ export function registerMarkCommand(program: Command): void {
       let at: number | undefined;
       if (opts.at !== undefined) {
         const parsed = parseInstant(opts.at);
-        if (parsed === null) throw new LinkpaceError("invalid_input", `--at: expected an ISO 8601 instant like 2027-03-01T09:00:00Z, got "${opts.at}"`);
+        if (parsed === null)
+          throw new LinkpaceError("invalid_input", `--at: expected an ISO 8601 instant like 2027-03-01T09:00:00Z, got "${opts.at}"`);
         at = parsed;
       }
       await withApp(g, async (app) => {
-        const result = await app.mark({ person, outcome, ...(at !== undefined ? { at } : {}), ...(opts.account !== undefined ? { account: opts.account } : {}) });
-        emit(g, result, (r) => `${r.person}${r.account ? ` (${r.account}${r.campaign ? `, campaign ${r.campaign}` : ""})` : ""}: ${r.status === "already" ? "nothing to do, " : r.status === "nothing" ? "not recorded: " : ""}${r.message}`);
+        const result = await app.mark({
+          person,
+          outcome,
+          ...(at !== undefined ? { at } : {}),
+          ...(opts.account !== undefined ? { account: opts.account } : {}),
+        });
+        emit(
+          g,
+          result,
+          (r) =>
+            `${r.person}${r.account ? ` (${r.account}${r.campaign ? `, campaign ${r.campaign}` : ""})` : ""}: ${r.status === "already" ? "nothing to do, " : r.status === "nothing" ? "not recorded: " : ""}${r.message}`,
+        );
         if (result.status === "nothing") process.exitCode = 1;
       });
     });

@@ -9,7 +9,9 @@ export function registerProspectCommands(program: Command): void {
   const prospects = program.command("prospects").description("prospects: import");
   prospects
     .command("import <file>")
-    .description("import prospects from a CSV (PhantomBuster, Evaboot, Apollo, Waalaxy, LinkedIn Connections.csv or plain) into a campaign; all-or-nothing (formats and refusals: docs/importing.md)")
+    .description(
+      "import prospects from a CSV (PhantomBuster, Evaboot, Apollo, Waalaxy, LinkedIn Connections.csv or plain) into a campaign; all-or-nothing (formats and refusals: docs/importing.md)",
+    )
     .requiredOption("--campaign <name>", "the campaign to enroll them in")
     .option("--dry-run", "report what would happen without writing anything")
     .option("--json")
@@ -25,8 +27,14 @@ export function registerProspectCommands(program: Command): void {
         emit(g, data, (d) =>
           [
             `${d.dryRun ? "dry run: would enroll" : "enrolled"} ${d.enrolled} prospects in ${d.campaign} from ${d.file} (${d.format}, ${d.encoding}, "${d.delimiter}")`,
-            `time zones: ${Object.entries(d.zoneSources).map(([k, v]) => `${v} ${k}`).join(", ") || "-"}`,
-            ...(d.rejects.length ? [`${d.rejects.length} rows not enrolled:`, ...d.rejects.map((r) => `  line ${r.line}: ${r.reason}`)] : []),
+            `time zones: ${
+              Object.entries(d.zoneSources)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(", ") || "-"
+            }`,
+            ...(d.rejects.length
+              ? [`${d.rejects.length} rows not enrolled:`, ...d.rejects.map((r) => `  line ${r.line}: ${r.reason}`)]
+              : []),
           ].join("\n"),
         );
       });

@@ -20,7 +20,9 @@ export function registerSentCommand(program: Command): void {
           ...(opts.campaign ? { campaignId: (await app.campaign(opts.campaign)).id } : {}),
           ...(opts.account ? { accountId: (await app.account(opts.account)).id } : {}),
         };
-        const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter)).map(toSent).filter((r) => !opts.status || r.status === opts.status);
+        const rows = (await app.store.listInvitations(app.ctx.workspaceId, filter))
+          .map(toSent)
+          .filter((r) => !opts.status || r.status === opts.status);
         if (opts.csv && !g.json) {
           const csv = csvRecordWriter<SentInvitation>(process.stdout, SENT_CSV_COLUMNS);
           try {
@@ -34,7 +36,12 @@ export function registerSentCommand(program: Command): void {
         // People read the date in the sending account's zone; --json and --csv keep ISO 8601 UTC.
         const zones = new Map((await app.store.listAccounts(app.ctx.workspaceId)).map((a) => [a.name, a.doc.timezone]));
         emit(g, { invitations: rows }, (d) =>
-          d.invitations.length === 0 ? "no invitations sent yet" : table(["SENT", "STATUS", "NAME", "CAMPAIGN", "PROFILE"], d.invitations.map((r) => [localTime(r.sentAt, zones.get(r.account)), r.status, r.name, r.campaign, r.profileUrl])),
+          d.invitations.length === 0
+            ? "no invitations sent yet"
+            : table(
+                ["SENT", "STATUS", "NAME", "CAMPAIGN", "PROFILE"],
+                d.invitations.map((r) => [localTime(r.sentAt, zones.get(r.account)), r.status, r.name, r.campaign, r.profileUrl]),
+              ),
         );
       });
     });

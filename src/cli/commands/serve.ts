@@ -30,11 +30,12 @@ export function registerServeCommand(program: Command): void {
         WEBHOOK_ALLOW_HELP +
         "\nThe API and the agent protocol: docs/api.md; PostgreSQL, several processes, backups: docs/operations.md.",
     );
-  withoutWorkspace(serve, "it serves every workspace; each token sees its own")
-    .action(async (opts: { host: string; port: string }, cmd: Command) => {
+  withoutWorkspace(serve, "it serves every workspace; each token sees its own").action(
+    async (opts: { host: string; port: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LinkpaceError("invalid_input", `--port: expected a port number from 0 to 65535 (got "${opts.port}")`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new LinkpaceError("invalid_input", `--port: expected a port number from 0 to 65535 (got "${opts.port}")`);
       const webhookAllow = webhookAllowFrom(process.env);
       const store = await openDatabase(g.db, { create: true }); // a first start creates it
       const clock = systemClock();
@@ -57,9 +58,12 @@ export function registerServeCommand(program: Command): void {
             ? ""
             : `No API token existed, so one was created (named "${FIRST_TOKEN_NAME}"; shown only now, \`linkpace token revoke\` ends it):\n  ${firstToken}\n` +
               `Sign in to the dashboard with this link:\n  ${server.url}/#/sign-in?token=${firstToken}\n\n`;
-        process.stdout.write(`${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs). Ctrl-C stops it.\n`);
+        process.stdout.write(
+          `${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs). Ctrl-C stops it.\n`,
+        );
       });
-    });
+    },
+  );
 }
 
 export const FIRST_TOKEN_NAME = "first-start";

@@ -10,7 +10,9 @@ import { renderLastAlert } from "./alerts.js";
 export function registerStatusCommand(program: Command): void {
   program
     .command("status")
-    .description("per account: today's and the 7-day usage against budgets, pending invitations, acceptance rate, next action and why it waits")
+    .description(
+      "per account: today's and the 7-day usage against budgets, pending invitations, acceptance rate, next action and why it waits",
+    )
     .option("--account <name>", "only this account")
     .option("--json")
     .action(async (opts: { account?: string }, cmd: Command) => {
@@ -19,13 +21,20 @@ export function registerStatusCommand(program: Command): void {
         const rows = opts.account ? [await app.account(opts.account)] : await app.store.listAccounts(app.ctx.workspaceId);
         const now = app.now();
         const unreachable = await unreachableCounts(app.store, rows);
-        const accounts = await Promise.all(rows.map(async (r, i) => {
-          const status = await accountStatus(app.store, r, now);
-          return { ...status, unreachable: unreachable[i] as UnreachableCount, lastAlert: await lastAlert(app.store, r, status, now) };
-        }));
+        const accounts = await Promise.all(
+          rows.map(async (r, i) => {
+            const status = await accountStatus(app.store, r, now);
+            return { ...status, unreachable: unreachable[i] as UnreachableCount, lastAlert: await lastAlert(app.store, r, status, now) };
+          }),
+        );
         // --json as GET /v1/status gives it (instants in ISO 8601 UTC); people read the times in each account's zone.
-        const json = { at: formatInstant(now), accounts: accounts.map((a) => ({ ...statusJson(a), unreachable: a.unreachable, lastAlert: a.lastAlert })) };
-        emit(g, json, () => (accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : accounts.map(renderStatus).join("\n\n")));
+        const json = {
+          at: formatInstant(now),
+          accounts: accounts.map((a) => ({ ...statusJson(a), unreachable: a.unreachable, lastAlert: a.lastAlert })),
+        };
+        emit(g, json, () =>
+          accounts.length === 0 ? "no accounts yet: linkpace account add FILE" : accounts.map(renderStatus).join("\n\n"),
+        );
         if (accounts.some((a) => a.paused)) process.exitCode = 1;
       });
     });
@@ -56,6 +65,8 @@ export function renderStatus(s: AccountStatus & { unreachable?: UnreachableCount
 }
 
 function renderUnreachable(u: UnreachableCount): string {
-  const campaigns = Object.entries(u.campaigns).map(([name, n]) => `${name} ${n}`).join(", ");
+  const campaigns = Object.entries(u.campaigns)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(", ");
   return `  unreachable         ${u.count} prospects refused at import (${campaigns}): the campaign's hours in their zone never meet these working hours (widen either, then import them again)`;
 }

@@ -23,15 +23,26 @@ function webhookJson(w: WebhookRow) {
 
 function deliveryJson(d: DeliveryRow) {
   return {
-    id: d.id, deliveryId: d.deliveryId, webhook: d.webhookId, notification: d.notificationId, event: d.kind, status: d.status, attempts: d.attempts,
-    lastStatusCode: d.lastStatusCode, lastError: d.lastError, lastAttemptAt: at(d.lastAttemptAt),
-    nextAttemptAt: d.status === "pending" ? at(d.nextAttemptAt) : null, deliveredAt: at(d.deliveredAt), createdAt: formatInstant(d.createdAt),
+    id: d.id,
+    deliveryId: d.deliveryId,
+    webhook: d.webhookId,
+    notification: d.notificationId,
+    event: d.kind,
+    status: d.status,
+    attempts: d.attempts,
+    lastStatusCode: d.lastStatusCode,
+    lastError: d.lastError,
+    lastAttemptAt: at(d.lastAttemptAt),
+    nextAttemptAt: d.status === "pending" ? at(d.nextAttemptAt) : null,
+    deliveredAt: at(d.deliveredAt),
+    createdAt: formatInstant(d.createdAt),
   };
 }
 
 function parseId(text: string, what: string): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 1) throw new LinkpaceError("invalid_input", `${what}: expected a webhook id such as 1 (see linkpace webhook list), got "${text}"`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new LinkpaceError("invalid_input", `${what}: expected a webhook id such as 1 (see linkpace webhook list), got "${text}"`);
   return n;
 }
 
@@ -44,7 +55,9 @@ export const WEBHOOK_ALLOW_HELP =
   `  ${WEBHOOK_ALLOW_ENV}=localhost,127.0.0.1,10.0.0.0/8,n8n.internal`;
 
 export function registerWebhookCommands(program: Command): void {
-  const webhook = program.command("webhook").description("signed JSON deliveries of invitation milestones and health alerts to your URLs (docs/webhooks.md)");
+  const webhook = program
+    .command("webhook")
+    .description("signed JSON deliveries of invitation milestones and health alerts to your URLs (docs/webhooks.md)");
   webhook
     .command("add <url>")
     .description("add a webhook; it receives only notifications written from now on")
@@ -56,7 +69,8 @@ export function registerWebhookCommands(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const target = parseWebhookUrl(url, webhookAllowFrom(process.env));
       const events = parseEvents(opts.events);
-      if (opts.secret !== undefined && opts.secret.trim() === "") throw new LinkpaceError("invalid_input", "--secret: must not be empty (leave it out to have one generated)");
+      if (opts.secret !== undefined && opts.secret.trim() === "")
+        throw new LinkpaceError("invalid_input", "--secret: must not be empty (leave it out to have one generated)");
       const secret = opts.secret ?? generateSecret();
       await withApp(g, async (app) => {
         const row = await app.store.insertWebhook({ workspaceId: app.ctx.workspaceId, url: target, events, secret, createdAt: app.now() });
@@ -78,7 +92,12 @@ export function registerWebhookCommands(program: Command): void {
       await withApp(g, async (app) => {
         const rows = (await app.store.listWebhooks(app.ctx.workspaceId)).map(webhookJson);
         emit(g, { webhooks: rows }, (d) =>
-          d.webhooks.length === 0 ? "no webhooks yet: linkpace webhook add URL --events …" : table(["ID", "URL", "EVENTS", "ADDED"], d.webhooks.map((w) => [String(w.id), w.url, w.events.join(","), w.createdAt])),
+          d.webhooks.length === 0
+            ? "no webhooks yet: linkpace webhook add URL --events …"
+            : table(
+                ["ID", "URL", "EVENTS", "ADDED"],
+                d.webhooks.map((w) => [String(w.id), w.url, w.events.join(","), w.createdAt]),
+              ),
         );
       });
     });
@@ -91,7 +110,8 @@ export function registerWebhookCommands(program: Command): void {
       const id = parseId(idText, "webhook remove");
       await withApp(g, async (app) => {
         const row = await app.store.getWebhook(id);
-        if (!row || row.workspaceId !== app.ctx.workspaceId || !(await app.store.deleteWebhook(id))) throw await unknownWebhook(app.store, app.ctx.workspaceId, id);
+        if (!row || row.workspaceId !== app.ctx.workspaceId || !(await app.store.deleteWebhook(id)))
+          throw await unknownWebhook(app.store, app.ctx.workspaceId, id);
         emit(g, { removed: webhookJson(row) }, () => `removed webhook ${row.id} (${row.url})`);
       });
     });
@@ -99,7 +119,11 @@ export function registerWebhookCommands(program: Command): void {
   registerDeliverCommand(webhook);
 }
 
-async function unknownWebhook(store: { listWebhooks(w: number): Promise<WebhookRow[]> }, workspaceId: number, id: number): Promise<LinkpaceError> {
+async function unknownWebhook(
+  store: { listWebhooks(w: number): Promise<WebhookRow[]> },
+  workspaceId: number,
+  id: number,
+): Promise<LinkpaceError> {
   const known = (await store.listWebhooks(workspaceId)).map((w) => w.id);
   return new LinkpaceError("not_found", `no webhook ${id} (known: ${known.join(", ") || "none; add one with linkpace webhook add"})`);
 }
@@ -119,11 +143,15 @@ function registerDeliveriesCommand(webhook: Command): void {
         throw new LinkpaceError("invalid_input", `--status: expected ${DELIVERY_STATUSES.join(", ")} (got "${opts.status}")`);
       }
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new LinkpaceError("invalid_input", `--limit: expected a positive whole number (got "${opts.limit}")`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new LinkpaceError("invalid_input", `--limit: expected a positive whole number (got "${opts.limit}")`);
       await withApp(g, async (app) => {
-        if (webhookId !== undefined && (await app.store.getWebhook(webhookId))?.workspaceId !== app.ctx.workspaceId) throw await unknownWebhook(app.store, app.ctx.workspaceId, webhookId);
+        if (webhookId !== undefined && (await app.store.getWebhook(webhookId))?.workspaceId !== app.ctx.workspaceId)
+          throw await unknownWebhook(app.store, app.ctx.workspaceId, webhookId);
         const rows = await app.store.listDeliveries(app.ctx.workspaceId, {
-          limit, ...(webhookId !== undefined ? { webhookId } : {}), ...(opts.status !== undefined ? { status: opts.status as DeliveryStatus } : {}),
+          limit,
+          ...(webhookId !== undefined ? { webhookId } : {}),
+          ...(opts.status !== undefined ? { status: opts.status as DeliveryStatus } : {}),
         });
         emit(g, { deliveries: rows.map(deliveryJson) }, (d) =>
           d.deliveries.length === 0
@@ -131,8 +159,14 @@ function registerDeliveriesCommand(webhook: Command): void {
             : table(
                 ["ID", "WEBHOOK", "NOTIFICATION", "STATUS", "ATTEMPTS", "LAST", "NEXT ATTEMPT", "DELIVERED"],
                 d.deliveries.map((r) => [
-                  String(r.id), String(r.webhook), `${r.notification} ${r.event}`, r.status, String(r.attempts),
-                  r.lastError ?? (r.lastStatusCode === null ? "-" : `HTTP ${r.lastStatusCode}`), r.nextAttemptAt ?? "-", r.deliveredAt ?? "-",
+                  String(r.id),
+                  String(r.webhook),
+                  `${r.notification} ${r.event}`,
+                  r.status,
+                  String(r.attempts),
+                  r.lastError ?? (r.lastStatusCode === null ? "-" : `HTTP ${r.lastStatusCode}`),
+                  r.nextAttemptAt ?? "-",
+                  r.deliveredAt ?? "-",
                 ]),
               ),
         );
@@ -142,7 +176,12 @@ function registerDeliveriesCommand(webhook: Command): void {
 
 function describeAttempt(r: AttemptReport): string {
   const answer = r.error ?? `HTTP ${r.statusCode}`;
-  const outcome = r.status === "delivered" ? `delivered (${answer})` : r.status === "failed" ? `failed for good after ${r.attempt} attempts (${answer})` : `${answer}; retry at ${at(r.nextAttemptAt)}`;
+  const outcome =
+    r.status === "delivered"
+      ? `delivered (${answer})`
+      : r.status === "failed"
+        ? `failed for good after ${r.attempt} attempts (${answer})`
+        : `${answer}; retry at ${at(r.nextAttemptAt)}`;
   return `webhook ${r.webhookId}  ${r.kind} #${r.notificationId}  attempt ${r.attempt}: ${outcome}`;
 }
 
@@ -157,12 +196,16 @@ function registerDeliverCommand(webhook: Command): void {
     .action(async (opts: { watch?: boolean; interval: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const interval = parseDuration(opts.interval);
-      if (interval === null || interval < SECOND) throw new LinkpaceError("invalid_input", `--interval: expected a duration of at least 1s, like 5s or 1m (got "${opts.interval}")`);
+      if (interval === null || interval < SECOND)
+        throw new LinkpaceError("invalid_input", `--interval: expected a duration of at least 1s, like 5s or 1m (got "${opts.interval}")`);
       const allow = webhookAllowFrom(process.env);
       await withApp(g, async (app) => {
         const attempts: AttemptReport[] = [];
         const dispatcher = new WebhookDispatcher({
-          store: app.store, clock: app.ctx.clock, allow, workspaceId: app.ctx.workspaceId,
+          store: app.store,
+          clock: app.ctx.clock,
+          allow,
+          workspaceId: app.ctx.workspaceId,
           onAttempt: (r) => {
             attempts.push(r);
             if (!g.json) process.stdout.write(`${describeAttempt(r)}\n`);
@@ -174,7 +217,12 @@ function registerDeliverCommand(webhook: Command): void {
         };
         if (opts.watch) await watch(dispatcher, interval, add);
         else add(await dispatcher.deliverDue());
-        emit(g, { ...total, attempts }, (d) => `${d.queued} queued, ${d.attempted} attempted: ${d.delivered} delivered, ${d.retrying} to retry, ${d.failed} failed for good`);
+        emit(
+          g,
+          { ...total, attempts },
+          (d) =>
+            `${d.queued} queued, ${d.attempted} attempted: ${d.delivered} delivered, ${d.retrying} to retry, ${d.failed} failed for good`,
+        );
         if (total.failed > 0) process.exitCode = 1;
       });
     });

@@ -17,7 +17,10 @@ export function registerWorkCommand(program: Command): void {
     .command("work")
     .description("the assisted runner: shows this account's next task when linkpace allows it, you do it on LinkedIn and press one key")
     .requiredOption("--account <name>", "the sender account whose tasks to work through")
-    .addHelpText("after", "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, s skip, o open the profile, c copy the text, q quit.")
+    .addHelpText(
+      "after",
+      "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, s skip, o open the profile, c copy the text, q quit.",
+    )
     .action(async (opts: { account: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const { store, workspace } = await openWorkspaceStore(g.db, workspaceName(g));
@@ -26,7 +29,10 @@ export function registerWorkCommand(program: Command): void {
         const account = await app.account(opts.account);
         // The lease holder names the workspace too, so `linkpace tasks` shows which runner holds a task.
         const holder = `${workspace.name}/${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-        await new TerminalRunner(app, new Runner(app, opts.account, holder), { workspace: workspace.id === DEFAULT_WORKSPACE ? null : workspace.name, zone: account.doc.timezone }).run();
+        await new TerminalRunner(app, new Runner(app, opts.account, holder), {
+          workspace: workspace.id === DEFAULT_WORKSPACE ? null : workspace.name,
+          zone: account.doc.timezone,
+        }).run();
       } finally {
         await app.close();
       }
@@ -43,7 +49,11 @@ class TerminalRunner {
   private finish: (() => void) | null = null;
 
   /** `workspace`: its name unless it is the default one; `zone`: the account's, in which times are shown. */
-  constructor(private readonly app: App, private readonly runner: Runner, private readonly where: { workspace: string | null; zone: string }) {}
+  constructor(
+    private readonly app: App,
+    private readonly runner: Runner,
+    private readonly where: { workspace: string | null; zone: string },
+  ) {}
 
   async run(): Promise<void> {
     const stdin = process.stdin;

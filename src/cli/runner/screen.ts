@@ -8,7 +8,12 @@ import type { Instant } from "../../core/time.js";
 import { COMMAND_KEYS, outcomeKeys } from "./outcome-keys.js";
 import type { RunnerView } from "./runner.js";
 
-const VERB: Record<string, string> = { visit: "VISIT the profile", connect: "CONNECT", message: "MESSAGE", withdraw: "WITHDRAW the invitation" };
+const VERB: Record<string, string> = {
+  visit: "VISIT the profile",
+  connect: "CONNECT",
+  message: "MESSAGE",
+  withdraw: "WITHDRAW the invitation",
+};
 
 export function taskText(view: Extract<RunnerView, { type: "task" }>): string {
   return view.task.kind === "connect" ? (view.task.note ?? "") : view.task.kind === "message" ? (view.task.text ?? "") : "";
@@ -24,7 +29,10 @@ export function renderView(view: RunnerView, now: Instant, notice: string | null
   const lines: string[] = [];
   if (notice) lines.push(notice, "");
   if (view.type === "held") {
-    lines.push(`Another runner (${view.by}) is showing this account's task${view.until ? ` until ${formatLocalTime(view.until, zone)}` : ""}.`, "Waiting for it to finish… (q to quit)");
+    lines.push(
+      `Another runner (${view.by}) is showing this account's task${view.until ? ` until ${formatLocalTime(view.until, zone)}` : ""}.`,
+      "Waiting for it to finish… (q to quit)",
+    );
     return lines;
   }
   if (view.type === "wait") {
@@ -42,17 +50,29 @@ function renderTask(view: Extract<RunnerView, { type: "task" }>, now: Instant): 
   const lines: string[] = [];
   if (view.recovered) lines.push("A runner stopped while showing this task. Did you already do it on LinkedIn? Report what happened:", "");
   const name = person ? personName(person) || "(no name)" : "(unknown person)";
-  lines.push(`${VERB[task.kind] ?? task.kind}  ${name}${person?.title ? `, ${person.title}` : ""}${person?.company ? ` at ${person.company}` : ""}`);
+  lines.push(
+    `${VERB[task.kind] ?? task.kind}  ${name}${person?.title ? `, ${person.title}` : ""}${person?.company ? ` at ${person.company}` : ""}`,
+  );
   const zone = task.prospectTz ?? account.doc.timezone;
-  lines.push(`  their time: ${localWeekday(zone, now)} ${hhmm(localMinuteOfDay(zone, now))} (${zone})   campaign: ${view.campaign ?? "-"}   account: ${account.name}`);
+  lines.push(
+    `  their time: ${localWeekday(zone, now)} ${hhmm(localMinuteOfDay(zone, now))} (${zone})   campaign: ${view.campaign ?? "-"}   account: ${account.name}`,
+  );
   lines.push(`  profile:    ${task.prospect ?? person?.displayUrl ?? "-"}`);
   const text = taskText(view);
   if (task.kind === "connect" || task.kind === "message") {
     const limit = task.kind === "connect" ? ` / ${account.doc.noteMaxLength}` : "";
-    lines.push(task.kind === "connect" && text === "" ? "  note:       (send without a note)" : `  ${task.kind === "connect" ? "note" : "text"} (${countCharacters(text)}${limit} characters):`);
+    lines.push(
+      task.kind === "connect" && text === ""
+        ? "  note:       (send without a note)"
+        : `  ${task.kind === "connect" ? "note" : "text"} (${countCharacters(text)}${limit} characters):`,
+    );
     if (text !== "") lines.push(...text.split("\n").map((l) => `    ${l}`));
   }
-  lines.push("", ...outcomeKeys(task.kind as never).map((o) => `  [${o.key}] ${o.label}`), ...COMMAND_KEYS.map((c) => `  [${c.key}] ${c.label}`));
+  lines.push(
+    "",
+    ...outcomeKeys(task.kind as never).map((o) => `  [${o.key}] ${o.label}`),
+    ...COMMAND_KEYS.map((c) => `  [${c.key}] ${c.label}`),
+  );
   return lines;
 }
 

@@ -30,7 +30,15 @@ export function copyToClipboard(text: string): string | null {
 /** Opens `url` with $BROWSER, else the desktop's opener; returns what it used, or null. */
 export function openInBrowser(url: string): string | null {
   const browser = process.env.BROWSER;
-  const opener = browser ? browser : process.platform === "darwin" ? "open" : process.platform === "win32" ? "start" : has("xdg-open") ? "xdg-open" : null;
+  const opener = browser
+    ? browser
+    : process.platform === "darwin"
+      ? "open"
+      : process.platform === "win32"
+        ? "start"
+        : has("xdg-open")
+          ? "xdg-open"
+          : null;
   if (!opener) return null;
   const child = spawn(opener, [url], { stdio: "ignore", detached: true });
   child.on("error", () => undefined);

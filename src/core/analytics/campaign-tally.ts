@@ -66,13 +66,27 @@ type StageCounts = Record<FunnelStageName, number>;
 const OUTCOME: Record<StepKind, StepOutcome> = { visit: "visited", connect: "accepted", message: "replied", withdraw: "withdrawn" };
 
 /** The step kinds a stage needs; enrolled and replied belong to every campaign (a note can be answered too). */
-const STAGE_NEEDS: Record<FunnelStageName, StepKind | null> = { enrolled: null, visited: "visit", invited: "connect", accepted: "connect", messaged: "message", replied: null };
+const STAGE_NEEDS: Record<FunnelStageName, StepKind | null> = {
+  enrolled: null,
+  visited: "visit",
+  invited: "connect",
+  accepted: "connect",
+  messaged: "message",
+  replied: null,
+};
 
 const zeroStages = (): StageCounts => ({ enrolled: 0, visited: 0, invited: 0, accepted: 0, messaged: 0, replied: 0 });
 
 /** The stages an enrollment got to. */
 function stagesOf(e: EnrollmentFacts): Record<FunnelStageName, boolean> {
-  return { enrolled: true, visited: e.visitedAt !== null, invited: e.invitedAt !== null, accepted: e.acceptedAt !== null, messaged: e.messagesSent > 0, replied: e.repliedAt !== null };
+  return {
+    enrolled: true,
+    visited: e.visitedAt !== null,
+    invited: e.invitedAt !== null,
+    accepted: e.acceptedAt !== null,
+    messaged: e.messagesSent > 0,
+    replied: e.repliedAt !== null,
+  };
 }
 
 /** Each stage's previous stage among those the campaign has (null: the first, or a stage it has no step for). */
@@ -96,7 +110,13 @@ export class CampaignTally {
   private decided = 0;
   private readonly previous: Record<FunnelStageName, FunnelStageName | null>;
   private readonly steps: StepCount[];
-  private readonly hours: HourCount[] = Array.from({ length: 24 }, (_, hour) => ({ hour, invited: 0, accepted: 0, decided: 0, rate: null }));
+  private readonly hours: HourCount[] = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    invited: 0,
+    accepted: 0,
+    decided: 0,
+    rate: null,
+  }));
 
   /** `now`: when the tally is made (an invitation pending 21 days by then counts as not accepted). */
   constructor(
@@ -104,7 +124,15 @@ export class CampaignTally {
     private readonly now: Instant,
   ) {
     this.previous = previousStages(doc);
-    this.steps = doc.steps.map((s, step) => ({ step, kind: s.kind, reached: 0, outcome: OUTCOME[s.kind], outcomeCount: 0, base: 0, rate: null }));
+    this.steps = doc.steps.map((s, step) => ({
+      step,
+      kind: s.kind,
+      reached: 0,
+      outcome: OUTCOME[s.kind],
+      outcomeCount: 0,
+      base: 0,
+      rate: null,
+    }));
   }
 
   /** Counts one enrollment; `messageTimes`: when its messages were sent, from the log, if it needs them. */
@@ -192,7 +220,12 @@ export class CampaignTally {
 }
 
 /** The tally of a whole list at once. */
-export function campaignOutcomes(doc: CampaignDoc, enrollments: Iterable<EnrollmentFacts>, now: Instant, messageTimes: ReadonlyMap<number, readonly Instant[]> = new Map()): CampaignOutcomes {
+export function campaignOutcomes(
+  doc: CampaignDoc,
+  enrollments: Iterable<EnrollmentFacts>,
+  now: Instant,
+  messageTimes: ReadonlyMap<number, readonly Instant[]> = new Map(),
+): CampaignOutcomes {
   const tally = new CampaignTally(doc, now);
   for (const e of enrollments) tally.add(e, messageTimes.get(e.id));
   return tally.result();

@@ -49,7 +49,11 @@ const accountSchema = strictMapping(
     timezone: timeZoneField({ allowRecipient: false }),
     type: oneOfField(ACCOUNT_TYPES).default("free"),
     created: dateOrNullField.default(null),
-    workingHours: weeklyHoursMapping({ days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" }, {}, "a mapping with days and hours").prefault({}),
+    workingHours: weeklyHoursMapping(
+      { days: ["mon", "tue", "wed", "thu", "fri"], hours: "08:00-18:00" },
+      {},
+      "a mapping with days and hours",
+    ).prefault({}),
     warmup: oneOfField(["auto", "off"] as const).default("auto"),
     limits: limitsSchema.prefault({}),
   },

@@ -22,7 +22,15 @@ import { checkTemplate } from "../template/index.js";
 import type { ErrorIssue } from "../errors.js";
 import { describeValue, formatPath, issuesFromZod, joinWhere } from "./doc-issues.js";
 import { MAX_TEMPLATE_LENGTH, tooLongMessage } from "../limits.js";
-import { durationField, field, oneOfField, positiveDurationOrNeverField, strictMapping, unknownFieldsMessage, type Parsed } from "./doc-fields.js";
+import {
+  durationField,
+  field,
+  oneOfField,
+  positiveDurationOrNeverField,
+  strictMapping,
+  unknownFieldsMessage,
+  type Parsed,
+} from "./doc-fields.js";
 
 /** When a connect says nothing, its invitation is withdrawn if still pending this long after it was sent. */
 export const DEFAULT_WITHDRAW_AFTER = 21 * DAY;
@@ -90,7 +98,10 @@ function stepKind(value: Record<string, unknown>): StepKind | string {
 export function readStep(value: unknown, index: number, where: string, issues: ErrorIssue[]): ReadStep {
   const at = (...path: PropertyKey[]) => joinWhere(where, formatPath(["steps", index, ...path]));
   if (!isMapping(value)) {
-    issues.push({ where: at(), message: `expected a step: a mapping with one of ${KINDS_TEXT} (like "visit: {}"), got ${describeValue(value)}` });
+    issues.push({
+      where: at(),
+      message: `expected a step: a mapping with one of ${KINDS_TEXT} (like "visit: {}"), got ${describeValue(value)}`,
+    });
     return { index, kind: null, step: null, written: [] };
   }
   const kind = stepKind(value);
@@ -122,7 +133,8 @@ export function foldSteps(steps: ReadStep[], where: string, issues: ErrorIssue[]
     if (first && s.kind === "message" && s.index < first.index) {
       issues.push({
         where: at(s),
-        message: "a message before connect would go to a non-connection: move it after connect (only a campaign without connect, for existing connections, starts with a message)",
+        message:
+          "a message before connect would go to a non-connection: move it after connect (only a campaign without connect, for existing connections, starts with a message)",
       });
     }
     if (s.kind !== "withdraw") {

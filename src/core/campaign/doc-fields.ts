@@ -92,7 +92,9 @@ export function timeZoneField(options: { allowRecipient: boolean }) {
     if (options.allowRecipient && zone === "recipient") return { value: zone };
     const resolved = resolveTimeZone(zone);
     if (resolved !== null) return { value: resolved };
-    return { error: `unknown time zone ${quote(v)} (use an IANA name like Europe/Paris${options.allowRecipient ? ', or "recipient"' : ""})` };
+    return {
+      error: `unknown time zone ${quote(v)} (use an IANA name like Europe/Paris${options.allowRecipient ? ', or "recipient"' : ""})`,
+    };
   });
 }
 

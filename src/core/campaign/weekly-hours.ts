@@ -47,7 +47,12 @@ export function formatWindow(window: TimeWindow): string {
 
 /** The parts of a window within one day, [start, end) in minutes; two parts when it crosses midnight. */
 function spans(w: TimeWindow): Array<[number, number]> {
-  return w.startMinute < w.endMinute ? [[w.startMinute, w.endMinute]] : [[w.startMinute, DAY_MINUTES], [0, w.endMinute]];
+  return w.startMinute < w.endMinute
+    ? [[w.startMinute, w.endMinute]]
+    : [
+        [w.startMinute, DAY_MINUTES],
+        [0, w.endMinute],
+      ];
 }
 
 function overlap(a: TimeWindow, b: TimeWindow): boolean {

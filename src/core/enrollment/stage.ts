@@ -10,15 +10,7 @@
  */
 
 export type ProspectStage =
-  | "not_enrolled"
-  | "enrolled"
-  | "visited"
-  | "invited"
-  | "accepted"
-  | "messaged"
-  | "replied"
-  | "withdrawn"
-  | `ended:${string}`;
+  "not_enrolled" | "enrolled" | "visited" | "invited" | "accepted" | "messaged" | "replied" | "withdrawn" | `ended:${string}`;
 
 export interface StageFacts {
   status: string;

@@ -36,9 +36,7 @@ export type EndReason =
   | "messaged_by_hand"; // the owner wrote to the person outside linkpace (data export): no second first message
 
 /** What comes next for an enrollment: a step to run from `dueAt`, or the end. */
-export type NextStep =
-  | { type: "step"; step: number; kind: CampaignStep["kind"]; dueAt: Instant }
-  | { type: "end"; reason: EndReason };
+export type NextStep = { type: "step"; step: number; kind: CampaignStep["kind"]; dueAt: Instant } | { type: "end"; reason: EndReason };
 
 /**
  * The next runnable step from index `from` on, with its `after` counted from `baseAt`. Connect steps are

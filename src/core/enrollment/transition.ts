@@ -103,7 +103,8 @@ export const LEGAL_FROM: Record<EnrollmentEventType, readonly EnrollmentStatus[]
 };
 
 export function transition(state: EnrollmentState, event: EnrollmentEvent, scope: TransitionScope): TransitionResult {
-  if (!LEGAL_FROM[event.type].includes(state.status)) return illegal(state, event, `it is legal only from ${LEGAL_FROM[event.type].join(", ")}`);
+  if (!LEGAL_FROM[event.type].includes(state.status))
+    return illegal(state, event, `it is legal only from ${LEGAL_FROM[event.type].join(", ")}`);
   const done = (change: EnrollmentChange, effects: PersonEffect[] = []): TransitionResult => ({ ok: true, change, effects });
   const { now } = scope;
   switch (event.type) {
@@ -115,7 +116,9 @@ export function transition(state: EnrollmentState, event: EnrollmentEvent, scope
     case "released":
       return done({ status: event.kind === "withdraw" ? "invited" : "ready", leaseActionId: null, readyAt: event.readyAt });
     case "deferred":
-      return done(event.readyAt === null ? planNext(scope, { type: "end", reason: "unreachable" }, state.baseAt) : { readyAt: event.readyAt });
+      return done(
+        event.readyAt === null ? planNext(scope, { type: "end", reason: "unreachable" }, state.baseAt) : { readyAt: event.readyAt },
+      );
     case "skipped":
       return done(planNext(scope, event.next, state.baseAt));
     case "ended":
@@ -151,8 +154,22 @@ export function transition(state: EnrollmentState, event: EnrollmentEvent, scope
 /** The columns of a new enrollment, before `planStart` or an adopted invitation plans it. */
 export function draftEnrollment(baseAt: Instant): EnrollmentState {
   return {
-    status: "ready", step: 0, nextKind: null, readyAt: null, baseAt, visitedAt: null, invitedAt: null, inviteNote: null, acceptedAt: null,
-    lastMessageAt: null, messagesSent: 0, repliedAt: null, withdrawnAt: null, endedAt: null, endReason: null, leaseActionId: null,
+    status: "ready",
+    step: 0,
+    nextKind: null,
+    readyAt: null,
+    baseAt,
+    visitedAt: null,
+    invitedAt: null,
+    inviteNote: null,
+    acceptedAt: null,
+    lastMessageAt: null,
+    messagesSent: 0,
+    repliedAt: null,
+    withdrawnAt: null,
+    endedAt: null,
+    endReason: null,
+    leaseActionId: null,
   };
 }
 
@@ -163,7 +180,11 @@ export function planStart(scope: TransitionScope, connected: boolean): Enrollmen
 }
 
 /** An action's result, for the enrollment that was in flight for it. */
-function performed(state: EnrollmentState, event: Extract<EnrollmentEvent, { type: "performed" }>, scope: TransitionScope): TransitionResult {
+function performed(
+  state: EnrollmentState,
+  event: Extract<EnrollmentEvent, { type: "performed" }>,
+  scope: TransitionScope,
+): TransitionResult {
   const { campaign, now } = scope;
   const done = (change: EnrollmentChange, effects: PersonEffect[] = []): TransitionResult => ({ ok: true, change, effects });
   if (state.repliedAt !== null && campaign.stopOnReply) return done(planNext(scope, { type: "end", reason: "replied" }, now));
@@ -173,7 +194,8 @@ function performed(state: EnrollmentState, event: Extract<EnrollmentEvent, { typ
     case "already_connected": {
       const connected: PersonEffect[] = [{ type: "person_connected", at: now }];
       // The invitation was accepted before we could withdraw it: carry on as after an acceptance.
-      if (event.kind === "withdraw") return done({ acceptedAt: now, ...planNext(scope, planAfterAcceptance(campaign, state.step - 1, now), now) }, connected);
+      if (event.kind === "withdraw")
+        return done({ acceptedAt: now, ...planNext(scope, planAfterAcceptance(campaign, state.step - 1, now), now) }, connected);
       return done(planNext(scope, planNextStep(campaign, state.step + 1, state.baseAt, true), state.baseAt), connected);
     }
     case "cannot_resend_yet":
@@ -196,11 +218,19 @@ function performed(state: EnrollmentState, event: Extract<EnrollmentEvent, { typ
   }
 }
 
-function performedOk(state: EnrollmentState, event: Extract<EnrollmentEvent, { type: "performed" }>, scope: TransitionScope): TransitionResult {
+function performedOk(
+  state: EnrollmentState,
+  event: Extract<EnrollmentEvent, { type: "performed" }>,
+  scope: TransitionScope,
+): TransitionResult {
   const { campaign, now } = scope;
   switch (event.kind) {
     case "visit":
-      return { ok: true, change: { visitedAt: now, ...planNext(scope, planNextStep(campaign, state.step + 1, now, false), now) }, effects: [] };
+      return {
+        ok: true,
+        change: { visitedAt: now, ...planNext(scope, planNextStep(campaign, state.step + 1, now, false), now) },
+        effects: [],
+      };
     case "connect":
       return { ok: true, change: planInvited(scope, state.step, event.note), effects: [] };
     case "message": {
@@ -208,7 +238,11 @@ function performedOk(state: EnrollmentState, event: Extract<EnrollmentEvent, { t
       return { ok: true, change: { ...sent, ...planNext(scope, planNextStep(campaign, state.step + 1, now, true), now) }, effects: [] };
     }
     case "withdraw":
-      return { ok: true, change: { withdrawnAt: now, ...planNext(scope, { type: "end", reason: "withdrawn" }, now) }, effects: [{ type: "person_withdrawn", at: now }] };
+      return {
+        ok: true,
+        change: { withdrawnAt: now, ...planNext(scope, { type: "end", reason: "withdrawn" }, now) },
+        effects: [{ type: "person_withdrawn", at: now }],
+      };
     default: {
       const never: never = event.kind;
       return never;

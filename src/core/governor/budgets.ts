@@ -52,7 +52,10 @@ export function warmupDay(doc: AccountDoc, state: GovernorState, today: string):
 export function recentAcceptance(state: GovernorState, now: Instant): Acceptance {
   const unanswered = Math.min(DECIDED_MEMORY, state.pendingSince.filter((t) => isUnanswered(t, now)).length);
   const closed = state.decided.slice(state.decided.length - Math.min(state.decided.length, DECIDED_MEMORY - unanswered));
-  return acceptance(closed.reduce<number>((s, d) => s + d, 0), closed.length + unanswered);
+  return acceptance(
+    closed.reduce<number>((s, d) => s + d, 0),
+    closed.length + unanswered,
+  );
 }
 
 /** recentAcceptance, when there are enough decided invitations to judge. */

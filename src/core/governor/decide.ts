@@ -35,7 +35,11 @@ export function decideAccount(doc: AccountDoc, state: GovernorState, now: Instan
 
 function globalBlock(doc: AccountDoc, state: GovernorState, now: Instant): KindDecision | null {
   if (state.pausedUntil !== null && state.pausedUntil > now) {
-    return { allowed: false, until: state.pausedUntil, reason: `paused until ${formatInstant(state.pausedUntil)}: ${state.pauseReason ?? "paused"}` };
+    return {
+      allowed: false,
+      until: state.pausedUntil,
+      reason: `paused until ${formatInstant(state.pausedUntil)}: ${state.pauseReason ?? "paused"}`,
+    };
   }
   const open = nextOpening(doc.workingHours, doc.timezone, now);
   if (open === null) return { allowed: false, until: null, reason: "the account has no working hours" };
@@ -70,13 +74,22 @@ function connectBlock(doc: AccountDoc, state: GovernorState, now: Instant): Kind
     return { allowed: false, until: null, reason: `${state.pending} invitations pending, the cap is ${doc.limits.pendingMax}` };
   }
   if (state.inviteBlockedUntil !== null && state.inviteBlockedUntil > now) {
-    return { allowed: false, until: state.inviteBlockedUntil, reason: `LinkedIn's weekly limit was reached: no invitation until ${formatInstant(state.inviteBlockedUntil)}` };
+    return {
+      allowed: false,
+      until: state.inviteBlockedUntil,
+      reason: `LinkedIn's weekly limit was reached: no invitation until ${formatInstant(state.inviteBlockedUntil)}`,
+    };
   }
   const budget = weeklyBudget(doc, state);
   const sent = invitesInWindow(state, now);
   if (sent >= budget) {
-    const learned = state.learnedWeeklyBudget !== null && state.learnedWeeklyBudget < doc.limits.invitesPerWeek ? " (learned from LinkedIn)" : "";
-    return { allowed: false, until: weeklyRoomAt(state, now, budget), reason: `weekly budget spent: ${sent}/${budget}${learned} in the last 7 days` };
+    const learned =
+      state.learnedWeeklyBudget !== null && state.learnedWeeklyBudget < doc.limits.invitesPerWeek ? " (learned from LinkedIn)" : "";
+    return {
+      allowed: false,
+      until: weeklyRoomAt(state, now, budget),
+      reason: `weekly budget spent: ${sent}/${budget}${learned} in the last 7 days`,
+    };
   }
   return null;
 }

@@ -108,7 +108,12 @@ function reading(input: ZoneInput, parts: readonly string[], country: Country | 
   const regionParts = [input.state, ...(regionOnly || (others.length === 0 && code === null) ? [first] : others)];
   const cityTexts = cityParts.filter(present).flatMap((text) => [text, ...metroCityKeys(text)]);
   const districtTexts = cityParts.filter(present).flatMap(districtCityKeys);
-  const regions = unique(regionParts.filter(present).flatMap((text) => [text, ...metroCityKeys(text)]).flatMap((text) => regionsNamed(text, code)));
+  const regions = unique(
+    regionParts
+      .filter(present)
+      .flatMap((text) => [text, ...metroCityKeys(text)])
+      .flatMap((text) => regionsNamed(text, code)),
+  );
   return { country: country ?? soleCountry(regions), regions, cityTexts, districtTexts };
 }
 

@@ -101,7 +101,8 @@ export class ZoneRules {
       if (part.type === "year") year = value;
       else if (part.type === "month") month = value;
       else if (part.type === "day") day = value;
-      else if (part.type === "hour") hour = value % 24; // some ICU versions say 24 for midnight
+      else if (part.type === "hour")
+        hour = value % 24; // some ICU versions say 24 for midnight
       else if (part.type === "minute") minute = value;
       else if (part.type === "second") second = value;
     }
@@ -146,9 +147,6 @@ function createFormat(zone: string): Intl.DateTimeFormat {
       second: "numeric",
     });
   } catch {
-    throw new LinkpaceError(
-      "invalid_input",
-      `unknown time zone "${zone}": use an IANA name such as "Europe/Paris" or "America/New_York"`,
-    );
+    throw new LinkpaceError("invalid_input", `unknown time zone "${zone}": use an IANA name such as "Europe/Paris" or "America/New_York"`);
   }
 }

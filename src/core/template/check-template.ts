@@ -27,8 +27,18 @@ export function checkTemplate(source: string): TemplateCheck {
 /** Why one sample render passes a limit, or null. Other render errors depend on the data: they are not the check's. */
 function renderCost(template: CompiledTemplate): string | null {
   if (template.fast !== null) return null; // rendered by concatenation: no loops
-  const custom = Object.fromEntries(template.variables.filter((v) => v.startsWith("custom.")).map((v) => [v.slice("custom.".length), SAMPLE]));
-  const vars: TemplateVars = { firstName: SAMPLE, lastName: SAMPLE, fullName: SAMPLE, company: SAMPLE, title: SAMPLE, location: SAMPLE, custom };
+  const custom = Object.fromEntries(
+    template.variables.filter((v) => v.startsWith("custom.")).map((v) => [v.slice("custom.".length), SAMPLE]),
+  );
+  const vars: TemplateVars = {
+    firstName: SAMPLE,
+    lastName: SAMPLE,
+    fullName: SAMPLE,
+    company: SAMPLE,
+    title: SAMPLE,
+    location: SAMPLE,
+    custom,
+  };
   try {
     engine.renderSync(template.templates, scopeFor(vars, template.variables), { renderLimit: CHECK_RENDER_LIMIT_MS });
     return null;

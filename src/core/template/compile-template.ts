@@ -54,7 +54,11 @@ function compile(source: string): CompileResult {
   if (typeof variables === "string") return { ok: false, message: variables };
   const template: CompiledTemplate = { templates, variables, prints: [], rendered: [], fast: null };
   for (const node of printingNodes(templates)) watchPrint(template, node);
-  template.fast = planFastPath(templates, template.prints.map((p) => p.variables), variables);
+  template.fast = planFastPath(
+    templates,
+    template.prints.map((p) => p.variables),
+    variables,
+  );
   return { ok: true, template };
 }
 

@@ -25,7 +25,9 @@ function dayMonthYear(s: string): ArchiveDate | null {
   const m = DAY_MONTH_YEAR.exec(s);
   if (!m) return null;
   const name = (m[2] as string).toLowerCase();
-  const month = MONTHS.findIndex((abbr) => name === abbr || (name.length > 3 && fullMonth(abbr) === name) || (abbr === "sep" && name === "sept"));
+  const month = MONTHS.findIndex(
+    (abbr) => name === abbr || (name.length > 3 && fullMonth(abbr) === name) || (abbr === "sep" && name === "sept"),
+  );
   if (month < 0) return null;
   const at = utc({ year: year(m[3] as string), month: month + 1, day: Number(m[1]) });
   return at === null ? null : { at, precision: "day" };
@@ -49,7 +51,14 @@ function isoLike(s: string): ArchiveDate | null {
   const m = ISO_LIKE.exec(s);
   if (!m) return null;
   const second = m[6] === undefined ? null : Number(m[6]);
-  const at = utc({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: second ?? 0 });
+  const at = utc({
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: second ?? 0,
+  });
   return at === null ? null : { at, precision: second === null ? "minute" : "second" };
 }
 
@@ -57,7 +66,20 @@ function year(text: string): number {
   return text.length === 2 ? 2000 + Number(text) : Number(text);
 }
 
-const FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const FULL_MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 function fullMonth(abbr: string): string {
   return FULL_MONTHS[MONTHS.indexOf(abbr)] as string;
 }

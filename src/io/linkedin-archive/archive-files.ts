@@ -26,7 +26,8 @@ const READABLE_METHODS = new Set([0, 8]);
  */
 export const MAX_ARCHIVE_ENTRIES = 10_000;
 export const MAX_ARCHIVE_CSV_BYTES = 256 * 1024 * 1024;
-const EXPECTED = "expected LinkedIn's data export: the zip (Basic_LinkedInDataExport_MM-DD-YYYY.zip or Complete_…) or the folder it unzips to";
+const EXPECTED =
+  "expected LinkedIn's data export: the zip (Basic_LinkedInDataExport_MM-DD-YYYY.zip or Complete_…) or the folder it unzips to";
 
 export function readArchiveFiles(path: string): ArchiveFile[] {
   let isDirectory: boolean;
@@ -46,7 +47,8 @@ function folderFiles(root: string): ArchiveFile[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isCsvName(entry.name)) out.push({ name: relative(root, full).split("\\").join("/"), bytes: readFileSync(full) });
+      else if (entry.isFile() && isCsvName(entry.name))
+        out.push({ name: relative(root, full).split("\\").join("/"), bytes: readFileSync(full) });
     }
   };
   walk(root);
@@ -80,7 +82,10 @@ export function zipEntries(bytes: Buffer, path: string): ArchiveFile[] {
   });
   const unsupported = csvs.filter((e) => !READABLE_METHODS.has(e.method)).map((e) => e.name);
   if (unsupported.length > 0) {
-    throw new LinkpaceError("invalid_input", `${path}: ${unsupported.join(", ")}: compressed with a method linkpace cannot read; unzip the archive and import the folder`);
+    throw new LinkpaceError(
+      "invalid_input",
+      `${path}: ${unsupported.join(", ")}: compressed with a method linkpace cannot read; unzip the archive and import the folder`,
+    );
   }
   const declared = csvs.reduce((sum, e) => sum + e.size, 0);
   if (declared > MAX_ARCHIVE_CSV_BYTES) throw tooBig(path, declared);
@@ -97,7 +102,10 @@ function damagedUnless<T>(path: string, read: () => T): T {
     return read();
   } catch (e) {
     if (e instanceof LinkpaceError) throw e;
-    throw new LinkpaceError("invalid_input", `${path}: the zip archive is damaged (${(e as Error).message}); download the export again from LinkedIn`);
+    throw new LinkpaceError(
+      "invalid_input",
+      `${path}: the zip archive is damaged (${(e as Error).message}); download the export again from LinkedIn`,
+    );
   }
 }
 

@@ -9,7 +9,13 @@ import type { TableHeader } from "./find-table.js";
 import { tableRows } from "./table-rows.js";
 import type { ArchiveCounts, ArchiveProblem, ConnectionFact } from "./types.js";
 
-export function readConnections(file: string, text: string, header: TableHeader, problems: ArchiveProblem[], read: ArchiveCounts): ConnectionFact[] {
+export function readConnections(
+  file: string,
+  text: string,
+  header: TableHeader,
+  problems: ArchiveProblem[],
+  read: ArchiveCounts,
+): ConnectionFact[] {
   const facts: ConnectionFact[] = [];
   for (const row of tableRows(file, text, header, problems)) {
     read.connections++;
@@ -31,7 +37,16 @@ export function readConnections(file: string, text: string, header: TableHeader,
       problems.push({ file, line: row.line, reason: `Connected On "${raw}" is not a date (expected like 06 Nov 2023)` });
       continue;
     }
-    facts.push({ file, line: row.line, firstName, lastName, company: row.get("company"), position: row.get("position"), identifiers, connectedOn });
+    facts.push({
+      file,
+      line: row.line,
+      firstName,
+      lastName,
+      company: row.get("company"),
+      position: row.get("position"),
+      identifiers,
+      connectedOn,
+    });
   }
   return facts;
 }

@@ -20,7 +20,12 @@ const SIGNATURES: Array<[ArchiveTable, string[]]> = [
 ];
 
 /** LinkedIn-assistant chats (lower-cased base names): same header as messages.csv, not messages between people. */
-export const ASSISTANT_CHAT_FILES = new Set(["guide_messages.csv", "coach_messages.csv", "learning_coach_messages.csv", "learning_role_play_messages.csv"]);
+export const ASSISTANT_CHAT_FILES = new Set([
+  "guide_messages.csv",
+  "coach_messages.csv",
+  "learning_coach_messages.csv",
+  "learning_role_play_messages.csv",
+]);
 
 export interface TableHeader {
   table: ArchiveTable;

@@ -15,7 +15,13 @@ export interface InvitationsRead {
   ownerUrls: string[];
 }
 
-export function readInvitations(file: string, text: string, header: TableHeader, problems: ArchiveProblem[], read: ArchiveCounts): InvitationsRead {
+export function readInvitations(
+  file: string,
+  text: string,
+  header: TableHeader,
+  problems: ArchiveProblem[],
+  read: ArchiveCounts,
+): InvitationsRead {
   const facts: InvitationFact[] = [];
   const owner = new Set<string>();
   const hasInvitee = hasColumn(header, "inviteeprofileurl");

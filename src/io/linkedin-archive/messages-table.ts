@@ -25,7 +25,13 @@ export interface RawMessage {
 
 const YES = new Set(["yes", "true", "1"]);
 
-export function readMessages(file: string, text: string, header: TableHeader, problems: ArchiveProblem[], read: ArchiveCounts): RawMessage[] {
+export function readMessages(
+  file: string,
+  text: string,
+  header: TableHeader,
+  problems: ArchiveProblem[],
+  read: ArchiveCounts,
+): RawMessage[] {
   const rows: RawMessage[] = [];
   const hasRecipients = hasColumn(header, "recipientprofileurls");
   for (const row of tableRows(file, text, header, problems)) {
@@ -42,13 +48,23 @@ export function readMessages(file: string, text: string, header: TableHeader, pr
     }
     const sender = profileIdentifiers([row.get("senderprofileurl")])[0]?.url;
     if (sender === undefined) {
-      problems.push({ file, line: row.line, reason: `no sender profile URL (FROM "${row.get("from")}"), so the sender cannot be identified` });
+      problems.push({
+        file,
+        line: row.line,
+        reason: `no sender profile URL (FROM "${row.get("from")}"), so the sender cannot be identified`,
+      });
       continue;
     }
     const listed = hasRecipients ? splitUrls(row.get("recipientprofileurls")) : [];
     rows.push({
-      file, line: row.line, at: date.at, conversationId: row.get("conversationid"), fromName: row.get("from"), sender,
-      recipients: listed.length > 0 ? listed : null, text: plainText(row.get("content")),
+      file,
+      line: row.line,
+      at: date.at,
+      conversationId: row.get("conversationid"),
+      fromName: row.get("from"),
+      sender,
+      recipients: listed.length > 0 ? listed : null,
+      text: plainText(row.get("content")),
     });
   }
   return rows;

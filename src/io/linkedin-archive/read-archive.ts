@@ -35,10 +35,17 @@ export function readLinkedInArchiveZip(bytes: Buffer, name: string): ArchiveFact
 function readFiles(files: ArchiveFile[], path: string): ArchiveFacts {
   const r: Reading = {
     facts: {
-      files: [], owner: null, invitations: [], connections: [], messages: [], problems: [],
+      files: [],
+      owner: null,
+      invitations: [],
+      connections: [],
+      messages: [],
+      problems: [],
       read: { connections: 0, invitationsOutgoing: 0, invitationsIncoming: 0, messages: 0, draftsSkipped: 0 },
     },
-    inviterUrls: [], raw: [], profileName: null,
+    inviterUrls: [],
+    raw: [],
+    profileName: null,
   };
   for (const file of files) readFile(r, file);
   const { facts } = r;
@@ -117,8 +124,10 @@ function resolveMessages(raw: RawMessage[], owner: ArchiveOwner | null, problems
   if (owner === null) {
     for (const m of raw) {
       problems.push({
-        file: m.file, line: m.line,
-        reason: "cannot tell which sender is the account's owner (no OUTGOING invitation with a profile URL, no Profile.csv name among the senders, no sender common to every conversation)",
+        file: m.file,
+        line: m.line,
+        reason:
+          "cannot tell which sender is the account's owner (no OUTGOING invitation with a profile URL, no Profile.csv name among the senders, no sender common to every conversation)",
       });
     }
     return [];
@@ -141,7 +150,12 @@ function resolveMessages(raw: RawMessage[], owner: ArchiveOwner | null, problems
     const listed = (m.recipients ?? []).filter((u) => !isOwner(u));
     const counterparts = listed.length > 0 ? listed : m.conversationId === "" ? [] : [...(othersIn.get(m.conversationId) ?? [])];
     if (counterparts.length === 0) {
-      problems.push({ file: m.file, line: m.line, reason: "a message from the owner without recipient profile URLs, in a conversation where nobody else wrote: the recipient cannot be identified" });
+      problems.push({
+        file: m.file,
+        line: m.line,
+        reason:
+          "a message from the owner without recipient profile URLs, in a conversation where nobody else wrote: the recipient cannot be identified",
+      });
       continue;
     }
     out.push({ ...base, fromOwner: true, counterparts });

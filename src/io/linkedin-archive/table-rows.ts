@@ -18,7 +18,11 @@ export function* tableRows(file: string, text: string, header: TableHeader, prob
   records.next(); // the header itself
   for (const record of records) {
     if (record.kind === "unclosed_quote") {
-      problems.push({ file, line: record.line, reason: "a quoted cell opened on this line is never closed, so the rest of the file was not read" });
+      problems.push({
+        file,
+        line: record.line,
+        reason: "a quoted cell opened on this line is never closed, so the rest of the file was not read",
+      });
       return;
     }
     const cells = record.cells;

@@ -87,7 +87,7 @@ export function inflateEntry(zip: Uint8Array, entry: ZipEntry): Uint8Array {
     out.set(chunk, length);
     length += chunk.length;
   });
-  for (let i = 0, last = false; !over && !last; ) {
+  for (let i = 0, last = false; !over && !last;) {
     const end = Math.min(data.length, i + Math.min(MAX_PUSH, Math.max(MIN_PUSH, Math.ceil((out.length - length) / MAX_RATIO))));
     last = end === data.length;
     inflater.push(data.subarray(i, end), last);
@@ -140,7 +140,9 @@ function u16(bytes: Uint8Array, at: number): number {
 
 function u32(bytes: Uint8Array, at: number): number {
   if (at < 0 || at + 4 > bytes.length) throw new Error("the archive ends early");
-  return ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16)) + (bytes[at + 3] as number) * 0x1000000;
+  return (
+    ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16)) + (bytes[at + 3] as number) * 0x1000000
+  );
 }
 
 /** A 64-bit little-endian number; sizes past 2^53 are beyond anything readable anyway. */

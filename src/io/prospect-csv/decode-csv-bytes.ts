@@ -72,7 +72,8 @@ function assertText(data: Buffer, fileName: string): void {
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = data[i] as number;
-    if (b === 0) control += n; // one NUL is enough
+    if (b === 0)
+      control += n; // one NUL is enough
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   if (control > n * 0.01) {

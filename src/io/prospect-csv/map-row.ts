@@ -9,9 +9,7 @@ import type { ColumnPlan } from "./plan-columns.js";
 import type { MappedField } from "./column-aliases.js";
 import type { ZoneHints } from "./types.js";
 
-export type MappedRow =
-  | { ok: true; prospect: ProspectInput; zoneHints: ZoneHints }
-  | { ok: false; reason: string };
+export type MappedRow = { ok: true; prospect: ProspectInput; zoneHints: ZoneHints } | { ok: false; reason: string };
 
 /** A member id inside a URN such as `urn:li:fsd_profile:ACoAAB…`. */
 const MEMBER_ID_IN_URN = /(?:^|:)(AC[a-zA-Z]AA[A-Za-z0-9_-]{4,})$/;

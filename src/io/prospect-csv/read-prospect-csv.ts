@@ -108,8 +108,12 @@ function* readRecords(text: string, header: HeaderLocation, state: ReadState, on
     const cells = record.cells.map((c) => c.trim());
     if (cells.every((c) => c === "")) continue;
     const { fileName, columns } = state;
-    const tooBig = record.end - record.start > MAX_CELL_CHARS ? checkRecordSize({ fileName, columns, cells, line: record.line, text, start: record.start, end: record.end }) : null;
-    if (tooBig !== null) state.result.rejects.push({ line: record.line, reason: tooBig, raw: truncate(text.slice(record.start, record.end)) });
+    const tooBig =
+      record.end - record.start > MAX_CELL_CHARS
+        ? checkRecordSize({ fileName, columns, cells, line: record.line, text, start: record.start, end: record.end })
+        : null;
+    if (tooBig !== null)
+      state.result.rejects.push({ line: record.line, reason: tooBig, raw: truncate(text.slice(record.start, record.end)) });
     else readRecord(state, cells, record.line, () => truncate(text.slice(record.start, record.end)));
     state.done++;
     if (state.done % PROGRESS_EVERY === 0) onProgress?.(state.done, Math.max(total, state.done));

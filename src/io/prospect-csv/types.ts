@@ -1,15 +1,7 @@
 import type { ProspectInput } from "../../core/model.js";
 
 /** The lead-list formats recognised by their header (the exports of the tools users already have). */
-export const CSV_FORMATS = [
-  "phantombuster",
-  "phantombuster-v2",
-  "evaboot",
-  "apollo",
-  "waalaxy",
-  "linkedin-connections",
-  "plain",
-] as const;
+export const CSV_FORMATS = ["phantombuster", "phantombuster-v2", "evaboot", "apollo", "waalaxy", "linkedin-connections", "plain"] as const;
 export type CsvFormat = (typeof CSV_FORMATS)[number];
 
 export type CsvDelimiter = "," | ";" | "\t";

@@ -13,7 +13,9 @@ export function notificationsAndTasksMigration(dialect: StoreDialect): Migration
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable("notifications")
-        .addColumn("id", int, (col: ColumnDefinitionBuilder) => (pg ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement()))
+        .addColumn("id", int, (col: ColumnDefinitionBuilder) =>
+          pg ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+        )
         .addColumn("workspace_id", int, (c) => c.notNull().references("workspaces.id"))
         .addColumn("at", int, (c) => c.notNull())
         .addColumn("kind", "text", (c) => c.notNull())

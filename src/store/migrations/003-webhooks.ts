@@ -46,7 +46,11 @@ export function webhooksMigration(dialect: StoreDialect): Migration {
         .addUniqueConstraint("webhook_deliveries_once", ["webhook_id", "notification_id"])
         .execute();
       // claimDueDeliveries: one index range per webhook, in (next_attempt_at, id) order.
-      await db.schema.createIndex("webhook_deliveries_due").on("webhook_deliveries").columns(["webhook_id", "status", "next_attempt_at", "id"]).execute();
+      await db.schema
+        .createIndex("webhook_deliveries_due")
+        .on("webhook_deliveries")
+        .columns(["webhook_id", "status", "next_attempt_at", "id"])
+        .execute();
 
       await db.schema.createIndex("notifications_kind_at").on("notifications").columns(["workspace_id", "kind", "at"]).execute();
     },

@@ -8,7 +8,10 @@ import { sql, type Kysely, type Migration } from "kysely";
 export function taskReconcileMigration(): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable("log").addColumn("reconcile", "integer", (c) => c.notNull().defaultTo(sql`0`)).execute();
+      await db.schema
+        .alterTable("log")
+        .addColumn("reconcile", "integer", (c) => c.notNull().defaultTo(sql`0`))
+        .execute();
     },
   };
 }

@@ -9,7 +9,13 @@ import type { Kysely, Migration } from "kysely";
 
 interface Tables {
   accounts: { id: number; state: string };
-  enrollments: { account_id: number; invited_at: number | null; accepted_at: number | null; withdrawn_at: number | null; end_reason: string | null };
+  enrollments: {
+    account_id: number;
+    invited_at: number | null;
+    accepted_at: number | null;
+    withdrawn_at: number | null;
+    end_reason: string | null;
+  };
 }
 
 export function pendingSinceMigration(): Migration {
@@ -21,7 +27,11 @@ export function pendingSinceMigration(): Migration {
         if (state === null || typeof state !== "object" || Array.isArray(state.pendingSince)) continue;
         const pending = typeof state.pending === "number" ? state.pending : 0;
         state.pendingSince = pending > 0 ? await pendingTimes(db, account.id, pending) : [];
-        await db.updateTable("accounts").set({ state: JSON.stringify(state) }).where("id", "=", account.id).execute();
+        await db
+          .updateTable("accounts")
+          .set({ state: JSON.stringify(state) })
+          .where("id", "=", account.id)
+          .execute();
       }
     },
   };

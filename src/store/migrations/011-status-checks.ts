@@ -11,11 +11,23 @@ import type { StoreDialect } from "../store-context.js";
 // The values as of this migration (core/enrollment/transition.ts, core/model.ts, store.ts).
 const STEP_KINDS = "'visit', 'connect', 'message', 'withdraw'";
 const CHECKS: Array<{ table: string; name: string; columns: string[]; rule: string }> = [
-  { table: "enrollments", name: "enrollments_status_known", columns: ["status"], rule: "status IN ('ready', 'in_flight', 'invited', 'done')" },
-  { table: "enrollments", name: "enrollments_next_kind_known", columns: ["next_kind"], rule: `next_kind IS NULL OR next_kind IN (${STEP_KINDS})` },
+  {
+    table: "enrollments",
+    name: "enrollments_status_known",
+    columns: ["status"],
+    rule: "status IN ('ready', 'in_flight', 'invited', 'done')",
+  },
+  {
+    table: "enrollments",
+    name: "enrollments_next_kind_known",
+    columns: ["next_kind"],
+    rule: `next_kind IS NULL OR next_kind IN (${STEP_KINDS})`,
+  },
   { table: "campaigns", name: "campaigns_status_known", columns: ["status"], rule: "status IN ('active', 'paused')" },
   {
-    table: "log", name: "log_kind_fits_type", columns: ["type", "kind", "result"],
+    table: "log",
+    name: "log_kind_fits_type",
+    columns: ["type", "kind", "result"],
     rule: `(type = 'action' AND kind IN (${STEP_KINDS})) OR (type = 'event' AND kind IN ('accepted', 'replied', 'restricted') AND result IS NULL)`,
   },
 ];
@@ -25,12 +37,22 @@ export function statusChecksMigration(dialect: StoreDialect): Migration {
     async up(db: Kysely<unknown>): Promise<void> {
       for (const c of CHECKS) {
         if (dialect === "postgres") {
-          await sql.raw(`ALTER TABLE ${c.table} DROP CONSTRAINT IF EXISTS ${c.name}, ADD CONSTRAINT ${c.name} CHECK (${c.rule})`).execute(db);
+          await sql
+            .raw(`ALTER TABLE ${c.table} DROP CONSTRAINT IF EXISTS ${c.name}, ADD CONSTRAINT ${c.name} CHECK (${c.rule})`)
+            .execute(db);
           continue;
         }
         const abort = `SELECT RAISE(ABORT, '${c.table}: ${c.name.replace(`${c.table}_`, "").replace(/_/g, " ")} (CHECK ${c.rule.replace(/'/g, "''")})')`;
-        await sql.raw(`CREATE TRIGGER IF NOT EXISTS ${c.name}_insert BEFORE INSERT ON ${c.table} WHEN NOT (${rowRule(c.rule, c.columns)}) BEGIN ${abort}; END`).execute(db);
-        await sql.raw(`CREATE TRIGGER IF NOT EXISTS ${c.name}_update BEFORE UPDATE OF ${c.columns.join(", ")} ON ${c.table} WHEN NOT (${rowRule(c.rule, c.columns)}) BEGIN ${abort}; END`).execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER IF NOT EXISTS ${c.name}_insert BEFORE INSERT ON ${c.table} WHEN NOT (${rowRule(c.rule, c.columns)}) BEGIN ${abort}; END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER IF NOT EXISTS ${c.name}_update BEFORE UPDATE OF ${c.columns.join(", ")} ON ${c.table} WHEN NOT (${rowRule(c.rule, c.columns)}) BEGIN ${abort}; END`,
+          )
+          .execute(db);
       }
     },
   };

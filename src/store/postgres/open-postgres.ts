@@ -59,7 +59,10 @@ async function connect(pool: pg.Pool, url: string, schema: string | undefined): 
     client = await pool.connect();
   } catch (e) {
     await pool.end();
-    throw new LinkpaceError("invalid_input", `cannot reach PostgreSQL at ${redactUrl(url)}: ${describeError(e)} (${VALID_DB_TARGETS} of a running server)`);
+    throw new LinkpaceError(
+      "invalid_input",
+      `cannot reach PostgreSQL at ${redactUrl(url)}: ${describeError(e)} (${VALID_DB_TARGETS} of a running server)`,
+    );
   }
   try {
     if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);
@@ -71,7 +74,10 @@ async function connect(pool: pg.Pool, url: string, schema: string | undefined): 
   } catch (e) {
     client.release();
     await pool.end();
-    throw new LinkpaceError("internal", `PostgreSQL at ${redactUrl(url)}: cannot use schema ${schema ?? "(search_path)"}: ${describeError(e)}`);
+    throw new LinkpaceError(
+      "internal",
+      `PostgreSQL at ${redactUrl(url)}: cannot use schema ${schema ?? "(search_path)"}: ${describeError(e)}`,
+    );
   }
 }
 

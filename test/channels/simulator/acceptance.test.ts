@@ -12,11 +12,22 @@ interface Sample {
 }
 
 /** Sends N invitations at `when(i)` from 5 accounts and measures how many are ever accepted. */
-function sample(opts: { when: (i: number) => number; prospectZone: string | null; accountZone: string; note?: string; seed?: number }): Sample {
+function sample(opts: {
+  when: (i: number) => number;
+  prospectZone: string | null;
+  accountZone: string;
+  note?: string;
+  seed?: number;
+}): Sample {
   const accounts = Array.from({ length: N / PER_ACCOUNT }, (_, k) => `acct-${k}`);
   const sim = new LinkedInSimulator({
     seed: opts.seed ?? 42,
-    accounts: accounts.map((name) => ({ name, timezone: opts.accountZone, type: "premium" as const, truth: { weeklyInviteLimit: 1_000_000 } })),
+    accounts: accounts.map((name) => ({
+      name,
+      timezone: opts.accountZone,
+      type: "premium" as const,
+      truth: { weeklyInviteLimit: 1_000_000 },
+    })),
   });
   const sentAt = new Map<string, number>();
   for (let i = 0; i < N; i++) {
@@ -38,8 +49,17 @@ describe("acceptance", () => {
     const base = 0.35;
     const business = sample({ when: tokyoWeekdayAt(10), prospectZone: "Asia/Tokyo", accountZone: "Europe/Paris" });
     const night = sample({ when: tokyoWeekdayAt(27), prospectZone: "Asia/Tokyo", accountZone: "Europe/Paris" }); // 03:00 next day
-    const saturdayNoon = sample({ when: (i) => START + 5 * DAY + 4 * HOUR + i * SECOND, prospectZone: "Asia/Tokyo", accountZone: "Europe/Paris" });
-    const withNote = sample({ when: tokyoWeekdayAt(10), prospectZone: "Asia/Tokyo", accountZone: "Europe/Paris", note: "Hi, we met at the meetup." });
+    const saturdayNoon = sample({
+      when: (i) => START + 5 * DAY + 4 * HOUR + i * SECOND,
+      prospectZone: "Asia/Tokyo",
+      accountZone: "Europe/Paris",
+    });
+    const withNote = sample({
+      when: tokyoWeekdayAt(10),
+      prospectZone: "Asia/Tokyo",
+      accountZone: "Europe/Paris",
+      note: "Hi, we met at the meetup.",
+    });
     expect(business.rate).toBeCloseTo(base * 1.25, 1);
     expect(Math.abs(business.rate - base * 1.25)).toBeLessThan(0.025);
     expect(Math.abs(night.rate - base * 0.6)).toBeLessThan(0.025);

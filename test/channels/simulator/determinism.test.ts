@@ -29,7 +29,12 @@ function script(): ActionRequest[][] {
 function run(seed: number | string, opts: { interleave: boolean; reverseProspects?: boolean }): { events: SimEvent[]; results: string[] } {
   const sim = new LinkedInSimulator({
     seed,
-    accounts: ACCOUNTS.map((name) => ({ name, timezone: "Europe/Paris", type: "free" as const, truth: { acceptance: 0.5, replyRate: 0.4 } })),
+    accounts: ACCOUNTS.map((name) => ({
+      name,
+      timezone: "Europe/Paris",
+      type: "free" as const,
+      truth: { acceptance: 0.5, replyRate: 0.4 },
+    })),
   });
   const prospects = opts.reverseProspects === true ? [...PROSPECTS].reverse() : PROSPECTS;
   for (const p of prospects) sim.addProspect(p);
@@ -78,7 +83,8 @@ describe("determinism", () => {
       });
       sim.addProspect({ url: url(0), identifiers: [url(0)], timezone: null, connected: false });
       for (const account of [first, second]) {
-        for (let h = 0; h < 3; h++) expect(sim.performSync(req("connect", account, url(0), at - (2 - h) * HOUR))).toBe("weekly_limit_reached");
+        for (let h = 0; h < 3; h++)
+          expect(sim.performSync(req("connect", account, url(0), at - (2 - h) * HOUR))).toBe("weekly_limit_reached");
       }
       const events = sim.takeEventsUntil(at);
       expect(events.map((e) => e.at)).toEqual([at, at]);

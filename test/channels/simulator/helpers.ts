@@ -9,7 +9,13 @@ export const url = (i: number | string): string => `https://www.linkedin.com/in/
 
 let actionId = 0;
 
-export function req(kind: ActionKind, account: string, prospect: string, at: number, extra: { note?: string; text?: string } = {}): ActionRequest {
+export function req(
+  kind: ActionKind,
+  account: string,
+  prospect: string,
+  at: number,
+  extra: { note?: string; text?: string } = {},
+): ActionRequest {
   return {
     actionId: ++actionId,
     at,
@@ -41,7 +47,12 @@ export function oneAccount(opts: {
     accounts: [{ name: "a", timezone: opts.accountZone ?? "Europe/Paris", type: opts.type ?? "free", truth: opts.truth ?? {} }],
   });
   for (let i = 0; i < (opts.prospects ?? 0); i++) {
-    sim.addProspect({ url: url(i), identifiers: [url(i)], timezone: opts.zone === undefined ? "Europe/Berlin" : opts.zone, connected: false });
+    sim.addProspect({
+      url: url(i),
+      identifiers: [url(i)],
+      timezone: opts.zone === undefined ? "Europe/Berlin" : opts.zone,
+      connected: false,
+    });
   }
   return { sim, act: (kind, prospect, at, extra) => sim.performSync(req(kind, "a", prospect, at, extra)) };
 }

@@ -27,7 +27,13 @@ describe("pending invitations, withdrawals and the re-invite block", () => {
     expect(act("connect", first?.prospect ?? "", later + MINUTE)).toBe("already_connected");
     expect(act("message", first?.prospect ?? "", later + 2 * MINUTE)).toBe("ok");
 
-    sim.addProspect({ url: url("old"), identifiers: [url("old"), "https://www.linkedin.com/in/ACoAAold"], timezone: null, connected: true, account: "a" });
+    sim.addProspect({
+      url: url("old"),
+      identifiers: [url("old"), "https://www.linkedin.com/in/ACoAAold"],
+      timezone: null,
+      connected: true,
+      account: "a",
+    });
     expect(sim.performSync({ ...reqFor("connect", "https://www.linkedin.com/in/ACoAAold", later + 3 * MINUTE) })).toBe("already_connected");
   });
 
@@ -43,7 +49,12 @@ describe("pending invitations, withdrawals and the re-invite block", () => {
       if (withdraw) {
         for (let i = 0; i < n; i += 2) if (act("withdraw", url(i), START + n * MINUTE + i * SECOND) === "ok") withdrawn.add(url(i));
       }
-      const accepted = new Set(sim.takeEventsUntil(START + 90 * DAY).filter((e) => e.kind === "accepted").map((e) => e.prospect ?? ""));
+      const accepted = new Set(
+        sim
+          .takeEventsUntil(START + 90 * DAY)
+          .filter((e) => e.kind === "accepted")
+          .map((e) => e.prospect ?? ""),
+      );
       expect(sim.nextEventAt()).toBeNull();
       return { accepted, withdrawn };
     };
@@ -85,6 +96,12 @@ function reqFor(kind: "connect", identifier: string, at: number) {
     account: { name: "a", type: "free" as const },
     kind,
     note: "",
-    prospect: { url: "https://www.linkedin.com/in/some-other-display", identifiers: [identifier], firstName: "O", lastName: "L", timezone: "UTC" },
+    prospect: {
+      url: "https://www.linkedin.com/in/some-other-display",
+      identifiers: [identifier],
+      firstName: "O",
+      lastName: "L",
+      timezone: "UTC",
+    },
   };
 }

@@ -19,10 +19,12 @@ describe("hidden truth", () => {
   });
 
   it("rejects nonsense with the field's place", () => {
-    expect(() => new LinkedInSimulator({ seed: 1, accounts: [{ name: "x", timezone: "UTC", type: "free", truth: { acceptance: 1.5 } }] })).toThrow(
-      /accounts\[0\]\.linkedin\.acceptance/,
+    expect(
+      () => new LinkedInSimulator({ seed: 1, accounts: [{ name: "x", timezone: "UTC", type: "free", truth: { acceptance: 1.5 } }] }),
+    ).toThrow(/accounts\[0\]\.linkedin\.acceptance/);
+    expect(() => new LinkedInSimulator({ seed: 1, accounts: [{ name: "x", timezone: "Mars/Base", type: "free" }] })).toThrow(
+      /accounts\[0\]\.timezone/,
     );
-    expect(() => new LinkedInSimulator({ seed: 1, accounts: [{ name: "x", timezone: "Mars/Base", type: "free" }] })).toThrow(/accounts\[0\]\.timezone/);
   });
 });
 
@@ -38,7 +40,12 @@ describe("rolling weekly invitation limit", () => {
     expect(act("connect", url(101), START + WEEK + HOUR - SECOND)).toBe("weekly_limit_reached");
     expect(sim.stats("a")).toMatchObject({ invitesOk: 101, limitRefusals: 3 });
     // Three refusals within 7 days: the account is now restricted (restrictions.test.ts).
-    expect(sim.takeEventsUntil(START + WEEK + HOUR).filter((e) => e.kind === "restricted").map((e) => e.at)).toEqual([START + WEEK + HOUR - SECOND]);
+    expect(
+      sim
+        .takeEventsUntil(START + WEEK + HOUR)
+        .filter((e) => e.kind === "restricted")
+        .map((e) => e.at),
+    ).toEqual([START + WEEK + HOUR - SECOND]);
   });
 
   it("keeps a configured limit and is not lifted by withdrawing", () => {

@@ -16,11 +16,21 @@ describe("scale", () => {
     const actions = 100_000;
     const sim = new LinkedInSimulator({
       seed: 7,
-      accounts: Array.from({ length: accounts }, (_, i) => ({ name: `acct-${i}`, timezone: ZONES[i % ZONES.length] ?? "UTC", type: "free" as const })),
+      accounts: Array.from({ length: accounts }, (_, i) => ({
+        name: `acct-${i}`,
+        timezone: ZONES[i % ZONES.length] ?? "UTC",
+        type: "free" as const,
+      })),
     });
     for (let i = 0; i < people; i++) {
       const u = `https://www.linkedin.com/in/p-${i}`;
-      sim.addProspect({ url: u, identifiers: [u], timezone: i % 7 === 0 ? null : (ZONES[i % ZONES.length] ?? null), connected: i % 10 === 0, account: `acct-${i % accounts}` });
+      sim.addProspect({
+        url: u,
+        identifiers: [u],
+        timezone: i % 7 === 0 ? null : (ZONES[i % ZONES.length] ?? null),
+        connected: i % 10 === 0,
+        account: `acct-${i % accounts}`,
+      });
     }
     let events = 0;
     for (let n = 0; n < actions; n++) {

@@ -5,7 +5,13 @@ import { accountDays, type InvitationFacts } from "../../../src/core/analytics/i
 import { DAY, HOUR, parseInstant } from "../../../src/core/time.js";
 
 const at = (iso: string) => parseInstant(iso) as number;
-const inv = (invitedAt: string, over: Partial<InvitationFacts> = {}): InvitationFacts => ({ invitedAt: at(invitedAt), acceptedAt: null, withdrawnAt: null, endReason: null, ...over });
+const inv = (invitedAt: string, over: Partial<InvitationFacts> = {}): InvitationFacts => ({
+  invitedAt: at(invitedAt),
+  acceptedAt: null,
+  withdrawnAt: null,
+  endReason: null,
+  ...over,
+});
 
 describe("accountDays", () => {
   it("buckets invitations by the account's local date, with their later acceptance and withdrawal", () => {
@@ -51,7 +57,10 @@ describe("accountDays", () => {
         fc.integer({ min: 1, max: 365 }),
         (zone, hours, n) => {
           const now = at("2026-09-01T00:00:00Z") + hours * HOUR;
-          const days = accountDays([inv("2000-01-01T00:00:00Z", { invitedAt: now }), inv("2000-01-01T00:00:00Z", { invitedAt: now - n * DAY - DAY })], { zone, now, days: n });
+          const days = accountDays(
+            [inv("2000-01-01T00:00:00Z", { invitedAt: now }), inv("2000-01-01T00:00:00Z", { invitedAt: now - n * DAY - DAY })],
+            { zone, now, days: n },
+          );
           expect(days).toHaveLength(n);
           const today = DateTime.fromMillis(now, { zone });
           expect(days.at(-1)).toEqual({ date: today.toISODate(), invited: 1, accepted: 0, withdrawn: 0, decided: 0, rate: null });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { campaignOutcomes, furthestStep, hasReached, messagesBeforeReply, needsMessageTimes, type EnrollmentFacts } from "../../../src/core/analytics/index.js";
+import {
+  campaignOutcomes,
+  furthestStep,
+  hasReached,
+  messagesBeforeReply,
+  needsMessageTimes,
+  type EnrollmentFacts,
+} from "../../../src/core/analytics/index.js";
 import type { CampaignDoc, CampaignStep } from "../../../src/core/model.js";
 import { DAY, HOUR, parseInstant } from "../../../src/core/time.js";
 import { campaignDoc } from "../../support/docs.js";
@@ -15,8 +22,19 @@ const NOW = T + DAY;
 let nextId = 1;
 function e(over: Partial<EnrollmentFacts>): EnrollmentFacts {
   return {
-    id: nextId++, status: "ready", step: 0, prospectTz: "Europe/Paris", visitedAt: null, invitedAt: null, acceptedAt: null,
-    messagesSent: 0, lastMessageAt: null, repliedAt: null, withdrawnAt: null, endReason: null, ...over,
+    id: nextId++,
+    status: "ready",
+    step: 0,
+    prospectTz: "Europe/Paris",
+    visitedAt: null,
+    invitedAt: null,
+    acceptedAt: null,
+    messagesSent: 0,
+    lastMessageAt: null,
+    repliedAt: null,
+    withdrawnAt: null,
+    endReason: null,
+    ...over,
   };
 }
 
@@ -31,7 +49,12 @@ const PLACES: Array<[what: string, facts: EnrollmentFacts, furthest: number, rea
   ["withdrawn", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, withdrawnAt: T, endReason: "withdrawn" }), 1, [true, true, false]],
   ["declined", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, endReason: "declined" }), 1, [true, true, false]],
   ["accepted, waiting for the message", e({ step: 2, visitedAt: T, invitedAt: T, acceptedAt: T }), 2, [true, true, true]],
-  ["completed", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, messagesSent: 1, lastMessageAt: T, endReason: "completed" }), 2, [true, true, true]],
+  [
+    "completed",
+    e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, messagesSent: 1, lastMessageAt: T, endReason: "completed" }),
+    2,
+    [true, true, true],
+  ],
   ["a connection: skipped the invitation", e({ step: 2, visitedAt: T }), 2, [true, false, true]],
 ];
 
@@ -42,11 +65,41 @@ describe("step progress", () => {
   });
 
   it.each([
-    ["a reply to the note, before acceptance", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, repliedAt: T, endReason: "replied" }), [true, true, false]],
-    ["a reply after acceptance, before the message", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, repliedAt: T, endReason: "replied" }), [true, true, false]],
-    ["a reply after the visit, before the invitation", e({ status: "done", step: 1, visitedAt: T, repliedAt: T, endReason: "replied" }), [true, false, false]],
-    ["a connection's reply before the message", e({ status: "done", step: 2, visitedAt: T, repliedAt: T, endReason: "replied" }), [true, false, false]],
-    ["a reply to the message", e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, messagesSent: 1, lastMessageAt: T, repliedAt: T, endReason: "replied" }), [true, true, true]],
+    [
+      "a reply to the note, before acceptance",
+      e({ status: "done", step: 2, visitedAt: T, invitedAt: T, repliedAt: T, endReason: "replied" }),
+      [true, true, false],
+    ],
+    [
+      "a reply after acceptance, before the message",
+      e({ status: "done", step: 2, visitedAt: T, invitedAt: T, acceptedAt: T, repliedAt: T, endReason: "replied" }),
+      [true, true, false],
+    ],
+    [
+      "a reply after the visit, before the invitation",
+      e({ status: "done", step: 1, visitedAt: T, repliedAt: T, endReason: "replied" }),
+      [true, false, false],
+    ],
+    [
+      "a connection's reply before the message",
+      e({ status: "done", step: 2, visitedAt: T, repliedAt: T, endReason: "replied" }),
+      [true, false, false],
+    ],
+    [
+      "a reply to the message",
+      e({
+        status: "done",
+        step: 2,
+        visitedAt: T,
+        invitedAt: T,
+        acceptedAt: T,
+        messagesSent: 1,
+        lastMessageAt: T,
+        repliedAt: T,
+        endReason: "replied",
+      }),
+      [true, true, true],
+    ],
   ] as const)("does not count a step a reply stopped the sequence before: %s", (_, facts, reached) => {
     expect(FULL.steps.map((_, i) => hasReached(FULL, facts, i))).toEqual(reached);
   });
@@ -64,7 +117,13 @@ describe("step progress", () => {
     ["no reply", e({ messagesSent: 2, lastMessageAt: T }), undefined, null, false],
     ["a reply to the note", e({ repliedAt: T }), undefined, 0, false],
     ["a reply after the last message", e({ messagesSent: 2, lastMessageAt: T, repliedAt: T + HOUR }), undefined, 2, false],
-    ["a reply before the last message: unknown without the log", e({ messagesSent: 2, lastMessageAt: T + 2 * HOUR, repliedAt: T + HOUR }), undefined, null, true],
+    [
+      "a reply before the last message: unknown without the log",
+      e({ messagesSent: 2, lastMessageAt: T + 2 * HOUR, repliedAt: T + HOUR }),
+      undefined,
+      null,
+      true,
+    ],
     ["the same with the log's times", e({ messagesSent: 2, lastMessageAt: T + 2 * HOUR, repliedAt: T + HOUR }), [T, T + 2 * HOUR], 1, true],
   ] as const)("attributes %s", (_, facts, times, expected, needsTimes) => {
     expect(messagesBeforeReply(facts, times)).toBe(expected);
@@ -75,7 +134,20 @@ describe("step progress", () => {
 describe("campaignOutcomes", () => {
   it("counts the funnel, each step's outcome and invitations by the recipient's hour", () => {
     const rows = PLACES.map(([, facts]) => facts);
-    rows.push(e({ status: "done", step: 2, visitedAt: T, invitedAt: T + 6 * HOUR, acceptedAt: T, messagesSent: 1, lastMessageAt: T, repliedAt: T + HOUR, endReason: "replied", prospectTz: "America/New_York" }));
+    rows.push(
+      e({
+        status: "done",
+        step: 2,
+        visitedAt: T,
+        invitedAt: T + 6 * HOUR,
+        acceptedAt: T,
+        messagesSent: 1,
+        lastMessageAt: T,
+        repliedAt: T + HOUR,
+        endReason: "replied",
+        prospectTz: "America/New_York",
+      }),
+    );
     const out = campaignOutcomes(FULL, rows, NOW);
     expect(out.funnel).toEqual([
       { stage: "enrolled", count: 12, base: null, rate: null },
@@ -104,7 +176,11 @@ describe("campaignOutcomes", () => {
     const toTheNote = e({ status: "done", step: 1, invitedAt: T, acceptedAt: T, repliedAt: T, endReason: "replied" });
     const out = campaignOutcomes(doc, [afterFirst, afterSecond, toTheNote], NOW, new Map([[afterFirst.id, [T, T + 2 * HOUR]]]));
     // The reply to the note ended the sequence before the first message: that step never reached this person.
-    expect(out.bySteps.map((s) => [s.kind, s.reached, s.outcomeCount])).toEqual([["connect", 3, 3], ["message", 2, 1], ["message", 2, 1]]);
+    expect(out.bySteps.map((s) => [s.kind, s.reached, s.outcomeCount])).toEqual([
+      ["connect", 3, 3],
+      ["message", 2, 1],
+      ["message", 2, 1],
+    ]);
     // Replied is over those messaged and those who answered the note before any message: at most 100%.
     expect(out.funnel.find((s) => s.stage === "replied")).toEqual({ stage: "replied", count: 3, base: 3, rate: 1 });
   });
@@ -113,7 +189,12 @@ describe("campaignOutcomes", () => {
     const doc = campaignDoc({ steps: [CONNECT] });
     const out = campaignOutcomes(doc, [e({ status: "invited", step: 1, invitedAt: T }), e({})], NOW);
     expect(out.funnel.map((s) => [s.stage, s.count, s.rate])).toEqual([
-      ["enrolled", 2, null], ["visited", 0, null], ["invited", 1, 0.5], ["accepted", 0, null], ["messaged", 0, null], ["replied", 0, null],
+      ["enrolled", 2, null],
+      ["visited", 0, null],
+      ["invited", 1, 0.5],
+      ["accepted", 0, null],
+      ["messaged", 0, null],
+      ["replied", 0, null],
     ]);
     expect(campaignOutcomes(doc, [], NOW).funnel.every((s) => s.rate === null)).toBe(true);
   });
@@ -141,7 +222,9 @@ describe("campaignOutcomes", () => {
   it("never puts a stage over 100%: connections are messaged without an invitation", () => {
     const doc = campaignDoc({ steps: [CONNECT, MESSAGE] });
     const invited = e({ status: "done", step: 2, invitedAt: T, acceptedAt: T, messagesSent: 1, lastMessageAt: T, endReason: "completed" });
-    const connections = Array.from({ length: 10 }, () => e({ status: "done", step: 2, messagesSent: 1, lastMessageAt: T, endReason: "completed" }));
+    const connections = Array.from({ length: 10 }, () =>
+      e({ status: "done", step: 2, messagesSent: 1, lastMessageAt: T, endReason: "completed" }),
+    );
     const out = campaignOutcomes(doc, [invited, ...connections], NOW);
     expect(out.funnel.find((s) => s.stage === "messaged")).toEqual({ stage: "messaged", count: 11, base: 11, rate: 1 });
     expect(out.funnel.every((s) => s.rate === null || s.rate <= 1)).toBe(true);

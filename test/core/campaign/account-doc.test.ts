@@ -215,12 +215,7 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     "name: alice\ntimezone: UTC\nlimits: [1,\n",
     [["alice.yaml:4:1", "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"]],
   ],
-  [
-    "duplicate key",
-    "alice.yaml",
-    "name: alice\ntimezone: UTC\nname: bob\n",
-    [["alice.yaml:3:1", "invalid YAML: Map keys must be unique"]],
-  ],
+  ["duplicate key", "alice.yaml", "name: alice\ntimezone: UTC\nname: bob\n", [["alice.yaml:3:1", "invalid YAML: Map keys must be unique"]]],
   [
     "JSON trailing comma with its line",
     "alice.json",
@@ -228,12 +223,7 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     [["alice.json:4:1", "invalid JSON: Expected double-quoted property name"]],
   ],
   ["empty file", "alice.yaml", "# nothing yet\n", [["alice.yaml", "the file is empty"]]],
-  [
-    "not a mapping",
-    "alice.yaml",
-    "- alice\n",
-    [["alice.yaml", "expected an account: a mapping with name, timezone, type, …, got a list"]],
-  ],
+  ["not a mapping", "alice.yaml", "- alice\n", [["alice.yaml", "expected an account: a mapping with name, timezone, type, …, got a list"]]],
 ];
 
 describe("parseAccountDoc refuses", () => {
@@ -271,7 +261,10 @@ describe("accountDocFromObject", () => {
 describe("accountDocToObject", () => {
   const cases: Array<[string, string]> = [
     ["defaults", MINIMAL],
-    ["paid with everything set", `${MINIMAL}type: premium\ncreated: 2026-12-01\nwarmup: off\nworkingHours: { days: [sat, sun], hours: [22:00-02:00, 10:00-12:30] }\nlimits: { invitesPerWeek: 80, notesPerMonth: 3, minGap: 150s }\n`],
+    [
+      "paid with everything set",
+      `${MINIMAL}type: premium\ncreated: 2026-12-01\nwarmup: off\nworkingHours: { days: [sat, sun], hours: [22:00-02:00, 10:00-12:30] }\nlimits: { invitesPerWeek: 80, notesPerMonth: 3, minGap: 150s }\n`,
+    ],
     ["free with unlimited notes", `${MINIMAL}limits: { notesPerMonth: null, minGap: 1h }\nworkingHours: { hours: 00:00-24:00 }\n`],
   ];
   test.each(cases)("round trip: %s", (_case, text) => {
@@ -282,7 +275,9 @@ describe("accountDocToObject", () => {
   });
 
   test("durations and windows are shown as a user writes them", () => {
-    const shown = accountDocToObject(parseAccountDoc(`${MINIMAL}limits: { minGap: 90s }\nworkingHours: { hours: 22:00-24:00 }\n`, "a.yaml"));
+    const shown = accountDocToObject(
+      parseAccountDoc(`${MINIMAL}limits: { minGap: 90s }\nworkingHours: { hours: 22:00-24:00 }\n`, "a.yaml"),
+    );
     expect(shown.limits.minGap).toBe("90s");
     expect(shown.workingHours.hours).toBe("22:00-24:00");
     expect(shown.created).toBeNull();
@@ -297,7 +292,11 @@ describe("sizes", () => {
     ["a 101-character name", { name: "a".repeat(101), timezone: "UTC" }, "a.json: name"],
     ["a 65-character time zone", { name: "a", timezone: `Europe/${"x".repeat(58)}` }, "a.json: timezone"],
     ["a huge unknown key", { name: "a", timezone: "UTC", ["k".repeat(MB)]: 1 }, "a.json"],
-    ["a flood of unknown keys", { name: "a", timezone: "UTC", ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 1])) }, "a.json"],
+    [
+      "a flood of unknown keys",
+      { name: "a", timezone: "UTC", ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 1])) },
+      "a.json",
+    ],
     ["a huge hours string", { name: "a", timezone: "UTC", workingHours: { hours: "9".repeat(MB) } }, "a.json: workingHours.hours"],
   ];
   test.each(cases)("%s is refused with a short message that quotes only its start", (_case, obj, where) => {
@@ -310,7 +309,9 @@ describe("sizes", () => {
     expect(accountDocFromObject({ name: "a".repeat(100), timezone: "UTC" }, "a.json").name).toHaveLength(100);
     const { issues } = issuesOf(() => accountDocFromObject({ name: "a".repeat(5000), timezone: "UTC" }, "a.json"));
     expect(issues[0]!.message).toBe(`expected a name of at most 100 characters, got "${"a".repeat(40)}…" (5000 characters)`);
-    const keys = issuesOf(() => accountDocFromObject({ name: "a", timezone: "UTC", k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7 }, "a.json")).issues;
+    const keys = issuesOf(() =>
+      accountDocFromObject({ name: "a", timezone: "UTC", k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7 }, "a.json"),
+    ).issues;
     expect(keys[0]!.message).toMatch(/^unknown fields "k1", "k2", "k3", "k4", "k5" and 2 more \(known: name, /);
   });
 });
@@ -318,7 +319,8 @@ describe("sizes", () => {
 describe("checkCreatedDate", () => {
   // 2027-03-01T20:00Z is already March 2nd in Tokyo, still March 1st in Paris and New York.
   const now = parseInstant("2027-03-01T20:00:00Z") as number;
-  const account = (timezone: string, created: string | null) => parseAccountDoc(`name: a\ntimezone: ${timezone}\ncreated: ${created ?? "null"}\n`, "a.yaml");
+  const account = (timezone: string, created: string | null) =>
+    parseAccountDoc(`name: a\ntimezone: ${timezone}\ncreated: ${created ?? "null"}\n`, "a.yaml");
   const cases: Array<[zone: string, created: string | null, refused: boolean]> = [
     ["Europe/Paris", null, false],
     ["Europe/Paris", "2019-05-01", false],
@@ -334,6 +336,11 @@ describe("checkCreatedDate", () => {
     if (!refused) return expect(check).not.toThrow();
     const { message, issues } = issuesOf(check);
     expect(message).toBe("a.yaml: invalid account");
-    expect(issues).toEqual([{ where: "a.yaml: created", message: expect.stringMatching(new RegExp(`^${created} is in the future \\(today is 2027-03-0[12] in ${zone}\\)`)) }]);
+    expect(issues).toEqual([
+      {
+        where: "a.yaml: created",
+        message: expect.stringMatching(new RegExp(`^${created} is in the future \\(today is 2027-03-0[12] in ${zone}\\)`)),
+      },
+    ]);
   });
 });

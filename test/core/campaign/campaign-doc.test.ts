@@ -31,7 +31,10 @@ steps:
     const expected: CampaignDoc = {
       name: "founders-q1",
       account: "alice",
-      schedule: { timezone: "recipient", hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 540, endMinute: 1020 }] } },
+      schedule: {
+        timezone: "recipient",
+        hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 540, endMinute: 1020 }] },
+      },
       stopOnReply: true,
       steps: [
         { kind: "visit", after: 0 },
@@ -54,7 +57,10 @@ steps:
     expect(doc).toEqual({
       name: "c1",
       account: "alice",
-      schedule: { timezone: "recipient", hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 540, endMinute: 1020 }] } },
+      schedule: {
+        timezone: "recipient",
+        hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 540, endMinute: 1020 }] },
+      },
       stopOnReply: true,
       steps: [
         { kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: 21 * DAY },
@@ -70,23 +76,35 @@ steps:
     expect(connect("{ withdrawAfter: null }")).toMatchObject({ withdrawAfter: null });
     expect(connect("{ withdrawAfter: 2w }")).toMatchObject({ withdrawAfter: 14 * DAY });
     expect(issuesOf(() => connect("{ withdrawAfter: forever }")).issues).toEqual([
-      { where: "c.yaml: steps[0].connect.withdrawAfter", message: 'expected a duration like 90s, 5m, 2h, 3d or 1w, or never, got "forever"' },
+      {
+        where: "c.yaml: steps[0].connect.withdrawAfter",
+        message: 'expected a duration like 90s, 5m, 2h, 3d or 1w, or never, got "forever"',
+      },
     ]);
   });
 
   test("a withdraw step directly after connect becomes the connect's withdrawAfter", () => {
-    const doc = parseCampaignDoc(`${HEAD}steps:\n  - connect: { note: "Hi" }\n  - withdraw: { after: 3w }\n  - message: { after: 1d, text: Thanks }\n`, "c.yaml");
+    const doc = parseCampaignDoc(
+      `${HEAD}steps:\n  - connect: { note: "Hi" }\n  - withdraw: { after: 3w }\n  - message: { after: 1d, text: Thanks }\n`,
+      "c.yaml",
+    );
     expect(doc.steps.map((s) => s.kind)).toEqual(["connect", "message"]);
     expect(doc.steps[0]).toMatchObject({ kind: "connect", withdrawAfter: 21 * DAY });
   });
 
   test("a campaign for existing connections may start with a message", () => {
-    const doc = parseCampaignDoc(`${HEAD}steps:\n  - message: { text: "Hi {{ firstName }}" }\n  - message: { after: 3d, text: Ping }\n`, "c.yaml");
+    const doc = parseCampaignDoc(
+      `${HEAD}steps:\n  - message: { text: "Hi {{ firstName }}" }\n  - message: { after: 3d, text: Ping }\n`,
+      "c.yaml",
+    );
     expect(doc.steps).toHaveLength(2);
   });
 
   test("a schedule in one zone, with a blank note meaning no note", () => {
-    const doc = parseCampaignDoc(`${HEAD}schedule: { timezone: Asia/Tokyo, days: [sat], hours: [10:00-12:00] }\nsteps:\n  - connect: { note: "  " }\n`, "c.yaml");
+    const doc = parseCampaignDoc(
+      `${HEAD}schedule: { timezone: Asia/Tokyo, days: [sat], hours: [10:00-12:00] }\nsteps:\n  - connect: { note: "  " }\n`,
+      "c.yaml",
+    );
     expect(doc.schedule).toEqual({ timezone: "Asia/Tokyo", hours: { days: ["sat"], windows: [{ startMinute: 600, endMinute: 720 }] } });
     expect(doc.steps[0]).toMatchObject({ note: null });
   });
@@ -198,12 +216,7 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     `${HEAD}steps:\n  - connect: {}\n  - withdraw: {}\n`,
     [["q1.yaml: steps[1].withdraw.after", "missing: expected a duration like 90s, 5m, 2h, 3d or 1w"]],
   ],
-  [
-    "no steps",
-    "q1.yaml",
-    `${HEAD}steps: []\n`,
-    [["q1.yaml: steps", "a campaign needs at least one step"]],
-  ],
+  ["no steps", "q1.yaml", `${HEAD}steps: []\n`, [["q1.yaml: steps", "a campaign needs at least one step"]]],
   [
     "missing account and steps",
     "q1.yaml",
@@ -269,7 +282,9 @@ describe("parseCampaignDoc refuses", () => {
       campaignDocFromObject({ name: "c1", account: "alice", steps: [{ connect: { note: "{{ nme }}" } }] }, "scenario.json: campaigns[1]"),
     );
     expect(message).toBe("scenario.json: campaigns[1]: invalid campaign");
-    expect(issues).toEqual([{ where: "scenario.json: campaigns[1].steps[0].connect.note", message: `unknown variable {{ nme }} (${KNOWN})` }]);
+    expect(issues).toEqual([
+      { where: "scenario.json: campaigns[1].steps[0].connect.note", message: `unknown variable {{ nme }} (${KNOWN})` },
+    ]);
   });
 });
 
@@ -304,7 +319,9 @@ describe("campaignDocToObject", () => {
       ],
     });
     const never = parseCampaignDoc(`${HEAD}steps:\n  - connect: { withdrawAfter: never }\n`, "c.yaml");
-    expect(campaignDocToObject(never).steps).toEqual([{ connect: { after: "0s", note: null, noteFallback: "blank", withdrawAfter: "never" } }]);
+    expect(campaignDocToObject(never).steps).toEqual([
+      { connect: { after: "0s", note: null, noteFallback: "blank", withdrawAfter: "never" } },
+    ]);
   });
 });
 
@@ -313,9 +330,17 @@ describe("sizes", () => {
   const cases: Array<[string, Record<string, unknown>, string]> = [
     ["a 10 MB campaign name", { ...base, name: "c".repeat(10 * 1024 * 1024), steps: [{ visit: {} }] }, "c.json: name"],
     ["a 101-character account name", { ...base, account: "a".repeat(101), steps: [{ visit: {} }] }, "c.json: account"],
-    ["a 12 MB schedule zone", { ...base, schedule: { timezone: "z".repeat(12 * 1024 * 1024) }, steps: [{ visit: {} }] }, "c.json: schedule.timezone"],
+    [
+      "a 12 MB schedule zone",
+      { ...base, schedule: { timezone: "z".repeat(12 * 1024 * 1024) }, steps: [{ visit: {} }] },
+      "c.json: schedule.timezone",
+    ],
     ["a note over 8,000 characters", { ...base, steps: [{ connect: { note: "n".repeat(8001) } }] }, "c.json: steps[0].connect.note"],
-    ["a message over 8,000 characters", { ...base, steps: [{ message: { text: "m".repeat(20 * 1024 * 1024) } }] }, "c.json: steps[0].message.text"],
+    [
+      "a message over 8,000 characters",
+      { ...base, steps: [{ message: { text: "m".repeat(20 * 1024 * 1024) } }] },
+      "c.json: steps[0].message.text",
+    ],
     ["a huge unknown step kind", { ...base, steps: [{ ["s".repeat(1024 * 1024)]: {} }] }, "c.json: steps[0]"],
   ];
   test.each(cases)("%s is refused with a short message", (_case, obj, where) => {

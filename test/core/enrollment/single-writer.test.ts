@@ -17,7 +17,10 @@ function files(dir: string): string[] {
   });
 }
 
-const sources = files("src").map((path) => ({ path: path.split("\\").join("/"), text: readFileSync(path, "utf8").replace(/^\s*(\/\/|\*).*$/gm, "") }));
+const sources = files("src").map((path) => ({
+  path: path.split("\\").join("/"),
+  text: readFileSync(path, "utf8").replace(/^\s*(\/\/|\*).*$/gm, ""),
+}));
 const outside = sources.filter((s) => !s.path.startsWith("src/core/enrollment/") && !s.path.startsWith("src/store/"));
 
 describe("the enrollment state machine is the only writer of an enrollment's status", () => {

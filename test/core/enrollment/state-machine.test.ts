@@ -1,6 +1,12 @@
 /** Step planning: which step runs next and from when, or why the sequence ends. */
 import { describe, expect, it } from "vitest";
-import { connectIndex, connectStepAt, planAfterAcceptance, planNextStep, type NextStep } from "../../../src/core/enrollment/state-machine.js";
+import {
+  connectIndex,
+  connectStepAt,
+  planAfterAcceptance,
+  planNextStep,
+  type NextStep,
+} from "../../../src/core/enrollment/state-machine.js";
 import type { CampaignStep } from "../../../src/core/model.js";
 import { DAY } from "../../../src/core/time.js";
 import { campaignDoc } from "../../support/docs.js";
@@ -25,7 +31,12 @@ describe("planNextStep", () => {
   });
 
   it("skips a withdraw step (folded into the connect's withdrawAfter)", () => {
-    expect(planNextStep(campaignDoc({ steps: [connect, withdraw, message(DAY)] }), 1, T, true)).toEqual({ type: "step", step: 2, kind: "message", dueAt: T + DAY });
+    expect(planNextStep(campaignDoc({ steps: [connect, withdraw, message(DAY)] }), 1, T, true)).toEqual({
+      type: "step",
+      step: 2,
+      kind: "message",
+      dueAt: T + DAY,
+    });
   });
 });
 

@@ -1,8 +1,16 @@
 /** The enrollment state machine, move by move: every (status × event), legal or not, and every action result. */
 import { describe, expect, it } from "vitest";
 import {
-  draftEnrollment, ENROLLMENT_STATUSES, LEGAL_FROM, planStart, transition,
-  type EnrollmentEvent, type EnrollmentEventType, type EnrollmentState, type EnrollmentStatus, type TransitionScope,
+  draftEnrollment,
+  ENROLLMENT_STATUSES,
+  LEGAL_FROM,
+  planStart,
+  transition,
+  type EnrollmentEvent,
+  type EnrollmentEventType,
+  type EnrollmentState,
+  type EnrollmentStatus,
+  type TransitionScope,
 } from "../../../src/core/enrollment/transition.js";
 import { REINVITE_BLOCK } from "../../../src/core/enrollment/reinvite.js";
 import { FAILURE_CODES, type ActionKind, type ActionResult } from "../../../src/core/model.js";
@@ -17,8 +25,24 @@ const scope: TransitionScope = { campaign, reachable: (_kind, from) => from, now
 
 const states: Record<EnrollmentStatus, EnrollmentState> = {
   ready: { ...draftEnrollment(T0), step: 1, nextKind: "connect", readyAt: T0 + DAY, visitedAt: T0 },
-  in_flight: { ...draftEnrollment(T0), status: "in_flight", step: 1, nextKind: "connect", readyAt: T0 + DAY, visitedAt: T0, leaseActionId: 7 },
-  invited: { ...draftEnrollment(T0), status: "invited", step: 2, nextKind: "withdraw", readyAt: T0 + 21 * DAY, invitedAt: T0, inviteNote: "Hi" },
+  in_flight: {
+    ...draftEnrollment(T0),
+    status: "in_flight",
+    step: 1,
+    nextKind: "connect",
+    readyAt: T0 + DAY,
+    visitedAt: T0,
+    leaseActionId: 7,
+  },
+  invited: {
+    ...draftEnrollment(T0),
+    status: "invited",
+    step: 2,
+    nextKind: "withdraw",
+    readyAt: T0 + 21 * DAY,
+    invitedAt: T0,
+    inviteNote: "Hi",
+  },
   done: { ...draftEnrollment(T0), status: "done", step: 1, endedAt: T0, endReason: "unreachable" },
 };
 
@@ -72,7 +96,8 @@ describe("transition: every status × event", () => {
   it("agrees with LEGAL_FROM, and a done enrollment's status never changes", () => {
     for (const { type, from, expected } of moves) {
       expect(LEGAL_FROM[type].includes(from), `${type} from ${from}`).toBe(expected !== "illegal");
-      if (from === "done" && expected !== "illegal") expect(transition(states.done, events[type], scope)).not.toHaveProperty("change.status");
+      if (from === "done" && expected !== "illegal")
+        expect(transition(states.done, events[type], scope)).not.toHaveProperty("change.status");
     }
   });
 });
@@ -85,18 +110,30 @@ describe("transition: the details of each legal move", () => {
   };
 
   it("claims an invited enrollment only for its due withdrawal", () => {
-    expect(transition({ ...states.invited, nextKind: null, readyAt: null }, events.claimed, scope)).toEqual({ ok: false, error: expect.stringMatching(/no withdrawal is due/) });
+    expect(transition({ ...states.invited, nextKind: null, readyAt: null }, events.claimed, scope)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/no withdrawal is due/),
+    });
     expect(ok(states.ready, events.claimed).change).toEqual({ status: "in_flight", leaseActionId: 9 });
   });
 
   it("puts a released withdrawal back to invited, any other step to ready", () => {
-    expect(ok({ ...states.in_flight, nextKind: "withdraw" }, { type: "released", kind: "withdraw", readyAt: null }).change).toEqual({ status: "invited", leaseActionId: null, readyAt: null });
+    expect(ok({ ...states.in_flight, nextKind: "withdraw" }, { type: "released", kind: "withdraw", readyAt: null }).change).toEqual({
+      status: "invited",
+      leaseActionId: null,
+      readyAt: null,
+    });
     expect(ok(states.in_flight, events.released).change).toEqual({ status: "ready", leaseActionId: null, readyAt: NOW + HOUR });
   });
 
   it("defers to a later readyAt, and ends unreachable when there is none", () => {
     expect(ok(states.ready, events.deferred).change).toEqual({ readyAt: NOW + HOUR });
-    expect(ok(states.ready, { type: "deferred", readyAt: null }).change).toMatchObject({ status: "done", endReason: "unreachable", endedAt: NOW, baseAt: T0 });
+    expect(ok(states.ready, { type: "deferred", readyAt: null }).change).toMatchObject({
+      status: "done",
+      endReason: "unreachable",
+      endedAt: NOW,
+      baseAt: T0,
+    });
   });
 
   it("ends a step the windows never reach as unreachable", () => {
@@ -105,28 +142,54 @@ describe("transition: the details of each legal move", () => {
   });
 
   it("moves an accepted invitation to the step after the connect, counted from the acceptance", () => {
-    expect(ok(states.invited, events.accepted).change).toEqual({ acceptedAt: NOW, status: "ready", step: 2, nextKind: "message", readyAt: NOW + 2 * DAY, baseAt: NOW, leaseActionId: null });
+    expect(ok(states.invited, events.accepted).change).toEqual({
+      acceptedAt: NOW,
+      status: "ready",
+      step: 2,
+      nextKind: "message",
+      readyAt: NOW + 2 * DAY,
+      baseAt: NOW,
+      leaseActionId: null,
+    });
     expect(ok(states.in_flight, events.accepted).change).toEqual({ acceptedAt: NOW });
   });
 
   it("ends on a reply only when the campaign stops on reply", () => {
     expect(ok(states.invited, events.replied).change).toMatchObject({ repliedAt: NOW, status: "done", endReason: "replied", baseAt: NOW });
-    expect(ok(states.invited, events.replied, { ...scope, campaign: { ...campaign, stopOnReply: false } }).change).toEqual({ repliedAt: NOW });
+    expect(ok(states.invited, events.replied, { ...scope, campaign: { ...campaign, stopOnReply: false } }).change).toEqual({
+      repliedAt: NOW,
+    });
   });
 
   it("ends on a message by hand only while a message step is ahead", () => {
-    expect(ok(states.ready, events.messaged_by_hand).change).toMatchObject({ lastMessageAt: NOW - HOUR, status: "done", endReason: "messaged_by_hand" });
+    expect(ok(states.ready, events.messaged_by_hand).change).toMatchObject({
+      lastMessageAt: NOW - HOUR,
+      status: "done",
+      endReason: "messaged_by_hand",
+    });
     const noMessage = { ...scope, campaign: { ...campaign, steps: campaign.steps.slice(0, 2) } };
     expect(ok(states.ready, events.messaged_by_hand, noMessage).change).toEqual({ lastMessageAt: NOW - HOUR });
   });
 
   it("adopts an invitation sent by hand at the connect step, with its withdrawal", () => {
-    expect(ok(states.ready, events.invited_outside).change).toEqual({ status: "invited", invitedAt: NOW, inviteNote: "by hand", step: 2, leaseActionId: null, baseAt: NOW, nextKind: "withdraw", readyAt: NOW + 21 * DAY });
+    expect(ok(states.ready, events.invited_outside).change).toEqual({
+      status: "invited",
+      invitedAt: NOW,
+      inviteNote: "by hand",
+      step: 2,
+      leaseActionId: null,
+      baseAt: NOW,
+      nextKind: "withdraw",
+      readyAt: NOW + 21 * DAY,
+    });
   });
 
   it("makes a withdrawal due now, not for an accepted invitation", () => {
     expect(ok(states.invited, events.withdrawal_requested).change).toEqual({ nextKind: "withdraw", readyAt: NOW });
-    expect(transition({ ...states.invited, acceptedAt: NOW }, events.withdrawal_requested, scope)).toEqual({ ok: false, error: expect.stringMatching(/accepted/) });
+    expect(transition({ ...states.invited, acceptedAt: NOW }, events.withdrawal_requested, scope)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/accepted/),
+    });
   });
 
   it("starts a new enrollment on its first step, a connection past its connect", () => {
@@ -138,7 +201,13 @@ describe("transition: the details of each legal move", () => {
 
 describe("transition: every action result, for every kind", () => {
   const flight = (kind: ActionKind): EnrollmentState =>
-    kind === "withdraw" ? { ...states.invited, status: "in_flight", leaseActionId: 7 } : kind === "message" ? { ...states.in_flight, step: 2, nextKind: "message", acceptedAt: T0 } : kind === "visit" ? { ...states.in_flight, step: 0, nextKind: "visit" } : states.in_flight;
+    kind === "withdraw"
+      ? { ...states.invited, status: "in_flight", leaseActionId: 7 }
+      : kind === "message"
+        ? { ...states.in_flight, step: 2, nextKind: "message", acceptedAt: T0 }
+        : kind === "visit"
+          ? { ...states.in_flight, step: 0, nextKind: "visit" }
+          : states.in_flight;
   type Row = { status: EnrollmentStatus; endReason?: string; readyAt?: number | null; effects?: string[] };
   const RESULTS: Record<ActionResult, Record<ActionKind, Row>> = {
     ok: {
@@ -154,17 +223,36 @@ describe("transition: every action result, for every kind", () => {
       message: { status: "done", endReason: "completed", effects: ["person_connected"] },
       withdraw: { status: "ready", readyAt: NOW + 2 * DAY, effects: ["person_connected"] },
     },
-    cannot_resend_yet: Object.fromEntries((["visit", "connect", "message", "withdraw"] as const).map((k) => [k, { status: "ready", readyAt: NOW + REINVITE_BLOCK }])) as Record<ActionKind, Row>,
-    profile_unavailable: Object.fromEntries((["visit", "connect", "message", "withdraw"] as const).map((k) => [k, { status: "done", endReason: "profile_unavailable" }])) as Record<ActionKind, Row>,
+    cannot_resend_yet: Object.fromEntries(
+      (["visit", "connect", "message", "withdraw"] as const).map((k) => [k, { status: "ready", readyAt: NOW + REINVITE_BLOCK }]),
+    ) as Record<ActionKind, Row>,
+    profile_unavailable: Object.fromEntries(
+      (["visit", "connect", "message", "withdraw"] as const).map((k) => [k, { status: "done", endReason: "profile_unavailable" }]),
+    ) as Record<ActionKind, Row>,
     not_connected: {
       visit: { status: "done", endReason: "not_connected" },
       connect: { status: "done", endReason: "not_connected" },
       message: { status: "done", endReason: "not_connected" },
       withdraw: { status: "done", endReason: "withdrawn" },
     },
-    weekly_limit_reached: { visit: { status: "ready", readyAt: NOW }, connect: { status: "ready", readyAt: NOW }, message: { status: "ready", readyAt: NOW }, withdraw: { status: "invited", readyAt: NOW } },
-    note_quota_reached: { visit: { status: "ready", readyAt: NOW }, connect: { status: "ready", readyAt: NOW }, message: { status: "ready", readyAt: NOW }, withdraw: { status: "invited", readyAt: NOW } },
-    restricted: { visit: { status: "ready", readyAt: NOW + DAY }, connect: { status: "ready", readyAt: NOW + DAY }, message: { status: "ready", readyAt: NOW + DAY }, withdraw: { status: "invited", readyAt: NOW + DAY } },
+    weekly_limit_reached: {
+      visit: { status: "ready", readyAt: NOW },
+      connect: { status: "ready", readyAt: NOW },
+      message: { status: "ready", readyAt: NOW },
+      withdraw: { status: "invited", readyAt: NOW },
+    },
+    note_quota_reached: {
+      visit: { status: "ready", readyAt: NOW },
+      connect: { status: "ready", readyAt: NOW },
+      message: { status: "ready", readyAt: NOW },
+      withdraw: { status: "invited", readyAt: NOW },
+    },
+    restricted: {
+      visit: { status: "ready", readyAt: NOW + DAY },
+      connect: { status: "ready", readyAt: NOW + DAY },
+      message: { status: "ready", readyAt: NOW + DAY },
+      withdraw: { status: "invited", readyAt: NOW + DAY },
+    },
   };
   const cases = (["ok", ...FAILURE_CODES] as ActionResult[]).flatMap((result) =>
     (["visit", "connect", "message", "withdraw"] as const).map((kind) => ({ result, kind, row: RESULTS[result][kind] })),
@@ -182,7 +270,11 @@ describe("transition: every action result, for every kind", () => {
 
   it("ends an enrollment that got a reply in flight as replied, whatever the result", () => {
     for (const result of ["ok", ...FAILURE_CODES] as ActionResult[]) {
-      const out = transition({ ...states.in_flight, repliedAt: NOW - HOUR }, { type: "performed", kind: "connect", result, note: "" }, scope);
+      const out = transition(
+        { ...states.in_flight, repliedAt: NOW - HOUR },
+        { type: "performed", kind: "connect", result, note: "" },
+        scope,
+      );
       expect(out).toMatchObject({ ok: true, change: { status: "done", endReason: "replied" }, effects: [] });
     }
   });

@@ -21,7 +21,11 @@ describe("governor properties", () => {
         fc.integer({ min: 1, max: 30 }),
         fc.array(fc.integer({ min: 1, max: 90 }), { minLength: 200, maxLength: 600 }),
         (zone, perWeek, perDay, steps) => {
-          const doc = accountDoc({ timezone: zone, limits: { invitesPerWeek: perWeek, invitesPerDay: perDay }, workingHours: { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], windows: [{ startMinute: 0, endMinute: 1440 }] } });
+          const doc = accountDoc({
+            timezone: zone,
+            limits: { invitesPerWeek: perWeek, invitesPerDay: perDay },
+            workingHours: { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], windows: [{ startMinute: 0, endMinute: 1440 }] },
+          });
           let state = initialGovernorState();
           let now = START + 20 * DAY; // spans the US (03-14) and EU (03-28) changes
           const sent: number[] = [];
@@ -51,15 +55,25 @@ describe("governor properties", () => {
 
   it("charges nothing for refused actions", () => {
     fc.assert(
-      fc.property(fc.constantFrom("profile_unavailable", "already_connected", "not_connected", "cannot_resend_yet", "note_quota_reached") , fc.integer({ min: 0, max: 10 }), (result, n) => {
-        const doc = accountDoc();
-        let state = initialGovernorState();
-        for (let i = 0; i < n; i++) state = recordAction(doc, state, { kind: "connect", result: result as never, at: START + 8 * 3600_000 + i * 5 * MINUTE, withNote: true });
-        expect(state.today.connect).toBe(0);
-        expect(state.inviteTimes).toEqual([]);
-        expect(state.pending).toBe(0);
-        expect(state.notesThisMonth).toBe(0);
-      }),
+      fc.property(
+        fc.constantFrom("profile_unavailable", "already_connected", "not_connected", "cannot_resend_yet", "note_quota_reached"),
+        fc.integer({ min: 0, max: 10 }),
+        (result, n) => {
+          const doc = accountDoc();
+          let state = initialGovernorState();
+          for (let i = 0; i < n; i++)
+            state = recordAction(doc, state, {
+              kind: "connect",
+              result: result as never,
+              at: START + 8 * 3600_000 + i * 5 * MINUTE,
+              withNote: true,
+            });
+          expect(state.today.connect).toBe(0);
+          expect(state.inviteTimes).toEqual([]);
+          expect(state.pending).toBe(0);
+          expect(state.notesThisMonth).toBe(0);
+        },
+      ),
     );
   });
 });

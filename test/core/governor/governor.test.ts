@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { decideAccount, initialGovernorState, recentAcceptance, recordAction, recordInvitationClosed, recordRestrictionEvent, type GovernorState } from "../../../src/core/governor/index.js";
+import {
+  decideAccount,
+  initialGovernorState,
+  recentAcceptance,
+  recordAction,
+  recordInvitationClosed,
+  recordRestrictionEvent,
+  type GovernorState,
+} from "../../../src/core/governor/index.js";
 import { DAY, HOUR, MINUTE, WEEK, parseInstant } from "../../../src/core/time.js";
 import { accountDoc } from "../../support/docs.js";
 
@@ -21,7 +29,11 @@ describe("decideAccount", () => {
 
   it("waits for Monday 08:00 local on a Saturday", () => {
     const d = decideAccount(accountDoc(), state(), at("2027-03-06T12:00:00Z"));
-    expect(d.kinds.connect).toMatchObject({ allowed: false, until: at("2027-03-08T07:00:00Z"), reason: "outside the account's working hours" });
+    expect(d.kinds.connect).toMatchObject({
+      allowed: false,
+      until: at("2027-03-08T07:00:00Z"),
+      reason: "outside the account's working hours",
+    });
   });
 
   it("blocks invitations while the rolling week is full, until the oldest leaves the window", () => {
@@ -67,7 +79,10 @@ describe("decideAccount", () => {
   it("sends nothing on a warm-up Saturday, under the cap or not: outside working hours", () => {
     const now = at("2027-03-06T09:00:00Z");
     const s = state({ firstActiveDay: "2027-03-01", day: "2027-03-06", today: { connect: 0, message: 0, visit: 0, withdraw: 0 } });
-    expect(decideAccount(accountDoc({ created: "2027-02-01" }), s, now).kinds.connect).toMatchObject({ allowed: false, reason: "outside the account's working hours" });
+    expect(decideAccount(accountDoc({ created: "2027-02-01" }), s, now).kinds.connect).toMatchObject({
+      allowed: false,
+      reason: "outside the account's working hours",
+    });
   });
 
   it("does not warm up an account older than 90 days", () => {
@@ -94,9 +109,16 @@ describe("decideAccount", () => {
     expect(recentAcceptance(ignored, MON_10)).toEqual({ accepted: 10, decided: 100, rate: 0.1 });
     const d = decideAccount(accountDoc(), ignored, MON_10);
     expect(d.kinds.connect).toMatchObject({ allowed: false });
-    expect((d.kinds.connect as { reason: string }).reason).toContain("slowed to 10/day: acceptance 10% over the last 100 decided invitations");
+    expect((d.kinds.connect as { reason: string }).reason).toContain(
+      "slowed to 10/day: acceptance 10% over the last 100 decided invitations",
+    );
     // Younger than 21 days they are undecided: left out.
-    const young = state({ ...ignored, pendingSince: sentAt(20).filter((t) => t > MON_10 - 21 * DAY).reverse() });
+    const young = state({
+      ...ignored,
+      pendingSince: sentAt(20)
+        .filter((t) => t > MON_10 - 21 * DAY)
+        .reverse(),
+    });
     expect(recentAcceptance(young, MON_10)).toEqual({ accepted: 30, decided: 30, rate: 1 });
     expect(decideAccount(accountDoc(), young, MON_10).kinds.connect.allowed).toBe(true);
   });
@@ -145,7 +167,12 @@ describe("recordAction", () => {
 
   it("learns a lower weekly budget and stops invitations for 24 h after LinkedIn's weekly limit", () => {
     const times = Array.from({ length: 80 }, (_, i) => MON_10 - 6 * DAY + i * 30 * MINUTE);
-    const s = recordAction(doc, state({ inviteTimes: times }), { kind: "connect", result: "weekly_limit_reached", at: MON_10, withNote: false });
+    const s = recordAction(doc, state({ inviteTimes: times }), {
+      kind: "connect",
+      result: "weekly_limit_reached",
+      at: MON_10,
+      withNote: false,
+    });
     expect(s.learnedWeeklyBudget).toBe(72);
     expect(s.inviteBlockedUntil).toBe(MON_10 + 24 * HOUR);
     expect(decideAccount(doc, s, MON_10 + 23 * HOUR).kinds.connect.allowed).toBe(false);
@@ -154,21 +181,42 @@ describe("recordAction", () => {
 
   it("learns the note quota when LinkedIn refuses a note, and keeps to it from the next month on", () => {
     const free = accountDoc({ type: "free" }); // 5 notes a month configured; LinkedIn let 3 through
-    const s = recordAction(free, state({ month: "2027-03", notesThisMonth: 3 }), { kind: "connect", result: "note_quota_reached", at: MON_10, withNote: true });
+    const s = recordAction(free, state({ month: "2027-03", notesThisMonth: 3 }), {
+      kind: "connect",
+      result: "note_quota_reached",
+      at: MON_10,
+      withNote: true,
+    });
     expect(s.learnedNoteQuota).toBe(3);
     expect(decideAccount(free, s, MON_10 + DAY).note.allowed).toBe(false);
     const april = at("2027-04-01T09:00:00Z");
     expect(decideAccount(free, s, april).note.allowed).toBe(true);
-    const threeSent = [0, 1, 2].reduce((st, i) => recordAction(free, st, { kind: "connect", result: "ok", at: april + i * HOUR, withNote: true }), s);
-    expect(decideAccount(free, threeSent, april + 3 * HOUR).note).toEqual({ allowed: false, why: "3 of 3 notes used this month (the quota LinkedIn showed when it refused a note)" });
+    const threeSent = [0, 1, 2].reduce(
+      (st, i) => recordAction(free, st, { kind: "connect", result: "ok", at: april + i * HOUR, withNote: true }),
+      s,
+    );
+    expect(decideAccount(free, threeSent, april + 3 * HOUR).note).toEqual({
+      allowed: false,
+      why: "3 of 3 notes used this month (the quota LinkedIn showed when it refused a note)",
+    });
     // A paid account has no configured quota, and learns one all the same.
-    const paid = recordAction(doc, state({ month: "2027-03", notesThisMonth: 12 }), { kind: "connect", result: "note_quota_reached", at: MON_10, withNote: true });
+    const paid = recordAction(doc, state({ month: "2027-03", notesThisMonth: 12 }), {
+      kind: "connect",
+      result: "note_quota_reached",
+      at: MON_10,
+      withNote: true,
+    });
     expect(decideAccount(doc, state({ ...paid, month: "2027-04", notesThisMonth: 12 }), april).note.allowed).toBe(false);
     expect(decideAccount(doc, state({ ...paid, month: "2027-04", notesThisMonth: 11 }), april).note.allowed).toBe(true);
   });
 
   it("blocks notes for the rest of the month after note_quota_reached", () => {
-    const s = recordAction(accountDoc({ type: "free" }), state(), { kind: "connect", result: "note_quota_reached", at: MON_10, withNote: true });
+    const s = recordAction(accountDoc({ type: "free" }), state(), {
+      kind: "connect",
+      result: "note_quota_reached",
+      at: MON_10,
+      withNote: true,
+    });
     expect(decideAccount(accountDoc({ type: "free" }), s, MON_10 + DAY).note.allowed).toBe(false);
     expect(decideAccount(accountDoc({ type: "free" }), s, at("2027-04-01T09:00:00Z")).note.allowed).toBe(true);
   });
@@ -201,7 +249,13 @@ describe("recordAction", () => {
     const withdrawn = recordAction(doc, accepted, { kind: "withdraw", result: "ok", at: t3 + DAY, withNote: false, invitedAt: t3 });
     expect(withdrawn).toMatchObject({ pending: 1, pendingSince: [t1], decided: [1, 0] });
     // Accepted before the withdrawal reached LinkedIn: closed as accepted. Refused for the account: still pending.
-    const late = recordAction(doc, accepted, { kind: "withdraw", result: "already_connected", at: t3 + DAY, withNote: false, invitedAt: t1 });
+    const late = recordAction(doc, accepted, {
+      kind: "withdraw",
+      result: "already_connected",
+      at: t3 + DAY,
+      withNote: false,
+      invitedAt: t1,
+    });
     expect(late).toMatchObject({ pending: 1, pendingSince: [t3], decided: [1, 1] });
     const refused = recordAction(doc, accepted, { kind: "withdraw", result: "restricted", at: t3 + DAY, withNote: false, invitedAt: t1 });
     expect(refused).toMatchObject({ pending: 2, pendingSince: [t1, t3], decided: [1] });

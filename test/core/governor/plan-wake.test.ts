@@ -1,6 +1,12 @@
 /** The engine's rules on the governor's decision: the visit backlog and the account's wake. */
 import { describe, expect, it } from "vitest";
-import { decideVisitBacklog, planWake, VISIT_BACKLOG_DAYS, type AccountDecision, type KindDecision } from "../../../src/core/governor/index.js";
+import {
+  decideVisitBacklog,
+  planWake,
+  VISIT_BACKLOG_DAYS,
+  type AccountDecision,
+  type KindDecision,
+} from "../../../src/core/governor/index.js";
 import { reinviteBlockedUntil, REINVITE_BLOCK } from "../../../src/core/enrollment/reinvite.js";
 import { DAY, HOUR, SECOND } from "../../../src/core/time.js";
 import { accountDoc } from "../../support/docs.js";
@@ -22,7 +28,12 @@ describe("decideVisitBacklog", () => {
   ])("visits %s: allowed %s", (_what, awaiting, visit) => {
     const d = decideVisitBacklog(doc, decision(), awaiting as number);
     expect(d.kinds.visit.allowed).toBe(visit);
-    if (!visit) expect(d.kinds.visit).toEqual({ allowed: false, until: null, reason: `${awaiting} visited prospects already wait for an invitation` });
+    if (!visit)
+      expect(d.kinds.visit).toEqual({
+        allowed: false,
+        until: null,
+        reason: `${awaiting} visited prospects already wait for an invitation`,
+      });
     expect(d.kinds.connect.allowed).toBe(true);
   });
   it("leaves the caller's decision alone and a block the governor set", () => {
@@ -38,7 +49,12 @@ describe("planWake", () => {
   it.each<[string, AccountDecision, Partial<Record<"visit" | "connect" | "message" | "withdraw", number>>, number | null]>([
     ["nothing ready", decision(), {}, null],
     ["ready later, allowed now", decision(), { connect: NOW + HOUR }, Math.ceil((NOW + HOUR) / SECOND) * SECOND],
-    ["ready now, allowed later", decision({ connect: { allowed: false, until: NOW + 2 * HOUR, reason: "gap" } }), { connect: NOW }, Math.ceil((NOW + 2 * HOUR) / SECOND) * SECOND],
+    [
+      "ready now, allowed later",
+      decision({ connect: { allowed: false, until: NOW + 2 * HOUR, reason: "gap" } }),
+      { connect: NOW },
+      Math.ceil((NOW + 2 * HOUR) / SECOND) * SECOND,
+    ],
     ["blocked until an outside event", decision({ connect: { allowed: false, until: null, reason: "pending" } }), { connect: NOW }, null],
     ["the earliest kind wins", decision(), { connect: NOW + 2 * HOUR, visit: NOW + HOUR }, Math.ceil((NOW + HOUR) / SECOND) * SECOND],
     ["never now again, on a whole second", decision(), { visit: NOW - HOUR }, Math.ceil((NOW + 1) / SECOND) * SECOND],

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { ZoneSource } from "../../../src/core/model.js";
-import {
-  isValidZone,
-  resolveZone,
-  sameOffset,
-  zoneOffsetMinutes,
-  type ZoneInput,
-} from "../../../src/core/prospect/location-zone.js";
+import { isValidZone, resolveZone, sameOffset, zoneOffsetMinutes, type ZoneInput } from "../../../src/core/prospect/location-zone.js";
 import { cityAliases, citiesNamed } from "../../../src/core/prospect/city-index.js";
 import { METRO_COUNT, metroZones } from "../../../src/core/prospect/metros.js";
 import { regionZones } from "../../../src/core/prospect/regions.js";
@@ -203,7 +197,8 @@ describe("location data", () => {
   });
 
   it("answers many distinct unknown towns from their region", () => {
-    for (let i = 0; i < 500; i++) expect(resolveZone(loc(`Town${i}, Texas, United States`))).toEqual({ zone: "America/Chicago", source: "region" });
+    for (let i = 0; i < 500; i++)
+      expect(resolveZone(loc(`Town${i}, Texas, United States`))).toEqual({ zone: "America/Chicago", source: "region" });
   });
 });
 
@@ -254,7 +249,13 @@ describe("zoneOffsetMinutes and sameOffset", () => {
     fc.assert(
       fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 4_102_444_800_000 }), (zone, at) => {
         const parts = new Intl.DateTimeFormat("en-US", {
-          timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+          timeZone: zone,
+          hourCycle: "h23",
+          year: "numeric",
+          month: "numeric",
+          day: "numeric",
+          hour: "numeric",
+          minute: "numeric",
         }).formatToParts(at);
         const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
         const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));

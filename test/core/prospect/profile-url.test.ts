@@ -47,7 +47,11 @@ describe("normalizeProfileUrl", () => {
       `https://www.linkedin.com/SALES/LEAD/${LEAD},NAME_SEARCH,k2Zx`,
       { kind: "sales", url: `https://www.linkedin.com/sales/lead/${LEAD}` },
     ],
-    ["upper-case /Profile/View", "https://www.linkedin.com/Profile/View?id=123", { kind: "profile_view", url: "https://www.linkedin.com/profile/view?id=123" }],
+    [
+      "upper-case /Profile/View",
+      "https://www.linkedin.com/Profile/View?id=123",
+      { kind: "profile_view", url: "https://www.linkedin.com/profile/view?id=123" },
+    ],
     ["member id ACwAA, no scheme", `linkedin.com/in/${LEAD}/`, { kind: "member", url: `${IN}${LEAD}` }],
     [
       "sales lead",

@@ -10,12 +10,48 @@ const senderLondon: HoursInZone = { hours: hours(["00:00-24:00"]), zone: "Europe
 
 describe("nextJointOpening and jointWindowEnd", () => {
   const cases = [
-    { name: "Paris sender, New York prospect in winter", parts: [senderParis, prospectNewYork], at: "2027-01-04T00:00Z", opens: "2027-01-04T14:00Z", ends: "2027-01-04T17:00Z" },
-    { name: "US on DST, Paris not yet: one more hour", parts: [senderParis, prospectNewYork], at: "2027-03-15T00:00Z", opens: "2027-03-15T13:00Z", ends: "2027-03-15T17:00Z" },
-    { name: "after the overlap: next weekday", parts: [senderParis, prospectNewYork], at: "2027-01-08T17:00Z", opens: "2027-01-11T14:00Z", ends: "2027-01-11T17:00Z" },
-    { name: "one ms before the opening", parts: [senderParis, prospectNewYork], at: "2027-01-04T13:59:59.999Z", opens: "2027-01-04T14:00Z", ends: "2027-01-04T17:00Z" },
-    { name: "within already", parts: [prospectNewYork, senderParis], at: "2027-01-05T16:59:59.999Z", opens: "2027-01-05T16:59:59.999Z", ends: "2027-01-05T17:00Z" },
-    { name: "Sydney's Monday is London's Sunday night: skipped", parts: [senderLondon, prospectSydney], at: "2027-01-09T00:00Z", opens: "2027-01-11T00:00Z", ends: "2027-01-11T06:00Z" },
+    {
+      name: "Paris sender, New York prospect in winter",
+      parts: [senderParis, prospectNewYork],
+      at: "2027-01-04T00:00Z",
+      opens: "2027-01-04T14:00Z",
+      ends: "2027-01-04T17:00Z",
+    },
+    {
+      name: "US on DST, Paris not yet: one more hour",
+      parts: [senderParis, prospectNewYork],
+      at: "2027-03-15T00:00Z",
+      opens: "2027-03-15T13:00Z",
+      ends: "2027-03-15T17:00Z",
+    },
+    {
+      name: "after the overlap: next weekday",
+      parts: [senderParis, prospectNewYork],
+      at: "2027-01-08T17:00Z",
+      opens: "2027-01-11T14:00Z",
+      ends: "2027-01-11T17:00Z",
+    },
+    {
+      name: "one ms before the opening",
+      parts: [senderParis, prospectNewYork],
+      at: "2027-01-04T13:59:59.999Z",
+      opens: "2027-01-04T14:00Z",
+      ends: "2027-01-04T17:00Z",
+    },
+    {
+      name: "within already",
+      parts: [prospectNewYork, senderParis],
+      at: "2027-01-05T16:59:59.999Z",
+      opens: "2027-01-05T16:59:59.999Z",
+      ends: "2027-01-05T17:00Z",
+    },
+    {
+      name: "Sydney's Monday is London's Sunday night: skipped",
+      parts: [senderLondon, prospectSydney],
+      at: "2027-01-09T00:00Z",
+      opens: "2027-01-11T00:00Z",
+      ends: "2027-01-11T06:00Z",
+    },
     { name: "one part alone", parts: [prospectNewYork], at: "2027-01-04T00:00Z", opens: "2027-01-04T14:00Z", ends: "2027-01-04T22:00Z" },
   ];
   it.each(cases)("$name", ({ parts, at, opens, ends }) => {

@@ -33,12 +33,36 @@ describe("localDateKey, localWeekday, localMinuteOfDay", () => {
 
 describe("startOfLocalDay and startOfNextLocalDay", () => {
   const cases = [
-    { name: "New York spring day is 23 h", zone: "America/New_York", at: "2027-03-14T12:00Z", start: "2027-03-14T05:00Z", next: "2027-03-15T04:00Z" },
-    { name: "New York fall day is 25 h", zone: "America/New_York", at: "2027-11-07T12:00Z", start: "2027-11-07T04:00Z", next: "2027-11-08T05:00Z" },
+    {
+      name: "New York spring day is 23 h",
+      zone: "America/New_York",
+      at: "2027-03-14T12:00Z",
+      start: "2027-03-14T05:00Z",
+      next: "2027-03-15T04:00Z",
+    },
+    {
+      name: "New York fall day is 25 h",
+      zone: "America/New_York",
+      at: "2027-11-07T12:00Z",
+      start: "2027-11-07T04:00Z",
+      next: "2027-11-08T05:00Z",
+    },
     { name: "Paris", zone: "Europe/Paris", at: "2027-10-31T12:00Z", start: "2027-10-30T22:00Z", next: "2027-10-31T23:00Z" },
     { name: "Kathmandu", zone: "Asia/Kathmandu", at: "2027-01-04T00:00Z", start: "2027-01-03T18:15Z", next: "2027-01-04T18:15Z" },
-    { name: "Santiago: midnight skipped, the day begins at 01:00", zone: "America/Santiago", at: "2027-09-05T12:00Z", start: "2027-09-05T04:00Z", next: "2027-09-06T03:00Z" },
-    { name: "Santiago: 24:00 falls back to 23:00, the day begins an hour later", zone: "America/Santiago", at: "2027-04-04T12:00Z", start: "2027-04-04T04:00Z", next: "2027-04-05T04:00Z" },
+    {
+      name: "Santiago: midnight skipped, the day begins at 01:00",
+      zone: "America/Santiago",
+      at: "2027-09-05T12:00Z",
+      start: "2027-09-05T04:00Z",
+      next: "2027-09-06T03:00Z",
+    },
+    {
+      name: "Santiago: 24:00 falls back to 23:00, the day begins an hour later",
+      zone: "America/Santiago",
+      at: "2027-04-04T12:00Z",
+      start: "2027-04-04T04:00Z",
+      next: "2027-04-05T04:00Z",
+    },
   ];
   it.each(cases)("$name", ({ zone, at, start, next }) => {
     expect(iso(startOfLocalDay(zone, utc(at)))).toBe(iso(utc(start)));

@@ -10,8 +10,20 @@ describe("parseWindows", () => {
     { text: "18:00-24:00", windows: [[1080, 1440]] },
     { text: "00:00-24:00", windows: [[0, 1440]] },
     { text: "22:00-02:00", windows: [[1320, 120]] },
-    { text: ["09:00-12:00", "14:00-18:00"], windows: [[540, 720], [840, 1080]] },
-    { text: "09:00-12:00, 14:00-18:00", windows: [[540, 720], [840, 1080]] },
+    {
+      text: ["09:00-12:00", "14:00-18:00"],
+      windows: [
+        [540, 720],
+        [840, 1080],
+      ],
+    },
+    {
+      text: "09:00-12:00, 14:00-18:00",
+      windows: [
+        [540, 720],
+        [840, 1080],
+      ],
+    },
   ];
   it.each(valid)("reads $text", ({ text, windows }) => {
     expect(parseWindows(text)).toEqual(windows.map(([startMinute, endMinute]) => ({ startMinute, endMinute })));

@@ -5,9 +5,25 @@ import { renderForProspect, type TemplateVars } from "../../../src/core/template
 import { scopeFor } from "../../../src/core/template/template-vars.js";
 
 const PEOPLE: TemplateVars[] = [
-  { firstName: "Jane", lastName: "Doe", fullName: "Jane Doe", company: "Acme", title: "CTO", location: "Berlin", custom: { "job title": "Head", x: "1", size: "XL" } },
+  {
+    firstName: "Jane",
+    lastName: "Doe",
+    fullName: "Jane Doe",
+    company: "Acme",
+    title: "CTO",
+    location: "Berlin",
+    custom: { "job title": "Head", x: "1", size: "XL" },
+  },
   { firstName: " Zoë ", lastName: "", fullName: "Zoë", company: "", title: "", location: "", custom: {} },
-  { firstName: "O'Brien \"Bob\"", lastName: "{{ x }}", fullName: "<b>", company: "  ", title: "a|b", location: "}}", custom: { "job title": "" } },
+  {
+    firstName: 'O\'Brien "Bob"',
+    lastName: "{{ x }}",
+    fullName: "<b>",
+    company: "  ",
+    title: "a|b",
+    location: "}}",
+    custom: { "job title": "" },
+  },
 ];
 
 /** [template, whether it takes the fast path]. */
@@ -45,6 +61,9 @@ describe("fast path", () => {
     const person = PEOPLE[0]!;
     expect(renderForProspect("{{ custom.size }}", person, null)).toEqual({ sendable: true, text: "XL" });
     expect(renderForProspect("{{ custom.size | upcase }}", person, null)).toEqual({ sendable: true, text: "XL" });
-    expect(renderForProspect("{{ custom.size | default: 'none' | upcase }}", { ...person, custom: {} }, null)).toEqual({ sendable: true, text: "NONE" });
+    expect(renderForProspect("{{ custom.size | default: 'none' | upcase }}", { ...person, custom: {} }, null)).toEqual({
+      sendable: true,
+      text: "NONE",
+    });
   });
 });

@@ -56,9 +56,14 @@ describe("zip limits", () => {
   });
 
   it("reads an export's stored and deflated CSVs whose sizes are what they declare", () => {
-    const csv = new TextEncoder().encode(connectionsCsv([{ first: "Jane", last: "Doe", url: "https://www.linkedin.com/in/jane-doe", on: "06 Nov 2023" }]));
+    const csv = new TextEncoder().encode(
+      connectionsCsv([{ first: "Jane", last: "Doe", url: "https://www.linkedin.com/in/jane-doe", on: "06 Nov 2023" }]),
+    );
     for (const level of [0, 6] as const) {
-      const facts = readLinkedInArchiveZip(Buffer.from(zipSync({ "Connections.csv": [csv, { level }], "media/photo.jpg": new Uint8Array(10) })), "export.zip");
+      const facts = readLinkedInArchiveZip(
+        Buffer.from(zipSync({ "Connections.csv": [csv, { level }], "media/photo.jpg": new Uint8Array(10) })),
+        "export.zip",
+      );
       expect(facts.connections.map((c) => c.firstName)).toEqual(["Jane"]);
     }
   });

@@ -16,7 +16,13 @@ export function UsageBar(props: { label: string; used: number; budget: number | 
           {used} / {budget === null ? "∞" : budget}
         </span>
       </div>
-      <svg class="usage-bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label={`${props.label}: ${used} of ${budget ?? "unlimited"}`}>
+      <svg
+        class="usage-bar"
+        viewBox="0 0 100 8"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${props.label}: ${used} of ${budget ?? "unlimited"}`}
+      >
         <rect class="usage-track" x="0" y="0" width="100" height="8" rx="2" />
         <rect class="usage-fill" x="0" y="0" width={fraction * 100} height="8" rx="2" />
       </svg>
@@ -34,7 +40,9 @@ export interface Point {
 
 /** A line over points (gaps where value is null), values 0..1 shown as percentages. */
 export function RateLineChart(props: { points: Point[]; title: string }) {
-  const w = 600, h = 160, pad = 28;
+  const w = 600,
+    h = 160,
+    pad = 28;
   const n = props.points.length;
   const x = (i: number) => pad + (n <= 1 ? 0 : (i * (w - 2 * pad)) / (n - 1));
   const y = (v: number) => h - pad - v * (h - 2 * pad);
@@ -130,7 +138,9 @@ export interface Bar {
 
 /** Vertical bars (e.g. acceptance by the recipient's hour), scaled to `max` (default: the largest value). */
 export function BarChart(props: { bars: Bar[]; title: string; max?: number; format?: (v: number) => string }) {
-  const w = 600, h = 140, pad = 20;
+  const w = 600,
+    h = 140,
+    pad = 20;
   const max = props.max ?? Math.max(1e-9, ...props.bars.map((b) => b.value));
   const bw = (w - 2 * pad) / Math.max(1, props.bars.length);
   const fmt = props.format ?? String;

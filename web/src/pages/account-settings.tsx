@@ -17,7 +17,15 @@ export interface AccountDocument {
   created: string | null;
   workingHours: { days: string[]; hours: string | string[] };
   warmup: "auto" | "off";
-  limits: { invitesPerWeek: number; invitesPerDay: number; messagesPerDay: number; visitsPerDay: number; pendingMax: number; notesPerMonth: number | null; minGap: string };
+  limits: {
+    invitesPerWeek: number;
+    invitesPerDay: number;
+    messagesPerDay: number;
+    visitsPerDay: number;
+    pendingMax: number;
+    notesPerMonth: number | null;
+    minGap: string;
+  };
 }
 
 export const ACCOUNT_TYPES: Array<{ value: string; label: string }> = [
@@ -72,7 +80,10 @@ function draftOf(d: AccountDocument): Draft {
 const count = (v: string): number | string => (/^\s*\d+\s*$/.test(v) ? Number(v) : v);
 
 function documentOf(name: string, d: Draft): Record<string, unknown> {
-  const windows = d.hours.split(",").map((h) => h.trim()).filter((h) => h !== "");
+  const windows = d.hours
+    .split(",")
+    .map((h) => h.trim())
+    .filter((h) => h !== "");
   return {
     name,
     timezone: d.timezone,
@@ -100,7 +111,14 @@ export function AccountSettings(props: { doc: AccountDocument; onSaved: () => vo
       <div class="section-head">
         <h2 id="settings-title">Settings</h2>
         {editing ? null : (
-          <button type="button" data-testid="edit-settings" onClick={() => { setNotice(false); setEditing(true); }}>
+          <button
+            type="button"
+            data-testid="edit-settings"
+            onClick={() => {
+              setNotice(false);
+              setEditing(true);
+            }}
+          >
             Edit
           </button>
         )}
@@ -164,7 +182,11 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
 
   /** The server's messages about `field` or anything inside it (`workingHours.hours[1]`). */
   const problems = (field: string): string[] =>
-    error instanceof ApiError ? error.fields.filter((f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`)).map((f) => f.message) : [];
+    error instanceof ApiError
+      ? error.fields
+          .filter((f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`))
+          .map((f) => f.message)
+      : [];
   const invalid = (field: string) => (problems(field).length > 0 ? true : undefined);
   const Problems = (p: { field: string }) => {
     const messages = problems(p.field);
@@ -178,7 +200,12 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
   const changeType = (type: string) =>
     setDraft((d) => {
       // Notes follow the type's default unless the user set them: free 5 a month, paid unlimited.
-      const notesPerMonth = d.type === "free" && type !== "free" && d.notesPerMonth === FREE_NOTES ? "" : d.type !== "free" && type === "free" && d.notesPerMonth === "" ? FREE_NOTES : d.notesPerMonth;
+      const notesPerMonth =
+        d.type === "free" && type !== "free" && d.notesPerMonth === FREE_NOTES
+          ? ""
+          : d.type !== "free" && type === "free" && d.notesPerMonth === ""
+            ? FREE_NOTES
+            : d.notesPerMonth;
       return { ...d, type, notesPerMonth };
     });
 
@@ -187,7 +214,11 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
     setBusy(true);
     setError(null);
     try {
-      const r = await request<{ account: AccountDocument }>("PUT", `/v1/accounts/${encodeURIComponent(props.doc.name)}`, documentOf(props.doc.name, draft));
+      const r = await request<{ account: AccountDocument }>(
+        "PUT",
+        `/v1/accounts/${encodeURIComponent(props.doc.name)}`,
+        documentOf(props.doc.name, draft),
+      );
       props.onSaved(r.account);
     } catch (err) {
       setError(err);
@@ -211,7 +242,12 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
       </div>
       <div class="field">
         <label for="edit-timezone">Time zone</label>
-        <select id="edit-timezone" value={draft.timezone} aria-invalid={invalid("timezone")} onChange={(e) => set({ timezone: e.currentTarget.value })}>
+        <select
+          id="edit-timezone"
+          value={draft.timezone}
+          aria-invalid={invalid("timezone")}
+          onChange={(e) => set({ timezone: e.currentTarget.value })}
+        >
           {zones.map((z) => (
             <option key={z} value={z}>
               {z}
@@ -222,7 +258,13 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
       </div>
       <div class="field">
         <label for="edit-created">Created on LinkedIn (empty: an established account)</label>
-        <input id="edit-created" type="date" value={draft.created} aria-invalid={invalid("created")} onInput={(e) => set({ created: e.currentTarget.value })} />
+        <input
+          id="edit-created"
+          type="date"
+          value={draft.created}
+          aria-invalid={invalid("created")}
+          onInput={(e) => set({ created: e.currentTarget.value })}
+        />
         <Problems field="created" />
       </div>
       <fieldset class="field days" aria-invalid={invalid("workingHours.days")}>
@@ -243,12 +285,23 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
       </fieldset>
       <div class="field">
         <label for="edit-hours">Working hours (account's zone; several: 08:00-12:00, 14:00-18:00)</label>
-        <input id="edit-hours" value={draft.hours} aria-invalid={invalid("workingHours.hours")} autocomplete="off" onInput={(e) => set({ hours: e.currentTarget.value })} />
+        <input
+          id="edit-hours"
+          value={draft.hours}
+          aria-invalid={invalid("workingHours.hours")}
+          autocomplete="off"
+          onInput={(e) => set({ hours: e.currentTarget.value })}
+        />
         <Problems field="workingHours.hours" />
       </div>
       <div class="field">
         <label for="edit-warmup">Warm-up</label>
-        <select id="edit-warmup" value={draft.warmup} aria-invalid={invalid("warmup")} onChange={(e) => set({ warmup: e.currentTarget.value })}>
+        <select
+          id="edit-warmup"
+          value={draft.warmup}
+          aria-invalid={invalid("warmup")}
+          onChange={(e) => set({ warmup: e.currentTarget.value })}
+        >
           <option value="auto">auto (accounts younger than 90 days)</option>
           <option value="off">off</option>
         </select>
@@ -269,15 +322,29 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
       ))}
       <div class="field">
         <label for="edit-notesPerMonth">Notes a month (empty: unlimited)</label>
-        <input id="edit-notesPerMonth" inputMode="numeric" value={draft.notesPerMonth} aria-invalid={invalid("limits.notesPerMonth")} onInput={(e) => set({ notesPerMonth: e.currentTarget.value })} />
+        <input
+          id="edit-notesPerMonth"
+          inputMode="numeric"
+          value={draft.notesPerMonth}
+          aria-invalid={invalid("limits.notesPerMonth")}
+          onInput={(e) => set({ notesPerMonth: e.currentTarget.value })}
+        />
         <Problems field="limits.notesPerMonth" />
       </div>
       <div class="field">
         <label for="edit-minGap">Least gap between actions (e.g. 2m, 90s)</label>
-        <input id="edit-minGap" value={draft.minGap} aria-invalid={invalid("limits.minGap")} autocomplete="off" onInput={(e) => set({ minGap: e.currentTarget.value })} />
+        <input
+          id="edit-minGap"
+          value={draft.minGap}
+          aria-invalid={invalid("limits.minGap")}
+          autocomplete="off"
+          onInput={(e) => set({ minGap: e.currentTarget.value })}
+        />
         <Problems field="limits.minGap" />
       </div>
-      <p class="muted small">The name cannot change. Budgets already learned from LinkedIn (a lowered weekly budget, a pause) and today's counts are kept.</p>
+      <p class="muted small">
+        The name cannot change. Budgets already learned from LinkedIn (a lowered weekly budget, a pause) and today's counts are kept.
+      </p>
       <ErrorBox error={error} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>

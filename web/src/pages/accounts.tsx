@@ -60,7 +60,9 @@ function AccountList() {
       <PageHeader title="Accounts">{status.data ? <span class="muted">Updated {zonedDateTime(status.data.at)}</span> : null}</PageHeader>
       <ErrorBox error={status.error} />
       {accounts === null ? (
-        status.error ? null : <Loading />
+        status.error ? null : (
+          <Loading />
+        )
       ) : accounts.length === 0 ? (
         <Empty>No accounts yet. Add the LinkedIn account you send from with the form below; its budgets and health will show here.</Empty>
       ) : (
@@ -108,7 +110,9 @@ function AccountDetail(props: { name: string }) {
       </PageHeader>
       <ErrorBox error={status.error} />
       {data === null ? (
-        status.error ? null : <Loading />
+        status.error ? null : (
+          <Loading />
+        )
       ) : (
         <div class="account-detail">
           <div class="account-detail-side">
@@ -163,19 +167,18 @@ function History(props: { analytics: AccountAnalytics }) {
       <dl class="stats">
         <div>
           <dt>Invited</dt>
-          <dd data-testid="period-invited">
-            {invited}
-          </dd>
+          <dd data-testid="period-invited">{invited}</dd>
         </div>
         <div>
           <dt>Accepted</dt>
-          <dd data-testid="period-accepted">
-            {accepted}
-          </dd>
+          <dd data-testid="period-accepted">{accepted}</dd>
         </div>
         <div>
           <dt>Rate in period</dt>
-          <dd data-testid="period-rate" title={`${accepted} accepted of ${decided} decided (invitations younger than 21 days and unanswered are not decided yet)`}>
+          <dd
+            data-testid="period-rate"
+            title={`${accepted} accepted of ${decided} decided (invitations younger than 21 days and unanswered are not decided yet)`}
+          >
             {percent(decided === 0 ? null : accepted / decided)}
           </dd>
         </div>
@@ -185,19 +188,28 @@ function History(props: { analytics: AccountAnalytics }) {
         </div>
         <div>
           <dt>Acceptance rate</dt>
-          <dd title={`over the latest ${acceptance.decided} decided invitations: accepted, declined, withdrawn, or pending 21 days (not accepted)`}>
+          <dd
+            title={`over the latest ${acceptance.decided} decided invitations: accepted, declined, withdrawn, or pending 21 days (not accepted)`}
+          >
             {percent(acceptance.rate)}
           </dd>
         </div>
       </dl>
       <RateLineChart
         title="Acceptance rate of the invitations sent each day"
-        points={days.map((d) => ({ label: dayLabel(d.date), value: d.rate, detail: `${d.accepted} accepted of ${d.decided} decided (${d.invited} sent)` }))}
+        points={days.map((d) => ({
+          label: dayLabel(d.date),
+          value: d.rate,
+          detail: `${d.accepted} accepted of ${d.decided} decided (${d.invited} sent)`,
+        }))}
       />
-      <BarChart title="Invitations sent per day" bars={days.map((d) => ({ label: dayLabel(d.date), value: d.invited, detail: `${d.accepted} accepted` }))} />
+      <BarChart
+        title="Invitations sent per day"
+        bars={days.map((d) => ({ label: dayLabel(d.date), value: d.invited, detail: `${d.accepted} accepted` }))}
+      />
       <p class="muted small">
-        Days are the account's calendar days ({props.analytics.timezone}); an invitation counts as accepted on the day it was sent. Rates are over decided
-        invitations: accepted, declined, withdrawn, or still pending 21 days after they were sent.
+        Days are the account's calendar days ({props.analytics.timezone}); an invitation counts as accepted on the day it was sent. Rates
+        are over decided invitations: accepted, declined, withdrawn, or still pending 21 days after they were sent.
       </p>
     </>
   );
@@ -266,12 +278,23 @@ export function AccountCard(props: { status: AccountStatus; warmup: Warmup | nul
 
       <section class="account-section">
         <h3>Outstanding</h3>
-        <UsageBar label="Pending invitations" used={s.pending.count} budget={s.pending.max} hint={s.pending.count >= s.pending.max ? "At the cap: no new invitations until some are answered or withdrawn." : null} />
+        <UsageBar
+          label="Pending invitations"
+          used={s.pending.count}
+          budget={s.pending.max}
+          hint={s.pending.count >= s.pending.max ? "At the cap: no new invitations until some are answered or withdrawn." : null}
+        />
         <UsageBar
           label="Notes this month"
           used={s.notes.used}
           budget={s.notes.perMonth}
-          hint={s.notes.blocked ? "Monthly note quota used: invitations follow each campaign's note fallback." : s.notes.perMonth === null ? "No monthly quota." : null}
+          hint={
+            s.notes.blocked
+              ? "Monthly note quota used: invitations follow each campaign's note fallback."
+              : s.notes.perMonth === null
+                ? "No monthly quota."
+                : null
+          }
         />
       </section>
 
@@ -282,7 +305,10 @@ export function AccountCard(props: { status: AccountStatus; warmup: Warmup | nul
             <span class="fact-value" data-testid="acceptance-rate" data-tone={lowAcceptance ? "warn" : undefined}>
               {percent(s.acceptance.rate)}
             </span>{" "}
-            <span class="muted" title="over the latest decided invitations: accepted, declined, withdrawn, or pending 21 days (not accepted)">
+            <span
+              class="muted"
+              title="over the latest decided invitations: accepted, declined, withdrawn, or pending 21 days (not accepted)"
+            >
               {s.acceptance.decided === 0
                 ? "no invitation answered yet"
                 : `of ${s.acceptance.decided} decided${lowAcceptance ? `; below ${percent(LOW_ACCEPTANCE)} LinkedIn may restrict the account` : ""}`}
@@ -319,7 +345,13 @@ function WarmupView(props: { warmup: Warmup | null; fallback: string | null }) {
           {w.dailyCap} / {w.fullDailyCap} invitations a day
         </span>
       </div>
-      <svg class="usage-bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label={`warm-up: ${w.dailyCap} of ${w.fullDailyCap} invitations a day`}>
+      <svg
+        class="usage-bar"
+        viewBox="0 0 100 8"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`warm-up: ${w.dailyCap} of ${w.fullDailyCap} invitations a day`}
+      >
         <rect class="usage-track" x="0" y="0" width="100" height="8" rx="2" />
         <rect class="warmup-fill" x="0" y="0" width={fraction * 100} height="8" rx="2" />
       </svg>
@@ -355,7 +387,11 @@ function AddAccountForm(props: { onAdded: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [added, setAdded] = useState<string | null>(null);
 
-  const invalid = (field: string) => (error instanceof ApiError && error.fields.some((f) => f.field === field || f.field.endsWith(`.${field}`) || f.field.endsWith(` ${field}`)) ? true : undefined);
+  const invalid = (field: string) =>
+    error instanceof ApiError &&
+    error.fields.some((f) => f.field === field || f.field.endsWith(`.${field}`) || f.field.endsWith(` ${field}`))
+      ? true
+      : undefined;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -382,11 +418,24 @@ function AddAccountForm(props: { onAdded: () => void }) {
       <form class="form-grid" onSubmit={submit}>
         <div class="field">
           <label for="account-name">Name</label>
-          <input id="account-name" required value={name} aria-invalid={invalid("name")} placeholder="alice" autocomplete="off" onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            id="account-name"
+            required
+            value={name}
+            aria-invalid={invalid("name")}
+            placeholder="alice"
+            autocomplete="off"
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="account-timezone">Time zone</label>
-          <select id="account-timezone" value={timezone} aria-invalid={invalid("timezone")} onChange={(e) => setTimezone(e.currentTarget.value)}>
+          <select
+            id="account-timezone"
+            value={timezone}
+            aria-invalid={invalid("timezone")}
+            onChange={(e) => setTimezone(e.currentTarget.value)}
+          >
             {zones.map((z) => (
               <option key={z} value={z}>
                 {z}
@@ -406,7 +455,13 @@ function AddAccountForm(props: { onAdded: () => void }) {
         </div>
         <div class="field">
           <label for="account-created">Created on LinkedIn (optional)</label>
-          <input id="account-created" type="date" value={created} aria-invalid={invalid("created")} onInput={(e) => setCreated(e.currentTarget.value)} />
+          <input
+            id="account-created"
+            type="date"
+            value={created}
+            aria-invalid={invalid("created")}
+            onInput={(e) => setCreated(e.currentTarget.value)}
+          />
         </div>
         <div class="field field-submit">
           <button type="submit" class="primary" disabled={busy || name.trim() === ""}>
@@ -415,8 +470,9 @@ function AddAccountForm(props: { onAdded: () => void }) {
         </div>
       </form>
       <p class="muted small">
-        Free accounts send notes of up to 200 characters, 5 a month; paid ones 300, unlimited. Accounts created less than 90 days ago warm up: fewer invitations on their first days. Limits and working hours
-        start at the defaults; change them with Edit on the account's page.
+        Free accounts send notes of up to 200 characters, 5 a month; paid ones 300, unlimited. Accounts created less than 90 days ago warm
+        up: fewer invitations on their first days. Limits and working hours start at the defaults; change them with Edit on the account's
+        page.
       </p>
       <ErrorBox error={error} />
       {added ? (

@@ -62,10 +62,13 @@ function CampaignList() {
       <ErrorBox error={list.error} />
       <ErrorBox error={actionError} />
       {campaigns === null ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : campaigns.length === 0 ? (
         <Empty>
-          No campaigns yet. Write one in the <a href={href("editor")}>campaign editor</a>, then <a href={href("import")}>import prospects</a> into it.
+          No campaigns yet. Write one in the <a href={href("editor")}>campaign editor</a>, then{" "}
+          <a href={href("import")}>import prospects</a> into it.
         </Empty>
       ) : (
         <>
@@ -204,7 +207,8 @@ function CampaignDetail(props: { name: string }) {
         <>
           <p class="campaign-meta muted">
             Sends as <a href={href("accounts", c.account)}>{c.account}</a>
-            {timeZone ? ` (${timeZone})` : ""} · created {zonedDate(c.createdAt, timeZone)} · {plural(Array.isArray(c.definition.steps) ? c.definition.steps.length : 0, "step")}
+            {timeZone ? ` (${timeZone})` : ""} · created {zonedDate(c.createdAt, timeZone)} ·{" "}
+            {plural(Array.isArray(c.definition.steps) ? c.definition.steps.length : 0, "step")}
           </p>
           <dl class="stats">
             <div>
@@ -249,11 +253,15 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
     <div class="campaign-analytics">
       <section class="card" aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
-        {funnel.length === 0 || funnel[0]!.count === 0 ? <Empty>Nobody enrolled yet: import prospects into this campaign.</Empty> : <Funnel stages={funnel} />}
+        {funnel.length === 0 || funnel[0]!.count === 0 ? (
+          <Empty>Nobody enrolled yet: import prospects into this campaign.</Empty>
+        ) : (
+          <Funnel stages={funnel} />
+        )}
         <p class="muted small">
-          Accepted is of the decided invitations: accepted, declined, withdrawn, or still pending 21 days after they were sent. Each other rate is of the
-          stage before it that this campaign has (no visit step: invited is of enrolled), plus those who got there without it: connections are messaged
-          without an invitation, and a note can be answered before any message.
+          Accepted is of the decided invitations: accepted, declined, withdrawn, or still pending 21 days after they were sent. Each other
+          rate is of the stage before it that this campaign has (no visit step: invited is of enrolled), plus those who got there without
+          it: connections are messaged without an invitation, and a note can be answered before any message.
         </p>
       </section>
 
@@ -267,9 +275,16 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
               title="Acceptance rate, by the recipient's local hour when the invitation was sent"
               max={1}
               format={(v) => percent(v)}
-              bars={byHour.map((h) => ({ label: String(h.hour), value: h.rate ?? 0, detail: `${h.accepted} accepted of ${h.decided} decided (${h.invited} sent)` }))}
+              bars={byHour.map((h) => ({
+                label: String(h.hour),
+                value: h.rate ?? 0,
+                detail: `${h.accepted} accepted of ${h.decided} decided (${h.invited} sent)`,
+              }))}
             />
-            <BarChart title="Invitations sent, by the same hour" bars={byHour.map((h) => ({ label: String(h.hour), value: h.invited, detail: `${h.accepted} accepted` }))} />
+            <BarChart
+              title="Invitations sent, by the same hour"
+              bars={byHour.map((h) => ({ label: String(h.hour), value: h.invited, detail: `${h.accepted} accepted` }))}
+            />
           </>
         )}
       </section>
@@ -325,7 +340,10 @@ function EnrollmentsTable(props: { campaign: string; timeZone: string | null }) 
   const [status, setStatus] = useState("");
   const [page, setPage] = useState(1);
   const list = useApi(
-    () => get<ApiSchema<"EnrollmentList">>(withQuery("/v1/enrollments", { campaign: props.campaign, status, page, perPage: ENROLLMENTS_PER_PAGE })),
+    () =>
+      get<ApiSchema<"EnrollmentList">>(
+        withQuery("/v1/enrollments", { campaign: props.campaign, status, page, perPage: ENROLLMENTS_PER_PAGE }),
+      ),
     [props.campaign, status, page],
     30_000,
   );
@@ -356,7 +374,9 @@ function EnrollmentsTable(props: { campaign: string; timeZone: string | null }) 
       </div>
       <ErrorBox error={list.error} />
       {rows === null ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : rows.length === 0 ? (
         <Empty>{status ? "No enrollments with this status." : "No prospects enrolled yet."}</Empty>
       ) : (

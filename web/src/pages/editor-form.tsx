@@ -50,7 +50,12 @@ export function ScheduleFields(props: { form: CampaignForm; problems: ProblemFie
         <div class="days" role="group" aria-labelledby="schedule-days-label">
           {WEEKDAYS.map((d) => (
             <span key={d} class="day">
-              <input type="checkbox" id={`day-${d}`} checked={form.days.includes(d)} onChange={(e) => toggleDay(d, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                id={`day-${d}`}
+                checked={form.days.includes(d)}
+                onChange={(e) => toggleDay(d, e.currentTarget.checked)}
+              />
               <label for={`day-${d}`}>{d}</label>
             </span>
           ))}
@@ -59,12 +64,22 @@ export function ScheduleFields(props: { form: CampaignForm; problems: ProblemFie
       </div>
       <div class="ed-field">
         <label for="schedule-hours">Hours</label>
-        <input id="schedule-hours" value={form.hours} placeholder="09:00-17:00" onInput={(e) => onChange({ hours: e.currentTarget.value })} />
+        <input
+          id="schedule-hours"
+          value={form.hours}
+          placeholder="09:00-17:00"
+          onInput={(e) => onChange({ hours: e.currentTarget.value })}
+        />
         <span class="ed-hint">In that zone's local time; several windows separated by commas: 09:00-12:00, 14:00-17:00.</span>
         <FieldProblems problems={[...problemsAt(problems, "schedule.hours"), ...problemsAt(problems, "schedule", true)]} />
       </div>
       <div class="ed-field ed-inline">
-        <input type="checkbox" id="stop-on-reply" checked={form.stopOnReply} onChange={(e) => onChange({ stopOnReply: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          id="stop-on-reply"
+          checked={form.stopOnReply}
+          onChange={(e) => onChange({ stopOnReply: e.currentTarget.checked })}
+        />
         <label for="stop-on-reply">Stop the sequence when the prospect replies</label>
         <FieldProblems problems={problemsAt(problems, "stopOnReply")} />
       </div>
@@ -72,7 +87,12 @@ export function ScheduleFields(props: { form: CampaignForm; problems: ProblemFie
   );
 }
 
-const TITLES: Record<StepForm["kind"], string> = { visit: "Visit the profile", connect: "Connect", message: "Message", withdraw: "Withdraw the invitation" };
+const TITLES: Record<StepForm["kind"], string> = {
+  visit: "Visit the profile",
+  connect: "Connect",
+  message: "Message",
+  withdraw: "Withdraw the invitation",
+};
 
 export function StepEditor(props: {
   step: StepForm;
@@ -107,11 +127,18 @@ export function StepEditor(props: {
           </button>
         </div>
       </div>
-      <FieldProblems problems={[...problemsAt(problems, `steps[${index}]`, true), ...problemsAt(problems, `steps[${index}].${step.kind}`, true)]} />
+      <FieldProblems
+        problems={[...problemsAt(problems, `steps[${index}]`, true), ...problemsAt(problems, `steps[${index}].${step.kind}`, true)]}
+      />
       <div class="step-fields">
         <div class="ed-field ed-short">
           <label for={id("after")}>{step.kind === "withdraw" ? "Withdraw after" : "Wait before this step"}</label>
-          <input id={id("after")} value={step.after} placeholder={step.kind === "withdraw" ? "21d" : "0s"} onInput={(e) => onChange({ after: e.currentTarget.value })} />
+          <input
+            id={id("after")}
+            value={step.after}
+            placeholder={step.kind === "withdraw" ? "21d" : "0s"}
+            onInput={(e) => onChange({ after: e.currentTarget.value })}
+          />
           <span class="ed-hint">{props.afterWhat}, e.g. 90s, 5m, 2h, 3d, 1w.</span>
           <FieldProblems problems={at("after")} />
         </div>
@@ -119,12 +146,22 @@ export function StepEditor(props: {
           <>
             <div class="ed-field">
               <label for={id("note")}>Note template</label>
-              <textarea id={id("note")} rows={4} value={step.note} placeholder="Empty: invite without a note" onInput={(e) => onChange({ note: e.currentTarget.value })} />
+              <textarea
+                id={id("note")}
+                rows={4}
+                value={step.note}
+                placeholder="Empty: invite without a note"
+                onInput={(e) => onChange({ note: e.currentTarget.value })}
+              />
               <FieldProblems problems={at("note")} />
             </div>
             <div class="ed-field ed-short">
               <label for={id("fallback")}>When the note cannot be sent</label>
-              <select id={id("fallback")} value={step.noteFallback} onChange={(e) => onChange({ noteFallback: e.currentTarget.value === "skip" ? "skip" : "blank" })}>
+              <select
+                id={id("fallback")}
+                value={step.noteFallback}
+                onChange={(e) => onChange({ noteFallback: e.currentTarget.value === "skip" ? "skip" : "blank" })}
+              >
                 <option value="blank">invite without a note</option>
                 <option value="skip">skip the prospect</option>
               </select>
@@ -132,7 +169,12 @@ export function StepEditor(props: {
             </div>
             <div class="ed-field ed-short">
               <label for={id("withdraw")}>Withdraw if still pending after</label>
-              <input id={id("withdraw")} value={step.withdrawAfter} placeholder="21d (never: keep pending)" onInput={(e) => onChange({ withdrawAfter: e.currentTarget.value })} />
+              <input
+                id={id("withdraw")}
+                value={step.withdrawAfter}
+                placeholder="21d (never: keep pending)"
+                onInput={(e) => onChange({ withdrawAfter: e.currentTarget.value })}
+              />
               <FieldProblems problems={at("withdrawAfter")} />
             </div>
           </>

@@ -52,7 +52,11 @@ export function defaultForm(account: string): CampaignForm {
     stopOnReply: true,
     steps: [
       newStep("visit"),
-      newStep("connect", { after: "1d", note: "Hi {{ firstName }}, I came across your work at {{ company | default: 'your company' }} and would like to connect.", withdrawAfter: "21d" }),
+      newStep("connect", {
+        after: "1d",
+        note: "Hi {{ firstName }}, I came across your work at {{ company | default: 'your company' }} and would like to connect.",
+        withdrawAfter: "21d",
+      }),
       newStep("message", { after: "2d", text: "Thanks for connecting, {{ firstName }}!" }),
     ],
   };
@@ -100,7 +104,8 @@ export function fromDocument(doc: unknown): CampaignForm | string {
   const steps: StepForm[] = [];
   for (const [i, raw] of d.steps.entries()) {
     const kind = typeof raw === "object" && raw !== null ? Object.keys(raw)[0] : undefined;
-    if (!kind || !(STEP_KINDS as string[]).includes(kind) || Object.keys(raw as object).length !== 1) return `steps[${i}] is not one of ${STEP_KINDS.join(", ")}`;
+    if (!kind || !(STEP_KINDS as string[]).includes(kind) || Object.keys(raw as object).length !== 1)
+      return `steps[${i}] is not one of ${STEP_KINDS.join(", ")}`;
     const o = ((raw as Record<string, unknown>)[kind] ?? {}) as Record<string, unknown>;
     const after = text(o.after);
     steps.push(

@@ -31,7 +31,11 @@ function RenderedText(props: { render: StepRender; noteLimit: number }) {
           </span>
         ) : null}
       </div>
-      {r.text !== null ? <pre class="render-text">{r.text}</pre> : isNote && r.sendable ? <p class="muted">No note: the invitation goes without one.</p> : null}
+      {r.text !== null ? (
+        <pre class="render-text">{r.text}</pre>
+      ) : isNote && r.sendable ? (
+        <p class="muted">No note: the invitation goes without one.</p>
+      ) : null}
       {r.problem ? <p class="render-problem">⚠ {r.problem}</p> : null}
     </div>
   );
@@ -43,7 +47,8 @@ export function PreviewPane(props: { preview: CampaignPreview | null; pending: b
   if (preview.prospects.length === 0) {
     return (
       <p class="empty" data-testid="preview-empty">
-        No prospects yet, so there is nothing to preview. <a href={href("import")}>Import a CSV</a> into a campaign and the texts are rendered here for those real people.
+        No prospects yet, so there is nothing to preview. <a href={href("import")}>Import a CSV</a> into a campaign and the texts are
+        rendered here for those real people.
       </p>
     );
   }
@@ -51,8 +56,10 @@ export function PreviewPane(props: { preview: CampaignPreview | null; pending: b
   return (
     <div class={props.pending ? "preview is-pending" : "preview"}>
       <p class="muted">
-        {preview.source === "campaign" ? `The first ${preview.prospects.length} prospects of campaign ${props.campaignName}.` : `The workspace's ${preview.prospects.length} most recent people.`} Note limit:{" "}
-        <strong data-testid="note-limit">{preview.noteLimit}</strong> characters.
+        {preview.source === "campaign"
+          ? `The first ${preview.prospects.length} prospects of campaign ${props.campaignName}.`
+          : `The workspace's ${preview.prospects.length} most recent people.`}{" "}
+        Note limit: <strong data-testid="note-limit">{preview.noteLimit}</strong> characters.
       </p>
       {bad.length > 0 ? (
         <div class="warning" role="status" data-testid="unsendable">

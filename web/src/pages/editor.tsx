@@ -11,7 +11,18 @@ import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
 import { href, navigate } from "../router";
 import { afterWhat, FieldProblems, ScheduleFields, StepEditor } from "./editor-form";
-import { defaultForm, documentField, fromDocument, newStep, problemsAt, STEP_KINDS, toDocument, type CampaignForm, type StepForm, type StepKind } from "./editor-model";
+import {
+  defaultForm,
+  documentField,
+  fromDocument,
+  newStep,
+  problemsAt,
+  STEP_KINDS,
+  toDocument,
+  type CampaignForm,
+  type StepForm,
+  type StepKind,
+} from "./editor-model";
 import { PreviewPane, type CampaignPreview } from "./editor-preview";
 import "./editor.css";
 
@@ -68,7 +79,13 @@ type Mode = "form" | "json";
 
 /** Where each form field lives in the document (problems name document paths). */
 const DOCUMENT_PART: Record<keyof CampaignForm, string> = {
-  name: "name", account: "account", timezone: "schedule", days: "schedule", hours: "schedule", stopOnReply: "stopOnReply", steps: "steps",
+  name: "name",
+  account: "account",
+  timezone: "schedule",
+  days: "schedule",
+  hours: "schedule",
+  stopOnReply: "stopOnReply",
+  steps: "steps",
 };
 
 function Editor(props: { title: string; initial: CampaignForm; accounts: AccountList["accounts"] }) {
@@ -123,16 +140,22 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
     return () => clearTimeout(timer);
   }, [previewKey]);
 
-  const problems = [...previewProblems, ...createProblems.filter((c) => !previewProblems.some((p) => p.field === c.field && p.message === c.message))];
+  const problems = [
+    ...previewProblems,
+    ...createProblems.filter((c) => !previewProblems.some((p) => p.field === c.field && p.message === c.message)),
+  ];
 
   const change = (patch: Partial<CampaignForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     // What creating reported about the part just edited is out of date (the live preview reports afresh).
     const edited = Object.keys(patch).map((k) => DOCUMENT_PART[k as keyof CampaignForm]);
-    setCreateProblems((ps) => ps.filter((p) => !edited.some((part) => p.field === part || p.field.startsWith(`${part}.`) || p.field.startsWith(`${part}[`))));
+    setCreateProblems((ps) =>
+      ps.filter((p) => !edited.some((part) => p.field === part || p.field.startsWith(`${part}.`) || p.field.startsWith(`${part}[`))),
+    );
     setCreateError(null);
   };
-  const changeStep = (id: number, patch: Partial<StepForm>) => change({ steps: form.steps.map((s) => (s.id === id ? { ...s, ...patch } : s)) });
+  const changeStep = (id: number, patch: Partial<StepForm>) =>
+    change({ steps: form.steps.map((s) => (s.id === id ? { ...s, ...patch } : s)) });
   const moveStep = (index: number, by: -1 | 1) => {
     const steps = [...form.steps];
     const [moved] = steps.splice(index, 1);
@@ -150,7 +173,8 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
     }
     if (!json || json.error) return setCreateError(json?.error ?? "nothing to show");
     const parsed = fromDocument(json.value);
-    if (typeof parsed === "string") return setCreateError(`The form cannot show this document (${parsed}); fix it here or keep editing it as JSON.`);
+    if (typeof parsed === "string")
+      return setCreateError(`The form cannot show this document (${parsed}); fix it here or keep editing it as JSON.`);
     setCreateError(null);
     setForm(parsed);
     setMode("form");
@@ -179,7 +203,14 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
       <PageHeader title={props.title}>
         <div class="tabs" role="tablist" aria-label="Edit as">
           {(["form", "json"] as const).map((m) => (
-            <button key={m} type="button" role="tab" aria-selected={mode === m} class={mode === m ? "tab is-active" : "tab"} onClick={() => switchMode(m)}>
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              class={mode === m ? "tab is-active" : "tab"}
+              onClick={() => switchMode(m)}
+            >
               {m === "form" ? "Form" : "JSON"}
             </button>
           ))}
@@ -195,7 +226,14 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
           {mode === "json" ? (
             <div class="ed-field">
               <label for="campaign-json">Campaign document (JSON)</label>
-              <textarea id="campaign-json" class="json-editor" rows={28} spellcheck={false} value={jsonText} onInput={(e) => setJsonText(e.currentTarget.value)} />
+              <textarea
+                id="campaign-json"
+                class="json-editor"
+                rows={28}
+                spellcheck={false}
+                value={jsonText}
+                onInput={(e) => setJsonText(e.currentTarget.value)}
+              />
               {json?.error ? <p class="field-problems">{json.error}</p> : null}
               <FieldProblems problems={problems} />
             </div>
@@ -206,14 +244,23 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
                 <div class="ed-row">
                   <div class="ed-field">
                     <label for="campaign-name">Name</label>
-                    <input id="campaign-name" value={form.name} required placeholder="founders-q1" autocomplete="off" onInput={(e) => change({ name: e.currentTarget.value })} />
+                    <input
+                      id="campaign-name"
+                      value={form.name}
+                      required
+                      placeholder="founders-q1"
+                      autocomplete="off"
+                      onInput={(e) => change({ name: e.currentTarget.value })}
+                    />
                     <span class="ed-hint">Letters, digits, "-", "_", "." or "@"; unique in the workspace.</span>
                     <FieldProblems problems={problemsAt(problems, "name")} />
                   </div>
                   <div class="ed-field">
                     <label for="campaign-account">Account</label>
                     <select id="campaign-account" value={form.account} onChange={(e) => change({ account: e.currentTarget.value })}>
-                      {props.accounts.some((a) => a.name === form.account) ? null : <option value={form.account}>{form.account || "(choose)"}</option>}
+                      {props.accounts.some((a) => a.name === form.account) ? null : (
+                        <option value={form.account}>{form.account || "(choose)"}</option>
+                      )}
                       {props.accounts.map((a) => (
                         <option key={a.name} value={a.name}>
                           {a.name} ({a.type})
@@ -254,10 +301,10 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
                 <details class="template-help">
                   <summary>Template variables</summary>
                   <p>
-                    Notes and messages are Liquid templates: <code>{"{{ firstName }}"}</code>, <code>{"{{ lastName }}"}</code>, <code>{"{{ fullName }}"}</code>,{" "}
-                    <code>{"{{ company }}"}</code>, <code>{"{{ title }}"}</code>, <code>{"{{ location }}"}</code>, and any other imported column as{" "}
-                    <code>{"{{ custom.column }}"}</code>. An empty variable makes the text unsendable unless it has a default:{" "}
-                    <code>{"{{ company | default: 'your company' }}"}</code>.
+                    Notes and messages are Liquid templates: <code>{"{{ firstName }}"}</code>, <code>{"{{ lastName }}"}</code>,{" "}
+                    <code>{"{{ fullName }}"}</code>, <code>{"{{ company }}"}</code>, <code>{"{{ title }}"}</code>,{" "}
+                    <code>{"{{ location }}"}</code>, and any other imported column as <code>{"{{ custom.column }}"}</code>. An empty
+                    variable makes the text unsendable unless it has a default: <code>{"{{ company | default: 'your company' }}"}</code>.
                   </p>
                 </details>
               </fieldset>
@@ -266,12 +313,18 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
         </div>
 
         <aside class="editor-preview" aria-labelledby="preview-title">
-          <h2 id="preview-title">
-            Preview {pending ? <span class="muted small">updating…</span> : null}
-          </h2>
-          {accountType ? <p class="muted small">Account {accountName}: {accountType}.</p> : null}
+          <h2 id="preview-title">Preview {pending ? <span class="muted small">updating…</span> : null}</h2>
+          {accountType ? (
+            <p class="muted small">
+              Account {accountName}: {accountType}.
+            </p>
+          ) : null}
           {previewError ? <PreviewProblems error={previewError} problems={previewProblems} stale={preview !== null} /> : null}
-          <PreviewPane preview={preview} pending={pending || previewError !== null} campaignName={mode === "form" ? form.name.trim() || UNNAMED : String((doc as { name?: unknown } | null)?.name ?? "")} />
+          <PreviewPane
+            preview={preview}
+            pending={pending || previewError !== null}
+            campaignName={mode === "form" ? form.name.trim() || UNNAMED : String((doc as { name?: unknown } | null)?.name ?? "")}
+          />
         </aside>
       </div>
     </form>
@@ -280,7 +333,8 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
 
 /** Why the preview could not be rendered: the definition's problems (a 422) by field, or the error as is. */
 function PreviewProblems(props: { error: unknown; problems: ProblemField[]; stale: boolean }) {
-  if (!(props.error instanceof ApiError && props.error.status === 422 && props.problems.length > 0)) return <ErrorBox error={props.error} />;
+  if (!(props.error instanceof ApiError && props.error.status === 422 && props.problems.length > 0))
+    return <ErrorBox error={props.error} />;
   return (
     <div class="error" role="alert" data-testid="preview-problems">
       <p>Cannot preview: fix {props.problems.length === 1 ? "this problem" : `these ${props.problems.length} problems`} first.</p>

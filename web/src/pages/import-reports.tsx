@@ -58,7 +58,13 @@ export function CsvReport(props: { report: CsvImportReport }) {
       <div class="counts">
         <Count label={r.dryRun ? "would be enrolled" : "enrolled"} value={r.enrolled} testid="enrolled" tone="ok" />
         <Count label="duplicates" value={duplicates} testid="duplicates" tone="warn" hint="in the file, or already enrolled" />
-        <Count label="rejected" value={r.rejected} testid="rejected" tone="bad" hint={duplicates > 0 ? `including the ${duplicates} duplicates` : undefined} />
+        <Count
+          label="rejected"
+          value={r.rejected}
+          testid="rejected"
+          tone="bad"
+          hint={duplicates > 0 ? `including the ${duplicates} duplicates` : undefined}
+        />
       </div>
       {zones.length > 0 ? (
         <>
@@ -120,12 +126,20 @@ export function ArchiveReport(props: { report: ArchiveImportReport }) {
       <h2 id="archive-report-title">Report: {r.file}</h2>
       <DryRunNote dryRun={r.dryRun} />
       <p class="muted small">
-        Account {r.account} · read {tables.map((f) => `${f.name} (${f.table})`).join(", ") || "no table"} · {r.read.connections} connections, {r.read.invitationsOutgoing} invitations sent and{" "}
-        {r.read.invitationsIncoming} received, {r.read.messages} messages{r.read.draftsSkipped > 0 ? ` (drafts skipped: ${r.read.draftsSkipped})` : ""}
+        Account {r.account} · read {tables.map((f) => `${f.name} (${f.table})`).join(", ") || "no table"} · {r.read.connections}{" "}
+        connections, {r.read.invitationsOutgoing} invitations sent and {r.read.invitationsIncoming} received, {r.read.messages} messages
+        {r.read.draftsSkipped > 0 ? ` (drafts skipped: ${r.read.draftsSkipped})` : ""}
       </p>
-      <p class="small">Your profile: {r.owner ? `${r.owner.identifiers.join(", ")} (from ${r.owner.source})` : "not found in the export"}</p>
+      <p class="small">
+        Your profile: {r.owner ? `${r.owner.identifiers.join(", ")} (from ${r.owner.source})` : "not found in the export"}
+      </p>
       <div class="counts">
-        <Count label={`invitations sent by hand, now tracked${r.adoptedInto.length > 0 ? ` (${r.adoptedInto.map((a) => `${a.invitations} in campaign ${a.campaign}`).join(", ")})` : ""}`} value={r.invitationsAdopted} testid="invitationsAdopted" tone="ok" />
+        <Count
+          label={`invitations sent by hand, now tracked${r.adoptedInto.length > 0 ? ` (${r.adoptedInto.map((a) => `${a.invitations} in campaign ${a.campaign}`).join(", ")})` : ""}`}
+          value={r.invitationsAdopted}
+          testid="invitationsAdopted"
+          tone="ok"
+        />
         <Count label="pending invitations accepted" value={r.accepted} testid="accepted" tone="ok" />
         <Count label="people newly marked as connections" value={r.alreadyConnected} testid="alreadyConnected" />
         <Count label="new connections in all" value={r.connections} testid="connections" />

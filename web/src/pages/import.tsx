@@ -24,7 +24,9 @@ function useUpload<T>() {
     setResult(null);
     setPhase({ type: "uploading", fraction: 0 });
     try {
-      const report = await upload<T>(path, file, contentType, (fraction) => setPhase(fraction >= 1 ? { type: "processing" } : { type: "uploading", fraction }));
+      const report = await upload<T>(path, file, contentType, (fraction) =>
+        setPhase(fraction >= 1 ? { type: "processing" } : { type: "uploading", fraction }),
+      );
       setResult(report);
     } catch (e) {
       setError(e);
@@ -70,19 +72,25 @@ function CsvImport() {
   const submit = (e: Event) => {
     e.preventDefault();
     if (!file || !chosen) return;
-    void job.run(withQuery("/v1/prospects/import", { campaign: chosen, dryRun: dryRun ? "true" : undefined, file: file.name }), file, "text/csv");
+    void job.run(
+      withQuery("/v1/prospects/import", { campaign: chosen, dryRun: dryRun ? "true" : undefined, file: file.name }),
+      file,
+      "text/csv",
+    );
   };
 
   return (
     <section class="card import-card" aria-labelledby="csv-title">
       <h2 id="csv-title">Prospects from a CSV</h2>
       <p class="muted small">
-        Lead lists from PhantomBuster, Evaboot, Apollo, Waalaxy, LinkedIn's Connections.csv, or any CSV with a profile URL column. Rows without a usable profile, duplicates and people already enrolled are
-        listed with their line.
+        Lead lists from PhantomBuster, Evaboot, Apollo, Waalaxy, LinkedIn's Connections.csv, or any CSV with a profile URL column. Rows
+        without a usable profile, duplicates and people already enrolled are listed with their line.
       </p>
       {campaigns.error ? <ErrorBox error={campaigns.error} /> : null}
       {!campaigns.data ? (
-        campaigns.error ? null : <Loading />
+        campaigns.error ? null : (
+          <Loading />
+        )
       ) : list.length === 0 ? (
         <Empty>
           Prospects are enrolled into a campaign: <a href={href("editor")}>create one</a> first.
@@ -99,7 +107,12 @@ function CsvImport() {
             ))}
           </select>
           <label for="csv-file">CSV file</label>
-          <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
           <span class="check">
             <input id="csv-dry-run" type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
             <label for="csv-dry-run">Dry run</label>
@@ -131,19 +144,25 @@ function ArchiveImport() {
   const submit = (e: Event) => {
     e.preventDefault();
     if (!file || !chosen) return;
-    void job.run(withQuery("/v1/imports/linkedin-archive", { account: chosen, dryRun: dryRun ? "true" : undefined, file: file.name }), file, "application/zip");
+    void job.run(
+      withQuery("/v1/imports/linkedin-archive", { account: chosen, dryRun: dryRun ? "true" : undefined, file: file.name }),
+      file,
+      "application/zip",
+    );
   };
 
   return (
     <section class="card import-card" aria-labelledby="archive-title">
       <h2 id="archive-title">LinkedIn data export</h2>
       <p class="muted small">
-        The zip from LinkedIn's “Get a copy of your data” (Basic_LinkedInDataExport_….zip): invitations you sent by hand are tracked, acceptances, connections and replies recorded. Importing the same export
-        twice changes nothing.
+        The zip from LinkedIn's “Get a copy of your data” (Basic_LinkedInDataExport_….zip): invitations you sent by hand are tracked,
+        acceptances, connections and replies recorded. Importing the same export twice changes nothing.
       </p>
       {accounts.error ? <ErrorBox error={accounts.error} /> : null}
       {!accounts.data ? (
-        accounts.error ? null : <Loading />
+        accounts.error ? null : (
+          <Loading />
+        )
       ) : list.length === 0 ? (
         <Empty>
           An export belongs to an account: add one on the <a href={href("accounts")}>Accounts</a> page first.
@@ -159,7 +178,12 @@ function ArchiveImport() {
             ))}
           </select>
           <label for="archive-file">Export (.zip)</label>
-          <input id="archive-file" type="file" accept=".zip,application/zip" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <input
+            id="archive-file"
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
           <span class="check">
             <input id="archive-dry-run" type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
             <label for="archive-dry-run">Dry run</label>

@@ -70,13 +70,18 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
   const [requested, setRequested] = useState<ReadonlySet<number>>(new Set());
 
   const withdraw = async (inv: Invitation) => {
-    if (!confirm(`Withdraw the invitation to ${inv.name || inv.profileUrl}? LinkedIn does not let you invite them again for about 3 weeks.`)) return;
+    if (
+      !confirm(`Withdraw the invitation to ${inv.name || inv.profileUrl}? LinkedIn does not let you invite them again for about 3 weeks.`)
+    )
+      return;
     setActionError(null);
     setNotice(null);
     try {
       await post(`/v1/invitations/${inv.id}/withdraw`);
       setRequested((s) => new Set(s).add(inv.id));
-      setNotice(`The withdrawal of the invitation to ${inv.name || inv.profileUrl} is due now; it is done in ${inv.account}'s working hours.`);
+      setNotice(
+        `The withdrawal of the invitation to ${inv.name || inv.profileUrl} is due now; it is done in ${inv.account}'s working hours.`,
+      );
     } catch (e) {
       setActionError(e instanceof ApiError && e.status === 409 ? new ApiError(409, `Not withdrawn: ${e.message}`) : e);
     }
@@ -150,9 +155,15 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
       <ErrorBox error={list.error} />
 
       {rows === null ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : rows.length === 0 ? (
-        <Empty>{filtered ? "No invitations match these filters." : "No invitations sent yet. They appear here once a campaign's connect step has been performed."}</Empty>
+        <Empty>
+          {filtered
+            ? "No invitations match these filters."
+            : "No invitations sent yet. They appear here once a campaign's connect step has been performed."}
+        </Empty>
       ) : (
         <>
           <div class="table-scroll">
@@ -177,12 +188,20 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
               </thead>
               <tbody>
                 {rows.map((inv) => (
-                  <InvitationRow key={inv.id} inv={inv} timeZone={zoneOf(inv.account)} requested={requested.has(inv.id)} onWithdraw={() => void withdraw(inv)} />
+                  <InvitationRow
+                    key={inv.id}
+                    inv={inv}
+                    timeZone={zoneOf(inv.account)}
+                    requested={requested.has(inv.id)}
+                    onWithdraw={() => void withdraw(inv)}
+                  />
                 ))}
               </tbody>
             </table>
           </div>
-          {list.data ? <Pager page={list.data.page} onPage={(n) => setQuery(q, { page: n === 1 ? "" : String(n) })} noun="invitations" /> : null}
+          {list.data ? (
+            <Pager page={list.data.page} onPage={(n) => setQuery(q, { page: n === 1 ? "" : String(n) })} noun="invitations" />
+          ) : null}
           <p class="muted small">Dates are in each sending account's time zone; hover a date for the time.</p>
         </>
       )}
@@ -238,7 +257,11 @@ function InvitationRow(props: { inv: Invitation; timeZone: string | null; reques
           {s?.label ?? inv.status}
         </span>
         {inv.status === "pending" && (props.requested || inv.withdrawalAt) ? (
-          <div class="muted small" data-testid="withdrawal" title={inv.withdrawalAt ? zonedDateTime(inv.withdrawalAt, timeZone) : undefined}>
+          <div
+            class="muted small"
+            data-testid="withdrawal"
+            title={inv.withdrawalAt ? zonedDateTime(inv.withdrawalAt, timeZone) : undefined}
+          >
             {props.requested || (inv.withdrawalAt && Date.parse(inv.withdrawalAt) <= serverNow())
               ? "withdrawal due"
               : `withdrawn if pending on ${compactDate(inv.withdrawalAt, timeZone, { time: false })}`}
@@ -257,7 +280,13 @@ function InvitationRow(props: { inv: Invitation; timeZone: string | null; reques
       )}
       <td>
         {inv.status === "pending" ? (
-          <button type="button" class="withdraw" disabled={props.requested} onClick={props.onWithdraw} aria-label={`Withdraw invitation to ${inv.name || inv.profileUrl}`}>
+          <button
+            type="button"
+            class="withdraw"
+            disabled={props.requested}
+            onClick={props.onWithdraw}
+            aria-label={`Withdraw invitation to ${inv.name || inv.profileUrl}`}
+          >
             Withdraw
           </button>
         ) : null}

@@ -13,10 +13,15 @@ export function AccountChooser() {
   return (
     <>
       <PageHeader title="Task runner" />
-      <p class="muted">Choose the account whose tasks you do on LinkedIn now. Each task shows the profile and the prepared text; you report what happened with one key.</p>
+      <p class="muted">
+        Choose the account whose tasks you do on LinkedIn now. Each task shows the profile and the prepared text; you report what happened
+        with one key.
+      </p>
       {overview.error ? <ErrorBox error={overview.error} /> : null}
       {!data ? (
-        overview.error ? null : <Loading />
+        overview.error ? null : (
+          <Loading />
+        )
       ) : data.accounts.length === 0 ? (
         <Empty>
           No accounts yet: add one on the <a href={href("accounts")}>Accounts</a> page.
@@ -59,7 +64,9 @@ export function AccountChooser() {
                   {a.next ? (
                     <>
                       {a.next.kind}{" "}
-                      {Date.parse(a.next.at) <= Date.parse(data.at) ? "now" : `in ${countdown(Date.parse(a.next.at) - Date.parse(data.at))}`}
+                      {Date.parse(a.next.at) <= Date.parse(data.at)
+                        ? "now"
+                        : `in ${countdown(Date.parse(a.next.at) - Date.parse(data.at))}`}
                       {a.next.waitsFor ? <div class="muted small">waiting for: {a.next.waitsFor}</div> : null}
                     </>
                   ) : (

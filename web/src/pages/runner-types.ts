@@ -24,7 +24,12 @@ export interface AccountInfo {
 /** The terminal runner's command keys (src/runner/outcome-keys.ts COMMAND_KEYS). */
 export const COMMAND_KEYS = { skip: "s", open: "o", copy: "c", quit: "q" } as const;
 
-export const VERB: Record<TaskKind, string> = { visit: "Visit the profile", connect: "Connect", message: "Message", withdraw: "Withdraw the invitation" };
+export const VERB: Record<TaskKind, string> = {
+  visit: "Visit the profile",
+  connect: "Connect",
+  message: "Message",
+  withdraw: "Withdraw the invitation",
+};
 
 /** LinkedIn's note limit by account type: 200 characters on free accounts, 300 on paid ones. */
 export function noteLimitFor(type: string): number {

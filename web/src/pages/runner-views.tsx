@@ -19,7 +19,9 @@ export interface TaskActions {
 /** "Mon 10:05" in the prospect's zone at the server's now. */
 function theirTime(zone: string, serverNow: number): string {
   try {
-    return new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: zone }).format(new Date(serverNow));
+    return new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: zone }).format(
+      new Date(serverNow),
+    );
   } catch {
     return "–";
   }
@@ -30,7 +32,13 @@ export function taskText(task: Task): string {
   return task.kind === "connect" ? (task.note ?? "") : task.kind === "message" ? (task.text ?? "") : "";
 }
 
-export function TaskCard(props: { view: TaskView; noteLimit: number | null; accountZone: string | null; serverNow: number; actions: TaskActions }) {
+export function TaskCard(props: {
+  view: TaskView;
+  noteLimit: number | null;
+  accountZone: string | null;
+  serverNow: number;
+  actions: TaskActions;
+}) {
   const { task, recovered } = props.view;
   const { busy } = props.actions;
   const p = task.prospect;
@@ -104,7 +112,14 @@ export function TaskCard(props: { view: TaskView; noteLimit: number | null; acco
 
       <div class="runner-keys" role="group" aria-label="What happened on LinkedIn?">
         {task.outcomes.map((o) => (
-          <button key={o.key} type="button" class={o.key === "d" ? "primary" : undefined} disabled={busy} onClick={() => props.actions.onOutcome(o.key)} data-key={o.key}>
+          <button
+            key={o.key}
+            type="button"
+            class={o.key === "d" ? "primary" : undefined}
+            disabled={busy}
+            onClick={() => props.actions.onOutcome(o.key)}
+            data-key={o.key}
+          >
             <kbd>{o.key}</kbd> {o.label}
           </button>
         ))}
@@ -126,7 +141,14 @@ function Countdown(props: { until: number; serverNow: number }) {
 
 /** When a wait ends, in the viewer's zone, to the second (waits are often seconds long). */
 function at(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(new Date(iso));
 }
 
 export function WaitCard(props: { view: Extract<NextView, { type: "wait" }>; serverNow: number }) {
@@ -167,7 +189,10 @@ export function HeldCard(props: { view: Extract<NextView, { type: "held" }>; ser
         ) : null}
         .
       </p>
-      <p class="muted">Waiting for it to finish… If that runner stopped, its task comes back here once its hold ends, and you are asked whether it was done.</p>
+      <p class="muted">
+        Waiting for it to finish… If that runner stopped, its task comes back here once its hold ends, and you are asked whether it was
+        done.
+      </p>
     </section>
   );
 }
@@ -189,7 +214,10 @@ export function SessionLog(props: { entries: LogEntry[] }) {
         <ol class="runner-log-list" data-testid="session-log" reversed>
           {props.entries.map((e, i) => (
             <li key={i}>
-              <span class="muted">{new Date(e.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</span> {e.kind} <strong>{e.name}</strong>: {e.outcome}
+              <span class="muted">
+                {new Date(e.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+              </span>{" "}
+              {e.kind} <strong>{e.name}</strong>: {e.outcome}
             </li>
           ))}
         </ol>

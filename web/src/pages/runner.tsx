@@ -225,7 +225,9 @@ function RunnerSession(props: { account: string }) {
       <div class="runner-layout">
         <div>
           {!view ? (
-            error ? null : <Loading />
+            error ? null : (
+              <Loading />
+            )
           ) : view.type === "task" ? (
             <TaskCard
               view={view}
@@ -240,7 +242,8 @@ function RunnerSession(props: { account: string }) {
             <WaitCard view={view} serverNow={serverNow} />
           )}
           <p class="muted small runner-help">
-            Keys: the letter on each button records that outcome; <kbd>s</kbd> skip, <kbd>o</kbd> open the profile, <kbd>c</kbd> copy the text, <kbd>q</kbd> quit. Server time{" "}
+            Keys: the letter on each button records that outcome; <kbd>s</kbd> skip, <kbd>o</kbd> open the profile, <kbd>c</kbd> copy the
+            text, <kbd>q</kbd> quit. Server time{" "}
             <span data-testid="server-time">{new Date(serverNow).toISOString().slice(0, 16).replace("T", " ")}</span> UTC.
           </p>
         </div>

@@ -35,12 +35,22 @@ export function SignInPage(props: { onSignedIn: (s: Session) => void; linkToken:
       <h1>linkpace</h1>
       <form onSubmit={submit}>
         <label for="token">API token</label>
-        <input id="token" name="token" type="password" autocomplete="off" required placeholder="lp_…" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+        <input
+          id="token"
+          name="token"
+          type="password"
+          autocomplete="off"
+          required
+          placeholder="lp_…"
+          value={token}
+          onInput={(e) => setToken(e.currentTarget.value)}
+        />
         <button type="submit" disabled={busy || token.trim() === ""}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
         <p class="muted">
-          Create a token on the server with <code>linkpace token create --name laptop</code>. It is shown once; the dashboard keeps a session cookie, not the token.
+          Create a token on the server with <code>linkpace token create --name laptop</code>. It is shown once; the dashboard keeps a
+          session cookie, not the token.
         </p>
         <ErrorBox error={error} />
       </form>
