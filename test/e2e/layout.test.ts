@@ -129,13 +129,11 @@ describeInBrowser("dashboard layout: sign-in without failed requests, 1366 px an
     // The report too: a dry run of a file with a line it cannot use.
     await form.getByLabel("Campaign").selectOption("q1");
     await form.getByLabel("Dry run").check();
-    await form
-      .getByLabel("CSV file")
-      .setInputFiles({
-        name: "more-leads-from-a-tool-with-a-long-export-name.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(`${CSV}not-a-profile-but-a-very-long-value-without-any-space-in-it,No,Body,,,\n`),
-      });
+    await form.getByLabel("CSV file").setInputFiles({
+      name: "more-leads-from-a-tool-with-a-long-export-name.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${CSV}not-a-profile-but-a-very-long-value-without-any-space-in-it,No,Body,,,\n`),
+    });
     await form.getByRole("button", { name: "Import", exact: true }).click();
     await page.getByTestId("csv-report").waitFor();
     await e.screenshot("layout-390-import");
