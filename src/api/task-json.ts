@@ -1,7 +1,7 @@
 /** An in-flight action as the task and agent routes show it: whom, what, the exact text, and its outcomes. */
 import { z } from "@hono/zod-openapi";
 import type { App } from "../app.js";
-import type { ActionKind } from "../core/model.js";
+import { STEP_KINDS, type ActionKind } from "../core/model.js";
 import { personName } from "../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../core/time.js";
 import { readAction } from "../engine/answer-outcome.js";
@@ -13,7 +13,7 @@ import { ActionResultSchema } from "./schemas.js";
 export const TaskSchema = z
   .object({
     actionId: z.number().int(),
-    kind: z.enum(["visit", "connect", "message", "withdraw"]),
+    kind: z.enum(STEP_KINDS),
     account: z.string().nullable(),
     campaign: z.string().nullable(),
     since: z.string().openapi({ description: "when the action was handed out (UTC)" }),

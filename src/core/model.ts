@@ -45,8 +45,8 @@ export interface AccountDoc {
   noteMaxLength: number;
 }
 
-export type StepKind = "visit" | "connect" | "message" | "withdraw";
-export const STEP_KINDS: readonly StepKind[] = ["visit", "connect", "message", "withdraw"];
+export const STEP_KINDS = ["visit", "connect", "message", "withdraw"] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
 
 export type CampaignStep =
   | { kind: "visit"; after: number }

@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { FUNNEL_STAGES } from "../../core/analytics/index.js";
-import { STEP_KINDS, type StepKind } from "../../core/model.js";
+import { STEP_KINDS } from "../../core/model.js";
 import { accountAnalytics, campaignAnalytics } from "../../engine/analytics.js";
 import type { Router } from "../router.js";
 import { failures, NameParam, ok } from "../schemas.js";
@@ -17,7 +17,7 @@ const Decided = z
   .number()
   .int()
   .openapi({ description: "invitations accepted, declined, withdrawn, or pending for 21 days or more: what an acceptance rate is over" });
-const StepKindSchema = z.enum(STEP_KINDS as [StepKind, ...StepKind[]]);
+const StepKindSchema = z.enum(STEP_KINDS);
 
 export const AccountAnalytics = z
   .object({

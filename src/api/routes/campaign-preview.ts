@@ -5,12 +5,12 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { campaignDocFromObject } from "../../core/campaign/index.js";
-import { STEP_KINDS, type StepKind } from "../../core/model.js";
+import { STEP_KINDS } from "../../core/model.js";
 import { previewCampaign } from "../../engine/campaign-preview.js";
 import type { Router } from "../router.js";
 import { Document, failures, ok, strictBody } from "../schemas.js";
 
-const StepKindSchema = z.enum(STEP_KINDS as [StepKind, ...StepKind[]]);
+const StepKindSchema = z.enum(STEP_KINDS);
 
 const PreviewBody = strictBody({
   definition: Document,

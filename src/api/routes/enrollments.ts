@@ -1,7 +1,7 @@
 /** /v1/enrollments: every prospect in every campaign, where it stands and the dates on record, a page at a time. */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
-import { STEP_KINDS, type StepKind } from "../../core/model.js";
+import { STEP_KINDS } from "../../core/model.js";
 import { personName } from "../../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../../core/time.js";
 import type { EnrollmentFilter, EnrollmentStatus, EnrollmentWithPerson } from "../../store/store.js";
@@ -18,7 +18,7 @@ export const EnrollmentSchema = z
     account: z.string(),
     status: z.enum(STATUSES),
     step: z.number().int().openapi({ description: "the index of the next step in the campaign's steps" }),
-    nextKind: z.enum(STEP_KINDS as [StepKind, ...StepKind[]]).nullable(),
+    nextKind: z.enum(STEP_KINDS).nullable(),
     readyAt: When.openapi({ description: "when the next action may run; null: not scheduled" }),
     endReason: z.string().nullable(),
     prospect: z.object({

@@ -3,7 +3,7 @@
  * and the prospects its campaigns' imports refused as unreachable.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { STEP_KINDS, type StepKind } from "../../core/model.js";
+import { STEP_KINDS } from "../../core/model.js";
 import { formatInstant } from "../../core/time.js";
 import { accountStatuses, unreachableCounts } from "../../engine/account-status.js";
 import { statusJson } from "../../engine/status-json.js";
@@ -13,7 +13,7 @@ import { failures, ok } from "../schemas.js";
 /** AccountStatus with instants as ISO strings and unlimited budgets as null (shared with the CLI's --json). */
 export { statusJson };
 
-const StepKindSchema = z.enum(STEP_KINDS as [StepKind, ...StepKind[]]);
+const StepKindSchema = z.enum(STEP_KINDS);
 const Usage = z.object({ used: z.number().int(), budget: z.number().int().nullable().openapi({ description: "null: unlimited" }) });
 
 /** One account's status (statusJson), as GET /v1/status and GET /v1/accounts/{name} answer it. */

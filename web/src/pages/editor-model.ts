@@ -4,14 +4,16 @@
  * leaves out what is empty so the server's defaults apply (after 0s, no note, noteFallback blank, withdrawAfter
  * 21d; `never` keeps invitations pending).
  */
+import type { ApiSchema } from "../api-json.js";
 
-/** A field a 422 names (api.ts ProblemField; declared here so this file has no imports and the tests can load it). */
+/** A field a 422 names (api.ts ProblemField; declared here so this file imports only types and the tests can load it). */
 export interface ProblemField {
   field: string;
   message: string;
 }
 
-export type StepKind = "visit" | "connect" | "message" | "withdraw";
+/** The step kinds, as the API's task schema names them (generated from the server's own list). */
+export type StepKind = ApiSchema<"Task">["kind"];
 export const STEP_KINDS: StepKind[] = ["visit", "connect", "message", "withdraw"];
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
