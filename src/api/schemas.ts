@@ -70,6 +70,13 @@ export const AnyObject = z.record(z.string(), z.unknown());
 
 export const ActionResultSchema = z.enum(ACTION_RESULTS).openapi("ActionResult");
 
+/** A person's names in every answer that shows one (spread into the prospect's object). */
+export const PersonNameFields = {
+  firstName: z.string(),
+  lastName: z.string(),
+  fullName: z.string().openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }),
+};
+
 export const BoolQuery = z.enum(["true", "false"]).transform((v) => v === "true");
 
 /** Response entries for the usual failures of an authenticated route. */

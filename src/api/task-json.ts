@@ -7,7 +7,7 @@ import { formatInstant, type Instant } from "../core/time.js";
 import { readAction } from "../engine/answer-outcome.js";
 import { outcomeKeys } from "../runner/outcome-keys.js";
 import type { AccountRow, ActionLogRow, PersonRow } from "../store/store.js";
-import { ActionResultSchema } from "./schemas.js";
+import { ActionResultSchema, PersonNameFields } from "./schemas.js";
 
 /** taskJson's answer, in the OpenAPI document. */
 export const TaskSchema = z
@@ -19,11 +19,7 @@ export const TaskSchema = z
     since: z.string().openapi({ description: "when the action was handed out (UTC)" }),
     prospect: z.object({
       url: z.string().nullable(),
-      firstName: z.string(),
-      lastName: z.string(),
-      fullName: z
-        .string()
-        .openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }),
+      ...PersonNameFields,
       company: z.string(),
       title: z.string(),
       location: z.string(),

@@ -8,7 +8,7 @@ import { campaignDocFromObject } from "../../core/campaign/index.js";
 import { STEP_KINDS } from "../../core/model.js";
 import { previewCampaign } from "../../engine/campaign-preview.js";
 import type { Router } from "../router.js";
-import { Document, failures, ok, strictBody } from "../schemas.js";
+import { Document, failures, ok, PersonNameFields, strictBody } from "../schemas.js";
 
 const StepKindSchema = z.enum(STEP_KINDS);
 
@@ -24,11 +24,7 @@ export const CampaignPreviewSchema = z
     prospects: z.array(
       z.object({
         url: z.string(),
-        firstName: z.string(),
-        lastName: z.string(),
-        fullName: z
-          .string()
-          .openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }),
+        ...PersonNameFields,
         company: z.string(),
         title: z.string(),
         renders: z.array(

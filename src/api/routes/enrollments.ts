@@ -6,7 +6,7 @@ import { personName } from "../../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../../core/time.js";
 import type { EnrollmentFilter, EnrollmentStatus, EnrollmentWithPerson } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { failures, ok, Page, PageQuery } from "../schemas.js";
+import { failures, ok, Page, PageQuery, PersonNameFields } from "../schemas.js";
 
 const STATUSES = ["ready", "in_flight", "invited", "done"] as const satisfies readonly EnrollmentStatus[];
 const When = z.string().nullable().openapi({ description: "ISO 8601 (UTC), null when it has not happened" });
@@ -23,11 +23,7 @@ export const EnrollmentSchema = z
     endReason: z.string().nullable(),
     prospect: z.object({
       url: z.string(),
-      firstName: z.string(),
-      lastName: z.string(),
-      fullName: z
-        .string()
-        .openapi({ description: "the name as shown: the full name as the imported file wrote it, else first and last name" }),
+      ...PersonNameFields,
       company: z.string(),
       title: z.string(),
       location: z.string(),

@@ -5,30 +5,14 @@ import { MAX_SECRET_LENGTH, MAX_URL_LENGTH } from "../../core/limits.js";
 import { NOTIFICATION_KINDS } from "../../core/notifications.js";
 import { formatInstant } from "../../core/time.js";
 import type { App } from "../../app.js";
-import { DELIVERY_STATUSES, type DeliveryRow, type DeliveryStatus, type WebhookRow } from "../../store/webhooks.js";
+import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookRow } from "../../store/webhooks.js";
+import { deliveryJson } from "../../webhooks/delivery-json.js";
 import { generateSecret } from "../../webhooks/signing.js";
 import { parseWebhookUrl } from "../../webhooks/webhook-config.js";
 import type { Router } from "../router.js";
 import { failures, IdParam, ok, strictBody } from "../schemas.js";
-import { iso } from "../task-json.js";
 
 const webhookJson = (w: WebhookRow) => ({ id: w.id, url: w.url, events: w.events, createdAt: formatInstant(w.createdAt) });
-
-const deliveryJson = (d: DeliveryRow) => ({
-  id: d.id,
-  deliveryId: d.deliveryId,
-  webhook: d.webhookId,
-  notification: d.notificationId,
-  event: d.kind,
-  status: d.status,
-  attempts: d.attempts,
-  lastStatusCode: d.lastStatusCode,
-  lastError: d.lastError,
-  lastAttemptAt: iso(d.lastAttemptAt),
-  nextAttemptAt: d.status === "pending" ? iso(d.nextAttemptAt) : null,
-  deliveredAt: iso(d.deliveredAt),
-  createdAt: formatInstant(d.createdAt),
-});
 
 const NewWebhookBody = strictBody({
   url: z.string().min(1).max(MAX_URL_LENGTH).openapi({ example: "https://example.com/hooks/linkpace" }),

@@ -8,7 +8,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { LinkpaceError } from "../../core/errors.js";
 import { NOTIFICATION_KINDS } from "../../core/notifications.js";
 import { formatInstant, parseDuration, SECOND, type Instant } from "../../core/time.js";
-import { DELIVERY_STATUSES, type DeliveryRow, type DeliveryStatus, type WebhookRow } from "../../store/webhooks.js";
+import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookRow } from "../../store/webhooks.js";
+import { deliveryJson } from "../../webhooks/delivery-json.js";
 import { generateSecret } from "../../webhooks/signing.js";
 import { WEBHOOK_ALLOW_ENV, webhookAllowFrom } from "../../webhooks/webhook-allow.js";
 import { parseEvents, parseWebhookUrl } from "../../webhooks/webhook-config.js";
@@ -19,24 +20,6 @@ const at = (t: Instant | null): string | null => (t === null ? null : formatInst
 
 function webhookJson(w: WebhookRow) {
   return { id: w.id, url: w.url, events: w.events, createdAt: formatInstant(w.createdAt) };
-}
-
-function deliveryJson(d: DeliveryRow) {
-  return {
-    id: d.id,
-    deliveryId: d.deliveryId,
-    webhook: d.webhookId,
-    notification: d.notificationId,
-    event: d.kind,
-    status: d.status,
-    attempts: d.attempts,
-    lastStatusCode: d.lastStatusCode,
-    lastError: d.lastError,
-    lastAttemptAt: at(d.lastAttemptAt),
-    nextAttemptAt: d.status === "pending" ? at(d.nextAttemptAt) : null,
-    deliveredAt: at(d.deliveredAt),
-    createdAt: formatInstant(d.createdAt),
-  };
 }
 
 function parseId(text: string, what: string): number {
