@@ -70,6 +70,20 @@ export const AnyObject = z.record(z.string(), z.unknown());
 
 export const ActionResultSchema = z.enum(ACTION_RESULTS).openapi("ActionResult");
 
+/** The `campaign` and `account` filters of the listing and export routes (spread into their query schemas). */
+export const ScopeQueryFields = {
+  campaign: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ param: { name: "campaign", in: "query" } }),
+  account: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ param: { name: "account", in: "query" } }),
+};
+
 /** A person's names in every answer that shows one (spread into the prospect's object). */
 export const PersonNameFields = {
   firstName: z.string(),

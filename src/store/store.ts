@@ -1,5 +1,5 @@
 /**
- * The Store port: everything the engine, CLI and (later) the server persist. One Kysely implementation serves
+ * The Store port: everything the engine, the CLI and the server persist; its row types are in entity-rows.ts and log-rows.ts. One Kysely implementation serves
  * SQLite (embedded default) and PostgreSQL; backends differ only in how the Kysely instance is built and in
  * row locking (PostgreSQL: `FOR UPDATE SKIP LOCKED` so several workers never claim the same account).
  *
@@ -7,283 +7,48 @@
  * Every list is returned in a deterministic order (documented per method) so that a simulation produces the
  * same bytes on both backends.
  */
-import type { NotificationKind } from "../core/notifications.js";
-import type { AccountDoc, ActionKind, ActionResult, CampaignDoc, NetworkEventKind, ZoneSource } from "../core/model.js";
-import type { EnrollmentStatus } from "../core/enrollment/transition.js";
-import type { Instant } from "../core/time.js";
 import type { AlertStore } from "./alerts.js";
 import type { ApiMetricsStore } from "./api-metrics.js";
 import type { ApiTokenStore } from "./api-tokens.js";
 import type { SessionStore } from "./sessions.js";
 import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
+import type { ActionKind, ActionResult } from "../core/model.js";
+import type { Instant } from "../core/time.js";
+import type {
+  WorkspaceId,
+  AccountRow,
+  CampaignStatus,
+  CampaignRow,
+  PersonRow,
+  NewPerson,
+  EnrollmentRow,
+  NewEnrollment,
+  EnrollmentPatch,
+  DueEnrollment,
+  EnrollmentFilter,
+  EnrollmentWithPerson,
+  ExportFilter,
+  ProspectExportRow,
+  ActivityExportRow,
+} from "./entity-rows.js";
+import type {
+  ActionLogRow,
+  LogRow,
+  NewLogRow,
+  LogLine,
+  InvitationRow,
+  EnrollmentCounts,
+  TaskRow,
+  Release,
+  ReleasedAction,
+  TaskHold,
+  NotificationRow,
+  NewNotificationRow,
+} from "./log-rows.js";
 
-export type WorkspaceId = number;
-/** The workspace every single-user command works in. */
-export const DEFAULT_WORKSPACE: WorkspaceId = 1;
-
-export interface AccountRow {
-  id: number;
-  workspaceId: WorkspaceId;
-  name: string;
-  doc: AccountDoc;
-  /** The governor's persisted state (governor/state.ts), opaque to the store. */
-  state: unknown;
-  /** When the engine should next look at this account; null: only an outside event can wake it. */
-  wakeAt: Instant | null;
-  createdAt: Instant;
-}
-
-export type CampaignStatus = "active" | "paused";
-
-export interface CampaignRow {
-  id: number;
-  workspaceId: WorkspaceId;
-  name: string;
-  accountId: number;
-  doc: CampaignDoc;
-  status: CampaignStatus;
-  createdAt: Instant;
-}
-
-export interface PersonRow {
-  id: number;
-  workspaceId: WorkspaceId;
-  /** Canonical profile URL when known, else another identifier URL. */
-  displayUrl: string;
-  firstName: string;
-  lastName: string;
-  /** The name as the source wrote it (a full-name column), or null: first and last name (core/prospect/person-name.ts). */
-  fullName: string | null;
-  company: string;
-  title: string;
-  location: string;
-  /** Resolved IANA zone, null until known (then the sender's zone is used). */
-  timezone: string | null;
-  zoneSource: ZoneSource | null;
-  custom: Record<string, string>;
-  memberId: string | null;
-  connectedAt: Instant | null;
-  connected: boolean;
-  lastWithdrawnAt: Instant | null;
-  createdAt: Instant;
-}
-
-export type NewPerson = Omit<PersonRow, "id">;
-
-/** Enrollment status: core/enrollment/transition.ts documents each and is the only place it changes. */
-export type { EnrollmentStatus } from "../core/enrollment/transition.js";
-
-export interface EnrollmentRow {
-  id: number;
-  workspaceId: WorkspaceId;
-  campaignId: number;
-  accountId: number;
-  personId: number;
-  status: EnrollmentStatus;
-  /** Index of the next step to run in the campaign's steps. */
-  step: number;
-  nextKind: ActionKind | null;
-  /** Earliest instant the next action may run (its `after` and its windows applied); null: not scheduled. */
-  readyAt: Instant | null;
-  /** When the current wait started: the next step's `after` counts from here. */
-  baseAt: Instant;
-  /** The zone this prospect is scheduled in. */
-  prospectTz: string;
-  enrolledAt: Instant;
-  visitedAt: Instant | null;
-  invitedAt: Instant | null;
-  /** Whether the invitation that was sent carried a note. */
-  inviteNote: string | null;
-  acceptedAt: Instant | null;
-  lastMessageAt: Instant | null;
-  messagesSent: number;
-  repliedAt: Instant | null;
-  withdrawnAt: Instant | null;
-  endedAt: Instant | null;
-  endReason: string | null;
-  /** The log row of the in-flight action, while status is in_flight. */
-  leaseActionId: number | null;
-}
-
-export type NewEnrollment = Omit<EnrollmentRow, "id">;
-export type EnrollmentPatch = Partial<Omit<EnrollmentRow, "id" | "workspaceId" | "campaignId" | "accountId" | "personId">>;
-
-/** An enrollment that is due, with what the engine needs to act on it without more queries. */
-export interface DueEnrollment {
-  enrollment: EnrollmentRow;
-  person: PersonRow;
-  campaignId: number;
-}
-
-/** The columns every log row has; `type` tells an action (ActionLogRow) from a network event (EventLogRow). */
-interface LogRowFields {
-  id: number;
-  workspaceId: WorkspaceId;
-  at: Instant;
-  accountId: number;
-  campaignId: number | null;
-  personId: number | null;
-  enrollmentId: number | null;
-  /** The prospect's display identifier at the time. */
-  prospect: string | null;
-  prospectTz: string | null;
-  note: string | null;
-  text: string | null;
-}
-
-/** An action linkpace performed or handed out: `result` is null while in flight, then ok or a failure code. */
-export interface ActionLogRow extends LogRowFields {
-  type: "action";
-  kind: ActionKind;
-  result: ActionResult | null;
-}
-
-/** What LinkedIn told after the fact (an acceptance, a reply, a restriction): no result. */
-export interface EventLogRow extends LogRowFields {
-  type: "event";
-  kind: NetworkEventKind;
-  result: null;
-}
-
-export type LogRow = ActionLogRow | EventLogRow;
-export type LogType = LogRow["type"];
-export type NewLogRow = Omit<ActionLogRow, "id"> | Omit<EventLogRow, "id">;
-
-/** A joined row of the event log, ready to print as one of its lines. */
-export type LogLine = LogRow & {
-  accountName: string;
-  campaignName: string | null;
-};
-
-export interface InvitationRow {
-  enrollmentId: number;
-  campaignName: string;
-  accountName: string;
-  personId: number;
-  displayUrl: string;
-  firstName: string;
-  lastName: string;
-  fullName: string | null;
-  company: string;
-  title: string;
-  invitedAt: Instant;
-  inviteNote: string | null;
-  acceptedAt: Instant | null;
-  repliedAt: Instant | null;
-  withdrawnAt: Instant | null;
-  endReason: string | null;
-  status: EnrollmentStatus;
-  /** While pending: when the campaign's withdrawal is due (withdrawAfter, or now after a withdraw request). */
-  withdrawalAt: Instant | null;
-}
-
-export interface EnrollmentCounts {
-  /** enrollments by status */
-  byStatus: Record<EnrollmentStatus, number>;
-  /** done enrollments by end reason */
-  byEndReason: Record<string, number>;
-}
-
-/** An in-flight action shown to an account's owner by an assisted runner. */
-export interface TaskRow extends ActionLogRow {
-  /** The runner showing it, or null. */
-  claimedBy: string | null;
-  /** Until when that runner holds it. */
-  leaseUntil: Instant | null;
-  /** It was shown before and let go of, or its holder may have restarted: whoever shows it asks whether it was done. */
-  reconcile: boolean;
-}
-
-/** Why an in-flight action went back without a result: its owner skipped it, or nobody had ever taken it. */
-export type ReleaseReason = "skipped" | "released";
-
-/** How Store.releaseOpenAction puts an action back. */
-export interface Release {
-  which: "any" | "unheld";
-  at: Instant;
-  reason: ReleaseReason;
-  forgetBefore: Instant;
-}
-
-/** An action handed out and put back without a result: its log row is gone, so a late answer is told this. */
-export interface ReleasedAction {
-  actionId: number;
-  workspaceId: WorkspaceId;
-  accountId: number;
-  kind: ActionKind;
-  at: Instant;
-  reason: ReleaseReason;
-}
-
-/** Who takes a task, until when, and what taking it again means (Store.takeTask). */
-export interface TaskHold {
-  by: string;
-  until: Instant;
-  now: Instant;
-  repeat: "refresh" | "restart";
-}
-
-export interface NotificationRow {
-  id: number;
-  workspaceId: WorkspaceId;
-  at: Instant;
-  kind: NotificationKind;
-  accountId: number;
-  campaignId: number | null;
-  personId: number | null;
-  /** Self-contained details (names, URLs), ready to deliver. */
-  data: Record<string, unknown>;
-}
-
-export type NewNotificationRow = Omit<NotificationRow, "id">;
-
-/** Which enrollments listEnrollments keeps. */
-export interface EnrollmentFilter {
-  accountId?: number;
-  campaignId?: number;
-  status?: EnrollmentStatus;
-}
-
-/** An enrollment with the person's columns a list shows. */
-export interface EnrollmentWithPerson {
-  enrollment: EnrollmentRow;
-  person: ProspectExportRow["person"];
-}
-
-/** Which rows an export keeps (`linkpace export --account/--campaign`). */
-export interface ExportFilter {
-  accountId?: number;
-  campaignId?: number;
-}
-
-/** A row of `linkpace export prospects`: a person with one of their enrollments, or null if never enrolled. */
-export interface ProspectExportRow {
-  person: Pick<
-    PersonRow,
-    | "id"
-    | "displayUrl"
-    | "firstName"
-    | "lastName"
-    | "fullName"
-    | "company"
-    | "title"
-    | "location"
-    | "timezone"
-    | "zoneSource"
-    | "connected"
-    | "connectedAt"
-    | "custom"
-  >;
-  enrollment: EnrollmentRow | null;
-}
-
-/** A row of `linkpace export activity`: a log line with the prospect's current name (null: no person). */
-export type ActivityExportRow = LogLine & {
-  firstName: string | null;
-  lastName: string | null;
-  fullName: string | null;
-};
+export * from "./entity-rows.js";
+export * from "./log-rows.js";
 
 /** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
 export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore, UnreachableStore {

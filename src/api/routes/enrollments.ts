@@ -6,7 +6,7 @@ import { personName } from "../../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../../core/time.js";
 import type { EnrollmentFilter, EnrollmentStatus, EnrollmentWithPerson } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { failures, ok, Page, PageQuery, PersonNameFields } from "../schemas.js";
+import { failures, ok, Page, PageQuery, PersonNameFields, ScopeQueryFields } from "../schemas.js";
 
 const STATUSES = ["ready", "in_flight", "invited", "done"] as const satisfies readonly EnrollmentStatus[];
 const When = z.string().nullable().openapi({ description: "ISO 8601 (UTC), null when it has not happened" });
@@ -92,16 +92,7 @@ export function registerEnrollmentRoutes(r: Router): void {
       summary: "Enrollments with their prospect, newest first, filtered by campaign, account or status",
       request: {
         query: PageQuery.extend({
-          campaign: z
-            .string()
-            .min(1)
-            .optional()
-            .openapi({ param: { name: "campaign", in: "query" } }),
-          account: z
-            .string()
-            .min(1)
-            .optional()
-            .openapi({ param: { name: "account", in: "query" } }),
+          ...ScopeQueryFields,
           status: z
             .enum(STATUSES)
             .optional()

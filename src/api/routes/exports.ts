@@ -14,7 +14,7 @@ import type { ExportFilter } from "../../store/store.js";
 import { formatInstant, parseInstant } from "../../core/time.js";
 import { LinkpaceError } from "../../core/errors.js";
 import type { Router } from "../router.js";
-import { failures, ok } from "../schemas.js";
+import { failures, ok, ScopeQueryFields } from "../schemas.js";
 
 const What = z.object({ what: z.enum(["prospects", "activity"]).openapi({ param: { name: "what", in: "path" }, example: "prospects" }) });
 
@@ -45,16 +45,7 @@ export function registerExportRoutes(r: Router): void {
             .enum(["csv", "json"])
             .default("csv")
             .openapi({ param: { name: "format", in: "query" } }),
-          campaign: z
-            .string()
-            .min(1)
-            .optional()
-            .openapi({ param: { name: "campaign", in: "query" } }),
-          account: z
-            .string()
-            .min(1)
-            .optional()
-            .openapi({ param: { name: "account", in: "query" } }),
+          ...ScopeQueryFields,
         }),
       },
       responses: {

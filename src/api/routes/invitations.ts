@@ -7,7 +7,7 @@ import { toSent, type InvitationStatus } from "../../engine/sent-invitations.js"
 import { applyTransition } from "../../engine/transitions.js";
 import type { EnrollmentRow } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { failures, IdParam, ok, Page, PageQuery, paginate } from "../schemas.js";
+import { failures, IdParam, ok, Page, PageQuery, paginate, ScopeQueryFields } from "../schemas.js";
 
 const STATUSES = ["pending", "accepted", "replied", "withdrawn", "declined"] as const satisfies readonly InvitationStatus[];
 /** Compiles only while STATUSES names every status `linkpace sent` can show. */
@@ -52,16 +52,7 @@ export function registerInvitationRoutes(r: Router): void {
             .enum(STATUSES)
             .optional()
             .openapi({ param: { name: "status", in: "query" } }),
-          campaign: z
-            .string()
-            .min(1)
-            .optional()
-            .openapi({ param: { name: "campaign", in: "query" } }),
-          account: z
-            .string()
-            .min(1)
-            .optional()
-            .openapi({ param: { name: "account", in: "query" } }),
+          ...ScopeQueryFields,
         }),
       },
       responses: { ...ok("invitations with their dates and status", InvitationList), ...failures(404, 422) },
