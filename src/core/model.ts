@@ -30,7 +30,17 @@ export interface AccountLimits {
   notesPerMonth: number | null;
   /** Least time between two actions, ms. */
   minGap: number;
+  /** Least time between two tasks during a sitting (a person working through the queue), ms. */
+  sittingGap: number;
 }
+
+/**
+ * How an account's day is paced: `drip` spreads the actions over the working hours with at least `minGap`
+ * between two (a bot must look human); `sittings` hands out tasks only while the person who does them has a
+ * sitting open, back to back with `sittingGap` between two. Every budget and window applies to both.
+ */
+export const PACINGS = ["drip", "sittings"] as const;
+export type Pacing = (typeof PACINGS)[number];
 
 export interface AccountDoc {
   name: string;
@@ -40,6 +50,7 @@ export interface AccountDoc {
   created: string | null;
   workingHours: WeeklyHours;
   warmup: "auto" | "off";
+  pacing: Pacing;
   limits: AccountLimits;
   /** Derived: 200 on free, 300 on paid types. */
   noteMaxLength: number;

@@ -5,9 +5,15 @@
 import type { ActionRequest } from "../channels/channel.js";
 import type { GovernorState } from "../core/governor/index.js";
 import type { ActionResult } from "../core/model.js";
-import type { Instant } from "../core/time.js";
+import { MINUTE, type Instant } from "../core/time.js";
 import type { AccountRow, ActionLogRow, DueEnrollment } from "../store/store.js";
 import type { Preparation } from "./prepare-action.js";
+
+/**
+ * How long a runner or an agent holds a task without renewing it; also how long an invitation's or a message's
+ * window must stay open after it is handed out to a person, so that it lands inside even if done at the end.
+ */
+export const TASK_LEASE = 10 * MINUTE;
 
 export interface Claim {
   account: AccountRow;

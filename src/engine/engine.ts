@@ -14,8 +14,11 @@ import {
   decideVisitBacklog,
   loadGovernorState,
   planWake,
+  inSitting,
   recordAction,
+  recordSitting,
   type AccountDecision,
+  type Sitting,
   type GovernorState,
   type ReadyByKind,
 } from "../core/governor/index.js";
@@ -25,7 +28,7 @@ import type { ActionRequest } from "../channels/channel.js";
 import type { AccountRow, ActionLogRow, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
-import { logRow, toRequest, type Claim } from "./claim.js";
+import { logRow, TASK_LEASE, toRequest, type Claim } from "./claim.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction } from "./prepare-action.js";
@@ -192,6 +195,20 @@ export class Engine {
   }
 
   /**
+   * Opens a sitting on the account from `now` for `duration` (an open one is extended), or closes it (`duration`
+   * 0): while it is open the account's tasks come back to back, within every budget and window. Returns the
+   * sitting now open, or null.
+   */
+  async setSitting(accountId: number, now: Instant, duration: number): Promise<Sitting | null> {
+    return this.ctx.store.transaction(async (tx) => {
+      const account = await tx.lockAccount(accountId);
+      const state = recordSitting(account.doc, loadGovernorState(account.state), now, duration);
+      await this.updateWake(tx, account, state, now);
+      return inSitting(state, now) ? state.sitting : null;
+    });
+  }
+
+  /**
    * Puts a task that was never performed back (the owner skipped it): its log row is removed (the release is
    * remembered, see RELEASES_KEPT), the enrollment waits `delay`, and nothing is charged. `unheldOnly`: only if
    * no runner or agent ever held it (else "held"). "recorded" when this release took effect (answer-outcome.ts
@@ -242,13 +259,15 @@ export class Engine {
   /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the wake written. */
   private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Found> {
     const { ready, decision } = await this.decide(tx, account, state, now);
+    // A person does a task within its lease: it is handed out only if it still lands inside the windows then.
+    const margin = this.ctx.channel.inline ? 0 : TASK_LEASE;
     let changed = false;
     for (const kind of ACTION_KINDS) {
       const readyAt = ready[kind];
       if (!decision.kinds[kind].allowed || readyAt === undefined || readyAt > now) continue;
       for (const due of await tx.dueEnrollments(account.id, kind, now, CANDIDATES)) {
         const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
-        const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now });
+        const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now, margin });
         if (prep.type === "perform") return { type: "claim", claim: { account, state, due, prep, at: now } };
         await applyPreparation({ store: tx, account: account.doc, campaign: campaign.doc, now }, due.enrollment, prep);
         changed = true;

@@ -11,7 +11,7 @@ import { startOfNextLocalMonth } from "../core/schedule/index.js";
 import { renderForProspect, type RenderResult, type TemplateVars } from "../core/template/index.js";
 import type { Instant } from "../core/time.js";
 import type { DueEnrollment, PersonRow } from "../store/store.js";
-import { isReachable, nextReachable } from "./windows.js";
+import { isReachable, isReachableThrough, nextReachable, nextReachableFor } from "./windows.js";
 
 export type Preparation =
   | { type: "perform"; kind: ActionKind; note?: string; text?: string }
@@ -28,6 +28,12 @@ export interface PrepareInput {
   /** Whether the governor lets a connect carry a note now. */
   noteAllowed: boolean;
   now: Instant;
+  /**
+   * How long after `now` the action may still be performed (a task a person does within its lease): invitations
+   * and messages are handed out only when the prospect's window stays open that long. 0 for a channel that
+   * performs at once.
+   */
+  margin?: number;
 }
 
 export function prepareAction(input: PrepareInput): Preparation {
@@ -39,8 +45,17 @@ export function prepareAction(input: PrepareInput): Preparation {
   if (kind === "connect" && person.connected) {
     return { type: "replan", next: planNextStep(campaign, enrollment.step + 1, enrollment.baseAt, true), connected: true };
   }
-  if (!isReachable(kind, account, campaign, enrollment.prospectTz, now)) {
-    return { type: "later", readyAt: nextReachable(kind, account, campaign, enrollment.prospectTz, now) };
+  const margin = input.margin ?? 0;
+  const reachable =
+    margin > 0
+      ? isReachableThrough(kind, account, campaign, enrollment.prospectTz, now, now + margin)
+      : isReachable(kind, account, campaign, enrollment.prospectTz, now);
+  if (!reachable) {
+    const readyAt =
+      margin > 0
+        ? nextReachableFor(kind, account, campaign, enrollment.prospectTz, now, margin)
+        : nextReachable(kind, account, campaign, enrollment.prospectTz, now);
+    return { type: "later", readyAt };
   }
   switch (kind) {
     case "visit":

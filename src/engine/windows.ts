@@ -4,7 +4,7 @@
  */
 import { WEEKDAYS, type AccountDoc, type ActionKind, type CampaignDoc } from "../core/model.js";
 import { formatWindow, isWithinAll, nextJointOpening } from "../core/schedule/index.js";
-import { DAY, type Instant } from "../core/time.js";
+import { DAY, MINUTE, type Instant } from "../core/time.js";
 
 export interface WindowPart {
   hours: AccountDoc["workingHours"];
@@ -25,6 +25,45 @@ export function windowParts(kind: ActionKind, account: AccountDoc, campaign: Cam
 
 export function isReachable(kind: ActionKind, account: AccountDoc, campaign: CampaignDoc, prospectTz: string, at: Instant): boolean {
   return isWithinAll(windowParts(kind, account, campaign, prospectTz), at);
+}
+
+/**
+ * Whether the action may reach the prospect at every instant from `from` to `to` (windows are whole minutes, so
+ * each minute is looked at): a task handed to a person at `from` lands inside the window if done by `to`.
+ */
+export function isReachableThrough(
+  kind: ActionKind,
+  account: AccountDoc,
+  campaign: CampaignDoc,
+  prospectTz: string,
+  from: Instant,
+  to: Instant,
+): boolean {
+  const parts = windowParts(kind, account, campaign, prospectTz);
+  for (let t = from; t < to; t += MINUTE) if (!isWithinAll(parts, t)) return false;
+  return isWithinAll(parts, to);
+}
+
+/**
+ * The first instant at or after `from` from which the action may reach the prospect for `margin` on end (see
+ * isReachableThrough); null when there is none in a year. nextReachable when `margin` is 0.
+ */
+export function nextReachableFor(
+  kind: ActionKind,
+  account: AccountDoc,
+  campaign: CampaignDoc,
+  prospectTz: string,
+  from: Instant,
+  margin: number,
+): Instant | null {
+  let at = from;
+  // Each miss skips past a window too short to finish in; a handful of tries reaches a long enough one.
+  for (let tries = 0; tries < 64; tries++) {
+    const open = nextReachable(kind, account, campaign, prospectTz, at);
+    if (open === null || margin <= 0 || isReachableThrough(kind, account, campaign, prospectTz, open, open + margin)) return open;
+    at = open + margin;
+  }
+  return null;
 }
 
 /** A year holds every daylight-saving change: windows that meet in none of its weeks never meet. */

@@ -7,14 +7,14 @@
  */
 import type { App } from "../app.js";
 import { formatLocalTime } from "../core/schedule/index.js";
-import { formatDuration, formatInstant, MINUTE, DAY, type Instant } from "../core/time.js";
+import { formatDuration, formatInstant, DAY, type Instant } from "../core/time.js";
 import { accountStatus } from "../engine/account-status.js";
 import { RELEASES_KEPT, type AnswerOutcome, type FirstAnswer } from "../engine/answer-outcome.js";
+import { TASK_LEASE } from "../engine/claim.js";
 import type { AccountRow, PersonRow, TaskHold, TaskRow } from "../store/store.js";
 import { outcomeKeys } from "./outcome-keys.js";
 
-/** How long a runner holds a task without renewing it. */
-export const TASK_LEASE = 10 * MINUTE;
+export { TASK_LEASE };
 /** A skipped task's prospect comes back after this. */
 export const SKIP_DELAY = DAY;
 

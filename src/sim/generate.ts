@@ -4,7 +4,7 @@
  */
 import { createRng, type Rng } from "../core/random.js";
 import type { AccountDoc, CampaignDoc, WeeklyHours } from "../core/model.js";
-import { DAY, MINUTE, parseInstant } from "../core/time.js";
+import { DAY, MINUTE, parseInstant, SECOND } from "../core/time.js";
 import type { InlineProspect, Scenario, ScenarioAccount } from "./scenario.js";
 
 const FIRST = [
@@ -134,6 +134,7 @@ export function generateScenario(opts: GenerateOptions): Scenario {
         created: young ? "2027-02-10" : "2018-06-01",
         workingHours: weekdays,
         warmup: "auto",
+        pacing: "drip",
         limits: {
           invitesPerWeek: 100,
           invitesPerDay: 20,
@@ -142,6 +143,7 @@ export function generateScenario(opts: GenerateOptions): Scenario {
           pendingMax: 500,
           notesPerMonth: sender.type === "free" ? 5 : null,
           minGap: 2 * MINUTE,
+          sittingGap: 20 * SECOND,
         },
         noteMaxLength: sender.type === "free" ? 200 : 300,
       },

@@ -1,5 +1,5 @@
 import type { AccountDoc, CampaignDoc } from "../../src/core/model.js";
-import { DAY, MINUTE } from "../../src/core/time.js";
+import { DAY, MINUTE, SECOND } from "../../src/core/time.js";
 
 export function accountDoc(over: Partial<Omit<AccountDoc, "limits">> & { limits?: Partial<AccountDoc["limits"]> } = {}): AccountDoc {
   const { limits, ...rest } = over;
@@ -11,6 +11,7 @@ export function accountDoc(over: Partial<Omit<AccountDoc, "limits">> & { limits?
     created: "2019-05-01",
     workingHours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 8 * 60, endMinute: 18 * 60 }] },
     warmup: "auto",
+    pacing: "drip",
     noteMaxLength: type === "free" ? 200 : 300,
     ...rest,
     limits: {
@@ -21,6 +22,7 @@ export function accountDoc(over: Partial<Omit<AccountDoc, "limits">> & { limits?
       pendingMax: 500,
       notesPerMonth: type === "free" ? 5 : null,
       minGap: 2 * MINUTE,
+      sittingGap: 20 * SECOND,
       ...limits,
     },
   };

@@ -1,14 +1,14 @@
 /**
  * The sender account document: reading it from a file or an object, and turning it back
  * into the shape a user writes. Defaults: type `free`, created unknown (null: an established account),
- * workingHours mon-fri 08:00-18:00, warmup auto, the limits of the contract (notesPerMonth 5 on free, null =
+ * workingHours mon-fri 08:00-18:00, warmup auto, pacing drip, the limits of the contract (notesPerMonth 5 on free, null =
  * unlimited on paid types unless set; `notesPerMonth: null` also means unlimited). noteMaxLength is derived
  * from the type (200 free, 300 paid) and cannot be set.
  */
 import * as z from "zod";
-import type { AccountDoc, AccountType, Weekday } from "../model.js";
+import { PACINGS, type AccountDoc, type AccountType, type Pacing, type Weekday } from "../model.js";
 import { localDateKey } from "../schedule/local-time.js";
-import { formatDuration, MINUTE, type Instant } from "../time.js";
+import { formatDuration, MINUTE, SECOND, type Instant } from "../time.js";
 import {
   dateOrNullField,
   durationField,
@@ -39,6 +39,7 @@ const limitsSchema = strictMapping(
     /** undefined here: not set, resolved from the type below. */
     notesPerMonth: notesPerMonthField.optional(),
     minGap: durationField({ positive: true }).default(2 * MINUTE),
+    sittingGap: durationField({ positive: true }).default(20 * SECOND),
   },
   "a mapping of limits",
 );
@@ -55,6 +56,7 @@ const accountSchema = strictMapping(
       "a mapping with days and hours",
     ).prefault({}),
     warmup: oneOfField(["auto", "off"] as const).default("auto"),
+    pacing: oneOfField(PACINGS).default("drip"),
     limits: limitsSchema.prefault({}),
   },
   "an account: a mapping with name, timezone, type, …",
@@ -70,6 +72,7 @@ function toAccountDoc(data: z.output<typeof accountSchema>): AccountDoc {
     created: data.created,
     workingHours: toWeeklyHours(data.workingHours),
     warmup: data.warmup,
+    pacing: data.pacing,
     limits: {
       invitesPerWeek: limits.invitesPerWeek,
       invitesPerDay: limits.invitesPerDay,
@@ -78,6 +81,7 @@ function toAccountDoc(data: z.output<typeof accountSchema>): AccountDoc {
       pendingMax: limits.pendingMax,
       notesPerMonth: limits.notesPerMonth === undefined ? (free ? 5 : null) : limits.notesPerMonth,
       minGap: limits.minGap,
+      sittingGap: limits.sittingGap,
     },
     noteMaxLength: free ? 200 : 300,
   };
@@ -120,6 +124,7 @@ export interface AccountObject {
   created: string | null;
   workingHours: { days: Weekday[]; hours: string | string[] };
   warmup: "auto" | "off";
+  pacing: Pacing;
   limits: {
     invitesPerWeek: number;
     invitesPerDay: number;
@@ -128,6 +133,7 @@ export interface AccountObject {
     pendingMax: number;
     notesPerMonth: number | null;
     minGap: string;
+    sittingGap: string;
   };
 }
 
@@ -139,6 +145,7 @@ export function accountDocToObject(doc: AccountDoc): AccountObject {
     created: doc.created,
     workingHours: { days: [...doc.workingHours.days], hours: formatHours(doc.workingHours.windows) },
     warmup: doc.warmup,
-    limits: { ...doc.limits, minGap: formatDuration(doc.limits.minGap) },
+    pacing: doc.pacing,
+    limits: { ...doc.limits, minGap: formatDuration(doc.limits.minGap), sittingGap: formatDuration(doc.limits.sittingGap) },
   };
 }

@@ -3,13 +3,14 @@
  * until when it waits and why. Pure: (document, state, now) in, a decision out.
  *
  * Order of checks (the first that blocks wins, so the reason shown is the most fundamental one):
- *   paused (restriction) > outside working hours > least gap after the last action > per-kind budgets > pacing.
+ *   paused (restriction) > outside working hours > no sitting open (pacing `sittings`) > least gap after the last
+ *   action > per-kind budgets > drip pacing (not during a sitting: a person working through a queue is human).
  */
 import type { AccountDoc, ActionKind } from "../model.js";
 import { localDateKey, localMonthKey, nextOpening, startOfNextLocalDay } from "../schedule/index.js";
 import { formatInstant, type Instant } from "../time.js";
 import { countsToday, dailyCap, invitesInWindow, noteAllowance, weeklyBudget, weeklyRoomAt } from "./budgets.js";
-import type { GovernorState } from "./state.js";
+import { inSitting, type GovernorState } from "./state.js";
 
 export type KindDecision =
   | { allowed: true }
@@ -44,6 +45,9 @@ function globalBlock(doc: AccountDoc, state: GovernorState, now: Instant): KindD
   const open = nextOpening(doc.workingHours, doc.timezone, now);
   if (open === null) return { allowed: false, until: null, reason: "the account has no working hours" };
   if (open > now) return { allowed: false, until: open, reason: "outside the account's working hours" };
+  if (doc.pacing === "sittings" && !inSitting(state, now)) {
+    return { allowed: false, until: null, reason: "waits for a sitting (start one to work through the due tasks)" };
+  }
   if (state.nextAnyAt !== null && state.nextAnyAt > now) {
     return { allowed: false, until: state.nextAnyAt, reason: "least gap between two actions" };
   }
@@ -62,7 +66,7 @@ function decideKind(doc: AccountDoc, state: GovernorState, kind: ActionKind, now
     const tomorrow = nextOpening(doc.workingHours, doc.timezone, startOfNextLocalDay(doc.timezone, now));
     return { allowed: false, until: tomorrow, reason: `daily ${kind} budget spent (${used}/${cap}${why ? `; ${why}` : ""})` };
   }
-  const paced = state.nextByKind[kind];
+  const paced = inSitting(state, now) ? undefined : state.nextByKind[kind];
   if (paced !== undefined && paced > now) {
     return { allowed: false, until: paced, reason: `pacing: ${cap - used} ${kind}s left today, spread over the working hours` };
   }

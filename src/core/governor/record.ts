@@ -1,7 +1,8 @@
 /**
  * How outcomes change an account's governor state. Budgets are charged only for `ok` results (an action that
  * LinkedIn refused or that never reached it costs nothing); every performed attempt, whatever its result, is
- * followed by the least gap with jitter. Signals from LinkedIn back the account off:
+ * followed by the least gap with jitter (sittingGap during a sitting, minGap otherwise; drip pacing spreads the
+ * rest of the day's quota only outside sittings). Signals from LinkedIn back the account off:
  * - weekly_limit_reached: no invitation for at least 24 h, and the weekly budget is lowered to 90% of what the
  *   rolling window held when LinkedIn said stop (the hidden limit is at most that), so it does not recur;
  * - note_quota_reached: no note until the next calendar month, and from then on no more notes a month than
@@ -13,7 +14,7 @@ import { unitHash } from "../random.js";
 import { localDateKey, localMonthKey, startOfNextLocalDay, windowEnd } from "../schedule/index.js";
 import { DAY, HOUR, SECOND, WEEK, type Instant } from "../time.js";
 import { countsToday, dailyCap, invitesInWindow } from "./budgets.js";
-import { DECIDED_MEMORY, type GovernorState } from "./state.js";
+import { DECIDED_MEMORY, inSitting, type GovernorState } from "./state.js";
 
 export const LIMIT_BACKOFF = 24 * HOUR;
 export const LEARNED_BUDGET_FACTOR = 0.9;
@@ -40,7 +41,8 @@ export function recordAction(doc: AccountDoc, prev: GovernorState, action: Perfo
   s.firstActiveDay ??= today;
   s.lastActionAt = at;
   s.actionCount += 1;
-  s.nextAnyAt = wholeSecond(at + doc.limits.minGap * (1 + GAP_JITTER * unitHash(doc.name, s.actionCount, "gap")));
+  const gap = inSitting(s, at) ? doc.limits.sittingGap : doc.limits.minGap;
+  s.nextAnyAt = wholeSecond(at + gap * (1 + GAP_JITTER * unitHash(doc.name, s.actionCount, "gap")));
   if (action.result === "ok") chargeOk(doc, s, action);
   else applySignal(doc, s, action);
   if (action.kind === "withdraw") closeWithdrawn(s, action);
@@ -73,6 +75,11 @@ function chargeOk(doc: AccountDoc, s: GovernorState, action: PerformedAction): v
 /** Spreads the day's remaining quota of this kind over the rest of the working window, with jitter. */
 function pace(doc: AccountDoc, s: GovernorState, action: PerformedAction): void {
   const { kind, at } = action;
+  if (inSitting(s, at)) {
+    // Back to back: the person chose this time. Outside the sitting, drip pacing starts afresh from what is left.
+    delete s.nextByKind[kind];
+    return;
+  }
   const left = dailyCap(doc, s, kind, at).cap - s.today[kind];
   // The quota is per local day, so spread it no further than the day's end (hours may run past midnight).
   const open = windowEnd(doc.workingHours, doc.timezone, at);
@@ -174,5 +181,25 @@ export function recordInvitationClosed(prev: GovernorState, outcome: 0 | 1, invi
 export function recordRestrictionEvent(prev: GovernorState, at: Instant): GovernorState {
   const s = structuredClone(prev);
   recordRestricted(s, at);
+  return s;
+}
+
+/**
+ * Opens a sitting from `at` for `duration` (an open one is extended: its start is kept), or closes it (`duration`
+ * 0). The least gap and drip pacing left from before the sitting do not hold it back.
+ */
+export function recordSitting(doc: AccountDoc, prev: GovernorState, at: Instant, duration: number): GovernorState {
+  const s = structuredClone(prev);
+  if (duration <= 0) {
+    if (inSitting(s, at)) s.sitting = { from: (s.sitting as { from: Instant }).from, until: at };
+    return s;
+  }
+  const from = inSitting(s, at) ? (s.sitting as { from: Instant }).from : at;
+  s.sitting = { from, until: at + duration };
+  if (from === at) {
+    s.nextByKind = {};
+    if (s.nextAnyAt !== null && s.lastActionAt !== null)
+      s.nextAnyAt = Math.min(s.nextAnyAt, wholeSecond(s.lastActionAt + doc.limits.sittingGap));
+  }
   return s;
 }

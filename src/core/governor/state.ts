@@ -53,6 +53,21 @@ export interface GovernorState {
   decided: Array<0 | 1>;
   /** Actions performed so far: seeds the jitter of the next one. */
   actionCount: number;
+  /**
+   * The sitting the account's owner has open (or had last): while `from <= now < until`, tasks come back to back
+   * (sittingGap, no drip pacing); an account whose pacing is `sittings` acts only then.
+   */
+  sitting: Sitting | null;
+}
+
+export interface Sitting {
+  from: Instant;
+  until: Instant;
+}
+
+/** Whether the state's sitting is open at `at`. */
+export function inSitting(state: Pick<GovernorState, "sitting">, at: Instant): boolean {
+  return state.sitting !== null && state.sitting.from <= at && at < state.sitting.until;
 }
 
 export const DECIDED_MEMORY = 100;
@@ -80,6 +95,7 @@ export function initialGovernorState(): GovernorState {
     restrictions: 0,
     decided: [],
     actionCount: 0,
+    sitting: null,
   };
 }
 

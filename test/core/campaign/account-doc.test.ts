@@ -15,6 +15,7 @@ describe("parseAccountDoc defaults", () => {
       created: null,
       workingHours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 480, endMinute: 1080 }] },
       warmup: "auto",
+      pacing: "drip",
       limits: {
         invitesPerWeek: 100,
         invitesPerDay: 20,
@@ -23,6 +24,7 @@ describe("parseAccountDoc defaults", () => {
         pendingMax: 500,
         notesPerMonth: 5,
         minGap: 120_000,
+        sittingGap: 20_000,
       },
       noteMaxLength: 200,
     };
