@@ -17,6 +17,7 @@ import type { WebhookAllow } from "../webhooks/webhook-allow.js";
 import { AppPool } from "./app-pool.js";
 import { authenticate, bearerResolver } from "./auth.js";
 import { csrfProtection } from "./csrf.js";
+import { extensionCors, extensionTokenOnly } from "./extension-origin.js";
 import { registerSessionRoutes, registerSignIn, sessionResolver } from "./session.js";
 import { registerDocs } from "./docs-page.js";
 import { requestLog, silentLogger, type Logger } from "./logger.js";
@@ -55,6 +56,8 @@ export interface ApiOptions {
   webRoot?: string | null;
   /** The non-public webhook targets allowed (LINKPACE_WEBHOOK_ALLOW; default: none). */
   webhookAllow?: WebhookAllow;
+  /** The browser extensions (ids) whose requests are accepted, with a token (extension-origin.ts; default: none). */
+  extensionIds?: readonly string[];
 }
 
 export interface Api {
@@ -105,6 +108,8 @@ export function createApi(opts: ApiOptions): Api {
     description: "the dashboard's session from POST /v1/session; writes also need X-CSRF-Token",
   });
   registerOpenRoutes(http, opts.store);
+  const companion = extensionCors(opts.extensionIds ?? []);
+  for (const path of ["/v1/*", "/metrics"]) http.use(path, companion);
   const failures = new AuthFailures(opts.authFailureLimit ?? AUTH_FAILURE_LIMIT, opts.clock);
   registerSignIn(http, {
     store: opts.store,
@@ -115,7 +120,7 @@ export function createApi(opts: ApiOptions): Api {
 
   const guard = authenticate([bearerResolver(opts.store), sessionResolver(opts.store, opts.clock)], (w) => pool.get(w), failures);
   const limit = rateLimit(new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT, opts.clock));
-  for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, limit, csrfProtection());
+  for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, extensionTokenOnly(), limit, csrfProtection());
   const tooLarge = (max: number) => (c: Context) => sendProblem(c, problem(413, `the request body is larger than ${max / 1024 / 1024} MB`));
   const uploads = bodyLimit({
     maxSize: MAX_UPLOAD_BYTES,

@@ -31,6 +31,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** The built dashboard's directory (default: dist/web). */
   webRoot?: string;
+  /** The browser extensions (ids) whose requests are accepted, with a token (api/extension-origin.ts). */
+  extensionIds?: readonly string[];
 }
 
 export interface RunningServer {
@@ -51,6 +53,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     webhookAllow,
     ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+    ...(opts.extensionIds ? { extensionIds: opts.extensionIds } : {}),
   });
   const loop = new EngineLoop({
     store: opts.store,
@@ -79,7 +82,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host}:${port}`;
   let closing: Promise<void> | null = null;
-  logger.info({ url, engine: opts.engine !== false }, "listening");
+  logger.info({ url, engine: opts.engine !== false, extensions: opts.extensionIds ?? [] }, "listening");
   return {
     host: opts.host,
     port,

@@ -12,6 +12,7 @@ import type { Command } from "commander";
 import { LinkpaceError } from "../../core/errors.js";
 import { startServer } from "../../api/server.js";
 import { createToken } from "../../api/auth.js";
+import { EXTENSION_IDS_ENV, extensionIds, extensionIdsFromEnv } from "../../api/extension-origin.js";
 import { DEFAULT_WORKSPACE, type Store } from "../../store/store.js";
 import { webhookAllowFrom } from "../../webhooks/webhook-allow.js";
 import { openDatabase, systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
@@ -23,24 +24,31 @@ export function registerServeCommand(program: Command): void {
     .description("serve the dashboard (/) and the HTTP API (/v1, /openapi.json, /docs, /healthz, /metrics) with the engine running inside")
     .option("--host <host>", "the address to listen on", "127.0.0.1")
     .option("--port <port>", "the port to listen on (0: any free port)", "8080")
+    .option(
+      "--extension-id <id>",
+      `accept requests, with a token, from this browser extension (the companion; repeatable; also ${EXTENSION_IDS_ENV}, comma-separated)`,
+      (id: string, ids: string[]) => [...ids, id],
+      [] as string[],
+    )
     .addHelpText(
       "after",
       "\nThe dashboard is at /, the API reference at /docs. Every /v1 route needs a token (linkpace token create --name NAME)\n" +
         "or the dashboard's session; on a first start, with no token yet, serve creates one and prints a sign-in link.\n" +
         WEBHOOK_ALLOW_HELP +
-        "\nThe API and the agent protocol: docs/api.md; PostgreSQL, several processes, backups: docs/operations.md.",
+        "\nThe browser companion (an extension): docs/companion.md. The API and the agent protocol: docs/api.md; PostgreSQL, several processes, backups: docs/operations.md.",
     );
   withoutWorkspace(serve, "it serves every workspace; each token sees its own").action(
-    async (opts: { host: string; port: string }, cmd: Command) => {
+    async (opts: { host: string; port: string; extensionId: string[] }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new LinkpaceError("invalid_input", `--port: expected a port number from 0 to 65535 (got "${opts.port}")`);
       const webhookAllow = webhookAllowFrom(process.env);
+      const extensions = [...new Set([...extensionIds(opts.extensionId, "--extension-id"), ...extensionIdsFromEnv(process.env)])];
       const store = await openDatabase(g.db, { create: true }); // a first start creates it
       const clock = systemClock();
       const firstToken = await createFirstToken(store, clock.now());
-      const server = await startServer({ store, clock, host: opts.host, port, webhookAllow });
+      const server = await startServer({ store, clock, host: opts.host, port, webhookAllow, extensionIds: extensions });
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off("SIGINT", stop);
