@@ -31,6 +31,7 @@ import { registerCampaignRoutes } from "./routes/campaigns.js";
 import { registerInvitationRoutes } from "./routes/invitations.js";
 import { MAX_UPLOAD_BYTES, registerProspectRoutes } from "./routes/prospects.js";
 import { registerStatusRoutes } from "./routes/status.js";
+import { registerSittingRoutes } from "./routes/sittings.js";
 import { registerTaskRoutes } from "./routes/tasks.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 import { registerExportRoutes } from "./routes/exports.js";
@@ -154,6 +155,7 @@ export function createApi(opts: ApiOptions): Api {
   registerInvitationRoutes(http);
   registerStatusRoutes(http);
   registerTaskRoutes(http);
+  registerSittingRoutes(http);
   registerAgentRoutes(http);
   registerWebhookRoutes(http);
   registerExportRoutes(http);

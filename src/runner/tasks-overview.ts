@@ -3,6 +3,8 @@
  * be shown now, and what the account waits for. Shared by `linkpace tasks` and the API's task list.
  */
 import type { App } from "../app.js";
+import { inSitting, loadGovernorState } from "../core/governor/index.js";
+import type { Pacing } from "../core/model.js";
 import { formatInstant } from "../core/time.js";
 import { accountStatuses } from "../engine/account-status.js";
 
@@ -10,6 +12,9 @@ export interface TasksOverview {
   account: string;
   /** The account's zone, in which people read its times (the times here are ISO 8601 UTC). */
   timezone: string;
+  pacing: Pacing;
+  /** The sitting open now, ISO 8601 UTC. */
+  sitting: { from: string; until: string } | null;
   inProgress: Array<{
     actionId: number;
     kind: string;
@@ -33,9 +38,13 @@ export async function tasksOverview(app: App, accountName?: string): Promise<{ a
   for (const [i, a] of rows.entries()) {
     const open = openByAccount.get(a.id) ?? [];
     const status = statuses[i]!;
+    const { sitting } = loadGovernorState(a.state);
     accounts.push({
       account: a.name,
       timezone: a.doc.timezone,
+      pacing: a.doc.pacing,
+      sitting:
+        sitting !== null && inSitting({ sitting }, now) ? { from: formatInstant(sitting.from), until: formatInstant(sitting.until) } : null,
       inProgress: open.map((t) => ({
         actionId: t.id,
         kind: t.kind,

@@ -78,6 +78,7 @@ describe("every route", () => {
       "POST /v1/campaigns/preview": { definition: CAMPAIGN },
       "POST /v1/mark": { person: "https://www.linkedin.com/in/jane-doe", outcome: "replied" },
       "POST /v1/tasks/next": { account: "alice" },
+      "POST /v1/accounts/{name}/sitting": { minutes: 20 },
       "POST /v1/tasks/{id}/report": { key: "d" },
       "POST /v1/agent/claim": { account: "alice" },
       "POST /v1/agent/report": { actionId: 999, result: "ok" },
@@ -155,6 +156,8 @@ describe("every route", () => {
       { method: "GET", path: "/v1/tasks", b: "empty" },
       { method: "GET", path: "/v1/tasks?account=alice", b: "404" },
       { method: "POST", path: "/v1/tasks/next", body: { account: "alice" }, b: "404" },
+      { method: "POST", path: "/v1/accounts/alice/sitting", body: { minutes: 20 }, b: "404" },
+      { method: "DELETE", path: "/v1/accounts/alice/sitting", b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/release`, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/report`, body: { key: "d" }, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/skip`, b: "404", a: 409 }, // A: reported just before

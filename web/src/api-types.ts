@@ -1672,6 +1672,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts/{name}/sitting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a sitting: the account's due tasks come back to back until it ends
+         * @description Budgets, the pending cap, the note quota, warm-up and every recipient's window apply as always; only the drip pacing gives way to the account's `sittingGap`. An account whose pacing is `sittings` hands out tasks only during one.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SittingStart"];
+                };
+            };
+            responses: {
+                /** @description the sitting now open */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SittingState"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Stop the account's sitting */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no sitting is open */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SittingState"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agent/claim": {
         parameters: {
             query?: never;
@@ -3014,6 +3162,12 @@ export interface components {
                 account: string;
                 /** @description the account's zone, in which people read its times */
                 timezone: string;
+                /**
+                 * @description sittings: tasks are handed out only during an open sitting
+                 * @enum {string}
+                 */
+                pacing: "drip" | "sittings";
+                sitting: components["schemas"]["Sitting"];
                 inProgress: {
                     actionId: number;
                     kind: string;
@@ -3038,6 +3192,13 @@ export interface components {
                 } | null;
             }[];
         };
+        /** @description an open sitting: tasks come back to back from `from` until `until` */
+        Sitting: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            until: string;
+        } | null;
         NextTask: {
             /** @enum {string} */
             type: "task";
@@ -3111,6 +3272,14 @@ export interface components {
             /** @description a runner key: d, a, u, w, n, x */
             key?: string;
             result?: components["schemas"]["ActionResult"];
+        };
+        SittingState: {
+            account: string;
+            sitting: components["schemas"]["Sitting"];
+        };
+        SittingStart: {
+            /** @description how long the sitting lasts from now (default 30); an open one is extended */
+            minutes?: number;
         };
         AgentAction: components["schemas"]["Task"] & {
             /** @description the action id: perform each at most once */

@@ -14,6 +14,7 @@ import { RELEASES_KEPT } from "../../engine/answer-outcome.js";
 import { outcomeKeys } from "../../runner/outcome-keys.js";
 import { Runner, SKIP_DELAY } from "../../runner/runner.js";
 import type { Router } from "../router.js";
+import { SittingSchema } from "./sittings.js";
 import { ActionResultSchema, failures, IdParam, ok, strictBody } from "../schemas.js";
 import { answerTaken } from "../task-answers.js";
 import { findAction, iso, taskJson, TaskSchema as Task, type AnswerableAction } from "../task-json.js";
@@ -47,6 +48,8 @@ const TasksOverview = z
       z.object({
         account: z.string(),
         timezone: z.string().openapi({ description: "the account's zone, in which people read its times" }),
+        pacing: z.enum(["drip", "sittings"]).openapi({ description: "sittings: tasks are handed out only during an open sitting" }),
+        sitting: SittingSchema.nullable(),
         inProgress: z.array(
           z.object({
             actionId: z.number().int(),

@@ -15,6 +15,7 @@ const LIMIT_FLAGS: Array<[flag: string, key: string, numeric: boolean]> = [
   ["pendingMax", "pendingMax", true],
   ["notesPerMonth", "notesPerMonth", true],
   ["minGap", "minGap", false],
+  ["sittingGap", "sittingGap", false],
 ];
 
 export function registerAccountCommands(program: Command): void {
@@ -37,7 +38,9 @@ export function registerAccountCommands(program: Command): void {
     .option("--visits-per-day <n>")
     .option("--pending-max <n>")
     .option("--notes-per-month <n>")
+    .option("--pacing <pacing>", "drip (actions spread over the working hours) | sittings (tasks only during a sitting you start)")
     .option("--min-gap <duration>")
+    .option("--sitting-gap <duration>", "least time between two tasks during a sitting (default 20s)")
     .option("--json", "print the account as JSON")
     .action(async (file: string | undefined, opts: Record<string, string | boolean | undefined>, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -116,7 +119,8 @@ function hasFieldFlags(opts: Record<string, unknown>): boolean {
 function mergeFlags(file: string | undefined, opts: Record<string, string | boolean | undefined>): Record<string, unknown> {
   const base = file ? ((parseYaml(readUserText(file)) as Record<string, unknown> | null) ?? {}) : {};
   const out: Record<string, unknown> = { ...base };
-  for (const key of ["name", "timezone", "type", "created", "warmup"] as const) if (typeof opts[key] === "string") out[key] = opts[key];
+  for (const key of ["name", "timezone", "type", "created", "warmup", "pacing"] as const)
+    if (typeof opts[key] === "string") out[key] = opts[key];
   if (opts.days || opts.hours) {
     const wh = { ...((out.workingHours as Record<string, unknown> | undefined) ?? {}) };
     if (typeof opts.days === "string") wh.days = opts.days.split(",").map((d) => d.trim());
