@@ -13,6 +13,8 @@ export const MAX_TIME_ZONE_LENGTH = 64;
 export const MAX_URL_LENGTH = 2048;
 /** A campaign's note and message templates, before rendering. */
 export const MAX_TEMPLATE_LENGTH = 8000;
+/** A reply's text, pasted by whoever records it (LinkedIn's own messages are at most 8,000 characters). */
+export const MAX_REPLY_LENGTH = 8000;
 /** Webhook signing secrets and other short opaque strings (an instant, a token). */
 export const MAX_SECRET_LENGTH = 256;
 

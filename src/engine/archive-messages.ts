@@ -2,7 +2,8 @@
  * messages.csv applied to one account, in date order:
  * - a message from someone else, who has an enrollment of this account that invited them or wrote to them
  *   before that message, and no reply on record: a reply, through recordNetworkEvent (the sequence stops
- *   when the campaign says stopOnReply). Group threads count: the person wrote where the owner reads.
+ *   when the campaign says stopOnReply), kept with the message's text. Group threads count: the person wrote
+ *   where the owner reads.
  * - a message from the owner that linkpace did not send (no `message` action to that person within the hour
  *   before it, or with the same text within the day before), to a person with an enrollment of this account,
  *   later than that enrollment's start (its acceptance if any, else its invitation or enrollment; for a
@@ -19,6 +20,7 @@ import { plainText } from "../io/linkedin-archive/messages-table.js";
 import type { EnrollmentRow, PersonRow } from "../store/store.js";
 import type { ArchiveScope } from "./archive-scope.js";
 import { recordNetworkEvent } from "./network-events.js";
+import { clippedReplyText } from "./replies.js";
 import { applyTransition } from "./transitions.js";
 
 /** How far before its enrollment a hand-written message to a connection still counts (conversationStart). */
@@ -52,6 +54,7 @@ async function incomingMessage(scope: ArchiveScope, fact: MessageFact, url: stri
     kind: "replied",
     account: scope.account.name,
     prospect: found.person.displayUrl,
+    text: clippedReplyText(fact.text),
   });
   scope.changes.replies++;
 }

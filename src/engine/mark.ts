@@ -2,7 +2,9 @@
  * Outcomes the owner learned elsewhere (`linkpace mark PERSON OUTCOME`), with the same effects as when LinkedIn
  * reports them:
  * - accepted: the account's pending invitation to the person is accepted (recordNetworkEvent: next steps follow);
- * - replied: a reply on the person's latest enrollment of the account (recordNetworkEvent: stopOnReply ends it);
+ * - replied: a reply on the person's latest enrollment of the account (recordNetworkEvent: stopOnReply ends it),
+ *   with its text when given (kept in the replies, engine/replies.ts). A reply on record already gets the text
+ *   when it had none; one that an action in flight had put off (a task skipped since) ends the sequence now;
  * - declined: the pending invitation is closed: the enrollment ends "declined", the governor's pending count
  *   drops by one and a decided 0 counts in the acceptance rate, in one transaction;
  * - connected: the person is a connection (campaigns skip `connect`); when the account's invitation to them
@@ -19,6 +21,7 @@ import type { EngineContext } from "./context.js";
 import type { Engine } from "./engine.js";
 import { recordNetworkEvent } from "./network-events.js";
 import { createOutsidePerson, hasPendingInvitation } from "./outside-people.js";
+import { keepReply, replyText } from "./replies.js";
 import { applyTransition } from "./transitions.js";
 
 export const MARK_OUTCOMES = ["accepted", "replied", "declined", "connected"] as const;
@@ -32,6 +35,8 @@ export interface MarkInput {
   at?: Instant;
   /** Default: the account of the person's enrollment, when only one account has one (or there is one account). */
   account?: string;
+  /** replied: the reply's text, as pasted (trimmed; checked by replyText). */
+  text?: string;
 }
 
 export interface MarkResult {
@@ -43,6 +48,8 @@ export interface MarkResult {
   campaign: string | null;
   at: string;
   message: string;
+  /** replied, when a reply is on record: the one kept (its id in the replies listing, its text). */
+  reply?: { id: number; text: string | null };
 }
 
 interface Target {
@@ -54,6 +61,7 @@ interface Target {
   latest: EnrollmentRow | null;
   campaign: string | null;
   at: Instant;
+  text: string | null;
 }
 
 export async function markPerson(ctx: EngineContext, engine: Engine, input: MarkInput): Promise<MarkResult> {
@@ -64,6 +72,9 @@ export async function markPerson(ctx: EngineContext, engine: Engine, input: Mark
       `${input.person}: not a LinkedIn profile URL (expected like https://www.linkedin.com/in/jane-doe)`,
     );
   }
+  const text = replyText(input.text, "--text");
+  if (text !== null && input.outcome !== "replied")
+    throw new LinkpaceError("invalid_input", `--text goes with replied (the reply's text), not with ${input.outcome}`);
   const now = ctx.clock.now();
   const at = input.at ?? now;
   if (at > now) throw new LinkpaceError("invalid_input", `--at ${formatInstant(at)} is in the future (now is ${formatInstant(now)})`);
@@ -95,7 +106,7 @@ export async function markPerson(ctx: EngineContext, engine: Engine, input: Mark
     const account = resolved === null ? null : await tx.lockAccount(resolved.id);
     const latest = account === null ? null : await tx.latestEnrollment(account.id, person.id);
     const campaign = latest === null ? null : (await ctx.campaigns.get(latest.campaignId, tx)).name;
-    const target: Target = { tx, ctx: txCtx, engine, person, account, latest, campaign, at };
+    const target: Target = { tx, ctx: txCtx, engine, person, account, latest, campaign, at, text };
     switch (input.outcome) {
       case "accepted":
         return markAccepted(target, "accepted");
@@ -133,14 +144,58 @@ async function markAccepted(t: Target, asked: MarkOutcome): Promise<MarkResult> 
 async function markReplied(t: Target): Promise<MarkResult> {
   const e = t.latest;
   if (e === null) return result(t, "nothing", "replied", `${t.account?.name ?? "no account"} has never had this person in a campaign`);
-  if (e.repliedAt !== null) return result(t, "already", "replied", `replied already, at ${formatInstant(e.repliedAt)}`);
+  const account = t.account as AccountRow; // locked by markPerson, and the account of `e`
+  if (e.repliedAt !== null) return repliedBefore(t, e, account);
   await recordNetworkEvent(t.ctx, t.engine, {
     at: t.at,
     kind: "replied",
-    account: (t.account as AccountRow).name,
+    account: account.name,
     prospect: t.person.displayUrl,
+    text: t.text,
   });
-  return result(t, "applied", "replied", "reply recorded; the sequence stops if the campaign says stopOnReply");
+  const reply = await t.tx.findReply(account.id, t.person.id, t.at);
+  return withReply(
+    result(t, "applied", "replied", "reply recorded; the sequence stops if the campaign says stopOnReply"),
+    reply && { id: reply.id, text: reply.text },
+  );
+}
+
+/**
+ * A reply on record already: its text is filled in when it had none (a reply logged before replies were kept gets
+ * its row then), and an enrollment it did not end yet (its action was in flight, then put back) ends now.
+ */
+async function repliedBefore(t: Target, e: EnrollmentRow, account: AccountRow): Promise<MarkResult> {
+  const repliedAt = e.repliedAt as number;
+  let reply = await t.tx.latestReply(account.id, t.person.id);
+  let added = false;
+  if (reply === null || reply.at < repliedAt) {
+    reply = await keepReply(
+      t.tx,
+      { account, personId: t.person.id, enrollment: e, logId: null, at: repliedAt, text: t.text },
+      t.ctx.clock.now(),
+    );
+    added = t.text !== null;
+  } else if (reply.text === null && t.text !== null) {
+    added = await t.tx.fillReplyText(reply.id, t.text);
+    reply = { ...reply, text: added ? t.text : reply.text };
+  }
+  const campaign = await t.ctx.campaigns.get(e.campaignId, t.tx);
+  let ended = false;
+  if (campaign.doc.stopOnReply && (e.status === "ready" || e.status === "invited")) {
+    await applyTransition({ store: t.tx, account: account.doc, campaign: campaign.doc, now: repliedAt }, e, { type: "replied" });
+    await t.engine.updateWake(t.tx, account, loadGovernorState(account.state), t.ctx.clock.now());
+    ended = true;
+  }
+  const done = [added ? "the reply's text recorded" : null, ended ? "the sequence ends (stopOnReply)" : null].filter((m) => m !== null);
+  const message = `replied already, at ${formatInstant(repliedAt)}${done.length > 0 ? `; ${done.join("; ")}` : ""}`;
+  return withReply(result(t, done.length > 0 ? "applied" : "already", "replied", message), {
+    id: reply.id,
+    text: reply.text,
+  });
+}
+
+function withReply(r: MarkResult, reply: { id: number; text: string | null } | null): MarkResult {
+  return reply === null ? r : { ...r, reply };
 }
 
 async function markDeclined(t: Target): Promise<MarkResult> {

@@ -1,6 +1,8 @@
 /**
  * What LinkedIn tells us after the fact: an invitation accepted, a reply, a restriction of the account. Each is
  * logged (an `event` line of the event log) and moves the enrollment and the governor state in one transaction.
+ * A reply is also kept with its text (engine/replies.ts) and its webhook carries the text; the same reply learned
+ * again (same account, person and instant) is logged once, and only fills in a text that was missing.
  */
 import { loadGovernorState, recordInvitationClosed, recordRestrictionEvent } from "../core/governor/index.js";
 import type { NetworkEventKind } from "../core/model.js";
@@ -9,6 +11,7 @@ import type { AccountRow, EnrollmentRow, Store } from "../store/store.js";
 import type { EngineContext } from "./context.js";
 import type { Engine } from "./engine.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
+import { keepReply } from "./replies.js";
 import { applyTransition, type TransitionScope } from "./transitions.js";
 
 export interface NetworkEvent {
@@ -17,6 +20,8 @@ export interface NetworkEvent {
   account: string;
   /** Any identifier URL of the person (not for `restricted`). */
   prospect?: string;
+  /** `replied`: the reply's text when someone pasted it (checked by replyText). */
+  text?: string | null;
 }
 
 export type EventOutcome = "applied" | "unknown_account" | "unknown_person" | "no_enrollment";
@@ -39,7 +44,15 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
     if (personId === undefined) return "unknown_person";
     const enrollment = await tx.latestEnrollment(account.id, personId);
     if (!enrollment) return "no_enrollment";
-    const display = await appendEvent(tx, account, ev, enrollment);
+    const text = ev.kind === "replied" ? (ev.text ?? null) : null;
+    if (ev.kind === "replied") {
+      const known = await tx.findReply(account.id, personId, ev.at);
+      if (known !== null) {
+        if (known.text === null && text !== null) await tx.fillReplyText(known.id, text);
+        return "applied";
+      }
+    }
+    const { display, logId } = await appendEvent(tx, account, ev, enrollment);
     const prev = loadGovernorState(account.state);
     let state = prev;
     const campaign = await ctx.campaigns.get(enrollment.campaignId, tx);
@@ -60,6 +73,7 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
       }
     } else {
       await applyTransition(scope, enrollment, { type: "replied" });
+      await keepReply(tx, { account, personId, enrollment, logId, at: ev.at, text }, ctx.clock.now());
       await notifyMilestone(tx, ctx, {
         at: ev.at,
         kind: "replied",
@@ -67,6 +81,7 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
         campaignId: enrollment.campaignId,
         personId,
         prospect: display,
+        extra: { text },
       });
     }
     await notifyHealth(tx, account, prev, state, ev.at);
@@ -75,10 +90,15 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
   });
 }
 
-/** Logs the event; returns the prospect's display identifier. */
-async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: EnrollmentRow | null): Promise<string | null> {
+/** Logs the event; returns the prospect's display identifier and the log row's id. */
+async function appendEvent(
+  tx: Store,
+  account: AccountRow,
+  ev: NetworkEvent,
+  e: EnrollmentRow | null,
+): Promise<{ display: string | null; logId: number }> {
   const person = e ? await tx.getPerson(e.personId) : null;
-  await tx.appendLog({
+  const logId = await tx.appendLog({
     workspaceId: account.workspaceId,
     at: ev.at,
     type: "event",
@@ -93,5 +113,5 @@ async function appendEvent(tx: Store, account: AccountRow, ev: NetworkEvent, e: 
     text: null,
     result: null,
   });
-  return person?.displayUrl ?? null;
+  return { display: person?.displayUrl ?? null, logId };
 }

@@ -23,6 +23,7 @@ import { notificationQueries } from "./notifications.js";
 import { taskQueries } from "./tasks.js";
 import { webhookQueries } from "./webhooks.js";
 import { personQueries } from "./persons.js";
+import { replyQueries } from "./replies.js";
 import { sessionQueries } from "./sessions.js";
 import { unreachableQueries } from "./unreachable.js";
 import { PreparedQueries } from "./prepared.js";
@@ -76,6 +77,7 @@ function assemble(ctx: StoreContext, open: OpenTransactions): Store {
     ...sessionQueries(ctx),
     ...apiMetricsQueries(ctx),
     ...unreachableQueries(ctx),
+    ...replyQueries(ctx),
   };
   return store;
 }

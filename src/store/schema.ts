@@ -130,6 +130,7 @@ export interface Database {
   sessions: SessionsTable;
   unreachable_prospects: UnreachableProspectsTable;
   released_actions: ReleasedActionsTable;
+  replies: RepliesTable;
 }
 
 export interface NotificationsTable {
@@ -215,4 +216,21 @@ export interface ReleasedActionsTable {
   released_at: number;
   /** skipped | released */
   reason: string;
+}
+
+/** Migration 012 (store/replies.ts): replies people sent, with their text when known, and whether they were handled. */
+export interface RepliesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  account_id: number;
+  person_id: number;
+  enrollment_id: number | null;
+  campaign_id: number | null;
+  /** The `replied` event of the log this reply belongs to. */
+  log_id: number | null;
+  at: number;
+  text: string | null;
+  /** null: not handled yet. */
+  handled_at: number | null;
+  recorded_at: number;
 }

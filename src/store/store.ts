@@ -11,6 +11,7 @@ import type { AlertStore } from "./alerts.js";
 import type { ApiMetricsStore } from "./api-metrics.js";
 import type { ApiTokenStore } from "./api-tokens.js";
 import type { SessionStore } from "./sessions.js";
+import type { ReplyStore } from "./replies.js";
 import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
 import type { ActionKind, ActionResult } from "../core/model.js";
@@ -49,9 +50,10 @@ import type {
 
 export * from "./entity-rows.js";
 export * from "./log-rows.js";
+export type { NewReply, ReplyFilter, ReplyListRow, ReplyRow } from "./replies.js";
 
-/** Webhooks and their delivery log (webhooks.ts), and alerts read back from the outbox (alerts.ts). */
-export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore, UnreachableStore {
+/** Webhooks and their delivery log (webhooks.ts), alerts read back from the outbox (alerts.ts), replies (replies.ts). */
+export interface Store extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore, UnreachableStore, ReplyStore {
   readonly dialect: "sqlite" | "postgres";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */

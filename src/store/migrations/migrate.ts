@@ -16,6 +16,7 @@ import { personFullNameMigration } from "./008-person-full-name.js";
 import { pendingSinceMigration } from "./009-pending-since.js";
 import { releasedActionsMigration } from "./010-released-actions.js";
 import { statusChecksMigration } from "./011-status-checks.js";
+import { repliesMigration } from "./012-replies.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -30,6 +31,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "009-pending-since": pendingSinceMigration(),
     "010-released-actions": releasedActionsMigration(dialect),
     "011-status-checks": statusChecksMigration(dialect),
+    "012-replies": repliesMigration(dialect),
   };
 }
 
