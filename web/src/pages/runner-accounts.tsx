@@ -1,23 +1,42 @@
-/** `#/runner`: the accounts, each with what is due now, what comes next and what is in progress; pick one to work. */
+/**
+ * `#/runner`: the accounts, each with what is due now, what comes next, what is in progress and its sitting
+ * (start or stop one here; the next suggested one from the plan); pick one to work.
+ */
+import { useState } from "preact/hooks";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { get } from "../api";
 import { useApi } from "../hooks";
+import { NotifyButton, useDueSignals } from "../notify";
 import { href } from "../router";
+import { loadPlan } from "../sittings";
+import { SittingControl, SuggestedSitting } from "./runner-sitting";
 import { countdown, type TasksOverview } from "./runner-types";
 
 const POLL_MS = 15_000;
 
 export function AccountChooser() {
   const overview = useApi(() => get<TasksOverview>("/v1/tasks"), [], POLL_MS);
+  const plan = useApi(async () => ({ plan: await loadPlan(1) }), [], POLL_MS);
+  useDueSignals(plan.data?.plan, overview.data);
+  const [error, setError] = useState<unknown>(null);
   const data = overview.data;
+  const serverNow = data ? Date.parse(data.at) : Date.now();
+  const changed = () => {
+    setError(null);
+    overview.reload();
+    plan.reload();
+  };
   return (
     <>
-      <PageHeader title="Task runner" />
+      <PageHeader title="Task runner">
+        <NotifyButton />
+      </PageHeader>
       <p class="muted">
         Choose the account whose tasks you do on LinkedIn now. Each task shows the profile and the prepared text; you report what happened
         with one key.
       </p>
       {overview.error ? <ErrorBox error={overview.error} /> : null}
+      {error ? <ErrorBox error={error} /> : null}
       {!data ? (
         overview.error ? null : (
           <Loading />
@@ -34,6 +53,7 @@ export function AccountChooser() {
               <th scope="col">Now</th>
               <th scope="col">Next</th>
               <th scope="col">In progress</th>
+              <th scope="col">Sitting</th>
             </tr>
           </thead>
           <tbody>
@@ -83,6 +103,18 @@ export function AccountChooser() {
                       </div>
                     ))
                   )}
+                </td>
+                <td>
+                  <SittingControl account={a.account} sitting={a.sitting} serverNow={serverNow} onChanged={changed} onError={setError} />
+                  {a.pacing === "sittings" && !a.sitting ? <div class="muted small">works only in sittings</div> : null}
+                  {(() => {
+                    const next = plan.data?.plan?.accounts.find((p) => p.account === a.account)?.nextSitting;
+                    return next && !a.sitting ? (
+                      <div class="muted small">
+                        next: <SuggestedSitting sitting={next} serverNow={serverNow} />
+                      </div>
+                    ) : null;
+                  })()}
                 </td>
               </tr>
             ))}

@@ -4,6 +4,9 @@
  * wait), the same keys (outcome keys from the task, s skip, o open, c copy, q quit), the text copied when a
  * task appears, a wait re-asked when its time comes and every 15 s, a shown task re-asked every minute (which
  * renews this session's hold on it). Countdowns run on the server's clock (see clockOffset).
+ * A sitting is started and stopped here (runner-sitting.tsx); an account on `sittings` pacing with none open
+ * shows the next suggested sitting of the plan. The tab's title counts the due tasks and a notification says
+ * when a suggested sitting begins (notify.tsx).
  */
 import { safeProfileUrl } from "../format";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
@@ -12,7 +15,10 @@ import { ErrorBox, Loading, PageHeader } from "../components/ui";
 import { fullName } from "../format";
 import { useApi } from "../hooks";
 import { href, navigate } from "../router";
-import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, type AccountInfo, type NextView } from "./runner-types";
+import { NotifyButton, useDueSignals } from "../notify";
+import { loadPlan, openAt, type OpenSitting } from "../sittings";
+import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, type AccountInfo, type NextView, type TasksOverview } from "./runner-types";
+import { SittingControl, SittingWaitCard, SuggestedSitting } from "./runner-sitting";
 import { AccountChooser } from "./runner-accounts";
 import { HeldCard, SessionLog, TaskCard, taskText, WaitCard, type LogEntry } from "./runner-views";
 import "./runner.css";
@@ -21,6 +27,8 @@ const TICK_MS = 1000;
 const WAIT_POLL_MS = 15_000;
 /** A shown task is re-asked this often: it renews the hold (the server's lease is 10 minutes). */
 const TASK_POLL_MS = 60_000;
+/** The account's sitting, the plan and the tab title's count are re-read this often. */
+const OVERVIEW_POLL_MS = 15_000;
 
 /** What this browser recorded, per account (times on the server's clock); kept while the page is open, across route changes. */
 const sessionLogs = new Map<string, LogEntry[]>();
@@ -41,6 +49,14 @@ interface Fetched {
 function RunnerSession(props: { account: string }) {
   const { account } = props;
   const info = useApi(() => get<AccountInfo>(`/v1/accounts/${encodeURIComponent(account)}`), [account]);
+  const overview = useApi(() => get<TasksOverview>("/v1/tasks"), [], OVERVIEW_POLL_MS);
+  // Wrapped, so that null data means "not loaded yet" and a null plan "this server has no plan".
+  const plan = useApi(async () => ({ plan: await loadPlan(1) }), [], OVERVIEW_POLL_MS);
+  useDueSignals(plan.data?.plan, overview.data);
+  const mine = overview.data?.accounts.find((a) => a.account === account) ?? null;
+  // The sitting as the last start or stop answered, until the overview's next answer says otherwise.
+  const [sitting, setSitting] = useState<OpenSitting | null>(null);
+  useEffect(() => setSitting(mine?.sitting ?? null), [mine?.sitting?.from, mine?.sitting?.until]);
   const [fetched, setFetched] = useState<Fetched | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -102,6 +118,11 @@ function RunnerSession(props: { account: string }) {
   }, []);
 
   const checkNow = useCallback(() => void guard(ask), [guard, ask]);
+  const refresh = () => {
+    checkNow();
+    overview.reload();
+    plan.reload();
+  };
 
   useEffect(() => {
     checkNow();
@@ -204,11 +225,41 @@ function RunnerSession(props: { account: string }) {
 
   const serverNow = now + (fetched?.offset ?? 0);
   const acc = info.data?.account ?? null;
+  const openSitting = openAt(sitting, serverNow);
+  const pacing = mine?.pacing ?? null;
+  const next = plan.data ? (plan.data.plan?.accounts.find((a) => a.account === account)?.nextSitting ?? null) : undefined;
+  const waitsForSitting = view?.type === "wait" && pacing === "sittings" && !openSitting;
+
+  // A sitting that ends while the page is open: ask again at once (a `sittings` account now waits for the next).
+  const openUntil = openSitting?.until ?? null;
+  const wasOpen = useRef<string | null>(null);
+  useEffect(() => {
+    if (wasOpen.current !== null && openUntil === null) refresh();
+    wasOpen.current = openUntil;
+  }, [openUntil]);
+
+  const sittingChanged = (s: OpenSitting | null) => {
+    setSitting(s);
+    setNotice(s ? `Sitting started: tasks come back to back until ${new Date(s.until).toLocaleTimeString()}.` : "Sitting stopped.");
+    refresh();
+  };
+  const control = (primary: boolean) => (
+    <SittingControl
+      account={account}
+      sitting={sitting}
+      serverNow={serverNow}
+      onChanged={sittingChanged}
+      onError={setError}
+      lengths
+      primary={primary}
+    />
+  );
 
   return (
     <>
       <PageHeader title={`Tasks for ${account}`}>
-        <button type="button" onClick={checkNow} disabled={busy}>
+        <NotifyButton />
+        <button type="button" onClick={refresh} disabled={busy}>
           Check now
         </button>
         <a class="button runner-quit" href={href("runner")}>
@@ -222,6 +273,23 @@ function RunnerSession(props: { account: string }) {
           {notice}
         </p>
       ) : null}
+      <div class="runner-sitting-bar" data-testid="sitting-bar" data-pacing={pacing ?? undefined}>
+        {pacing === "sittings" ? (
+          <span class="badge" title="tasks are handed out only during a sitting">
+            works in sittings
+          </span>
+        ) : pacing === "drip" ? (
+          <span class="badge" title="tasks are spread over the working hours; a sitting brings them back to back">
+            drip pacing
+          </span>
+        ) : null}
+        {waitsForSitting ? null : control(false)}
+        {!openSitting && next && !waitsForSitting ? (
+          <span class="muted">
+            Next suggested sitting: <SuggestedSitting sitting={next} serverNow={serverNow} />
+          </span>
+        ) : null}
+      </div>
       <div class="runner-layout">
         <div>
           {!view ? (
@@ -238,6 +306,8 @@ function RunnerSession(props: { account: string }) {
             />
           ) : view.type === "held" ? (
             <HeldCard view={view} serverNow={serverNow} />
+          ) : waitsForSitting ? (
+            <SittingWaitCard account={account} timezone={acc?.timezone ?? null} next={next} serverNow={serverNow} start={control(true)} />
           ) : (
             <WaitCard view={view} serverNow={serverNow} />
           )}
