@@ -14,6 +14,7 @@ import { ImportPage } from "./pages/import";
 import { InvitationsPage } from "./pages/invitations";
 import { RunnerPage } from "./pages/runner";
 import { SignInPage } from "./pages/sign-in";
+import { TodayPage } from "./pages/today";
 import { href, useRoute, type Route } from "./router";
 import "./styles.css";
 
@@ -21,6 +22,7 @@ const PAGES: Array<{ page: string; title: string }> = [
   { page: "accounts", title: "Accounts" },
   { page: "campaigns", title: "Campaigns" },
   { page: "invitations", title: "Invitations" },
+  { page: "today", title: "Today" },
   { page: "runner", title: "Runner" },
   { page: "editor", title: "Campaign editor" },
   { page: "import", title: "Import" },
@@ -35,6 +37,8 @@ function Page(props: { route: Route }) {
       return <CampaignsPage name={args[0] ?? null} />;
     case "invitations":
       return <InvitationsPage query={query} />;
+    case "today":
+      return <TodayPage />;
     case "runner":
       return <RunnerPage account={args[0] ?? null} />;
     case "editor":
