@@ -1,8 +1,8 @@
 /**
  * The Settings panel of an account's page: the account document read-only, and after Edit a
  * form for every setting but the name (campaigns refer to the account by it). Save sends the whole document with
- * PUT /v1/accounts/{name}; the server keeps what the governor learned (a lowered weekly budget, a pause, the
- * counts). A 422 marks each field it names and lists every problem below the form.
+ * PUT /v1/accounts/{name}, pacing and the sitting gap included; the server keeps what the governor learned (a
+ * lowered weekly budget, a pause, the counts). A 422 marks each field it names and lists every problem below the form.
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError, request } from "../api";
@@ -17,6 +17,7 @@ export interface AccountDocument {
   created: string | null;
   workingHours: { days: string[]; hours: string | string[] };
   warmup: "auto" | "off";
+  pacing: "drip" | "sittings";
   limits: {
     invitesPerWeek: number;
     invitesPerDay: number;
@@ -25,6 +26,7 @@ export interface AccountDocument {
     pendingMax: number;
     notesPerMonth: number | null;
     minGap: string;
+    sittingGap: string;
   };
 }
 
@@ -33,6 +35,20 @@ export const ACCOUNT_TYPES: Array<{ value: string; label: string }> = [
   { value: "premium", label: "Premium" },
   { value: "sales_navigator", label: "Sales Navigator" },
 ];
+
+export const PACINGS: Array<{ value: string; label: string; explain: string }> = [
+  {
+    value: "drip",
+    label: "drip",
+    explain: "actions spread over the working hours, a gap between two; a sitting still brings due tasks back to back",
+  },
+  { value: "sittings", label: "sittings", explain: "tasks only while a sitting you start is open, back to back (for work a person does)" },
+];
+
+const pacingText = (pacing: string) => {
+  const p = PACINGS.find((x) => x.value === pacing);
+  return p ? `${p.label}: ${p.explain}` : pacing;
+};
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -53,9 +69,11 @@ interface Draft {
   days: string[];
   hours: string;
   warmup: string;
+  pacing: string;
   counts: Record<CountKey, string>;
   notesPerMonth: string;
   minGap: string;
+  sittingGap: string;
 }
 
 const hoursText = (hours: string | string[]) => (Array.isArray(hours) ? hours.join(", ") : hours);
@@ -70,9 +88,11 @@ function draftOf(d: AccountDocument): Draft {
     days: [...d.workingHours.days],
     hours: hoursText(d.workingHours.hours),
     warmup: d.warmup,
+    pacing: d.pacing,
     counts: Object.fromEntries(COUNTS.map(([k]) => [k, String(d.limits[k])])) as Record<CountKey, string>,
     notesPerMonth: d.limits.notesPerMonth === null ? "" : String(d.limits.notesPerMonth),
     minGap: d.limits.minGap,
+    sittingGap: d.limits.sittingGap,
   };
 }
 
@@ -91,10 +111,12 @@ function documentOf(name: string, d: Draft): Record<string, unknown> {
     created: d.created === "" ? null : d.created,
     workingHours: { days: DAYS.filter((day) => d.days.includes(day)), hours: windows.length === 1 ? windows[0] : windows },
     warmup: d.warmup,
+    pacing: d.pacing,
     limits: {
       ...Object.fromEntries(COUNTS.map(([k]) => [k, count(d.counts[k])])),
       notesPerMonth: d.notesPerMonth.trim() === "" ? null : count(d.notesPerMonth),
       minGap: d.minGap.trim(),
+      sittingGap: d.sittingGap.trim(),
     },
   };
 }
@@ -154,12 +176,14 @@ function SettingsView(props: { doc: AccountDocument }) {
     ["Created on LinkedIn", d.created ? zonedDate(`${d.created}T12:00:00Z`, "UTC") : "unknown (an established account)"],
     ["Working hours", `${d.workingHours.days.join(", ")} ${hoursText(d.workingHours.hours)}`],
     ["Warm-up", d.warmup],
+    ["Pacing", pacingText(d.pacing)],
     ["Invitations", `${d.limits.invitesPerDay} a day, ${d.limits.invitesPerWeek} a week`],
     ["Messages", `${d.limits.messagesPerDay} a day`],
     ["Profile visits", `${d.limits.visitsPerDay} a day`],
     ["Pending cap", String(d.limits.pendingMax)],
     ["Notes", d.limits.notesPerMonth === null ? "unlimited" : `${d.limits.notesPerMonth} a month`],
     ["Least gap between actions", d.limits.minGap],
+    ["Least gap during a sitting", d.limits.sittingGap],
   ];
   return (
     <dl class="settings">
@@ -307,6 +331,26 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
         </select>
         <Problems field="warmup" />
       </div>
+      <div class="field">
+        <label for="edit-pacing">Pacing</label>
+        <select
+          id="edit-pacing"
+          value={draft.pacing}
+          aria-invalid={invalid("pacing")}
+          aria-describedby="edit-pacing-explain"
+          onChange={(e) => set({ pacing: e.currentTarget.value })}
+        >
+          {PACINGS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <span id="edit-pacing-explain" class="muted small" data-testid="pacing-explain">
+          {PACINGS.find((p) => p.value === draft.pacing)?.explain ?? ""}
+        </span>
+        <Problems field="pacing" />
+      </div>
       {COUNTS.map(([key, label]) => (
         <div class="field" key={key}>
           <label for={`edit-${key}`}>{label}</label>
@@ -341,6 +385,17 @@ function SettingsForm(props: { doc: AccountDocument; onCancel: () => void; onSav
           onInput={(e) => set({ minGap: e.currentTarget.value })}
         />
         <Problems field="limits.minGap" />
+      </div>
+      <div class="field">
+        <label for="edit-sittingGap">Least gap during a sitting (e.g. 20s)</label>
+        <input
+          id="edit-sittingGap"
+          value={draft.sittingGap}
+          aria-invalid={invalid("limits.sittingGap")}
+          autocomplete="off"
+          onInput={(e) => set({ sittingGap: e.currentTarget.value })}
+        />
+        <Problems field="limits.sittingGap" />
       </div>
       <p class="muted small">
         The name cannot change. Budgets already learned from LinkedIn (a lowered weekly budget, a pause) and today's counts are kept.
