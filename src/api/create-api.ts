@@ -40,6 +40,7 @@ import { registerCampaignPreviewRoutes } from "./routes/campaign-preview.js";
 import { registerEnrollmentRoutes } from "./routes/enrollments.js";
 import { ARCHIVE_IMPORT_PATH, registerImportRoutes } from "./routes/imports.js";
 import { registerMarkRoutes } from "./routes/mark.js";
+import { registerReplyRoutes } from "./routes/replies.js";
 import { securityHeaders } from "./security-headers.js";
 import { DEFAULT_WEB_ROOT, registerDashboard } from "./dashboard.js";
 
@@ -162,6 +163,7 @@ export function createApi(opts: ApiOptions): Api {
   registerAnalyticsRoutes(http);
   registerEnrollmentRoutes(http);
   registerMarkRoutes(http);
+  registerReplyRoutes(http);
   registerImportRoutes(http);
   registerCampaignPreviewRoutes(http);
   registerSessionRoutes(http);

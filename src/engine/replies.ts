@@ -17,8 +17,7 @@ export function replyText(raw: string | null | undefined, where: string): string
   const text = raw.trim();
   if (text === "") return null;
   if (text.length > MAX_REPLY_LENGTH) {
-    const message = tooLongMessage("a reply's text", text, MAX_REPLY_LENGTH);
-    throw new LinkpaceError("invalid_input", `${where}: ${message}`, [{ where, message }]);
+    throw new LinkpaceError("invalid_input", `${where}: ${tooLongMessage("a reply's text", text, MAX_REPLY_LENGTH)}`);
   }
   return text;
 }

@@ -81,7 +81,7 @@ export interface ActivityRecord {
   kind: string;
   /** Actions: ok or a failure code (weekly_limit_reached, not_connected, …); events: null. */
   result: string | null;
-  /** The invitation's note ("" when sent without one) or the message's text. */
+  /** The invitation's note ("" when sent without one), the message's text, or the reply's text (null when not known). */
   text: string | null;
 }
 
@@ -158,8 +158,15 @@ export function toActivityRecord(row: ActivityExportRow): ActivityRecord {
     type: row.type,
     kind: row.kind,
     result: row.type === "action" ? row.result : null,
-    text: row.kind === "connect" ? (row.note ?? "") : row.kind === "message" ? (row.text ?? "") : null,
+    text: activityText(row),
   };
+}
+
+/** The note of an invitation, the text of a message or of a reply; null for the rest. */
+function activityText(row: ActivityExportRow): string | null {
+  if (row.type === "event") return row.kind === "replied" ? row.replyText : null;
+  if (row.kind === "connect") return row.note ?? "";
+  return row.kind === "message" ? (row.text ?? "") : null;
 }
 
 /**

@@ -42,6 +42,7 @@ export function outcomeKeys(kind: ActionKind): OutcomeKey[] {
 
 /** Keys every task screen also takes. */
 export const COMMAND_KEYS = [
+  { key: "r", label: "they replied (paste their reply, optional): the sequence stops if the campaign says stopOnReply" },
   { key: "s", label: "skip (not today)" },
   { key: "o", label: "open the profile in the browser" },
   { key: "c", label: "copy the text again" },

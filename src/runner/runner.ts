@@ -11,6 +11,8 @@ import { formatDuration, formatInstant, DAY, type Instant } from "../core/time.j
 import { accountStatus } from "../engine/account-status.js";
 import { RELEASES_KEPT, type AnswerOutcome, type FirstAnswer } from "../engine/answer-outcome.js";
 import { TASK_LEASE } from "../engine/claim.js";
+import { replyText } from "../engine/replies.js";
+import { replyOnTask } from "../engine/task-reply.js";
 import type { AccountRow, PersonRow, TaskHold, TaskRow } from "../store/store.js";
 import { outcomeKeys } from "./outcome-keys.js";
 
@@ -96,6 +98,15 @@ export class Runner {
     return skipped.type === "recorded"
       ? `skipped; this prospect comes back in ${formatDuration(SKIP_DELAY)}`
       : notTakenMessage(skipped, "this task");
+  }
+
+  /** Records that the task's person replied, with the pasted text (engine/task-reply.ts); what to tell the owner. */
+  async reply(task: TaskRow, pasted: string): Promise<string> {
+    const r = await replyOnTask(this.app.ctx, task.id, replyText(pasted, "the reply's text"));
+    const what =
+      r.reply.status === "nothing" ? `Not recorded: ${r.reply.message}.` : `Reply recorded${r.reply.reply?.text ? " with its text" : ""}.`;
+    if (r.released) return `${what} The task was put back unperformed (nothing charged): the sequence has stopped.`;
+    return r.reply.status === "nothing" ? what : `${what} The campaign goes on after a reply: this task is still to do.`;
   }
 
   /** Lets go of the task on screen (quitting): it stays in flight for the next runner. */

@@ -150,4 +150,6 @@ export type ActivityExportRow = LogLine & {
   firstName: string | null;
   lastName: string | null;
   fullName: string | null;
+  /** A `replied` event: the reply's text when it is known (store/replies.ts). */
+  replyText: string | null;
 };

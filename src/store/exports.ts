@@ -127,8 +127,9 @@ export function exportQueries({ db }: StoreContext): ExportQueries {
         .innerJoin("accounts as a", "a.id", "l.account_id")
         .leftJoin("campaigns as c", "c.id", "l.campaign_id")
         .leftJoin("persons as p", "p.id", "l.person_id")
+        .leftJoin("replies as r", "r.log_id", "l.id")
         .selectAll("l")
-        .select(["a.name as account_name", "c.name as campaign_name", "p.first_name", "p.last_name", "p.full_name"])
+        .select(["a.name as account_name", "c.name as campaign_name", "p.first_name", "p.last_name", "p.full_name", "r.text as reply_text"])
         .where("l.workspace_id", "=", workspaceId)
         // Like readLog: an action shows once its outcome is known.
         .where((eb) => eb.or([eb("l.type", "=", "event"), eb("l.result", "is not", null)]))
@@ -148,6 +149,7 @@ export function exportQueries({ db }: StoreContext): ExportQueries {
         firstName: r.first_name,
         lastName: r.last_name,
         fullName: r.full_name,
+        replyText: r.reply_text,
       }));
     },
   };

@@ -80,6 +80,8 @@ describe("every route", () => {
       "POST /v1/tasks/next": { account: "alice" },
       "POST /v1/accounts/{name}/sitting": { minutes: 20 },
       "POST /v1/tasks/{id}/report": { key: "d" },
+      "POST /v1/tasks/{id}/reply": { text: "Thanks, let's talk" },
+      "POST /v1/replies/{id}/handled": { handled: true },
       "POST /v1/agent/claim": { account: "alice" },
       "POST /v1/agent/report": { actionId: 999, result: "ok" },
       "POST /v1/webhooks": { url: "https://example.com/h", events: ["all"] },
@@ -113,6 +115,13 @@ describe("every route", () => {
     const open = await h.call(h.tokenA, "POST", "/v1/tasks/next", { account: "alice" });
     expect(open.body.type, open.text).toBe("task");
     const task = open.body.task.actionId as number;
+    const replied = await h.call(h.tokenA, "POST", "/v1/mark", {
+      person: "https://www.linkedin.com/in/joe-bloggs",
+      outcome: "replied",
+      text: "Hi",
+    });
+    const reply = (await h.call(h.tokenA, "GET", "/v1/replies")).body.replies[0]?.id as number;
+    expect(reply, replied.text).toBeGreaterThan(0);
     const csv = { "content-type": "text/csv" };
 
     /** `b`: what B gets; `a`: A's status when not a success (the resource exists, the request does not apply). */
@@ -161,6 +170,10 @@ describe("every route", () => {
       { method: "POST", path: `/v1/tasks/${task}/release`, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/report`, body: { key: "d" }, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/skip`, b: "404", a: 409 }, // A: reported just before
+      { method: "POST", path: `/v1/tasks/${task}/reply`, body: { text: "Thanks" }, b: "404" },
+      { method: "GET", path: "/v1/replies", b: "empty" },
+      { method: "GET", path: "/v1/replies?account=alice", b: "404" },
+      { method: "POST", path: `/v1/replies/${reply}/handled`, body: { handled: true }, b: "404" },
       { method: "POST", path: "/v1/agent/claim", body: { account: "alice" }, b: "404" },
       { method: "POST", path: "/v1/agent/report", body: { actionId: claim.body.actionId, result: "ok" }, b: "404" },
       { method: "GET", path: "/v1/webhooks", b: "empty" },

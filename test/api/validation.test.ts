@@ -31,6 +31,9 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["POST", "/v1/tasks/1/report", { result: "maybe" }, "result"],
   ["POST", "/v1/tasks/x/skip", undefined, "id"],
   ["POST", "/v1/tasks/-1/release", undefined, "id"],
+  ["POST", "/v1/tasks/1/reply", { text: 42 }, "text"],
+  ["GET", "/v1/replies?handled=maybe", undefined, "handled"],
+  ["POST", "/v1/replies/1/handled", {}, "handled"],
   ["POST", "/v1/agent/claim", { account: 7 }, "account"],
   ["POST", "/v1/agent/claim", { account: "alice", agent: "" }, "agent"],
   ["POST", "/v1/agent/report", { actionId: "1", result: "ok" }, "actionId"],
@@ -168,7 +171,7 @@ describe("validation errors", () => {
     const person = "https://www.linkedin.com/in/jane-doe";
     const mark = await h.call(h.tokenA, "POST", "/v1/mark", { person, outcome: "replied", att: "2027-01-01T00:00:00Z" });
     expect(mark.status, mark.text).toBe(422);
-    expect(mark.body.errors).toEqual([{ field: "body", message: 'unknown field "att" (known: person, outcome, at, account)' }]);
+    expect(mark.body.errors).toEqual([{ field: "body", message: 'unknown field "att" (known: person, outcome, at, account, text)' }]);
     expect(mark.body.detail).toContain('"att"');
     const hook = await h.call(h.tokenA, "POST", "/v1/webhooks", { url: "https://example.com/h", events: ["all"], secrett: "mine" });
     expect(hook.status, hook.text).toBe(422);

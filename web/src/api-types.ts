@@ -2752,6 +2752,267 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replies people sent, newest first, filtered by handled, account or campaign */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    perPage?: number;
+                    campaign?: string;
+                    account?: string;
+                    handled?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one page of replies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplyList"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/replies/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a reply handled, or not handled again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplyHandled"];
+                };
+            };
+            responses: {
+                /** @description the reply as it stands now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reply"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** They replied (runner key r): record the reply for the task's person; the task goes back unperformed when the campaign stops on reply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskReply"];
+                };
+            };
+            responses: {
+                /** @description what was recorded, and whether the task was put back */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskReplyResult"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/linkedin-archive": {
         parameters: {
             query?: never;
@@ -3435,6 +3696,11 @@ export interface components {
             campaign: string | null;
             at: string;
             message: string;
+            /** @description replied, when a reply is on record: the one kept (its id in GET /v1/replies) and its text */
+            reply?: {
+                id: number;
+                text: string | null;
+            };
         };
         Mark: {
             /**
@@ -3448,6 +3714,50 @@ export interface components {
             at?: string;
             /** @description the account concerned (default: the one that has this person in a campaign) */
             account?: string;
+            /** @description replied: the reply's text, as pasted (kept in the replies, the activity export and the webhook) */
+            text?: string;
+        };
+        ReplyList: {
+            replies: components["schemas"]["Reply"][];
+            page: components["schemas"]["Page"];
+        };
+        Reply: {
+            id: number;
+            /** @description when they replied (UTC) */
+            at: string;
+            account: string;
+            /** @description the campaign of the enrollment the reply came in, when known */
+            campaign: string | null;
+            prospect: {
+                url: string;
+                firstName: string;
+                lastName: string;
+                /** @description the name as shown: the full name as the imported file wrote it, else first and last name */
+                fullName: string;
+                company: string;
+                title: string;
+            };
+            /** @description the reply's text, when someone pasted it (or the archive had it) */
+            text: string | null;
+            handled: boolean;
+            /** @description when it was marked handled (UTC); null: not handled */
+            handledAt: string | null;
+        };
+        ReplyHandled: {
+            /** @description true: handled; false: not handled (again) */
+            handled: boolean;
+        };
+        TaskReplyResult: {
+            actionId: number;
+            reply: components["schemas"]["MarkResult"] & unknown;
+            /** @description the task was put back unperformed, nothing charged: the campaign stops on reply */
+            released: boolean;
+            /** @description the task's enrollment has ended "replied" */
+            ended: boolean;
+        };
+        TaskReply: {
+            /** @description the reply's text, as pasted (optional) */
+            text?: string;
         };
         ArchiveReport: {
             file: string;

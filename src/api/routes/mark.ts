@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { isLinkpaceError, LinkpaceError } from "../../core/errors.js";
-import { MAX_NAME_LENGTH, MAX_SECRET_LENGTH, MAX_URL_LENGTH } from "../../core/limits.js";
+import { MAX_NAME_LENGTH, MAX_REPLY_LENGTH, MAX_SECRET_LENGTH, MAX_URL_LENGTH } from "../../core/limits.js";
 import { parseInstant } from "../../core/time.js";
 import { MARK_OUTCOMES } from "../../engine/mark.js";
 import type { Router } from "../router.js";
@@ -30,6 +30,11 @@ const MarkBody = strictBody({
     .max(MAX_NAME_LENGTH)
     .optional()
     .openapi({ description: "the account concerned (default: the one that has this person in a campaign)" }),
+  text: z
+    .string()
+    .max(MAX_REPLY_LENGTH)
+    .optional()
+    .openapi({ description: "replied: the reply's text, as pasted (kept in the replies, the activity export and the webhook)" }),
 }).openapi("Mark");
 
 export const MarkResultSchema = z
@@ -41,14 +46,27 @@ export const MarkResultSchema = z
     campaign: z.string().nullable(),
     at: z.string(),
     message: z.string(),
+    reply: z
+      .object({ id: z.number().int(), text: z.string().nullable() })
+      .optional()
+      .openapi({ description: "replied, when a reply is on record: the one kept (its id in GET /v1/replies) and its text" }),
   })
   .openapi("MarkResult");
 
 /** markPerson speaks the CLI's language (`--at`, `--account`); here its input errors name the body's fields. */
 function asBodyError(e: unknown): unknown {
   if (!isLinkpaceError(e) || e.code !== "invalid_input" || e.issues.length > 0) return e;
-  const field = e.message.startsWith("--at ") ? "at" : e.message.includes("--account") ? "account" : "person";
-  const message = e.message.replace(/^--at /, "at ").replace("with --account", 'with "account"');
+  const field = e.message.startsWith("--at ")
+    ? "at"
+    : e.message.startsWith("--text")
+      ? "text"
+      : e.message.includes("--account")
+        ? "account"
+        : "person";
+  const message = e.message
+    .replace(/^--at /, "at ")
+    .replace(/^--text/, "text")
+    .replace("with --account", 'with "account"');
   return new LinkpaceError("invalid_input", message, [{ where: `body: ${field}`, message }]);
 }
 
@@ -71,6 +89,7 @@ export function registerMarkRoutes(r: Router): void {
           outcome: body.outcome,
           ...(at !== undefined ? { at } : {}),
           ...(body.account !== undefined ? { account: body.account } : {}),
+          ...(body.text !== undefined ? { text: body.text } : {}),
         });
         return c.json(result, 200);
       } catch (e) {

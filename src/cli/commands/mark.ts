@@ -15,8 +15,9 @@ export function registerMarkCommand(program: Command): void {
     .addArgument(new Argument("<outcome>", "what happened").choices(MARK_OUTCOMES))
     .option("--at <instant>", "when it happened, ISO 8601 (default: now)")
     .option("--account <name>", "the account concerned (default: the one that has this person in a campaign)")
+    .option("--text <text>", "replied: the reply's text, as pasted (kept for the Replies page, the activity export and the webhook)")
     .option("--json")
-    .action(async (person: string, outcome: MarkOutcome, opts: { at?: string; account?: string }, cmd: Command) => {
+    .action(async (person: string, outcome: MarkOutcome, opts: { at?: string; account?: string; text?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       let at: number | undefined;
       if (opts.at !== undefined) {
@@ -31,6 +32,7 @@ export function registerMarkCommand(program: Command): void {
           outcome,
           ...(at !== undefined ? { at } : {}),
           ...(opts.account !== undefined ? { account: opts.account } : {}),
+          ...(opts.text !== undefined ? { text: opts.text } : {}),
         });
         emit(
           g,

@@ -19,7 +19,7 @@ export function registerWorkCommand(program: Command): void {
     .requiredOption("--account <name>", "the sender account whose tasks to work through")
     .addHelpText(
       "after",
-      "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, s skip, o open the profile, c copy the text, q quit.",
+      "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, r they replied (paste their reply, Enter), s skip,\no open the profile, c copy the text, q quit.",
     )
     .action(async (opts: { account: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -46,6 +46,8 @@ class TerminalRunner {
   private busy = false;
   private ticks = 0;
   private copiedTask: number | null = null;
+  /** After `r`: the reply's text being typed or pasted (Enter records it, Esc cancels); null otherwise. */
+  private replyDraft: string | null = null;
   private finish: (() => void) | null = null;
 
   /** `workspace`: its name unless it is the default one; `zone`: the account's, in which times are shown. */
@@ -107,6 +109,12 @@ class TerminalRunner {
 
   private async keys(chunk: string): Promise<void> {
     for (const key of chunk) {
+      if (this.replyDraft !== null && key !== "\u0003" && key !== "\u0004") {
+        // Enter ends the reply's text: the rest of a pasted chunk is never taken for keys.
+        if (key === "\r" || key === "\n") return this.guard(() => this.sendReply());
+        this.draftKey(key);
+        continue;
+      }
       if (key === "q" || key === "\u0003" || key === "\u0004") return this.quit();
       await this.guard(() => this.key(key));
     }
@@ -125,6 +133,10 @@ class TerminalRunner {
       this.copy();
       return this.draw();
     }
+    if (key === "r") {
+      this.replyDraft = "";
+      return this.drawDraft();
+    }
     if (key === "s") this.notice = await this.runner.skip(view.task);
     else if (/^[a-z]$/.test(key)) {
       const r = await this.runner.report(view.task, key);
@@ -132,6 +144,32 @@ class TerminalRunner {
       if (!r.ok && r.message.includes("not an outcome")) return this.draw();
     } else return;
     await this.refresh();
+  }
+
+  /** Records the reply typed after `r` (an empty one: no text) for the task on screen. */
+  private async sendReply(): Promise<void> {
+    const draft = this.replyDraft ?? "";
+    this.replyDraft = null;
+    if (this.view?.type !== "task") return this.draw();
+    this.notice = await this.runner.reply(this.view.task, draft);
+    await this.refresh();
+  }
+
+  /** A key while the reply's text is typed: Esc cancels, Backspace deletes, anything else is text. */
+  private draftKey(key: string): void {
+    const draft = this.replyDraft ?? "";
+    if (key === "\u001b") {
+      this.replyDraft = null;
+      this.notice = "No reply recorded.";
+      return this.draw();
+    }
+    this.replyDraft = key === "\u007f" || key === "\b" ? draft.slice(0, -1) : draft + key;
+    this.drawDraft();
+  }
+
+  private drawDraft(): void {
+    this.notice = `Their reply (optional; Enter records it, Esc cancels):\n> ${this.replyDraft ?? ""}`;
+    this.draw();
   }
 
   private async guard(fn: () => Promise<void>): Promise<void> {
