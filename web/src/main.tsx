@@ -1,6 +1,6 @@
 /**
  * The dashboard: sign in with an API token (the server answers with an HttpOnly session cookie), then pages for
- * accounts, campaigns, sent invitations, the task runner, the campaign editor and imports. It uses only the
+ * accounts, campaigns, sent invitations, replies, the task runner, the campaign editor and imports. It uses only the
  * public /v1 API (api.ts).
  */
 import { render } from "preact";
@@ -12,6 +12,7 @@ import { CampaignsPage } from "./pages/campaigns";
 import { EditorPage } from "./pages/editor";
 import { ImportPage } from "./pages/import";
 import { InvitationsPage } from "./pages/invitations";
+import { RepliesPage } from "./pages/replies";
 import { RunnerPage } from "./pages/runner";
 import { SignInPage } from "./pages/sign-in";
 import { TodayPage } from "./pages/today";
@@ -22,6 +23,7 @@ const PAGES: Array<{ page: string; title: string }> = [
   { page: "accounts", title: "Accounts" },
   { page: "campaigns", title: "Campaigns" },
   { page: "invitations", title: "Invitations" },
+  { page: "replies", title: "Replies" },
   { page: "today", title: "Today" },
   { page: "runner", title: "Runner" },
   { page: "editor", title: "Campaign editor" },
@@ -37,6 +39,8 @@ function Page(props: { route: Route }) {
       return <CampaignsPage name={args[0] ?? null} />;
     case "invitations":
       return <InvitationsPage query={query} />;
+    case "replies":
+      return <RepliesPage query={query} />;
     case "today":
       return <TodayPage />;
     case "runner":
