@@ -3,8 +3,8 @@
  * (connects and messages) intersected with the sender's working hours (every action).
  */
 import { WEEKDAYS, type AccountDoc, type ActionKind, type CampaignDoc } from "../core/model.js";
-import { formatWindow, isWithinAll, nextJointOpening } from "../core/schedule/index.js";
-import { DAY, MINUTE, type Instant } from "../core/time.js";
+import { formatWindow, isWithinAll, jointWindowEnd, nextJointOpening } from "../core/schedule/index.js";
+import { DAY, type Instant } from "../core/time.js";
 
 export interface WindowPart {
   hours: AccountDoc["workingHours"];
@@ -27,10 +27,7 @@ export function isReachable(kind: ActionKind, account: AccountDoc, campaign: Cam
   return isWithinAll(windowParts(kind, account, campaign, prospectTz), at);
 }
 
-/**
- * Whether the action may reach the prospect at every instant from `from` to `to` (windows are whole minutes, so
- * each minute is looked at): a task handed to a person at `from` lands inside the window if done by `to`.
- */
+/** Whether the action may reach the prospect at every instant from `from` to `to`: a task handed to a person at `from` lands inside the windows if done by `to`. */
 export function isReachableThrough(
   kind: ActionKind,
   account: AccountDoc,
@@ -39,9 +36,19 @@ export function isReachableThrough(
   from: Instant,
   to: Instant,
 ): boolean {
-  const parts = windowParts(kind, account, campaign, prospectTz);
-  for (let t = from; t < to; t += MINUTE) if (!isWithinAll(parts, t)) return false;
-  return isWithinAll(parts, to);
+  const end = reachableUntil(kind, account, campaign, prospectTz, from);
+  return end !== null && end >= to;
+}
+
+/** Where the open stretch of the action's windows that contains `at` ends; null when `at` is outside them. */
+export function reachableUntil(
+  kind: ActionKind,
+  account: AccountDoc,
+  campaign: CampaignDoc,
+  prospectTz: string,
+  at: Instant,
+): Instant | null {
+  return jointWindowEnd(windowParts(kind, account, campaign, prospectTz), at);
 }
 
 /**

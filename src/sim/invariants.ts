@@ -143,7 +143,9 @@ function checkWindowsAndGaps(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
     if (c && zone && (e.action === "connect" || e.action === "message") && !isWithin(c.schedule.hours, zone, at)) {
       ctx.violations.push(`[hours] ${a.name}: ${e.action} to ${e.prospect} at ${e.at} outside the campaign schedule in ${zone}`);
     }
-    if (last !== null && at - last < a.limits.minGap)
+    // An account worked in sittings gets its tasks back to back inside them: its least gap is sittingGap then.
+    const least = a.pacing === "sittings" ? a.limits.sittingGap : a.limits.minGap;
+    if (last !== null && at - last < least)
       ctx.violations.push(`[least gap] ${a.name}: two actions ${(at - last) / 1000}s apart at ${e.at}`);
     last = at;
   }

@@ -23,6 +23,16 @@ export interface RunOptions {
   scenarioPath: string;
   store: Store;
   onProgress?: (done: Instant, total: Instant) => void;
+  /** A person who acts at times of their own (sim/sitting-person.ts: opens sittings), between LinkedIn's events and the engine's turns. */
+  person?: SimPerson;
+}
+
+/** Someone acting in the simulation at their own times: `act` runs at `nextAt` on the virtual clock. */
+export interface SimPerson {
+  /** After the scenario is set up, before the first turn. */
+  start(app: App, at: Instant): Promise<void>;
+  nextAt(): Instant | null;
+  act(app: App, now: Instant): Promise<void>;
 }
 
 export interface SimRun {
@@ -43,7 +53,8 @@ export async function runSimulation(opts: RunOptions): Promise<SimRun> {
   for (const c of scenario.campaigns) await app.createCampaign(c);
   const prospects = await enrollAll(app, simulator, opts);
   const end = scenario.start + scenario.days * DAY;
-  await loop(app, simulator, clock, end, opts.onProgress);
+  await opts.person?.start(app, clock.now());
+  await loop(app, simulator, clock, end, opts.onProgress, opts.person);
   return { app, simulator, report: await summarize(app, prospects) };
 }
 
@@ -53,6 +64,7 @@ async function loop(
   clock: VirtualClock,
   end: Instant,
   onProgress?: RunOptions["onProgress"],
+  person?: SimPerson,
 ): Promise<void> {
   const start = clock.now();
   // The store's earliest wake as the last tick read it: nothing else writes between two turns of this loop,
@@ -61,10 +73,15 @@ async function loop(
   for (;;) {
     if (wake === undefined) wake = await app.engine.nextWakeAt();
     const event = sim.nextEventAt();
-    const next = Math.min(wake ?? Infinity, event ?? Infinity);
+    const acts = person?.nextAt() ?? null;
+    const next = Math.min(wake ?? Infinity, event ?? Infinity, acts ?? Infinity);
     if (!Number.isFinite(next) || next >= end) break;
     clock.set(Math.max(clock.now(), next));
     const now = clock.now();
+    if (person && acts !== null && acts <= now) {
+      await person.act(app, now);
+      wake = undefined;
+    }
     for (const ev of sim.takeEventsUntil(now)) {
       await app.recordNetworkEvent({
         at: ev.at,

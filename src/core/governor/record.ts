@@ -185,8 +185,8 @@ export function recordRestrictionEvent(prev: GovernorState, at: Instant): Govern
 }
 
 /**
- * Opens a sitting from `at` for `duration` (an open one is extended: its start is kept), or closes it (`duration`
- * 0). The least gap and drip pacing left from before the sitting do not hold it back.
+ * Opens a sitting from `at` for `duration` (an open one is extended, never shortened: its start is kept), or
+ * closes it (`duration` 0). The least gap and drip pacing left from before the sitting do not hold it back.
  */
 export function recordSitting(doc: AccountDoc, prev: GovernorState, at: Instant, duration: number): GovernorState {
   const s = structuredClone(prev);
@@ -194,8 +194,9 @@ export function recordSitting(doc: AccountDoc, prev: GovernorState, at: Instant,
     if (inSitting(s, at)) s.sitting = { from: (s.sitting as { from: Instant }).from, until: at };
     return s;
   }
-  const from = inSitting(s, at) ? (s.sitting as { from: Instant }).from : at;
-  s.sitting = { from, until: at + duration };
+  const open = inSitting(s, at) ? (s.sitting as { from: Instant; until: Instant }) : null;
+  const from = open ? open.from : at;
+  s.sitting = { from, until: Math.max(open?.until ?? at, at + duration) };
   if (from === at) {
     s.nextByKind = {};
     if (s.nextAnyAt !== null && s.lastActionAt !== null)
