@@ -147,10 +147,16 @@ async function showPlan(): Promise<void> {
 
 async function nextTask(): Promise<void> {
   if (account === null) return;
-  const answer = await requireApi().call<NextTask>("POST", "/v1/tasks/next", { account });
-  skew = Date.parse(answer.at) - Date.now();
-  current = answer;
-  render();
+  document.body.dataset.state = "asking"; // data-state: what the panel shows (asking, task, wait, held)
+  try {
+    const answer = await requireApi().call<NextTask>("POST", "/v1/tasks/next", { account });
+    skew = Date.parse(answer.at) - Date.now();
+    current = answer;
+    render();
+  } finally {
+    document.body.dataset.state = current?.type ?? "none";
+    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
+  }
   schedulePoll();
 }
 
@@ -179,6 +185,8 @@ const KIND_LABEL: Record<Task["kind"], string> = {
 
 function renderTask(task: Task): void {
   const p = task.prospect;
+  $("task").dataset.actionId = String(task.actionId);
+  $("task").dataset.kind = task.kind;
   $("task-kind").textContent = `${KIND_LABEL[task.kind]}${task.campaign ? ` · ${task.campaign}` : ""}`;
   $("task-name").textContent = p.fullName || p.url || "(no name)";
   $("task-role").textContent = [p.title, p.company].filter((s) => s !== "").join(" at ");
@@ -199,7 +207,9 @@ function renderTask(task: Task): void {
       const b = document.createElement("button");
       b.type = "button";
       b.dataset.key = o.key;
+      b.setAttribute("aria-keyshortcuts", o.key);
       const kbd = document.createElement("kbd");
+      kbd.setAttribute("aria-hidden", "true");
       kbd.textContent = o.key;
       b.append(kbd, o.label);
       b.addEventListener("click", () => void act(() => report(o.key)));
