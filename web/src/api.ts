@@ -3,7 +3,7 @@
  * POST /v1/session sets. Writes carry the session's CSRF token (X-CSRF-Token). Errors arrive as problem+json and
  * are thrown as ApiError with the fields at fault; a 401 means the session ended, and the app shows sign-in.
  */
-import type { ApiSchema } from "./api-json";
+import type { ApiSchema } from "./api-json.js";
 
 /** A field at fault in a problem+json answer (`errors[]`). */
 export type ProblemField = ApiSchema<"Problem">["errors"][number];

@@ -4,8 +4,8 @@
  * small pure helpers the runner, the Today page and the tab title share: the count of due tasks, which suggested
  * sitting has just begun, and the memory of the sittings already announced (so that each is announced once).
  */
-import { ApiError, get, request, withQuery } from "./api";
-import type { ApiSchema } from "./api-json";
+import { ApiError, get, request, withQuery } from "./api.js";
+import type { ApiSchema } from "./api-json.js";
 
 /** An open sitting: tasks come back to back from `from` until `until`. */
 export type OpenSitting = ApiSchema<"Sitting">;
@@ -155,4 +155,16 @@ export function rememberAnnounced(keys: string[]): void {
   } catch {
     // no storage: this page still remembers through its own set (see useSittingWatch)
   }
+}
+
+/** One bar per hour of the sender's day: the working part of it (07–19) at least, widened to any hour with something expected. */
+export function hourBars(day: PlanDay): Array<{ label: string; value: number; detail: string }> {
+  const hours = day.byHour.filter((h) => h.count > 0).map((h) => h.hour);
+  const first = Math.min(7, ...hours);
+  const last = Math.max(19, ...hours);
+  const counts = new Map(day.byHour.map((h) => [h.hour, h.count]));
+  const bars: Array<{ label: string; value: number; detail: string }> = [];
+  for (let h = first; h <= last; h++)
+    bars.push({ label: String(h).padStart(2, "0"), value: counts.get(h) ?? 0, detail: `${h}:00–${h}:59` });
+  return bars;
 }

@@ -18,7 +18,7 @@ import { href, navigate } from "../router";
 import { NotifyButton, useDueSignals } from "../notify";
 import { loadPlan, openAt, type OpenSitting } from "../sittings";
 import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, type AccountInfo, type NextView, type TasksOverview } from "./runner-types";
-import { SittingControl, SittingWaitCard, SuggestedSitting } from "./runner-sitting";
+import { clock, SittingControl, SittingWaitCard, SuggestedSitting } from "./runner-sitting";
 import { AccountChooser } from "./runner-accounts";
 import { HeldCard, SessionLog, TaskCard, taskText, WaitCard, type LogEntry } from "./runner-views";
 import "./runner.css";
@@ -240,7 +240,7 @@ function RunnerSession(props: { account: string }) {
 
   const sittingChanged = (s: OpenSitting | null) => {
     setSitting(s);
-    setNotice(s ? `Sitting started: tasks come back to back until ${new Date(s.until).toLocaleTimeString()}.` : "Sitting stopped.");
+    setNotice(s ? `Sitting started: tasks come back to back until ${clock(s.until)}.` : "Sitting stopped.");
     refresh();
   };
   const control = (primary: boolean) => (

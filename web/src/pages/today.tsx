@@ -6,12 +6,22 @@
  */
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
-import { BarChart, type Bar } from "../components/charts";
+import { BarChart } from "../components/charts";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
 import { NotifyButton, useDueSignals } from "../notify";
 import { href } from "../router";
-import { loadPlan, openAt, PLAN_KINDS, sittingKey, type PlanAccount, type PlanDay, type PlanKind, type PlanSitting } from "../sittings";
+import {
+  hourBars,
+  loadPlan,
+  openAt,
+  PLAN_KINDS,
+  sittingKey,
+  type PlanAccount,
+  type PlanDay,
+  type PlanKind,
+  type PlanSitting,
+} from "../sittings";
 import { dayLabel } from "../zones";
 import { SittingControl } from "./runner-sitting";
 import { countdown } from "./runner-types";
@@ -186,18 +196,6 @@ function SittingTime(props: { sitting: PlanSitting; now: number }) {
       </span>
     </span>
   );
-}
-
-/** Bars over the sender's day: the working part of it (07–19) at least, widened to any hour with something expected. */
-export function hourBars(day: PlanDay): Bar[] {
-  const hours = day.byHour.filter((h) => h.count > 0).map((h) => h.hour);
-  const first = Math.min(7, ...hours);
-  const last = Math.max(19, ...hours);
-  const counts = new Map(day.byHour.map((h) => [h.hour, h.count]));
-  const bars: Bar[] = [];
-  for (let h = first; h <= last; h++)
-    bars.push({ label: String(h).padStart(2, "0"), value: counts.get(h) ?? 0, detail: `${h}:00–${h}:59` });
-  return bars;
 }
 
 function ComingDays(props: { days: PlanDay[] }) {
