@@ -31,6 +31,7 @@ import { registerCampaignRoutes } from "./routes/campaigns.js";
 import { registerInvitationRoutes } from "./routes/invitations.js";
 import { MAX_UPLOAD_BYTES, registerProspectRoutes } from "./routes/prospects.js";
 import { registerStatusRoutes } from "./routes/status.js";
+import { registerPlanRoutes } from "./routes/plan.js";
 import { registerSittingRoutes } from "./routes/sittings.js";
 import { registerTaskRoutes } from "./routes/tasks.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
@@ -157,6 +158,7 @@ export function createApi(opts: ApiOptions): Api {
   registerStatusRoutes(http);
   registerTaskRoutes(http);
   registerSittingRoutes(http);
+  registerPlanRoutes(http);
   registerAgentRoutes(http);
   registerWebhookRoutes(http);
   registerExportRoutes(http);

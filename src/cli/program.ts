@@ -15,6 +15,7 @@ import { registerMarkCommand } from "./commands/mark.js";
 import { registerSentCommand } from "./commands/sent.js";
 import { registerSimCommand } from "./commands/sim.js";
 import { registerStatusCommand } from "./commands/status.js";
+import { registerPlanCommand } from "./commands/plan.js";
 import { registerTasksCommand } from "./commands/tasks.js";
 import { registerWorkCommand } from "./commands/work.js";
 import { registerWebhookCommands } from "./commands/webhook.js";
@@ -64,6 +65,7 @@ Documentation: README.md, then docs/ in the linkpace repository (docs/cli.md lis
   registerSentCommand(program);
   registerExportCommand(program);
   registerTasksCommand(program);
+  registerPlanCommand(program);
   registerWorkCommand(program);
   registerAlertsCommand(program);
   registerWebhookCommands(program);

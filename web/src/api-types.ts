@@ -1820,6 +1820,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the engine expects to release today and on the coming days, and the suggested sittings
+         * @description A forecast from the governor's state and the queue, as if every action succeeds: acceptances and replies that come in add messages it cannot know of.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this account */
+                    account?: string;
+                    /** @description today and the days after it */
+                    days?: number;
+                    /** @description the longest suggested sitting, in minutes */
+                    maxSitting?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the plan per account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agent/claim": {
         parameters: {
             query?: never;
@@ -3541,6 +3623,59 @@ export interface components {
         SittingStart: {
             /** @description how long the sitting lasts from now (default 30); an open one is extended */
             minutes?: number;
+        };
+        Plan: {
+            /**
+             * Format: date-time
+             * @description the server's clock
+             */
+            at: string;
+            accounts: {
+                account: string;
+                timezone: string;
+                /** @enum {string} */
+                pacing: "drip" | "sittings";
+                sitting: components["schemas"]["Sitting"] & unknown;
+                /** @description sittings: the tasks a sitting started now would hand out; drip: 1 when a task is due now, else 0 */
+                dueNow: number;
+                nextSitting: components["schemas"]["PlannedSitting"];
+                days: components["schemas"]["DayPlan"][];
+            }[];
+        };
+        /** @description the first suggested sitting that has not ended */
+        PlannedSitting: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            until: string;
+            /**
+             * @description the sitting in the sender's local time
+             * @example 09:00-09:20
+             */
+            local: string;
+            /** @description the tasks the plan expects in it */
+            tasks: number;
+            /** @description the recipients' zones of its invitations and messages */
+            zones: string[];
+            /** @example Europe + US East coast */
+            label: string;
+        } | null;
+        DayPlan: {
+            /** @description the sender's local date */
+            date: string;
+            total: number;
+            byKind: {
+                visit: number;
+                connect: number;
+                message: number;
+                withdraw: number;
+            };
+            /** @description the sender's local hours with something planned */
+            byHour: {
+                hour: number;
+                count: number;
+            }[];
+            sittings: components["schemas"]["PlannedSitting"][];
         };
         AgentAction: components["schemas"]["Task"] & {
             /** @description the action id: perform each at most once */
