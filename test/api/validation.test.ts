@@ -8,6 +8,8 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["POST", "/v1/accounts", { timezone: "Europe/Paris" }, "name"],
   ["POST", "/v1/accounts", { name: "bob", timezone: "Mars/Base" }, "timezone"],
   ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", limits: { minGap: "soon" } }, "limits.minGap"],
+  ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", pacing: "bursts" }, "pacing"],
+  ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", limits: { sittingGap: "0s" } }, "limits.sittingGap"],
   ["POST", "/v1/accounts", { name: "bob", timezone: "Europe/Paris", colour: "red" }, "body"], // the message names "colour"
   ["POST", "/v1/accounts", ["not", "an", "object"], "body"],
   ["PUT", "/v1/accounts/alice", { name: "alicia", timezone: "Europe/Paris" }, "name"],
@@ -26,6 +28,10 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["GET", "/v1/status?account=", undefined, "account"],
   ["GET", "/v1/tasks?account=", undefined, "account"],
   ["POST", "/v1/tasks/next", {}, "account"],
+  ["POST", "/v1/accounts/alice/sitting", { minutes: 0 }, "minutes"],
+  ["POST", "/v1/accounts/alice/sitting", { minutes: "soon" }, "minutes"],
+  ["GET", "/v1/plan?days=15", undefined, "days"],
+  ["GET", "/v1/plan?maxSitting=2", undefined, "maxSitting"],
   ["POST", "/v1/tasks/1/report", {}, "result"],
   ["POST", "/v1/tasks/1/report", { key: "d", result: "ok" }, "result"],
   ["POST", "/v1/tasks/1/report", { result: "maybe" }, "result"],
@@ -117,6 +123,7 @@ const NAME_ONLY = [
   "POST /v1/campaigns/{name}/pause",
   "POST /v1/campaigns/{name}/resume",
   "GET /v1/analytics/campaigns/{name}",
+  "DELETE /v1/accounts/{name}/sitting",
 ];
 
 /** The request is refused with a 422 problem naming `field`, short whatever the size of the value at fault. */
