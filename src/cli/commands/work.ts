@@ -3,6 +3,10 @@ import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { App } from "../../app.js";
 import { AssistedChannel } from "../../channels/assisted/assisted-channel.js";
+import { LinkpaceError } from "../../core/errors.js";
+import { formatLocalTime } from "../../core/schedule/index.js";
+import { MINUTE, parseInstant } from "../../core/time.js";
+import { planFor, type SittingJson } from "../../engine/plan/plan-json.js";
 import { DEFAULT_WORKSPACE } from "../../store/store.js";
 import { Runner, type RunnerView } from "../runner/runner.js";
 import { renderHeader, renderView, taskText } from "../runner/screen.js";
@@ -17,12 +21,20 @@ export function registerWorkCommand(program: Command): void {
     .command("work")
     .description("the assisted runner: shows this account's next task when linkpace allows it, you do it on LinkedIn and press one key")
     .requiredOption("--account <name>", "the sender account whose tasks to work through")
+    .option("--minutes <n>", "the length of the sitting this starts (an account with pacing: sittings)", "30")
+    .option("--no-sitting", "start no sitting now: wait for the next suggested one (the bell rings when it begins)")
     .addHelpText(
       "after",
-      "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, r they replied (paste their reply, Enter), s skip,\no open the profile, c copy the text, q quit.",
+      "\nAn account whose pacing is `sittings` gets its tasks only during a sitting: work starts one (--minutes long), hands\n" +
+        "the tasks out back to back, and stops it when you quit. Left open, it rings the bell and starts the next suggested\n" +
+        "sitting when it begins (linkpace plan lists them); g starts one at any time. Sittings: docs/sittings.md.\n" +
+        "\nKeys on a task: d done, a already connected, u cannot (no button / profile unavailable), w LinkedIn said the weekly limit is reached,\nn LinkedIn refused the note, x not a connection / nothing pending, r they replied (paste their reply, Enter), s skip,\no open the profile, c copy the text, q quit.",
     )
-    .action(async (opts: { account: string }, cmd: Command) => {
+    .action(async (opts: { account: string; minutes: string; sitting: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
+      const minutes = Number(opts.minutes);
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240)
+        throw new LinkpaceError("invalid_input", `--minutes: expected a whole number from 1 to 240 (got "${opts.minutes}")`);
       const { store, workspace } = await openWorkspaceStore(g.db, workspaceName(g));
       const app = new App({ store, channel: new AssistedChannel(), clock: systemClock(), workspaceId: workspace.id });
       try {
@@ -32,6 +44,10 @@ export function registerWorkCommand(program: Command): void {
         await new TerminalRunner(app, new Runner(app, opts.account, holder), {
           workspace: workspace.id === DEFAULT_WORKSPACE ? null : workspace.name,
           zone: account.doc.timezone,
+          account: account.name,
+          sittings: account.doc.pacing === "sittings",
+          sitNow: opts.sitting,
+          sittingLength: minutes * MINUTE,
         }).run();
       } finally {
         await app.close();
@@ -50,11 +66,28 @@ class TerminalRunner {
   private replyDraft: string | null = null;
   private finish: (() => void) | null = null;
 
-  /** `workspace`: its name unless it is the default one; `zone`: the account's, in which times are shown. */
+  /** The next suggested sitting, as the plan last said; the sittings already announced (by their start). */
+  private nextSitting: SittingJson | null = null;
+  private readonly announced = new Set<string>();
+  /** Until when a sitting is open (one this runner started or found), as last known. */
+  private sittingUntil: number | null = null;
+  private startedSitting = false;
+
+  /**
+   * `workspace`: its name unless it is the default one; `zone`: the account's, in which times are shown;
+   * `sittings`: the account works in sittings (`sitNow`: start one now, `sittingLength` long).
+   */
   constructor(
     private readonly app: App,
     private readonly runner: Runner,
-    private readonly where: { workspace: string | null; zone: string },
+    private readonly where: {
+      workspace: string | null;
+      zone: string;
+      account: string;
+      sittings: boolean;
+      sitNow: boolean;
+      sittingLength: number;
+    },
   ) {}
 
   async run(): Promise<void> {
@@ -65,6 +98,7 @@ class TerminalRunner {
     stdin.on("data", (chunk: string) => void this.keys(chunk));
     stdin.on("end", () => void this.quit());
     const timer = setInterval(() => void this.tick(), TICK_MS);
+    if (this.where.sittings && this.where.sitNow) await this.startSitting(this.where.sittingLength, null);
     await this.refresh();
     await done;
     clearInterval(timer);
@@ -73,6 +107,7 @@ class TerminalRunner {
   }
 
   private async refresh(): Promise<void> {
+    if (this.where.sittings) await this.followPlan();
     this.view = await this.runner.view();
     if (this.view.type === "task" && this.copiedTask !== this.view.task.id) {
       this.copiedTask = this.view.task.id;
@@ -91,10 +126,50 @@ class TerminalRunner {
     this.notice = tool ? `The text is on the clipboard (${tool}).` : "No clipboard tool found: select the text below to copy it.";
   }
 
+  /** Starts (or extends) a sitting on the account; `announce`: a suggested sitting began (the bell rings). */
+  private async startSitting(length: number, announce: SittingJson | null): Promise<void> {
+    const account = await this.app.account(this.where.account);
+    const sitting = await this.app.engine.setSitting(account.id, this.app.now(), length);
+    this.sittingUntil = sitting?.until ?? null;
+    this.startedSitting = true;
+    if (announce) {
+      process.stdout.write("\x07");
+      this.notice = `The suggested sitting ${announce.local} begins (${announce.tasks} tasks${announce.label ? ` for ${announce.label}` : ""}).`;
+    }
+  }
+
+  /** Reads the plan's next sitting, and starts it when it begins (once each). */
+  private async followPlan(): Promise<void> {
+    const plan = (await planFor(this.app, { account: this.where.account, days: 2 })).accounts[0];
+    const now = this.app.now();
+    this.sittingUntil = plan?.sitting ? (parseInstant(plan.sitting.until) ?? null) : null;
+    this.nextSitting = plan?.nextSitting ?? null;
+    const next = this.nextSitting;
+    if (!next || this.announced.has(next.from)) return;
+    const from = parseInstant(next.from) as number;
+    const until = parseInstant(next.until) as number;
+    if (from > now || until <= now) return;
+    this.announced.add(next.from);
+    if (this.sittingUntil === null || this.sittingUntil < until) await this.startSitting(until - now, next);
+  }
+
+  /** The line about sittings above a wait: the open one, or the next suggested one and how to start one now. */
+  private sittingLine(): string | null {
+    if (!this.where.sittings) return null;
+    const now = this.app.now();
+    if (this.sittingUntil !== null && this.sittingUntil > now)
+      return `Sitting open until ${formatLocalTime(this.sittingUntil, this.where.zone)}.`;
+    const next = this.nextSitting;
+    const suggested = next
+      ? `Next suggested sitting: ${next.local} (${next.tasks} tasks${next.label ? ` for ${next.label}` : ""}); the bell rings when it begins.`
+      : "No sitting suggested for now.";
+    return `No sitting open. ${suggested} Press g to start one now.`;
+  }
+
   private draw(): void {
     if (!this.view) return;
     const now = this.app.now();
-    const lines = renderView(this.view, now, this.notice, this.where.zone);
+    const lines = renderView(this.view, now, this.notice, this.where.zone, this.view.type === "wait" ? this.sittingLine() : null);
     const clear = process.stdout.isTTY ? "\x1b[2J\x1b[H" : "\n";
     process.stdout.write(`${clear}${renderHeader(now, this.where.zone, this.where.workspace)}\n\n${lines.join("\n")}\n`);
   }
@@ -122,6 +197,11 @@ class TerminalRunner {
 
   private async key(key: string): Promise<void> {
     const view = this.view;
+    if (key === "g" && this.where.sittings && view?.type === "wait") {
+      await this.startSitting(this.where.sittingLength, null);
+      this.notice = `Sitting started for ${this.where.sittingLength / MINUTE} minutes.`;
+      return this.refresh();
+    }
     if (view?.type !== "task") return;
     if (key === "o") {
       const url = view.task.prospect ?? view.person?.displayUrl ?? "";
@@ -187,6 +267,11 @@ class TerminalRunner {
 
   private async quit(): Promise<void> {
     await this.runner.letGo(this.view?.type === "task" ? this.view.task : null);
+    if (this.startedSitting) {
+      // The person leaves: their sitting ends with them.
+      const account = await this.app.account(this.where.account);
+      await this.app.engine.setSitting(account.id, this.app.now(), 0);
+    }
     process.stdout.write("\nbye\n");
     this.finish?.();
   }

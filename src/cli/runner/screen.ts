@@ -25,9 +25,10 @@ export function renderHeader(now: Instant, zone: string, workspace: string | nul
 }
 
 /** The screen below the header; `zone` is the account's, in which its times are shown. */
-export function renderView(view: RunnerView, now: Instant, notice: string | null, zone: string): string[] {
+export function renderView(view: RunnerView, now: Instant, notice: string | null, zone: string, sitting: string | null = null): string[] {
   const lines: string[] = [];
   if (notice) lines.push(notice, "");
+  if (sitting) lines.push(sitting, "");
   if (view.type === "held") {
     lines.push(
       `Another runner (${view.by}) is showing this account's task${view.until ? ` until ${formatLocalTime(view.until, zone)}` : ""}.`,
