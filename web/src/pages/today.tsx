@@ -105,15 +105,12 @@ function AccountPlanCard(props: { plan: PlanAccount; serverNow: number; onChange
           <span class="muted small">{a.timezone} time</span>
         </span>
       </div>
-      <p class="today-due">
-        <span data-testid="due-now">{a.dueNow}</span> task{a.dueNow === 1 ? "" : "s"} due now
-        {open ? (
-          <>
-            {" · "}
-            {control}
-          </>
-        ) : null}
-      </p>
+      <div class="today-due">
+        <span>
+          <strong data-testid="due-now">{a.dueNow}</strong> {a.dueNow === 1 ? "task" : "tasks"} due now
+        </span>
+        {open ? control : null}
+      </div>
 
       {!queued ? (
         <Empty>
