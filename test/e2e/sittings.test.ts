@@ -1,8 +1,8 @@
 /**
  * End to end, sittings in the dashboard: the Today page's empty states and the plan of a seeded account (kept as
  * a screenshot), the tab title's count of due tasks, the notification permission asked on a click and one
- * notification per suggested sitting, and a sitting started and stopped in the runner page with two tasks back
- * to back. The real server on loopback, on a virtual clock the test moves (never sleeping); the browser's
+ * notification per suggested sitting, a sitting started and stopped in the runner page with two tasks back to
+ * back (and from the list of accounts), and the pacing and sitting gap edited in an account's settings. The real server on loopback, on a virtual clock the test moves (never sleeping); the browser's
  * Notification is replaced by a recorder (a headless browser shows no desktop notifications).
  */
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -222,7 +222,35 @@ describeInBrowser("dashboard: sittings, the Today page and notifications", () =>
     await page.getByText("Sitting stopped.").waitFor();
     expect(await testId("sitting-open").count()).toBe(0);
     expect((await e.api("GET", "/v1/tasks")).accounts[0].sitting).toBeNull();
+
+    // The list of accounts has the same control per account.
+    await page.goto("/#/runner");
+    const row = page.locator('tr[data-account="alice"]');
+    await row.getByRole("button", { name: "Start sitting" }).click();
+    await row.getByTestId("sitting-open").waitFor();
+    expect((await e.api("GET", "/v1/tasks")).accounts[0].sitting).not.toBeNull();
+    await row.getByRole("button", { name: "Stop sitting" }).click();
+    await row.getByRole("button", { name: "Start sitting" }).waitFor();
+    expect((await e.api("GET", "/v1/tasks")).accounts[0].sitting).toBeNull();
     expect(e.pageErrors.filter((m) => !/status of 401/.test(m))).toEqual([]);
+  });
+
+  it("edits the pacing and the sitting gap in the account's settings", async () => {
+    const { page } = e;
+    await page.goto("/#/accounts/alice");
+    await page.getByTestId("edit-settings").click();
+    expect(await page.getByLabel("Pacing").inputValue()).toBe("sittings");
+    expect(await page.getByLabel("Least gap during a sitting (e.g. 20s)").inputValue()).toBe("20s");
+    await page.getByLabel("Pacing").selectOption("drip");
+    expect(await text(page.getByTestId("pacing-explain"))).toMatch(/spread over the working hours/);
+    await page.getByLabel("Least gap during a sitting (e.g. 20s)").fill("soon");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator('.field-problem[data-field="limits.sittingGap"]').waitFor();
+    await page.getByLabel("Least gap during a sitting (e.g. 20s)").fill("45s");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Settings saved.").waitFor();
+    expect((await e.api("GET", "/v1/accounts/alice")).account).toMatchObject({ pacing: "drip", limits: { sittingGap: "45s" } });
+    expect(await text(page.locator(".account-settings dl"))).toMatch(/Pacingdrip: .*Least gap during a sitting45s/);
   });
 });
 
