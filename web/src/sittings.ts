@@ -10,39 +10,26 @@ import type { ApiSchema } from "./api-json.js";
 /** An open sitting: tasks come back to back from `from` until `until`. */
 export type OpenSitting = ApiSchema<"Sitting">;
 
+/**
+ * GET /v1/plan, from the generated schema. A suggested sitting is one schema that the generator marks nullable
+ * (for `nextSitting`); in a day's list it is never null, as the types below say.
+ */
+type GeneratedPlan = ApiSchema<"Plan">;
+
 /** A suggested sitting of the plan: `local` is in the sender's zone ("09:00-09:20"), `label` names the recipients' region. */
-export interface PlanSitting {
-  from: string;
-  until: string;
-  local: string;
-  tasks: number;
-  zones: string[];
-  label: string;
-}
+export type PlanSitting = NonNullable<ApiSchema<"PlannedSitting">>;
 
-export type PlanKind = "visit" | "connect" | "message" | "withdraw";
+/** A day of the plan: `date` is the sender's local date, `byHour` its local hours with something expected. */
+export type PlanDay = Omit<ApiSchema<"DayPlan">, "sittings"> & { sittings: PlanSitting[] };
 
-export interface PlanDay {
-  /** The sender's local date, YYYY-MM-DD. */
-  date: string;
-  total: number;
-  byKind: Record<PlanKind, number>;
-  /** Sender-local hours with something expected, non-zero only. */
-  byHour: Array<{ hour: number; count: number }>;
-  sittings: PlanSitting[];
-}
+export type PlanKind = keyof PlanDay["byKind"];
 
-export interface PlanAccount {
-  account: string;
-  timezone: string;
-  pacing: "drip" | "sittings";
+/** One account's plan; `dueNow`: tasks a sitting started now would hand out; `nextSitting`: the next one not ended. */
+export type PlanAccount = Omit<GeneratedPlan["accounts"][number], "sitting" | "nextSitting" | "days"> & {
   sitting: OpenSitting | null;
-  /** Tasks a sitting started now would hand out right away. */
-  dueNow: number;
-  /** The next suggested sitting that has not ended yet. */
   nextSitting: PlanSitting | null;
   days: PlanDay[];
-}
+};
 
 /** GET /v1/plan; `at` is the server's clock. */
 export interface Plan {
