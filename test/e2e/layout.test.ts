@@ -146,6 +146,8 @@ describeInBrowser("dashboard layout: sign-in without failed requests, 1366 px an
       ["/#/invitations", () => page.getByRole("link", { name: "Ada Lovelace" })],
       ["/#/accounts/alice", () => page.getByTestId("period-invited")],
       ["/#/runner/alice", () => page.locator('[data-testid="task"], [data-testid="wait"]').first()],
+      ["/#/runner", () => page.locator('tr[data-account="alice"]')],
+      ["/#/today", () => page.locator('.today-account[data-account="alice"]')],
     ] as const) {
       await page.goto(path);
       await ready().waitFor();

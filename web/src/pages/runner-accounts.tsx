@@ -46,80 +46,82 @@ export function AccountChooser() {
           No accounts yet: add one on the <a href={href("accounts")}>Accounts</a> page.
         </Empty>
       ) : (
-        <table class="data runner-accounts">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Now</th>
-              <th scope="col">Next</th>
-              <th scope="col">In progress</th>
-              <th scope="col">Sitting</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.accounts.map((a) => (
-              <tr key={a.account} data-account={a.account}>
-                <td>
-                  <a href={href("runner", a.account)}>{a.account}</a>
-                </td>
-                <td>
-                  {a.paused ? (
-                    <span class="badge" data-tone="bad" title={a.paused.reason}>
-                      paused
-                    </span>
-                  ) : a.dueNow || a.inProgress.length > 0 ? (
-                    <span class="badge" data-tone="ok">
-                      task ready
-                    </span>
-                  ) : (
-                    <span class="badge">waiting</span>
-                  )}
-                  {a.paused ? (
-                    <div class="muted small">
-                      {a.paused.reason} (until {new Date(a.paused.until).toLocaleString()})
-                    </div>
-                  ) : null}
-                </td>
-                <td>
-                  {a.next ? (
-                    <>
-                      {a.next.kind}{" "}
-                      {Date.parse(a.next.at) <= Date.parse(data.at)
-                        ? "now"
-                        : `in ${countdown(Date.parse(a.next.at) - Date.parse(data.at))}`}
-                      {a.next.waitsFor ? <div class="muted small">waiting for: {a.next.waitsFor}</div> : null}
-                    </>
-                  ) : (
-                    <span class="muted">nothing due</span>
-                  )}
-                </td>
-                <td>
-                  {a.inProgress.length === 0 ? (
-                    <span class="muted">–</span>
-                  ) : (
-                    a.inProgress.map((t) => (
-                      <div key={t.actionId}>
-                        {t.kind} {t.prospect ?? ""} {t.heldBy ? <span class="muted">(shown by {t.heldBy})</span> : null}
-                      </div>
-                    ))
-                  )}
-                </td>
-                <td>
-                  <SittingControl account={a.account} sitting={a.sitting} serverNow={serverNow} onChanged={changed} onError={setError} />
-                  {a.pacing === "sittings" && !a.sitting ? <div class="muted small">works only in sittings</div> : null}
-                  {(() => {
-                    const next = plan.data?.plan?.accounts.find((p) => p.account === a.account)?.nextSitting;
-                    return next && !a.sitting ? (
-                      <div class="muted small">
-                        next: <SuggestedSitting sitting={next} serverNow={serverNow} />
-                      </div>
-                    ) : null;
-                  })()}
-                </td>
+        <div class="table-scroll">
+          <table class="data runner-accounts">
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Now</th>
+                <th scope="col">Next</th>
+                <th scope="col">In progress</th>
+                <th scope="col">Sitting</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.accounts.map((a) => (
+                <tr key={a.account} data-account={a.account}>
+                  <td>
+                    <a href={href("runner", a.account)}>{a.account}</a>
+                  </td>
+                  <td>
+                    {a.paused ? (
+                      <span class="badge" data-tone="bad" title={a.paused.reason}>
+                        paused
+                      </span>
+                    ) : a.dueNow || a.inProgress.length > 0 ? (
+                      <span class="badge" data-tone="ok">
+                        task ready
+                      </span>
+                    ) : (
+                      <span class="badge">waiting</span>
+                    )}
+                    {a.paused ? (
+                      <div class="muted small">
+                        {a.paused.reason} (until {new Date(a.paused.until).toLocaleString()})
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {a.next ? (
+                      <>
+                        {a.next.kind}{" "}
+                        {Date.parse(a.next.at) <= Date.parse(data.at)
+                          ? "now"
+                          : `in ${countdown(Date.parse(a.next.at) - Date.parse(data.at))}`}
+                        {a.next.waitsFor ? <div class="muted small">waiting for: {a.next.waitsFor}</div> : null}
+                      </>
+                    ) : (
+                      <span class="muted">nothing due</span>
+                    )}
+                  </td>
+                  <td>
+                    {a.inProgress.length === 0 ? (
+                      <span class="muted">–</span>
+                    ) : (
+                      a.inProgress.map((t) => (
+                        <div key={t.actionId}>
+                          {t.kind} {t.prospect ?? ""} {t.heldBy ? <span class="muted">(shown by {t.heldBy})</span> : null}
+                        </div>
+                      ))
+                    )}
+                  </td>
+                  <td>
+                    <SittingControl account={a.account} sitting={a.sitting} serverNow={serverNow} onChanged={changed} onError={setError} />
+                    {a.pacing === "sittings" && !a.sitting ? <div class="muted small">works only in sittings</div> : null}
+                    {(() => {
+                      const next = plan.data?.plan?.accounts.find((p) => p.account === a.account)?.nextSitting;
+                      return next && !a.sitting ? (
+                        <div class="muted small">
+                          next: <SuggestedSitting sitting={next} serverNow={serverNow} />
+                        </div>
+                      ) : null;
+                    })()}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
