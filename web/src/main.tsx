@@ -1,7 +1,7 @@
 /**
  * The dashboard: sign in with an API token (the server answers with an HttpOnly session cookie), then pages for
- * accounts, campaigns, sent invitations, replies, the day's plan (Today), the task runner, the campaign editor and imports. It uses only the
- * public /v1 API (api.ts).
+ * accounts, campaigns, sent invitations, replies, the day's plan (Today), the task runner, the campaign editor and
+ * imports. It uses only the public /v1 API (api.ts).
  */
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
