@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 
 export interface BenchOptions {
-  only: "scale" | "policy" | "load" | null;
+  only: "scale" | "policy" | "load" | "sittings" | null;
   quick: boolean;
   pg: string;
   skipPg: boolean;
@@ -47,9 +47,10 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
         "  npm run bench                          # everything, updates BENCHMARKS.md\n" +
         "  npm run bench -- --quick --skip-pg     # a smoke run, markdown on stdout only\n" +
         "  node dist/bench/run.js --only policy   # after a build\n" +
-        "  npm run bench -- --only load           # the HTTP load test only\n",
+        "  npm run bench -- --only load           # the HTTP load test only\n" +
+        "  npm run bench -- --only sittings       # sittings against drip pacing (simulated)\n",
     )
-    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load"]))
+    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load", "sittings"]))
     .option(
       "--quick",
       "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given",
@@ -82,7 +83,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     process.exit(code === 0 ? 0 : 2);
   }
   const o = program.opts<{
-    only?: "scale" | "policy" | "load";
+    only?: "scale" | "policy" | "load" | "sittings";
     quick: boolean;
     pg: string;
     skipPg: boolean;

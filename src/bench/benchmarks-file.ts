@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export type SectionName = "machine" | "scale" | "policy" | "load";
+export type SectionName = "machine" | "scale" | "policy" | "load" | "sittings";
 
 const SKELETON = `# Benchmarks
 
@@ -27,6 +27,12 @@ Not run yet.
 <!-- bench:policy:start -->
 Not run yet.
 <!-- bench:policy:end -->
+
+## Sittings: assisted work in sittings against drip pacing
+
+<!-- bench:sittings:start -->
+Not run yet.
+<!-- bench:sittings:end -->
 
 ## Load test (HTTP API)
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the policy benchmark (minutes), the HTTP load test (about a minute), then the scale benchmark
+ * `npm run bench`: the policy benchmark (minutes), the sittings benchmark (minutes), the HTTP load test (about a minute), then the scale benchmark
  * (hours in full), one at a time.
  * Each finished benchmark (and each finished scale case) updates its section of BENCHMARKS.md at once; the
  * markdown is also printed on stdout at the end. Progress goes to stderr.
@@ -14,6 +14,8 @@ import { renderLoad } from "./load-markdown.js";
 import { renderMachine, renderPolicy, renderScale } from "./markdown.js";
 import { pgServerVersion } from "./pg-admin.js";
 import { runPolicy, type PolicyRun } from "./policy.js";
+import { runSittings, type SittingsRun } from "./sittings.js";
+import { renderSittings } from "./sittings-markdown.js";
 import { isResult, runScale, type ScaleRun } from "./scale.js";
 import type { ScaleResult } from "./scale-types.js";
 
@@ -21,6 +23,7 @@ interface RawResults {
   machine: MachineInfo;
   command: string;
   policy?: PolicyRun;
+  sittings?: SittingsRun;
   scale?: ScaleRun;
   load?: LoadRun;
 }
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
   const wantScale = opts.only === null || opts.only === "scale";
   const wantPolicy = opts.only === null || opts.only === "policy";
   const wantLoad = opts.only === null || opts.only === "load";
+  const wantSittings = opts.only === null || opts.only === "sittings";
   const usesPg = (wantScale || wantLoad) && !opts.skipPg;
   if (usesPg) await checkPostgres(opts);
   const machine: MachineInfo = await machineInfo(usesPg ? opts.pg : null);
@@ -78,6 +82,14 @@ async function main(): Promise<void> {
     const text = renderPolicy(raw.policy, machine, opts.command);
     printed.push(`## Policy\n\n${text}`);
     publish(opts, { machine: machineText, policy: text });
+    saveRaw();
+  }
+  if (wantSittings) {
+    raw.sittings = await runSittings(opts);
+    const text = renderSittings(raw.sittings, machine, opts.command);
+    printed.push(`## Sittings\n\n${text}`);
+    // Its section states its own date and load: the Machine section stays that of the long runs.
+    publish(opts, { sittings: text });
     saveRaw();
   }
   if (wantLoad) {

@@ -3635,14 +3635,13 @@ export interface components {
                 timezone: string;
                 /** @enum {string} */
                 pacing: "drip" | "sittings";
-                sitting: components["schemas"]["Sitting"] & unknown;
+                sitting: components["schemas"]["Sitting"];
                 /** @description sittings: the tasks a sitting started now would hand out; drip: 1 when a task is due now, else 0 */
                 dueNow: number;
                 nextSitting: components["schemas"]["PlannedSitting"];
                 days: components["schemas"]["DayPlan"][];
             }[];
         };
-        /** @description the first suggested sitting that has not ended */
         PlannedSitting: {
             /** Format: date-time */
             from: string;

@@ -44,11 +44,11 @@ export const PlanSchema = z
         account: z.string(),
         timezone: z.string(),
         pacing: z.enum(["drip", "sittings"]),
-        sitting: SittingSchema.nullable().openapi({ description: "the sitting open now" }),
+        sitting: SittingSchema.nullable(),
         dueNow: z.number().int().openapi({
           description: "sittings: the tasks a sitting started now would hand out; drip: 1 when a task is due now, else 0",
         }),
-        nextSitting: PlannedSitting.nullable().openapi({ description: "the first suggested sitting that has not ended" }),
+        nextSitting: PlannedSitting.nullable(),
         days: z.array(DayPlan),
       }),
     ),

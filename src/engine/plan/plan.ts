@@ -8,7 +8,7 @@
 import { inSitting, loadGovernorState, type Sitting } from "../../core/governor/index.js";
 import { GAP_JITTER } from "../../core/governor/record.js";
 import { STEP_KINDS, type ActionKind, type Pacing } from "../../core/model.js";
-import { localDateKey, localMinuteOfDay, startOfLocalDay, startOfNextLocalDay } from "../../core/schedule/index.js";
+import { localDateKey, localMinuteOfDay, nextOpening, startOfLocalDay, startOfNextLocalDay } from "../../core/schedule/index.js";
 import { MINUTE, type Instant } from "../../core/time.js";
 import type { AccountRow, Store } from "../../store/store.js";
 import type { EngineContext } from "../context.js";
@@ -19,6 +19,8 @@ import { suggestSittings } from "./suggest-sittings.js";
 export const DEFAULT_PLAN_DAYS = 7;
 export const MAX_PLAN_DAYS = 14;
 export const DEFAULT_MAX_SITTING = 30 * MINUTE;
+/** A day gets at most this many suggested sittings: the tasks left go another day. */
+export const MAX_SITTINGS_PER_DAY = 3;
 /** Queued enrollments read per kind: far more than the budgets of a fortnight can use. */
 const QUEUE_READ = 5000;
 
@@ -88,7 +90,12 @@ export async function planAccount(store: Store, ctx: EngineContext, account: Acc
         always.filter((r) => r.at >= after),
         doc.timezone,
       ).values(),
-    ].flatMap((day) => suggestSittings(day, { maxLength: maxSitting, gap }));
+    ].flatMap((day) => {
+      // Nothing is done before the sender's hours open that day, whenever it fell due.
+      const opens = nextOpening(doc.workingHours, doc.timezone, startOfLocalDay(doc.timezone, (day[0] as Release).at)) ?? 0;
+      const due = day.map((r) => ({ ...r, earliest: Math.max(r.earliest, opens, after) }));
+      return suggestSittings(due, { maxLength: maxSitting, gap, maxPerDay: MAX_SITTINGS_PER_DAY });
+    });
     sittings = [...(open ? [open] : []), ...slots.map((s) => ({ from: s.from, until: s.until }))].sort((a, b) => a.from - b.from);
     releases = forecast({ ...base, sittings });
     const right = open ?? { from: now, until: now + maxSitting };
