@@ -3510,7 +3510,13 @@ export interface components {
                  * @enum {string}
                  */
                 pacing: "drip" | "sittings";
-                sitting: components["schemas"]["Sitting"];
+                /** @description an open sitting: tasks come back to back from `from` until `until` */
+                sitting: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    until: string;
+                } | null;
                 inProgress: {
                     actionId: number;
                     kind: string;
@@ -3535,13 +3541,6 @@ export interface components {
                 } | null;
             }[];
         };
-        /** @description an open sitting: tasks come back to back from `from` until `until` */
-        Sitting: {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            until: string;
-        } | null;
         NextTask: {
             /** @enum {string} */
             type: "task";
@@ -3618,7 +3617,13 @@ export interface components {
         };
         SittingState: {
             account: string;
-            sitting: components["schemas"]["Sitting"];
+            /** @description an open sitting: tasks come back to back from `from` until `until` */
+            sitting: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                until: string;
+            } | null;
         };
         SittingStart: {
             /** @description how long the sitting lasts from now (default 30); an open one is extended */
@@ -3635,30 +3640,36 @@ export interface components {
                 timezone: string;
                 /** @enum {string} */
                 pacing: "drip" | "sittings";
-                sitting: components["schemas"]["Sitting"];
+                /** @description an open sitting: tasks come back to back from `from` until `until` */
+                sitting: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    until: string;
+                } | null;
                 /** @description sittings: the tasks a sitting started now would hand out; drip: 1 when a task is due now, else 0 */
                 dueNow: number;
-                nextSitting: components["schemas"]["PlannedSitting"];
+                /** @description a suggested sitting and the tasks the plan expects in it */
+                nextSitting: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    until: string;
+                    /**
+                     * @description the sitting in the sender's local time
+                     * @example 09:00-09:20
+                     */
+                    local: string;
+                    /** @description the tasks the plan expects in it */
+                    tasks: number;
+                    /** @description the recipients' zones of its invitations and messages */
+                    zones: string[];
+                    /** @example Europe + US East coast */
+                    label: string;
+                } | null;
                 days: components["schemas"]["DayPlan"][];
             }[];
         };
-        PlannedSitting: {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            until: string;
-            /**
-             * @description the sitting in the sender's local time
-             * @example 09:00-09:20
-             */
-            local: string;
-            /** @description the tasks the plan expects in it */
-            tasks: number;
-            /** @description the recipients' zones of its invitations and messages */
-            zones: string[];
-            /** @example Europe + US East coast */
-            label: string;
-        } | null;
         DayPlan: {
             /** @description the sender's local date */
             date: string;
@@ -3674,7 +3685,23 @@ export interface components {
                 hour: number;
                 count: number;
             }[];
-            sittings: components["schemas"]["PlannedSitting"][];
+            sittings: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                until: string;
+                /**
+                 * @description the sitting in the sender's local time
+                 * @example 09:00-09:20
+                 */
+                local: string;
+                /** @description the tasks the plan expects in it */
+                tasks: number;
+                /** @description the recipients' zones of its invitations and messages */
+                zones: string[];
+                /** @example Europe + US East coast */
+                label: string;
+            }[];
         };
         AgentAction: components["schemas"]["Task"] & {
             /** @description the action id: perform each at most once */

@@ -7,29 +7,22 @@
 import { ApiError, get, request, withQuery } from "./api.js";
 import type { ApiSchema } from "./api-json.js";
 
-/** An open sitting: tasks come back to back from `from` until `until`. */
-export type OpenSitting = ApiSchema<"Sitting">;
-
-/**
- * GET /v1/plan, from the generated schema. A suggested sitting is one schema that the generator marks nullable
- * (for `nextSitting`); in a day's list it is never null, as the types below say.
- */
+/** GET /v1/plan, from the generated schema. */
 type GeneratedPlan = ApiSchema<"Plan">;
 
+/** One account's plan; `dueNow`: tasks a sitting started now would hand out; `nextSitting`: the next one not ended. */
+export type PlanAccount = GeneratedPlan["accounts"][number];
+
+/** An open sitting: tasks come back to back from `from` until `until`. */
+export type OpenSitting = NonNullable<PlanAccount["sitting"]>;
+
 /** A suggested sitting of the plan: `local` is in the sender's zone ("09:00-09:20"), `label` names the recipients' region. */
-export type PlanSitting = NonNullable<ApiSchema<"PlannedSitting">>;
+export type PlanSitting = NonNullable<PlanAccount["nextSitting"]>;
 
 /** A day of the plan: `date` is the sender's local date, `byHour` its local hours with something expected. */
-export type PlanDay = Omit<ApiSchema<"DayPlan">, "sittings"> & { sittings: PlanSitting[] };
+export type PlanDay = ApiSchema<"DayPlan">;
 
 export type PlanKind = keyof PlanDay["byKind"];
-
-/** One account's plan; `dueNow`: tasks a sitting started now would hand out; `nextSitting`: the next one not ended. */
-export type PlanAccount = Omit<GeneratedPlan["accounts"][number], "sitting" | "nextSitting" | "days"> & {
-  sitting: OpenSitting | null;
-  nextSitting: PlanSitting | null;
-  days: PlanDay[];
-};
 
 /** GET /v1/plan; `at` is the server's clock. */
 export interface Plan {

@@ -22,7 +22,8 @@ const PlannedSitting = z
     zones: z.array(z.string()).openapi({ description: "the recipients' zones of its invitations and messages" }),
     label: z.string().openapi({ example: "Europe + US East coast" }),
   })
-  .openapi("PlannedSitting");
+  // Not a named schema: used nullable (nextSitting), a named one would make every use nullable in the document.
+  .openapi({ description: "a suggested sitting and the tasks the plan expects in it" });
 
 const DayPlan = z
   .object({

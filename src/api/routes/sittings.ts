@@ -15,7 +15,8 @@ export const MAX_SITTING_MINUTES = 240;
 
 export const SittingSchema = z
   .object({ from: z.string().datetime(), until: z.string().datetime() })
-  .openapi("Sitting", { description: "an open sitting: tasks come back to back from `from` until `until`" });
+  // Not a named schema: used nullable, a named one would make every use nullable in the document.
+  .openapi({ description: "an open sitting: tasks come back to back from `from` until `until`" });
 const SittingState = z.object({ account: z.string(), sitting: SittingSchema.nullable() }).openapi("SittingState");
 const StartBody = strictBody({
   minutes: z
