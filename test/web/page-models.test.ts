@@ -16,7 +16,16 @@ import {
   type CampaignForm,
 } from "../../web/src/pages/editor-model.js";
 import { safeProfileUrl } from "../../web/src/format.js";
-import { clockOffset, countCharacters, countdown, noteLimitFor } from "../../web/src/pages/runner-types.js";
+import { COMMAND_KEYS as TERMINAL_KEYS } from "../../src/runner/outcome-keys.js";
+import {
+  clockOffset,
+  COMMAND_KEYS,
+  countCharacters,
+  countdown,
+  noteLimitFor,
+  replyNotice,
+  type TaskReplyResult,
+} from "../../web/src/pages/runner-types.js";
 
 describe("campaign editor model", () => {
   it("writes a document the campaign schema accepts, leaving empty fields to the defaults", () => {
@@ -81,6 +90,36 @@ describe("runner page helpers", () => {
     expect(countdown(3_725_000)).toBe("1h 02m");
     expect(countdown(-5)).toBe("0m 00s");
     expect([noteLimitFor("free"), noteLimitFor("premium"), noteLimitFor("sales_navigator")]).toEqual([200, 300, 300]);
+  });
+
+  it("takes the terminal runner's command keys, r they replied among them, and says what a reply did", () => {
+    expect(Object.values(COMMAND_KEYS).sort()).toEqual(TERMINAL_KEYS.map((k) => k.key).sort());
+    const result = (
+      over: Partial<TaskReplyResult>,
+      status: "applied" | "nothing" = "applied",
+      text: string | null = "Hi",
+    ): TaskReplyResult => ({
+      actionId: 7,
+      reply: {
+        status,
+        recorded: "replied",
+        person: "https://www.linkedin.com/in/jane-doe",
+        account: "alice",
+        campaign: "q1",
+        at: "2027-03-01T08:00:30Z",
+        message: status === "nothing" ? "nothing to apply it to" : "recorded",
+        ...(status === "nothing" ? {} : { reply: { id: 1, text } }),
+      },
+      released: false,
+      ended: false,
+      ...over,
+    });
+    expect(replyNotice(result({ released: true, ended: true }))).toBe(
+      "Reply recorded with its text. The task was put back unperformed (nothing charged): the sequence has stopped.",
+    );
+    expect(replyNotice(result({ ended: true }, "applied", null))).toBe("Reply recorded. The sequence has stopped.");
+    expect(replyNotice(result({}))).toBe("Reply recorded with its text. The campaign goes on after a reply: this task is still to do.");
+    expect(replyNotice(result({}, "nothing"))).toBe("Not recorded: nothing to apply it to.");
   });
 
   it("links only to http(s) profile URLs", () => {

@@ -1,6 +1,7 @@
 /**
  * The task routes' JSON as the runner page reads it (generated from the OpenAPI document: api-types.ts), and
- * the small pure helpers the page needs: the server's clock, the character count, countdowns.
+ * the small pure helpers the page needs: the server's clock, the character count, countdowns, what a reply
+ * recorded with the key r did.
  */
 import type { ApiSchema } from "../api-json.js";
 
@@ -21,8 +22,20 @@ export interface AccountInfo {
   account: { name: string; timezone: string; type: "free" | "premium" | "sales_navigator" };
 }
 
+/** POST /v1/tasks/{id}/reply: what was recorded, whether the task went back and the sequence ended. */
+export type TaskReplyResult = ApiSchema<"TaskReplyResult">;
+
 /** The terminal runner's command keys (src/runner/outcome-keys.ts COMMAND_KEYS). */
-export const COMMAND_KEYS = { skip: "s", open: "o", copy: "c", quit: "q" } as const;
+export const COMMAND_KEYS = { reply: "r", skip: "s", open: "o", copy: "c", quit: "q" } as const;
+
+/** What the key r did, in the terminal runner's words (src/runner/runner.ts reply). */
+export function replyNotice(r: TaskReplyResult): string {
+  if (r.reply.status === "nothing") return `Not recorded: ${r.reply.message}.`;
+  const what = `Reply recorded${r.reply.reply?.text ? " with its text" : ""}.`;
+  if (r.released) return `${what} The task was put back unperformed (nothing charged)${r.ended ? ": the sequence has stopped" : ""}.`;
+  if (r.ended) return `${what} The sequence has stopped.`;
+  return `${what} The campaign goes on after a reply: this task is still to do.`;
+}
 
 export const VERB: Record<TaskKind, string> = {
   visit: "Visit the profile",

@@ -1,8 +1,10 @@
 /**
  * What the runner page shows for each answer of POST /v1/tasks/next (a task, a task held by another runner, a
- * wait), and the log of this session. Presentational only: the page (runner.tsx) owns the requests and keys.
+ * wait), and the log of this session. Presentational only: the page (runner.tsx) owns the requests and keys
+ * (and the "they replied" box, runner-reply.tsx, shown in the task's card).
  * Everything from the API is rendered as text.
  */
+import type { ComponentChildren } from "preact";
 import { safeProfileUrl } from "../format";
 import { fullName } from "../format";
 import { COMMAND_KEYS, countCharacters, countdown, VERB, type NextView, type Task } from "./runner-types";
@@ -14,6 +16,8 @@ export interface TaskActions {
   onOutcome: (key: string) => void;
   onSkip: () => void;
   onCopy: () => void;
+  /** Opens the box for their reply (key r). */
+  onReply: () => void;
 }
 
 /** "Mon 10:05" in the prospect's zone at the server's now. */
@@ -38,6 +42,8 @@ export function TaskCard(props: {
   accountZone: string | null;
   serverNow: number;
   actions: TaskActions;
+  /** The "they replied" box, when open. */
+  reply?: ComponentChildren;
 }) {
   const { task, recovered } = props.view;
   const { busy } = props.actions;
@@ -126,7 +132,11 @@ export function TaskCard(props: {
         <button type="button" disabled={busy} onClick={props.actions.onSkip} data-key={COMMAND_KEYS.skip}>
           <kbd>{COMMAND_KEYS.skip}</kbd> skip (not today)
         </button>
+        <button type="button" disabled={busy} onClick={props.actions.onReply} data-key={COMMAND_KEYS.reply}>
+          <kbd>{COMMAND_KEYS.reply}</kbd> they replied
+        </button>
       </div>
+      {props.reply ?? null}
     </section>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The assisted task runner as a page: `#/runner` lists the accounts with what is due, `#/runner/ACCOUNT` works
  * through one account's tasks as `linkpace work` does (src/cli/commands/work.ts): the same view (task, held,
- * wait), the same keys (outcome keys from the task, s skip, o open, c copy, q quit), the text copied when a
- * task appears, a wait re-asked when its time comes and every 15 s, a shown task re-asked every minute (which
+ * wait), the same keys (outcome keys from the task, r they replied, s skip, o open, c copy, q quit), the text
+ * copied when a task appears, a wait re-asked when its time comes and every 15 s, a shown task re-asked every minute (which
  * renews this session's hold on it). Countdowns run on the server's clock (see clockOffset).
  * A sitting is started and stopped here (runner-sitting.tsx); an account on `sittings` pacing with none open
  * shows the next suggested sitting of the plan. The tab's title counts the due tasks and a notification says
@@ -17,7 +17,18 @@ import { useApi } from "../hooks";
 import { href, navigate } from "../router";
 import { NotifyButton, useDueSignals } from "../notify";
 import { loadPlan, openAt, type OpenSitting } from "../sittings";
-import { clockOffset, COMMAND_KEYS, isTyping, noteLimitFor, type AccountInfo, type NextView, type TasksOverview } from "./runner-types";
+import {
+  clockOffset,
+  COMMAND_KEYS,
+  isTyping,
+  noteLimitFor,
+  replyNotice,
+  type AccountInfo,
+  type NextView,
+  type TaskReplyResult,
+  type TasksOverview,
+} from "./runner-types";
+import { ReplyForm } from "./runner-reply";
 import { clock, SittingControl, SittingWaitCard, SuggestedSitting } from "./runner-sitting";
 import { AccountChooser } from "./runner-accounts";
 import { HeldCard, SessionLog, TaskCard, taskText, WaitCard, type LogEntry } from "./runner-views";
@@ -63,6 +74,9 @@ function RunnerSession(props: { account: string }) {
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(Date.now());
   const [log, setLog] = useState<LogEntry[]>(() => sessionLogs.get(account) ?? []);
+  // The "they replied" box (key r): the task it was opened on, and the text pasted so far.
+  const [replyFor, setReplyFor] = useState<number | null>(null);
+  const [replyDraft, setReplyDraft] = useState("");
   const busyRef = useRef(false);
   const firedFor = useRef<Fetched | null>(null);
   const copiedTask = useRef<number | null>(null);
@@ -192,6 +206,41 @@ function RunnerSession(props: { account: string }) {
       await ask();
     });
 
+  const replyOpen = task !== null && replyFor === task.actionId;
+  const openReply = () => {
+    if (!task) return;
+    setNotice(null);
+    if (replyFor !== task.actionId) setReplyDraft("");
+    setReplyFor(task.actionId);
+  };
+  const cancelReply = () => {
+    setReplyFor(null);
+    setReplyDraft("");
+    setNotice("No reply recorded.");
+  };
+
+  /** Records their reply (the text is optional); what happened is shown, then the next task. */
+  const recordReply = () =>
+    void guard(async () => {
+      if (!task || replyFor !== task.actionId) return;
+      const text = replyDraft.trim();
+      setNotice(null);
+      try {
+        const r = await post<TaskReplyResult>(`/v1/tasks/${task.actionId}/reply`, text === "" ? {} : { text });
+        setReplyFor(null);
+        setReplyDraft("");
+        setNotice(replyNotice(r));
+        if (r.reply.status !== "nothing") {
+          const outcome = r.ended ? "replied, sequence stopped" : "replied";
+          addLog({ at: Date.now() + (fetched?.offset ?? 0), name: fullName(task.prospect), kind: task.kind, outcome });
+        }
+      } catch (e) {
+        // The box stays open with its text (a text too long can be cut and sent again).
+        setNotice(`Not recorded: ${messageOf(e)}`);
+      }
+      await ask();
+    });
+
   const open = () => {
     const url = task ? safeProfileUrl(task.prospect.url) : null;
     if (!url) return;
@@ -208,9 +257,18 @@ function RunnerSession(props: { account: string }) {
   onKey.current = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTyping(e.target)) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : "";
+    // While the reply box is open (its focus elsewhere), Esc closes it and no other key acts.
+    if (replyOpen) {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        cancelReply();
+      }
+      return;
+    }
     if (key === COMMAND_KEYS.quit) return navigate("runner");
     if (!task || busyRef.current) return;
-    if (key === COMMAND_KEYS.open) open();
+    if (key === COMMAND_KEYS.reply) openReply();
+    else if (key === COMMAND_KEYS.open) open();
     else if (key === COMMAND_KEYS.copy) copyAgain();
     else if (key === COMMAND_KEYS.skip) skip();
     else if (task.outcomes.some((o) => o.key === key)) report(key);
@@ -302,7 +360,12 @@ function RunnerSession(props: { account: string }) {
               noteLimit={acc ? noteLimitFor(acc.type) : null}
               accountZone={acc?.timezone ?? null}
               serverNow={serverNow}
-              actions={{ busy, onOutcome: report, onSkip: skip, onCopy: copyAgain }}
+              actions={{ busy, onOutcome: report, onSkip: skip, onCopy: copyAgain, onReply: openReply }}
+              reply={
+                replyOpen ? (
+                  <ReplyForm draft={replyDraft} busy={busy} onDraft={setReplyDraft} onRecord={recordReply} onCancel={cancelReply} />
+                ) : null
+              }
             />
           ) : view.type === "held" ? (
             <HeldCard view={view} serverNow={serverNow} />
@@ -312,8 +375,8 @@ function RunnerSession(props: { account: string }) {
             <WaitCard view={view} serverNow={serverNow} />
           )}
           <p class="muted small runner-help">
-            Keys: the letter on each button records that outcome; <kbd>s</kbd> skip, <kbd>o</kbd> open the profile, <kbd>c</kbd> copy the
-            text, <kbd>q</kbd> quit. Server time{" "}
+            Keys: the letter on each button records that outcome; <kbd>r</kbd> they replied (paste their reply), <kbd>s</kbd> skip,{" "}
+            <kbd>o</kbd> open the profile, <kbd>c</kbd> copy the text, <kbd>q</kbd> quit. Server time{" "}
             <span data-testid="server-time">{new Date(serverNow).toISOString().slice(0, 16).replace("T", " ")}</span> UTC.
           </p>
         </div>
