@@ -41,6 +41,7 @@ describe("PUT /v1/accounts/{name}", () => {
       type: "premium",
       created: "2019-05-01",
       warmup: "auto",
+      pacing: "drip",
       workingHours: { days: ["mon", "tue"], hours: "09:00-17:00" },
       limits: {
         invitesPerWeek: 150,
@@ -50,6 +51,7 @@ describe("PUT /v1/accounts/{name}", () => {
         pendingMax: 500,
         notesPerMonth: null,
         minGap: "3m",
+        sittingGap: "20s",
       },
     });
     expect(put.body.status).toMatchObject({ type: "premium", today: { invites: { budget: 35 } } });

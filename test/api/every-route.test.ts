@@ -167,6 +167,8 @@ describe("every route", () => {
       { method: "POST", path: "/v1/tasks/next", body: { account: "alice" }, b: "404" },
       { method: "POST", path: "/v1/accounts/alice/sitting", body: { minutes: 20 }, b: "404" },
       { method: "DELETE", path: "/v1/accounts/alice/sitting", b: "404" },
+      { method: "GET", path: "/v1/plan", b: "empty" },
+      { method: "GET", path: "/v1/plan?account=alice", b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/release`, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/report`, body: { key: "d" }, b: "404" },
       { method: "POST", path: `/v1/tasks/${task}/skip`, b: "404", a: 409 }, // A: reported just before

@@ -276,6 +276,12 @@ describe("/openapi.json and /docs", () => {
         "POST /v1/mark",
         "POST /v1/imports/linkedin-archive",
         "POST /v1/campaigns/preview",
+        "POST /v1/accounts/{name}/sitting",
+        "DELETE /v1/accounts/{name}/sitting",
+        "GET /v1/plan",
+        "GET /v1/replies",
+        "POST /v1/replies/{id}/handled",
+        "POST /v1/tasks/{id}/reply",
       ].sort(),
     );
     expect(doc.paths["/healthz"].get.security).toEqual([]);

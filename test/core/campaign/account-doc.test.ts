@@ -165,7 +165,7 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     [
       [
         "alice.yaml: limits",
-        'unknown field "invitesPerDya" (known: invitesPerWeek, invitesPerDay, messagesPerDay, visitsPerDay, pendingMax, notesPerMonth, minGap)',
+        'unknown field "invitesPerDya" (known: invitesPerWeek, invitesPerDay, messagesPerDay, visitsPerDay, pendingMax, notesPerMonth, minGap, sittingGap)',
       ],
     ],
   ],
@@ -173,7 +173,7 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     "unknown top-level field",
     "alice.yaml",
     "name: alice\ntimezone: UTC\nwarmpu: off\n",
-    [["alice.yaml", 'unknown field "warmpu" (known: name, timezone, type, created, workingHours, warmup, limits)']],
+    [["alice.yaml", 'unknown field "warmpu" (known: name, timezone, type, created, workingHours, warmup, pacing, limits)']],
   ],
   [
     "a misspelt day",
