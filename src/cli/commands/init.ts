@@ -8,6 +8,7 @@ name: me
 timezone: Europe/Paris
 type: free                 # free | premium | sales_navigator
 created: 2019-05-01        # when your LinkedIn account was created (young accounts warm up)
+pacing: sittings           # tasks come back to back while you keep a sitting (linkpace work); drip: spread over the day
 workingHours:
   days: [mon, tue, wed, thu, fri]
   hours: "08:00-18:00"
