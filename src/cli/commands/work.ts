@@ -60,6 +60,9 @@ class TerminalRunner {
   private view: RunnerView | null = null;
   private notice: string | null = null;
   private busy = false;
+  /** The operation running or queued last (guard), and the keys being handled (in order). */
+  private lock: Promise<void> = Promise.resolve();
+  private input: Promise<void> = Promise.resolve();
   private ticks = 0;
   private copiedTask: number | null = null;
   /** After `r`: the reply's text being typed or pasted (Enter records it, Esc cancels); null otherwise. */
@@ -95,7 +98,10 @@ class TerminalRunner {
     if (stdin.isTTY) stdin.setRawMode(true);
     stdin.setEncoding("utf8");
     const done = new Promise<void>((resolve) => (this.finish = resolve));
-    stdin.on("data", (chunk: string) => void this.keys(chunk));
+    // Keys are handled in order, each after whatever runs (a refresh): none is lost to a busy moment.
+    stdin.on("data", (chunk: string) => {
+      this.input = this.input.then(() => this.keys(chunk));
+    });
     stdin.on("end", () => void this.quit());
     const timer = setInterval(() => void this.tick(), TICK_MS);
     if (this.where.sittings && this.where.sitNow) await this.startSitting(this.where.sittingLength, null);
@@ -252,17 +258,21 @@ class TerminalRunner {
     this.draw();
   }
 
-  private async guard(fn: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await fn();
-    } catch (e) {
-      this.notice = `error: ${(e as Error).message}`;
-      this.draw();
-    } finally {
-      this.busy = false;
-    }
+  /** Runs `fn` after the operation in progress, one at a time; an error is shown, not thrown. */
+  private guard(fn: () => Promise<void>): Promise<void> {
+    const run = this.lock.then(async () => {
+      this.busy = true;
+      try {
+        await fn();
+      } catch (e) {
+        this.notice = `error: ${(e as Error).message}`;
+        this.draw();
+      } finally {
+        this.busy = false;
+      }
+    });
+    this.lock = run;
+    return run;
   }
 
   private async quit(): Promise<void> {
