@@ -46,7 +46,10 @@ export interface Release {
   kind: ActionKind;
   zone: string;
   itemId: number;
-  /** The earliest the task could go (its due time), and the end of the window it went in (less the margin). */
+  /**
+   * The earliest the task could go (its due time, or when its kind's budgets had room if later), and the end of
+   * the window it went in (less the margin).
+   */
   earliest: Instant;
   latest: Instant;
 }
@@ -82,6 +85,7 @@ export function forecast(input: ForecastInput): Release[] {
   for (const item of input.items) (queues.get(item.kind) as MinHeap<QueueItem>).push({ ...item });
   const reachable = memoReachable(doc, margin);
   const releases: Release[] = [];
+  const openSince = new Map<ActionKind, Instant>();
   let t = from;
   let sittingIndex = 0;
   for (let steps = 0; steps < MAX_STEPS && t < until; steps++) {
@@ -99,6 +103,14 @@ export function forecast(input: ForecastInput): Release[] {
       if (head) ready[kind] = head.readyAt;
     }
     if (ready.visit !== undefined) decision = decideVisitBacklog(doc, decision, visitedAwaiting);
+    // Since when each kind's budgets allow it (the least gap aside, which only queues tasks one after the other):
+    // a task is not due for a sitting before its budget has room, whenever it fell due.
+    let budgets = decideAccount(doc, { ...state, nextAnyAt: null }, t);
+    if (ready.visit !== undefined) budgets = decideVisitBacklog(doc, budgets, visitedAwaiting);
+    for (const kind of ACTION_KINDS) {
+      if (!budgets.kinds[kind].allowed) openSince.delete(kind);
+      else if (!openSince.has(kind)) openSince.set(kind, t);
+    }
     let performed: Release | null = null;
     let moved = false;
     for (const kind of ACTION_KINDS) {
@@ -122,7 +134,8 @@ export function forecast(input: ForecastInput): Release[] {
           moved = true;
           continue;
         }
-        performed = { at: t, kind, zone: item.zone, itemId: item.id, earliest: item.readyAt, latest };
+        const earliest = Math.max(item.readyAt, openSince.get(kind) ?? t);
+        performed = { at: t, kind, zone: item.zone, itemId: item.id, earliest, latest };
         state = recordAction(doc, state, { kind, result: "ok", at: t, withNote: false });
         if (kind === "visit") {
           advance(item, t, queues);
