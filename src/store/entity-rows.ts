@@ -3,7 +3,7 @@
  * the filters and views the listings and exports read them through (store.ts re-exports them).
  */
 import type { AccountDoc, ActionKind, CampaignDoc, ZoneSource } from "../core/model.js";
-import type { EnrollmentStatus } from "../core/enrollment/transition.js";
+import type { EnrollmentStatus, StopReason } from "../core/enrollment/transition.js";
 import type { Instant } from "../core/time.js";
 import type { LogLine } from "./log-rows.js";
 
@@ -23,7 +23,8 @@ export interface AccountRow {
   createdAt: Instant;
 }
 
-export type CampaignStatus = "active" | "paused";
+/** `stopped`: for good (campaign stop); it stays listed with its history until deleted. */
+export type CampaignStatus = "active" | "paused" | "stopped";
 
 export interface CampaignRow {
   id: number;
@@ -93,6 +94,8 @@ export interface EnrollmentRow {
   endReason: string | null;
   /** The log row of the in-flight action, while status is in_flight. */
   leaseActionId: number | null;
+  /** Told to end (campaign stopped, prospect removed) while a withdrawal or an action was pending; null otherwise. */
+  stopReason: StopReason | null;
 }
 
 export type NewEnrollment = Omit<EnrollmentRow, "id">;

@@ -161,6 +161,7 @@ export function enrollmentFromDb(r: Selectable<EnrollmentsTable>): EnrollmentRow
     endedAt: r.ended_at,
     endReason: r.end_reason,
     leaseActionId: r.lease_action_id,
+    stopReason: r.stop_reason ?? null,
   };
 }
 
@@ -188,6 +189,7 @@ export const ENROLLMENT_INSERT_COLUMNS = [
   "ended_at",
   "end_reason",
   "lease_action_id",
+  "stop_reason",
 ] as const satisfies ReadonlyArray<keyof EnrollmentsTable>;
 
 export function enrollmentToDb(e: NewEnrollment): Omit<Selectable<EnrollmentsTable>, "id"> {
@@ -214,6 +216,7 @@ export function enrollmentToDb(e: NewEnrollment): Omit<Selectable<EnrollmentsTab
     ended_at: e.endedAt,
     end_reason: e.endReason,
     lease_action_id: e.leaseActionId,
+    stop_reason: e.stopReason,
   };
 }
 
@@ -236,6 +239,7 @@ const ENROLLMENT_PATCH_COLUMNS: Record<keyof EnrollmentPatch, keyof EnrollmentsT
   endedAt: "ended_at",
   endReason: "end_reason",
   leaseActionId: "lease_action_id",
+  stopReason: "stop_reason",
 };
 
 export function enrollmentPatchToDb(patch: EnrollmentPatch): Record<string, unknown> {

@@ -6,7 +6,7 @@
  * documents are text. `persons.connected` is 0 or 1 on both backends so that every query is the same SQL.
  */
 import type { Generated } from "kysely";
-import type { EnrollmentStatus } from "../core/enrollment/transition.js";
+import type { EnrollmentStatus, StopReason } from "../core/enrollment/transition.js";
 import type { ActionKind } from "../core/model.js";
 import type { CampaignStatus, LogType } from "./store.js";
 
@@ -91,6 +91,8 @@ export interface EnrollmentsTable {
   ended_at: number | null;
   end_reason: string | null;
   lease_action_id: number | null;
+  /** The owner ended it while a withdrawal or an action was pending: the reason it ends with then (migration 014). */
+  stop_reason: StopReason | null;
 }
 
 export interface LogTable {

@@ -52,6 +52,7 @@ export function newEnrollment(
     endedAt: null,
     endReason: null,
     leaseActionId: null,
+    stopReason: null,
     ...over,
   };
 }

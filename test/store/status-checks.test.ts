@@ -37,10 +37,21 @@ describe.each(storeBackends())("status checks on $name", (backend) => {
     await expect(store.appendLog(newLog(accountId, { kind: "accepted" as never }))).rejects.toThrow(/kind/);
   });
 
-  it("takes a campaign's two statuses only", async () => {
+  it("takes a campaign's three statuses only (stopped: migration 014)", async () => {
     const { campaignId } = await seedAccountAndCampaign(store);
     await store.setCampaignStatus(campaignId, "paused");
     await store.setCampaignStatus(campaignId, "active");
-    await expect(store.setCampaignStatus(campaignId, "stopped" as never)).rejects.toThrow(/status/);
+    await store.setCampaignStatus(campaignId, "stopped");
+    expect((await store.getCampaignById(campaignId))?.status).toBe("stopped");
+    await expect(store.setCampaignStatus(campaignId, "closed" as never)).rejects.toThrow(/status/);
+  });
+
+  it("keeps an enrollment's stop reason (migration 014)", async () => {
+    const ids = await seedAccountAndCampaign(store);
+    const [personId] = await seedPeople(store, 1);
+    const [id] = await store.insertEnrollments([newEnrollment({ ...ids, personId: personId as number }, { status: "invited" })]);
+    expect((await store.getEnrollment(id as number))?.stopReason).toBeNull();
+    await store.updateEnrollment(id as number, { stopReason: "removed" });
+    expect((await store.getEnrollment(id as number))?.stopReason).toBe("removed");
   });
 });

@@ -12,7 +12,7 @@ const CampaignSummary = z
   .object({
     name: z.string(),
     account: z.string(),
-    status: z.enum(["active", "paused"]),
+    status: z.enum(["active", "paused", "stopped"]),
     createdAt: z.string().datetime(),
     definition: Document,
     enrollments: z.object({

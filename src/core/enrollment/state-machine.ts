@@ -11,6 +11,8 @@
  *   invited ──declined (told by the owner)──▶ done "declined"
  *   ready before a message step ──the owner messaged them by hand (data export, or found when the step is due)──▶ done "messaged_by_hand"
  *   (outside linkpace: an invitation sent by hand is adopted as `invited`, engine/adopt.ts)
+ *   any state but done ──the owner stops the campaign or removes the person──▶ done "stopped" / "removed", at once,
+ *     or once its pending withdrawal (kept on schedule) or its action in flight is settled
  *
  * Rules: steps after `connect` run only once the invitation is accepted; a person who is
  * already a connection skips `connect` and the next step's `after` counts from the step before; a message never
@@ -33,7 +35,9 @@ export type EndReason =
   | "message_unsendable"
   | "unreachable" // the campaign's windows never meet the sender's working hours for this person
   | "declined" // the owner said the invitation was declined (`linkpace mark … declined`)
-  | "messaged_by_hand"; // the owner wrote to the person outside linkpace (data export): no second first message
+  | "messaged_by_hand" // the owner wrote to the person outside linkpace (data export): no second first message
+  | "stopped" // the owner stopped the campaign (`linkpace campaign stop`); a pending invitation was still withdrawn on schedule
+  | "removed"; // the owner removed the person from the campaign (`linkpace prospects remove`); likewise
 
 /** What comes next for an enrollment: a step to run from `dueAt`, or the end. */
 export type NextStep = { type: "step"; step: number; kind: CampaignStep["kind"]; dueAt: Instant } | { type: "end"; reason: EndReason };

@@ -24,6 +24,11 @@
  * - declined (said by the owner; invited only): done "declined".
  * - invited_outside (an invitation sent by hand, adopted from a data export; ready only): invited.
  * - withdrawal_requested (invited, not accepted): the withdrawal is due now.
+ * - end_requested (the owner stopped the campaign or removed the person; any status but done): a ready one ends
+ *   now with the reason; an invited one whose withdrawal is scheduled keeps only that withdrawal, and an in-flight
+ *   one its action's result: both are marked `stopReason`. A marked enrollment never runs another step: whatever
+ *   would move it on (an acceptance, a result, a release) ends it instead, and every end it reaches is recorded
+ *   with the stop reason (its dates still say what happened: withdrawnAt, acceptedAt, repliedAt).
  *
  * What can never happen: a status change out of done; an in_flight enrollment moved by anything but its
  * action's result or release; a claim of an enrollment that is in flight or done.
@@ -34,6 +39,9 @@ import { REINVITE_BLOCK } from "./reinvite.js";
 import { connectStepAt, planAfterAcceptance, planNextStep, type EndReason, type NextStep } from "./state-machine.js";
 
 export type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
+/** Why the owner ended an enrollment (end_requested). */
+export type StopReason = Extract<EndReason, "stopped" | "removed">;
+export const STOP_REASONS: readonly StopReason[] = ["stopped", "removed"];
 export const ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ["ready", "in_flight", "invited", "done"];
 
 /** The columns of an enrollment that transitions read and write. */
@@ -54,6 +62,8 @@ export interface EnrollmentState {
   endedAt: Instant | null;
   endReason: string | null;
   leaseActionId: number | null;
+  /** Told to end (end_requested) while a withdrawal or an action was pending: the reason it ends with. */
+  stopReason: StopReason | null;
 }
 
 export type EnrollmentChange = Partial<EnrollmentState>;
@@ -70,7 +80,8 @@ export type EnrollmentEvent =
   | { type: "messaged_by_hand"; at: Instant }
   | { type: "declined" }
   | { type: "invited_outside"; step: number; note: string }
-  | { type: "withdrawal_requested" };
+  | { type: "withdrawal_requested" }
+  | { type: "end_requested"; reason: StopReason };
 
 export type EnrollmentEventType = EnrollmentEvent["type"];
 
@@ -100,9 +111,29 @@ export const LEGAL_FROM: Record<EnrollmentEventType, readonly EnrollmentStatus[]
   declined: ["invited"],
   invited_outside: ["ready"],
   withdrawal_requested: ["invited"],
+  end_requested: ["ready", "in_flight", "invited"],
 };
 
 export function transition(state: EnrollmentState, event: EnrollmentEvent, scope: TransitionScope): TransitionResult {
+  const out = step(state, event, scope);
+  if (!out.ok) return out;
+  const stopReason = out.change.stopReason ?? state.stopReason;
+  return stopReason === null ? out : { ...out, change: settleStop({ ...state, ...out.change }, out.change, stopReason, scope.now) };
+}
+
+/**
+ * An enrollment told to end never goes on: where the event left it ready (or invited with no withdrawal to wait
+ * for) it ends now, and any end is recorded with the stop reason.
+ */
+function settleStop(after: EnrollmentState, change: EnrollmentChange, reason: StopReason, now: Instant): EnrollmentChange {
+  const withdrawalDue = after.status === "invited" && after.nextKind === "withdraw" && after.readyAt !== null;
+  if (after.status === "in_flight" || withdrawalDue) return change;
+  const ended =
+    after.status === "done" ? {} : { status: "done" as const, nextKind: null, readyAt: null, endedAt: now, leaseActionId: null };
+  return { ...change, ...ended, endReason: reason };
+}
+
+function step(state: EnrollmentState, event: EnrollmentEvent, scope: TransitionScope): TransitionResult {
   if (!LEGAL_FROM[event.type].includes(state.status))
     return illegal(state, event, `it is legal only from ${LEGAL_FROM[event.type].join(", ")}`);
   const done = (change: EnrollmentChange, effects: PersonEffect[] = []): TransitionResult => ({ ok: true, change, effects });
@@ -144,6 +175,12 @@ export function transition(state: EnrollmentState, event: EnrollmentEvent, scope
     case "withdrawal_requested":
       if (state.acceptedAt !== null) return illegal(state, event, "the invitation was accepted");
       return done({ nextKind: "withdraw", readyAt: now });
+    case "end_requested": {
+      // What is pending is kept (a withdrawal on schedule, an action in flight) and settled by transition().
+      const withdrawalDue = state.status === "invited" && state.nextKind === "withdraw" && state.readyAt !== null;
+      if (state.status === "in_flight" || withdrawalDue) return done({ stopReason: event.reason });
+      return done(planNext(scope, { type: "end", reason: event.reason }, state.baseAt));
+    }
     default: {
       const never: never = event;
       return never;
@@ -170,6 +207,7 @@ export function draftEnrollment(baseAt: Instant): EnrollmentState {
     endedAt: null,
     endReason: null,
     leaseActionId: null,
+    stopReason: null,
   };
 }
 

@@ -59,6 +59,7 @@ const events: Record<EnrollmentEventType, EnrollmentEvent> = {
   declined: { type: "declined" },
   invited_outside: { type: "invited_outside", step: 1, note: "by hand" },
   withdrawal_requested: { type: "withdrawal_requested" },
+  end_requested: { type: "end_requested", reason: "stopped" },
 };
 
 type Expected = EnrollmentStatus | "illegal";
@@ -76,6 +77,7 @@ const TABLE: Record<EnrollmentEventType, [Expected, Expected, Expected, Expected
   declined: /*                 */ ["illegal", "illegal", "done", "illegal"],
   invited_outside: /*          */ ["invited", "illegal", "illegal", "illegal"],
   withdrawal_requested: /*     */ ["illegal", "illegal", "invited", "illegal"],
+  end_requested: /*            */ ["done", "in_flight", "invited", "illegal"],
 };
 
 const moves = (Object.keys(TABLE) as EnrollmentEventType[]).flatMap((type) =>
@@ -277,5 +279,67 @@ describe("transition: every action result, for every kind", () => {
       );
       expect(out).toMatchObject({ ok: true, change: { status: "done", endReason: "replied" }, effects: [] });
     }
+  });
+});
+
+describe("transition: an enrollment the owner ended (campaign stopped, prospect removed)", () => {
+  const ok = (state: EnrollmentState, event: EnrollmentEvent, s: TransitionScope = scope) => {
+    const out = transition(state, event, s);
+    if (!out.ok) throw new Error(out.error);
+    return { ...state, ...out.change };
+  };
+  const stop = { type: "end_requested", reason: "stopped" } as const;
+
+  it("ends a ready one at once, with the reason", () => {
+    expect(ok(states.ready, { type: "end_requested", reason: "removed" })).toMatchObject({
+      status: "done",
+      endReason: "removed",
+      endedAt: NOW,
+      readyAt: null,
+    });
+  });
+
+  it("keeps only the scheduled withdrawal of a pending invitation, then ends with the reason", () => {
+    const stopping = ok(states.invited, stop);
+    expect(stopping).toMatchObject({ status: "invited", nextKind: "withdraw", readyAt: T0 + 21 * DAY, stopReason: "stopped" });
+    const inFlight = ok(stopping, { type: "claimed", actionId: 11 });
+    expect(inFlight.status).toBe("in_flight");
+    const withdrawn = ok(inFlight, { type: "performed", kind: "withdraw", result: "ok", note: "" });
+    expect(withdrawn).toMatchObject({ status: "done", endReason: "stopped", withdrawnAt: NOW });
+    // Refused for the account: the withdrawal is tried again, still the only thing left.
+    expect(ok(inFlight, { type: "performed", kind: "withdraw", result: "weekly_limit_reached", note: "" })).toMatchObject({
+      status: "invited",
+      nextKind: "withdraw",
+      stopReason: "stopped",
+    });
+  });
+
+  it("ends an invitation accepted after the stop instead of running the next step", () => {
+    const accepted = ok(ok(states.invited, stop), { type: "accepted" });
+    expect(accepted).toMatchObject({ status: "done", endReason: "stopped", acceptedAt: NOW });
+    const late = ok(ok(ok(states.invited, stop), { type: "claimed", actionId: 3 }), {
+      type: "performed",
+      kind: "withdraw",
+      result: "already_connected",
+      note: "",
+    });
+    expect(late).toMatchObject({ status: "done", endReason: "stopped", acceptedAt: NOW });
+  });
+
+  it("ends a pending invitation with no withdrawal scheduled at once", () => {
+    expect(ok({ ...states.invited, nextKind: null, readyAt: null }, stop)).toMatchObject({ status: "done", endReason: "stopped" });
+  });
+
+  it("lets an action in flight finish, then ends (a sent invitation keeps its withdrawal)", () => {
+    const stopping = ok(states.in_flight, stop);
+    expect(stopping).toMatchObject({ status: "in_flight", leaseActionId: 7, stopReason: "stopped" });
+    const invited = ok(stopping, { type: "performed", kind: "connect", result: "ok", note: "Hi" });
+    expect(invited).toMatchObject({ status: "invited", nextKind: "withdraw", readyAt: NOW + 21 * DAY, stopReason: "stopped" });
+    const visited = ok({ ...stopping, step: 0, nextKind: "visit" }, { type: "performed", kind: "visit", result: "ok", note: "" });
+    expect(visited).toMatchObject({ status: "done", endReason: "stopped", visitedAt: NOW });
+    expect(ok(stopping, { type: "released", kind: "connect", readyAt: NOW + HOUR })).toMatchObject({
+      status: "done",
+      endReason: "stopped",
+    });
   });
 });
