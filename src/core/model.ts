@@ -82,6 +82,11 @@ export interface CampaignDoc {
     hours: WeeklyHours;
   };
   stopOnReply: boolean;
+  /**
+   * The campaign's weight in its account's shared daily budgets (core/governor/fair-share.ts): a positive
+   * number, 1 when absent (documents stored before the field have none).
+   */
+  priority?: number;
   steps: CampaignStep[];
 }
 

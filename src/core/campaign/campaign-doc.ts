@@ -1,6 +1,6 @@
 /**
  * The campaign document: reading it from a file or an object, and turning it back into the shape a user
- * writes. Defaults: schedule timezone "recipient", days mon-fri, hours 09:00-17:00; stopOnReply true; each
+ * writes. Defaults: schedule timezone "recipient", days mon-fri, hours 09:00-17:00; stopOnReply true; priority 1; each
  * step's `after` 0; connect without note, noteFallback blank, withdrawAfter 21d (`never` to keep invitations
  * pending). Step rules are in campaign-steps.ts.
  */
@@ -8,7 +8,7 @@ import * as z from "zod";
 import type { CampaignDoc, CampaignStep, Weekday } from "../model.js";
 import { formatDuration } from "../time.js";
 import type { ErrorIssue } from "../errors.js";
-import { booleanField, list, nameField, strictMapping, timeZoneField } from "./doc-fields.js";
+import { booleanField, list, nameField, priorityField, strictMapping, timeZoneField } from "./doc-fields.js";
 import { invalidDocument, issuesFromZod, joinWhere } from "./doc-issues.js";
 import { foldSteps, readStep } from "./campaign-steps.js";
 import { readDocument } from "./read-document.js";
@@ -24,10 +24,12 @@ const campaignSchema = strictMapping(
       "a mapping with timezone, days and hours",
     ).prefault({}),
     stopOnReply: booleanField.default(true),
+    // The campaign's weight when its account's daily budgets are shared among its campaigns (fair-share.ts).
+    priority: priorityField.default(1),
     // Each step is read on its own (campaign-steps.ts) so that every step's problems are reported.
     steps: list(z.unknown(), "a list of steps").min(1, { error: "a campaign needs at least one step" }),
   },
-  "a campaign: a mapping with name, account, schedule, stopOnReply and steps",
+  "a campaign: a mapping with name, account, schedule, stopOnReply, priority and steps",
 );
 
 /** What a campaign is checked against besides itself. */
@@ -59,6 +61,7 @@ export function campaignDocFromObject(obj: unknown, where: string, context: Camp
     account: parsed.data.account,
     schedule: { timezone: schedule.timezone, hours: toWeeklyHours(schedule) },
     stopOnReply: parsed.data.stopOnReply,
+    priority: parsed.data.priority,
     steps,
   };
 }
@@ -82,6 +85,7 @@ export interface CampaignObject {
   account: string;
   schedule: { timezone: string; days: Weekday[]; hours: string | string[] };
   stopOnReply: boolean;
+  priority: number;
   steps: StepObject[];
 }
 
@@ -112,6 +116,7 @@ export function campaignDocToObject(doc: CampaignDoc): CampaignObject {
     account: doc.account,
     schedule: { timezone: doc.schedule.timezone, days: [...hours.days], hours: formatHours(hours.windows) },
     stopOnReply: doc.stopOnReply,
+    priority: doc.priority ?? 1,
     steps: doc.steps.map(stepToObject),
   };
 }

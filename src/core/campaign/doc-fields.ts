@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { MAX_NAME_LENGTH, MAX_TIME_ZONE_LENGTH, quote, tooLongMessage } from "../limits.js";
+import { MAX_PRIORITY, MIN_PRIORITY } from "../governor/fair-share.js";
 import { parseDuration } from "../time.js";
 import { describeValue } from "./doc-issues.js";
 
@@ -122,6 +123,11 @@ export const positiveDurationOrNeverField = field<number | null>(`${DURATION_EXP
 
 export const positiveIntField = field<number>("a whole number above zero", (v) =>
   typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? { value: v } : undefined,
+);
+
+/** A campaign's weight (core/governor/fair-share.ts): not necessarily whole (0.5, 2), within its bounds. */
+export const priorityField = field<number>(`a number from ${MIN_PRIORITY} to ${MAX_PRIORITY}, like 1 or 2`, (v) =>
+  typeof v === "number" && Number.isFinite(v) && v >= MIN_PRIORITY && v <= MAX_PRIORITY ? { value: v } : undefined,
 );
 
 export const booleanField = field<boolean>("true or false", (v) => (typeof v === "boolean" ? { value: v } : undefined));

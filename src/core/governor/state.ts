@@ -6,6 +6,7 @@
  * simply has zero counts for today (see countsToday).
  */
 import type { ActionKind } from "../model.js";
+import type { ShareUse } from "./fair-share.js";
 import type { Instant } from "../time.js";
 
 /** Every kind of action is counted per day. */
@@ -58,6 +59,8 @@ export interface GovernorState {
    * (sittingGap, no drip pacing); an account whose pacing is `sittings` acts only then.
    */
   sitting: Sitting | null;
+  /** Each campaign's use of the account's shared budgets, per kind (fair-share.ts); a state saved before it had none. */
+  share: ShareUse;
 }
 
 export interface Sitting {
@@ -96,6 +99,7 @@ export function initialGovernorState(): GovernorState {
     decided: [],
     actionCount: 0,
     sitting: null,
+    share: {},
   };
 }
 

@@ -36,6 +36,7 @@ steps:
         hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 540, endMinute: 1020 }] },
       },
       stopOnReply: true,
+      priority: 1,
       steps: [
         { kind: "visit", after: 0 },
         {
@@ -52,7 +53,7 @@ steps:
     expect(parseCampaignDoc(text, "q1.yaml")).toEqual(expected);
   });
 
-  test("defaults: schedule, stopOnReply, after, note, noteFallback, withdrawAfter", () => {
+  test("defaults: schedule, stopOnReply, priority, after, note, noteFallback, withdrawAfter", () => {
     const doc = parseCampaignDoc(JSON.stringify({ name: "c1", account: "alice", steps: [{ connect: {} }, { visit: null }] }), "c1.json");
     expect(doc).toEqual({
       name: "c1",
@@ -62,6 +63,7 @@ steps:
         hours: { days: ["mon", "tue", "wed", "thu", "fri"], windows: [{ startMinute: 540, endMinute: 1020 }] },
       },
       stopOnReply: true,
+      priority: 1,
       steps: [
         { kind: "connect", after: 0, note: null, noteFallback: "blank", withdrawAfter: 21 * DAY },
         { kind: "visit", after: 0 },
@@ -245,7 +247,19 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     "unknown top-level field",
     "q1.yaml",
     `${HEAD}stopOnReplies: false\nsteps:\n  - visit: {}\n`,
-    [["q1.yaml", 'unknown field "stopOnReplies" (known: name, account, schedule, stopOnReply, steps)']],
+    [["q1.yaml", 'unknown field "stopOnReplies" (known: name, account, schedule, stopOnReply, priority, steps)']],
+  ],
+  [
+    "priority zero",
+    "q1.json",
+    '{"name": "q1", "account": "alice", "priority": 0, "steps": [{"visit": {}}]}',
+    [["q1.json: priority", "expected a number from 0.01 to 100, like 1 or 2, got 0"]],
+  ],
+  [
+    "priority as text",
+    "q1.yaml",
+    `${HEAD}priority: high\nsteps:\n  - visit: {}\n`,
+    [["q1.yaml: priority", 'expected a number from 0.01 to 100, like 1 or 2, got "high"']],
   ],
   [
     "YAML syntax error",
@@ -293,7 +307,7 @@ describe("campaignDocToObject", () => {
     ["defaults", `${HEAD}steps:\n  - connect: {}\n`],
     [
       "everything set, withdraw folded",
-      `${HEAD}schedule: { timezone: America/Chicago, days: [tue, thu], hours: [08:00-10:00, 20:00-01:00] }\nstopOnReply: false\nsteps:\n  - visit: { after: 90s }\n  - connect: { after: 1d, note: "Hi {{ custom['job title'] | default: 'there' }}", noteFallback: skip }\n  - withdraw: { after: 10d }\n  - message: { after: 2h, text: "Thanks {{ firstName }}" }\n`,
+      `${HEAD}schedule: { timezone: America/Chicago, days: [tue, thu], hours: [08:00-10:00, 20:00-01:00] }\nstopOnReply: false\npriority: 2.5\nsteps:\n  - visit: { after: 90s }\n  - connect: { after: 1d, note: "Hi {{ custom['job title'] | default: 'there' }}", noteFallback: skip }\n  - withdraw: { after: 10d }\n  - message: { after: 2h, text: "Thanks {{ firstName }}" }\n`,
     ],
     ["existing connections", `${HEAD}steps:\n  - message: { text: "Hello {{ firstName }}" }\n`],
     ["never withdrawn", `${HEAD}steps:\n  - connect: { withdrawAfter: never }\n`],
@@ -312,6 +326,7 @@ describe("campaignDocToObject", () => {
       account: "alice",
       schedule: { timezone: "America/Chicago", days: ["tue", "thu"], hours: ["08:00-10:00", "20:00-01:00"] },
       stopOnReply: false,
+      priority: 2.5,
       steps: [
         { visit: { after: "90s" } },
         { connect: { after: "1d", note: "Hi {{ custom['job title'] | default: 'there' }}", noteFallback: "skip", withdrawAfter: "10d" } },
