@@ -25,6 +25,7 @@ import { webhookQueries } from "./webhooks.js";
 import { personQueries } from "./persons.js";
 import { replyQueries } from "./replies.js";
 import { sessionQueries } from "./sessions.js";
+import { suppressionQueries } from "./suppressions.js";
 import { unreachableQueries } from "./unreachable.js";
 import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
@@ -78,6 +79,7 @@ function assemble(ctx: StoreContext, open: OpenTransactions): Store {
     ...apiMetricsQueries(ctx),
     ...unreachableQueries(ctx),
     ...replyQueries(ctx),
+    ...suppressionQueries(ctx),
   };
   return store;
 }

@@ -133,6 +133,8 @@ export interface Database {
   unreachable_prospects: UnreachableProspectsTable;
   released_actions: ReleasedActionsTable;
   replies: RepliesTable;
+  suppressions: SuppressionsTable;
+  suppression_salts: SuppressionSaltsTable;
 }
 
 export interface NotificationsTable {
@@ -235,4 +237,24 @@ export interface RepliesTable {
   /** null: not handled yet. */
   handled_at: number | null;
   recorded_at: number;
+}
+
+/** Migration 013 (store/suppressions.ts): the do-not-contact list, one row per entry of a workspace. */
+export interface SuppressionsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  /** profile | company | domain | hash */
+  kind: string;
+  /** The normalised value it matches by (core/suppression/match.ts). */
+  value: string;
+  /** What the user typed ("" for a hash entry). */
+  input: string;
+  reason: string | null;
+  created_at: number;
+}
+
+/** Migration 013: each workspace's salt for the hashes of the do-not-contact list. */
+export interface SuppressionSaltsTable {
+  workspace_id: number;
+  salt: string;
 }

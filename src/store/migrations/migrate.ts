@@ -17,6 +17,7 @@ import { pendingSinceMigration } from "./009-pending-since.js";
 import { releasedActionsMigration } from "./010-released-actions.js";
 import { statusChecksMigration } from "./011-status-checks.js";
 import { repliesMigration } from "./012-replies.js";
+import { suppressionsMigration } from "./013-suppressions.js";
 import { stopAndDeleteMigration } from "./014-stop-and-delete.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -33,6 +34,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "010-released-actions": releasedActionsMigration(dialect),
     "011-status-checks": statusChecksMigration(dialect),
     "012-replies": repliesMigration(dialect),
+    "013-suppressions": suppressionsMigration(dialect),
     "014-stop-and-delete": stopAndDeleteMigration(dialect),
   };
 }
