@@ -37,7 +37,8 @@ export type EndReason =
   | "declined" // the owner said the invitation was declined (`linkpace mark … declined`)
   | "messaged_by_hand" // the owner wrote to the person outside linkpace (data export): no second first message
   | "stopped" // the owner stopped the campaign (`linkpace campaign stop`); a pending invitation was still withdrawn on schedule
-  | "removed"; // the owner removed the person from the campaign (`linkpace prospects remove`); likewise
+  | "removed" // the owner removed the person from the campaign (`linkpace prospects remove`); likewise
+  | "suppressed"; // the person went on the do-not-contact list (`linkpace suppress`); a pending invitation was withdrawn now
 
 /** What comes next for an enrollment: a step to run from `dueAt`, or the end. */
 export type NextStep = { type: "step"; step: number; kind: CampaignStep["kind"]; dueAt: Instant } | { type: "end"; reason: EndReason };

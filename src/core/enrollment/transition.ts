@@ -40,8 +40,8 @@ import { connectStepAt, planAfterAcceptance, planNextStep, type EndReason, type 
 
 export type EnrollmentStatus = "ready" | "in_flight" | "invited" | "done";
 /** Why the owner ended an enrollment (end_requested). */
-export type StopReason = Extract<EndReason, "stopped" | "removed">;
-export const STOP_REASONS: readonly StopReason[] = ["stopped", "removed"];
+export type StopReason = Extract<EndReason, "stopped" | "removed" | "suppressed">;
+export const STOP_REASONS: readonly StopReason[] = ["stopped", "removed", "suppressed"];
 export const ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ["ready", "in_flight", "invited", "done"];
 
 /** The columns of an enrollment that transitions read and write. */
