@@ -9,13 +9,14 @@ import { STEP_KINDS, type ActionKind } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import { runPrepared, runPreparedFirst } from "./prepared.js";
 import { enrollmentFromDb, personFromDb } from "./rows.js";
-import type { Database, PersonsTable } from "./schema.js";
+import type { CampaignsTable, Database, PersonsTable } from "./schema.js";
 import { chunks, type StoreContext } from "./store-context.js";
 import type { EnrollmentStatus, PersonRow, Store } from "./store.js";
 
 type QueueQueries = Pick<
   Store,
   | "dueEnrollments"
+  | "dueEnrollmentsByCampaign"
   | "nextReadyByKind"
   | "countVisitedAwaiting"
   | "nextReadyWithBacklog"
@@ -120,6 +121,56 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
             .orderBy("e.ready_at")
             .orderBy("e.id")
             .limit(max),
+        accountId,
+        kind,
+        now,
+        limit,
+      );
+      return rows.map((r) => {
+        const enrollment = enrollmentFromDb(r);
+        return { enrollment, person: personFromJoined(r), campaignId: enrollment.campaignId };
+      });
+    },
+
+    async dueEnrollmentsByCampaign(accountId, kind, now, limit) {
+      if (kind === "withdraw") throw new Error("dueEnrollmentsByCampaign: withdrawals keep the account's order (dueEnrollments)");
+      // Each campaign of the account, then its own earliest due enrollments: one seek in enrollments_campaign_due per
+      // campaign. PostgreSQL takes them with a lateral join; SQLite, which has none, looks the ids up per campaign
+      // (a correlated `id IN (… LIMIT n)`, answered from the same index range).
+      const rows = await runPrepared(
+        ctx,
+        `enrollment.dueByCampaign:${ctx.dialect}`,
+        (account: number, k: ActionKind, at: Instant, max: number) => {
+          const campaignDue = (eb: ExpressionBuilder<Database & { c: CampaignsTable }, "c">) =>
+            eb
+              .selectFrom("enrollments as d")
+              .select("d.id")
+              .whereRef("d.campaign_id", "=", "c.id")
+              .where("d.status", "=", "ready")
+              .where("d.next_kind", "=", k)
+              .where("d.ready_at", "<=", at)
+              .orderBy("d.ready_at")
+              .orderBy("d.id")
+              .limit(max);
+          const campaigns = db.selectFrom("campaigns as c");
+          const due =
+            ctx.dialect === "postgres"
+              ? campaigns
+                  .innerJoinLateral(
+                    (eb) => campaignDue(eb).as("due"),
+                    (join) => join.onTrue(),
+                  )
+                  .innerJoin("enrollments as e", "e.id", "due.id")
+              : campaigns.innerJoin("enrollments as e", (join) => join.on("e.id", "in", (eb) => campaignDue(eb)));
+          return due
+            .innerJoin("persons as p", "p.id", "e.person_id")
+            .selectAll("e")
+            .select(PERSON_SELECTION)
+            .where("c.account_id", "=", account)
+            .orderBy("e.campaign_id")
+            .orderBy("e.ready_at")
+            .orderBy("e.id");
+        },
         accountId,
         kind,
         now,

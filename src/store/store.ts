@@ -126,6 +126,12 @@ export interface Store
    * with its person; status `ready`, or for kind `withdraw` also `invited` (a pending invitation to withdraw).
    */
   dueEnrollments(accountId: number, kind: ActionKind, now: Instant, limit: number): Promise<DueEnrollment[]>;
+  /**
+   * dueEnrollments of a kind other than `withdraw`, up to `limit` per campaign of the account (each campaign's
+   * earliest, whatever another's backlog), ordered by (campaignId, readyAt, id): what the engine shares among
+   * the account's campaigns (core/governor/fair-share.ts).
+   */
+  dueEnrollmentsByCampaign(accountId: number, kind: ActionKind, now: Instant, limit: number): Promise<DueEnrollment[]>;
   /** The smallest readyAt per next kind among the account's `ready` enrollments, and of `invited` ones with a withdraw. */
   nextReadyByKind(accountId: number): Promise<Partial<Record<ActionKind, Instant>>>;
   /** Number of the account's `ready` enrollments with this next kind that have been visited. */

@@ -553,6 +553,46 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect((await store.dueEnrollments(accountId, "connect", T0, 10)).map((d) => d.person.id)).toEqual([p(5)]);
     });
 
+    it("gives each campaign of the account its own earliest due enrollments, however long another's backlog", async () => {
+      const { accountId, campaignId, personIds } = await setting(9);
+      const second = await store.insertCampaign({
+        workspaceId: WS,
+        name: "c2",
+        accountId,
+        doc: campaignDoc({ name: "c2" }),
+        status: "active",
+        createdAt: T0,
+      });
+      const other = await seedAccountAndCampaign(store, "bob");
+      const p = (i: number) => personIds[i] as number;
+      const ids = await store.insertEnrollments([
+        newEnrollment({ accountId, campaignId, personId: p(0) }, { readyAt: T0 + 3 }),
+        newEnrollment({ accountId, campaignId, personId: p(1) }, { readyAt: T0 + 1 }),
+        newEnrollment({ accountId, campaignId, personId: p(2) }, { readyAt: T0 + 2 }),
+        newEnrollment({ accountId, campaignId: second.id, personId: p(3) }, { readyAt: T0 + 20 }),
+        newEnrollment({ accountId, campaignId: second.id, personId: p(4) }, { readyAt: T0 + 10 }),
+        newEnrollment({ accountId, campaignId: second.id, personId: p(5) }, { readyAt: T0 + 40 }), // not yet
+        newEnrollment({ accountId, campaignId: second.id, personId: p(6) }, { readyAt: T0, status: "invited" }),
+        newEnrollment({ accountId, campaignId: second.id, personId: p(7) }, { readyAt: T0, nextKind: "connect" }),
+        newEnrollment({ ...other, personId: p(8) }, { readyAt: T0 }), // other account
+      ]);
+      const due = await store.dueEnrollmentsByCampaign(accountId, "visit", T0 + 30, 2);
+      expect(due.map((d) => d.enrollment.id)).toEqual([ids[1], ids[2], ids[4], ids[3]]);
+      expect(due.map((d) => d.campaignId)).toEqual([campaignId, campaignId, second.id, second.id]);
+      expect(due[2]).toEqual({
+        enrollment: await store.getEnrollment(ids[4] as number),
+        person: await store.getPerson(p(4)),
+        campaignId: second.id,
+      });
+      expect((await store.dueEnrollmentsByCampaign(accountId, "visit", T0 + 5, 10)).map((d) => d.enrollment.id)).toEqual([
+        ids[1],
+        ids[2],
+        ids[0],
+      ]);
+      expect((await store.dueEnrollmentsByCampaign(accountId, "connect", T0, 10)).map((d) => d.person.id)).toEqual([p(7)]);
+      expect(await store.dueEnrollmentsByCampaign(accountId, "message", T0 + 30, 10)).toEqual([]);
+    });
+
     it("gives due withdrawals of pending invitations", async () => {
       const { accountId, campaignId, personIds } = await setting(4);
       const p = (i: number) => personIds[i] as number;

@@ -19,6 +19,7 @@ import { statusChecksMigration } from "./011-status-checks.js";
 import { repliesMigration } from "./012-replies.js";
 import { suppressionsMigration } from "./013-suppressions.js";
 import { stopAndDeleteMigration } from "./014-stop-and-delete.js";
+import { campaignQueueMigration } from "./015-campaign-queue.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -36,6 +37,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "012-replies": repliesMigration(dialect),
     "013-suppressions": suppressionsMigration(dialect),
     "014-stop-and-delete": stopAndDeleteMigration(dialect),
+    "015-campaign-queue": campaignQueueMigration(),
   };
 }
 
