@@ -1,13 +1,16 @@
 /**
  * Enrolling prospects in a campaign: find or create each person by any of their identifiers, refuse a person
- * who is already enrolled anywhere in the workspace (naming the campaign that holds them), and schedule the
- * first step. All-or-nothing: the caller runs it in one transaction; refusals are results, not errors.
+ * who is already enrolled anywhere in the workspace (naming the campaign that holds them) or who is on the
+ * do-not-contact list (naming the entry, engine/suppress.ts), and schedule the first step. All-or-nothing: the
+ * caller runs it in one transaction; refusals are results, not errors.
  */
 import { planStart } from "../core/enrollment/transition.js";
 import type { ProspectInput, ZoneSource } from "../core/model.js";
 import { resolveZone } from "../core/prospect/location-zone.js";
+import { suppressedReason } from "../core/suppression/match.js";
 import type { Instant } from "../core/time.js";
 import type { AccountRow, CampaignRow, NewEnrollment, PersonRow, Store } from "../store/store.js";
+import { importSuppressionCheck } from "./suppress.js";
 import { coreScope } from "./transitions.js";
 import { schedulingZone, unreachableReasons } from "./windows.js";
 
@@ -35,10 +38,21 @@ export async function enrollProspects(
   const results: EnrollResult[] = [];
   const seen = new Map<string, number | string>();
   const unreachable = unreachableReasons({ account: account.doc, campaign: campaign.doc, now });
+  const suppressed = await importSuppressionCheck(tx, campaign.workspaceId);
   for (const item of items) {
     if (pause !== undefined && results.length % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
     const ids = item.prospect.identifiers;
     const display = ids[0] ?? "(no identifier)";
+    const entry = suppressed(item.prospect);
+    if (entry !== null) {
+      results.push({
+        ...(item.line !== undefined ? { line: item.line } : {}),
+        status: "refused",
+        person: display,
+        reason: suppressedReason(entry),
+      });
+      continue;
+    }
     const dup = ids.map((id) => seen.get(id)).find((v) => v !== undefined);
     if (dup !== undefined) {
       const where = typeof dup === "number" ? `line ${dup}` : dup;
