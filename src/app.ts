@@ -15,8 +15,27 @@ import { enrollProspects, type EnrollItem, type EnrollResult } from "./engine/en
 import { recordNetworkEvent, type EventOutcome, type NetworkEvent } from "./engine/network-events.js";
 import { applyArchive, type ArchiveOutcome } from "./engine/archive-apply.js";
 import { markPerson, type MarkInput, type MarkResult } from "./engine/mark.js";
+import {
+  deleteCampaign,
+  removeAccount,
+  removeEnrollment,
+  removeProspect,
+  stopCampaign,
+  type AccountRemoval,
+  type EndedEnrollment,
+  type RemoveOutcome,
+  type StopOutcome,
+} from "./engine/removals.js";
 import type { ArchiveFacts } from "./io/linkedin-archive/index.js";
-import { DEFAULT_WORKSPACE, type AccountRow, type CampaignRow, type CampaignStatus, type Store, type WorkspaceId } from "./store/store.js";
+import {
+  DEFAULT_WORKSPACE,
+  type AccountRow,
+  type CampaignRow,
+  type CampaignStatus,
+  type RemovedRows,
+  type Store,
+  type WorkspaceId,
+} from "./store/store.js";
 import { NOTHING_ALLOWED, type WebhookAllow } from "./webhooks/webhook-allow.js";
 
 export interface AppDeps {
@@ -139,6 +158,11 @@ export class App {
       // The engine moves the campaign's enrollments under its account's lock: take it, then read the status.
       await tx.lockAccount(found.accountId);
       const campaign = (await tx.getCampaignById(found.id)) as CampaignRow;
+      if (campaign.status === "stopped")
+        throw new LinkpaceError(
+          "conflict",
+          `campaign ${campaign.name} is stopped: a stopped campaign cannot be paused or resumed (create a new one)`,
+        );
       if (campaign.status === status) return campaign;
       await tx.setCampaignStatus(campaign.id, status);
       if (paused) await tx.setCampaignReadyAt(campaign.id, null);
@@ -163,6 +187,8 @@ export class App {
     opts: { dryRun?: boolean; pause?: () => Promise<void> } = {},
   ): Promise<EnrollResult[]> {
     const campaign = await this.campaign(campaignName);
+    if (campaign.status === "stopped")
+      throw new LinkpaceError("conflict", `campaign ${campaign.name} is stopped: nobody can be enrolled in it (create a new campaign)`);
     const account = (await this.store.getAccountById(campaign.accountId)) as AccountRow;
     const now = this.now();
     const dryRun = new Error("dry run");
@@ -178,6 +204,33 @@ export class App {
       if (e !== dryRun) throw e;
     }
     return results;
+  }
+
+  /** Stops a campaign for good (engine/removals.ts): every enrollment ends; scheduled withdrawals still happen. */
+  async stopCampaign(name: string): Promise<StopOutcome> {
+    await this.campaign(name);
+    return stopCampaign(this.ctx, name);
+  }
+
+  /** Deletes a stopped campaign with nothing pending: its enrollments and texts; its account's past actions stay, anonymous. */
+  async deleteCampaign(name: string): Promise<RemovedRows> {
+    await this.campaign(name);
+    return deleteCampaign(this.ctx, name);
+  }
+
+  /** Ends a person's enrollment(s) with the reason `removed` (a pending invitation is still withdrawn on schedule). */
+  removeProspect(input: { person: string; campaign?: string }): Promise<RemoveOutcome> {
+    return removeProspect(this.ctx, input);
+  }
+
+  removeEnrollment(id: number): Promise<EndedEnrollment> {
+    return removeEnrollment(this.ctx, id);
+  }
+
+  /** Removes an account with its campaigns and log, once nothing is pending (engine/removals.ts). */
+  async removeAccount(name: string, opts: { stopCampaigns: boolean }): Promise<AccountRemoval> {
+    await this.account(name);
+    return removeAccount(this.ctx, name, opts);
   }
 
   recordNetworkEvent(ev: NetworkEvent): Promise<EventOutcome> {

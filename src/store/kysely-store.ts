@@ -23,6 +23,7 @@ import { notificationQueries } from "./notifications.js";
 import { taskQueries } from "./tasks.js";
 import { webhookQueries } from "./webhooks.js";
 import { personQueries } from "./persons.js";
+import { removalQueries } from "./removals.js";
 import { replyQueries } from "./replies.js";
 import { sessionQueries } from "./sessions.js";
 import { suppressionQueries } from "./suppressions.js";
@@ -79,6 +80,7 @@ function assemble(ctx: StoreContext, open: OpenTransactions): Store {
     ...apiMetricsQueries(ctx),
     ...unreachableQueries(ctx),
     ...replyQueries(ctx),
+    ...removalQueries(ctx),
     ...suppressionQueries(ctx),
   };
   return store;

@@ -12,6 +12,7 @@ import type { ApiMetricsStore } from "./api-metrics.js";
 import type { ApiTokenStore } from "./api-tokens.js";
 import type { SessionStore } from "./sessions.js";
 import type { ReplyStore } from "./replies.js";
+import type { RemovalStore } from "./removals.js";
 import type { SuppressionStore } from "./suppressions.js";
 import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
@@ -52,11 +53,21 @@ import type {
 export * from "./entity-rows.js";
 export * from "./log-rows.js";
 export type { NewReply, ReplyFilter, ReplyListRow, ReplyRow } from "./replies.js";
+export type { RemovedRows } from "./removals.js";
 export type { NewSuppression, SuppressionCandidate, SuppressionRow } from "./suppressions.js";
 
 /** Webhooks and their delivery log (webhooks.ts), alerts read back from the outbox (alerts.ts), replies (replies.ts). */
 export interface Store
-  extends WebhookStore, AlertStore, ApiTokenStore, SessionStore, ApiMetricsStore, UnreachableStore, ReplyStore, SuppressionStore {
+  extends
+    WebhookStore,
+    AlertStore,
+    ApiTokenStore,
+    SessionStore,
+    ApiMetricsStore,
+    UnreachableStore,
+    ReplyStore,
+    SuppressionStore,
+    RemovalStore {
   readonly dialect: "sqlite" | "postgres";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
