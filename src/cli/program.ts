@@ -15,6 +15,7 @@ import { registerMarkCommand } from "./commands/mark.js";
 import { registerSentCommand } from "./commands/sent.js";
 import { registerSimCommand } from "./commands/sim.js";
 import { registerStatusCommand } from "./commands/status.js";
+import { registerSuppressCommands } from "./commands/suppress.js";
 import { registerPlanCommand } from "./commands/plan.js";
 import { registerTasksCommand } from "./commands/tasks.js";
 import { registerWorkCommand } from "./commands/work.js";
@@ -61,6 +62,7 @@ Documentation: README.md, then docs/ in the linkpace repository (docs/cli.md lis
   registerProspectCommands(program);
   registerImportCommands(program);
   registerMarkCommand(program);
+  registerSuppressCommands(program);
   registerStatusCommand(program);
   registerSentCommand(program);
   registerExportCommand(program);

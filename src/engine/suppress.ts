@@ -28,7 +28,7 @@ import {
   type SuppressionMatcher,
   type SuppressionSubject,
 } from "../core/suppression/match.js";
-import type { Instant } from "../core/time.js";
+import { formatInstant, type Instant } from "../core/time.js";
 import type { EnrollmentRow, NewSuppression, Store, SuppressionRow, WorkspaceId } from "../store/store.js";
 import { RELEASES_KEPT } from "./answer-outcome.js";
 import type { EngineContext } from "./context.js";
@@ -223,4 +223,28 @@ export async function removeSuppressionEntry(ctx: EngineContext, target: { id: n
     await tx.removeSuppression(ctx.workspaceId, row.id);
     return row;
   });
+}
+
+/** An entry as the CLI's --json and the API show it. */
+export function suppressionJson(row: SuppressionRow): {
+  id: number;
+  kind: SuppressionKind;
+  value: string;
+  input: string;
+  reason: string | null;
+  createdAt: string;
+} {
+  return { id: row.id, kind: row.kind, value: row.value, input: row.input, reason: row.reason, createdAt: formatInstant(row.createdAt) };
+}
+
+/** What adding did, as the CLI and the API report it. */
+export function addedJson(out: SuppressionAdded) {
+  return {
+    added: out.entries.filter((e) => e.added).length,
+    alreadyListed: out.entries.filter((e) => !e.added).length,
+    ended: out.ended,
+    withdrawals: out.withdrawals,
+    awaitingResult: out.awaitingResult,
+    entries: out.entries.map((e) => ({ ...suppressionJson(e.entry), added: e.added })),
+  };
 }
