@@ -10,6 +10,8 @@
  */
 import {
   ACTION_KINDS,
+  campaignPriority,
+  chargeShare,
   decideAccount,
   decideVisitBacklog,
   loadGovernorState,
@@ -17,15 +19,18 @@ import {
   inSitting,
   recordAction,
   recordSitting,
+  isSharedKind,
+  shareOrder,
   type AccountDecision,
   type Sitting,
   type GovernorState,
   type ReadyByKind,
+  type ShareTurn,
 } from "../core/governor/index.js";
-import type { ActionResult } from "../core/model.js";
+import type { ActionKind, ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
-import type { AccountRow, ActionLogRow, Store } from "../store/store.js";
+import type { AccountRow, ActionLogRow, DueEnrollment, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
 import { logRow, TASK_LEASE, toRequest, type Claim } from "./claim.js";
@@ -34,7 +39,7 @@ import type { EngineContext } from "./context.js";
 import { prepareAction } from "./prepare-action.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
 
-/** How many due enrollments of one kind are examined per claim. */
+/** How many due enrollments of one kind (of one campaign, for the kinds shared among campaigns) are examined per claim. */
 const CANDIDATES = 4;
 /** What updateWake wrote to the account's row, and the due times it planned the wake from. */
 interface WakeWritten {
@@ -154,7 +159,8 @@ export class Engine {
       type: "claimed",
       actionId,
     });
-    await tx.updateAccount(account.id, { wakeAt: null });
+    // The state as the claim left it: the campaign's turn in the shared budgets is counted when it is handed out.
+    await tx.updateAccount(account.id, { wakeAt: null, state: claim.state });
     return { type: "handed", request: toRequest(claim, actionId) };
   }
 
@@ -256,7 +262,11 @@ export class Engine {
     return current.action?.type === "action" ? { type: "locked", action: current.action, account } : { type: "gone" };
   }
 
-  /** The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the wake written. */
+  /**
+   * The first due enrollment, in kind priority, that the governor allows and that can be acted on now; else the
+   * wake written. Within a kind shared among the account's campaigns, the campaigns come in their fair order
+   * (core/governor/fair-share.ts), and the claim's state counts the turn of the one that got it.
+   */
   private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Found> {
     const { ready, decision } = await this.decide(tx, account, state, now);
     // A person does a task within its lease: it is handed out only if it still lands inside the windows then.
@@ -265,15 +275,44 @@ export class Engine {
     for (const kind of ACTION_KINDS) {
       const readyAt = ready[kind];
       if (!decision.kinds[kind].allowed || readyAt === undefined || readyAt > now) continue;
-      for (const due of await tx.dueEnrollments(account.id, kind, now, CANDIDATES)) {
+      for (const { due, turn } of await this.dueInTurn(tx, account.id, state, kind, now)) {
         const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
         const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now, margin });
-        if (prep.type === "perform") return { type: "claim", claim: { account, state, due, prep, at: now } };
+        if (prep.type === "perform") {
+          const charged = turn === null || !isSharedKind(kind) ? state : chargeShare(state, kind, turn);
+          return { type: "claim", claim: { account, state: charged, due, prep, at: now } };
+        }
         await applyPreparation({ store: tx, account: account.doc, campaign: campaign.doc, now }, due.enrollment, prep);
         changed = true;
       }
     }
     return { type: "idle", written: await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision }) };
+  }
+
+  /**
+   * The account's due enrollments of `kind`, in the order they are offered: withdrawals oldest due first, across
+   * campaigns; a shared kind campaign by campaign in their fair order, each campaign's earliest due first, each
+   * with the campaign's turn (what chargeShare counts).
+   */
+  private async dueInTurn(
+    tx: Store,
+    accountId: number,
+    state: GovernorState,
+    kind: ActionKind,
+    now: Instant,
+  ): Promise<Array<{ due: DueEnrollment; turn: ShareTurn | null }>> {
+    if (!isSharedKind(kind)) return (await tx.dueEnrollments(accountId, kind, now, CANDIDATES)).map((due) => ({ due, turn: null }));
+    const byCampaign = new Map<number, DueEnrollment[]>();
+    for (const due of await tx.dueEnrollmentsByCampaign(accountId, kind, now, CANDIDATES)) {
+      const list = byCampaign.get(due.campaignId);
+      if (list) list.push(due);
+      else byCampaign.set(due.campaignId, [due]);
+    }
+    const candidates = [];
+    for (const campaignId of byCampaign.keys()) {
+      candidates.push({ campaignId, priority: campaignPriority((await this.ctx.campaigns.get(campaignId, tx)).doc) });
+    }
+    return shareOrder(state, kind, candidates).flatMap((turn) => (byCampaign.get(turn.campaignId) ?? []).map((due) => ({ due, turn })));
   }
 
   /** Records an inline action's result in the claiming transaction; the account's wake is its last write. */

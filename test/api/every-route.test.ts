@@ -123,6 +123,9 @@ describe("every route", () => {
     const reply = (await h.call(h.tokenA, "GET", "/v1/replies")).body.replies[0]?.id as number;
     expect(reply, replied.text).toBeGreaterThan(0);
     const csv = { "content-type": "text/csv" };
+    const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments")).body.enrollments as Array<{ id: number; status: string }>;
+    const enrollment = enrollments.find((e) => e.status !== "done")?.id as number;
+    expect(enrollment).toBeGreaterThan(0);
 
     /** `b`: what B gets; `a`: A's status when not a success (the resource exists, the request does not apply). */
     type Case = { method: string; path: string; body?: unknown; headers?: Record<string, string>; b: "404" | "empty" | "own"; a?: number };
@@ -183,6 +186,11 @@ describe("every route", () => {
       { method: "DELETE", path: `/v1/webhooks/${hook}`, b: "404" },
       { method: "GET", path: "/metrics", b: "own" },
       { method: "GET", path: "/v1/session", b: "own" },
+      // Stop, delete and remove: for A, the campaign stops with nothing pending, so it and then its account go.
+      { method: "POST", path: `/v1/enrollments/${enrollment}/remove`, b: "404", a: 409 }, // A: ended by the reply above
+      { method: "POST", path: "/v1/campaigns/q1/stop", b: "404" },
+      { method: "DELETE", path: "/v1/campaigns/q1", b: "404" },
+      { method: "DELETE", path: "/v1/accounts/alice?stopCampaigns=true", b: "404" },
       // Last: B creating its own things, after the checks that B's lists are empty.
       { method: "POST", path: "/v1/accounts", body: { ...ACCOUNT, name: "carol" }, b: "own" },
       { method: "POST", path: "/v1/webhooks", body: { url: "https://example.com/b", events: ["all"] }, b: "own" },

@@ -54,6 +54,8 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["GET", "/v1/webhooks/1/deliveries?limit=0", undefined, "limit"],
   ["GET", "/v1/analytics/accounts/alice?days=0", undefined, "days"],
   ["GET", "/v1/enrollments?status=lost", undefined, "status"],
+  ["POST", "/v1/enrollments/abc/remove", undefined, "id"],
+  ["DELETE", "/v1/accounts/alice?stopCampaigns=maybe", undefined, "stopCampaigns"],
   ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "hired" }, "outcome"],
   ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "accepted", at: "yesterday" }, "at"],
   ["POST", "/v1/imports/linkedin-archive?dryRun=true", "PK", "account"],
@@ -122,6 +124,8 @@ const NAME_ONLY = [
   "GET /v1/campaigns/{name}",
   "POST /v1/campaigns/{name}/pause",
   "POST /v1/campaigns/{name}/resume",
+  "POST /v1/campaigns/{name}/stop",
+  "DELETE /v1/campaigns/{name}",
   "GET /v1/analytics/campaigns/{name}",
   "DELETE /v1/accounts/{name}/sitting",
 ];

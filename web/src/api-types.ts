@@ -538,7 +538,88 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /**
+         * Remove an account with its campaigns and its log, once nothing is pending
+         * @description Refused (409) while the account has active or paused campaigns, unless `stopCampaigns=true` stops them first; then refused while invitations are still to withdraw or tasks open (the problem says what and until when; campaigns stopped by this call stay stopped). Removing deletes the account's campaigns, enrollments, log, replies and notifications.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    stopCampaigns?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what was removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountRemoved"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -747,7 +828,77 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a stopped campaign with nothing pending: its enrollments and texts
+         * @description Refused (409) unless the campaign is stopped, and while invitations are still to withdraw or tasks open: the problem says what is left and when it is due. The account's past actions stay in the log for its budgets, without campaign, person, prospect URL, note or text.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what was removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDeleted"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -812,6 +963,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description rate limited: see Retry-After */
                 429: {
                     headers: {
@@ -859,6 +1019,92 @@ export interface paths {
                         "application/json": {
                             [key: string]: unknown;
                         };
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{name}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a campaign for good: every enrollment ends (stopped); pending invitations are still withdrawn on schedule
+         * @description Nothing more is sent for the campaign except the scheduled withdrawals of its pending invitations (they protect the account); those enrollments end after their withdrawal. A task nobody held is put back unperformed; one a runner or an agent holds ends with its result. A stopped campaign cannot be resumed; it stays listed with its history until deleted. Stopping again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what the stop did */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignStopped"];
                     };
                 };
                 /** @description no credential, or an unknown or revoked token */
@@ -2749,6 +2995,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/enrollments/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a prospect from its campaign: the enrollment ends (removed); a pending invitation is still withdrawn on schedule
+         * @description A ready enrollment ends now. One whose invitation is pending keeps only its scheduled withdrawal, then ends; one with a task in flight ends with that task's result (a task nobody held is put back unperformed). 409 when it has ended already.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what became of the enrollment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProspectRemoved"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mark": {
         parameters: {
             query?: never;
@@ -3415,6 +3756,21 @@ export interface components {
                 };
             };
         };
+        AccountRemoved: {
+            account: string;
+            stopped: string[];
+            removed: components["schemas"]["RemovedRows"];
+            /** @description what happened, in a sentence (the CLI prints it) */
+            summary: string;
+        };
+        RemovedRows: {
+            enrollments: number;
+            /** @description campaign delete: kept without campaign, person or text; account remove: deleted */
+            logRows: number;
+            replies: number;
+            notifications: number;
+            campaigns: number;
+        };
         CampaignList: {
             campaigns: components["schemas"]["CampaignSummary"][];
             page: components["schemas"]["Page"];
@@ -3423,7 +3779,7 @@ export interface components {
             name: string;
             account: string;
             /** @enum {string} */
-            status: "active" | "paused";
+            status: "active" | "paused" | "stopped";
             /** Format: date-time */
             createdAt: string;
             definition: components["schemas"]["Document"];
@@ -3438,6 +3794,33 @@ export interface components {
         };
         OneCampaign: {
             campaign: components["schemas"]["CampaignSummary"];
+        };
+        CampaignStopped: {
+            campaign: {
+                name: string;
+                /** @enum {string} */
+                status: "active" | "paused" | "stopped";
+            };
+            /** @description false: the campaign was stopped already */
+            changed: boolean;
+            enrollments: {
+                ended: number;
+                /** @description keep only their pending invitation's withdrawal, then end */
+                withdrawals: number;
+                /** @description end when their task in flight is answered or skipped */
+                tasks: number;
+                /** @description tasks nobody held, put back unperformed */
+                released: number;
+            };
+            lastWithdrawalAt: string | null;
+            /** @description what happened, in a sentence (the CLI prints it) */
+            summary: string;
+        };
+        CampaignDeleted: {
+            campaign: string;
+            removed: components["schemas"]["RemovedRows"];
+            /** @description what happened, in a sentence (the CLI prints it) */
+            summary: string;
         };
         CsvImportReport: {
             file: string;
@@ -3823,6 +4206,11 @@ export interface components {
             /** @description when the next action may run; null: not scheduled */
             readyAt: string | null;
             endReason: string | null;
+            /**
+             * @description ended by the owner while its pending withdrawal or task was still to come: it ends with this reason then
+             * @enum {string|null}
+             */
+            stopReason: "stopped" | "removed" | "suppressed" | null;
             prospect: {
                 url: string;
                 firstName: string;
@@ -3846,6 +4234,25 @@ export interface components {
             repliedAt: string | null;
             /** @description ISO 8601 (UTC), null when it has not happened */
             withdrawnAt: string | null;
+        };
+        ProspectRemoved: {
+            person: {
+                id: number;
+                url: string;
+            };
+            enrollments: components["schemas"]["EndedEnrollment"][];
+            /** @description what happened, in a sentence (the CLI prints it) */
+            summary: string;
+        };
+        EndedEnrollment: {
+            enrollmentId: number;
+            campaign: string;
+            /**
+             * @description ended: now; withdrawal: its pending invitation is still withdrawn on schedule (at `at`), then it ends; task: it ends when its task in flight is answered or skipped
+             * @enum {string}
+             */
+            outcome: "ended" | "withdrawal" | "task";
+            at: string | null;
         };
         MarkResult: {
             /** @enum {string} */

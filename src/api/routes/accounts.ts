@@ -1,9 +1,11 @@
-/** /v1/accounts: list, create and replace (the CLI's account document as JSON), show with status. */
+/** /v1/accounts: list, create and replace (the CLI's account document as JSON), show with status, remove. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountDocFromObject, accountDocToObject } from "../../core/campaign/index.js";
 import { accountStatus } from "../../engine/account-status.js";
+import { removeAccountJson } from "../../engine/removal-json.js";
 import type { Router } from "../router.js";
-import { Document, failures, NameParam, ok, Page, PageQuery, paginate } from "../schemas.js";
+import { BoolQuery, Document, failures, NameParam, ok, Page, PageQuery, paginate } from "../schemas.js";
+import { AccountRemoved } from "./removal-schemas.js";
 import { AccountStatusSchema, statusJson } from "./status.js";
 
 const AccountList = z
@@ -92,6 +94,33 @@ export function registerAccountRoutes(r: Router): void {
       const doc = accountDocFromObject(c.req.valid("json"), "body");
       const row = await app.updateAccount(c.req.valid("param").name, doc);
       return c.json({ account: accountDocToObject(row.doc), status: statusJson(await accountStatus(app.store, row, app.now())) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "delete",
+      path: "/v1/accounts/{name}",
+      tags: ["accounts"],
+      summary: "Remove an account with its campaigns and its log, once nothing is pending",
+      description:
+        "Refused (409) while the account has active or paused campaigns, unless `stopCampaigns=true` stops them first; then refused while invitations are still to withdraw or tasks open (the problem says what and until when; campaigns stopped by this call stay stopped). Removing deletes the account's campaigns, enrollments, log, replies and notifications.",
+      request: {
+        params: NameParam,
+        query: z.object({
+          stopCampaigns: BoolQuery.optional().openapi({
+            param: { name: "stopCampaigns", in: "query" },
+            type: "string",
+            enum: ["true", "false"],
+          }),
+        }),
+      },
+      responses: { ...ok("what was removed", AccountRemoved), ...failures(404, 409, 422) },
+    }),
+    async (c) => {
+      const name = c.req.valid("param").name;
+      const stopCampaigns = c.req.valid("query").stopCampaigns === true;
+      return c.json(removeAccountJson(name, await c.var.app.removeAccount(name, { stopCampaigns })), 200);
     },
   );
 }

@@ -1,11 +1,13 @@
-/** /v1/campaigns: list, create (the CLI's campaign document as JSON), show, pause, resume. */
+/** /v1/campaigns: list, create (the CLI's campaign document as JSON), show, pause, resume, stop, delete. */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
 import { campaignDocFromObject, campaignDocToObject } from "../../core/campaign/index.js";
 import { formatInstant } from "../../core/time.js";
+import { deleteJson, stopJson } from "../../engine/removal-json.js";
 import type { CampaignRow } from "../../store/store.js";
 import type { Router } from "../router.js";
 import { Document, failures, NameParam, ok, Page, PageQuery, paginate } from "../schemas.js";
+import { CampaignDeleted, CampaignStopped } from "./removal-schemas.js";
 
 /** `describe`'s answer. */
 const CampaignSummary = z
@@ -104,7 +106,7 @@ export function registerCampaignRoutes(r: Router): void {
         tags: ["campaigns"],
         summary,
         request: { params: NameParam },
-        responses: { ...ok("the campaign's new status"), ...failures(404) },
+        responses: { ...ok("the campaign's new status"), ...failures(404, 409) },
       }),
       async (c) => {
         const row = await c.var.app.setCampaignPaused(c.req.valid("param").name, paused);
@@ -112,4 +114,37 @@ export function registerCampaignRoutes(r: Router): void {
       },
     );
   }
+
+  r.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/campaigns/{name}/stop",
+      tags: ["campaigns"],
+      summary: "Stop a campaign for good: every enrollment ends (stopped); pending invitations are still withdrawn on schedule",
+      description:
+        "Nothing more is sent for the campaign except the scheduled withdrawals of its pending invitations (they protect the account); those enrollments end after their withdrawal. A task nobody held is put back unperformed; one a runner or an agent holds ends with its result. A stopped campaign cannot be resumed; it stays listed with its history until deleted. Stopping again changes nothing.",
+      request: { params: NameParam },
+      responses: { ...ok("what the stop did", CampaignStopped), ...failures(404) },
+    }),
+    async (c) => {
+      return c.json(stopJson(await c.var.app.stopCampaign(c.req.valid("param").name)), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "delete",
+      path: "/v1/campaigns/{name}",
+      tags: ["campaigns"],
+      summary: "Delete a stopped campaign with nothing pending: its enrollments and texts",
+      description:
+        "Refused (409) unless the campaign is stopped, and while invitations are still to withdraw or tasks open: the problem says what is left and when it is due. The account's past actions stay in the log for its budgets, without campaign, person, prospect URL, note or text.",
+      request: { params: NameParam },
+      responses: { ...ok("what was removed", CampaignDeleted), ...failures(404, 409) },
+    }),
+    async (c) => {
+      const name = c.req.valid("param").name;
+      return c.json(deleteJson(name, await c.var.app.deleteCampaign(name)), 200);
+    },
+  );
 }

@@ -1,12 +1,15 @@
-/** /v1/enrollments: every prospect in every campaign, where it stands and the dates on record, a page at a time. */
+/** /v1/enrollments: every prospect in every campaign, where it stands and the dates on record, a page at a time; remove one. */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
+import { STOP_REASONS, type StopReason } from "../../core/enrollment/transition.js";
 import { STEP_KINDS } from "../../core/model.js";
 import { personName } from "../../core/prospect/person-name.js";
 import { formatInstant, type Instant } from "../../core/time.js";
+import { removeProspectJson } from "../../engine/removal-json.js";
 import type { EnrollmentFilter, EnrollmentStatus, EnrollmentWithPerson } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { failures, ok, Page, PageQuery, PersonNameFields, ScopeQueryFields } from "../schemas.js";
+import { failures, IdParam, ok, Page, PageQuery, PersonNameFields, ScopeQueryFields } from "../schemas.js";
+import { ProspectRemoved } from "./removal-schemas.js";
 
 const STATUSES = ["ready", "in_flight", "invited", "done"] as const satisfies readonly EnrollmentStatus[];
 const When = z.string().nullable().openapi({ description: "ISO 8601 (UTC), null when it has not happened" });
@@ -21,6 +24,10 @@ export const EnrollmentSchema = z
     nextKind: z.enum(STEP_KINDS).nullable(),
     readyAt: When.openapi({ description: "when the next action may run; null: not scheduled" }),
     endReason: z.string().nullable(),
+    stopReason: z
+      .enum(STOP_REASONS as unknown as [StopReason, ...StopReason[]])
+      .nullable()
+      .openapi({ description: "ended by the owner while its pending withdrawal or task was still to come: it ends with this reason then" }),
     prospect: z.object({
       url: z.string(),
       ...PersonNameFields,
@@ -56,6 +63,7 @@ function enrollmentJson(
     nextKind: e.nextKind,
     readyAt: iso(e.readyAt),
     endReason: e.endReason,
+    stopReason: e.stopReason,
     prospect: {
       url: p.displayUrl,
       firstName: p.firstName,
@@ -119,6 +127,26 @@ export function registerEnrollmentRoutes(r: Router): void {
         { enrollments: rows.map((row) => enrollmentJson(row, names)), page: { number: q.page, perPage: q.perPage, total, next } },
         200,
       );
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/enrollments/{id}/remove",
+      tags: ["enrollments"],
+      summary: "Remove a prospect from its campaign: the enrollment ends (removed); a pending invitation is still withdrawn on schedule",
+      description:
+        "A ready enrollment ends now. One whose invitation is pending keeps only its scheduled withdrawal, then ends; one with a task in flight ends with that task's result (a task nobody held is put back unperformed). 409 when it has ended already.",
+      request: { params: IdParam },
+      responses: { ...ok("what became of the enrollment", ProspectRemoved), ...failures(404, 409, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const id = c.req.valid("param").id;
+      const ended = await app.removeEnrollment(id);
+      const e = await app.store.getEnrollment(id);
+      const person = e ? await app.store.getPerson(e.personId) : null;
+      return c.json(removeProspectJson({ person: { id: person?.id ?? 0, url: person?.displayUrl ?? "" }, enrollments: [ended] }), 200);
     },
   );
 }

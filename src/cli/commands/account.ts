@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { accountDocFromObject, accountDocToObject, parseAccountDoc } from "../../core/campaign/index.js";
 import { formatLocalTime } from "../../core/schedule/index.js";
 import { accountStatus } from "../../engine/account-status.js";
+import { removeAccountJson } from "../../engine/removal-json.js";
 import { statusJson } from "../../engine/status-json.js";
 import { readUserText } from "../read-input.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
@@ -19,7 +20,7 @@ const LIMIT_FLAGS: Array<[flag: string, key: string, numeric: boolean]> = [
 ];
 
 export function registerAccountCommands(program: Command): void {
-  const account = program.command("account").description("sender accounts: add, update, list, show");
+  const account = program.command("account").description("sender accounts: add, update, list, show, remove");
   account
     .command("add [file]")
     .description(
@@ -90,6 +91,22 @@ export function registerAccountCommands(program: Command): void {
                 d.accounts.map((a) => [a.name, a.type, a.timezone, a.created ?? "-"]),
               ),
         );
+      });
+    });
+  account
+    .command("remove <name>")
+    .description(
+      "remove an account with its campaigns and its log, once nothing is pending; refused while it has active or paused campaigns, unless --stop-campaigns",
+    )
+    .option(
+      "--stop-campaigns",
+      "stop its active and paused campaigns first (pending invitations are still withdrawn; run remove again after)",
+    )
+    .option("--json")
+    .action(async (name: string, opts: { stopCampaigns?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        emit(g, removeAccountJson(name, await app.removeAccount(name, { stopCampaigns: opts.stopCampaigns === true })), (d) => d.summary);
       });
     });
   account

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { campaignDocToObject, parseCampaignDoc } from "../../core/campaign/index.js";
 import type { App } from "../../app.js";
+import { deleteJson, stopJson } from "../../engine/removal-json.js";
 import type { CampaignRow } from "../../store/store.js";
 import { readUserText } from "../read-input.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
@@ -16,7 +17,7 @@ withdrawAfter: an invitation still pending this long after it was sent is withdr
   Default 21d; never keeps it pending (it counts as not accepted once 21 days old).`;
 
 export function registerCampaignCommands(program: Command): void {
-  const campaign = program.command("campaign").description("campaigns: create, list, show, pause, resume");
+  const campaign = program.command("campaign").description("campaigns: create, list, show, pause, resume, stop, delete");
   campaign
     .command("create <file>")
     .description("create a campaign from a YAML or JSON file (every field: docs/accounts-and-campaigns.md); templates are checked now")
@@ -91,6 +92,30 @@ export function registerCampaignCommands(program: Command): void {
         });
       });
   }
+  campaign
+    .command("stop <name>")
+    .description(
+      "stop a campaign for good: every enrollment ends (stopped) and nothing more is sent, except that pending invitations are still withdrawn on schedule; it cannot be resumed (docs/accounts-and-campaigns.md)",
+    )
+    .option("--json")
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        emit(g, stopJson(await app.stopCampaign(name)), (d) => d.summary);
+      });
+    });
+  campaign
+    .command("delete <name>")
+    .description(
+      "delete a stopped campaign with nothing pending: its enrollments and texts; its account's past actions stay, without person data, for the budgets",
+    )
+    .option("--json")
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        emit(g, deleteJson(name, await app.deleteCampaign(name)), (d) => d.summary);
+      });
+    });
 }
 
 async function describe(app: App, row: CampaignRow) {

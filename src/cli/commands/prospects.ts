@@ -1,12 +1,27 @@
 import type { Command } from "commander";
 import { createProgress } from "../../io/progress.js";
 import { enrollItems, importReport } from "../../engine/import-report.js";
+import { removeProspectJson } from "../../engine/removal-json.js";
 import { readProspectCsv } from "../../io/prospect-csv/index.js";
 import { readUserFile } from "../read-input.js";
 import { emit, withApp, type GlobalOptions } from "../shell.js";
 
 export function registerProspectCommands(program: Command): void {
-  const prospects = program.command("prospects").description("prospects: import");
+  const prospects = program.command("prospects").description("prospects: import, remove");
+  prospects
+    .command("remove <person>")
+    .description(
+      "end a person's enrollment (reason removed; PERSON is a profile URL); a pending invitation is still withdrawn on schedule, then it ends",
+    )
+    .option("--campaign <name>", "only the enrollment in this campaign")
+    .option("--json")
+    .action(async (person: string, opts: { campaign?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withApp(g, async (app) => {
+        const out = await app.removeProspect({ person, ...(opts.campaign !== undefined ? { campaign: opts.campaign } : {}) });
+        emit(g, removeProspectJson(out), (d) => d.summary);
+      });
+    });
   prospects
     .command("import <file>")
     .description(

@@ -8,17 +8,24 @@
  * What it cannot know is left out, and the plan says so: acceptances (which add messages and lower the pending
  * count), replies, LinkedIn's refusals. A visit moves its prospect on to the campaign's next step, as the
  * engine does; an invitation ends the prospect's part of the forecast (what follows waits for an acceptance).
+ * Visits, invitations and messages go to the account's campaigns in their fair order, as the engine hands them
+ * out (core/governor/fair-share.ts); withdrawals, oldest due first.
  */
 import {
   ACTION_KINDS,
+  campaignPriority,
+  chargeShare,
   decideAccount,
   decideVisitBacklog,
   planWake,
   recordAction,
   recordSitting,
+  isSharedKind,
+  shareOrder,
   VISIT_BACKLOG_DAYS,
   type GovernorState,
   type ReadyByKind,
+  type ShareTurn,
   type Sitting,
 } from "../../core/governor/index.js";
 import { planNextStep } from "../../core/enrollment/state-machine.js";
@@ -33,6 +40,7 @@ export interface QueueItem {
   kind: ActionKind;
   readyAt: Instant;
   step: number;
+  campaignId: number;
   campaign: CampaignDoc;
   zone: string;
   /** The person is a connection already (a connect step is skipped). */
@@ -78,11 +86,9 @@ export function forecast(input: ForecastInput): Release[] {
   const { doc, from, until, margin } = input;
   const sittings = input.sittings === "always" ? [{ from, until }] : (input.sittings ?? []);
   let state: GovernorState = { ...structuredClone(input.state), sitting: null };
-  const queues = new Map<ActionKind, MinHeap<QueueItem>>();
-  for (const kind of ACTION_KINDS)
-    queues.set(kind, new MinHeap((a, b) => a.readyAt < b.readyAt || (a.readyAt === b.readyAt && a.id < b.id)));
+  const queues = new Queues();
   let visitedAwaiting = input.visitedAwaiting;
-  for (const item of input.items) (queues.get(item.kind) as MinHeap<QueueItem>).push({ ...item });
+  for (const item of input.items) queues.push({ ...item });
   const reachable = memoReachable(doc, margin);
   const releases: Release[] = [];
   const openSince = new Map<ActionKind, Instant>();
@@ -99,8 +105,8 @@ export function forecast(input: ForecastInput): Release[] {
     let decision = decideAccount(doc, state, t);
     const ready: ReadyByKind = {};
     for (const kind of ACTION_KINDS) {
-      const head = (queues.get(kind) as MinHeap<QueueItem>).peek();
-      if (head) ready[kind] = head.readyAt;
+      const head = queues.earliest(kind);
+      if (head !== null) ready[kind] = head;
     }
     if (ready.visit !== undefined) decision = decideVisitBacklog(doc, decision, visitedAwaiting);
     // Since when each kind's budgets allow it (the least gap aside, which only queues tasks one after the other):
@@ -115,38 +121,42 @@ export function forecast(input: ForecastInput): Release[] {
     let moved = false;
     for (const kind of ACTION_KINDS) {
       if (!decision.kinds[kind].allowed) continue;
-      const queue = queues.get(kind) as MinHeap<QueueItem>;
-      while (queue.size > 0 && (queue.peek() as QueueItem).readyAt <= t) {
-        const item = queue.pop() as QueueItem;
-        if (kind === "connect" && item.connected) {
-          if (item.visited) visitedAwaiting--;
-          advance(item, t, queues);
-          moved = true;
-          continue;
-        }
-        const latest = reachable.until(item, t);
-        if (latest === null) {
-          const next = reachable.next(item, t);
-          if (next !== null) {
-            item.readyAt = next;
-            queue.push(item);
-          } else if (kind === "connect" && item.visited) visitedAwaiting--;
-          moved = true;
-          continue;
-        }
-        const earliest = Math.max(item.readyAt, openSince.get(kind) ?? t);
-        performed = { at: t, kind, zone: item.zone, itemId: item.id, earliest, latest };
-        state = recordAction(doc, state, { kind, result: "ok", at: t, withNote: false });
-        if (kind === "visit") {
-          advance(item, t, queues);
-          const next = item.kind;
-          if (next === "connect" && item.readyAt !== Number.POSITIVE_INFINITY) {
-            item.visited = true;
-            visitedAwaiting++;
+      for (const { queue, turn } of queues.inTurn(state, kind, t)) {
+        while (queue.size > 0 && (queue.peek() as QueueItem).readyAt <= t) {
+          const item = queue.pop() as QueueItem;
+          if (kind === "connect" && item.connected) {
+            if (item.visited) visitedAwaiting--;
+            advance(item, t, queues);
+            moved = true;
+            continue;
           }
-        } else if (kind === "connect" && item.visited) visitedAwaiting--;
-        else if (kind === "message") advance(item, t, queues);
-        break;
+          const latest = reachable.until(item, t);
+          if (latest === null) {
+            const next = reachable.next(item, t);
+            if (next !== null) {
+              item.readyAt = next;
+              queue.push(item);
+            } else if (kind === "connect" && item.visited) visitedAwaiting--;
+            moved = true;
+            continue;
+          }
+          const earliest = Math.max(item.readyAt, openSince.get(kind) ?? t);
+          performed = { at: t, kind, zone: item.zone, itemId: item.id, earliest, latest };
+          // The campaign's turn is counted when the engine hands the action out, then the action itself.
+          if (turn !== null && isSharedKind(kind)) state = chargeShare(state, kind, turn);
+          state = recordAction(doc, state, { kind, result: "ok", at: t, withNote: false });
+          if (kind === "visit") {
+            advance(item, t, queues);
+            const next = item.kind;
+            if (next === "connect" && item.readyAt !== Number.POSITIVE_INFINITY) {
+              item.visited = true;
+              visitedAwaiting++;
+            }
+          } else if (kind === "connect" && item.visited) visitedAwaiting--;
+          else if (kind === "message") advance(item, t, queues);
+          break;
+        }
+        if (performed) break;
       }
       if (performed) break;
     }
@@ -166,8 +176,45 @@ export function forecast(input: ForecastInput): Release[] {
   return releases;
 }
 
+/**
+ * The queue per kind, in (readyAt, id) order: one per campaign for the kinds shared among campaigns (the engine
+ * reads each campaign's earliest due), one for withdrawals.
+ */
+class Queues {
+  private readonly byKind = new Map<ActionKind, Map<number, MinHeap<QueueItem>>>();
+
+  push(item: QueueItem): void {
+    let heaps = this.byKind.get(item.kind);
+    if (!heaps) this.byKind.set(item.kind, (heaps = new Map()));
+    const key = isSharedKind(item.kind) ? item.campaignId : 0;
+    let heap = heaps.get(key);
+    if (!heap) heaps.set(key, (heap = new MinHeap((a, b) => a.readyAt < b.readyAt || (a.readyAt === b.readyAt && a.id < b.id))));
+    heap.push(item);
+  }
+
+  /** The earliest readyAt of the kind, or null. */
+  earliest(kind: ActionKind): Instant | null {
+    let min: Instant | null = null;
+    for (const heap of this.byKind.get(kind)?.values() ?? []) {
+      const head = heap.peek();
+      if (head && (min === null || head.readyAt < min)) min = head.readyAt;
+    }
+    return min;
+  }
+
+  /** The queues with something due at `t`, in the order the engine offers the kind to them, each with its turn. */
+  inTurn(state: GovernorState, kind: ActionKind, t: Instant): Array<{ queue: MinHeap<QueueItem>; turn: ShareTurn | null }> {
+    const heaps = this.byKind.get(kind);
+    if (!heaps) return [];
+    const due = [...heaps].filter(([, heap]) => heap.size > 0 && (heap.peek() as QueueItem).readyAt <= t);
+    if (!isSharedKind(kind)) return due.map(([, queue]) => ({ queue, turn: null }));
+    const candidates = due.map(([campaignId, heap]) => ({ campaignId, priority: campaignPriority((heap.peek() as QueueItem).campaign) }));
+    return shareOrder(state, kind, candidates).map((turn) => ({ queue: heaps.get(turn.campaignId) as MinHeap<QueueItem>, turn }));
+  }
+}
+
 /** The item moves on to its campaign's next step after acting at `at` (re-queued), or leaves the forecast. */
-function advance(item: QueueItem, at: Instant, queues: Map<ActionKind, MinHeap<QueueItem>>): void {
+function advance(item: QueueItem, at: Instant, queues: Queues): void {
   const next = planNextStep(item.campaign, item.step + 1, at, item.connected);
   if (next.type !== "step") {
     item.readyAt = Number.POSITIVE_INFINITY;
@@ -176,7 +223,7 @@ function advance(item: QueueItem, at: Instant, queues: Map<ActionKind, MinHeap<Q
   item.kind = next.kind;
   item.step = next.step;
   item.readyAt = next.dueAt;
-  (queues.get(next.kind) as MinHeap<QueueItem>).push(item);
+  queues.push(item);
 }
 
 /**

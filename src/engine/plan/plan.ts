@@ -5,7 +5,7 @@
  * queue by forecast.ts, so it is the engine's own decisions, not an estimate: the suggested sittings are found
  * with a sitting always open, then the forecast is made again as the person would keep them.
  */
-import { inSitting, loadGovernorState, type Sitting } from "../../core/governor/index.js";
+import { inSitting, isSharedKind, loadGovernorState, type Sitting } from "../../core/governor/index.js";
 import { GAP_JITTER } from "../../core/governor/record.js";
 import { STEP_KINDS, type ActionKind, type Pacing } from "../../core/model.js";
 import { localDateKey, localMinuteOfDay, nextOpening, startOfLocalDay, startOfNextLocalDay } from "../../core/schedule/index.js";
@@ -138,7 +138,11 @@ export async function planAccount(store: Store, ctx: EngineContext, account: Acc
 async function readQueue(store: Store, ctx: EngineContext, account: AccountRow, until: Instant): Promise<QueueItem[]> {
   const items: QueueItem[] = [];
   for (const kind of STEP_KINDS) {
-    for (const due of await store.dueEnrollments(account.id, kind, until, QUEUE_READ)) {
+    // The kinds the engine shares among campaigns are read per campaign, as it reads them (fair-share.ts).
+    const queue = isSharedKind(kind)
+      ? await store.dueEnrollmentsByCampaign(account.id, kind, until, QUEUE_READ)
+      : await store.dueEnrollments(account.id, kind, until, QUEUE_READ);
+    for (const due of queue) {
       const { enrollment, person } = due;
       if (enrollment.readyAt === null || enrollment.nextKind === null) continue;
       const campaign = await ctx.campaigns.get(due.campaignId, store);
@@ -147,6 +151,7 @@ async function readQueue(store: Store, ctx: EngineContext, account: AccountRow, 
         kind: enrollment.nextKind,
         readyAt: enrollment.readyAt,
         step: enrollment.step,
+        campaignId: due.campaignId,
         campaign: campaign.doc,
         zone: enrollment.prospectTz,
         connected: person.connected,
