@@ -42,6 +42,7 @@ import { registerEnrollmentRoutes } from "./routes/enrollments.js";
 import { ARCHIVE_IMPORT_PATH, registerImportRoutes } from "./routes/imports.js";
 import { registerMarkRoutes } from "./routes/mark.js";
 import { registerReplyRoutes } from "./routes/replies.js";
+import { registerSuppressionRoutes } from "./routes/suppressions.js";
 import { securityHeaders } from "./security-headers.js";
 import { DEFAULT_WEB_ROOT, registerDashboard } from "./dashboard.js";
 
@@ -166,6 +167,7 @@ export function createApi(opts: ApiOptions): Api {
   registerEnrollmentRoutes(http);
   registerMarkRoutes(http);
   registerReplyRoutes(http);
+  registerSuppressionRoutes(http);
   registerImportRoutes(http);
   registerCampaignPreviewRoutes(http);
   registerSessionRoutes(http);

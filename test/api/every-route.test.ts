@@ -85,6 +85,7 @@ describe("every route", () => {
       "POST /v1/agent/claim": { account: "alice" },
       "POST /v1/agent/report": { actionId: 999, result: "ok" },
       "POST /v1/webhooks": { url: "https://example.com/h", events: ["all"] },
+      "POST /v1/suppressions": { entries: [{ kind: "company", value: "Initrode" }] },
       "POST /v1/session": { token: h.tokenA },
     };
     expect(
@@ -123,6 +124,9 @@ describe("every route", () => {
     const reply = (await h.call(h.tokenA, "GET", "/v1/replies")).body.replies[0]?.id as number;
     expect(reply, replied.text).toBeGreaterThan(0);
     const csv = { "content-type": "text/csv" };
+    const dnc = await h.call(h.tokenA, "POST", "/v1/suppressions", { entries: [{ kind: "domain", value: "initrode.example" }] });
+    const entry = dnc.body.entries?.[0]?.id as number;
+    expect(entry, dnc.text).toBeGreaterThan(0);
     const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments")).body.enrollments as Array<{ id: number; status: string }>;
     const enrollment = enrollments.find((e) => e.status !== "done")?.id as number;
     expect(enrollment).toBeGreaterThan(0);
@@ -184,6 +188,8 @@ describe("every route", () => {
       { method: "GET", path: "/v1/webhooks", b: "empty" },
       { method: "GET", path: `/v1/webhooks/${hook}/deliveries`, b: "404" },
       { method: "DELETE", path: `/v1/webhooks/${hook}`, b: "404" },
+      { method: "GET", path: "/v1/suppressions", b: "empty" },
+      { method: "DELETE", path: `/v1/suppressions/${entry}`, b: "404" },
       { method: "GET", path: "/metrics", b: "own" },
       { method: "GET", path: "/v1/session", b: "own" },
       // Stop, delete and remove: for A, the campaign stops with nothing pending, so it and then its account go.
@@ -194,6 +200,7 @@ describe("every route", () => {
       // Last: B creating its own things, after the checks that B's lists are empty.
       { method: "POST", path: "/v1/accounts", body: { ...ACCOUNT, name: "carol" }, b: "own" },
       { method: "POST", path: "/v1/webhooks", body: { url: "https://example.com/b", events: ["all"] }, b: "own" },
+      { method: "POST", path: "/v1/suppressions", body: { entries: [{ kind: "company", value: "Globex" }] }, b: "own" },
     ];
     // Routes that hold no workspace data of their own: sign-in and sign-out (session.test.ts covers them).
     const exempt = ["POST /v1/session", "DELETE /v1/session", "GET /healthz"];

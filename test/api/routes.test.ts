@@ -286,6 +286,9 @@ describe("/openapi.json and /docs", () => {
         "GET /v1/replies",
         "POST /v1/replies/{id}/handled",
         "POST /v1/tasks/{id}/reply",
+        "GET /v1/suppressions",
+        "POST /v1/suppressions",
+        "DELETE /v1/suppressions/{id}",
       ].sort(),
     );
     expect(doc.paths["/healthz"].get.security).toEqual([]);

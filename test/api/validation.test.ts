@@ -54,6 +54,22 @@ const CASES: Array<[method: string, path: string, body: unknown, field: string]>
   ["GET", "/v1/webhooks/1/deliveries?limit=0", undefined, "limit"],
   ["GET", "/v1/analytics/accounts/alice?days=0", undefined, "days"],
   ["GET", "/v1/enrollments?status=lost", undefined, "status"],
+  ["GET", "/v1/suppressions?page=0", undefined, "page"],
+  ["POST", "/v1/suppressions", { entries: [] }, "entries"],
+  ["POST", "/v1/suppressions", { entries: [{ kind: "person", value: "x" }] }, "entries[0].kind"],
+  [
+    "POST",
+    "/v1/suppressions",
+    {
+      entries: [
+        { kind: "company", value: "Acme" },
+        { kind: "domain", value: "not a domain" },
+      ],
+    },
+    "entries[1].value",
+  ],
+  ["POST", "/v1/suppressions", { entries: [{ kind: "profile", value: "https://example.com/jane" }] }, "entries[0].value"],
+  ["DELETE", "/v1/suppressions/nope", undefined, "id"],
   ["POST", "/v1/enrollments/abc/remove", undefined, "id"],
   ["DELETE", "/v1/accounts/alice?stopCampaigns=maybe", undefined, "stopCampaigns"],
   ["POST", "/v1/mark", { person: "https://www.linkedin.com/in/jane-doe", outcome: "hired" }, "outcome"],
@@ -112,6 +128,13 @@ const SIZES: Array<[what: string, method: string, path: string, body: unknown, f
     "secret",
   ],
   ["a 303-character token to sign in with", "POST", "/v1/session", { token: `lp_${"x".repeat(300)}` }, "token"],
+  [
+    "a 3,000-character company to suppress",
+    "POST",
+    "/v1/suppressions",
+    { entries: [{ kind: "company", value: "c".repeat(3000) }] },
+    "entries[0].value",
+  ],
 ];
 
 /**

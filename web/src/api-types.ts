@@ -3436,6 +3436,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The do-not-contact list, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    perPage?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one page of the list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionList"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add profiles, companies or domains to the do-not-contact list; every enrolled person they match ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewSuppressions"];
+                };
+            };
+            responses: {
+                /** @description what was added, and what it ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionsAdded"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/suppressions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an entry off the do-not-contact list (the people it ended stay ended) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the entry removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionRemoved"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/linkedin-archive": {
         parameters: {
             query?: never;
@@ -4326,6 +4526,74 @@ export interface components {
         TaskReply: {
             /** @description the reply's text, as pasted (optional) */
             text?: string;
+        };
+        SuppressionList: {
+            suppressions: components["schemas"]["Suppression"][];
+            page: components["schemas"]["Page"];
+        };
+        Suppression: {
+            id: number;
+            /**
+             * @description profile: a profile URL; company: a company name; domain: an email or website domain; hash: an erased person's identifier
+             * @enum {string}
+             */
+            kind: "profile" | "company" | "domain" | "hash";
+            /** @description the normalised value it matches by (a hash entry: the salted SHA-256, hex) */
+            value: string;
+            /** @description what was typed ("" for a hash entry) */
+            input: string;
+            reason: string | null;
+            /** @description when it was added (UTC) */
+            createdAt: string;
+        };
+        SuppressionsAdded: {
+            /** @description entries new on the list */
+            added: number;
+            /** @description entries given that were on the list already (left as they were) */
+            alreadyListed: number;
+            /** @description enrollments ended now, reason suppressed */
+            ended: number;
+            /** @description pending invitations whose withdrawal is due now (in the sender's working hours); they then end suppressed */
+            withdrawals: number;
+            /** @description enrollments whose task a runner or agent holds: its result is recorded, then they end suppressed */
+            awaitingResult: number;
+            /** @description every entry given, in order, as on the list now */
+            entries: {
+                id: number;
+                /**
+                 * @description profile: a profile URL; company: a company name; domain: an email or website domain; hash: an erased person's identifier
+                 * @enum {string}
+                 */
+                kind: "profile" | "company" | "domain" | "hash";
+                /** @description the normalised value it matches by (a hash entry: the salted SHA-256, hex) */
+                value: string;
+                /** @description what was typed ("" for a hash entry) */
+                input: string;
+                reason: string | null;
+                /** @description when it was added (UTC) */
+                createdAt: string;
+                added: boolean;
+            }[];
+        };
+        NewSuppressions: {
+            entries: components["schemas"]["NewSuppressionEntry"][];
+            /**
+             * @description why, kept with each entry (customer, competitor, asked not to be contacted…)
+             * @example customer
+             */
+            reason?: string;
+        };
+        NewSuppressionEntry: {
+            /** @enum {string} */
+            kind: "profile" | "company" | "domain";
+            /**
+             * @description a profile URL, a company name, or a domain (example.com, a URL or an email address)
+             * @example acme.com
+             */
+            value: string;
+        };
+        SuppressionRemoved: {
+            removed: components["schemas"]["Suppression"];
         };
         ArchiveReport: {
             file: string;
