@@ -1,20 +1,20 @@
 /**
- * Campaigns: `#/campaigns` lists them with their enrollment counts, pause/resume and a link to copy one in the
- * editor; `#/campaigns/NAME` shows the funnel (enrolled → visited → invited → accepted → messaged → replied),
+ * Campaigns: `#/campaigns` lists them with their enrollment counts, pause/resume, stop and delete (each asks for a
+ * confirmation first) and a link to copy one in the editor; `#/campaigns/NAME` shows the funnel (enrolled → visited → invited → accepted → messaged → replied),
  * acceptance by step and by the recipient's hour of day, and the campaign's enrollments. Sources:
- * GET /v1/campaigns[/{name}], POST /v1/campaigns/{name}/pause|resume, GET /v1/analytics/campaigns/{name},
- * GET /v1/enrollments, GET /v1/status?account= (the sender's zone for dates, the server's time for "due").
+ * GET /v1/campaigns[/{name}], POST /v1/campaigns/{name}/pause|resume|stop, DELETE /v1/campaigns/{name},
+ * GET /v1/analytics/campaigns/{name}, GET /v1/enrollments, POST /v1/enrollments/{id}/remove, GET /v1/status?account= (the sender's zone for dates, the server's time for "due").
  */
 import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
-import { get, post, withQuery } from "../api";
+import { get, post, request, withQuery } from "../api";
 import type { ApiSchema } from "../api-json";
 import { BarChart, Funnel } from "../components/charts";
 import { Pager } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { fullName, percent } from "../format";
 import { useApi } from "../hooks";
-import { href } from "../router";
+import { href, navigate } from "../router";
 import { noteServerTime, serverNow } from "../server-clock";
 import { compactDate, zonedDate, zonedDateTime } from "../zones";
 import "./campaigns.css";
@@ -115,6 +115,7 @@ function CampaignList() {
                     <td>
                       <div class="row-actions">
                         <PauseButton name={c.name} status={c.status} onDone={list.reload} onError={setActionError} />
+                        <StopOrDeleteButton name={c.name} status={c.status} onDone={list.reload} onError={setActionError} />
                         <a href={href("campaigns", c.name)}>Details</a>
                         <a href={href("editor", c.name)}>Copy in editor</a>
                       </div>
@@ -139,9 +140,52 @@ function CampaignStatusBadge(props: { status: string }) {
   );
 }
 
-/** Pause or resume a campaign, then let the page reload. */
+/**
+ * Stop an active or paused campaign for good, or delete a stopped one, each after a confirmation; then say what
+ * happened and let the page reload. A refused delete (withdrawals or tasks still pending) shows the server's reason.
+ */
+function StopOrDeleteButton(props: { name: string; status: string; onDone: (deleted: boolean) => void; onError: (e: unknown) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const stopped = props.status === "stopped";
+  const click = async () => {
+    const question = stopped
+      ? `Delete campaign ${props.name}? Its enrollments and the texts it sent are removed for good. The account's past actions stay, without names, for its budgets.`
+      : `Stop campaign ${props.name} for good? Every enrollment ends and nothing more is sent, except that pending invitations are still withdrawn on schedule. A stopped campaign cannot be resumed.`;
+    if (!confirm(question)) return;
+    setBusy(true);
+    props.onError(null);
+    try {
+      const out = stopped
+        ? await request<ApiSchema<"CampaignDeleted">>("DELETE", campaignPath(props.name))
+        : await post<ApiSchema<"CampaignStopped">>(`${campaignPath(props.name)}/stop`);
+      setDone(out.summary);
+      props.onDone(stopped);
+    } catch (e) {
+      props.onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const label = stopped ? "Delete" : "Stop";
+  return (
+    <>
+      <button type="button" class="danger" disabled={busy} onClick={click} aria-label={`${label} ${props.name}`}>
+        {label}
+      </button>
+      {done ? (
+        <span class="muted small" role="status" data-testid="campaign-action-done">
+          {done}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** Pause or resume a campaign, then let the page reload. A stopped campaign has neither. */
 function PauseButton(props: { name: string; status: string; onDone: () => void; onError: (e: unknown) => void }) {
   const [busy, setBusy] = useState(false);
+  if (props.status === "stopped") return null;
   const verb = props.status === "paused" ? "resume" : "pause";
   const click = async () => {
     setBusy(true);
@@ -192,6 +236,12 @@ function CampaignDetail(props: { name: string }) {
           <>
             <CampaignStatusBadge status={c.status} />
             <PauseButton name={name} status={c.status} onDone={campaign.reload} onError={setActionError} />
+            <StopOrDeleteButton
+              name={name}
+              status={c.status}
+              onDone={(deleted) => (deleted ? navigate("campaigns") : campaign.reload())}
+              onError={setActionError}
+            />
             <a class="button" href={invitationsHref(name)}>
               Sent invitations
             </a>
@@ -393,11 +443,12 @@ function EnrollmentsTable(props: { campaign: string; timeZone: string | null }) 
                   </th>
                   <th scope="col">Next action{tz ? ` (${tz})` : ""}</th>
                   <th scope="col">History</th>
+                  <th scope="col">Actions</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((e) => (
-                  <EnrollmentRow key={e.id} e={e} timeZone={tz} />
+                  <EnrollmentRow key={e.id} e={e} timeZone={tz} onChanged={list.reload} />
                 ))}
               </tbody>
             </table>
@@ -409,7 +460,44 @@ function EnrollmentsTable(props: { campaign: string; timeZone: string | null }) 
   );
 }
 
-function EnrollmentRow(props: { e: Enrollment; timeZone: string | null }) {
+/** Remove one prospect from the campaign (after a confirmation): it ends `removed`; a pending invitation is still withdrawn. */
+function RemoveButton(props: { e: Enrollment; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { e } = props;
+  if (e.status === "done") return <span class="muted">–</span>;
+  if (e.stopReason !== null)
+    return (
+      <span class="muted small">
+        {e.status === "invited" ? `ends (${e.stopReason}) after its withdrawal` : `ends (${e.stopReason}) after its task`}
+      </span>
+    );
+  const click = async () => {
+    const who = fullName(e.prospect) || e.prospect.url;
+    const pending = e.status === "invited" ? " Their pending invitation is still withdrawn on schedule." : "";
+    if (!confirm(`Remove ${who} from ${e.campaign}? Nothing more is sent to them in this campaign.${pending}`)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/v1/enrollments/${e.id}/remove`);
+      props.onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="danger" disabled={busy} onClick={click} aria-label={`Remove ${fullName(e.prospect)}`}>
+        Remove
+      </button>
+      <ErrorBox error={error} />
+    </>
+  );
+}
+
+function EnrollmentRow(props: { e: Enrollment; timeZone: string | null; onChanged: () => void }) {
   const { e, timeZone: tz } = props;
   const p = e.prospect;
   const s = ENROLLMENT_STATUSES.find((x) => x.value === e.status);
@@ -457,6 +545,9 @@ function EnrollmentRow(props: { e: Enrollment; timeZone: string | null }) {
               </li>
             ))}
         </ul>
+      </td>
+      <td>
+        <RemoveButton e={e} onDone={props.onChanged} />
       </td>
     </tr>
   );
