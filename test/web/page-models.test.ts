@@ -39,6 +39,11 @@ describe("campaign editor model", () => {
     const parsed = campaignDocFromObject(doc, "body");
     expect(parsed.steps.map((s) => s.kind)).toEqual(["visit", "connect", "message"]);
     expect(toDocument({ ...form, steps: [newStep("connect")] }).steps).toEqual([{ connect: { noteFallback: "blank" } }]);
+    // Priority: a number as a number, left out when empty, anything else as typed (the server names what it expects).
+    expect(parsed.priority).toBe(1);
+    expect(toDocument({ ...form, priority: " 2 " }).priority).toBe(2);
+    expect(toDocument({ ...form, priority: "" })).not.toHaveProperty("priority");
+    expect(toDocument({ ...form, priority: "high" }).priority).toBe("high");
   });
 
   it("reads back a campaign's definition as GET /v1/campaigns/NAME shows it, unchanged through the form", () => {
@@ -48,6 +53,7 @@ describe("campaign editor model", () => {
         account: "alice",
         schedule: { timezone: "Europe/Paris", days: ["mon", "sat"], hours: ["08:00-10:00", "22:00-02:00"] },
         stopOnReply: false,
+        priority: 2.5,
         steps: [
           { connect: { note: "Hi {{ firstName }}", noteFallback: "skip" } },
           { withdraw: { after: "14d" } },

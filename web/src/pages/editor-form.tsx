@@ -83,6 +83,21 @@ export function ScheduleFields(props: { form: CampaignForm; problems: ProblemFie
         <label for="stop-on-reply">Stop the sequence when the prospect replies</label>
         <FieldProblems problems={problemsAt(problems, "stopOnReply")} />
       </div>
+      <div class="ed-field">
+        <label for="priority">Priority</label>
+        <input
+          id="priority"
+          inputMode="decimal"
+          value={form.priority}
+          placeholder="1"
+          onInput={(e) => onChange({ priority: e.currentTarget.value })}
+        />
+        <span class="ed-hint">
+          Its weight when the account's daily invitations and messages are shared among its campaigns: 2 gets twice what a campaign of
+          priority 1 gets. A campaign with nothing due leaves its share to the others.
+        </span>
+        <FieldProblems problems={problemsAt(problems, "priority")} />
+      </div>
     </fieldset>
   );
 }

@@ -35,6 +35,8 @@ export interface CampaignForm {
   days: string[];
   hours: string;
   stopOnReply: boolean;
+  /** The campaign's weight in its account's shared budgets, as typed ("" leaves the default, 1). */
+  priority: string;
   steps: StepForm[];
 }
 
@@ -52,6 +54,7 @@ export function defaultForm(account: string): CampaignForm {
     days: ["mon", "tue", "wed", "thu", "fri"],
     hours: "09:00-17:00",
     stopOnReply: true,
+    priority: "1",
     steps: [
       newStep("visit"),
       newStep("connect", {
@@ -74,8 +77,17 @@ export function toDocument(form: CampaignForm): Record<string, unknown> {
     account: form.account,
     schedule: { timezone: form.timezone, days: form.days, hours: windows.length === 1 ? windows[0] : windows },
     stopOnReply: form.stopOnReply,
+    ...priorityToDocument(form.priority),
     steps: form.steps.map(stepToDocument),
   };
+}
+
+/** A number as a number; anything else as typed, for the server to say what is expected. */
+function priorityToDocument(typed: string): { priority?: number | string } {
+  const p = typed.trim();
+  if (p === "") return {};
+  const n = Number(p);
+  return { priority: Number.isFinite(n) ? n : p };
 }
 
 function stepToDocument(s: StepForm): Record<string, unknown> {
@@ -127,6 +139,7 @@ export function fromDocument(doc: unknown): CampaignForm | string {
     days,
     hours,
     stopOnReply: d.stopOnReply !== false,
+    priority: d.priority === undefined ? "1" : text(d.priority),
     steps,
   };
 }

@@ -85,6 +85,7 @@ const DOCUMENT_PART: Record<keyof CampaignForm, string> = {
   days: "schedule",
   hours: "schedule",
   stopOnReply: "stopOnReply",
+  priority: "priority",
   steps: "steps",
 };
 
