@@ -8,7 +8,7 @@ import { emit, table, withApp, type GlobalOptions } from "../shell.js";
 
 const CAMPAIGN_FILE_HELP = `
 The file: name, account, schedule (timezone: recipient or an IANA zone, days, hours), stopOnReply (default
-true) and steps, each one of:
+true), priority (its weight in the account's shared budgets, 0.01 to 100, default 1) and steps, each one of:
   - visit: { after }
   - connect: { after, note, noteFallback: blank | skip, withdrawAfter }
   - message: { after, text }
