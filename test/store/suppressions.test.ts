@@ -3,8 +3,13 @@
  * storeBackends() finds (PostgreSQL when LINKPACE_TEST_PG is set): one entry per kind and value, pages newest
  * first, removal, one salt per workspace, and the people with an enrollment still going.
  */
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
-import { HOUR } from "../../src/core/time.js";
+import { App } from "../../src/app.js";
+import { HOUR, VirtualClock } from "../../src/core/time.js";
+import { addSuppressions, suppressIdentifierHashes, suppressionEntries } from "../../src/engine/suppress.js";
+import { ScriptedChannel, prospect } from "../support/harness.js";
+import { accountDoc, campaignDoc } from "../support/docs.js";
 import { DEFAULT_WORKSPACE, type Store } from "../../src/store/store.js";
 import { storeBackends, type TestDatabase } from "./backends.js";
 import { newEnrollment, newPerson, seedAccountAndCampaign, T0 } from "./fixtures.js";
@@ -72,6 +77,45 @@ describe.each(storeBackends())("the do-not-contact list on $name", (backend) => 
     expect(await store.suppressionSalt(other.id)).not.toBe(salt);
   });
 
+  it.runIf(backend.name === "postgres")("makes an addition wait for an import that holds the list", async () => {
+    const other = await db.openAnother();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = (): void => undefined;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const order: string[] = [];
+    const importing = store.transaction(async (tx) => {
+      await tx.lockSuppressions(W, "share");
+      locked();
+      await held;
+      order.push("import committed");
+    });
+    await isLocked;
+    const adding = other.transaction(async (tx) => {
+      await tx.lockSuppressions(W, "change");
+      order.push("added");
+    });
+    // Wait until the addition is seen waiting for the lock (PostgreSQL says so), then let the import finish.
+    const client = new pg.Client({ connectionString: process.env.LINKPACE_TEST_PG });
+    await client.connect();
+    try {
+      for (let i = 0; ; i++) {
+        const r = await client.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%for no key update%' AND query ILIKE '%workspaces%'",
+        );
+        if ((r.rows[0] as { n: number }).n > 0) break;
+        expect(i, "the addition never waited").toBeLessThan(5000);
+      }
+    } finally {
+      await client.end();
+    }
+    expect(order).toEqual([]);
+    release();
+    await importing;
+    await adding;
+    expect(order).toEqual(["import committed", "added"]);
+  });
+
   it("takes its lock inside a transaction on either backend", async () => {
     await store.transaction(async (tx) => {
       await tx.lockSuppressions(W, "share");
@@ -101,5 +145,33 @@ describe.each(storeBackends())("the do-not-contact list on $name", (backend) => 
     });
     expect((await store.activeCandidates(W, a, 10)).map((p) => p.personId)).toEqual([d]);
     expect(await store.activeCandidates(W, 0, 1)).toHaveLength(1);
+  });
+
+  it("lets the engine refuse at import and end at addition on this backend, hash entries included", async () => {
+    const app = new App({ store, channel: new ScriptedChannel(), clock: new VirtualClock(T0 + 9 * HOUR) });
+    await app.addAccount(accountDoc());
+    await app.createCampaign(campaignDoc());
+    await app.enroll("c1", [
+      { prospect: prospect("anna", { company: "Acme Inc" }) },
+      { prospect: prospect("bob", { company: "Initech" }) },
+    ]);
+    const out = await addSuppressions(
+      app.ctx,
+      suppressionEntries([{ kind: "company", input: "ACME" }], "customer", () => "company"),
+    );
+    expect(out).toMatchObject({ ended: 1, withdrawals: 0, awaitingResult: 0 });
+    await suppressIdentifierHashes(app.ctx, store, W, ["https://www.linkedin.com/in/erin"]);
+    const results = await app.enroll("c1", [
+      { line: 2, prospect: prospect("carl", { company: "acme" }) },
+      { line: 3, prospect: prospect("erin", { company: "Initech" }) },
+      { line: 4, prospect: prospect("dora", { company: "Initech" }) },
+    ]);
+    expect(results.map((r) => (r.status === "refused" ? r.reason.replace(/, entry \d+\)$/, ")") : r.status))).toEqual([
+      'suppressed (company "ACME")',
+      "suppressed (a person erased earlier)",
+      "enrolled",
+    ]);
+    const counts = await store.enrollmentCounts({});
+    expect(counts.byEndReason).toEqual({ suppressed: 1 });
   });
 });
