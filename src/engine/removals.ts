@@ -61,6 +61,11 @@ export async function stopCampaign(ctx: EngineContext, name: string): Promise<St
     let released = 0;
     const enrollments: EndedEnrollment[] = [];
     for (const e of await tx.openEnrollments(ctx.workspaceId, { campaignId: campaign.id })) {
+      // Told to end already (removed, suppressed): it keeps that reason and its pending withdrawal or task.
+      if (e.stopReason !== null) {
+        enrollments.push(describeEnded(e, campaign.name));
+        continue;
+      }
       const ended = await endEnrollment(tx, { account, campaign: stopped, now }, e, "stopped");
       if (ended.released) released++;
       enrollments.push(ended.enrollment);

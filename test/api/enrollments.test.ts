@@ -30,6 +30,7 @@ describe("GET /v1/enrollments", () => {
       nextKind: "withdraw",
       readyAt: "2027-03-22T08:00:00Z",
       endReason: null,
+      stopReason: null,
       prospect: {
         url: JANE,
         firstName: "Jane",
