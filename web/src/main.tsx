@@ -15,6 +15,7 @@ import { InvitationsPage } from "./pages/invitations";
 import { RepliesPage } from "./pages/replies";
 import { RunnerPage } from "./pages/runner";
 import { SignInPage } from "./pages/sign-in";
+import { SuppressionsPage } from "./pages/suppressions";
 import { TodayPage } from "./pages/today";
 import { href, useRoute, type Route } from "./router";
 import "./styles.css";
@@ -28,6 +29,7 @@ const PAGES: Array<{ page: string; title: string }> = [
   { page: "runner", title: "Runner" },
   { page: "editor", title: "Campaign editor" },
   { page: "import", title: "Import" },
+  { page: "do-not-contact", title: "Do not contact" },
 ];
 
 function Page(props: { route: Route }) {
@@ -49,6 +51,8 @@ function Page(props: { route: Route }) {
       return <EditorPage from={args[0] ?? null} />;
     case "import":
       return <ImportPage />;
+    case "do-not-contact":
+      return <SuppressionsPage />;
     default:
       return <p>No page “{page}”. Choose one above.</p>;
   }
