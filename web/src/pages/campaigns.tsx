@@ -224,6 +224,8 @@ function CampaignDetail(props: { name: string }) {
   );
   const timeZone = account.data?.timezone ?? null;
   const [actionError, setActionError] = useState<unknown>(null);
+  // A stop ends enrollments: the list below is read again (a new key) along with the campaign.
+  const [stops, setStops] = useState(0);
   const c = campaign.data?.campaign ?? null;
 
   return (
@@ -239,7 +241,11 @@ function CampaignDetail(props: { name: string }) {
             <StopOrDeleteButton
               name={name}
               status={c.status}
-              onDone={(deleted) => (deleted ? navigate("campaigns") : campaign.reload())}
+              onDone={(deleted) => {
+                if (deleted) return navigate("campaigns");
+                campaign.reload();
+                setStops((n) => n + 1);
+              }}
               onError={setActionError}
             />
             <a class="button" href={invitationsHref(name)}>
@@ -289,7 +295,7 @@ function CampaignDetail(props: { name: string }) {
         <>
           <ErrorBox error={analytics.error} />
           {analytics.data ? <CampaignAnalyticsView analytics={analytics.data} /> : analytics.error ? null : <Loading />}
-          <EnrollmentsTable campaign={name} timeZone={timeZone} />
+          <EnrollmentsTable key={stops} campaign={name} timeZone={timeZone} />
         </>
       ) : null}
     </>
