@@ -9,8 +9,8 @@
  *   `suppressed` once the withdrawal is settled (end_requested, core/enrollment/transition.ts);
  * - in flight: a task nobody ever held is put back unperformed and the enrollment ends now (a withdrawal in
  *   flight is kept: it protects the account); a task someone holds may be being performed: the enrollment is
- *   told to end, so whatever its result, no further step follows (an invitation sent meanwhile is withdrawn on
- *   the campaign's schedule).
+ *   told to end, so whatever its result, no further step follows (an invitation sent meanwhile is withdrawn now,
+ *   core/enrollment/transition.ts).
  *
  * Why the engine needs no check of its own before each action: it only claims `ready` enrollments (and
  * withdrawals), and an entry ends every match before its transaction commits. An import running at the same

@@ -157,4 +157,22 @@ describe("adding entries while people are enrolled", () => {
     clock.set(clock.now() + 3 * DAY);
     expect(await app.engine.claimForRunner(accountId, clock.now(), { by: "runner-1", until: clock.now() + 10 * MINUTE })).toBeNull();
   });
+
+  it("withdraws now an invitation a held task sent after the person was put on the list", async () => {
+    const clock = new VirtualClock(parseInstant("2027-03-01T09:00:00Z") as number);
+    const app = new App({ store: await openSqliteStore(":memory:"), channel: new AssistedChannel(), clock });
+    await app.addAccount(accountDoc());
+    const connect = { kind: "connect" as const, after: 0, note: "Hi", noteFallback: "blank" as const, withdrawAfter: 21 * DAY };
+    await app.createCampaign(campaignDoc({ steps: [connect, { kind: "message", after: DAY, text: "Thanks" }] }));
+    await app.enroll("c1", [{ prospect: prospect("anna") }]);
+    const accountId = (await app.account("alice")).id;
+    const held = await app.engine.claimForRunner(accountId, clock.now(), { by: "runner-1", until: clock.now() + 10 * MINUTE });
+    expect(held?.kind).toBe("connect");
+    expect(await add(app, [{ kind: "profile", input: url("anna") }])).toMatchObject({ awaitingResult: 1 });
+    clock.set(clock.now() + MINUTE);
+    expect((await app.engine.recordResult(held?.actionId as number, "ok", clock.now())).type).toBe("recorded");
+    const anna = await enrollmentOf(app, "anna");
+    expect(anna).toMatchObject({ status: "invited", nextKind: "withdraw", stopReason: "suppressed" });
+    expect(anna.readyAt).toBeLessThanOrEqual(clock.now()); // not the campaign's 21 days
+  });
 });

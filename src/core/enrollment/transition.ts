@@ -28,7 +28,9 @@
  *   now with the reason; an invited one whose withdrawal is scheduled keeps only that withdrawal, and an in-flight
  *   one its action's result: both are marked `stopReason`. A marked enrollment never runs another step: whatever
  *   would move it on (an acceptance, a result, a release) ends it instead, and every end it reaches is recorded
- *   with the stop reason (its dates still say what happened: withdrawnAt, acceptedAt, repliedAt).
+ *   with the stop reason (its dates still say what happened: withdrawnAt, acceptedAt, repliedAt). Reason
+ *   `suppressed` (the do-not-contact list) also makes an invitation sent by the action in flight due for
+ *   withdrawal now.
  *
  * What can never happen: a status change out of done; an in_flight enrollment moved by anything but its
  * action's result or release; a claim of an enrollment that is in flight or done.
@@ -118,7 +120,13 @@ export function transition(state: EnrollmentState, event: EnrollmentEvent, scope
   const out = step(state, event, scope);
   if (!out.ok) return out;
   const stopReason = out.change.stopReason ?? state.stopReason;
-  return stopReason === null ? out : { ...out, change: settleStop({ ...state, ...out.change }, out.change, stopReason, scope.now) };
+  if (stopReason === null) return out;
+  // Someone put on the do-not-contact list while their invitation was in flight: it is withdrawn now, not on schedule.
+  const sent = stopReason === "suppressed" && event.type === "performed" && event.kind === "connect" && out.change.status === "invited";
+  const change: EnrollmentChange = sent
+    ? { ...out.change, nextKind: "withdraw", readyAt: scope.reachable("withdraw", scope.now) }
+    : out.change;
+  return { ...out, change: settleStop({ ...state, ...change }, change, stopReason, scope.now) };
 }
 
 /**
