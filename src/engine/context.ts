@@ -10,12 +10,20 @@ export interface EngineContext {
   channel: Channel;
   clock: Clock;
   workspaceId: WorkspaceId;
-  /** Campaign documents never change once created; status is read from the store when it matters. */
+  /** Campaign documents by id and version; status is read from the store when it matters. */
   campaigns: CampaignCache;
 }
 
+/**
+ * Campaign rows by id. A document changes only by an update (engine/update-campaign.ts), which numbers it
+ * (campaigns.version) under its account's lock, possibly in another process: a cached row is used only while the
+ * store's version is the same. Inside a transaction (a store other than the cache's own) the version is read
+ * once per campaign and trusted for the rest of it: the engine works under the account's lock, which an update
+ * takes too. Outside one, every use reads the version (one indexed lookup).
+ */
 export class CampaignCache {
   private readonly byId = new Map<number, CampaignRow>();
+  private readonly checked = new WeakMap<Store, Map<number, number>>();
   constructor(private readonly store: Store) {}
 
   async get(id: number, store: Store = this.store): Promise<CampaignRow> {
@@ -24,16 +32,34 @@ export class CampaignCache {
     return row;
   }
 
-  /** The campaign, or null when the store has none with this id. Its document and name never change; its status may be out of date. */
+  /** The campaign, or null when the store has none with this id. Its document is the store's; its status may be out of date. */
   async find(id: number, store: Store = this.store): Promise<CampaignRow | null> {
     const hit = this.byId.get(id);
-    if (hit) return hit;
+    if (hit && (await this.version(id, store)) === hit.version) return hit;
     const row = await store.getCampaignById(id);
-    if (row) this.byId.set(id, row);
+    if (row) {
+      this.byId.set(id, row);
+      this.remember(store, id, row.version);
+    } else this.byId.delete(id);
     return row;
   }
 
   forget(id: number): void {
     this.byId.delete(id);
+  }
+
+  private async version(id: number, store: Store): Promise<number | null> {
+    const seen = store === this.store ? undefined : this.checked.get(store)?.get(id);
+    if (seen !== undefined) return seen;
+    const version = await store.campaignVersion(id);
+    if (version !== null) this.remember(store, id, version);
+    return version;
+  }
+
+  private remember(store: Store, id: number, version: number): void {
+    if (store === this.store) return;
+    let versions = this.checked.get(store);
+    if (!versions) this.checked.set(store, (versions = new Map()));
+    versions.set(id, version);
   }
 }

@@ -1,12 +1,26 @@
-/** Campaigns: a sender's sequence of steps, active or paused. Documents never change once created. */
+/**
+ * Campaigns: a sender's sequence of steps, active, paused or stopped. A document changes only by an update, which
+ * numbers it (campaigns.version) and keeps every version (campaign_versions, migration 016).
+ */
 import { LinkpaceError } from "../core/errors.js";
+import type { CampaignDoc } from "../core/model.js";
 import { runPrepared, runPreparedFirst } from "./prepared.js";
 import { campaignFromDb, toJson } from "./rows.js";
 import type { StoreContext } from "./store-context.js";
 import { mapConflict } from "./store-errors.js";
 import type { CampaignStatus, Store, WorkspaceId } from "./store.js";
 
-type CampaignQueries = Pick<Store, "insertCampaign" | "getCampaign" | "getCampaignById" | "listCampaigns" | "setCampaignStatus">;
+type CampaignQueries = Pick<
+  Store,
+  | "insertCampaign"
+  | "getCampaign"
+  | "getCampaignById"
+  | "listCampaigns"
+  | "setCampaignStatus"
+  | "updateCampaignDoc"
+  | "campaignVersion"
+  | "listCampaignVersions"
+>;
 
 export function campaignQueries(ctx: StoreContext): CampaignQueries {
   const { db } = ctx;
@@ -37,6 +51,10 @@ export function campaignQueries(ctx: StoreContext): CampaignQueries {
           .returningAll()
           .executeTakeFirstOrThrow(),
       );
+      await db
+        .insertInto("campaign_versions")
+        .values({ campaign_id: inserted.id, version: 1, doc: inserted.doc, created_at: row.createdAt })
+        .execute();
       return campaignFromDb(inserted);
     },
 
@@ -63,6 +81,40 @@ export function campaignQueries(ctx: StoreContext): CampaignQueries {
         id,
         status,
       );
+    },
+
+    async updateCampaignDoc(id, doc, version, at) {
+      const json = toJson(doc);
+      const updated = await db
+        .updateTable("campaigns")
+        .set({ doc: json, version })
+        .where("id", "=", id)
+        .where("version", "=", version - 1)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) throw new LinkpaceError("conflict", `campaign ${id} changed meanwhile (expected version ${version - 1}): try again`);
+      await db.insertInto("campaign_versions").values({ campaign_id: id, version, doc: json, created_at: at }).execute();
+      return campaignFromDb(updated);
+    },
+
+    async campaignVersion(id) {
+      const r = await runPreparedFirst(
+        ctx,
+        "campaign.version",
+        (i: number) => db.selectFrom("campaigns").select("version").where("id", "=", i),
+        id,
+      );
+      return r ? r.version : null;
+    },
+
+    async listCampaignVersions(id) {
+      const rows = await db.selectFrom("campaign_versions").selectAll().where("campaign_id", "=", id).orderBy("version").execute();
+      return rows.map((r) => ({
+        campaignId: r.campaign_id,
+        version: r.version,
+        doc: JSON.parse(r.doc) as CampaignDoc,
+        createdAt: r.created_at,
+      }));
     },
   };
 }

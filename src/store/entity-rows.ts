@@ -34,6 +34,16 @@ export interface CampaignRow {
   doc: CampaignDoc;
   status: CampaignStatus;
   createdAt: Instant;
+  /** The number of `doc` among the campaign's versions: 1 at creation, one more per update (campaign update). */
+  version: number;
+}
+
+/** One document a campaign had, from `createdAt` on (version 1 is the created one). */
+export interface CampaignVersionRow {
+  campaignId: number;
+  version: number;
+  doc: CampaignDoc;
+  createdAt: Instant;
 }
 
 export interface PersonRow {

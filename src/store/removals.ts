@@ -85,6 +85,7 @@ export function removalQueries({ db }: StoreContext): RemovalStore {
       const notifications = await deleteNotifications("campaign_id", campaignId);
       await db.deleteFrom("unreachable_prospects").where("campaign_id", "=", campaignId).execute();
       const enrollments = count(await db.deleteFrom("enrollments").where("campaign_id", "=", campaignId).executeTakeFirst());
+      await db.deleteFrom("campaign_versions").where("campaign_id", "=", campaignId).execute();
       const campaigns = count(await db.deleteFrom("campaigns").where("id", "=", campaignId).executeTakeFirst());
       return { enrollments, logRows, replies, notifications, campaigns };
     },
@@ -97,6 +98,7 @@ export function removalQueries({ db }: StoreContext): RemovalStore {
       const logRows = count(await db.deleteFrom("log").where("account_id", "=", accountId).executeTakeFirst());
       await db.deleteFrom("unreachable_prospects").where("campaign_id", "in", campaignIds).execute();
       const enrollments = count(await db.deleteFrom("enrollments").where("account_id", "=", accountId).executeTakeFirst());
+      await db.deleteFrom("campaign_versions").where("campaign_id", "in", campaignIds).execute();
       const campaigns = count(await db.deleteFrom("campaigns").where("account_id", "=", accountId).executeTakeFirst());
       await db.deleteFrom("accounts").where("id", "=", accountId).execute();
       return { enrollments, logRows, replies, notifications, campaigns };

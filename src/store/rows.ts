@@ -44,6 +44,7 @@ export function campaignFromDb(r: Selectable<CampaignsTable>): CampaignRow {
     doc: JSON.parse(r.doc) as CampaignDoc,
     status: r.status,
     createdAt: r.created_at,
+    version: r.version,
   };
 }
 

@@ -36,6 +36,17 @@ export interface CampaignsTable {
   doc: string;
   status: CampaignStatus;
   created_at: number;
+  /** The number of `doc` among the campaign's versions (migration 016). */
+  version: Generated<number>;
+}
+
+/** Every document a campaign had (migration 016): version 1 at creation, one more per update. */
+export interface CampaignVersionsTable {
+  campaign_id: number;
+  version: number;
+  /** CampaignDoc as JSON. */
+  doc: string;
+  created_at: number;
 }
 
 export interface PersonsTable {
@@ -121,6 +132,7 @@ export interface Database {
   workspaces: WorkspacesTable;
   accounts: AccountsTable;
   campaigns: CampaignsTable;
+  campaign_versions: CampaignVersionsTable;
   persons: PersonsTable;
   person_identifiers: PersonIdentifiersTable;
   enrollments: EnrollmentsTable;

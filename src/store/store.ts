@@ -13,16 +13,18 @@ import type { ApiTokenStore } from "./api-tokens.js";
 import type { SessionStore } from "./sessions.js";
 import type { ReplyStore } from "./replies.js";
 import type { RemovalStore } from "./removals.js";
+import type { ForgetStore } from "./forget.js";
 import type { SuppressionStore } from "./suppressions.js";
 import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
-import type { ActionKind, ActionResult } from "../core/model.js";
+import type { ActionKind, ActionResult, CampaignDoc } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type {
   WorkspaceId,
   AccountRow,
   CampaignStatus,
   CampaignRow,
+  CampaignVersionRow,
   PersonRow,
   NewPerson,
   EnrollmentRow,
@@ -54,6 +56,7 @@ export * from "./entity-rows.js";
 export * from "./log-rows.js";
 export type { NewReply, ReplyFilter, ReplyListRow, ReplyRow } from "./replies.js";
 export type { RemovedRows } from "./removals.js";
+export type { ErasedRows, ErasureTarget } from "./forget.js";
 export type { NewSuppression, SuppressionCandidate, SuppressionRow } from "./suppressions.js";
 
 /** Webhooks and their delivery log (webhooks.ts), alerts read back from the outbox (alerts.ts), replies (replies.ts). */
@@ -67,7 +70,8 @@ export interface Store
     UnreachableStore,
     ReplyStore,
     SuppressionStore,
-    RemovalStore {
+    RemovalStore,
+    ForgetStore {
   readonly dialect: "sqlite" | "postgres";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
@@ -103,11 +107,21 @@ export interface Store
   setAccountWake(id: number, state: unknown, wakeAt: Instant | null): Promise<Instant | null>;
 
   // Campaigns. Lists are ordered by id.
-  insertCampaign(row: Omit<CampaignRow, "id">): Promise<CampaignRow>;
+  /** Inserts a campaign at version 1 (and that version). */
+  insertCampaign(row: Omit<CampaignRow, "id" | "version">): Promise<CampaignRow>;
   getCampaign(workspaceId: WorkspaceId, name: string): Promise<CampaignRow | null>;
   getCampaignById(id: number): Promise<CampaignRow | null>;
   listCampaigns(workspaceId: WorkspaceId): Promise<CampaignRow[]>;
   setCampaignStatus(id: number, status: CampaignStatus): Promise<void>;
+  /**
+   * Replaces a campaign's document with version `version` (one more than its current, which the caller read
+   * under the account's lock) and records that version at `at`; the row as it is now.
+   */
+  updateCampaignDoc(id: number, doc: CampaignDoc, version: number, at: Instant): Promise<CampaignRow>;
+  /** The campaign's version number, or null when there is no such campaign: one cheap lookup (engine/context.ts). */
+  campaignVersion(id: number): Promise<number | null>;
+  /** Every version of a campaign, in version order. */
+  listCampaignVersions(id: number): Promise<CampaignVersionRow[]>;
 
   // People and their identifiers (unique per workspace).
   /** identifier -> person id, for those of `identifiers` that are known. */

@@ -20,6 +20,7 @@ import { repliesMigration } from "./012-replies.js";
 import { suppressionsMigration } from "./013-suppressions.js";
 import { stopAndDeleteMigration } from "./014-stop-and-delete.js";
 import { campaignQueueMigration } from "./015-campaign-queue.js";
+import { campaignVersionsMigration } from "./016-campaign-versions.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -38,6 +39,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "013-suppressions": suppressionsMigration(dialect),
     "014-stop-and-delete": stopAndDeleteMigration(dialect),
     "015-campaign-queue": campaignQueueMigration(),
+    "016-campaign-versions": campaignVersionsMigration(dialect),
   };
 }
 
