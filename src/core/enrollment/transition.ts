@@ -31,10 +31,18 @@
  *   with the stop reason (its dates still say what happened: withdrawnAt, acceptedAt, repliedAt). Reason
  *   `suppressed` (the do-not-contact list) also makes an invitation sent by the action in flight due for
  *   withdrawal now.
+ * - campaign_updated (the owner changed the campaign's document; any status but done): the enrollment keeps its
+ *   progress on the new steps (core/campaign/step-map.ts). Ready at a kept step: that step, its readyAt planned
+ *   again when its delay or the schedule changed (a parked one stays parked); at a removed step: the next step
+ *   that exists. Invited: the step after its connect, the pending withdrawal planned again from the invitation
+ *   when the connect's withdrawAfter or the schedule changed (a withdrawal already due stays due; one of a
+ *   removed connect stays as it was). In flight: the new index of its step (the caller puts back, or refuses, an
+ *   action whose step was removed).
  *
  * What can never happen: a status change out of done; an in_flight enrollment moved by anything but its
  * action's result or release; a claim of an enrollment that is in flight or done.
  */
+import { stepAfter, type StepMap } from "../campaign/step-map.js";
 import type { ActionKind, ActionResult, CampaignDoc } from "../model.js";
 import { DAY, type Instant } from "../time.js";
 import { REINVITE_BLOCK } from "./reinvite.js";
@@ -83,7 +91,9 @@ export type EnrollmentEvent =
   | { type: "declined" }
   | { type: "invited_outside"; step: number; note: string }
   | { type: "withdrawal_requested" }
-  | { type: "end_requested"; reason: StopReason };
+  | { type: "end_requested"; reason: StopReason }
+  /** The campaign's document changed from `previous` (scope.campaign is the new one); `connected`: the person is a connection. */
+  | { type: "campaign_updated"; previous: CampaignDoc; map: StepMap; connected: boolean };
 
 export type EnrollmentEventType = EnrollmentEvent["type"];
 
@@ -114,6 +124,7 @@ export const LEGAL_FROM: Record<EnrollmentEventType, readonly EnrollmentStatus[]
   invited_outside: ["ready"],
   withdrawal_requested: ["invited"],
   end_requested: ["ready", "in_flight", "invited"],
+  campaign_updated: ["ready", "in_flight", "invited"],
 };
 
 export function transition(state: EnrollmentState, event: EnrollmentEvent, scope: TransitionScope): TransitionResult {
@@ -189,11 +200,52 @@ function step(state: EnrollmentState, event: EnrollmentEvent, scope: TransitionS
       if (state.status === "in_flight" || withdrawalDue) return done({ stopReason: event.reason });
       return done(planNext(scope, { type: "end", reason: event.reason }, state.baseAt));
     }
+    case "campaign_updated": {
+      const change = campaignUpdated(state, event, scope);
+      return change === null ? illegal(state, event, "its step in flight was removed (put its action back first)") : done(change);
+    }
     default: {
       const never: never = event;
       return never;
     }
   }
+}
+
+/** The change that carries an enrollment over to the campaign's new document (see campaign_updated above); null: illegal. */
+function campaignUpdated(
+  state: EnrollmentState,
+  event: Extract<EnrollmentEvent, { type: "campaign_updated" }>,
+  scope: TransitionScope,
+): EnrollmentChange | null {
+  const { previous, map, connected } = event;
+  const { campaign, now } = scope;
+  const scheduleChanged = JSON.stringify(previous.schedule) !== JSON.stringify(campaign.schedule);
+  if (state.status === "invited" || state.nextKind === "withdraw") {
+    // A pending invitation, of the connect step before `step`.
+    const to = stepAfter(map, state.step - 1);
+    const change: EnrollmentChange = { step: to.kept ? to.step + 1 : to.step };
+    if (!to.kept || state.status !== "invited" || state.stopReason !== null || state.acceptedAt !== null || state.invitedAt === null)
+      return change;
+    const before = connectStepAt(previous, state.step - 1)?.withdrawAfter ?? null;
+    const after = connectStepAt(campaign, to.step)?.withdrawAfter ?? null;
+    if (before === after && !scheduleChanged) return change;
+    if (state.nextKind === "withdraw" && state.readyAt !== null && state.readyAt <= now) return change;
+    if (after === null) return { ...change, nextKind: null, readyAt: null };
+    const readyAt = scope.reachable("withdraw", Math.max(state.invitedAt + after, now));
+    return { ...change, nextKind: readyAt === null ? null : "withdraw", readyAt };
+  }
+  const to = stepAfter(map, state.step);
+  if (state.status === "in_flight") return to.kept ? { step: to.step } : null;
+  if (to.kept) {
+    const step = campaign.steps[to.step] as CampaignDoc["steps"][number];
+    const delayChanged = previous.steps[state.step]?.after !== step.after;
+    if (state.readyAt === null || (!delayChanged && !scheduleChanged)) return { step: to.step };
+    return planNext(scope, { type: "step", step: to.step, kind: step.kind, dueAt: state.baseAt + step.after }, state.baseAt);
+  }
+  const next = planNextStep(campaign, to.step, state.baseAt, connected);
+  // Parked by a paused campaign: it stays parked on its new step (resume plans it).
+  if (state.readyAt === null && next.type === "step") return { step: next.step, nextKind: next.kind };
+  return planNext(scope, next, state.baseAt);
 }
 
 /** The columns of a new enrollment, before `planStart` or an adopted invitation plans it. */

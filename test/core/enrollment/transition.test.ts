@@ -12,6 +12,7 @@ import {
   type EnrollmentStatus,
   type TransitionScope,
 } from "../../../src/core/enrollment/transition.js";
+import { mapSteps } from "../../../src/core/campaign/step-map.js";
 import { REINVITE_BLOCK } from "../../../src/core/enrollment/reinvite.js";
 import { FAILURE_CODES, type ActionKind, type ActionResult } from "../../../src/core/model.js";
 import { DAY, HOUR } from "../../../src/core/time.js";
@@ -60,6 +61,7 @@ const events: Record<EnrollmentEventType, EnrollmentEvent> = {
   invited_outside: { type: "invited_outside", step: 1, note: "by hand" },
   withdrawal_requested: { type: "withdrawal_requested" },
   end_requested: { type: "end_requested", reason: "stopped" },
+  campaign_updated: { type: "campaign_updated", previous: campaign, map: mapSteps(campaign.steps, campaign.steps), connected: false },
 };
 
 type Expected = EnrollmentStatus | "illegal";
@@ -78,6 +80,7 @@ const TABLE: Record<EnrollmentEventType, [Expected, Expected, Expected, Expected
   invited_outside: /*          */ ["invited", "illegal", "illegal", "illegal"],
   withdrawal_requested: /*     */ ["illegal", "illegal", "invited", "illegal"],
   end_requested: /*            */ ["done", "in_flight", "invited", "illegal"],
+  campaign_updated: /*         */ ["ready", "in_flight", "invited", "illegal"],
 };
 
 const moves = (Object.keys(TABLE) as EnrollmentEventType[]).flatMap((type) =>
