@@ -17,6 +17,7 @@ import { enrollmentQueueQueries } from "./enrollment-queue.js";
 import { enrollmentReportQueries } from "./enrollment-reports.js";
 import { enrollmentQueries } from "./enrollments.js";
 import { exportQueries } from "./exports.js";
+import { forgetQueries } from "./forget.js";
 import { listingQueries } from "./listings.js";
 import { logQueries } from "./log.js";
 import { notificationQueries } from "./notifications.js";
@@ -82,6 +83,7 @@ function assemble(ctx: StoreContext, open: OpenTransactions): Store {
     ...replyQueries(ctx),
     ...removalQueries(ctx),
     ...suppressionQueries(ctx),
+    ...forgetQueries(ctx),
   };
   return store;
 }
