@@ -14,7 +14,6 @@ import type { SessionStore } from "./sessions.js";
 import type { ReplyStore } from "./replies.js";
 import type { RemovalStore } from "./removals.js";
 import type { ForgetStore } from "./forget.js";
-import type { ForgetStore } from "./forget.js";
 import type { SuppressionStore } from "./suppressions.js";
 import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
@@ -57,7 +56,6 @@ export * from "./entity-rows.js";
 export * from "./log-rows.js";
 export type { NewReply, ReplyFilter, ReplyListRow, ReplyRow } from "./replies.js";
 export type { RemovedRows } from "./removals.js";
-export type { ErasedRows, ErasureTarget } from "./forget.js";
 export type { ErasedRows, ErasureTarget } from "./forget.js";
 export type { NewSuppression, SuppressionCandidate, SuppressionRow } from "./suppressions.js";
 
