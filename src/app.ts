@@ -15,6 +15,7 @@ import { enrollProspects, type EnrollItem, type EnrollResult } from "./engine/en
 import { recordNetworkEvent, type EventOutcome, type NetworkEvent } from "./engine/network-events.js";
 import { applyArchive, type ArchiveOutcome } from "./engine/archive-apply.js";
 import { markPerson, type MarkInput, type MarkResult } from "./engine/mark.js";
+import { updateCampaign, type UpdateOutcome } from "./engine/update-campaign.js";
 import {
   deleteCampaign,
   removeAccount,
@@ -204,6 +205,12 @@ export class App {
       if (e !== dryRun) throw e;
     }
     return results;
+  }
+
+  /** Replaces a campaign's document with its next version (engine/update-campaign.ts); a dry run writes nothing. */
+  async updateCampaign(doc: CampaignDoc, opts: { dryRun?: boolean } = {}): Promise<UpdateOutcome> {
+    await this.campaign(doc.name);
+    return updateCampaign(this.ctx, doc, opts);
   }
 
   /** Stops a campaign for good (engine/removals.ts): every enrollment ends; scheduled withdrawals still happen. */
