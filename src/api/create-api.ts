@@ -39,6 +39,7 @@ import { registerExportRoutes } from "./routes/exports.js";
 import { registerAnalyticsRoutes } from "./routes/analytics.js";
 import { registerCampaignPreviewRoutes } from "./routes/campaign-preview.js";
 import { registerEnrollmentRoutes } from "./routes/enrollments.js";
+import { registerPersonRoutes } from "./routes/persons.js";
 import { ARCHIVE_IMPORT_PATH, registerImportRoutes } from "./routes/imports.js";
 import { registerMarkRoutes } from "./routes/mark.js";
 import { registerReplyRoutes } from "./routes/replies.js";
@@ -165,6 +166,7 @@ export function createApi(opts: ApiOptions): Api {
   registerExportRoutes(http);
   registerAnalyticsRoutes(http);
   registerEnrollmentRoutes(http);
+  registerPersonRoutes(http);
   registerMarkRoutes(http);
   registerReplyRoutes(http);
   registerSuppressionRoutes(http);

@@ -8,6 +8,7 @@ import { registerAlertsCommand } from "./commands/alerts.js";
 import { registerCampaignCommands } from "./commands/campaign.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerExportCommand } from "./commands/export.js";
+import { registerForgetCommand } from "./commands/forget.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerProspectCommands } from "./commands/prospects.js";
 import { registerImportCommands } from "./commands/import-archive.js";
@@ -63,6 +64,7 @@ Documentation: README.md, then docs/ in the linkpace repository (docs/cli.md lis
   registerImportCommands(program);
   registerMarkCommand(program);
   registerSuppressCommands(program);
+  registerForgetCommand(program);
   registerStatusCommand(program);
   registerSentCommand(program);
   registerExportCommand(program);

@@ -23,6 +23,7 @@ describe("GET /v1/enrollments", () => {
     expect(all.body.enrollments.map((e: { prospect: { firstName: string } }) => e.prospect.firstName)).toEqual(["Joe", "Jane"]);
     expect(all.body.enrollments[1]).toEqual({
       id: 1,
+      personId: 1,
       campaign: "q1",
       account: "alice",
       status: "invited",

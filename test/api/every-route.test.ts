@@ -130,6 +130,8 @@ describe("every route", () => {
     const enrollments = (await h.call(h.tokenA, "GET", "/v1/enrollments")).body.enrollments as Array<{ id: number; status: string }>;
     const enrollment = enrollments.find((e) => e.status !== "done")?.id as number;
     expect(enrollment).toBeGreaterThan(0);
+    const joe = (await h.call(h.tokenA, "GET", "/v1/persons?url=https://www.linkedin.com/in/joe-bloggs")).body.id as number;
+    expect(joe).toBeGreaterThan(0);
 
     /** `b`: what B gets; `a`: A's status when not a success (the resource exists, the request does not apply). */
     type Case = { method: string; path: string; body?: unknown; headers?: Record<string, string>; b: "404" | "empty" | "own"; a?: number };
@@ -154,6 +156,7 @@ describe("every route", () => {
       }, // A: found, but no zip
       { method: "GET", path: "/v1/enrollments", b: "empty" },
       { method: "GET", path: "/v1/enrollments?campaign=q1", b: "404" },
+      { method: "GET", path: "/v1/persons?url=https://www.linkedin.com/in/joe-bloggs", b: "404" },
       { method: "GET", path: "/v1/invitations", b: "empty" },
       { method: "GET", path: "/v1/invitations?campaign=q1", b: "404" },
       { method: "POST", path: `/v1/invitations/${invitation}/withdraw`, b: "404" },
@@ -194,6 +197,8 @@ describe("every route", () => {
       { method: "GET", path: "/v1/session", b: "own" },
       // Stop, delete and remove: for A, the campaign stops with nothing pending, so it and then its account go.
       { method: "POST", path: `/v1/enrollments/${enrollment}/remove`, b: "404", a: 409 }, // A: ended by the reply above
+      { method: "DELETE", path: `/v1/persons/${joe}?dryRun=true`, b: "404" },
+      { method: "DELETE", path: `/v1/persons/${joe}`, b: "404" },
       { method: "POST", path: "/v1/campaigns/q1/stop", b: "404" },
       { method: "DELETE", path: "/v1/campaigns/q1", b: "404" },
       { method: "DELETE", path: "/v1/accounts/alice?stopCampaigns=true", b: "404" },

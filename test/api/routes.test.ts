@@ -289,6 +289,8 @@ describe("/openapi.json and /docs", () => {
         "GET /v1/suppressions",
         "POST /v1/suppressions",
         "DELETE /v1/suppressions/{id}",
+        "GET /v1/persons",
+        "DELETE /v1/persons/{id}",
       ].sort(),
     );
     expect(doc.paths["/healthz"].get.security).toEqual([]);

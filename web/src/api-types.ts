@@ -3090,6 +3090,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find a person by any profile URL of theirs (to erase them: DELETE /v1/persons/{id}) */
+        get: {
+            parameters: {
+                query: {
+                    url: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the person */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase a person everywhere; their identifiers go on the do-not-contact list as salted hashes
+         * @description Deletes the person, their identifiers and fields, enrollments, replies, notifications (and queued webhook deliveries) and import refusals; their account's past actions stay in the log without campaign, person or text, for the budgets. A task nobody held is put back first; 409 while a runner or an agent holds a task for them. Pending invitations are listed in `withdrawByHand`: linkpace can no longer withdraw them. `dryRun=true` answers what would be erased and writes nothing.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what was erased */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonErased"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mark": {
         parameters: {
             query?: never;
@@ -4395,6 +4566,8 @@ export interface components {
         };
         Enrollment: {
             id: number;
+            /** @description the person enrolled (GET /v1/persons, DELETE /v1/persons/{id}) */
+            personId: number;
             campaign: string;
             account: string;
             /** @enum {string} */
@@ -4453,6 +4626,51 @@ export interface components {
              */
             outcome: "ended" | "withdrawal" | "task";
             at: string | null;
+        };
+        Person: {
+            id: number;
+            name: string;
+            /** @description the profile URL shown for them */
+            url: string;
+            /** @description every canonical identifier they are known by */
+            identifiers: string[];
+            /** @description enrollments not ended yet */
+            activeEnrollments: number;
+        };
+        PersonErased: {
+            person: {
+                id: number;
+                url: string;
+            } | null;
+            dryRun: boolean;
+            erased: {
+                persons: number;
+                identifiers: number;
+                enrollments: number;
+                /** @description log rows kept for the account's budgets, without campaign, person, prospect or text */
+                logRows: number;
+                replies: number;
+                notifications: number;
+                webhookDeliveries: number;
+                /** @description import refusals that named them */
+                unreachable: number;
+                /** @description profile entries of the do-not-contact list naming them, replaced by hashes */
+                suppressionEntries: number;
+            };
+            /** @description tasks nobody held, put back unperformed first */
+            releasedTasks: number;
+            /** @description their identifiers on the do-not-contact list as salted hashes */
+            hashes: {
+                added: number;
+                alreadyListed: number;
+            };
+            /** @description pending invitations linkpace can no longer withdraw: withdraw them by hand on LinkedIn */
+            withdrawByHand: {
+                account: string;
+                campaign: string;
+                invitedAt: string | null;
+            }[];
+            summary: string;
         };
         MarkResult: {
             /** @enum {string} */

@@ -17,6 +17,7 @@ const When = z.string().nullable().openapi({ description: "ISO 8601 (UTC), null 
 export const EnrollmentSchema = z
   .object({
     id: z.number().int(),
+    personId: z.number().int().openapi({ description: "the person enrolled (GET /v1/persons, DELETE /v1/persons/{id})" }),
     campaign: z.string(),
     account: z.string(),
     status: z.enum(STATUSES),
@@ -56,6 +57,7 @@ function enrollmentJson(
   const { enrollment: e, person: p } = row;
   return {
     id: e.id,
+    personId: e.personId,
     campaign: names.campaigns.get(e.campaignId) ?? "",
     account: names.accounts.get(e.accountId) ?? "",
     status: e.status,
