@@ -44,7 +44,7 @@ export interface ForgetStore {
   erasePersonRows(target: ErasureTarget): Promise<ErasedRows>;
 }
 
-export function forgetQueries({ db }: StoreContext): ForgetStore {
+export function forgetQueries({ db, dialect }: StoreContext): ForgetStore {
   const n = (r: { numDeletedRows: bigint } | { numUpdatedRows: bigint }): number =>
     Number("numDeletedRows" in r ? r.numDeletedRows : r.numUpdatedRows);
 
@@ -60,6 +60,8 @@ export function forgetQueries({ db }: StoreContext): ForgetStore {
     },
 
     async erasePersonRows({ workspaceId, personId, urls }) {
+      // SQLite: what is deleted from here on is overwritten with zeros in the file, not left in free space.
+      if (dialect === "sqlite") await sql`PRAGMA secure_delete = ON`.execute(db);
       const pid = personId ?? -1;
       const urlList = urls.length > 0 ? [...new Set(urls)] : [""];
       const enrollmentIds = db.selectFrom("enrollments").select("id").where("person_id", "=", pid);

@@ -16,8 +16,8 @@ addresses of their extra columns go on the do-not-contact list as salted hashes:
 (reason suppressed).
 
 A pending invitation cannot be withdrawn by linkpace once they are erased: the report names it, withdraw it by
-hand on LinkedIn. A task for them that a runner or an agent holds is refused (exit 1): answer or skip it, then
-forget them. See docs/privacy.md.
+hand on LinkedIn. While a runner or an agent holds a task for them, forget is refused (exit 2): answer or skip
+the task, then forget them. See docs/privacy.md.
 
 Examples:
   linkpace forget https://www.linkedin.com/in/jane-doe --dry-run
