@@ -75,6 +75,7 @@ describe("every route", () => {
       "POST /v1/accounts": { ...ACCOUNT, name: "zed" },
       "PUT /v1/accounts/{name}": ACCOUNT,
       "POST /v1/campaigns": { ...CAMPAIGN, name: "q9" },
+      "PUT /v1/campaigns/{name}": { ...CAMPAIGN, name: "alice" }, // no campaign alice: a 404 once valid
       "POST /v1/campaigns/preview": { definition: CAMPAIGN },
       "POST /v1/mark": { person: "https://www.linkedin.com/in/jane-doe", outcome: "replied" },
       "POST /v1/tasks/next": { account: "alice" },
@@ -199,6 +200,8 @@ describe("every route", () => {
       { method: "POST", path: `/v1/enrollments/${enrollment}/remove`, b: "404", a: 409 }, // A: ended by the reply above
       { method: "DELETE", path: `/v1/persons/${joe}?dryRun=true`, b: "404" },
       { method: "DELETE", path: `/v1/persons/${joe}`, b: "404" },
+      { method: "PUT", path: "/v1/campaigns/q1?dryRun=true", body: CAMPAIGN, b: "404" },
+      { method: "PUT", path: "/v1/campaigns/q1", body: { ...CAMPAIGN, priority: 2 }, b: "404" },
       { method: "POST", path: "/v1/campaigns/q1/stop", b: "404" },
       { method: "DELETE", path: "/v1/campaigns/q1", b: "404" },
       { method: "DELETE", path: "/v1/accounts/alice?stopCampaigns=true", b: "404" },

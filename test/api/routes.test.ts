@@ -260,6 +260,7 @@ describe("/openapi.json and /docs", () => {
         "POST /v1/campaigns/{name}/resume",
         "POST /v1/campaigns/{name}/stop",
         "DELETE /v1/campaigns/{name}",
+        "PUT /v1/campaigns/{name}",
         "POST /v1/enrollments/{id}/remove",
         "DELETE /v1/accounts/{name}",
         "POST /v1/invitations/{id}/withdraw",
@@ -310,5 +311,37 @@ describe("/openapi.json and /docs", () => {
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
       for (const op of Object.values(ops)) if (path.startsWith("/v1/")) expect(op.responses["401"], path).toBeDefined();
     }
+  });
+});
+
+describe("PUT /v1/campaigns/{name}", () => {
+  it("updates to the next version (dry run first), lists unsendable texts, refuses another account (422), an unknown campaign (404) and a stopped one (409)", async () => {
+    const h = await seeded();
+    const skip = { ...CAMPAIGN, steps: [{ connect: { note: "About {{ company }}", noteFallback: "skip", withdrawAfter: "21d" } }] };
+    const dry = await h.call(h.tokenA, "PUT", "/v1/campaigns/q1?dryRun=true", skip);
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body).toMatchObject({
+      campaign: { name: "q1", version: 2, previousVersion: 1 },
+      changed: true,
+      dryRun: true,
+      steps: [{ from: 0, to: 0, kind: "connect", change: "changed" }],
+      unsendable: { count: 1, listed: [{ profile: expect.stringContaining("joe-bloggs"), step: 1 }] },
+    });
+    expect((await h.call(h.tokenA, "GET", "/v1/campaigns/q1")).body.campaign.version).toBe(1);
+    const real = await h.call(h.tokenA, "PUT", "/v1/campaigns/q1", skip);
+    expect(real.body).toMatchObject({ campaign: { version: 2 }, dryRun: false, summary: expect.stringContaining("now version 2") });
+    const shown = (await h.call(h.tokenA, "GET", "/v1/campaigns/q1")).body.campaign;
+    expect(shown).toMatchObject({ version: 2, definition: { steps: [{ connect: { note: "About {{ company }}" } }] } });
+    const same = await h.call(h.tokenA, "PUT", "/v1/campaigns/q1", skip);
+    expect(same.body).toMatchObject({ changed: false, campaign: { version: 2 } });
+
+    await h.call(h.tokenA, "POST", "/v1/accounts", { ...ACCOUNT, name: "bob" });
+    const moved = await h.call(h.tokenA, "PUT", "/v1/campaigns/q1", { ...CAMPAIGN, account: "bob" });
+    expect(moved.status, moved.text).toBe(422);
+    expect(moved.text).toMatch(/account must stay alice/);
+    expect((await h.call(h.tokenA, "PUT", "/v1/campaigns/nope", { ...CAMPAIGN, name: "nope" })).status).toBe(404);
+    await h.call(h.tokenA, "POST", "/v1/campaigns/q1/stop");
+    const stopped = await h.call(h.tokenA, "PUT", "/v1/campaigns/q1", CAMPAIGN);
+    expect(stopped.status, stopped.text).toBe(409);
   });
 });

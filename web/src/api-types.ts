@@ -826,7 +826,92 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /**
+         * Update a campaign: the whole document (same name, same account) becomes its next version
+         * @description Texts, schedule, delays, priority, steps added or removed. People enrolled keep their progress: steps are matched by kind and order; someone waiting at a removed step goes on with the next one; a changed text applies to every action not handed out yet; a changed delay or schedule re-plans who waits for it; pending invitations keep their withdrawal. The templates are checked again; the answer lists people whose text would not be sendable. `dryRun=true` answers the same and writes nothing. 409: the campaign is stopped, or a task held by a runner or an agent is at a step the update removes.
+         */
+        put: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            responses: {
+                /** @description what the update changed (or would) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignUpdated"];
+                    };
+                };
+                /** @description no credential, or an unknown or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description with the session cookie: X-CSRF-Token missing or wrong, or the request came from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not found in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid input: `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited: see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         /**
          * Delete a stopped campaign with nothing pending: its enrollments and texts
@@ -4153,6 +4238,8 @@ export interface components {
             status: "active" | "paused" | "stopped";
             /** Format: date-time */
             createdAt: string;
+            /** @description the definition's version: 1 at creation, one more per update */
+            version: number;
             definition: components["schemas"]["Document"];
             enrollments: {
                 active: number;
@@ -4165,6 +4252,50 @@ export interface components {
         };
         OneCampaign: {
             campaign: components["schemas"]["CampaignSummary"];
+        };
+        CampaignUpdated: {
+            campaign: {
+                name: string;
+                version: number;
+                previousVersion: number;
+            };
+            /** @description false: the document was the same (no new version) */
+            changed: boolean;
+            dryRun: boolean;
+            steps: {
+                /** @description the step's index (from 0) before; null: added */
+                from: number | null;
+                /** @description its index after; null: removed */
+                to: number | null;
+                /** @enum {string} */
+                kind: "visit" | "connect" | "message" | "withdraw";
+                /** @enum {string} */
+                change: "same" | "changed" | "added" | "removed";
+            }[];
+            enrollments: {
+                /** @description enrollments in progress carried over */
+                total: number;
+                /** @description whose step index changed */
+                moved: number;
+                /** @description whose next time changed */
+                replanned: number;
+                /** @description that ended: no step left for them */
+                ended: number;
+                /** @description tasks nobody held, at a removed step, put back unperformed */
+                released: number;
+            };
+            unsendable: {
+                count: number;
+                listed: {
+                    enrollmentId: number;
+                    profile: string;
+                    /** @description the new step's number, from 1 */
+                    step: number;
+                    reason: string;
+                }[];
+            };
+            /** @description what happened, in a sentence (the CLI prints it) */
+            summary: string;
         };
         CampaignStopped: {
             campaign: {

@@ -1,4 +1,4 @@
-/** /v1/campaigns: list, create (the CLI's campaign document as JSON), show, pause, resume, stop, delete. */
+/** /v1/campaigns: list, create (the CLI's campaign document as JSON), show, update, pause, resume, stop, delete. */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.js";
 import { campaignDocFromObject, campaignDocToObject } from "../../core/campaign/index.js";
@@ -6,8 +6,10 @@ import { formatInstant } from "../../core/time.js";
 import { deleteJson, stopJson } from "../../engine/removal-json.js";
 import type { CampaignRow } from "../../store/store.js";
 import type { Router } from "../router.js";
-import { Document, failures, NameParam, ok, Page, PageQuery, paginate } from "../schemas.js";
-import { CampaignDeleted, CampaignStopped } from "./removal-schemas.js";
+import { invalidDocument, joinWhere } from "../../core/campaign/doc-issues.js";
+import { BoolQuery, Document, failures, NameParam, ok, Page, PageQuery, paginate } from "../schemas.js";
+import { updateJson } from "../../engine/update-json.js";
+import { CampaignDeleted, CampaignStopped, CampaignUpdated } from "./removal-schemas.js";
 
 /** `describe`'s answer. */
 const CampaignSummary = z
@@ -16,6 +18,7 @@ const CampaignSummary = z
     account: z.string(),
     status: z.enum(["active", "paused", "stopped"]),
     createdAt: z.string().datetime(),
+    version: z.number().int().openapi({ description: "the definition's version: 1 at creation, one more per update" }),
     definition: Document,
     enrollments: z.object({
       active: z.number().int(),
@@ -36,6 +39,7 @@ async function describe(app: App, row: CampaignRow) {
     account: row.doc.account,
     status: row.status,
     createdAt: formatInstant(row.createdAt),
+    version: row.version,
     definition: campaignDocToObject(row.doc),
     enrollments: { active: by.ready + by.in_flight, invited: by.invited, done: by.done, endReasons: counts.byEndReason },
   };
@@ -91,6 +95,38 @@ export function registerCampaignRoutes(r: Router): void {
     async (c) => {
       const app = c.var.app;
       return c.json({ campaign: await describe(app, await app.campaign(c.req.valid("param").name)) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: "put",
+      path: "/v1/campaigns/{name}",
+      tags: ["campaigns"],
+      summary: "Update a campaign: the whole document (same name, same account) becomes its next version",
+      description:
+        "Texts, schedule, delays, priority, steps added or removed. People enrolled keep their progress: steps are matched by kind and order; someone waiting at a removed step goes on with the next one; a changed text applies to every action not handed out yet; a changed delay or schedule re-plans who waits for it; pending invitations keep their withdrawal. The templates are checked again; the answer lists people whose text would not be sendable. `dryRun=true` answers the same and writes nothing. 409: the campaign is stopped, or a task held by a runner or an agent is at a step the update removes.",
+      request: {
+        params: NameParam,
+        query: z.object({
+          dryRun: BoolQuery.optional().openapi({ param: { name: "dryRun", in: "query" }, type: "string", enum: ["true", "false"] }),
+        }),
+        body: { required: true, content: { "application/json": { schema: Document } } },
+      },
+      responses: { ...ok("what the update changed (or would)", CampaignUpdated), ...failures(404, 409, 422) },
+    }),
+    async (c) => {
+      const app = c.var.app;
+      const { name } = c.req.valid("param");
+      const doc = campaignDocFromObject(c.req.valid("json"), "body");
+      if (doc.name !== name)
+        throw invalidDocument("body", "campaign", [
+          {
+            where: joinWhere("body", "name"),
+            message: `must be ${JSON.stringify(name)} (the campaign in the path): a campaign cannot be renamed`,
+          },
+        ]);
+      return c.json(updateJson(await app.updateCampaign(doc, { dryRun: c.req.valid("query").dryRun === true })), 200);
     },
   );
 

@@ -53,3 +53,39 @@ export const ProspectRemoved = z
 export const AccountRemoved = z
   .object({ account: z.string(), stopped: z.array(z.string()), removed: RemovedRowsSchema, summary: Summary })
   .openapi("AccountRemoved");
+
+/** campaign update's answer (engine/update-json.ts). */
+export const CampaignUpdated = z
+  .object({
+    campaign: z.object({ name: z.string(), version: z.number().int(), previousVersion: z.number().int() }),
+    changed: z.boolean().openapi({ description: "false: the document was the same (no new version)" }),
+    dryRun: z.boolean(),
+    steps: z.array(
+      z.object({
+        from: z.number().int().nullable().openapi({ description: "the step's index (from 0) before; null: added" }),
+        to: z.number().int().nullable().openapi({ description: "its index after; null: removed" }),
+        kind: z.enum(["visit", "connect", "message", "withdraw"]),
+        change: z.enum(["same", "changed", "added", "removed"]),
+      }),
+    ),
+    enrollments: z.object({
+      total: z.number().int().openapi({ description: "enrollments in progress carried over" }),
+      moved: z.number().int().openapi({ description: "whose step index changed" }),
+      replanned: z.number().int().openapi({ description: "whose next time changed" }),
+      ended: z.number().int().openapi({ description: "that ended: no step left for them" }),
+      released: z.number().int().openapi({ description: "tasks nobody held, at a removed step, put back unperformed" }),
+    }),
+    unsendable: z.object({
+      count: z.number().int(),
+      listed: z.array(
+        z.object({
+          enrollmentId: z.number().int(),
+          profile: z.string(),
+          step: z.number().int().openapi({ description: "the new step's number, from 1" }),
+          reason: z.string(),
+        }),
+      ),
+    }),
+    summary: Summary,
+  })
+  .openapi("CampaignUpdated");

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { campaignDocToObject, parseCampaignDoc } from "../../core/campaign/index.js";
 import type { App } from "../../app.js";
 import { deleteJson, stopJson } from "../../engine/removal-json.js";
+import { updateJson } from "../../engine/update-json.js";
 import type { CampaignRow } from "../../store/store.js";
 import { readUserText } from "../read-input.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
@@ -17,7 +18,7 @@ withdrawAfter: an invitation still pending this long after it was sent is withdr
   Default 21d; never keeps it pending (it counts as not accepted once 21 days old).`;
 
 export function registerCampaignCommands(program: Command): void {
-  const campaign = program.command("campaign").description("campaigns: create, list, show, pause, resume, stop, delete");
+  const campaign = program.command("campaign").description("campaigns: create, update, list, show, pause, resume, stop, delete");
   campaign
     .command("create <file>")
     .description("create a campaign from a YAML or JSON file (every field: docs/accounts-and-campaigns.md); templates are checked now")
@@ -35,6 +36,22 @@ export function registerCampaignCommands(program: Command): void {
           { campaign: await describe(app, row) },
           () => `created campaign ${row.name} for account ${row.doc.account} (${row.doc.steps.length} steps)`,
         );
+      });
+    });
+  campaign
+    .command("update <file>")
+    .description(
+      "replace a campaign's document (same name, same account) with its next version: texts, schedule, delays, priority, steps added or removed; people enrolled keep their progress (docs/accounts-and-campaigns.md)",
+    )
+    .option("--dry-run", "show what would change (steps, people, unsendable texts) and write nothing")
+    .option("--json")
+    .addHelpText("after", CAMPAIGN_FILE_HELP)
+    .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const text = readUserText(file);
+      await withApp(g, async (app) => {
+        const out = updateJson(await app.updateCampaign(parseCampaignDoc(text, file), { dryRun: opts.dryRun === true }));
+        emit(g, out, (d) => [d.summary, ...d.unsendable.listed.map((u) => `  ${u.profile}: step ${u.step}: ${u.reason}`)].join("\n"));
       });
     });
   campaign
@@ -125,6 +142,7 @@ async function describe(app: App, row: CampaignRow) {
     name: row.name,
     account: row.doc.account,
     status: row.status,
+    version: row.version,
     definition: campaignDocToObject(row.doc),
     enrollments: { active: by.ready + by.in_flight, invited: by.invited, done: by.done, endReasons: counts.byEndReason },
   };
