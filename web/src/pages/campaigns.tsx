@@ -503,6 +503,48 @@ function RemoveButton(props: { e: Enrollment; onDone: () => void }) {
   );
 }
 
+/**
+ * Erase the person everywhere (DELETE /v1/persons/{id}, docs/privacy.md), after a confirmation; the answer's
+ * summary is shown, since it may name an invitation to withdraw by hand.
+ */
+function EraseButton(props: { e: Enrollment; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { e } = props;
+  const click = async () => {
+    const who = fullName(e.prospect) || e.prospect.url;
+    const pending =
+      e.status === "invited"
+        ? " Their pending invitation can then no longer be withdrawn by linkpace: withdraw it by hand on LinkedIn."
+        : "";
+    if (
+      !confirm(
+        `Erase ${who} everywhere? Their data, enrollments in every campaign, notes, messages and replies are deleted for good, and they go on the do-not-contact list (as a hash), so no later import brings them back.${pending}`,
+      )
+    )
+      return;
+    setBusy(true);
+    setError(null);
+    try {
+      const out = await request<ApiSchema<"PersonErased">>("DELETE", `/v1/persons/${e.personId}`);
+      alert(out.summary);
+      props.onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="danger" disabled={busy} onClick={click} aria-label={`Erase ${fullName(e.prospect)}`}>
+        Erase…
+      </button>
+      <ErrorBox error={error} />
+    </>
+  );
+}
+
 function EnrollmentRow(props: { e: Enrollment; timeZone: string | null; onChanged: () => void }) {
   const { e, timeZone: tz } = props;
   const p = e.prospect;
@@ -553,7 +595,7 @@ function EnrollmentRow(props: { e: Enrollment; timeZone: string | null; onChange
         </ul>
       </td>
       <td>
-        <RemoveButton e={e} onDone={props.onChanged} />
+        <RemoveButton e={e} onDone={props.onChanged} /> <EraseButton e={e} onDone={props.onChanged} />
       </td>
     </tr>
   );
