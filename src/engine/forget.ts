@@ -14,7 +14,8 @@
  *   (conflict) until it is answered or skipped, because its result could not be recorded against anyone after;
  * - a pending invitation cannot be withdrawn by linkpace once the person is erased (a withdrawal names whom):
  *   the answer lists it, to be withdrawn by hand on LinkedIn, and the account's governor counts it as closed
- *   (not accepted) from now on, so that it no longer holds a place under the pending cap.
+ *   (not accepted) from now on, so that it no longer holds a place under the pending cap. An enrollment that
+ *   ended with its invitation neither accepted, declined nor withdrawn (ended by a reply) is listed too.
  */
 import { loadGovernorState, recordInvitationClosed } from "../core/governor/index.js";
 import { LinkpaceError } from "../core/errors.js";
@@ -117,6 +118,18 @@ async function forgetInTransaction(
       // The engine decides again for the account now: a task put back, or a place freed under the pending cap.
       const wakeAt = account.wakeAt === null || account.wakeAt > now ? now : account.wakeAt;
       await tx.updateAccount(accountId, closed ? { state, wakeAt } : { wakeAt });
+    }
+  }
+
+  // An enrollment that ended while its invitation was still pending (they replied without accepting, say):
+  // linkpace was not going to withdraw it, but the invitation may still be waiting on LinkedIn.
+  if (person !== null) {
+    for (const e of await tx.personEnrollments(person.id)) {
+      const open = e.invitedAt !== null && e.acceptedAt === null && e.withdrawnAt === null && e.endReason !== "declined";
+      if (e.status !== "done" || !open) continue;
+      const account = await tx.getAccountById(e.accountId);
+      const campaign = await ctx.campaigns.get(e.campaignId, tx);
+      withdrawByHand.push({ account: account?.name ?? "", campaign: campaign.name, invitedAt: e.invitedAt });
     }
   }
 

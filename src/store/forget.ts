@@ -12,7 +12,8 @@
 import { sql } from "kysely";
 import { normalizeProfileUrl } from "../core/prospect/profile-url.js";
 import { chunks, MAX_PARAMS, type StoreContext } from "./store-context.js";
-import type { WorkspaceId } from "./store.js";
+import { enrollmentFromDb } from "./rows.js";
+import type { EnrollmentRow, WorkspaceId } from "./store.js";
 
 /** How many rows forgetting a person deleted, or stripped of personal data (logRows), per kind. */
 export interface ErasedRows {
@@ -40,6 +41,8 @@ export interface ErasureTarget {
 export interface ForgetStore {
   /** The person's identifiers, in order. */
   personIdentifiers(personId: number): Promise<string[]>;
+  /** Every enrollment of the person (any status), in id order. */
+  personEnrollments(personId: number): Promise<EnrollmentRow[]>;
   /** Deletes what the header says, and strips their log rows, in the caller's transaction. */
   erasePersonRows(target: ErasureTarget): Promise<ErasedRows>;
 }
@@ -57,6 +60,11 @@ export function forgetQueries({ db, dialect }: StoreContext): ForgetStore {
         .orderBy("identifier")
         .execute();
       return rows.map((r) => r.identifier);
+    },
+
+    async personEnrollments(personId) {
+      const rows = await db.selectFrom("enrollments").selectAll().where("person_id", "=", personId).orderBy("id").execute();
+      return rows.map(enrollmentFromDb);
     },
 
     async erasePersonRows({ workspaceId, personId, urls }) {

@@ -168,7 +168,14 @@ describe.each(storeBackends())("forget on $name", (backend: StoreBackend) => {
   });
 
   it("replaces a do-not-contact entry naming them by a hash, and answers for a URL nobody has", async () => {
-    await importCsv(app);
+    await app.createCampaign({ ...campaign(), name: "c2", stopOnReply: true });
+    await app.enroll("c2", enrollItems(readProspectCsv(Buffer.from(CSV), "leads.csv")));
+    await runUntil(app, "2027-03-02T18:00:00Z");
+    // Ended by his reply while his invitation was pending: still to withdraw by hand.
+    await app.recordNetworkEvent({ at: at("2027-03-02T18:00:00Z"), kind: "replied", account: "alice", prospect: ZEB });
+    expect((await forgetPerson(app.ctx, { url: ZEB }, { dryRun: true })).withdrawByHand).toEqual([
+      { account: "alice", campaign: "c2", invitedAt: expect.any(Number) },
+    ]);
     await app.store.transaction((tx) =>
       tx.addSuppressions(app.ctx.workspaceId, [{ kind: "profile", value: ZEB, input: ZEB, reason: "Zebediah said no" }], clock.now()),
     );
