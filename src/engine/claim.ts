@@ -21,6 +21,8 @@ export interface Claim {
   due: DueEnrollment;
   prep: Extract<Preparation, { type: "perform" }>;
   at: Instant;
+  /** The campaign's version the action was prepared under (its texts): logged with it. */
+  campaignVersion: number;
 }
 
 export function logRow(claim: Claim, result: ActionResult | null): Omit<ActionLogRow, "id"> {
@@ -39,6 +41,7 @@ export function logRow(claim: Claim, result: ActionResult | null): Omit<ActionLo
     note: prep.note ?? null,
     text: prep.text ?? null,
     result,
+    campaignVersion: claim.campaignVersion,
   };
 }
 

@@ -280,7 +280,7 @@ export class Engine {
         const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now, margin });
         if (prep.type === "perform") {
           const charged = turn === null || !isSharedKind(kind) ? state : chargeShare(state, kind, turn);
-          return { type: "claim", claim: { account, state: charged, due, prep, at: now } };
+          return { type: "claim", claim: { account, state: charged, due, prep, at: now, campaignVersion: campaign.version } };
         }
         await applyPreparation({ store: tx, account: account.doc, campaign: campaign.doc, now }, due.enrollment, prep);
         changed = true;

@@ -9,6 +9,8 @@ export interface ActionLine {
   at: string;
   account: string;
   campaign: string | null;
+  /** The campaign's version the action was handed out under (absent: no campaign, or logged before versions). */
+  version?: number;
   prospect: string | null;
   prospectTimezone: string | null;
   action: string;
@@ -37,6 +39,7 @@ export function toLogEntry(row: LogLine): LogEntry {
     at,
     account: row.accountName,
     campaign: row.campaignName,
+    ...(row.campaignName !== null && row.campaignVersion != null ? { version: row.campaignVersion } : {}),
     prospect: row.prospect,
     prospectTimezone: row.prospectTz,
     action: row.kind,

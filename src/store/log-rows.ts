@@ -22,6 +22,8 @@ interface LogRowFields {
   prospectTz: string | null;
   note: string | null;
   text: string | null;
+  /** The campaign's version an action was handed out under (null or absent: an event, or an action logged before versions). */
+  campaignVersion?: number | null;
 }
 
 /** An action linkpace performed or handed out: `result` is null while in flight, then ok or a failure code. */

@@ -261,6 +261,8 @@ export function logFromDb(r: Selectable<LogTable>): LogRow {
     prospectTz: r.prospect_tz,
     note: r.note,
     text: r.text,
+    // Absent rather than null when unknown (events, older rows): rows written without it read back the same.
+    ...(r.campaign_version != null ? { campaignVersion: r.campaign_version } : {}),
   };
   const eventKind = NETWORK_EVENT_KINDS.find((k) => k === r.kind);
   if (r.type === "event" && eventKind !== undefined) return { ...fields, type: "event", kind: eventKind, result: null };
@@ -287,6 +289,7 @@ export function actionFromDb(r: Selectable<LogTable>): ActionLogRow {
     note: r.note,
     text: r.text,
     result: r.result as ActionResult | null,
+    ...(r.campaign_version != null ? { campaignVersion: r.campaign_version } : {}),
   };
 }
 
@@ -305,6 +308,7 @@ export const LOG_INSERT_COLUMNS = [
   "note",
   "text",
   "result",
+  "campaign_version",
 ] as const satisfies ReadonlyArray<keyof LogTable>;
 
 export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id" | "claimed_by" | "lease_until" | "reconcile"> {
@@ -322,6 +326,7 @@ export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id" | "claime
     note: l.note,
     text: l.text,
     result: l.result,
+    campaign_version: l.campaignVersion ?? null,
   };
 }
 

@@ -121,6 +121,8 @@ export interface LogTable {
   note: string | null;
   text: string | null;
   result: string | null;
+  /** The campaign's version an action was handed out under (migration 016); null for events and older rows. */
+  campaign_version: number | null;
   /** Assisted tasks: which runner shows this in-flight action, and until when (migration 002). */
   claimed_by: string | null;
   lease_until: number | null;

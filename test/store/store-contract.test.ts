@@ -220,7 +220,7 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       const { accountId } = await seedAccountAndCampaign(store, "alice");
       const doc = campaignDoc({ name: "fondateurs-été ☀", account: "alice" });
       const row = await store.insertCampaign({ workspaceId: WS, name: doc.name, accountId, doc, status: "paused", createdAt: T0 + 1 });
-      expect(row).toEqual({ id: 2, workspaceId: WS, name: doc.name, accountId, doc, status: "paused", createdAt: T0 + 1 });
+      expect(row).toEqual({ id: 2, workspaceId: WS, name: doc.name, accountId, doc, status: "paused", createdAt: T0 + 1, version: 1 });
       expect(await store.getCampaign(WS, doc.name)).toEqual(row);
       expect(await store.getCampaignById(2)).toEqual(row);
       expect(await store.getCampaign(WS, "nope")).toBeNull();

@@ -6,6 +6,8 @@
  *   update made by another.
  * - `campaign_versions`: every document a campaign had, with its number and the time it took effect (version 1
  *   is the created document, at the campaign's creation). Deleted with the campaign.
+ * - `log.campaign_version`: the campaign's version an action was handed out under (null for events, and for
+ *   actions logged before this migration): the event log prints it, analytics split by it.
  *
  * Written to run again over itself (a test may roll the later migrations back and forth).
  */
@@ -18,10 +20,14 @@ export function campaignVersionsMigration(dialect: StoreDialect): Migration {
     async up(db: Kysely<unknown>): Promise<void> {
       if (dialect === "postgres") {
         await sql.raw("ALTER TABLE campaigns ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 1").execute(db);
+        await sql.raw("ALTER TABLE log ADD COLUMN IF NOT EXISTS campaign_version integer").execute(db);
       } else {
         const columns = await sql<{ name: string }>`SELECT name FROM pragma_table_info('campaigns')`.execute(db);
         if (!columns.rows.some((c) => c.name === "version"))
           await sql.raw("ALTER TABLE campaigns ADD COLUMN version integer NOT NULL DEFAULT 1").execute(db);
+        const logColumns = await sql<{ name: string }>`SELECT name FROM pragma_table_info('log')`.execute(db);
+        if (!logColumns.rows.some((c) => c.name === "campaign_version"))
+          await sql.raw("ALTER TABLE log ADD COLUMN campaign_version integer").execute(db);
       }
       await db.schema
         .createTable("campaign_versions")
