@@ -2,6 +2,7 @@
  * Brings a database up to the latest schema. Migrations are listed here, not found by scanning a folder, so
  * the same code runs from src/ under Vitest and from dist/ after a build. Add a migration by appending it.
  */
+import { scopedToSchema } from "./scoped-migrator-db.js";
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import { LinkpaceError } from "../../core/errors.js";
 import type { StoreDialect } from "../store-context.js";
@@ -45,12 +46,14 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
 
 /**
  * `schema` (PostgreSQL) is where the tables and Kysely's bookkeeping live. Kysely looks for its own tables in
- * every schema unless told which one, and would take another schema's for ours.
+ * every schema unless told which one, and would take another schema's for ours; on PostgreSQL its questions
+ * about what exists are asked of that schema only (scoped-migrator-db.ts).
  */
 export async function migrateToLatest(db: Kysely<unknown>, opts: { dialect: StoreDialect; schema?: string; where: string }): Promise<void> {
   const { dialect, schema, where } = opts;
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
+  const scoped = schema !== undefined && dialect === "postgres" ? scopedToSchema(db, schema) : db;
+  const migrator = new Migrator({ db: scoped, provider, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error === undefined) return;
   const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "(before any migration ran)";
