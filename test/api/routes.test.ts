@@ -317,6 +317,8 @@ describe("/openapi.json and /docs", () => {
 describe("PUT /v1/campaigns/{name}", () => {
   it("updates to the next version (dry run first), lists unsendable texts, refuses another account (422), an unknown campaign (404) and a stopped one (409)", async () => {
     const h = await seeded();
+    const claim = await h.call(h.tokenA, "POST", "/v1/agent/claim", { account: "alice" });
+    expect((await h.call(h.tokenA, "POST", "/v1/agent/report", { actionId: claim.body.actionId, result: "ok" })).status).toBe(200);
     const skip = { ...CAMPAIGN, steps: [{ connect: { note: "About {{ company }}", noteFallback: "skip", withdrawAfter: "21d" } }] };
     const dry = await h.call(h.tokenA, "PUT", "/v1/campaigns/q1?dryRun=true", skip);
     expect(dry.status, dry.text).toBe(200);
@@ -332,6 +334,12 @@ describe("PUT /v1/campaigns/{name}", () => {
     expect(real.body).toMatchObject({ campaign: { version: 2 }, dryRun: false, summary: expect.stringContaining("now version 2") });
     const shown = (await h.call(h.tokenA, "GET", "/v1/campaigns/q1")).body.campaign;
     expect(shown).toMatchObject({ version: 2, definition: { steps: [{ connect: { note: "About {{ company }}" } }] } });
+    // Analytics split by version: the invitation went out under version 1.
+    const analytics = (await h.call(h.tokenA, "GET", "/v1/analytics/campaigns/q1")).body;
+    expect(analytics.versions).toMatchObject([
+      { version: 1, sent: { connect: 1 } },
+      { version: 2, sent: { connect: 0 } },
+    ]);
     const same = await h.call(h.tokenA, "PUT", "/v1/campaigns/q1", skip);
     expect(same.body).toMatchObject({ changed: false, campaign: { version: 2 } });
 

@@ -4690,6 +4690,23 @@ export interface components {
                 /** @description a fraction 0..1; null when there is nothing to divide by */
                 rate: number | null;
             }[];
+            /** @description the campaign's versions (campaign update), oldest first, each with what was sent under it and what followed */
+            versions: {
+                version: number;
+                /** @description when this version took effect */
+                from: string;
+                /** @description actions done under this version, by kind */
+                sent: {
+                    visit?: number;
+                    connect?: number;
+                    message?: number;
+                    withdraw?: number;
+                };
+                /** @description acceptances of invitations sent under this version */
+                accepted: number;
+                /** @description replies after an action of this version (the last before the reply) */
+                replied: number;
+            }[];
         };
         EnrollmentList: {
             enrollments: components["schemas"]["Enrollment"][];

@@ -3,12 +3,14 @@
  * and `withdrawn` count that day's invitations, whenever they were decided), its acceptance and warm-up. A
  * campaign: its funnel, outcomes by step and invitations by the recipient's hour. Every acceptance rate is over
  * decided invitations: accepted, declined, withdrawn, or pending for 21 days (core/acceptance.ts). The counting
- * is core/analytics; engine/analytics.ts reads the rows.
+ * is core/analytics; engine/analytics.ts reads the rows. A campaign's answer is split by version too
+ * (engine/version-analytics.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { FUNNEL_STAGES } from "../../core/analytics/index.js";
 import { STEP_KINDS } from "../../core/model.js";
 import { accountAnalytics, campaignAnalytics } from "../../engine/analytics.js";
+import { versionAnalytics } from "../../engine/version-analytics.js";
 import type { Router } from "../router.js";
 import { failures, NameParam, ok } from "../schemas.js";
 
@@ -80,6 +82,19 @@ export const CampaignAnalytics = z
         }),
       )
       .openapi({ description: "24 entries: the hour of the recipient's day each invitation was sent at" }),
+    versions: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          from: z.string().openapi({ description: "when this version took effect" }),
+          sent: z.record(StepKindSchema, z.number().int()).openapi({ description: "actions done under this version, by kind" }),
+          accepted: z.number().int().openapi({ description: "acceptances of invitations sent under this version" }),
+          replied: z.number().int().openapi({ description: "replies after an action of this version (the last before the reply)" }),
+        }),
+      )
+      .openapi({
+        description: "the campaign's versions (campaign update), oldest first, each with what was sent under it and what followed",
+      }),
   })
   .openapi("CampaignAnalytics");
 
@@ -122,7 +137,11 @@ export function registerAnalyticsRoutes(r: Router): void {
     }),
     async (c) => {
       const app = c.var.app;
-      return c.json(await campaignAnalytics(app.store, await app.campaign(c.req.valid("param").name), app.now()), 200);
+      const campaign = await app.campaign(c.req.valid("param").name);
+      return c.json(
+        { ...(await campaignAnalytics(app.store, campaign, app.now())), versions: await versionAnalytics(app.store, campaign) },
+        200,
+      );
     },
   );
 }
