@@ -48,7 +48,7 @@ function Page(props: { route: Route }) {
     case "runner":
       return <RunnerPage account={args[0] ?? null} />;
     case "editor":
-      return <EditorPage from={args[0] ?? null} />;
+      return <EditorPage from={args[0] ?? null} edit={args[1] === "edit"} />;
     case "import":
       return <ImportPage />;
     case "do-not-contact":

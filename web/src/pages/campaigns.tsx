@@ -251,6 +251,11 @@ function CampaignDetail(props: { name: string }) {
             <a class="button" href={invitationsHref(name)}>
               Sent invitations
             </a>
+            {campaign.data?.campaign.status !== "stopped" ? (
+              <a class="button" href={href("editor", name, "edit")}>
+                Edit
+              </a>
+            ) : null}
             <a class="button" href={href("editor", name)}>
               Copy in editor
             </a>

@@ -3,9 +3,12 @@
  * FROM's definition under a new name. The form (or the raw JSON document, on the JSON tab) is previewed live
  * for real prospects (POST /v1/campaigns/preview, 300 ms after the last change); the problems the server finds
  * are shown next to their fields. "Create campaign" posts the document and opens the new campaign's page.
+ * `#/editor/NAME/edit` edits campaign NAME itself: "Save changes" asks the server what the update would do
+ * (PUT /v1/campaigns/NAME?dryRun=true: steps mapped, people moved, texts that would not be sendable), shows it
+ * for confirmation, then saves the next version and opens the campaign's page.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ApiError, get, post, withQuery, type ProblemField } from "../api";
+import { ApiError, get, post, request, withQuery, type ProblemField } from "../api";
 import type { ApiSchema } from "../api-json";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { useApi } from "../hooks";
@@ -32,13 +35,18 @@ const UNNAMED = "untitled";
 
 type AccountList = ApiSchema<"AccountList">;
 
-export function EditorPage(props: { from: string | null }) {
+export function EditorPage(props: { from: string | null; edit?: boolean }) {
   const accounts = useApi(() => get<AccountList>(withQuery("/v1/accounts", { perPage: 500 })), []);
   const source = useApi(
     () => (props.from ? get<ApiSchema<"OneCampaign">>(`/v1/campaigns/${encodeURIComponent(props.from)}`) : Promise.resolve(null)),
     [props.from],
   );
-  const title = props.from ? `New campaign from ${props.from}` : "New campaign";
+  const editing = props.edit === true && props.from !== null;
+  const title = editing
+    ? `Edit campaign ${props.from}${source.data ? ` (version ${source.data.campaign.version})` : ""}`
+    : props.from
+      ? `New campaign from ${props.from}`
+      : "New campaign";
   const error = accounts.error ?? source.error;
   if (error) {
     return (
@@ -69,10 +77,18 @@ export function EditorPage(props: { from: string | null }) {
   let initial: CampaignForm | string = defaultForm(accounts.data.accounts[0]!.name);
   if (props.from && source.data) {
     initial = fromDocument(source.data.campaign.definition);
-    if (typeof initial !== "string") initial.name = `${props.from}-copy`;
+    if (typeof initial !== "string" && !editing) initial.name = `${props.from}-copy`;
   }
   if (typeof initial === "string") return <ErrorBox error={`campaign ${props.from}: ${initial}`} />;
-  return <Editor key={props.from ?? ""} title={title} initial={initial} accounts={accounts.data.accounts} />;
+  return (
+    <Editor
+      key={`${props.from ?? ""}${editing ? "/edit" : ""}`}
+      title={title}
+      initial={initial}
+      accounts={accounts.data.accounts}
+      editing={editing ? props.from : null}
+    />
+  );
 }
 
 type Mode = "form" | "json";
@@ -89,7 +105,16 @@ const DOCUMENT_PART: Record<keyof CampaignForm, string> = {
   steps: "steps",
 };
 
-function Editor(props: { title: string; initial: CampaignForm; accounts: AccountList["accounts"] }) {
+type CampaignUpdated = ApiSchema<"CampaignUpdated">;
+
+/** What the confirmation of Save changes says: the dry run's summary and the texts that would not be sendable. */
+function updateQuestion(dry: CampaignUpdated): string {
+  const listed = dry.unsendable.listed.map((u) => `  ${u.profile}: step ${u.step}: ${u.reason}`);
+  const more = dry.unsendable.count > listed.length ? [`  … and ${dry.unsendable.count - listed.length} more`] : [];
+  return [dry.summary, ...listed, ...more, "", "Save these changes?"].join("\n");
+}
+
+function Editor(props: { title: string; initial: CampaignForm; accounts: AccountList["accounts"]; editing: string | null }) {
   const [form, setForm] = useState(props.initial);
   const [mode, setMode] = useState<Mode>("form");
   const [jsonText, setJsonText] = useState("");
@@ -187,6 +212,14 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
     setCreating(true);
     setCreateError(null);
     try {
+      if (props.editing !== null) {
+        const path = `/v1/campaigns/${encodeURIComponent(props.editing)}`;
+        const dry = await request<CampaignUpdated>("PUT", withQuery(path, { dryRun: true }), doc);
+        if (dry.changed && !window.confirm(updateQuestion(dry))) return;
+        if (dry.changed) await request<CampaignUpdated>("PUT", path, doc);
+        navigate("campaigns", props.editing);
+        return;
+      }
       const made = await post<ApiSchema<"OneCampaign">>("/v1/campaigns", doc);
       navigate("campaigns", made.campaign.name);
     } catch (err) {
@@ -217,7 +250,7 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
           ))}
         </div>
         <button type="submit" class="primary" disabled={creating || doc === null}>
-          {creating ? "Creating…" : "Create campaign"}
+          {props.editing !== null ? (creating ? "Saving…" : "Save changes") : creating ? "Creating…" : "Create campaign"}
         </button>
       </PageHeader>
       <ErrorBox error={createError} />
