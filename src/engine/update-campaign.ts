@@ -53,7 +53,7 @@ export interface UpdateOutcome {
   enrollments: {
     /** Enrollments in progress carried over. */
     total: number;
-    /** Whose step index changed. */
+    /** Not ended, whose step changed: another index, or the next step after a removed one. */
     moved: number;
     /** Whose next time (readyAt) changed. */
     replanned: number;
@@ -106,8 +106,8 @@ export async function updateCampaign(ctx: EngineContext, doc: CampaignDoc, opts:
       }
       const { change } = planTransition(scope, e, [event], e.id);
       const after: EnrollmentState = { ...e, ...change };
-      if (after.step !== row.step) counts.moved++;
       if (after.status === "done") counts.ended++;
+      else if (after.step !== row.step || after.nextKind !== row.nextKind) counts.moved++;
       else if (after.readyAt !== row.readyAt) counts.replanned++;
       for (const u of unsendableFor(after, person, account, doc, same)) {
         unsendableCount++;

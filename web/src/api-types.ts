@@ -4275,7 +4275,7 @@ export interface components {
             enrollments: {
                 /** @description enrollments in progress carried over */
                 total: number;
-                /** @description whose step index changed */
+                /** @description whose step changed: another index, or the next step after a removed one */
                 moved: number;
                 /** @description whose next time changed */
                 replanned: number;

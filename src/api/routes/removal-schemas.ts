@@ -70,7 +70,7 @@ export const CampaignUpdated = z
     ),
     enrollments: z.object({
       total: z.number().int().openapi({ description: "enrollments in progress carried over" }),
-      moved: z.number().int().openapi({ description: "whose step index changed" }),
+      moved: z.number().int().openapi({ description: "whose step changed: another index, or the next step after a removed one" }),
       replanned: z.number().int().openapi({ description: "whose next time changed" }),
       ended: z.number().int().openapi({ description: "that ended: no step left for them" }),
       released: z.number().int().openapi({ description: "tasks nobody held, at a removed step, put back unperformed" }),
