@@ -131,7 +131,8 @@ describe("editing a live campaign on the simulator", () => {
 
       const ok = entries.filter((e): e is ActionLine => "action" in e && e.result === "ok");
       // Each action line carries the version it was handed out under (the channel performs at once).
-      for (const l of ok) expect(l.version, `${l.action} at ${l.at}`).toBe(1 + at.filter((x) => x <= (parseInstant(l.at) as number)).length);
+      for (const l of ok)
+        expect(l.version, `${l.action} at ${l.at}`).toBe(1 + at.filter((x) => x <= (parseInstant(l.at) as number)).length);
       const byPerson = new Map<string, ActionLine[]>();
       for (const e of ok) byPerson.set(e.prospect ?? "", [...(byPerson.get(e.prospect ?? "") ?? []), e]);
       const kindOf = (text: string | undefined): string => (text ?? "").split(" ")[0] ?? "";
