@@ -10,7 +10,6 @@
  */
 import {
   ACTION_KINDS,
-  campaignPriority,
   chargeShare,
   decideAccount,
   decideVisitBacklog,
@@ -20,19 +19,18 @@ import {
   recordAction,
   recordSitting,
   isSharedKind,
-  shareOrder,
   type AccountDecision,
   type Sitting,
   type GovernorState,
   type ReadyByKind,
-  type ShareTurn,
 } from "../core/governor/index.js";
-import type { ActionKind, ActionResult } from "../core/model.js";
+import type { ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
-import type { AccountRow, ActionLogRow, DueEnrollment, Store } from "../store/store.js";
+import type { AccountRow, ActionLogRow, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
+import { dueInTurn } from "./due-in-turn.js";
 import { logRow, TASK_LEASE, toRequest, type Claim } from "./claim.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
@@ -275,7 +273,7 @@ export class Engine {
     for (const kind of ACTION_KINDS) {
       const readyAt = ready[kind];
       if (!decision.kinds[kind].allowed || readyAt === undefined || readyAt > now) continue;
-      for (const { due, turn } of await this.dueInTurn(tx, account.id, state, kind, now)) {
+      for (const { due, turn } of await dueInTurn(tx, this.ctx, { accountId: account.id, state, kind, now, candidates: CANDIDATES })) {
         const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
         const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now, margin });
         if (prep.type === "perform") {
@@ -287,32 +285,6 @@ export class Engine {
       }
     }
     return { type: "idle", written: await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision }) };
-  }
-
-  /**
-   * The account's due enrollments of `kind`, in the order they are offered: withdrawals oldest due first, across
-   * campaigns; a shared kind campaign by campaign in their fair order, each campaign's earliest due first, each
-   * with the campaign's turn (what chargeShare counts).
-   */
-  private async dueInTurn(
-    tx: Store,
-    accountId: number,
-    state: GovernorState,
-    kind: ActionKind,
-    now: Instant,
-  ): Promise<Array<{ due: DueEnrollment; turn: ShareTurn | null }>> {
-    if (!isSharedKind(kind)) return (await tx.dueEnrollments(accountId, kind, now, CANDIDATES)).map((due) => ({ due, turn: null }));
-    const byCampaign = new Map<number, DueEnrollment[]>();
-    for (const due of await tx.dueEnrollmentsByCampaign(accountId, kind, now, CANDIDATES)) {
-      const list = byCampaign.get(due.campaignId);
-      if (list) list.push(due);
-      else byCampaign.set(due.campaignId, [due]);
-    }
-    const candidates = [];
-    for (const campaignId of byCampaign.keys()) {
-      candidates.push({ campaignId, priority: campaignPriority((await this.ctx.campaigns.get(campaignId, tx)).doc) });
-    }
-    return shareOrder(state, kind, candidates).flatMap((turn) => (byCampaign.get(turn.campaignId) ?? []).map((due) => ({ due, turn })));
   }
 
   /** Records an inline action's result in the claiming transaction; the account's wake is its last write. */

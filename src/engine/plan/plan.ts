@@ -137,6 +137,8 @@ export async function planAccount(store: Store, ctx: EngineContext, account: Acc
 /** The account's queued enrollments that may come due before `until`, as the forecast reads them. */
 async function readQueue(store: Store, ctx: EngineContext, account: AccountRow, until: Instant): Promise<QueueItem[]> {
   const items: QueueItem[] = [];
+  // One read per campaign, not per queued enrollment (the cache checks the stored version on each use).
+  const docs = new Map<number, QueueItem["campaign"]>();
   for (const kind of STEP_KINDS) {
     // The kinds the engine shares among campaigns are read per campaign, as it reads them (fair-share.ts).
     const queue = isSharedKind(kind)
@@ -145,14 +147,18 @@ async function readQueue(store: Store, ctx: EngineContext, account: AccountRow, 
     for (const due of queue) {
       const { enrollment, person } = due;
       if (enrollment.readyAt === null || enrollment.nextKind === null) continue;
-      const campaign = await ctx.campaigns.get(due.campaignId, store);
+      let campaign = docs.get(due.campaignId);
+      if (campaign === undefined) {
+        campaign = (await ctx.campaigns.get(due.campaignId, store)).doc;
+        docs.set(due.campaignId, campaign);
+      }
       items.push({
         id: enrollment.id,
         kind: enrollment.nextKind,
         readyAt: enrollment.readyAt,
         step: enrollment.step,
         campaignId: due.campaignId,
-        campaign: campaign.doc,
+        campaign,
         zone: enrollment.prospectTz,
         connected: person.connected,
         visited: enrollment.visitedAt !== null,
