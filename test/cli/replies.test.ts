@@ -69,7 +69,7 @@ describe("replies from the command line", () => {
     const s = new PtySession(["work", "--account", "me"], { cwd: dir, env: { LINKPACE_NOW: T0, BROWSER: "true" } });
     sessions.push(s);
     await s.waitFor("CONNECT  Jane Doe, CTO at Acme");
-    expect(s.screen).toContain("[r] they replied");
+    await s.waitFor("[r] they replied"); // the screen may arrive in more than one write
     const typed = s.press("r");
     await s.waitFor("Their reply (optional; Enter records it, Esc cancels):", typed);
     const sent = s.press("Thanks, let's talk\r");
