@@ -53,6 +53,7 @@ async function adoptOne(scope: ArchiveScope, fact: InvitationFact, state: Govern
   let person: PersonRow;
   if (found.type === "known") {
     person = found.person;
+    scope.touched.add(person.id);
     const active = (await tx.activeEnrollments(account.workspaceId, [person.id])).get(person.id);
     if (active) return adoptIntoActive(scope, fact, state, active);
     const latest = await tx.latestEnrollment(account.id, person.id);
@@ -65,6 +66,7 @@ async function adoptOne(scope: ArchiveScope, fact: InvitationFact, state: Govern
       connectedAt: null,
       now,
     });
+    scope.touched.add(person.id);
   }
   const campaign = await adoptedCampaign(scope);
   const draft: NewEnrollment = {

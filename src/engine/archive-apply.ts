@@ -5,6 +5,9 @@
  * (archive-connections.ts), then messages mark replies and messages sent by hand (archive-messages.ts).
  * Acceptances and replies go through recordNetworkEvent, like any outcome LinkedIn reports.
  *
+ * People on the do-not-contact list whom it gave an enrollment or a new identifier end as `suppress add` ends
+ * them (engine/suppress.ts): a hand-sent invitation to them is adopted, so that it counts, and withdrawn.
+ *
  * Idempotent: every phase changes only what is not on record yet, so importing the same archive again, or a
  * newer one, changes and counts only what is new.
  */
@@ -17,6 +20,7 @@ import { applyMessages } from "./archive-messages.js";
 import type { ArchiveChanges, ArchiveScope } from "./archive-scope.js";
 import type { EngineContext } from "./context.js";
 import type { Engine } from "./engine.js";
+import { endSuppressedAmong } from "./suppress.js";
 
 export type { ArchiveChanges } from "./archive-scope.js";
 
@@ -42,16 +46,22 @@ export async function applyArchive(ctx: EngineContext, engine: Engine, input: Ar
     adoptedInto: [],
     replies: 0,
     messagesSeen: 0,
+    suppressed: 0,
     problems: [],
   };
   const created: number[] = [];
   const dryRun = new Error("dry run");
   try {
     await ctx.store.transaction(async (tx) => {
-      const scope: ArchiveScope = { ctx: { ...ctx, store: tx }, tx, engine, account, now, changes, created };
+      const txCtx = { ...ctx, store: tx };
+      const scope: ArchiveScope = { ctx: txCtx, tx, engine, account, now, changes, created, touched: new Set() };
+      // The list before the account, as `suppress add` takes them: neither waits for the other in a circle.
+      await tx.lockSuppressions(account.workspaceId, "share");
       await adoptInvitations(scope, facts.invitations);
       await applyConnections(scope, facts.connections);
       await applyMessages(scope, facts.messages);
+      const ended = await endSuppressedAmong(txCtx, tx, account.workspaceId, [...scope.touched], now);
+      changes.suppressed = ended.ended + ended.withdrawals + ended.awaitingResult;
       const fresh = await tx.lockAccount(account.id);
       await engine.updateWake(tx, fresh, loadGovernorState(fresh.state), now);
       if (input.dryRun) throw dryRun;

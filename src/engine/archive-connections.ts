@@ -61,6 +61,7 @@ async function applyConnection(scope: ArchiveScope, fact: ConnectionFact, identi
     return;
   }
   const { person } = found;
+  scope.touched.add(person.id);
   const latest = await tx.latestEnrollment(account.id, person.id);
   if (latest !== null && hasPendingInvitation(latest)) {
     const at = connectionInstant(fact.connectedOn, latest.invitedAt, now);

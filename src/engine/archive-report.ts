@@ -18,6 +18,7 @@ export function archiveReport(file: string, account: string, dryRun: boolean, fa
     adoptedInto: o.adoptedInto,
     replies: o.replies,
     messagesSeen: o.messagesSeen,
+    suppressed: o.suppressed,
     unreadable: problems.length,
     problems,
     adoptedCampaign: o.adoptedCampaign,

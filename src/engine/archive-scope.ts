@@ -24,6 +24,11 @@ export interface ArchiveChanges {
   replies: number;
   /** Messages the owner sent outside linkpace to people in one of its campaigns, now recorded. */
   messagesSeen: number;
+  /**
+   * People on the do-not-contact list whom this import gave an enrollment or a new identifier: they end
+   * `suppressed` (a pending invitation's withdrawal is made due first), as when an entry is added.
+   */
+  suppressed: number;
   /** Rows that could not be read or applied, with why (file and line). */
   problems: ArchiveProblem[];
 }
@@ -36,6 +41,8 @@ export interface ArchiveScope {
   account: AccountRow;
   now: Instant;
   changes: ArchiveChanges;
+  /** People whose enrollment or identifiers this import changed: checked against the do-not-contact list at the end. */
+  touched: Set<number>;
   /** Campaign ids created by this import (forgotten from the cache if the transaction is given up). */
   created: number[];
 }

@@ -7,7 +7,7 @@
 import { planStart } from "../core/enrollment/transition.js";
 import type { ProspectInput, ZoneSource } from "../core/model.js";
 import { resolveZone } from "../core/prospect/location-zone.js";
-import { suppressedReason } from "../core/suppression/match.js";
+import { suppressedReason, type SuppressionKey, type SuppressionSubject } from "../core/suppression/match.js";
 import type { Instant } from "../core/time.js";
 import type { AccountRow, CampaignRow, NewEnrollment, PersonRow, Store } from "../store/store.js";
 import { importSuppressionCheck } from "./suppress.js";
@@ -65,7 +65,7 @@ export async function enrollProspects(
       continue;
     }
     for (const id of ids) seen.set(id, item.line ?? display);
-    results.push(await enrollOne(tx, { account, campaign, item, now, unreachable }));
+    results.push(await enrollOne(tx, { account, campaign, item, now, unreachable, suppressed }));
   }
   // People refused earlier as unreachable and enrolled now (the hours changed) no longer count as refused.
   // A slice of items at a time, pausing between slices: a million people are hundreds of statements.
@@ -86,6 +86,7 @@ type EnrollOne = {
   item: EnrollItem;
   now: Instant;
   unreachable: ReturnType<typeof unreachableReasons>;
+  suppressed: (subject: SuppressionSubject) => SuppressionKey | null;
 };
 
 async function enrollOne(tx: Store, input: EnrollOne): Promise<EnrollResult> {
@@ -112,6 +113,17 @@ async function enrollOne(tx: Store, input: EnrollOne): Promise<EnrollResult> {
     existing !== undefined
       ? refreshedPerson((await tx.getPerson(existing)) as PersonRow, p, item)
       : newPerson({ workspaceId: campaign.workspaceId, prospect: p, hints: item.zoneHints, now });
+  if (planned.id !== null) {
+    // A known person is checked as they would be saved: the row's identifiers and the ones on record (a
+    // profile URL added to the list may be another one of theirs), their company and columns after this row.
+    const stored = await tx.personIdentifiers(planned.id);
+    const entry = input.suppressed({
+      identifiers: [...new Set([...p.identifiers, ...stored])],
+      company: planned.row.company,
+      custom: planned.row.custom,
+    });
+    if (entry !== null) return { ...line, status: "refused", person: display, reason: suppressedReason(entry) };
+  }
   const prospectTz = schedulingZone(campaign.doc, account.doc, planned.row.timezone);
   // Checked before anything is written: a refused row leaves no trace but its refusal.
   const unreachable = input.unreachable(prospectTz, planned.row.connected);

@@ -13,9 +13,15 @@
  *   core/enrollment/transition.ts).
  *
  * Why the engine needs no check of its own before each action: it only claims `ready` enrollments (and
- * withdrawals), and an entry ends every match before its transaction commits. An import running at the same
- * time holds the list in share mode (lockSuppressions): it either sees the new entry and refuses the person, or
- * commits first and is then seen by the add, which waits for it. The ended status is the check.
+ * withdrawals), and every way a person comes to have an active enrollment, or new data the list could match,
+ * checks them against the whole list in the same transaction:
+ * - an entry added ends every match before its transaction commits;
+ * - an import refuses a row that matches, a known person judged with the identifiers on record too
+ *   (enroll.ts);
+ * - a LinkedIn-archive import ends the people it adopted an invitation for or learned another profile URL of
+ *   (endSuppressedAmong, archive-apply.ts).
+ * An import running while an entry is added holds the list in share mode (lockSuppressions): it either sees the
+ * new entry, or commits first and is then seen by the add, which waits for it. The ended status is the check.
  */
 import { createHash } from "node:crypto";
 import type { EnrollmentEvent } from "../core/enrollment/transition.js";
@@ -121,8 +127,48 @@ async function addInTransaction(
     if (last === undefined || page.length < PAGE) break;
     after = last.personId;
   }
+  Object.assign(out, await endEnrolled(ctx, tx, workspaceId, people, now));
+  return out;
+}
+
+/** What ending people on the list did to their enrollments (the counts of SuppressionAdded). */
+export type SuppressionEnded = Pick<SuppressionAdded, "ended" | "withdrawals" | "awaitingResult">;
+
+/**
+ * For work that gave people an enrollment or new identifiers outside an import's check (a LinkedIn-archive
+ * import adopting hand-sent invitations, or learning a known person's other profile URL): the people among
+ * `personIds` whom the whole list matches end as if their entry had just been added. Runs in the caller's
+ * transaction, which may hold some of their accounts' locks already.
+ */
+export async function endSuppressedAmong(
+  ctx: EngineContext,
+  tx: Store,
+  workspaceId: WorkspaceId,
+  personIds: readonly number[],
+  now: Instant,
+): Promise<SuppressionEnded> {
+  const none = { ended: 0, withdrawals: 0, awaitingResult: 0 };
+  if (personIds.length === 0) return none;
+  await tx.lockSuppressions(workspaceId, "share");
+  const entries = await tx.allSuppressions(workspaceId);
+  if (entries.length === 0) return none;
+  const match = await matcherOf(tx, workspaceId, entries);
+  const candidates = await tx.activeCandidatesAmong(workspaceId, [...new Set(personIds)]);
+  const people = candidates.filter((p) => match(p) !== null).map((p) => p.personId);
+  return endEnrolled(ctx, tx, workspaceId, people, now);
+}
+
+/** Ends the active enrollments of `people` (see the header for what each status does), account by account. */
+async function endEnrolled(
+  ctx: EngineContext,
+  tx: Store,
+  workspaceId: WorkspaceId,
+  people: readonly number[],
+  now: Instant,
+): Promise<SuppressionEnded> {
+  const out = { ended: 0, withdrawals: 0, awaitingResult: 0 };
   if (people.length === 0) return out;
-  const active = [...(await tx.activeEnrollments(workspaceId, people)).values()].map((a) => a.enrollment);
+  const active = [...(await tx.activeEnrollments(workspaceId, [...people])).values()].map((a) => a.enrollment);
   // Accounts in id order: two transactions taking several accounts never wait for each other in a circle.
   const accounts = [...new Set(active.map((e) => e.accountId))].sort((a, b) => a - b);
   for (const accountId of accounts) {

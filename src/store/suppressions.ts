@@ -60,6 +60,8 @@ export interface SuppressionStore {
   lockSuppressions(workspaceId: WorkspaceId, mode: "share" | "change"): Promise<void>;
   /** People with an enrollment that is not done, person id > afterId, in id order, up to `limit`. */
   activeCandidates(workspaceId: WorkspaceId, afterId: number, limit: number): Promise<SuppressionCandidate[]>;
+  /** Those of `personIds` (any number) with an enrollment that is not done, in id order. */
+  activeCandidatesAmong(workspaceId: WorkspaceId, personIds: readonly number[]): Promise<SuppressionCandidate[]>;
 }
 
 interface SuppressionDbRow {
@@ -87,6 +89,38 @@ const BATCH = 500;
 
 export function suppressionQueries(ctx: StoreContext): SuppressionStore {
   const { db } = ctx;
+  /** The workspace's people with an enrollment that is not done. */
+  const activePeople = (workspaceId: WorkspaceId) =>
+    db
+      .selectFrom("persons as p")
+      .select(["p.id", "p.company", "p.custom"])
+      .where("p.workspace_id", "=", workspaceId)
+      .where((eb) =>
+        eb.exists(eb.selectFrom("enrollments as e").select("e.id").whereRef("e.person_id", "=", "p.id").where("e.status", "!=", "done")),
+      );
+  /** People as the list is checked against them: with their identifiers, in the order given. */
+  const withIdentifiers = async (
+    people: ReadonlyArray<{ id: number | bigint; company: string; custom: string }>,
+  ): Promise<SuppressionCandidate[]> => {
+    if (people.length === 0) return [];
+    const ids = new Map<number, string[]>(people.map((p) => [Number(p.id), []]));
+    for (const part of chunks([...ids.keys()], BATCH)) {
+      const rows = await db
+        .selectFrom("person_identifiers")
+        .select(["person_id", "identifier"])
+        .where("person_id", "in", part)
+        .orderBy("person_id")
+        .orderBy("identifier")
+        .execute();
+      for (const r of rows) ids.get(Number(r.person_id))?.push(r.identifier);
+    }
+    return people.map((p) => ({
+      personId: Number(p.id),
+      company: p.company,
+      custom: JSON.parse(p.custom) as Record<string, string>,
+      identifiers: ids.get(Number(p.id)) ?? [],
+    }));
+  };
   const find = async (workspaceId: WorkspaceId, kind: SuppressionKind, values: string[]): Promise<Map<string, SuppressionRow>> => {
     const out = new Map<string, SuppressionRow>();
     for (const part of chunks(values, BATCH)) {
@@ -207,35 +241,15 @@ export function suppressionQueries(ctx: StoreContext): SuppressionStore {
     },
 
     async activeCandidates(workspaceId, afterId, limit) {
-      const people = await db
-        .selectFrom("persons as p")
-        .select(["p.id", "p.company", "p.custom"])
-        .where("p.workspace_id", "=", workspaceId)
-        .where("p.id", ">", afterId)
-        .where((eb) =>
-          eb.exists(eb.selectFrom("enrollments as e").select("e.id").whereRef("e.person_id", "=", "p.id").where("e.status", "!=", "done")),
-        )
-        .orderBy("p.id")
-        .limit(limit)
-        .execute();
-      if (people.length === 0) return [];
-      const ids = new Map<number, string[]>(people.map((p) => [Number(p.id), []]));
-      for (const part of chunks([...ids.keys()], BATCH)) {
-        const rows = await db
-          .selectFrom("person_identifiers")
-          .select(["person_id", "identifier"])
-          .where("person_id", "in", part)
-          .orderBy("person_id")
-          .orderBy("identifier")
-          .execute();
-        for (const r of rows) ids.get(Number(r.person_id))?.push(r.identifier);
-      }
-      return people.map((p) => ({
-        personId: Number(p.id),
-        company: p.company,
-        custom: JSON.parse(p.custom) as Record<string, string>,
-        identifiers: ids.get(Number(p.id)) ?? [],
-      }));
+      const people = await activePeople(workspaceId).where("p.id", ">", afterId).orderBy("p.id").limit(limit).execute();
+      return withIdentifiers(people);
+    },
+
+    async activeCandidatesAmong(workspaceId, personIds) {
+      const people = [];
+      for (const part of chunks([...personIds], BATCH))
+        people.push(...(await activePeople(workspaceId).where("p.id", "in", part).execute()));
+      return withIdentifiers(people.sort((a, b) => Number(a.id) - Number(b.id)));
     },
   };
 }

@@ -145,6 +145,11 @@ describe.each(storeBackends())("the do-not-contact list on $name", (backend) => 
     });
     expect((await store.activeCandidates(W, a, 10)).map((p) => p.personId)).toEqual([d]);
     expect(await store.activeCandidates(W, 0, 1)).toHaveLength(1);
+    const b = a + 1;
+    const among = await store.activeCandidatesAmong(W, [d, b, a, 999_999]);
+    expect(among.map((p) => p.personId)).toEqual([a, d]);
+    expect(among[0]).toEqual(all[0]);
+    expect(await store.activeCandidatesAmong(W, [])).toEqual([]);
   });
 
   it("lets the engine refuse at import and end at addition on this backend, hash entries included", async () => {

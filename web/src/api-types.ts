@@ -4976,6 +4976,8 @@ export interface components {
             }[];
             replies: number;
             messagesSeen: number;
+            /** @description people on the do-not-contact list whom this import gave an enrollment or a new identifier: they end (a pending invitation is withdrawn first) */
+            suppressed: number;
             unreadable: number;
             problems: {
                 file: string;

@@ -33,6 +33,10 @@ export const ArchiveReport = z
       .openapi({ description: "where the adopted invitations went, by campaign" }),
     replies: z.number().int(),
     messagesSeen: z.number().int(),
+    suppressed: z.number().int().openapi({
+      description:
+        "people on the do-not-contact list whom this import gave an enrollment or a new identifier: they end (a pending invitation is withdrawn first)",
+    }),
     unreadable: z.number().int(),
     problems: z.array(ArchiveProblem),
     adoptedCampaign: z
