@@ -3,6 +3,11 @@
  * bookkeeping and the account and campaign documents, and returns every violation it finds (none is good).
  * Invariant 11 (weekly throughput) depends on prospects and windows, so it is measured (weeklySends) rather
  * than judged here.
+ *
+ * A campaign edited while it runs has versions: given them (`campaignVersions`), an action line is judged by the
+ * version it carries (hours, message waits, stop on reply), and a pending invitation's withdrawal by every
+ * version in effect while it was pending (an edit plans withdrawals again with the new delay). Without them,
+ * every line is judged by `campaigns`.
  */
 import type { AccountDoc, CampaignDoc } from "../core/model.js";
 import { isWithin, localDateKey, localMonthKey, daysBetweenLocalDates } from "../core/schedule/index.js";
@@ -13,6 +18,8 @@ export interface InvariantInput {
   entries: LogEntry[];
   accounts: AccountDoc[];
   campaigns: CampaignDoc[];
+  /** Every version of the campaigns that were edited, with when it took effect (optional). */
+  campaignVersions?: ReadonlyArray<{ version: number; doc: CampaignDoc; createdAt: number }>;
   /** Prospects that were already connections when enrolled (display identifiers). */
   connected: Set<string>;
   /** When the log ends (the end of the run): pending withdrawals due after it are not judged. */
@@ -22,7 +29,25 @@ export interface InvariantInput {
 interface Ctx extends InvariantInput {
   accountByName: Map<string, AccountDoc>;
   campaignByName: Map<string, CampaignDoc>;
+  /** By campaign name, its versions in order. */
+  versionsByName: Map<string, Array<{ version: number; doc: CampaignDoc; createdAt: number }>>;
   violations: string[];
+}
+
+/** The campaign document an action line was handed out under: its version if known, else the one given. */
+function docOf(ctx: Ctx, e: { campaign?: string | null; version?: number }): CampaignDoc | undefined {
+  const versions = ctx.versionsByName.get(e.campaign ?? "");
+  return versions?.find((v) => v.version === e.version)?.doc ?? ctx.campaignByName.get(e.campaign ?? "");
+}
+
+/** The documents in effect from the version a line carries until `until`: that version and every later one made by then. */
+function docsFrom(ctx: Ctx, e: ActionLine, until: number): CampaignDoc[] {
+  const versions = ctx.versionsByName.get(e.campaign ?? "");
+  if (versions === undefined || e.version === undefined) {
+    const doc = ctx.campaignByName.get(e.campaign ?? "");
+    return doc ? [doc] : [];
+  }
+  return versions.filter((v) => v.version === e.version || (v.version > e.version! && v.createdAt <= until)).map((v) => v.doc);
 }
 
 const isAction = (e: LogEntry): e is ActionLine => "action" in e;
@@ -34,8 +59,12 @@ export function checkInvariants(input: InvariantInput): string[] {
     ...input,
     accountByName: new Map(input.accounts.map((a) => [a.name, a])),
     campaignByName: new Map(input.campaigns.map((c) => [c.name, c])),
+    versionsByName: new Map(),
     violations: [],
   };
+  for (const v of [...(input.campaignVersions ?? [])].sort((a, b) => a.version - b.version)) {
+    ctx.versionsByName.set(v.doc.name, [...(ctx.versionsByName.get(v.doc.name) ?? []), v]);
+  }
   checkOrder(ctx);
   for (const account of input.accounts) {
     const mine = input.entries.filter((e) => e.account === account.name);
@@ -117,17 +146,22 @@ function checkPending(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
 function checkWithdrawalsDue(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   const sent = mine.filter(isAction).filter((e) => e.action === "connect" && e.result === "ok");
   for (const s of sent) {
-    const w = ctx.campaignByName.get(s.campaign ?? "")?.steps.find((x) => x.kind === "connect");
-    if (!w || w.kind !== "connect" || w.withdrawAfter === null) continue;
-    const due = t(s) + w.withdrawAfter;
-    if (due + 3 * DAY > ctx.end) continue;
     const later = mine.filter((e) => e.prospect === s.prospect && t(e) > t(s));
-    const acceptedBy = later.find((e) => isEvent(e) && e.event === "accepted" && t(e) <= due + 3 * DAY);
     const withdrawn = later.find((e) => isAction(e) && e.action === "withdraw" && e.result === "ok");
+    // The delays in effect while it was pending: an edit may have planned its withdrawal again.
+    const delays = docsFrom(ctx, s, withdrawn ? t(withdrawn) : ctx.end).flatMap((d) => {
+      const w = d.steps.find((x) => x.kind === "connect");
+      return w && w.kind === "connect" && w.withdrawAfter !== null ? [w.withdrawAfter] : [];
+    });
+    if (delays.length === 0) continue;
+    const [soonest, latest] = [t(s) + Math.min(...delays), t(s) + Math.max(...delays)];
+    if (latest + 3 * DAY > ctx.end) continue;
+    const acceptedBy = later.find((e) => isEvent(e) && e.event === "accepted" && t(e) <= latest + 3 * DAY);
     if (acceptedBy && (!withdrawn || t(acceptedBy) < t(withdrawn))) continue;
-    if (!withdrawn || t(withdrawn) > due + 3 * DAY)
+    if (!withdrawn || t(withdrawn) > latest + 3 * DAY)
       ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} sent ${s.at} still pending 3 days after withdrawAfter`);
-    else if (t(withdrawn) < due) ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} withdrawn before withdrawAfter`);
+    else if (t(withdrawn) < soonest)
+      ctx.violations.push(`[withdrawal] ${a.name}: invitation to ${s.prospect} withdrawn before withdrawAfter`);
   }
 }
 
@@ -137,7 +171,7 @@ function checkWindowsAndGaps(ctx: Ctx, a: AccountDoc, mine: LogEntry[]): void {
   for (const e of mine.filter(isAction)) {
     const at = t(e);
     if (!isWithin(a.workingHours, a.timezone, at)) ctx.violations.push(`[hours] ${a.name}: ${e.action} at ${e.at} outside working hours`);
-    const c = ctx.campaignByName.get(e.campaign ?? "");
+    const c = docOf(ctx, e);
     // A line without its zone is judged where the engine would have put it: the campaign's zone, else the account's.
     const zone = e.prospectTimezone ?? (c?.schedule.timezone === "recipient" ? a.timezone : c?.schedule.timezone);
     if (c && zone && (e.action === "connect" || e.action === "message") && !isWithin(c.schedule.hours, zone, at)) {
@@ -217,7 +251,7 @@ function checkPeople(ctx: Ctx): void {
       if (isEvent(e) && e.event === "replied") replied = true;
       if (!isAction(e)) continue;
       if (e.result === "already_connected") connected = true;
-      const campaign = ctx.campaignByName.get(e.campaign ?? "");
+      const campaign = docOf(ctx, e);
       if (e.action === "message" && e.result === "ok") {
         if (!connected) ctx.violations.push(`[messages] message to ${who} at ${e.at} before any acceptance`);
         if (replied && campaign?.stopOnReply) ctx.violations.push(`[messages] message to ${who} at ${e.at} after a reply`);
@@ -249,7 +283,7 @@ function checkMessageWaits(ctx: Ctx, who: string, entries: LogEntry[]): void {
     }
     if (isAction(e) && e.action === "visit" && e.result === "ok") base = t(e);
     if (!isAction(e) || e.action !== "message" || e.result !== "ok") continue;
-    const steps = ctx.campaignByName.get(e.campaign ?? "")?.steps.filter((s) => s.kind === "message") ?? [];
+    const steps = docOf(ctx, e)?.steps.filter((s) => s.kind === "message") ?? [];
     const after = steps[messageIndex]?.after ?? 0;
     if (base !== null && t(e) - base < after)
       ctx.violations.push(

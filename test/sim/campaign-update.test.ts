@@ -120,10 +120,14 @@ describe("editing a live campaign on the simulator", () => {
         expect(s.invited ?? 0).toBeGreaterThan(0);
       }
 
+      // Each line is judged by the version it carries (the first's 2-day message waits and 7-day withdrawals).
+      const campaignVersions = await run.app.store.listCampaignVersions((await run.app.campaign(sc.campaigns[0]!.name)).id);
+      expect(campaignVersions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
       const violations = checkInvariants({
         entries,
         accounts: sc.accounts.map((a) => a.doc),
         campaigns: [final],
+        campaignVersions,
         connected: new Set(sc.prospects.filter((p) => p.connected).map((p) => p.profileUrl)),
         end: sc.start + sc.days * DAY,
       });

@@ -4,9 +4,10 @@
  * UTC+1 until 2027-03-28, then UTC+2; 2027-03-01 is a Monday.
  */
 import { describe, expect, it } from "vitest";
-import { parseInstant } from "../../src/core/time.js";
-import { weeklySends } from "../../src/sim/invariants.js";
-import { accountDoc } from "../support/docs.js";
+import { DAY, parseInstant } from "../../src/core/time.js";
+import type { LogEntry } from "../../src/sim/event-log.js";
+import { checkInvariants, weeklySends } from "../../src/sim/invariants.js";
+import { accountDoc, campaignDoc } from "../support/docs.js";
 import {
   type Case,
   ALL_WEEK,
@@ -17,6 +18,7 @@ import {
   event,
   invites,
   message,
+  never,
   ts,
   visit,
   withdraw,
@@ -395,6 +397,84 @@ describe("checkInvariants on small logs", () => {
       message(ts(8, "10:00"), 1),
     ];
     expect(check({ campaigns: [{ ...TWO_MESSAGES, stopOnReply: false }] }, log)).toEqual([]);
+  });
+});
+
+describe("checkInvariants across versions of an edited campaign", () => {
+  // Version 1 waits 2 days before its message and withdraws after 7; version 2 (from March 5th) 1 day and 5.
+  const v1 = campaignDoc({
+    steps: [
+      { ...never, withdrawAfter: 7 * DAY },
+      { kind: "message", after: 2 * DAY, text: "Thanks" },
+    ],
+  });
+  const v2 = campaignDoc({
+    steps: [
+      { ...never, withdrawAfter: 5 * DAY },
+      { kind: "message", after: DAY, text: "Thanks" },
+    ],
+  });
+  // Version 3 (from March 18th) waits 10 days to withdraw: it came after the invitations below were settled.
+  const v3 = campaignDoc({
+    steps: [
+      { ...never, withdrawAfter: 10 * DAY },
+      { kind: "message", after: DAY, text: "Thanks" },
+    ],
+  });
+  const versions = [
+    { version: 1, doc: v1, createdAt: parseInstant(ts(1, "00:00")) as number },
+    { version: 2, doc: v2, createdAt: parseInstant(ts(5, "00:00")) as number },
+    { version: 3, doc: v3, createdAt: parseInstant(ts(18, "00:00")) as number },
+  ];
+  const judge = (entries: LogEntry[], end = ts(30, "09:00")) =>
+    checkInvariants({
+      entries,
+      accounts: [accountDoc()],
+      campaigns: [v2],
+      campaignVersions: versions,
+      connected: new Set(),
+      end: parseInstant(end) as number,
+    });
+
+  it("judges a message by the wait of the version it was handed out under", () => {
+    const accepted = [connect(ts(1, "09:00"), 1, { version: 1 }), event(ts(1, "10:00"), "accepted", 1)];
+    expect(judge([...accepted, message(ts(2, "11:00"), 1, { version: 2 })])).toEqual([]);
+    expect(judge([...accepted, message(ts(2, "11:00"), 1, { version: 1 })])).toEqual([
+      expect.stringMatching(/^\[messages\] message 1 to .*\/p1 at 2027-03-02T11:00:00Z only 25 h after the previous step \(after 48 h\)$/),
+    ]);
+    // Without the versions, the last document judges every line, and the early message passes unseen.
+    const last = checkInvariants({
+      entries: [...accepted, message(ts(2, "11:00"), 1, { version: 1 })],
+      accounts: [accountDoc()],
+      campaigns: [v3],
+      connected: new Set(),
+      end: parseInstant(ts(20, "09:00")) as number,
+    });
+    expect(last).toEqual([]);
+  });
+
+  it("judges a withdrawal by every version in effect while the invitation was pending", () => {
+    // Sent under version 1 (7 days), planned again at 5 days by the edit: withdrawn on the Monday after is on time.
+    const onTime = [connect(ts(1, "09:00"), 1, { version: 1 }), withdraw(ts(8, "09:30"), 1, { version: 2 })];
+    expect(judge(onTime)).toEqual([]);
+    // Judged by the last version alone (10 days), it would look early.
+    const last = checkInvariants({
+      entries: onTime,
+      accounts: [accountDoc()],
+      campaigns: [v3],
+      connected: new Set(),
+      end: parseInstant(ts(30, "09:00")) as number,
+    });
+    expect(last).toEqual([expect.stringMatching(/withdrawn before withdrawAfter$/)]);
+    expect(judge([connect(ts(1, "09:00"), 1, { version: 1 }), withdraw(ts(5, "09:30"), 1, { version: 2 })])).toEqual([
+      expect.stringMatching(/^\[withdrawal\] alice: invitation to .*\/p1 withdrawn before withdrawAfter$/),
+    ]);
+    // Sent under version 2 only: 7 days would be late.
+    expect(judge([connect(ts(5, "09:00"), 1, { version: 2 }), withdraw(ts(15, "09:30"), 1, { version: 2 })])).toEqual([
+      expect.stringMatching(
+        /^\[withdrawal\] alice: invitation to .*\/p1 sent 2027-03-05T09:00:00Z still pending 3 days after withdrawAfter$/,
+      ),
+    ]);
   });
 });
 
