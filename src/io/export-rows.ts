@@ -73,6 +73,8 @@ export interface ActivityRecord {
   at: string;
   account: string;
   campaign: string | null;
+  /** The campaign's version an action was handed out under (events, and actions of no campaign: null). */
+  campaignVersion: number | null;
   prospectUrl: string | null;
   prospectName: string | null;
   prospectTimezone: string | null;
@@ -89,6 +91,7 @@ export const ACTIVITY_COLUMNS = [
   "at",
   "account",
   "campaign",
+  "campaignVersion",
   "prospectUrl",
   "prospectName",
   "prospectTimezone",
@@ -149,6 +152,7 @@ export function toActivityRecord(row: ActivityExportRow): ActivityRecord {
     at: formatInstantSeconds(row.at),
     account: row.accountName,
     campaign: row.campaignName,
+    campaignVersion: row.type === "action" ? (row.campaignVersion ?? null) : null,
     prospectUrl: row.prospect,
     prospectName:
       row.firstName === null && row.lastName === null

@@ -39,7 +39,19 @@ const PROSPECT_HEADER = [
 ];
 /** The simulation's leads.csv has one extra column. */
 const SIM_PROSPECT_HEADER = [...PROSPECT_HEADER, "industry"];
-const ACTIVITY_HEADER = ["at", "account", "campaign", "prospectUrl", "prospectName", "prospectTimezone", "type", "kind", "result", "text"];
+const ACTIVITY_HEADER = [
+  "at",
+  "account",
+  "campaign",
+  "campaignVersion",
+  "prospectUrl",
+  "prospectName",
+  "prospectTimezone",
+  "type",
+  "kind",
+  "result",
+  "text",
+];
 const SENT_HEADER = [
   "name",
   "profileUrl",
@@ -156,6 +168,7 @@ describe("linkpace export on a simulated database", () => {
         r.at,
         r.account,
         r.campaign,
+        r.campaignVersion,
         r.prospectUrl,
         r.type === "action" ? r.kind : "",
         r.type === "event" ? r.kind : "",
@@ -168,6 +181,7 @@ describe("linkpace export on a simulated database", () => {
           l.at,
           l.account,
           l.campaign ?? null,
+          l.version ?? null,
           l.prospect ?? null,
           l.action ?? null,
           l.event ?? null,
