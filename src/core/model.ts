@@ -59,18 +59,37 @@ export interface AccountDoc {
 export const STEP_KINDS = ["visit", "connect", "message", "withdraw"] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
+/**
+ * One of several texts a step may send (core/campaign/variants.ts): the engine chooses one per action and learns
+ * which does best. A connect's variant may send no note (text null).
+ */
+export interface TextVariant {
+  name: string;
+  text: string | null;
+  /** Paused by hand: never chosen (a step keeps at least one variant not paused). */
+  paused?: boolean;
+}
+
 export type CampaignStep =
   | { kind: "visit"; after: number }
   | {
       kind: "connect";
       after: number;
-      /** Liquid source, or null for no note. */
+      /** Liquid source, or null for no note; with variants, the first variant's. */
       note: string | null;
+      /** Present when the document lists several notes (a single note is no variant). */
+      variants?: TextVariant[];
       noteFallback: "blank" | "skip";
       /** ms, or null: never withdraw. */
       withdrawAfter: number | null;
     }
-  | { kind: "message"; after: number; text: string }
+  | {
+      kind: "message";
+      after: number;
+      /** Liquid source; with variants, the first variant's. */
+      text: string;
+      variants?: TextVariant[];
+    }
   | { kind: "withdraw"; after: number };
 
 export interface CampaignDoc {
@@ -87,6 +106,11 @@ export interface CampaignDoc {
    * number, 1 when absent (documents stored before the field have none).
    */
   priority?: number;
+  /**
+   * With variants: once one is best with probability ≥ 95% and each has enough decided, the others stop being
+   * sent (core/learning/bandit.ts). False when absent.
+   */
+  autoWinner?: boolean;
   steps: CampaignStep[];
 }
 

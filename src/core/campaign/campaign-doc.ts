@@ -5,7 +5,7 @@
  * pending). Step rules are in campaign-steps.ts.
  */
 import * as z from "zod";
-import type { CampaignDoc, CampaignStep, Weekday } from "../model.js";
+import type { CampaignDoc, CampaignStep, TextVariant, Weekday } from "../model.js";
 import { formatDuration } from "../time.js";
 import type { ErrorIssue } from "../errors.js";
 import { booleanField, list, nameField, priorityField, strictMapping, timeZoneField } from "./doc-fields.js";
@@ -26,10 +26,12 @@ const campaignSchema = strictMapping(
     stopOnReply: booleanField.default(true),
     // The campaign's weight when its account's daily budgets are shared among its campaigns (fair-share.ts).
     priority: priorityField.default(1),
+    // With variants: stop sending the others once one is clearly best (core/learning/bandit.ts).
+    autoWinner: booleanField.default(false),
     // Each step is read on its own (campaign-steps.ts) so that every step's problems are reported.
     steps: list(z.unknown(), "a list of steps").min(1, { error: "a campaign needs at least one step" }),
   },
-  "a campaign: a mapping with name, account, schedule, stopOnReply, priority and steps",
+  "a campaign: a mapping with name, account, schedule, stopOnReply, priority, autoWinner and steps",
 );
 
 /** What a campaign is checked against besides itself. */
@@ -62,6 +64,7 @@ export function campaignDocFromObject(obj: unknown, where: string, context: Camp
     schedule: { timezone: schedule.timezone, hours: toWeeklyHours(schedule) },
     stopOnReply: parsed.data.stopOnReply,
     priority: parsed.data.priority,
+    ...(parsed.data.autoWinner ? { autoWinner: true } : {}),
     steps,
   };
 }
@@ -75,8 +78,8 @@ export function parseCampaignDoc(text: string, fileName: string, context: Campai
 
 export type StepObject =
   | { visit: { after: string } }
-  | { connect: { after: string; note: string | null; noteFallback: "blank" | "skip"; withdrawAfter: string } }
-  | { message: { after: string; text: string } }
+  | { connect: { after: string; note: string | null | TextVariant[]; noteFallback: "blank" | "skip"; withdrawAfter: string } }
+  | { message: { after: string; text: string | TextVariant[] } }
   | { withdraw: { after: string } };
 
 /** A campaign as a user writes it, every setting shown (for `show` commands); parsing it gives the doc back. */
@@ -86,6 +89,7 @@ export interface CampaignObject {
   schedule: { timezone: string; days: Weekday[]; hours: string | string[] };
   stopOnReply: boolean;
   priority: number;
+  autoWinner?: boolean;
   steps: StepObject[];
 }
 
@@ -96,10 +100,10 @@ function stepToObject(step: CampaignStep): StepObject {
       return { visit: { after } };
     case "connect": {
       const withdrawAfter = step.withdrawAfter === null ? "never" : formatDuration(step.withdrawAfter);
-      return { connect: { after, note: step.note, noteFallback: step.noteFallback, withdrawAfter } };
+      return { connect: { after, note: step.variants ?? step.note, noteFallback: step.noteFallback, withdrawAfter } };
     }
     case "message":
-      return { message: { after, text: step.text } };
+      return { message: { after, text: step.variants ?? step.text } };
     case "withdraw":
       return { withdraw: { after } };
     default: {
@@ -117,6 +121,7 @@ export function campaignDocToObject(doc: CampaignDoc): CampaignObject {
     schedule: { timezone: doc.schedule.timezone, days: [...hours.days], hours: formatHours(hours.windows) },
     stopOnReply: doc.stopOnReply,
     priority: doc.priority ?? 1,
+    ...(doc.autoWinner === true ? { autoWinner: true } : {}),
     steps: doc.steps.map(stepToObject),
   };
 }

@@ -13,10 +13,12 @@
  * - a `withdraw` step must come directly after `connect` and needs an `after` above zero. It is folded into
  *   that connect (`withdrawAfter` = its `after`) and removed from the steps, so parsed campaigns carry the
  *   withdrawal on the connect only. Writing both `withdrawAfter` and a withdraw step is an error.
- * Templates (`connect.note`, `message.text`) are checked now: syntax and known variables.
+ * Templates (`connect.note`, `message.text`) are checked now: syntax and known variables. Either may be a list
+ * of named variants (variants.ts), each checked alike.
  */
 import * as z from "zod";
-import { STEP_KINDS, type CampaignStep, type StepKind } from "../model.js";
+import { STEP_KINDS, type CampaignStep, type StepKind, type TextVariant } from "../model.js";
+import { readVariants } from "./variants.js";
 import { DAY } from "../time.js";
 import { checkTemplate } from "../template/index.js";
 import type { ErrorIssue } from "../errors.js";
@@ -42,16 +44,28 @@ function readTemplate(text: string): Parsed<string> {
   return check.ok ? { value: text } : { error: check.message };
 }
 
-const noteField = field<string | null>("a Liquid template, or null for no note", (v) => {
+const noteField = field<string | null | TextVariant[]>("a Liquid template, null for no note, or a list of variants", (v) => {
+  const variants = readVariants(v, "the note", true, readTemplate);
+  if (variants !== undefined) return variants;
   if (v === null || (typeof v === "string" && v.trim() === "")) return { value: null };
   return typeof v === "string" ? readTemplate(v) : undefined;
 });
 
-const textField = field<string>("the message's text (a Liquid template)", (v) => {
+const textField = field<string | TextVariant[]>("the message's text (a Liquid template, or a list of variants)", (v) => {
+  const variants = readVariants(v, "the message's text", false, readTemplate);
+  if (variants !== undefined) return variants;
   if (typeof v !== "string") return undefined;
   if (v.trim() === "") return { error: `expected the message's text (a Liquid template), got ${describeValue(v)}` };
   return readTemplate(v);
 });
+
+/** A step's note or text as read: one text, or variants (the step then carries the first's text too). */
+function withVariants(step: Record<string, unknown>, field: "note" | "text"): Record<string, unknown> {
+  const value = step[field];
+  if (!Array.isArray(value)) return step;
+  const variants = value as TextVariant[];
+  return { ...step, [field]: variants[0]?.text ?? null, variants };
+}
 
 const after = durationField({ positive: false }).default(0);
 
@@ -117,7 +131,8 @@ export function readStep(value: unknown, index: number, where: string, issues: E
     issues.push(...issuesFromZod(parsed.error, where, ["steps", index, k]));
     return { index, kind: k, step: null, written };
   }
-  return { index, kind: k, step: { kind: k, ...parsed.data } as CampaignStep, written };
+  const data = k === "connect" ? withVariants(parsed.data, "note") : k === "message" ? withVariants(parsed.data, "text") : parsed.data;
+  return { index, kind: k, step: { kind: k, ...data } as CampaignStep, written };
 }
 
 /** Checks the sequence rules above and folds withdraw steps into their connect. */

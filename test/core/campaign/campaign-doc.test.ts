@@ -180,7 +180,7 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     `${HEAD}steps:\n  - message: { text: "" }\n  - message: { after: 1d }\n`,
     [
       ["q1.yaml: steps[0].message.text", `expected the message's text (a Liquid template), got ""`],
-      ["q1.yaml: steps[1].message.text", "missing: expected the message's text (a Liquid template)"],
+      ["q1.yaml: steps[1].message.text", "missing: expected the message's text (a Liquid template, or a list of variants)"],
     ],
   ],
   [
@@ -247,7 +247,7 @@ const INVALID: Array<[string, string, string, Array<[string, string]>]> = [
     "unknown top-level field",
     "q1.yaml",
     `${HEAD}stopOnReplies: false\nsteps:\n  - visit: {}\n`,
-    [["q1.yaml", 'unknown field "stopOnReplies" (known: name, account, schedule, stopOnReply, priority, steps)']],
+    [["q1.yaml", 'unknown field "stopOnReplies" (known: name, account, schedule, stopOnReply, priority, autoWinner, steps)']],
   ],
   [
     "priority zero",
