@@ -46,6 +46,8 @@ export interface AppDeps {
   workspaceId?: WorkspaceId;
   /** The non-public webhook targets the server's setting allows (LINKPACE_WEBHOOK_ALLOW; default: none). */
   webhookAllow?: WebhookAllow;
+  /** What the engine's random choices are seeded by (a simulation passes its scenario's seed). */
+  seed?: string;
 }
 
 export class App {
@@ -60,6 +62,7 @@ export class App {
       clock: deps.clock,
       workspaceId: deps.workspaceId ?? DEFAULT_WORKSPACE,
       campaigns: new CampaignCache(deps.store),
+      ...(deps.seed !== undefined ? { seed: deps.seed } : {}),
     };
     this.engine = new Engine(this.ctx);
     this.webhookAllow = deps.webhookAllow ?? NOTHING_ALLOWED;

@@ -25,6 +25,8 @@ export interface ActionRequest {
   note?: string;
   /** message: the rendered text. */
   text?: string;
+  /** connect or message of a step with variants: the name of the one sent (what a person or an executor may note). */
+  variant?: string;
 }
 
 export type ActionOutcome =

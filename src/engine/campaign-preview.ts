@@ -10,6 +10,7 @@ import { personName } from "../core/prospect/person-name.js";
 import { countCharacters, type RenderResult } from "../core/template/index.js";
 import type { PersonRow, Store, WorkspaceId } from "../store/store.js";
 import { renderMessage, renderNote } from "./prepare-action.js";
+import { sentTexts } from "./variants.js";
 
 export interface StepRender {
   step: number;
@@ -69,11 +70,26 @@ function templateOf(step: CampaignStep): string | null {
   return step.kind === "connect" ? step.note : step.kind === "message" ? step.text : null;
 }
 
+/**
+ * A step for one person: its text as rendered (with variants, the first that is not paused), and whether it can
+ * be sent; with variants, the first that cannot names itself in the problem.
+ */
 export function renderStep(i: number, step: CampaignStep, person: PersonRow, account: AccountDoc): StepRender {
+  const texts = sentTexts(step);
+  const shown = renderOne(i, step, texts[0]?.text ?? null, person, account);
+  for (const v of texts.slice(1)) {
+    const r = renderOne(i, step, v.text, person, account);
+    if (!r.sendable && shown.sendable) return { ...shown, sendable: false, problem: `variant ${v.name}: ${r.problem}` };
+  }
+  const first = texts[0];
+  return !shown.sendable && first?.name != null ? { ...shown, problem: `variant ${first.name}: ${shown.problem}` } : shown;
+}
+
+function renderOne(i: number, step: CampaignStep, template: string | null, person: PersonRow, account: AccountDoc): StepRender {
   const base = { step: i, kind: step.kind };
   let rendered: RenderResult;
-  if (step.kind === "connect" && step.note !== null) rendered = renderNote(step.note, person, account);
-  else if (step.kind === "message") rendered = renderMessage(step.text, person);
+  if (step.kind === "connect" && template !== null) rendered = renderNote(template, person, account);
+  else if (step.kind === "message") rendered = renderMessage(template ?? "", person);
   else return { ...base, text: null, chars: 0, sendable: true, problem: null };
   const text = rendered.text ?? null;
   const chars = text === null ? 0 : countCharacters(text);

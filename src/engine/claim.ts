@@ -7,6 +7,7 @@ import type { GovernorState } from "../core/governor/index.js";
 import type { ActionResult } from "../core/model.js";
 import { MINUTE, type Instant } from "../core/time.js";
 import type { AccountRow, ActionLogRow, DueEnrollment } from "../store/store.js";
+import { variantName } from "../core/campaign/variants.js";
 import type { Preparation } from "./prepare-action.js";
 
 /**
@@ -42,6 +43,7 @@ export function logRow(claim: Claim, result: ActionResult | null): Omit<ActionLo
     text: prep.text ?? null,
     result,
     campaignVersion: claim.campaignVersion,
+    ...(prep.variant !== undefined ? { variant: prep.variant } : {}),
   };
 }
 
@@ -61,5 +63,6 @@ export function toRequest(claim: Claim, actionId: number): ActionRequest {
     },
     ...(prep.note !== undefined ? { note: prep.note } : {}),
     ...(prep.text !== undefined ? { text: prep.text } : {}),
+    ...(prep.variant !== undefined ? { variant: variantName(prep.variant) } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface EngineContext {
   workspaceId: WorkspaceId;
   /** Campaign documents by id and version; status is read from the store when it matters. */
   campaigns: CampaignCache;
+  /** What the engine's random choices (variants) are seeded by: a simulation's seed; else the workspace's id. */
+  seed?: string;
 }
 
 /**

@@ -35,6 +35,7 @@ import { logRow, TASK_LEASE, toRequest, type Claim } from "./claim.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction } from "./prepare-action.js";
+import { VariantChooser } from "./variants.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
 
 /** How many due enrollments of one kind (of one campaign, for the kinds shared among campaigns) are examined per claim. */
@@ -64,7 +65,12 @@ type HandOver = { type: "handed"; request: ActionRequest } | { type: "idle"; wri
 type Found = { type: "claim"; claim: Claim } | { type: "idle"; written: WakeWritten };
 
 export class Engine {
-  constructor(private readonly ctx: EngineContext) {}
+  /** Chooses the variant of a step that has several (engine/variants.ts), seeded by the workspace's seed. */
+  private readonly variants: VariantChooser;
+
+  constructor(private readonly ctx: EngineContext) {
+    this.variants = new VariantChooser(ctx.seed ?? `workspace-${ctx.workspaceId}`);
+  }
 
   /** Processes every account due at `now`; returns how many actions were performed. */
   async tick(now: Instant = this.ctx.clock.now()): Promise<number> {
@@ -275,8 +281,19 @@ export class Engine {
       if (!decision.kinds[kind].allowed || readyAt === undefined || readyAt > now) continue;
       for (const { due, turn } of await dueInTurn(tx, this.ctx, { accountId: account.id, state, kind, now, candidates: CANDIDATES })) {
         const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
-        const prep = prepareAction({ due, account: account.doc, campaign: campaign.doc, noteAllowed: decision.note.allowed, now, margin });
+        const variant = kind === "connect" || kind === "message" ? await this.variants.choose(tx, campaign, due.enrollment, now) : null;
+        const prep = prepareAction({
+          due,
+          account: account.doc,
+          campaign: campaign.doc,
+          noteAllowed: decision.note.allowed,
+          now,
+          margin,
+          variant,
+        });
         if (prep.type === "perform") {
+          if (prep.variant !== undefined && (kind === "connect" || kind === "message"))
+            this.variants.handedOut(campaign.id, kind, prep.variant);
           const charged = turn === null || !isSharedKind(kind) ? state : chargeShare(state, kind, turn);
           return { type: "claim", claim: { account, state: charged, due, prep, at: now, campaignVersion: campaign.version } };
         }

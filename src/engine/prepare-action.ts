@@ -11,10 +11,11 @@ import { startOfNextLocalMonth } from "../core/schedule/index.js";
 import { renderForProspect, type RenderResult, type TemplateVars } from "../core/template/index.js";
 import type { Instant } from "../core/time.js";
 import type { DueEnrollment, PersonRow } from "../store/store.js";
+import type { ChosenVariant } from "./variants.js";
 import { isReachable, isReachableThrough, nextReachable, nextReachableFor } from "./windows.js";
 
 export type Preparation =
-  | { type: "perform"; kind: ActionKind; note?: string; text?: string }
+  | { type: "perform"; kind: ActionKind; note?: string; text?: string; variant?: string }
   /** Not now: try again from `readyAt` (null: never, the enrollment ends `unreachable`). */
   | { type: "later"; readyAt: Instant | null }
   /** The plan changed without acting (a connection skips its connect). */
@@ -34,6 +35,8 @@ export interface PrepareInput {
    * performs at once.
    */
   margin?: number;
+  /** The variant chosen for a connect's note or a message's text (engine/variants.ts), when the step has variants. */
+  variant?: ChosenVariant | null;
 }
 
 export function prepareAction(input: PrepareInput): Preparation {
@@ -78,9 +81,12 @@ function prepareConnect(input: PrepareInput, person: PersonRow, step: CampaignSt
   if (!connect || step?.kind !== "connect") throw new Error(`enrollment ${input.due.enrollment.id}: step is not a connect`);
   const blockedUntil = reinviteBlockedUntil(person.lastWithdrawnAt, now);
   if (blockedUntil !== null) return { type: "later", readyAt: blockedUntil };
-  if (connect.note === null) return { type: "perform", kind: "connect", note: "" };
-  const rendered = renderNote(connect.note, person, account);
-  if (rendered.sendable && input.noteAllowed) return { type: "perform", kind: "connect", note: rendered.text };
+  const chosen = input.variant ? { variant: input.variant.key } : {};
+  const note = input.variant ? input.variant.variant.text : connect.note;
+  if (note === null) return { type: "perform", kind: "connect", note: "", ...chosen };
+  const rendered = renderNote(note, person, account);
+  if (rendered.sendable && input.noteAllowed) return { type: "perform", kind: "connect", note: rendered.text, ...chosen };
+  // Sent without its note, the invitation says nothing of the variant: it is not counted for it.
   if (connect.noteFallback === "blank") return { type: "perform", kind: "connect", note: "" };
   if (rendered.sendable) {
     // `skip` and only the note quota stands in the way: the note can go next month.
@@ -99,9 +105,9 @@ function prepareMessage(input: PrepareInput, person: PersonRow, step: CampaignSt
   if (enrollment.lastMessageAt !== null && enrollment.lastMessageAt > enrollment.baseAt) {
     return { type: "end", reason: "messaged_by_hand", detail: "you wrote to them outside linkpace after its last step" };
   }
-  const rendered = renderMessage(step.text, person);
+  const rendered = renderMessage(input.variant?.variant.text ?? step.text, person);
   if (!rendered.sendable) return { type: "end", reason: "message_unsendable", detail: rendered.reason };
-  return { type: "perform", kind: "message", text: rendered.text };
+  return { type: "perform", kind: "message", text: rendered.text, ...(input.variant ? { variant: input.variant.key } : {}) };
 }
 
 /** An invitation note for this person, and whether it may be sent: the account's note limit applies. */

@@ -21,6 +21,7 @@ import type { AccountRow, CampaignRow, EnrollmentRow, PersonRow, Store } from ".
 import { RELEASES_KEPT } from "./answer-outcome.js";
 import type { EngineContext } from "./context.js";
 import { renderMessage, renderNote } from "./prepare-action.js";
+import { sentTexts } from "./variants.js";
 import { applyTransition, planTransition } from "./transitions.js";
 
 /** At most this many unsendable texts are listed (all are counted). */
@@ -170,11 +171,16 @@ function unsendableFor(
     const step = doc.steps[j] as CampaignStep;
     if (same.has(j)) continue;
     if (step.kind === "message") {
-      const r = renderMessage(step.text, person);
-      if (!r.sendable) out.push({ step: j, reason: r.reason });
-    } else if (step.kind === "connect" && e.status === "ready" && step.note !== null && step.noteFallback === "skip") {
-      const r = renderNote(step.note, person, account.doc);
-      if (!r.sendable) out.push({ step: j, reason: r.reason });
+      for (const v of sentTexts(step)) {
+        const r = renderMessage(v.text ?? "", person);
+        if (!r.sendable) out.push({ step: j, reason: v.name === null ? r.reason : `variant ${v.name}: ${r.reason}` });
+      }
+    } else if (step.kind === "connect" && e.status === "ready" && step.noteFallback === "skip") {
+      for (const v of sentTexts(step)) {
+        if (v.text === null) continue;
+        const r = renderNote(v.text, person, account.doc);
+        if (!r.sendable) out.push({ step: j, reason: v.name === null ? r.reason : `variant ${v.name}: ${r.reason}` });
+      }
     }
   }
   return out;

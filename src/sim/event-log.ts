@@ -2,6 +2,7 @@
  * The event log: one JSON object per line, in (at, id) order, with a fixed key order so
  * that the same run gives the same bytes whichever backend stored it.
  */
+import { variantName } from "../core/campaign/variants.js";
 import { formatInstant } from "../core/time.js";
 import type { LogLine, Store, WorkspaceId } from "../store/store.js";
 
@@ -11,6 +12,8 @@ export interface ActionLine {
   campaign: string | null;
   /** The campaign's version the action was handed out under (absent: no campaign, or logged before versions). */
   version?: number;
+  /** The name of the variant a connect or message sent (absent: its step has one text). */
+  variant?: string;
   prospect: string | null;
   prospectTimezone: string | null;
   action: string;
@@ -47,8 +50,9 @@ export function toLogEntry(row: LogLine): LogEntry {
   };
   // Keep `result` last, after the text fields, as in the contract's example.
   const { result, ...head } = line;
-  if (row.kind === "connect") return { ...head, note: row.note ?? "", result };
-  if (row.kind === "message") return { ...head, text: row.text ?? "", result };
+  const variant = row.type === "action" && row.variant != null ? { variant: variantName(row.variant) } : {};
+  if (row.kind === "connect") return { ...head, ...variant, note: row.note ?? "", result };
+  if (row.kind === "message") return { ...head, ...variant, text: row.text ?? "", result };
   return { ...head, result };
 }
 

@@ -48,7 +48,7 @@ export async function runSimulation(opts: RunOptions): Promise<SimRun> {
     seed: scenario.seed,
     accounts: scenario.accounts.map((a) => ({ name: a.doc.name, timezone: a.doc.timezone, type: a.doc.type, truth: a.linkedin })),
   });
-  const app = new App({ store, channel: simulator, clock });
+  const app = new App({ store, channel: simulator, clock, seed: String(scenario.seed) });
   for (const a of scenario.accounts) await app.addAccount(a.doc);
   for (const c of scenario.campaigns) await app.createCampaign(c);
   const prospects = await enrollAll(app, simulator, opts);

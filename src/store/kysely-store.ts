@@ -28,6 +28,7 @@ import { removalQueries } from "./removals.js";
 import { replyQueries } from "./replies.js";
 import { sessionQueries } from "./sessions.js";
 import { suppressionQueries } from "./suppressions.js";
+import { variantQueries } from "./variants.js";
 import { unreachableQueries } from "./unreachable.js";
 import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
@@ -83,6 +84,7 @@ function assemble(ctx: StoreContext, open: OpenTransactions): Store {
     ...replyQueries(ctx),
     ...removalQueries(ctx),
     ...suppressionQueries(ctx),
+    ...variantQueries(ctx),
     ...forgetQueries(ctx),
   };
   return store;

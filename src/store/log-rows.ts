@@ -24,6 +24,8 @@ interface LogRowFields {
   text: string | null;
   /** The campaign's version an action was handed out under (null or absent: an event, or an action logged before versions). */
   campaignVersion?: number | null;
+  /** The variant an action sent, as its key (core/campaign/variants.ts); absent for a step without variants. */
+  variant?: string | null;
 }
 
 /** An action linkpace performed or handed out: `result` is null while in flight, then ok or a failure code. */

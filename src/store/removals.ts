@@ -86,6 +86,7 @@ export function removalQueries({ db }: StoreContext): RemovalStore {
       await db.deleteFrom("unreachable_prospects").where("campaign_id", "=", campaignId).execute();
       const enrollments = count(await db.deleteFrom("enrollments").where("campaign_id", "=", campaignId).executeTakeFirst());
       await db.deleteFrom("campaign_versions").where("campaign_id", "=", campaignId).execute();
+      await db.deleteFrom("variant_winners").where("campaign_id", "=", campaignId).execute();
       const campaigns = count(await db.deleteFrom("campaigns").where("id", "=", campaignId).executeTakeFirst());
       return { enrollments, logRows, replies, notifications, campaigns };
     },
@@ -99,6 +100,7 @@ export function removalQueries({ db }: StoreContext): RemovalStore {
       await db.deleteFrom("unreachable_prospects").where("campaign_id", "in", campaignIds).execute();
       const enrollments = count(await db.deleteFrom("enrollments").where("account_id", "=", accountId).executeTakeFirst());
       await db.deleteFrom("campaign_versions").where("campaign_id", "in", campaignIds).execute();
+      await db.deleteFrom("variant_winners").where("campaign_id", "in", campaignIds).execute();
       const campaigns = count(await db.deleteFrom("campaigns").where("account_id", "=", accountId).executeTakeFirst());
       await db.deleteFrom("accounts").where("id", "=", accountId).execute();
       return { enrollments, logRows, replies, notifications, campaigns };

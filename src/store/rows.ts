@@ -263,6 +263,7 @@ export function logFromDb(r: Selectable<LogTable>): LogRow {
     text: r.text,
     // Absent rather than null when unknown (events, older rows): rows written without it read back the same.
     ...(r.campaign_version != null ? { campaignVersion: r.campaign_version } : {}),
+    ...(r.variant != null ? { variant: r.variant } : {}),
   };
   const eventKind = NETWORK_EVENT_KINDS.find((k) => k === r.kind);
   if (r.type === "event" && eventKind !== undefined) return { ...fields, type: "event", kind: eventKind, result: null };
@@ -290,6 +291,7 @@ export function actionFromDb(r: Selectable<LogTable>): ActionLogRow {
     text: r.text,
     result: r.result as ActionResult | null,
     ...(r.campaign_version != null ? { campaignVersion: r.campaign_version } : {}),
+    ...(r.variant != null ? { variant: r.variant } : {}),
   };
 }
 
@@ -309,6 +311,7 @@ export const LOG_INSERT_COLUMNS = [
   "text",
   "result",
   "campaign_version",
+  "variant",
 ] as const satisfies ReadonlyArray<keyof LogTable>;
 
 export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id" | "claimed_by" | "lease_until" | "reconcile"> {
@@ -327,6 +330,7 @@ export function logToDb(l: NewLogRow): Omit<Selectable<LogTable>, "id" | "claime
     text: l.text,
     result: l.result,
     campaign_version: l.campaignVersion ?? null,
+    variant: l.variant ?? null,
   };
 }
 

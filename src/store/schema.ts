@@ -123,6 +123,8 @@ export interface LogTable {
   result: string | null;
   /** The campaign's version an action was handed out under (migration 016); null for events and older rows. */
   campaign_version: number | null;
+  /** The variant an action sent (its key, core/campaign/variants.ts; migration 017); null without variants. */
+  variant: string | null;
   /** Assisted tasks: which runner shows this in-flight action, and until when (migration 002). */
   claimed_by: string | null;
   lease_until: number | null;
@@ -130,11 +132,19 @@ export interface LogTable {
   reconcile: Generated<number>;
 }
 
+/** With autoWinner, the variant of a campaign found best, and when (migration 017). */
+export interface VariantWinnersTable {
+  campaign_id: number;
+  variant: string;
+  decided_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   accounts: AccountsTable;
   campaigns: CampaignsTable;
   campaign_versions: CampaignVersionsTable;
+  variant_winners: VariantWinnersTable;
   persons: PersonsTable;
   person_identifiers: PersonIdentifiersTable;
   enrollments: EnrollmentsTable;

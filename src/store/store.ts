@@ -15,6 +15,7 @@ import type { ReplyStore } from "./replies.js";
 import type { RemovalStore } from "./removals.js";
 import type { ForgetStore } from "./forget.js";
 import type { SuppressionStore } from "./suppressions.js";
+import type { VariantStore } from "./variants.js";
 import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
 import type { ActionKind, ActionResult, CampaignDoc } from "../core/model.js";
@@ -58,6 +59,7 @@ export type { NewReply, ReplyFilter, ReplyListRow, ReplyRow } from "./replies.js
 export type { RemovedRows } from "./removals.js";
 export type { ErasedRows, ErasureTarget } from "./forget.js";
 export type { NewSuppression, SuppressionCandidate, SuppressionRow } from "./suppressions.js";
+export type { VariantTally } from "./variants.js";
 
 /** Webhooks and their delivery log (webhooks.ts), alerts read back from the outbox (alerts.ts), replies (replies.ts). */
 export interface Store
@@ -70,6 +72,7 @@ export interface Store
     UnreachableStore,
     ReplyStore,
     SuppressionStore,
+    VariantStore,
     RemovalStore,
     ForgetStore {
   readonly dialect: "sqlite" | "postgres";

@@ -22,6 +22,7 @@ import { suppressionsMigration } from "./013-suppressions.js";
 import { stopAndDeleteMigration } from "./014-stop-and-delete.js";
 import { campaignQueueMigration } from "./015-campaign-queue.js";
 import { campaignVersionsMigration } from "./016-campaign-versions.js";
+import { variantsMigration } from "./017-variants.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -41,6 +42,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "014-stop-and-delete": stopAndDeleteMigration(dialect),
     "015-campaign-queue": campaignQueueMigration(),
     "016-campaign-versions": campaignVersionsMigration(dialect),
+    "017-variants": variantsMigration(dialect),
   };
 }
 
