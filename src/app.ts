@@ -2,6 +2,9 @@
  * The application: the one place where adapters (store, channel, clock) are wired to the core and the engine.
  * The CLI (and later the server) are thin shells over these operations.
  */
+import { campaignAnalytics } from "./engine/analytics.js";
+import { variantAnalytics } from "./engine/variant-analytics.js";
+import { versionAnalytics } from "./engine/version-analytics.js";
 import type { Channel } from "./channels/channel.js";
 import { initialGovernorState } from "./core/governor/index.js";
 import type { AccountDoc, CampaignDoc } from "./core/model.js";
@@ -214,6 +217,17 @@ export class App {
   async updateCampaign(doc: CampaignDoc, opts: { dryRun?: boolean } = {}): Promise<UpdateOutcome> {
     await this.campaign(doc.name);
     return updateCampaign(this.ctx, doc, opts);
+  }
+
+  /** A campaign's funnel, steps, hours, versions and variants: `campaign stats` and GET /v1/analytics/campaigns/{name}. */
+  async campaignStats(name: string) {
+    const campaign = await this.campaign(name);
+    const now = this.now();
+    return {
+      ...(await campaignAnalytics(this.store, campaign, now)),
+      versions: await versionAnalytics(this.store, campaign),
+      variants: await variantAnalytics(this.store, campaign, now),
+    };
   }
 
   /** Stops a campaign for good (engine/removals.ts): every enrollment ends; scheduled withdrawals still happen. */

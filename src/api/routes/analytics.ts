@@ -4,13 +4,12 @@
  * campaign: its funnel, outcomes by step and invitations by the recipient's hour. Every acceptance rate is over
  * decided invitations: accepted, declined, withdrawn, or pending for 21 days (core/acceptance.ts). The counting
  * is core/analytics; engine/analytics.ts reads the rows. A campaign's answer is split by version too
- * (engine/version-analytics.ts).
+ * (engine/version-analytics.ts) and by variant (engine/variant-analytics.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { FUNNEL_STAGES } from "../../core/analytics/index.js";
 import { STEP_KINDS } from "../../core/model.js";
-import { accountAnalytics, campaignAnalytics } from "../../engine/analytics.js";
-import { versionAnalytics } from "../../engine/version-analytics.js";
+import { accountAnalytics } from "../../engine/analytics.js";
 import type { Router } from "../router.js";
 import { failures, NameParam, ok } from "../schemas.js";
 
@@ -20,6 +19,16 @@ const Decided = z
   .int()
   .openapi({ description: "invitations accepted, declined, withdrawn, or pending for 21 days or more: what an acceptance rate is over" });
 const StepKindSchema = z.enum(STEP_KINDS);
+const VariantCountsShape = {
+  sent: z.number().int(),
+  decided: z
+    .number()
+    .int()
+    .openapi({
+      description: "invitations decided as for an acceptance rate; messages replied to, followed by another, ended, or 14 days old",
+    }),
+  successes: z.number().int(),
+};
 
 export const AccountAnalytics = z
   .object({
@@ -95,6 +104,31 @@ export const CampaignAnalytics = z
       .openapi({
         description: "the campaign's versions (campaign update), oldest first, each with what was sent under it and what followed",
       }),
+    variants: z
+      .array(
+        z.object({
+          step: z.number().int(),
+          kind: z.enum(["connect", "message"]),
+          outcome: z
+            .enum(["accepted", "replied"])
+            .openapi({ description: "what a success is: an invitation accepted, a message replied to" }),
+          variants: z.array(
+            z.object({
+              name: z.string(),
+              key: z.string().openapi({ description: "name#hash of the text: a variant whose text is edited is another one" }),
+              state: z.enum(["active", "paused", "retired"]).openapi({ description: "retired: no longer in the definition" }),
+              winner: z.boolean().openapi({ description: "found best with autoWinner: the only one sent while active" }),
+              ...VariantCountsShape,
+              rate: Rate.openapi({ description: "successes over decided" }),
+              low: Rate.openapi({ description: "the 95% interval's low end (Beta posterior)" }),
+              high: Rate.openapi({ description: "the 95% interval's high end" }),
+              probabilityBest: Rate.openapi({ description: "the probability of being the best of the step's active variants" }),
+              byVersion: z.array(z.object({ version: z.number().int().nullable(), ...VariantCountsShape })),
+            }),
+          ),
+        }),
+      )
+      .openapi({ description: "each step with variants, each variant with what it got (empty without variants)" }),
   })
   .openapi("CampaignAnalytics");
 
@@ -137,11 +171,7 @@ export function registerAnalyticsRoutes(r: Router): void {
     }),
     async (c) => {
       const app = c.var.app;
-      const campaign = await app.campaign(c.req.valid("param").name);
-      return c.json(
-        { ...(await campaignAnalytics(app.store, campaign, app.now())), versions: await versionAnalytics(app.store, campaign) },
-        200,
-      );
+      return c.json(await app.campaignStats(c.req.valid("param").name), 200);
     },
   );
 }

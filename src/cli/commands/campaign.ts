@@ -5,6 +5,7 @@ import { deleteJson, stopJson } from "../../engine/removal-json.js";
 import { updateJson } from "../../engine/update-json.js";
 import type { CampaignRow } from "../../store/store.js";
 import { readUserText } from "../read-input.js";
+import { registerCampaignStats } from "./campaign-stats.js";
 import { emit, table, withApp, type GlobalOptions } from "../shell.js";
 
 const CAMPAIGN_FILE_HELP = `
@@ -18,7 +19,7 @@ withdrawAfter: an invitation still pending this long after it was sent is withdr
   Default 21d; never keeps it pending (it counts as not accepted once 21 days old).`;
 
 export function registerCampaignCommands(program: Command): void {
-  const campaign = program.command("campaign").description("campaigns: create, update, list, show, pause, resume, stop, delete");
+  const campaign = program.command("campaign").description("campaigns: create, update, list, show, stats, pause, resume, stop, delete");
   campaign
     .command("create <file>")
     .description("create a campaign from a YAML or JSON file (every field: docs/accounts-and-campaigns.md); templates are checked now")
@@ -91,6 +92,7 @@ export function registerCampaignCommands(program: Command): void {
         emit(g, { campaign: d }, (x) => JSON.stringify(x.campaign, null, 2));
       });
     });
+  registerCampaignStats(campaign);
   for (const [verb, paused] of [
     ["pause", true],
     ["resume", false],
