@@ -54,6 +54,7 @@ describe("replies", () => {
       replies: [
         {
           id: r.body.reply.reply.id,
+          personId: jane.personId,
           at: "2027-03-01T08:00:30Z",
           account: "alice",
           campaign: "q1",

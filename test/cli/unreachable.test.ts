@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../support/cli.js";
+import { campaignWorkspace, runCli, tempDir } from "../support/cli.js";
 
 const NOW = { LINKPACE_NOW: "2027-03-01T09:00:00Z" };
 const ACCOUNT = `name: alice\ntimezone: America/New_York\ntype: premium\ncreated: 2019-05-01\n`;
@@ -21,14 +21,7 @@ const LI_WEI =
   "line 3: https://www.linkedin.com/in/li-wei: unreachable: Asia/Shanghai 09:00-17:00 (mon-fri) never overlaps alice's working hours 08:00-18:00 (mon-fri) America/New_York";
 
 function workspace(): string {
-  const dir = tempDir();
-  expect(runCli(["init"], { cwd: dir, env: NOW }).code).toBe(0);
-  writeFileSync(join(dir, "alice.yaml"), ACCOUNT);
-  writeFileSync(join(dir, "q1.yaml"), CAMPAIGN);
-  writeFileSync(join(dir, "leads.csv"), LEADS);
-  expect(runCli(["account", "add", "alice.yaml"], { cwd: dir, env: NOW }).code).toBe(0);
-  expect(runCli(["campaign", "create", "q1.yaml"], { cwd: dir, env: NOW }).code).toBe(0);
-  return dir;
+  return campaignWorkspace({ env: NOW, account: ACCOUNT, campaign: CAMPAIGN, leads: LEADS });
 }
 
 describe("prospects a campaign can never reach", () => {

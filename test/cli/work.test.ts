@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { initDir, runCli } from "../support/cli.js";
+import { campaignWorkspace, runCli } from "../support/cli.js";
 import { PtySession } from "../support/pty.js";
 
 const T0 = "2027-03-01T09:00:00Z";
@@ -12,18 +12,14 @@ const LEADS =
   'profileUrl,firstName,lastName,company,title,location\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe,Acme,CTO,"Berlin, Germany"\nhttps://www.linkedin.com/in/joe-bloggs,Joe,Bloggs,,VP,"Paris, France"\n';
 
 function workspace(): string {
-  const dir = initDir("linkpace-work-");
-  writeFileSync(join(dir, "account.yaml"), ACCOUNT);
-  writeFileSync(join(dir, "campaign.yaml"), CAMPAIGN);
-  writeFileSync(join(dir, "leads.csv"), LEADS);
-  for (const args of [
-    ["account", "add", "account.yaml"],
-    ["campaign", "create", "campaign.yaml"],
-    ["prospects", "import", "leads.csv", "--campaign", "hello"],
-  ]) {
-    expect(runCli(args, { cwd: dir, env: { LINKPACE_NOW: T0 } }).code).toBe(0);
-  }
-  return dir;
+  return campaignWorkspace({
+    prefix: "linkpace-work-",
+    env: { LINKPACE_NOW: T0 },
+    account: ACCOUNT,
+    campaign: CAMPAIGN,
+    leads: LEADS,
+    importInto: "hello",
+  });
 }
 
 function actions(dir: string): Array<{ kind: string; result: string | null; prospect: string; note: string | null }> {

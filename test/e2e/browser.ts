@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { describe } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { createToken } from "../../src/api/auth.js";
 import { silentLogger } from "../../src/api/logger.js";
 import { startServer, type RunningServer } from "../../src/api/server.js";
@@ -130,4 +130,32 @@ export async function startE2E(opts: { at: string }): Promise<E2E> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The two prospects startE2EWithCampaign imports into q1: Jane Doe (of Acme) and Joe Bloggs. */
+const JANE_AND_JOE =
+  "profileUrl,firstName,lastName,company\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe,Acme\nhttps://www.linkedin.com/in/joe,Joe,Bloggs,\n";
+
+/** startE2E with account alice (Europe/Paris, premium), campaign q1 (one visit step) and Jane Doe and Joe Bloggs in it. */
+export async function startE2EWithCampaign(opts: { at: string }): Promise<E2E> {
+  const e = await startE2E(opts);
+  await e.api("POST", "/v1/accounts", { name: "alice", timezone: "Europe/Paris", type: "premium", created: "2015-06-01" });
+  await e.api("POST", "/v1/campaigns", { name: "q1", account: "alice", steps: [{ visit: { after: "2d" } }] });
+  await e.api("POST", "/v1/prospects/import?campaign=q1", JANE_AND_JOE, "text/csv");
+  return e;
+}
+
+/**
+ * In a describe block: startE2EWithCampaign before its tests and closed after them. The E2E returned is filled in
+ * by then (its methods hold no `this`, so they are copied as they are).
+ */
+export function e2eWithCampaign(opts: { at: string }): E2E {
+  const e = {} as E2E;
+  beforeAll(async () => {
+    Object.assign(e, await startE2EWithCampaign(opts));
+  });
+  afterAll(async () => {
+    await e.close?.();
+  });
+  return e;
 }

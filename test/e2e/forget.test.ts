@@ -2,27 +2,11 @@
  * End to end: Erase… on a campaign's enrollment list asks first (the harness accepts every dialog and keeps its
  * text), erases the person through DELETE /v1/persons/{id}, shows the summary, and the row goes; the other stays.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, startE2E, type E2E } from "./browser.js";
+import { expect, it } from "vitest";
+import { describeInBrowser, e2eWithCampaign } from "./browser.js";
 
 describeInBrowser("dashboard: erase a person", () => {
-  let e: E2E;
-
-  beforeAll(async () => {
-    e = await startE2E({ at: "2027-03-01T08:00:00Z" });
-    await e.api("POST", "/v1/accounts", { name: "alice", timezone: "Europe/Paris", type: "premium", created: "2015-06-01" });
-    await e.api("POST", "/v1/campaigns", { name: "q1", account: "alice", steps: [{ visit: { after: "2d" } }] });
-    await e.api(
-      "POST",
-      "/v1/prospects/import?campaign=q1",
-      "profileUrl,firstName,lastName\nhttps://www.linkedin.com/in/jane-doe,Jane,Doe\nhttps://www.linkedin.com/in/joe,Joe,Bloggs\n",
-      "text/csv",
-    );
-  });
-
-  afterAll(async () => {
-    await e?.close();
-  });
+  const e = e2eWithCampaign({ at: "2027-03-01T08:00:00Z" });
 
   it("asks, erases the person everywhere and shows what was erased", async () => {
     await e.signIn();

@@ -2,8 +2,8 @@
  * End to end, a reply recorded where it is seen: in the dashboard runner the key r opens a box for the pasted
  * reply (Esc cancels it, and letters typed into it never act as the runner's keys), Enter records it through
  * POST /v1/tasks/{id}/reply, the page says the task went back and the sequence stopped and moves on; the API then
- * lists the reply with its text and the enrollment ended "replied"; the Replies page shows it and marks it
- * handled. The real server on loopback, on a virtual clock the test moves (never sleeping); screenshots in
+ * lists the reply with its text and the enrollment ended "replied"; the Replies page shows it, marks it
+ * handled and erases the person who replied. The real server on loopback, on a virtual clock the test moves (never sleeping); screenshots in
  * test-artifacts/e2e/.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -141,6 +141,26 @@ describeInBrowser("dashboard: they replied, from the runner to the Replies page"
     expect((await e.api("GET", "/v1/replies?handled=true")).replies).toEqual([expect.objectContaining({ id: reply!.id, handled: true })]);
     expect((await e.api("GET", "/v1/replies?handled=false")).replies).toEqual([]);
     await e.screenshot("replies-page");
+    expect(e.pageErrors.filter((m) => !/status of 401/.test(m))).toEqual([]);
+  });
+
+  it("erases the person who replied from the Replies page, after a confirmation", async () => {
+    const { page } = e;
+    const [reply] = (await e.api("GET", "/v1/replies")).replies as Array<{ id: number; prospect: { fullName: string } }>;
+    const name = reply!.prospect.fullName;
+    await page.goto("/#/replies?show=all");
+    const item = page.locator(`li.reply[data-reply="${reply!.id}"]`);
+    const dialogsBefore = e.dialogs.length;
+    await item.getByRole("button", { name: `Erase ${name}` }).click();
+    await expect.poll(() => e.dialogs.length).toBe(dialogsBefore + 2);
+    expect(e.dialogs[dialogsBefore]).toMatch(new RegExp(`^Erase ${name} everywhere\\?.*do-not-contact list`));
+    expect(e.dialogs[dialogsBefore + 1]).toMatch(/^erased person \d+: 1 enrollment/);
+    await expect.poll(() => item.count()).toBe(0);
+    await page.getByText("No replies match these filters.").waitFor();
+    expect((await e.api("GET", "/v1/replies")).replies).toEqual([]);
+    const left = (await e.api("GET", "/v1/enrollments")).enrollments.map((x: { prospect: { url: string } }) => x.prospect.url);
+    expect(left).not.toContain(replied.url);
+    expect(left).toHaveLength(1);
     expect(e.pageErrors.filter((m) => !/status of 401/.test(m))).toEqual([]);
   });
 });

@@ -5,20 +5,16 @@
  * writes nothing, the run goes on without them and the event log keeps its invariants; a task someone holds
  * for them refuses the erasure, one nobody held is put back.
  */
-import Database from "better-sqlite3";
-import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { App } from "../../src/app.js";
-import type { ActionOutcome, ActionRequest, Channel } from "../../src/channels/channel.js";
 import { loadGovernorState } from "../../src/core/governor/index.js";
 import { DAY, MINUTE, VirtualClock, parseInstant } from "../../src/core/time.js";
 import { forgetJson, forgetPerson } from "../../src/engine/forget.js";
 import { enrollItems } from "../../src/engine/import-report.js";
 import { readProspectCsv } from "../../src/io/prospect-csv/read-prospect-csv.js";
-import { readEventLog, type LogEntry } from "../../src/sim/event-log.js";
-import { checkInvariants } from "../../src/sim/invariants.js";
 import { storeBackends, type StoreBackend, type TestDatabase } from "../store/backends.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
+import { backendHarness, dumpTables, eventLog, invariantViolations, LaterChannel } from "../support/backend-harness.js";
 import { ScriptedChannel } from "../support/harness.js";
 
 const at = (iso: string): number => parseInstant(iso) as number;
@@ -42,45 +38,22 @@ const campaign = () =>
     ],
   });
 
-class LaterChannel implements Channel {
-  readonly name = "later";
-  readonly inline = false;
-  async perform(_req: ActionRequest): Promise<ActionOutcome> {
-    return { status: "deferred" };
-  }
-}
-
 describe.each(storeBackends())("forget on $name", (backend: StoreBackend) => {
   let db: TestDatabase;
   let clock: VirtualClock;
   let channel: ScriptedChannel;
   let app: App;
+  let runUntil: (iso: string) => Promise<void>;
   beforeEach(async (ctx) => {
-    db = await backend.create();
-    ctx.onTestFinished(async (done) => db.dispose(done.task.result?.state !== "fail"));
-    clock = new VirtualClock(at("2027-03-01T00:00:00Z"));
-    channel = new ScriptedChannel();
-    app = new App({ store: db.store, channel, clock });
-    await app.addAccount(accountDoc());
-    await app.createCampaign(campaign());
+    ({ db, clock, channel, app, runUntil } = await backendHarness(backend, ctx, accountDoc(), [campaign()]));
   });
 
-  async function runUntil(a: App, iso: string): Promise<void> {
-    const end = at(iso);
-    for (;;) {
-      const wake = await a.engine.nextWakeAt();
-      if (wake === null || wake >= end) break;
-      clock.set(Math.max(clock.now(), wake));
-      await a.engine.tick(clock.now());
-    }
-    clock.set(Math.max(clock.now(), end));
-  }
   const importCsv = (a: App) => a.enroll("c1", enrollItems(readProspectCsv(Buffer.from(CSV), "leads.csv")));
 
   it("erases every trace of the person on the catalog's every table, keeps the other, and refuses them at re-import", async () => {
     const first = await importCsv(app);
     expect(first.filter((r) => r.status === "enrolled")).toHaveLength(2);
-    await runUntil(app, "2027-03-02T18:00:00Z");
+    await runUntil("2027-03-02T18:00:00Z");
     expect(channel.requests.filter((r) => r.kind === "connect")).toHaveLength(2);
     // Zebediah replied (a reply, a notification, a log event); Ann accepted. A webhook has deliveries queued.
     await app.recordNetworkEvent({ at: at("2027-03-02T18:00:00Z"), kind: "replied", account: "alice", prospect: ZEB });
@@ -152,25 +125,17 @@ describe.each(storeBackends())("forget on $name", (backend: StoreBackend) => {
 
     // The run goes on for Ann alone and the event log keeps its invariants.
     const sent = channel.requests.length;
-    await runUntil(app, "2027-03-12T00:00:00Z");
+    await runUntil("2027-03-12T00:00:00Z");
     expect(channel.requests.slice(sent).map((r) => `${r.kind} ${r.prospect.url}`)).toEqual([`message ${ANN}`]);
-    const entries: LogEntry[] = [];
-    for await (const e of readEventLog(app.store, app.ctx.workspaceId)) entries.push(e);
+    const entries = await eventLog(app);
     expect(JSON.stringify(entries)).not.toMatch(TRACE);
-    const violations = checkInvariants({
-      entries,
-      accounts: [accountDoc()],
-      campaigns: [campaign()],
-      connected: new Set(),
-      end: at("2027-03-12T00:00:00Z"),
-    });
-    expect(violations).toEqual([]);
+    expect(invariantViolations(entries, accountDoc(), [campaign()], at("2027-03-12T00:00:00Z"))).toEqual([]);
   });
 
   it("replaces a do-not-contact entry naming them by a hash, and answers for a URL nobody has", async () => {
     await app.createCampaign({ ...campaign(), name: "c2", stopOnReply: true });
     await app.enroll("c2", enrollItems(readProspectCsv(Buffer.from(CSV), "leads.csv")));
-    await runUntil(app, "2027-03-02T18:00:00Z");
+    await runUntil("2027-03-02T18:00:00Z");
     // Ended by his reply while his invitation was pending: still to withdraw by hand.
     await app.recordNetworkEvent({ at: at("2027-03-02T18:00:00Z"), kind: "replied", account: "alice", prospect: ZEB });
     expect((await forgetPerson(app.ctx, { url: ZEB }, { dryRun: true })).withdrawByHand).toEqual([
@@ -216,35 +181,3 @@ describe.each(storeBackends())("forget on $name", (backend: StoreBackend) => {
     await expect(forgetPerson(later.ctx, { url: other })).resolves.toMatchObject({ erased: { persons: 1 } });
   });
 });
-
-/** Every table's rows (every column) as JSON text, by table name, read from the database's catalog. */
-async function dumpTables(db: TestDatabase, backend: "sqlite" | "postgres"): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  if (backend === "sqlite") {
-    const raw = new Database(db.location, { readonly: true });
-    try {
-      const tables = raw
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .all() as Array<{
-        name: string;
-      }>;
-      for (const { name } of tables) out[name] = JSON.stringify(raw.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all());
-    } finally {
-      raw.close();
-    }
-    return out;
-  }
-  const client = new pg.Client({ connectionString: process.env.LINKPACE_TEST_PG });
-  await client.connect();
-  try {
-    const tables = await client.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name",
-      [db.location],
-    );
-    for (const { table_name } of tables.rows)
-      out[table_name] = JSON.stringify((await client.query(`SELECT * FROM "${db.location}"."${table_name}" ORDER BY 1`)).rows);
-  } finally {
-    await client.end();
-  }
-  return out;
-}

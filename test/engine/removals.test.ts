@@ -3,16 +3,12 @@
  * sent after a stop but the scheduled withdrawals, the event log keeps its invariants, delete waits for what is
  * pending and then leaves no person data of the campaign while the account's budgets stay as they were.
  */
-import Database from "better-sqlite3";
-import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { App } from "../../src/app.js";
-import type { ActionOutcome, ActionRequest, Channel } from "../../src/channels/channel.js";
 import { DAY, MINUTE, VirtualClock, formatInstant, parseInstant } from "../../src/core/time.js";
-import { readEventLog, type LogEntry } from "../../src/sim/event-log.js";
-import { checkInvariants } from "../../src/sim/invariants.js";
 import { storeBackends, type StoreBackend, type TestDatabase } from "../store/backends.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
+import { backendHarness, dumpTables, eventLog, invariantViolations, LaterChannel } from "../support/backend-harness.js";
 import { ScriptedChannel, prospect } from "../support/harness.js";
 
 const at = (iso: string): number => parseInstant(iso) as number;
@@ -28,47 +24,19 @@ const campaign = (name = "c1") =>
     ],
   });
 
-/** A channel that answers later (assisted): every action becomes a task. */
-class LaterChannel implements Channel {
-  readonly name = "later";
-  readonly inline = false;
-  async perform(_req: ActionRequest): Promise<ActionOutcome> {
-    return { status: "deferred" };
-  }
-}
-
 describe.each(storeBackends())("stop, delete and remove on $name", (backend: StoreBackend) => {
   let db: TestDatabase;
   let clock: VirtualClock;
   let channel: ScriptedChannel;
   let app: App;
+  let runUntil: (iso: string) => Promise<void>;
   beforeEach(async (ctx) => {
-    db = await backend.create();
-    ctx.onTestFinished(async (done) => db.dispose(done.task.result?.state !== "fail"));
-    clock = new VirtualClock(at("2027-03-01T00:00:00Z"));
-    channel = new ScriptedChannel();
-    app = new App({ store: db.store, channel, clock });
-    await app.addAccount(accountDoc());
-    await app.createCampaign(campaign());
+    ({ db, clock, channel, app, runUntil } = await backendHarness(backend, ctx, accountDoc(), [campaign()]));
   });
 
-  async function runUntil(iso: string): Promise<void> {
-    const end = at(iso);
-    for (;;) {
-      const wake = await app.engine.nextWakeAt();
-      if (wake === null || wake >= end) break;
-      clock.set(Math.max(clock.now(), wake));
-      await app.engine.tick(clock.now());
-    }
-    clock.set(Math.max(clock.now(), end));
-  }
   const accepted = (slug: string, iso: string) =>
     app.recordNetworkEvent({ at: at(iso), kind: "accepted", account: "alice", prospect: url(slug) });
-  async function log(): Promise<LogEntry[]> {
-    const entries: LogEntry[] = [];
-    for await (const e of readEventLog(app.store, app.ctx.workspaceId)) entries.push(e);
-    return entries;
-  }
+  const log = () => eventLog(app);
 
   it("sends nothing after a stop but the scheduled withdrawals, keeps the invariants, and cannot be resumed", async () => {
     const slugs = ["p0", "p1", "p2", "p3", "p4", "p5"];
@@ -102,14 +70,7 @@ describe.each(storeBackends())("stop, delete and remove on $name", (backend: Sto
     const counts = await app.store.enrollmentCounts({ campaignId: stop.campaign.id });
     expect(counts.byEndReason).toEqual({ stopped: 6 });
 
-    const violations = checkInvariants({
-      entries: await log(),
-      accounts: [accountDoc()],
-      campaigns: [campaign()],
-      connected: new Set(),
-      end: at("2027-03-12T00:00:00Z"),
-    });
-    expect(violations).toEqual([]);
+    expect(invariantViolations(await log(), accountDoc(), [campaign()], at("2027-03-12T00:00:00Z"))).toEqual([]);
   });
 
   it("refuses to delete while withdrawals are pending, then deletes without a trace of the people, budgets unchanged", async () => {
@@ -220,33 +181,3 @@ describe.each(storeBackends())("stop, delete and remove on $name", (backend: Sto
     expect(formatInstant(clock.now())).toMatch(/^2027-03-01/);
   });
 });
-
-/** Every table's rows as JSON text, by table name. */
-async function dumpTables(db: TestDatabase, backend: "sqlite" | "postgres"): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  if (backend === "sqlite") {
-    const raw = new Database(db.location, { readonly: true });
-    try {
-      const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{
-        name: string;
-      }>;
-      for (const { name } of tables) out[name] = JSON.stringify(raw.prepare(`SELECT * FROM "${name}"`).all());
-    } finally {
-      raw.close();
-    }
-    return out;
-  }
-  const client = new pg.Client({ connectionString: process.env.LINKPACE_TEST_PG });
-  await client.connect();
-  try {
-    const tables = await client.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'",
-      [db.location],
-    );
-    for (const { table_name } of tables.rows)
-      out[table_name] = JSON.stringify((await client.query(`SELECT * FROM "${db.location}"."${table_name}"`)).rows);
-  } finally {
-    await client.end();
-  }
-  return out;
-}

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -38,5 +38,35 @@ export function initDir(prefix?: string, env: Record<string, string | undefined>
   const dir = tempDir(prefix);
   const r = runCli(["init", "--json"], { cwd: dir, env });
   if (r.code !== 0) throw new Error(`linkpace init failed (exit ${r.code}): ${r.stderr}`);
+  return dir;
+}
+
+/**
+ * A workspace made by initDir with an account and a campaign added from their YAML (account.yaml, campaign.yaml)
+ * and leads.csv written, imported into the campaign when `importInto` names it; every command with `env`, each
+ * required to succeed.
+ */
+export function campaignWorkspace(opts: {
+  prefix?: string;
+  env?: Record<string, string | undefined>;
+  account: string;
+  campaign: string;
+  leads: string;
+  importInto?: string;
+}): string {
+  const env = opts.env ?? {};
+  const dir = initDir(opts.prefix, env);
+  writeFileSync(join(dir, "account.yaml"), opts.account);
+  writeFileSync(join(dir, "campaign.yaml"), opts.campaign);
+  writeFileSync(join(dir, "leads.csv"), opts.leads);
+  const commands = [
+    ["account", "add", "account.yaml"],
+    ["campaign", "create", "campaign.yaml"],
+    ...(opts.importInto ? [["prospects", "import", "leads.csv", "--campaign", opts.importInto]] : []),
+  ];
+  for (const args of commands) {
+    const r = runCli(args, { cwd: dir, env });
+    if (r.code !== 0) throw new Error(`linkpace ${args.join(" ")} failed (exit ${r.code}): ${r.stderr}`);
+  }
   return dir;
 }

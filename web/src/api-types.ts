@@ -4707,6 +4707,48 @@ export interface components {
                 /** @description replies after an action of this version (the last before the reply) */
                 replied: number;
             }[];
+            /** @description each step with variants, each variant with what it got (empty without variants) */
+            variants: {
+                step: number;
+                /** @enum {string} */
+                kind: "connect" | "message";
+                /**
+                 * @description what a success is: an invitation accepted, a message replied to
+                 * @enum {string}
+                 */
+                outcome: "accepted" | "replied";
+                variants: {
+                    name: string;
+                    /** @description name#hash of the text: a variant whose text is edited is another one */
+                    key: string;
+                    /**
+                     * @description retired: no longer in the definition
+                     * @enum {string}
+                     */
+                    state: "active" | "paused" | "retired";
+                    /** @description found best with autoWinner: the only one sent while active */
+                    winner: boolean;
+                    sent: number;
+                    /** @description invitations decided as for an acceptance rate; messages replied to, followed by another, ended, or 14 days old */
+                    decided: number;
+                    successes: number;
+                    /** @description successes over decided */
+                    rate: number | null;
+                    /** @description the 95% interval's low end (Beta posterior) */
+                    low: number | null;
+                    /** @description the 95% interval's high end */
+                    high: number | null;
+                    /** @description the probability of being the best of the step's active variants */
+                    probabilityBest: number | null;
+                    byVersion: {
+                        version: number | null;
+                        sent: number;
+                        /** @description invitations decided as for an acceptance rate; messages replied to, followed by another, ended, or 14 days old */
+                        decided: number;
+                        successes: number;
+                    }[];
+                }[];
+            }[];
         };
         EnrollmentList: {
             enrollments: components["schemas"]["Enrollment"][];
@@ -4857,6 +4899,8 @@ export interface components {
         };
         Reply: {
             id: number;
+            /** @description the person who replied (GET /v1/persons, DELETE /v1/persons/{id}) */
+            personId: number;
             /** @description when they replied (UTC) */
             at: string;
             account: string;

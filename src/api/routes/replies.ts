@@ -19,6 +19,7 @@ import { MarkResultSchema } from "./mark.js";
 export const ReplySchema = z
   .object({
     id: z.number().int(),
+    personId: z.number().int().openapi({ description: "the person who replied (GET /v1/persons, DELETE /v1/persons/{id})" }),
     at: z.string().openapi({ description: "when they replied (UTC)" }),
     account: z.string(),
     campaign: z.string().nullable().openapi({ description: "the campaign of the enrollment the reply came in, when known" }),
@@ -51,6 +52,7 @@ const TaskReplyResult = z
 function replyJson(r: ReplyListRow): z.infer<typeof ReplySchema> {
   return {
     id: r.id,
+    personId: r.personId,
     at: formatInstant(r.at),
     account: r.accountName,
     campaign: r.campaignName,

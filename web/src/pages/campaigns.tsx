@@ -10,6 +10,8 @@ import { useState } from "preact/hooks";
 import { get, post, request, withQuery } from "../api";
 import type { ApiSchema } from "../api-json";
 import { BarChart, Funnel } from "../components/charts";
+import { ConfirmedButton } from "../components/confirmed-button";
+import { EraseButton } from "../components/erase-button";
 import { Pager } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
 import { fullName, percent } from "../format";
@@ -473,8 +475,6 @@ function EnrollmentsTable(props: { campaign: string; timeZone: string | null }) 
 
 /** Remove one prospect from the campaign (after a confirmation): it ends `removed`; a pending invitation is still withdrawn. */
 function RemoveButton(props: { e: Enrollment; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const { e } = props;
   if (e.status === "done") return <span class="muted">–</span>;
   if (e.stopReason !== null)
@@ -483,70 +483,19 @@ function RemoveButton(props: { e: Enrollment; onDone: () => void }) {
         {e.status === "invited" ? `ends (${e.stopReason}) after its withdrawal` : `ends (${e.stopReason}) after its task`}
       </span>
     );
-  const click = async () => {
+  const question = () => {
     const who = fullName(e.prospect) || e.prospect.url;
     const pending = e.status === "invited" ? " Their pending invitation is still withdrawn on schedule." : "";
-    if (!confirm(`Remove ${who} from ${e.campaign}? Nothing more is sent to them in this campaign.${pending}`)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/v1/enrollments/${e.id}/remove`);
-      props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    return `Remove ${who} from ${e.campaign}? Nothing more is sent to them in this campaign.${pending}`;
+  };
+  const run = async () => {
+    await post(`/v1/enrollments/${e.id}/remove`);
+    props.onDone();
   };
   return (
-    <>
-      <button type="button" class="danger" disabled={busy} onClick={click} aria-label={`Remove ${fullName(e.prospect)}`}>
-        Remove
-      </button>
-      <ErrorBox error={error} />
-    </>
-  );
-}
-
-/**
- * Erase the person everywhere (DELETE /v1/persons/{id}, docs/privacy.md), after a confirmation; the answer's
- * summary is shown, since it may name an invitation to withdraw by hand.
- */
-function EraseButton(props: { e: Enrollment; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { e } = props;
-  const click = async () => {
-    const who = fullName(e.prospect) || e.prospect.url;
-    const pending =
-      e.status === "invited"
-        ? " Their pending invitation can then no longer be withdrawn by linkpace: withdraw it by hand on LinkedIn."
-        : "";
-    if (
-      !confirm(
-        `Erase ${who} everywhere? Their data, enrollments in every campaign, notes, messages and replies are deleted for good, and they go on the do-not-contact list (as a hash), so no later import brings them back.${pending}`,
-      )
-    )
-      return;
-    setBusy(true);
-    setError(null);
-    try {
-      const out = await request<ApiSchema<"PersonErased">>("DELETE", `/v1/persons/${e.personId}`);
-      alert(out.summary);
-      props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <button type="button" class="danger" disabled={busy} onClick={click} aria-label={`Erase ${fullName(e.prospect)}`}>
-        Erase…
-      </button>
-      <ErrorBox error={error} />
-    </>
+    <ConfirmedButton label={`Remove ${fullName(e.prospect)}`} question={question} run={run}>
+      Remove
+    </ConfirmedButton>
   );
 }
 
@@ -600,7 +549,14 @@ function EnrollmentRow(props: { e: Enrollment; timeZone: string | null; onChange
         </ul>
       </td>
       <td>
-        <RemoveButton e={e} onDone={props.onChanged} /> <EraseButton e={e} onDone={props.onChanged} />
+        <RemoveButton e={e} onDone={props.onChanged} />{" "}
+        <EraseButton
+          personId={e.personId}
+          name={fullName(p)}
+          url={p.url}
+          invitationPending={e.status === "invited"}
+          onDone={props.onChanged}
+        />
       </td>
     </tr>
   );

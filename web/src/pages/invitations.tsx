@@ -9,8 +9,8 @@ import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
 import { ApiError, get, post, withQuery } from "../api";
 import type { ApiSchema } from "../api-json";
-import { Pager } from "../components/pager";
-import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
+import { ListHeader, PagedList, pageOf, ScopeFilters, setHashQuery, useScopeOptions } from "../components/filtered-list";
+import { ErrorBox } from "../components/ui";
 import { useApi } from "../hooks";
 import { noteServerTime, serverNow } from "../server-clock";
 import { href } from "../router";
@@ -33,24 +33,14 @@ const STATUSES: Array<{ value: InvitationStatus; label: string; tone?: string }>
 const PER_PAGE = 50;
 type Filter = "status" | "campaign" | "account";
 
-/** Changes the hash query: filters are the page's state, so they survive reloads and can be linked to. */
-function setQuery(query: URLSearchParams, changes: Partial<Record<Filter | "page", string>>): void {
-  const next = new URLSearchParams(query);
-  for (const [k, v] of Object.entries(changes)) {
-    if (v) next.set(k, v);
-    else next.delete(k);
-  }
-  if (!("page" in changes)) next.delete("page"); // a new filter starts at the first page
-  const qs = next.toString();
-  location.hash = qs ? `${href("invitations")}?${qs}` : href("invitations");
-}
+const setQuery = (query: URLSearchParams, changes: Partial<Record<Filter, string>>) => setHashQuery("invitations", query, changes);
 
 export function InvitationsPage(props: { query: URLSearchParams }) {
   const q = props.query;
   const status = q.get("status") ?? "";
   const campaign = q.get("campaign") ?? "";
   const account = q.get("account") ?? "";
-  const page = Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1);
+  const page = pageOf(q);
 
   const list = useApi(
     () =>
@@ -60,9 +50,8 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
       }),
     [status, campaign, account, page],
   );
-  const campaigns = useApi(() => get<ApiSchema<"CampaignList">>(withQuery("/v1/campaigns", { perPage: 500 })), []);
-  const accounts = useApi(() => get<ApiSchema<"AccountList">>(withQuery("/v1/accounts", { perPage: 500 })), []);
-  const zoneOf = (name: string) => accounts.data?.accounts.find((a) => a.name === name)?.timezone ?? null;
+  const options = useScopeOptions();
+  const zoneOf = (name: string) => options.accounts.data?.accounts.find((a) => a.name === name)?.timezone ?? null;
 
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -89,21 +78,12 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
   };
 
   const filtered = status !== "" || campaign !== "" || account !== "";
-  const rows = list.data?.invitations ?? null;
-  const campaignNames = campaigns.data?.campaigns.map((c) => c.name) ?? [];
-  const accountNames = accounts.data?.accounts.map((a) => a.name) ?? [];
 
   return (
     <>
-      <PageHeader title="Sent invitations">
-        {list.data ? (
-          <span class="muted" data-testid="invitations-total">
-            {list.data.page.total} {list.data.page.total === 1 ? "invitation" : "invitations"}
-          </span>
-        ) : null}
-      </PageHeader>
+      <ListHeader title="Sent invitations" list={list} testId="invitations-total" one="invitation" many="invitations" />
 
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <ScopeFilters route="invitations" query={q} campaign={campaign} account={account} filtered={filtered} options={options}>
         <div class="inline-field">
           <label for="filter-status">Status</label>
           <select id="filter-status" value={status} onChange={(e) => setQuery(q, { status: e.currentTarget.value })}>
@@ -115,36 +95,7 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
             ))}
           </select>
         </div>
-        <div class="inline-field">
-          <label for="filter-campaign">Campaign</label>
-          <select id="filter-campaign" value={campaign} onChange={(e) => setQuery(q, { campaign: e.currentTarget.value })}>
-            <option value="">All</option>
-            {withCurrent(campaignNames, campaign).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {accountNames.length > 1 || account ? (
-          <div class="inline-field">
-            <label for="filter-account">Account</label>
-            <select id="filter-account" value={account} onChange={(e) => setQuery(q, { account: e.currentTarget.value })}>
-              <option value="">All</option>
-              {withCurrent(accountNames, account).map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {filtered ? (
-          <a class="clear-filters" href={href("invitations")}>
-            Clear filters
-          </a>
-        ) : null}
-      </form>
+      </ScopeFilters>
 
       <ErrorBox error={actionError} />
       {notice ? (
@@ -154,18 +105,20 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
       ) : null}
       <ErrorBox error={list.error} />
 
-      {rows === null ? (
-        list.error ? null : (
-          <Loading />
-        )
-      ) : rows.length === 0 ? (
-        <Empty>
-          {filtered
+      <PagedList
+        route="invitations"
+        query={q}
+        list={list}
+        rows={list.data?.invitations ?? null}
+        empty={
+          filtered
             ? "No invitations match these filters."
-            : "No invitations sent yet. They appear here once a campaign's connect step has been performed."}
-        </Empty>
-      ) : (
-        <>
+            : "No invitations sent yet. They appear here once a campaign's connect step has been performed."
+        }
+        noun="invitations"
+        footnote="Dates are in each sending account's time zone; hover a date for the time."
+      >
+        {(rows) => (
           <div class="table-scroll">
             <table class="data invitations-table">
               <thead>
@@ -199,19 +152,10 @@ export function InvitationsPage(props: { query: URLSearchParams }) {
               </tbody>
             </table>
           </div>
-          {list.data ? (
-            <Pager page={list.data.page} onPage={(n) => setQuery(q, { page: n === 1 ? "" : String(n) })} noun="invitations" />
-          ) : null}
-          <p class="muted small">Dates are in each sending account's time zone; hover a date for the time.</p>
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
-}
-
-/** The options, with the selected value kept even when it is not (or not yet) among them. */
-function withCurrent(names: string[], current: string): string[] {
-  return current && !names.includes(current) ? [current, ...names] : names;
 }
 
 function DateCell(props: { at: string | null; timeZone: string | null }) {

@@ -1,15 +1,16 @@
 /**
  * Replies people sent, wherever they were recorded (a runner's key r, `linkpace mark … replied`, the API, the
  * LinkedIn archive): who, when (in the viewer's time), the account and campaign, the text when someone pasted it,
- * and whether the owner has handled it, with a toggle. Filtered through the hash query (`#/replies?show=all`,
- * `&campaign=q1&account=alice`); by default the replies not handled yet. Sources: GET /v1/replies, POST
- * /v1/replies/{id}/handled, GET /v1/campaigns and GET /v1/accounts for the filters.
+ * and whether the owner has handled it, with a toggle; Erase… erases the person everywhere. Filtered through the
+ * hash query (`#/replies?show=all`, `&campaign=q1&account=alice`); by default the replies not handled yet. Sources: GET /v1/replies, POST
+ * /v1/replies/{id}/handled, DELETE /v1/persons/{id}, GET /v1/campaigns and GET /v1/accounts for the filters.
  */
 import { useState } from "preact/hooks";
 import { get, post, withQuery } from "../api";
 import type { ApiSchema } from "../api-json";
-import { Pager } from "../components/pager";
-import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
+import { EraseButton } from "../components/erase-button";
+import { ListHeader, PagedList, pageOf, ScopeFilters, setHashQuery, useScopeOptions } from "../components/filtered-list";
+import { ErrorBox } from "../components/ui";
 import { safeProfileUrl } from "../format";
 import { useApi } from "../hooks";
 import { href } from "../router";
@@ -27,30 +28,20 @@ const SHOWS = [
 ] as const;
 type Filter = "show" | "campaign" | "account";
 
-function setQuery(query: URLSearchParams, changes: Partial<Record<Filter | "page", string>>): void {
-  const next = new URLSearchParams(query);
-  for (const [k, v] of Object.entries(changes)) {
-    if (v) next.set(k, v);
-    else next.delete(k);
-  }
-  if (!("page" in changes)) next.delete("page");
-  const qs = next.toString();
-  location.hash = qs ? `${href("replies")}?${qs}` : href("replies");
-}
+const setQuery = (query: URLSearchParams, changes: Partial<Record<Filter, string>>) => setHashQuery("replies", query, changes);
 
 export function RepliesPage(props: { query: URLSearchParams }) {
   const q = props.query;
   const show = SHOWS.find((s) => s.value === q.get("show")) ?? SHOWS[0];
   const campaign = q.get("campaign") ?? "";
   const account = q.get("account") ?? "";
-  const page = Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1);
+  const page = pageOf(q);
 
   const list = useApi(
     () => get<ApiSchema<"ReplyList">>(withQuery("/v1/replies", { handled: show.handled, campaign, account, page, perPage: PER_PAGE })),
     [show.value, campaign, account, page],
   );
-  const campaigns = useApi(() => get<ApiSchema<"CampaignList">>(withQuery("/v1/campaigns", { perPage: 500 })), []);
-  const accounts = useApi(() => get<ApiSchema<"AccountList">>(withQuery("/v1/accounts", { perPage: 500 })), []);
+  const options = useScopeOptions();
   const [actionError, setActionError] = useState<unknown>(null);
   /** Toggled in this view: the row keeps its place (and shows its new state) until the list is loaded again. */
   const [toggled, setToggled] = useState<ReadonlyMap<number, boolean>>(new Map());
@@ -70,21 +61,12 @@ export function RepliesPage(props: { query: URLSearchParams }) {
   };
 
   const filtered = show.value !== "open" || campaign !== "" || account !== "";
-  const rows = list.data?.replies ?? null;
-  const campaignNames = campaigns.data?.campaigns.map((c) => c.name) ?? [];
-  const accountNames = accounts.data?.accounts.map((a) => a.name) ?? [];
 
   return (
     <>
-      <PageHeader title="Replies">
-        {list.data ? (
-          <span class="muted" data-testid="replies-total">
-            {list.data.page.total} {list.data.page.total === 1 ? "reply" : "replies"}
-          </span>
-        ) : null}
-      </PageHeader>
+      <ListHeader title="Replies" list={list} testId="replies-total" one="reply" many="replies" />
 
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <ScopeFilters route="replies" query={q} campaign={campaign} account={account} filtered={filtered} options={options}>
         <div class="inline-field">
           <label for="filter-show">Show</label>
           <select
@@ -99,52 +81,25 @@ export function RepliesPage(props: { query: URLSearchParams }) {
             ))}
           </select>
         </div>
-        <div class="inline-field">
-          <label for="filter-campaign">Campaign</label>
-          <select id="filter-campaign" value={campaign} onChange={(e) => setQuery(q, { campaign: e.currentTarget.value })}>
-            <option value="">All</option>
-            {withCurrent(campaignNames, campaign).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {accountNames.length > 1 || account ? (
-          <div class="inline-field">
-            <label for="filter-account">Account</label>
-            <select id="filter-account" value={account} onChange={(e) => setQuery(q, { account: e.currentTarget.value })}>
-              <option value="">All</option>
-              {withCurrent(accountNames, account).map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {filtered ? (
-          <a class="clear-filters" href={href("replies")}>
-            Clear filters
-          </a>
-        ) : null}
-      </form>
+      </ScopeFilters>
 
       <ErrorBox error={actionError} />
       <ErrorBox error={list.error} />
 
-      {rows === null ? (
-        list.error ? null : (
-          <Loading />
-        )
-      ) : rows.length === 0 ? (
-        <Empty>
-          {filtered
+      <PagedList
+        route="replies"
+        query={q}
+        list={list}
+        rows={list.data?.replies ?? null}
+        empty={
+          filtered
             ? "No replies match these filters."
-            : "No reply waiting. Record one with the runner's key r, the companion's They replied button, or linkpace mark PERSON replied --text …"}
-        </Empty>
-      ) : (
-        <>
+            : "No reply waiting. Record one with the runner's key r, the companion's They replied button, or linkpace mark PERSON replied --text …"
+        }
+        noun="replies"
+        footnote="Times are in your browser's time zone."
+      >
+        {(rows) => (
           <ul class="replies">
             {rows.map((r) => (
               <ReplyItem
@@ -153,24 +108,17 @@ export function RepliesPage(props: { query: URLSearchParams }) {
                 handled={toggled.get(r.id) ?? r.handled}
                 busy={busy === r.id}
                 onToggle={(handled) => void toggle(r, handled)}
+                onErased={list.reload}
               />
             ))}
           </ul>
-          {list.data ? (
-            <Pager page={list.data.page} onPage={(n) => setQuery(q, { page: n === 1 ? "" : String(n) })} noun="replies" />
-          ) : null}
-          <p class="muted small">Times are in your browser's time zone.</p>
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }
 
-function withCurrent(names: string[], current: string): string[] {
-  return current && !names.includes(current) ? [current, ...names] : names;
-}
-
-function ReplyItem(props: { reply: Reply; handled: boolean; busy: boolean; onToggle: (handled: boolean) => void }) {
+function ReplyItem(props: { reply: Reply; handled: boolean; busy: boolean; onToggle: (handled: boolean) => void; onErased: () => void }) {
   const { reply: r } = props;
   const name = r.prospect.fullName || r.prospect.url;
   const role = [r.prospect.title, r.prospect.company].filter(Boolean).join(" at ");
@@ -204,7 +152,8 @@ function ReplyItem(props: { reply: Reply; handled: boolean; busy: boolean; onTog
       <label class="handled">
         <input type="checkbox" checked={props.handled} disabled={props.busy} onChange={(e) => props.onToggle(e.currentTarget.checked)} />{" "}
         Handled
-      </label>
+      </label>{" "}
+      <EraseButton personId={r.personId} name={name} url={r.prospect.url} onDone={props.onErased} />
     </li>
   );
 }
