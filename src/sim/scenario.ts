@@ -5,12 +5,22 @@
 import { z } from "zod";
 import { accountDocFromObject, campaignDocFromObject, checkCreatedDate } from "../core/campaign/index.js";
 import { LinkpaceError, type ErrorIssue } from "../core/errors.js";
+import { isValidZone } from "../core/prospect/zone-offset.js";
 import type { AccountDoc, CampaignDoc } from "../core/model.js";
 import { parseInstant, type Instant } from "../core/time.js";
 
 export interface ScenarioAccount {
   doc: AccountDoc;
-  linkedin: { weeklyInviteLimit?: number; noteQuotaPerMonth?: number | null; acceptance?: number; replyRate?: number };
+  linkedin: {
+    weeklyInviteLimit?: number;
+    noteQuotaPerMonth?: number | null;
+    acceptance?: number;
+    replyRate?: number;
+    /** Variant name → factor > 0 on acceptance (connect notes) or reply rate (first messages). */
+    variantQuality?: Record<string, number>;
+    /** IANA zone or "*" → 24 acceptance factors by the person's local hour of arrival. */
+    hourCurve?: Record<string, number[]>;
+  };
 }
 
 export interface InlineProspect {
@@ -43,7 +53,29 @@ const truthSchema = z.strictObject({
   noteQuotaPerMonth: z.number().int().min(0).nullable().optional(),
   acceptance: z.number().min(0).max(1).optional(),
   replyRate: z.number().min(0).max(1).optional(),
+  variantQuality: z
+    .record(z.string(), z.number().positive())
+    .check(keyIssues((name) => (name.trim() === "" ? "a variant name may not be empty" : null)))
+    .optional(),
+  hourCurve: z
+    .record(z.string(), z.array(z.number().min(0)).length(24, "must be a list of 24 factors (local hours 0 to 23)"))
+    .check(
+      keyIssues((zone) =>
+        zone === "*" || isValidZone(zone) ? null : `"${zone}" is not an IANA time zone (e.g. Europe/Berlin) nor "*" (every other zone)`,
+      ),
+    )
+    .optional(),
 });
+
+/** A record check reporting each bad key at the key's own path (zod's own key errors only say "Invalid key in record"). */
+function keyIssues(problem: (key: string) => string | null): z.core.CheckFn<Record<string, unknown>> {
+  return (ctx) => {
+    for (const key of Object.keys(ctx.value)) {
+      const message = problem(key);
+      if (message !== null) ctx.issues.push({ code: "custom", message, input: key, path: key.trim() === "" ? [] : [key] });
+    }
+  };
+}
 
 const prospectSchema = z.strictObject({
   campaign: z.string().min(1),

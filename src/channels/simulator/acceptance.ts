@@ -3,6 +3,7 @@
  * (seed, account, prospect, send time): the same invitation always gets the same fate, whatever else happens
  * in the run and in whatever order the simulator is called.
  */
+import { canonicalZone } from "../../core/prospect/zone-offset.js";
 import { createRng, type Rng } from "../../core/random.js";
 import { DAY, HOUR, SECOND, type Instant } from "../../core/time.js";
 import type { LocalTime } from "./local-clock.js";
@@ -25,13 +26,48 @@ export function isNight(t: LocalTime): boolean {
   return t.minuteOfDay >= 22 * 60 || t.minuteOfDay < 6 * 60;
 }
 
-/** The probability that an invitation is ever accepted. */
-export function acceptanceProbability(base: number, arrival: LocalTime, hasNote: boolean): number {
+/** The account's hidden factors for one invitation, from its truth (`variantFactor`, `hourFactor`); left out: 1. */
+export interface AcceptanceFactors {
+  /** How well the variant sent is received (`variantQuality`). */
+  variant?: number;
+  /** The hour curve's factor at the local hour of arrival (`hourCurve`). */
+  hour?: number;
+}
+
+/**
+ * The probability that an invitation is ever accepted: the base rate times the built-in time-of-day and note
+ * factors and the truth's variant and hour factors, clamped to [0, MAX_ACCEPTANCE]. Factors of 1 leave the
+ * product as it was bit for bit, so runs without variants or an hour curve do not change.
+ */
+export function acceptanceProbability(base: number, arrival: LocalTime, hasNote: boolean, factors: AcceptanceFactors = {}): number {
   let p = base;
   if (isBusinessHours(arrival)) p *= BUSINESS_HOURS_FACTOR;
   else if (isNight(arrival)) p *= NIGHT_FACTOR;
   if (hasNote) p *= NOTE_FACTOR;
+  p *= factors.variant ?? 1;
+  p *= factors.hour ?? 1;
   return Math.min(MAX_ACCEPTANCE, Math.max(0, p));
+}
+
+/** The quality factor of the variant named `variant`: 1 when no variant is named or the truth does not list it. */
+export function variantFactor(quality: Readonly<Record<string, number>>, variant: string | undefined): number {
+  if (variant === undefined || !Object.hasOwn(quality, variant)) return 1;
+  return quality[variant] ?? 1;
+}
+
+/**
+ * The hour curve's factor for an invitation reaching a person in `zone` at local time `arrival`: the zone's own
+ * curve (by name as given or as Intl spells it), else the `"*"` curve, else 1 (no curve: flat).
+ */
+export function hourFactor(curves: Readonly<Record<string, readonly number[]>>, zone: string, arrival: LocalTime): number {
+  if (Object.keys(curves).length === 0) return 1;
+  const curve = ownCurve(curves, zone) ?? ownCurve(curves, canonicalZone(zone) ?? zone) ?? ownCurve(curves, "*");
+  if (curve === undefined) return 1;
+  return curve[Math.floor(arrival.minuteOfDay / 60)] ?? 1;
+}
+
+function ownCurve(curves: Readonly<Record<string, readonly number[]>>, key: string): readonly number[] | undefined {
+  return Object.hasOwn(curves, key) ? curves[key] : undefined;
 }
 
 export interface InvitationFate {

@@ -5,7 +5,7 @@
  */
 import type { ActionResult } from "../../core/model.js";
 import type { ActionRequest } from "../channel.js";
-import { acceptanceProbability, planAcceptance } from "./acceptance.js";
+import { acceptanceProbability, hourFactor, planAcceptance, variantFactor } from "./acceptance.js";
 import type { EventQueue } from "./event-queue.js";
 import type { LocalClock } from "./local-clock.js";
 import { isInitiallyConnected, type SimProspect } from "./prospect-registry.js";
@@ -57,8 +57,12 @@ export function performConnect(ctx: SimContext, { account, prospect, req }: Acti
   const quota = account.truth.noteQuotaPerMonth;
   if (withNote && quota !== null && account.notesInMonth(at) >= quota) return "note_quota_reached";
 
-  const arrival = ctx.clock.localTime(prospect.timezone ?? account.timezone, at);
-  const probability = acceptanceProbability(account.truth.acceptance, arrival, withNote);
+  const zone = prospect.timezone ?? account.timezone;
+  const arrival = ctx.clock.localTime(zone, at);
+  const probability = acceptanceProbability(account.truth.acceptance, arrival, withNote, {
+    variant: variantFactor(account.truth.variantQuality, req.variant),
+    hour: hourFactor(account.truth.hourCurve, zone, arrival),
+  });
   const acceptAt = planAcceptance({ seed: ctx.seed, account: account.name, prospect: prospect.url, sentAt: at, probability });
   const event = acceptAt === null ? null : ctx.queue.schedule(acceptAt, "accepted", account.name, prospect.url);
   account.recordInvitation(account.relationFor(prospect.id), at, acceptAt, event, withNote);
@@ -76,7 +80,7 @@ export function performMessage(ctx: SimContext, { account, prospect, req }: Acti
       seed: ctx.seed,
       account: account.name,
       prospect: prospect.url,
-      replyRate: account.truth.replyRate,
+      replyRate: Math.min(1, Math.max(0, account.truth.replyRate * variantFactor(account.truth.variantQuality, req.variant))),
       firstMessageAt: req.at,
     });
     if (replyAt !== null) ctx.queue.schedule(replyAt, "replied", account.name, prospect.url);

@@ -32,5 +32,7 @@ export function defaultTruth(type: AccountType): SimAccountTruth {
     noteQuotaPerMonth: type === "free" ? 5 : null,
     acceptance: 0.35,
     replyRate: 0.2,
+    variantQuality: {},
+    hourCurve: {},
   };
 }

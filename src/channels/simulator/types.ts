@@ -15,6 +15,18 @@ export interface SimAccountTruth {
   acceptance: number;
   /** Probability that a connection replies to the first message. */
   replyRate: number;
+  /**
+   * How well each variant of a note or message is received, by the variant's name: a positive factor on the
+   * acceptance of an invitation sent with it, or on the reply rate of a first message sent with it. Empty, or
+   * a variant not named here: 1.
+   */
+  variantQuality: Record<string, number>;
+  /**
+   * Acceptance factors by the local hour at which the invitation reaches the person (24 per curve, index = hour),
+   * by IANA zone of the person, `"*"` for every zone not named. On top of the built-in business-hours and night
+   * factors. Empty: flat (1 at every hour).
+   */
+  hourCurve: Record<string, number[]>;
 }
 
 export interface SimAccountSpec {

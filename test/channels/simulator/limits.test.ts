@@ -13,8 +13,22 @@ describe("hidden truth", () => {
         { name: "strong", timezone: "UTC", type: "premium", truth: { weeklyInviteLimit: 180, noteQuotaPerMonth: 7 } },
       ],
     });
-    expect(sim.truthOf("free")).toEqual({ weeklyInviteLimit: 100, noteQuotaPerMonth: 5, acceptance: 0.35, replyRate: 0.2 });
-    expect(sim.truthOf("paid")).toEqual({ weeklyInviteLimit: 100, noteQuotaPerMonth: null, acceptance: 0.35, replyRate: 0.2 });
+    expect(sim.truthOf("free")).toEqual({
+      weeklyInviteLimit: 100,
+      noteQuotaPerMonth: 5,
+      acceptance: 0.35,
+      replyRate: 0.2,
+      variantQuality: {},
+      hourCurve: {},
+    });
+    expect(sim.truthOf("paid")).toEqual({
+      weeklyInviteLimit: 100,
+      noteQuotaPerMonth: null,
+      acceptance: 0.35,
+      replyRate: 0.2,
+      variantQuality: {},
+      hourCurve: {},
+    });
     expect(sim.truthOf("strong")).toMatchObject({ weeklyInviteLimit: 180, noteQuotaPerMonth: 7 });
   });
 
