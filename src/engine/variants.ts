@@ -109,15 +109,20 @@ export function variantsOf(step: CampaignStep | undefined): TextVariant[] | null
   return step.variants !== undefined && step.variants.length > 0 ? step.variants : null;
 }
 
-/** The bandit's arms: each active variant with what its actions got, every version of the campaign summed. */
+/**
+ * The bandit's arms: each active variant with what its actions got, every version of the campaign summed. The
+ * posterior is over matured actions (sent 21 days ago for invitations, 14 for messages), each of which is
+ * decided: counting recent acceptances but not the recent invitations still pending would lift the rate of
+ * whichever variant was sent most lately, and the draws would then favour it for that reason alone.
+ */
 export function armsOf(active: ReadonlyArray<{ key: string }>, tallies: readonly VariantTally[]): ArmStats[] {
   return active.map(({ key }) => {
     const mine = tallies.filter((t) => t.variant === key);
     return {
       name: key,
       sent: mine.reduce((n, t) => n + t.sent, 0),
-      decided: mine.reduce((n, t) => n + t.decided, 0),
-      successes: mine.reduce((n, t) => n + t.successes, 0),
+      decided: mine.reduce((n, t) => n + t.matured, 0),
+      successes: mine.reduce((n, t) => n + t.maturedSuccesses, 0),
       active: true,
     };
   });

@@ -7,6 +7,10 @@
  * `decideAfter` (21 days). A message is a success when the person's reply came after it and before any later
  * message of theirs, and decided when so, when a later message went out, when the enrollment ended, or
  * `decideAfter` after it was sent.
+ *
+ * `matured` counts only the actions sent at least `decideAfter` ago: every one of them is decided, whatever
+ * happened, so their rate is not lifted by quick successes of recent actions whose failures are not known yet.
+ * This is what the engine learns from (engine/variants.ts); the decided counts are what analytics show.
  */
 import { sql } from "kysely";
 import type { Instant } from "../core/time.js";
@@ -20,6 +24,9 @@ export interface VariantTally {
   sent: number;
   decided: number;
   successes: number;
+  /** Of those sent at least `decideAfter` ago (whose every outcome is known): how many, and their successes. */
+  matured: number;
+  maturedSuccesses: number;
 }
 
 export interface VariantStore {
@@ -37,6 +44,8 @@ interface TallyRow {
   sent: number | string;
   decided: number | string | null;
   successes: number | string | null;
+  matured: number | string | null;
+  matured_successes: number | string | null;
 }
 
 export function variantQueries(ctx: StoreContext): VariantStore {
@@ -50,14 +59,18 @@ export function variantQueries(ctx: StoreContext): VariantStore {
               SELECT l.variant AS variant, l.campaign_version AS version, COUNT(*) AS sent,
                 SUM(CASE WHEN e.accepted_at IS NOT NULL OR e.withdrawn_at IS NOT NULL OR e.status = 'done' OR l.at <= ${cutoff}
                   THEN 1 ELSE 0 END) AS decided,
-                SUM(CASE WHEN e.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS successes
+                SUM(CASE WHEN e.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS successes,
+                SUM(CASE WHEN l.at <= ${cutoff} THEN 1 ELSE 0 END) AS matured,
+                SUM(CASE WHEN l.at <= ${cutoff} AND e.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS matured_successes
               FROM log l JOIN enrollments e ON e.id = l.enrollment_id
               WHERE l.campaign_id = ${campaignId} AND l.kind = 'connect' AND l.variant IS NOT NULL AND l.type = 'action' AND l.result = 'ok'
               GROUP BY l.variant, l.campaign_version`
           : sql<TallyRow>`
               SELECT l.variant AS variant, l.campaign_version AS version, COUNT(*) AS sent,
                 SUM(CASE WHEN s.success = 1 OR s.later = 1 OR s.status = 'done' OR s.at <= ${cutoff} THEN 1 ELSE 0 END) AS decided,
-                SUM(s.success) AS successes
+                SUM(s.success) AS successes,
+                SUM(CASE WHEN s.at <= ${cutoff} THEN 1 ELSE 0 END) AS matured,
+                SUM(CASE WHEN s.at <= ${cutoff} THEN s.success ELSE 0 END) AS matured_successes
               FROM log l JOIN (
                 SELECT m.id, m.at, e.status,
                   CASE WHEN e.replied_at IS NOT NULL AND e.replied_at >= m.at AND NOT EXISTS (
@@ -78,6 +91,8 @@ export function variantQueries(ctx: StoreContext): VariantStore {
           sent: Number(r.sent),
           decided: Number(r.decided ?? 0),
           successes: Number(r.successes ?? 0),
+          matured: Number(r.matured ?? 0),
+          maturedSuccesses: Number(r.matured_successes ?? 0),
         }))
         .sort((a, b) => a.variant.localeCompare(b.variant) || (a.version ?? 0) - (b.version ?? 0));
     },

@@ -83,8 +83,8 @@ const row = (doc: CampaignDoc, version = 1): CampaignRow => ({ id: 7, version, d
 describe("VariantChooser", () => {
   const [short, long] = [variantKey(NOTES[0]!), variantKey(NOTES[1]!)];
   const clear: VariantTally[] = [
-    { variant: short, version: 1, sent: 400, decided: 300, successes: 60 },
-    { variant: long, version: 1, sent: 400, decided: 300, successes: 120 },
+    { variant: short, version: 1, sent: 400, decided: 300, successes: 60, matured: 300, maturedSuccesses: 60 },
+    { variant: long, version: 1, sent: 400, decided: 300, successes: 120, matured: 300, maturedSuccesses: 120 },
   ];
 
   it("with autoWinner, records the variant found best and then sends only it", async () => {

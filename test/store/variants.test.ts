@@ -60,9 +60,10 @@ describe.each(storeBackends())("variant tallies on $name", (backend) => {
 
     const now = T0 + 25 * DAY;
     expect(await store.variantTallies(ids.campaignId, "connect", { now, decideAfter: 21 * DAY })).toEqual([
-      { variant: "a#1", version: 1, sent: 2, decided: 2, successes: 1 },
-      { variant: "a#1", version: 2, sent: 1, decided: 0, successes: 0 },
-      { variant: "b#2", version: 2, sent: 3, decided: 3, successes: 1 },
+      { variant: "a#1", version: 1, sent: 2, decided: 2, successes: 1, matured: 2, maturedSuccesses: 1 },
+      { variant: "a#1", version: 2, sent: 1, decided: 0, successes: 0, matured: 0, maturedSuccesses: 0 },
+      // Sent 24, 15 and 15 days before now: only the first is matured (21 days).
+      { variant: "b#2", version: 2, sent: 3, decided: 3, successes: 1, matured: 1, maturedSuccesses: 0 },
     ]);
     expect(await store.variantTallies(ids.campaignId, "message", { now, decideAfter: 14 * DAY })).toEqual([]);
   });
@@ -86,8 +87,9 @@ describe.each(storeBackends())("variant tallies on $name", (backend) => {
     const [e3] = await store.insertEnrollments([newEnrollment({ ...ids, personId: p3! }, { status: "ready" })]);
     await message(e3!, "x#1", T0 - 12 * DAY);
     expect(await store.variantTallies(ids.campaignId, "message", { now: T0 + 3 * DAY, decideAfter: 14 * DAY })).toEqual([
-      { variant: "x#1", version: 1, sent: 3, decided: 3, successes: 1 },
-      { variant: "y#1", version: 1, sent: 2, decided: 1, successes: 1 },
+      // Only p3's message is 14 days old.
+      { variant: "x#1", version: 1, sent: 3, decided: 3, successes: 1, matured: 1, maturedSuccesses: 0 },
+      { variant: "y#1", version: 1, sent: 2, decided: 1, successes: 1, matured: 0, maturedSuccesses: 0 },
     ]);
   });
 
