@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { campaignDocFromObject, campaignDocToObject } from "../../src/core/campaign/index.js";
 import { countCharacters as serverCount } from "../../src/core/template/index.js";
 import {
+  addVariant,
   defaultForm,
   documentField,
   fromDocument,
@@ -15,7 +16,7 @@ import {
   toDocument,
   type CampaignForm,
 } from "../../web/src/pages/editor-model.js";
-import { safeProfileUrl } from "../../web/src/format.js";
+import { rateWithInterval, safeProfileUrl } from "../../web/src/format.js";
 import { COMMAND_KEYS as TERMINAL_KEYS } from "../../src/runner/outcome-keys.js";
 import {
   clockOffset,
@@ -66,6 +67,88 @@ describe("campaign editor model", () => {
     if (typeof form === "string") throw new Error(form);
     expect(form.steps.map((s) => s.kind)).toEqual(["connect", "message"]);
     expect(campaignDocFromObject(toDocument(form), "body")).toEqual(original);
+  });
+
+  it("carries a step's variants and autoWinner through the form, losslessly", () => {
+    const original = campaignDocFromObject(
+      {
+        name: "q1",
+        account: "alice",
+        autoWinner: true,
+        steps: [
+          {
+            connect: {
+              note: [
+                { name: "short", text: "Hi {{ firstName }}" },
+                { name: "none", text: null },
+                { name: "long", text: "Hello {{ firstName }}, we met?", paused: true },
+              ],
+            },
+          },
+          {
+            message: {
+              after: "2d",
+              text: [
+                { name: "thanks", text: "Thanks!" },
+                { name: "question", text: "How is {{ company }}?" },
+              ],
+            },
+          },
+        ],
+      },
+      "body",
+    );
+    const form = fromDocument(campaignDocToObject(original));
+    if (typeof form === "string") throw new Error(form);
+    expect(form.autoWinner).toBe(true);
+    expect(form.steps[0]!.variants).toEqual([
+      { name: "short", text: "Hi {{ firstName }}", paused: false },
+      { name: "none", text: "", paused: false },
+      { name: "long", text: "Hello {{ firstName }}, we met?", paused: true },
+    ]);
+    expect(form.steps[1]!.variants.map((v) => v.name)).toEqual(["thanks", "question"]);
+    const doc = toDocument(form);
+    expect(doc.autoWinner).toBe(true);
+    expect(doc.steps).toMatchObject([
+      { connect: { note: [{ name: "short" }, { name: "none", text: null }, { name: "long", paused: true }] } },
+      { message: { text: [{ name: "thanks", text: "Thanks!" }, { name: "question" }] } },
+    ]);
+    expect(campaignDocFromObject(doc, "body")).toEqual(original);
+    // Unpausing through the form writes no paused key; autoWinner off leaves it out.
+    form.steps[0]!.variants[2]!.paused = false;
+    const unpaused = toDocument({ ...form, autoWinner: false });
+    expect(unpaused).not.toHaveProperty("autoWinner");
+    expect((unpaused.steps as Array<{ connect: { note: object[] } }>)[0]!.connect.note[2]).toEqual({
+      name: "long",
+      text: "Hello {{ firstName }}, we met?",
+    });
+    expect(fromDocument({ steps: [{ connect: { note: ["Hi"] } }] })).toMatch(/steps\[0\]\.connect\.note: variant 1/);
+  });
+
+  it("writes the same document as before for a form without variants; Add variant turns the text into a list", () => {
+    const form: CampaignForm = { ...defaultForm("alice"), name: "q1" };
+    expect(form.autoWinner).toBe(false);
+    expect(form.steps.every((s) => s.variants.length === 0)).toBe(true);
+    expect(toDocument(form)).toEqual({
+      name: "q1",
+      account: "alice",
+      schedule: { timezone: "recipient", days: ["mon", "tue", "wed", "thu", "fri"], hours: "09:00-17:00" },
+      stopOnReply: true,
+      priority: 1,
+      steps: [
+        { visit: {} },
+        { connect: { after: "1d", note: form.steps[1]!.note, noteFallback: "blank", withdrawAfter: "21d" } },
+        { message: { after: "2d", text: "Thanks for connecting, {{ firstName }}!" } },
+      ],
+    });
+    const two = addVariant([], "Hi {{ firstName }}");
+    expect(two).toEqual([
+      { name: "a", text: "Hi {{ firstName }}", paused: false },
+      { name: "b", text: "", paused: false },
+    ]);
+    expect(addVariant([{ name: "b", text: "x", paused: false }, ...two.slice(0, 1)], "").map((v) => v.name)).toEqual(["b", "a", "c"]);
+    expect(rateWithInterval({ rate: 0.359, low: 0.321, high: 0.398 })).toBe("35.9% (32.1–39.8%)");
+    expect(rateWithInterval({ rate: null, low: null, high: null })).toBe("–");
   });
 
   it("says which shapes the form cannot show, and maps the preview's fields to document paths", () => {

@@ -4,6 +4,13 @@ export function percent(rate: number | null | undefined, digits = 0): string {
   return rate === null || rate === undefined ? "–" : `${(rate * 100).toFixed(digits)}%`;
 }
 
+/** A rate with its 95% interval: "35.9% (32.1–39.8%)"; a dash while nothing is decided. */
+export function rateWithInterval(v: { rate: number | null; low: number | null; high: number | null }): string {
+  if (v.rate === null) return "–";
+  if (v.low === null || v.high === null) return percent(v.rate, 1);
+  return `${percent(v.rate, 1)} (${(v.low * 100).toFixed(1)}–${percent(v.high, 1)})`;
+}
+
 /** An ISO instant in the viewer's locale and zone, or the zone given. */
 export function dateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return "–";

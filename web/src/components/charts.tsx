@@ -181,3 +181,62 @@ export function BarChart(props: { bars: Bar[]; title: string; max?: number; form
     </figure>
   );
 }
+
+export interface IntervalBar {
+  label: string;
+  /** 0..1, or null when there is nothing to divide by (no bar). */
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  /** Tooltip. */
+  detail?: string;
+}
+
+/** Horizontal bars of rates (0..100%) with their interval as a whisker, one row per label (e.g. a step's variants). */
+export function IntervalBarChart(props: { bars: IntervalBar[]; title: string }) {
+  const w = 600,
+    row = 26,
+    left = 120,
+    right = 20,
+    top = 18;
+  const h = top + row * props.bars.length + 6;
+  const x = (v: number) => left + v * (w - left - right);
+  return (
+    <figure class="chart interval-chart">
+      <figcaption>{props.title}</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
+        {[0, 0.5, 1].map((v) => (
+          <g key={v}>
+            <line class="grid" x1={x(v)} x2={x(v)} y1={top - 4} y2={h - 4} />
+            <text class="axis" x={x(v)} y={top - 6} text-anchor={v === 0 ? "start" : v === 1 ? "end" : "middle"}>
+              {Math.round(v * 100)}%
+            </text>
+          </g>
+        ))}
+        {props.bars.map((b, i) => {
+          const y = top + i * row;
+          const mid = y + row / 2;
+          return (
+            <g key={i}>
+              <text class="axis" x={left - 8} y={mid + 4} text-anchor="end">
+                {b.label}
+              </text>
+              {b.value === null ? null : (
+                <rect class="bar" x={x(0)} y={y + 5} width={Math.max(0, x(b.value) - x(0))} height={row - 10}>
+                  <title>{`${b.label}: ${Math.round(b.value * 1000) / 10}%${b.detail ? ` (${b.detail})` : ""}`}</title>
+                </rect>
+              )}
+              {b.low === null || b.high === null ? null : (
+                <g class="whisker">
+                  <line x1={x(b.low)} x2={x(b.high)} y1={mid} y2={mid} />
+                  <line x1={x(b.low)} x2={x(b.low)} y1={mid - 6} y2={mid + 6} />
+                  <line x1={x(b.high)} x2={x(b.high)} y1={mid - 6} y2={mid + 6} />
+                </g>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

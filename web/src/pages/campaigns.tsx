@@ -1,7 +1,8 @@
 /**
  * Campaigns: `#/campaigns` lists them with their enrollment counts, pause/resume, stop and delete (each asks for a
  * confirmation first) and a link to copy one in the editor; `#/campaigns/NAME` shows the funnel (enrolled → visited → invited → accepted → messaged → replied),
- * acceptance by step and by the recipient's hour of day, and the campaign's enrollments. Sources:
+ * acceptance by step and by the recipient's hour of day, each step's variants (docs/variants.md: rate with its 95%
+ * interval and probability of being best), and the campaign's enrollments. Sources:
  * GET /v1/campaigns[/{name}], POST /v1/campaigns/{name}/pause|resume|stop, DELETE /v1/campaigns/{name},
  * GET /v1/analytics/campaigns/{name}, GET /v1/enrollments, POST /v1/enrollments/{id}/remove, GET /v1/status?account= (the sender's zone for dates, the server's time for "due").
  */
@@ -9,12 +10,12 @@ import { safeProfileUrl } from "../format";
 import { useState } from "preact/hooks";
 import { get, post, request, withQuery } from "../api";
 import type { ApiSchema } from "../api-json";
-import { BarChart, Funnel } from "../components/charts";
+import { BarChart, Funnel, IntervalBarChart } from "../components/charts";
 import { ConfirmedButton } from "../components/confirmed-button";
 import { EraseButton } from "../components/erase-button";
 import { Pager } from "../components/pager";
 import { Empty, ErrorBox, Loading, PageHeader } from "../components/ui";
-import { fullName, percent } from "../format";
+import { fullName, percent, rateWithInterval } from "../format";
 import { useApi } from "../hooks";
 import { href, navigate } from "../router";
 import { noteServerTime, serverNow } from "../server-clock";
@@ -352,6 +353,10 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
         )}
       </section>
 
+      {props.analytics.variants.map((v) => (
+        <VariantsSection key={v.step} step={v} />
+      ))}
+
       <section class="card by-step" aria-labelledby="by-step-title">
         <h2 id="by-step-title">Acceptance by step</h2>
         {bySteps.length === 0 ? (
@@ -396,6 +401,83 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
         )}
       </section>
     </div>
+  );
+}
+
+type StepVariants = CampaignAnalytics["variants"][number];
+
+/** One step's variants: what each sent and got, its rate with the interval, the chance it is the best; and the rates as bars. */
+function VariantsSection(props: { step: StepVariants }) {
+  const { step } = props;
+  const titleId = `variants-${step.step}-title`;
+  const success = step.outcome === "accepted" ? "Accepted" : "Replied";
+  return (
+    <section class="card variants-card" aria-labelledby={titleId} data-testid={`variants-step-${step.step + 1}`}>
+      <h2 id={titleId}>
+        Variants: step {step.step + 1} ({step.kind === "connect" ? "note" : "message"})
+      </h2>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">Variant</th>
+            <th scope="col">State</th>
+            <th scope="col" class="num">
+              Sent
+            </th>
+            <th scope="col" class="num">
+              Decided
+            </th>
+            <th scope="col" class="num">
+              {success}
+            </th>
+            <th scope="col" class="num">
+              Rate (95% interval)
+            </th>
+            <th scope="col" class="num">
+              P(best)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {step.variants.map((v) => (
+            <tr key={v.key} data-variant={v.name} data-state={v.state}>
+              <td>
+                <strong>{v.name}</strong>
+              </td>
+              <td>
+                {v.state}
+                {v.winner ? <strong class="winner"> · winner</strong> : null}
+              </td>
+              <td class="num">{v.sent}</td>
+              <td class="num">{v.decided}</td>
+              <td class="num">{v.successes}</td>
+              <td class="num">{rateWithInterval(v)}</td>
+              <td class="num">{percent(v.probabilityBest)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {step.variants.some((v) => v.rate !== null) ? (
+        <IntervalBarChart
+          title={`${success} over decided, with the 95% interval`}
+          bars={step.variants.map((v) => ({
+            label: v.name,
+            value: v.rate,
+            low: v.low,
+            high: v.high,
+            detail: `${v.successes} of ${v.decided} decided, ${v.sent} sent`,
+          }))}
+        />
+      ) : (
+        <p class="muted small">
+          Nothing decided yet: the rates appear once {step.kind === "connect" ? "invitations" : "messages"} are decided.
+        </p>
+      )}
+      <p class="muted small">
+        A rate is over decided {step.kind === "connect" ? "invitations" : "messages"} only; P(best) is the chance of being the best of the
+        step's active variants. See docs/variants.md.
+      </p>
+    </section>
   );
 }
 

@@ -1,9 +1,11 @@
 /**
  * The campaign editor's form pieces: the schedule and one step. Each input has a label; the problems the
- * server reported for a field (a 422 from the preview or from creating) are shown under that field.
+ * server reported for a field (a 422 from the preview or from creating) are shown under that field. A connect's
+ * note or a message's text is one template, or (after "Add variant") a list of named variants, each with Pause
+ * and Remove (docs/variants.md).
  */
 import type { ProblemField } from "../api";
-import { problemsAt, WEEKDAYS, type CampaignForm, type StepForm } from "./editor-model";
+import { addVariant, problemsAt, WEEKDAYS, type CampaignForm, type StepForm, type VariantForm } from "./editor-model";
 
 export function FieldProblems(props: { problems: ProblemField[]; id?: string }) {
   if (props.problems.length === 0) return null;
@@ -159,17 +161,29 @@ export function StepEditor(props: {
         </div>
         {step.kind === "connect" ? (
           <>
-            <div class="ed-field">
-              <label for={id("note")}>Note template</label>
-              <textarea
-                id={id("note")}
-                rows={4}
-                value={step.note}
+            {step.variants.length > 0 ? (
+              <VariantsEditor
+                step={step}
+                n={n}
+                what="Note"
                 placeholder="Empty: invite without a note"
-                onInput={(e) => onChange({ note: e.currentTarget.value })}
+                problems={at("note")}
+                onChange={(variants) => onChange(variants.length > 0 ? { variants } : { variants, note: step.variants[0]?.text ?? "" })}
               />
-              <FieldProblems problems={at("note")} />
-            </div>
+            ) : (
+              <div class="ed-field">
+                <label for={id("note")}>Note template</label>
+                <textarea
+                  id={id("note")}
+                  rows={4}
+                  value={step.note}
+                  placeholder="Empty: invite without a note"
+                  onInput={(e) => onChange({ note: e.currentTarget.value })}
+                />
+                <AddVariantButton n={n} onClick={() => onChange({ variants: addVariant([], step.note) })} />
+                <FieldProblems problems={at("note")} />
+              </div>
+            )}
             <div class="ed-field ed-short">
               <label for={id("fallback")}>When the note cannot be sent</label>
               <select
@@ -195,14 +209,107 @@ export function StepEditor(props: {
           </>
         ) : null}
         {step.kind === "message" ? (
-          <div class="ed-field">
-            <label for={id("text")}>Message template</label>
-            <textarea id={id("text")} rows={4} value={step.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />
-            <FieldProblems problems={at("text")} />
-          </div>
+          step.variants.length > 0 ? (
+            <VariantsEditor
+              step={step}
+              n={n}
+              what="Message"
+              problems={at("text")}
+              onChange={(variants) => onChange(variants.length > 0 ? { variants } : { variants, text: step.variants[0]?.text ?? "" })}
+            />
+          ) : (
+            <div class="ed-field">
+              <label for={id("text")}>Message template</label>
+              <textarea id={id("text")} rows={4} value={step.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />
+              <AddVariantButton n={n} onClick={() => onChange({ variants: addVariant([], step.text) })} />
+              <FieldProblems problems={at("text")} />
+            </div>
+          )
         ) : null}
       </div>
     </li>
+  );
+}
+
+function AddVariantButton(props: { n: number; onClick: () => void }) {
+  return (
+    <div class="variant-tools">
+      <button type="button" aria-label={`Add variant to step ${props.n}`} onClick={props.onClick}>
+        + Add variant
+      </button>
+      <span class="ed-hint">Test several texts: linkpace sends each and learns which does best.</span>
+    </div>
+  );
+}
+
+/**
+ * A step's variants: a name and a template per row, with Pause and Remove; removing the last row goes back to a
+ * single text (the caller keeps that row's text). The server's problems for the note or text are listed below.
+ */
+function VariantsEditor(props: {
+  step: StepForm;
+  n: number;
+  what: "Note" | "Message";
+  placeholder?: string;
+  problems: ProblemField[];
+  onChange: (variants: VariantForm[]) => void;
+}) {
+  const { step, n, what } = props;
+  const id = (i: number, name: string) => `step-${step.id}-variant-${i}-${name}`;
+  const set = (i: number, patch: Partial<VariantForm>) => props.onChange(step.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)));
+  return (
+    <fieldset class="variants" data-testid={`step-${n}-variants`}>
+      <legend>{what} variants</legend>
+      <ol class="variant-list">
+        {step.variants.map((v, i) => (
+          <li key={i} class="variant-row" data-paused={v.paused ? "true" : undefined}>
+            <div class="ed-field ed-short">
+              <label for={id(i, "name")}>Variant {i + 1} name</label>
+              <input id={id(i, "name")} value={v.name} autocomplete="off" onInput={(e) => set(i, { name: e.currentTarget.value })} />
+            </div>
+            <div class="ed-field">
+              <label for={id(i, "text")}>
+                Variant {i + 1} {what.toLowerCase()} template
+              </label>
+              <textarea
+                id={id(i, "text")}
+                rows={3}
+                value={v.text}
+                placeholder={props.placeholder}
+                onInput={(e) => set(i, { text: e.currentTarget.value })}
+              />
+            </div>
+            <div class="variant-row-tools">
+              <span class="ed-inline">
+                <input
+                  type="checkbox"
+                  id={id(i, "paused")}
+                  checked={v.paused}
+                  onChange={(e) => set(i, { paused: e.currentTarget.checked })}
+                />
+                <label for={id(i, "paused")}>Pause</label>
+              </span>
+              <button
+                type="button"
+                aria-label={`Remove variant ${v.name || i + 1} of step ${n}`}
+                onClick={() => props.onChange(step.variants.filter((_, j) => j !== i))}
+              >
+                Remove
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <div class="variant-tools">
+        <button type="button" aria-label={`Add variant to step ${n}`} onClick={() => props.onChange(addVariant(step.variants, ""))}>
+          + Add variant
+        </button>
+        <span class="ed-hint">
+          Names: letters, digits, - or _, unique in the step. A paused variant is not sent; editing a text starts its results afresh.
+        </span>
+      </div>
+      <FieldProblems problems={props.problems} />
+    </fieldset>
   );
 }
 

@@ -102,6 +102,7 @@ const DOCUMENT_PART: Record<keyof CampaignForm, string> = {
   hours: "schedule",
   stopOnReply: "stopOnReply",
   priority: "priority",
+  autoWinner: "autoWinner",
   steps: "steps",
 };
 
@@ -325,6 +326,18 @@ function Editor(props: { title: string; initial: CampaignForm; accounts: Account
                     />
                   ))}
                 </ol>
+                {form.autoWinner || form.steps.some((s) => s.variants.length > 0) ? (
+                  <div class="ed-field ed-inline">
+                    <input
+                      type="checkbox"
+                      id="auto-winner"
+                      checked={form.autoWinner}
+                      onChange={(e) => change({ autoWinner: e.currentTarget.checked })}
+                    />
+                    <label for="auto-winner">Once a variant is clearly best, send only it (autoWinner)</label>
+                    <FieldProblems problems={problemsAt(problems, "autoWinner")} />
+                  </div>
+                ) : null}
                 <div class="add-steps">
                   {STEP_KINDS.map((k) => (
                     <button key={k} type="button" onClick={() => addStep(k)}>
