@@ -21,12 +21,9 @@ const Decided = z
 const StepKindSchema = z.enum(STEP_KINDS);
 const VariantCountsShape = {
   sent: z.number().int(),
-  decided: z
-    .number()
-    .int()
-    .openapi({
-      description: "invitations decided as for an acceptance rate; messages replied to, followed by another, ended, or 14 days old",
-    }),
+  decided: z.number().int().openapi({
+    description: "invitations decided as for an acceptance rate; messages replied to, followed by another, ended, or 14 days old",
+  }),
   successes: z.number().int(),
 };
 

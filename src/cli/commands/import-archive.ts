@@ -43,7 +43,9 @@ function renderReport(d: ReturnType<typeof archiveReport>): string {
     `${n(d.alreadyConnected)} people newly marked as connections`,
     `${n(d.replies)} replies`,
     `${n(d.messagesSeen)} messages you sent outside linkpace`,
-    ...(d.suppressed > 0 ? [`${n(d.suppressed)} people on the do-not-contact list: their enrollments end (pending invitations withdrawn)`] : []),
+    ...(d.suppressed > 0
+      ? [`${n(d.suppressed)} people on the do-not-contact list: their enrollments end (pending invitations withdrawn)`]
+      : []),
     `${n(d.unreadable)} rows not read`,
     ...d.problems.slice(0, SHOWN_PROBLEMS).map((p) => `    ${p.file}${p.line > 0 ? ` line ${p.line}` : ""}: ${p.reason}`),
     ...(d.problems.length > SHOWN_PROBLEMS ? [`    … and ${d.problems.length - SHOWN_PROBLEMS} more (--json lists them all)`] : []),
