@@ -16,6 +16,7 @@
  * a new variant, whose results start from nothing.
  */
 import type { TextVariant } from "../model.js";
+import { hash32 } from "../random.js";
 import { describeValue } from "./doc-issues.js";
 import type { Parsed } from "./doc-fields.js";
 
@@ -76,17 +77,13 @@ export function activeVariants(variants: readonly TextVariant[]): TextVariant[] 
 }
 
 /**
- * A variant's identity in the log and in statistics: its name and a hash of its text (FNV-1a, 32 bits, hex),
- * so that an edited text is a new variant.
+ * A variant's identity in the log and in statistics: its name and a hash of its text (hash32, hex), so that an
+ * edited text is a new variant.
  */
 export function variantKey(v: Pick<TextVariant, "name" | "text">): string {
-  let h = 0x811c9dc5;
-  const text = v.text ?? "";
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${v.name}#${(h >>> 0).toString(16).padStart(8, "0")}`;
+  return `${v.name}#${hash32(v.text ?? "")
+    .toString(16)
+    .padStart(8, "0")}`;
 }
 
 /** The name part of a variantKey. */
