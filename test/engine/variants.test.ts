@@ -88,12 +88,15 @@ describe("VariantChooser", () => {
   ];
 
   it("with autoWinner, records the variant found best and then sends only it", async () => {
-    const store = fakeStore(clear);
+    const tallies = clear.map((t) => ({ ...t }));
+    const store = fakeStore(tallies);
     const chooser = new VariantChooser("seed");
     const chosen = await chooser.choose(store, row(withVariants(true)), { id: 1, step: 0 }, 0);
     expect(chosen?.variant.name).toBe("long");
     expect(store.winners).toEqual([long]);
-    // Sticky: another chooser (another process, or an hour later) reads the recorded winner and sends only it.
+    // Sticky: even once the numbers no longer single it out (short catches up), another chooser (another
+    // process, or an hour later) reads the recorded winner and sends only it.
+    tallies[0] = { ...tallies[0]!, successes: 125, maturedSuccesses: 125 };
     const later = new VariantChooser("seed");
     for (let id = 2; id < 30; id++)
       expect((await later.choose(store, row(withVariants(true)), { id, step: 0 }, 2 * HOUR))?.variant.name).toBe("long");
