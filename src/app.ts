@@ -4,6 +4,7 @@
  */
 import { campaignAnalytics } from "./engine/analytics.js";
 import { variantAnalytics } from "./engine/variant-analytics.js";
+import type { VariantPolicy } from "./engine/variants.js";
 import { versionAnalytics } from "./engine/version-analytics.js";
 import type { Channel } from "./channels/channel.js";
 import { initialGovernorState } from "./core/governor/index.js";
@@ -51,6 +52,8 @@ export interface AppDeps {
   webhookAllow?: WebhookAllow;
   /** What the engine's random choices are seeded by (a simulation passes its scenario's seed). */
   seed?: string;
+  /** How variants are chosen: learnt (default), or evenly (a benchmark's baseline). */
+  variantPolicy?: VariantPolicy;
 }
 
 export class App {
@@ -66,6 +69,7 @@ export class App {
       workspaceId: deps.workspaceId ?? DEFAULT_WORKSPACE,
       campaigns: new CampaignCache(deps.store),
       ...(deps.seed !== undefined ? { seed: deps.seed } : {}),
+      ...(deps.variantPolicy !== undefined ? { variantPolicy: deps.variantPolicy } : {}),
     };
     this.engine = new Engine(this.ctx);
     this.webhookAllow = deps.webhookAllow ?? NOTHING_ALLOWED;

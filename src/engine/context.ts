@@ -4,6 +4,7 @@
 import type { Channel } from "../channels/channel.js";
 import type { Clock } from "../core/time.js";
 import type { CampaignRow, Store, WorkspaceId } from "../store/store.js";
+import type { VariantPolicy } from "./variants.js";
 
 export interface EngineContext {
   store: Store;
@@ -14,6 +15,8 @@ export interface EngineContext {
   campaigns: CampaignCache;
   /** What the engine's random choices (variants) are seeded by: a simulation's seed; else the workspace's id. */
   seed?: string;
+  /** How variants are chosen (engine/variants.ts): learnt (default), or evenly as a benchmark's baseline. */
+  variantPolicy?: VariantPolicy;
 }
 
 /**

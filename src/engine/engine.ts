@@ -69,7 +69,7 @@ export class Engine {
   private readonly variants: VariantChooser;
 
   constructor(private readonly ctx: EngineContext) {
-    this.variants = new VariantChooser(ctx.seed ?? `workspace-${ctx.workspaceId}`);
+    this.variants = new VariantChooser(ctx.seed ?? `workspace-${ctx.workspaceId}`, ctx.variantPolicy);
   }
 
   /** Processes every account due at `now`; returns how many actions were performed. */

@@ -40,10 +40,19 @@ interface Learnt {
   chosen: Map<string, number>;
 }
 
+/**
+ * `learn`: Thompson sampling as above. `even`: every active variant equally likely, nothing learnt (what A/B tools
+ * do; the policy benchmark's comparison).
+ */
+export type VariantPolicy = "learn" | "even";
+
 export class VariantChooser {
   private readonly learnt = new Map<string, Learnt>();
 
-  constructor(private readonly seed: string) {}
+  constructor(
+    private readonly seed: string,
+    private readonly policy: VariantPolicy = "learn",
+  ) {}
 
   /** The variant to send for this enrollment's step, or null when the step has none. */
   async choose(tx: Store, campaign: CampaignRow, enrollment: { id: number; step: number }, now: Instant): Promise<ChosenVariant | null> {
@@ -52,6 +61,8 @@ export class VariantChooser {
     if (variants === null || (step?.kind !== "connect" && step?.kind !== "message")) return null;
     const active = activeVariants(variants).map((variant) => ({ key: variantKey(variant), variant }));
     if (active.length === 1) return active[0] as ChosenVariant;
+    if (this.policy === "even")
+      return active[createRng(this.seed, "variant", campaign.id, enrollment.id, enrollment.step).int(active.length)] as ChosenVariant;
     const learnt = await this.read(tx, campaign, step.kind, now);
     const won = active.find((a) => learnt.winners.includes(a.key));
     if (won) return won;

@@ -2,6 +2,7 @@
  * Runs a scenario against the simulator on a virtual clock: LinkedIn's events and the engine's wake-ups are
  * processed in time order (events first at equal instants), until `days` have passed.
  */
+import type { VariantPolicy } from "../engine/variants.js";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { App } from "../app.js";
@@ -25,6 +26,8 @@ export interface RunOptions {
   onProgress?: (done: Instant, total: Instant) => void;
   /** A person who acts at times of their own (sim/sitting-person.ts: opens sittings), between LinkedIn's events and the engine's turns. */
   person?: SimPerson;
+  /** How the engine chooses variants: learnt (default), or evenly (the policy benchmark's baseline). */
+  variantPolicy?: VariantPolicy;
 }
 
 /** Someone acting in the simulation at their own times: `act` runs at `nextAt` on the virtual clock. */
@@ -48,7 +51,13 @@ export async function runSimulation(opts: RunOptions): Promise<SimRun> {
     seed: scenario.seed,
     accounts: scenario.accounts.map((a) => ({ name: a.doc.name, timezone: a.doc.timezone, type: a.doc.type, truth: a.linkedin })),
   });
-  const app = new App({ store, channel: simulator, clock, seed: String(scenario.seed) });
+  const app = new App({
+    store,
+    channel: simulator,
+    clock,
+    seed: String(scenario.seed),
+    ...(opts.variantPolicy !== undefined ? { variantPolicy: opts.variantPolicy } : {}),
+  });
   for (const a of scenario.accounts) await app.addAccount(a.doc);
   for (const c of scenario.campaigns) await app.createCampaign(c);
   const prospects = await enrollAll(app, simulator, opts);

@@ -111,6 +111,17 @@ describe("VariantChooser", () => {
     expect(names.filter((n) => n === "long").length).toBeGreaterThan(150);
   });
 
+  it("with the even policy, splits evenly whatever the numbers, reading none", async () => {
+    const store = { variantTallies: () => Promise.reject(new Error("not read")) } as unknown as Store;
+    const chooser = new VariantChooser("seed", "even");
+    const names: string[] = [];
+    for (let id = 1; id <= 400; id++) names.push((await chooser.choose(store, row(withVariants(true)), { id, step: 0 }, 0))!.variant.name);
+    const long = names.filter((n) => n === "long").length;
+    expect(long).toBeGreaterThan(170);
+    expect(long).toBeLessThan(230);
+    expect(names).not.toContain("off");
+  });
+
   it("never chooses a paused variant, and a step with one active variant needs no numbers", async () => {
     const only: TextVariant[] = [NOTES[0]!, { ...NOTES[1]!, paused: true }];
     const doc = campaignDoc({
