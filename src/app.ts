@@ -54,6 +54,8 @@ export interface AppDeps {
   seed?: string;
   /** How variants are chosen: learnt (default), or evenly (a benchmark's baseline). */
   variantPolicy?: VariantPolicy;
+  /** false: no send-time learning in any campaign (a benchmark's baseline); else each campaign's schedule.learn. */
+  hourLearning?: boolean;
 }
 
 export class App {
@@ -70,6 +72,7 @@ export class App {
       campaigns: new CampaignCache(deps.store),
       ...(deps.seed !== undefined ? { seed: deps.seed } : {}),
       ...(deps.variantPolicy !== undefined ? { variantPolicy: deps.variantPolicy } : {}),
+      ...(deps.hourLearning !== undefined ? { hourLearning: deps.hourLearning } : {}),
     };
     this.engine = new Engine(this.ctx);
     this.webhookAllow = deps.webhookAllow ?? NOTHING_ALLOWED;

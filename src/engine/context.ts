@@ -17,6 +17,8 @@ export interface EngineContext {
   seed?: string;
   /** How variants are chosen (engine/variants.ts): learnt (default), or evenly as a benchmark's baseline. */
   variantPolicy?: VariantPolicy;
+  /** false: no send-time learning in any campaign (a benchmark's baseline); else each campaign's schedule.learn. */
+  hourLearning?: boolean;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface RunOptions {
   person?: SimPerson;
   /** How the engine chooses variants: learnt (default), or evenly (the policy benchmark's baseline). */
   variantPolicy?: VariantPolicy;
+  /** false: the engine does not move invitations toward the hours it learnt are better (send-time learning). */
+  hourLearning?: boolean;
 }
 
 /** Someone acting in the simulation at their own times: `act` runs at `nextAt` on the virtual clock. */
@@ -57,6 +59,7 @@ export async function runSimulation(opts: RunOptions): Promise<SimRun> {
     clock,
     seed: String(scenario.seed),
     ...(opts.variantPolicy !== undefined ? { variantPolicy: opts.variantPolicy } : {}),
+    ...(opts.hourLearning !== undefined ? { hourLearning: opts.hourLearning } : {}),
   });
   for (const a of scenario.accounts) await app.addAccount(a.doc);
   for (const c of scenario.campaigns) await app.createCampaign(c);
