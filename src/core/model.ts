@@ -99,6 +99,11 @@ export interface CampaignDoc {
     /** "recipient" or one IANA zone for every prospect. */
     timezone: "recipient" | string;
     hours: WeeklyHours;
+    /**
+     * Send-time learning: invitations go first to the due prospects whose local hour has done better
+     * (engine/send-times.ts). On when absent; false turns it off.
+     */
+    learn?: boolean;
   };
   stopOnReply: boolean;
   /**

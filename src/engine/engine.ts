@@ -23,11 +23,12 @@ import {
   type Sitting,
   type GovernorState,
   type ReadyByKind,
+  type ShareTurn,
 } from "../core/governor/index.js";
-import type { ActionResult } from "../core/model.js";
+import type { ActionKind, ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
-import type { AccountRow, ActionLogRow, Store } from "../store/store.js";
+import type { AccountRow, ActionLogRow, DueEnrollment, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
 import { dueInTurn } from "./due-in-turn.js";
@@ -35,11 +36,15 @@ import { logRow, TASK_LEASE, toRequest, type Claim } from "./claim.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction } from "./prepare-action.js";
+import { byHourNow, DEFER_GAIN, learnsSendTimes, outlook, SendTimeLearner, type HourOutlook } from "./send-times.js";
+import { isReachable } from "./windows.js";
 import { VariantChooser } from "./variants.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
 
 /** How many due enrollments of one kind (of one campaign, for the kinds shared among campaigns) are examined per claim. */
 const CANDIDATES = 4;
+/** With send times learnt, how many due invitations of a campaign are compared by their recipient's hour. */
+const LEARNING_CANDIDATES = 16;
 /** What updateWake wrote to the account's row, and the due times it planned the wake from. */
 interface WakeWritten {
   state: GovernorState;
@@ -67,8 +72,11 @@ type Found = { type: "claim"; claim: Claim } | { type: "idle"; written: WakeWrit
 export class Engine {
   /** Chooses the variant of a step that has several (engine/variants.ts), seeded by the workspace's seed. */
   private readonly variants: VariantChooser;
+  /** Acceptance by the recipient's local hour, learnt across the workspace (engine/send-times.ts). */
+  private readonly sendTimes: SendTimeLearner;
 
   constructor(private readonly ctx: EngineContext) {
+    this.sendTimes = new SendTimeLearner(ctx.workspaceId);
     this.variants = new VariantChooser(ctx.seed ?? `workspace-${ctx.workspaceId}`, ctx.variantPolicy);
   }
 
@@ -279,7 +287,8 @@ export class Engine {
     for (const kind of ACTION_KINDS) {
       const readyAt = ready[kind];
       if (!decision.kinds[kind].allowed || readyAt === undefined || readyAt > now) continue;
-      for (const { due, turn } of await dueInTurn(tx, this.ctx, { accountId: account.id, state, kind, now, candidates: CANDIDATES })) {
+      const { items, outlooks } = await this.offered(tx, account, state, kind, now);
+      for (const { due, turn } of items) {
         const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
         const variant = kind === "connect" || kind === "message" ? await this.variants.choose(tx, campaign, due.enrollment, now) : null;
         const prep = prepareAction({
@@ -294,6 +303,7 @@ export class Engine {
         if (prep.type === "perform") {
           if (prep.variant !== undefined && (kind === "connect" || kind === "message"))
             this.variants.handedOut(campaign.id, kind, prep.variant);
+          if (outlooks.size > 0) await this.deferToBetterHours(tx, account, items, outlooks, due.enrollment.id, now);
           const charged = turn === null || !isSharedKind(kind) ? state : chargeShare(state, kind, turn);
           return { type: "claim", claim: { account, state: charged, due, prep, at: now, campaignVersion: campaign.version } };
         }
@@ -302,6 +312,61 @@ export class Engine {
       }
     }
     return { type: "idle", written: await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision }) };
+  }
+
+  /**
+   * The due enrollments of a kind in the order to try them: the fair order of campaigns (due-in-turn.ts), and for
+   * invitations, once send times are learnt, the better local hours first within each campaign that learns
+   * (send-times.ts), from a wider pool.
+   */
+  private async offered(
+    tx: Store,
+    account: AccountRow,
+    state: GovernorState,
+    kind: ActionKind,
+    now: Instant,
+  ): Promise<{ items: Array<{ due: DueEnrollment; turn: ShareTurn | null }>; outlooks: Map<number, HourOutlook> }> {
+    const outlooks = new Map<number, HourOutlook>();
+    const model = kind === "connect" && this.ctx.hourLearning !== false ? await this.sendTimes.current(tx, now) : null;
+    const candidates = model === null ? CANDIDATES : LEARNING_CANDIDATES;
+    const items = await dueInTurn(tx, this.ctx, { accountId: account.id, state, kind, now, candidates });
+    if (model === null) return { items, outlooks };
+    for (const { due } of items) {
+      const campaign = (await this.ctx.campaigns.get(due.campaignId, tx)).doc;
+      if (!learnsSendTimes(campaign)) continue;
+      const zone = due.enrollment.prospectTz;
+      outlooks.set(
+        due.enrollment.id,
+        outlook(model, zone, now, (at) => isReachable(kind, account.doc, campaign, zone, at)),
+      );
+    }
+    return { items: byHourNow(items, ({ due }) => outlooks.get(due.enrollment.id) ?? null), outlooks };
+  }
+
+  /**
+   * Once an invitation is claimed now, the other due prospects whose best hour in the next day is clearly better
+   * than now wait for it (send-times.ts): the next releases go to them then, and to others meanwhile.
+   */
+  private async deferToBetterHours(
+    tx: Store,
+    account: AccountRow,
+    offered: ReadonlyArray<{ due: DueEnrollment }>,
+    outlooks: ReadonlyMap<number, HourOutlook>,
+    claimed: number,
+    now: Instant,
+  ): Promise<void> {
+    // Only those after the claimed one: each before it was prepared in this pass, and what was decided for it
+    // then (a connection's skipped invitation, a window's wait) is already written.
+    const after = offered.findIndex(({ due }) => due.enrollment.id === claimed) + 1;
+    for (const { due } of offered.slice(after)) {
+      const o = outlooks.get(due.enrollment.id);
+      if (o === undefined || o.best < o.now * DEFER_GAIN || o.bestAt <= now) continue;
+      const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
+      await applyPreparation({ store: tx, account: account.doc, campaign: campaign.doc, now }, due.enrollment, {
+        type: "later",
+        readyAt: o.bestAt,
+      });
+    }
   }
 
   /** Records an inline action's result in the claiming transaction; the account's wake is its last write. */

@@ -29,6 +29,7 @@ import { replyQueries } from "./replies.js";
 import { sessionQueries } from "./sessions.js";
 import { suppressionQueries } from "./suppressions.js";
 import { variantQueries } from "./variants.js";
+import { invitationOutcomeQueries } from "./invitation-outcomes.js";
 import { unreachableQueries } from "./unreachable.js";
 import { PreparedQueries } from "./prepared.js";
 import type { Database } from "./schema.js";
@@ -85,6 +86,7 @@ function assemble(ctx: StoreContext, open: OpenTransactions): Store {
     ...removalQueries(ctx),
     ...suppressionQueries(ctx),
     ...variantQueries(ctx),
+    ...invitationOutcomeQueries(ctx),
     ...forgetQueries(ctx),
   };
   return store;

@@ -16,6 +16,7 @@ import type { RemovalStore } from "./removals.js";
 import type { ForgetStore } from "./forget.js";
 import type { SuppressionStore } from "./suppressions.js";
 import type { VariantStore } from "./variants.js";
+import type { InvitationOutcomeStore } from "./invitation-outcomes.js";
 import type { UnreachableStore } from "./unreachable.js";
 import type { WebhookStore } from "./webhooks.js";
 import type { ActionKind, ActionResult, CampaignDoc } from "../core/model.js";
@@ -60,6 +61,7 @@ export type { RemovedRows } from "./removals.js";
 export type { ErasedRows, ErasureTarget } from "./forget.js";
 export type { NewSuppression, SuppressionCandidate, SuppressionRow } from "./suppressions.js";
 export type { VariantTally } from "./variants.js";
+export type { InvitationOutcome } from "./invitation-outcomes.js";
 
 /** Webhooks and their delivery log (webhooks.ts), alerts read back from the outbox (alerts.ts), replies (replies.ts). */
 export interface Store
@@ -73,6 +75,7 @@ export interface Store
     ReplyStore,
     SuppressionStore,
     VariantStore,
+    InvitationOutcomeStore,
     RemovalStore,
     ForgetStore {
   readonly dialect: "sqlite" | "postgres";

@@ -93,6 +93,36 @@ describe.each(storeBackends())("variant tallies on $name", (backend) => {
     ]);
   });
 
+  it("reads the invitations that went through in a span of time, with their zone and whether they were accepted", async () => {
+    const ids = await seedAccountAndCampaign(store);
+    const people = await seedPeople(store, 3);
+    const sent = async (i: number, at: number, over: Partial<Parameters<typeof newEnrollment>[1]>, result = "ok") => {
+      const [e] = await store.insertEnrollments([
+        newEnrollment({ ...ids, personId: people[i]! }, { status: "invited", invitedAt: at, ...over }),
+      ]);
+      await store.appendLog(
+        newLog(ids.accountId, {
+          at,
+          campaignId: ids.campaignId,
+          enrollmentId: e!,
+          kind: "connect",
+          note: "",
+          prospectTz: "Asia/Tokyo",
+          result,
+        } as never),
+      );
+    };
+    await sent(0, T0, { acceptedAt: T0 + DAY });
+    await sent(1, T0 + HOUR, {});
+    await sent(2, T0 + 2 * HOUR, {}, "weekly_limit_reached");
+    expect(await store.invitationOutcomes(1, T0, T0 + 3 * HOUR)).toEqual([
+      { at: T0, prospectTz: "Asia/Tokyo", accepted: true },
+      { at: T0 + HOUR, prospectTz: "Asia/Tokyo", accepted: false },
+    ]);
+    expect(await store.invitationOutcomes(1, T0 + HOUR, T0 + 3 * HOUR)).toHaveLength(1);
+    expect(await store.invitationOutcomes(1, T0, T0)).toEqual([]);
+  });
+
   it("records a campaign's winners once each", async () => {
     const { campaignId } = await seedAccountAndCampaign(store);
     expect(await store.variantWinners(campaignId)).toEqual([]);

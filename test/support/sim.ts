@@ -19,13 +19,18 @@ export interface SimResult {
 /** Runs a scenario in a fresh SQLite file (or the given store) and returns its log and the invariant check. */
 export async function simulateScenario(
   scenario: Scenario,
-  opts: { store?: Store; inspect?: (run: SimRun) => Promise<void> } = {},
+  opts: { store?: Store; inspect?: (run: SimRun) => Promise<void>; hourLearning?: boolean } = {},
 ): Promise<SimResult> {
   const store = opts.store;
   const dir = store ? null : mkdtempSync(join(tmpdir(), "linkpace-test-"));
   const s = store ?? (await openStore(join(dir as string, "sim.db")));
   try {
-    const run = await runSimulation({ scenario, scenarioPath: join(process.cwd(), "test", "fixtures", "scenario.json"), store: s });
+    const run = await runSimulation({
+      scenario,
+      scenarioPath: join(process.cwd(), "test", "fixtures", "scenario.json"),
+      store: s,
+      ...(opts.hourLearning !== undefined ? { hourLearning: opts.hourLearning } : {}),
+    });
     const entries: LogEntry[] = [];
     for await (const e of readEventLog(s, run.app.ctx.workspaceId)) entries.push(e);
     await opts.inspect?.(run);

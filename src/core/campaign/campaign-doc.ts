@@ -20,8 +20,12 @@ const campaignSchema = strictMapping(
     account: nameField,
     schedule: weeklyHoursMapping(
       { days: ["mon", "tue", "wed", "thu", "fri"], hours: "09:00-17:00" },
-      { timezone: timeZoneField({ allowRecipient: true }).default("recipient") },
-      "a mapping with timezone, days and hours",
+      {
+        timezone: timeZoneField({ allowRecipient: true }).default("recipient"),
+        // Send-time learning (engine/send-times.ts): false keeps the queue's order whatever the hours learnt.
+        learn: booleanField.default(true),
+      },
+      "a mapping with timezone, days, hours and learn",
     ).prefault({}),
     stopOnReply: booleanField.default(true),
     // The campaign's weight when its account's daily budgets are shared among its campaigns (fair-share.ts).
@@ -61,7 +65,7 @@ export function campaignDocFromObject(obj: unknown, where: string, context: Camp
   return {
     name: parsed.data.name,
     account: parsed.data.account,
-    schedule: { timezone: schedule.timezone, hours: toWeeklyHours(schedule) },
+    schedule: { timezone: schedule.timezone, hours: toWeeklyHours(schedule), ...(schedule.learn ? {} : { learn: false }) },
     stopOnReply: parsed.data.stopOnReply,
     priority: parsed.data.priority,
     ...(parsed.data.autoWinner ? { autoWinner: true } : {}),
@@ -86,7 +90,7 @@ export type StepObject =
 export interface CampaignObject {
   name: string;
   account: string;
-  schedule: { timezone: string; days: Weekday[]; hours: string | string[] };
+  schedule: { timezone: string; days: Weekday[]; hours: string | string[]; learn?: boolean };
   stopOnReply: boolean;
   priority: number;
   autoWinner?: boolean;
@@ -118,7 +122,12 @@ export function campaignDocToObject(doc: CampaignDoc): CampaignObject {
   return {
     name: doc.name,
     account: doc.account,
-    schedule: { timezone: doc.schedule.timezone, days: [...hours.days], hours: formatHours(hours.windows) },
+    schedule: {
+      timezone: doc.schedule.timezone,
+      days: [...hours.days],
+      hours: formatHours(hours.windows),
+      ...(doc.schedule.learn === false ? { learn: false } : {}),
+    },
     stopOnReply: doc.stopOnReply,
     priority: doc.priority ?? 1,
     ...(doc.autoWinner === true ? { autoWinner: true } : {}),

@@ -369,3 +369,16 @@ describe("sizes", () => {
     expect(doc.steps[0]).toMatchObject({ kind: "message", text: "m".repeat(8000) });
   });
 });
+
+describe("schedule.learn", () => {
+  test("is on unless the document says false, and a false survives the round trip", () => {
+    const on = parseCampaignDoc(`${HEAD}steps:\n  - visit: {}\n`, "c.yaml");
+    expect(on.schedule.learn).toBeUndefined();
+    const off = parseCampaignDoc(`${HEAD}schedule: { learn: false }\nsteps:\n  - visit: {}\n`, "c.yaml");
+    expect(off.schedule.learn).toBe(false);
+    expect(campaignDocToObject(off).schedule.learn).toBe(false);
+    expect(campaignDocFromObject(campaignDocToObject(off), "again")).toEqual(off);
+    const { issues } = issuesOf(() => parseCampaignDoc(`${HEAD}schedule: { learn: maybe }\nsteps:\n  - visit: {}\n`, "c.yaml"));
+    expect(issues.map((i) => i.where)).toEqual(["c.yaml: schedule.learn"]);
+  });
+});
