@@ -38,7 +38,8 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     .addHelpText(
       "after",
       "\nBenchmarks:\n" +
-        "  policy  linkpace's governor against two static policies, same prospects and seed (minutes)\n" +
+        "  policy  linkpace's governor against two static policies, same prospects and seed, then the same with\n" +
+        "          two note variants: learning against not learning (minutes)\n" +
         "  scale   1,000 accounts x 20,000 and 200,000 prospects x 28 simulated days, on SQLite and\n" +
         "          PostgreSQL, each case in its own process: wall time, us per action, peak memory (hours)\n" +
         "  load    linkpace serve on loopback with the engine running: sustained requests to the status and task\n" +

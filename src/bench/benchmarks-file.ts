@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export type SectionName = "machine" | "scale" | "policy" | "load" | "sittings";
+export type SectionName = "machine" | "scale" | "policy" | "policy-variants" | "load" | "sittings";
 
 const SKELETON = `# Benchmarks
 
@@ -28,6 +28,12 @@ Not run yet.
 Not run yet.
 <!-- bench:policy:end -->
 
+## Policy with variants: learning which note works
+
+<!-- bench:policy-variants:start -->
+Not run yet.
+<!-- bench:policy-variants:end -->
+
 ## Sittings: assisted work in sittings against drip pacing
 
 <!-- bench:sittings:start -->
@@ -41,6 +47,11 @@ Not run yet.
 <!-- bench:load:end -->
 `;
 
+/** Where a section missing from an existing file goes: after another's end marker, under its own heading. */
+const PLACE_AFTER: Partial<Record<SectionName, { after: SectionName; heading: string }>> = {
+  "policy-variants": { after: "policy", heading: "## Policy with variants: learning which note works" },
+};
+
 function markers(name: SectionName): { start: string; end: string } {
   return { start: `<!-- bench:${name}:start -->`, end: `<!-- bench:${name}:end -->` };
 }
@@ -49,7 +60,15 @@ export function replaceSection(doc: string, name: SectionName, body: string): st
   const { start, end } = markers(name);
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
-  if (i < 0 || j < i) return `${doc.trimEnd()}\n\n${start}\n${body.trim()}\n${end}\n`;
+  if (i < 0 || j < i) {
+    const place = PLACE_AFTER[name];
+    const anchor = place ? doc.indexOf(markers(place.after).end) : -1;
+    if (place && anchor >= 0) {
+      const at = anchor + markers(place.after).end.length;
+      return `${doc.slice(0, at)}\n\n${place.heading}\n\n${start}\n${body.trim()}\n${end}${doc.slice(at)}`;
+    }
+    return `${doc.trimEnd()}\n\n${start}\n${body.trim()}\n${end}\n`;
+  }
   return `${doc.slice(0, i + start.length)}\n${body.trim()}\n${doc.slice(j)}`;
 }
 

@@ -1,10 +1,11 @@
 /**
  * What the policy benchmark counts for every policy, the same way whoever drove the simulator: per account,
  * invitations LinkedIn accepted for sending, acceptances and restrictions within the run (network events),
- * weekly-limit answers, and when each invitation reached its recipient in the recipient's real zone.
+ * weekly-limit answers, and when each invitation reached its recipient in the recipient's real zone; with note
+ * variants, how many invitations went out with each.
  */
 import { LocalClock } from "../channels/simulator/local-clock.js";
-import type { Instant } from "../core/time.js";
+import { DAY, type Instant } from "../core/time.js";
 import type { PolicyAccount } from "./policy-workspace.js";
 
 export interface AccountTally {
@@ -36,15 +37,24 @@ export interface PolicyResult {
   /** Accounts paused at the end of the run (linkpace only: the static tools do not pause). */
   pausedAtEnd: number | null;
   wallMs: number;
+  /** Invitations sent (answered ok) with each note variant, by name; absent when none named a variant. */
+  sentByVariant?: Record<string, number>;
+  /** Invitations sent in the run's last 7 days, by account; only when the tally was given the run's end. */
+  sentInLastWeek?: Record<string, number>;
 }
 
 export class PolicyTally {
   private readonly byAccount = new Map<string, AccountTally>();
   private readonly clock = new LocalClock();
+  private readonly byVariant = new Map<string, number>();
 
+  private readonly lastWeek = new Map<string, number>();
+
+  /** `runEnd`: also count each account's invitations in the 7 days before it (`sentInLastWeek`). */
   constructor(
     accounts: PolicyAccount[],
     private readonly zoneOf: Map<string, string>,
+    private readonly runEnd?: Instant,
   ) {
     for (const a of accounts) {
       this.byAccount.set(a.name, {
@@ -63,7 +73,15 @@ export class PolicyTally {
     }
   }
 
-  action(a: { account: string; kind: string; prospect: string | null; at: Instant; result: string; note?: string | undefined }): void {
+  action(a: {
+    account: string;
+    kind: string;
+    prospect: string | null;
+    at: Instant;
+    result: string;
+    note?: string | undefined;
+    variant?: string | undefined;
+  }): void {
     const t = this.of(a.account);
     if (a.result === "restricted") t.restrictedAnswers++;
     if (a.kind === "withdraw" && a.result === "ok") t.withdrawn++;
@@ -71,6 +89,9 @@ export class PolicyTally {
     if (a.result === "weekly_limit_reached") t.limitSignals++;
     if (a.result !== "ok") return;
     t.sent++;
+    if (a.variant !== undefined) this.byVariant.set(a.variant, (this.byVariant.get(a.variant) ?? 0) + 1);
+    if (this.runEnd !== undefined && a.at >= this.runEnd - 7 * DAY && a.at < this.runEnd)
+      this.lastWeek.set(a.account, (this.lastWeek.get(a.account) ?? 0) + 1);
     if (a.note !== undefined && a.note.trim() !== "") t.withNote++;
     const zone = a.prospect !== null ? this.zoneOf.get(a.prospect) : undefined;
     if (zone === undefined) throw new Error(`policy tally: no zone known for prospect ${a.prospect}`);
@@ -86,7 +107,14 @@ export class PolicyTally {
   }
 
   result(r: Omit<PolicyResult, "accounts">): PolicyResult {
-    return { ...r, accounts: [...this.byAccount.values()].map((t) => ({ ...t })) };
+    return {
+      ...r,
+      accounts: [...this.byAccount.values()].map((t) => ({ ...t })),
+      ...(this.byVariant.size > 0 ? { sentByVariant: Object.fromEntries(this.byVariant) } : {}),
+      ...(this.runEnd !== undefined
+        ? { sentInLastWeek: Object.fromEntries([...this.byAccount.keys()].map((a) => [a, this.lastWeek.get(a) ?? 0])) }
+        : {}),
+    };
   }
 
   private of(account: string): AccountTally {

@@ -2,8 +2,10 @@
  * The one workspace every policy of the policy benchmark works on: a generated scenario with a few accounts'
  * hidden weekly limits lowered further, and its prospects as the simulator knows them: the same identifiers,
  * zones, connections and unavailable profiles that run-simulation.ts registers for linkpace's own run.
+ * With `variants` (the benchmark's second part), every campaign's connect gets named note variants and every
+ * account's hidden truth a `variantQuality` and an `hourCurve` (policy-variants-setup.ts computes them).
  */
-import type { AccountType } from "../core/model.js";
+import type { AccountType, TextVariant } from "../core/model.js";
 import { resolveZone } from "../core/prospect/location-zone.js";
 import { profileIdentifiers } from "../core/prospect/profile-url.js";
 import { renderForProspect } from "../core/template/index.js";
@@ -30,6 +32,8 @@ export interface PolicyProspect {
   lastName: string;
   /** The campaign's note rendered for this prospect, "" when it cannot be sent (noteFallback: blank). */
   note: string;
+  /** With note variants: each variant's note rendered for this prospect (every one sendable), in the campaign's order. */
+  variants?: Array<{ name: string; note: string }>;
 }
 
 export interface PolicyWorkspace {
@@ -47,6 +51,16 @@ export interface PolicyWorkspaceOptions {
   seed: number;
 }
 
+/** What the second part adds to the workspace: note variants for every connect, and the truth about them. */
+export interface WorkspaceVariants {
+  /** The connect's note variants (the campaign's `note` becomes the first one's text). */
+  notes: TextVariant[];
+  /** An account's hidden `variantQuality`, from its base acceptance. */
+  quality(acceptance: number): Record<string, number>;
+  /** The hidden `hourCurve` of every account. */
+  hourCurve: Record<string, number[]>;
+}
+
 /**
  * generateScenario gives accounts 1, 5, 9, … a hidden limit of 80 and makes accounts 3, 10, 17, … young (they
  * warm up under linkpace); accounts 2, 8, 14, … get 60, so that no account is both young and lowered.
@@ -55,12 +69,26 @@ function loweredLimit(index: number): number | null {
   return index % 6 === 2 ? 60 : null;
 }
 
-export function buildPolicyWorkspace(opts: PolicyWorkspaceOptions): PolicyWorkspace {
+export function buildPolicyWorkspace(opts: PolicyWorkspaceOptions, variants?: WorkspaceVariants): PolicyWorkspace {
   const scenario = generateScenario(opts);
   scenario.accounts.forEach((a, i) => {
     const lowered = loweredLimit(i);
     if (lowered !== null) a.linkedin = { ...a.linkedin, weeklyInviteLimit: lowered };
+    if (variants !== undefined) {
+      const acceptance = a.linkedin.acceptance;
+      if (acceptance === undefined) throw new Error(`policy workspace: ${a.doc.name} has no base acceptance`);
+      a.linkedin = { ...a.linkedin, variantQuality: variants.quality(acceptance), hourCurve: variants.hourCurve };
+    }
   });
+  if (variants !== undefined) {
+    const first = variants.notes[0];
+    if (first === undefined) throw new Error("policy workspace: no note variants");
+    for (const c of scenario.campaigns) {
+      c.steps = c.steps.map((s) =>
+        s.kind === "connect" ? { ...s, note: first.text, variants: variants.notes.map((v) => ({ ...v })) } : s,
+      );
+    }
+  }
   const accounts: PolicyAccount[] = scenario.accounts.map((a) => ({
     name: a.doc.name,
     zone: a.doc.timezone,
@@ -92,6 +120,13 @@ export function buildPolicyWorkspace(opts: PolicyWorkspaceOptions): PolicyWorksp
       custom: p.custom,
     };
     const rendered = source === null ? null : renderForProspect(source, vars, doc.noteMaxLength);
+    const withVariants = connect?.kind === "connect" && connect.variants !== undefined ? connect.variants : null;
+    const variantNotes = withVariants?.map((v) => {
+      const r = v.text === null ? null : renderForProspect(v.text, vars, doc.noteMaxLength);
+      if (r?.sendable !== true)
+        throw new Error(`policy workspace: note variant ${v.name} cannot be sent to ${p.profileUrl}: ${r?.reason ?? "it has no text"}`);
+      return { name: v.name, note: r.text };
+    });
     zoneOf.set(url, zone);
     (prospectsOf.get(doc.name) as PolicyProspect[]).push({
       account: doc.name,
@@ -103,6 +138,7 @@ export function buildPolicyWorkspace(opts: PolicyWorkspaceOptions): PolicyWorksp
       firstName: p.firstName,
       lastName: p.lastName,
       note: rendered?.sendable ? rendered.text : "",
+      ...(variantNotes !== undefined ? { variants: variantNotes } : {}),
     });
   }
   return { scenario, accounts, prospectsOf, zoneOf };

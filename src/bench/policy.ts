@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DAY, parseInstant } from "../core/time.js";
+import type { VariantPolicy } from "../engine/variants.js";
 import { readEventLog } from "../sim/event-log.js";
 import { runSimulation } from "../sim/run-simulation.js";
 import { openSqliteStore } from "../store/sqlite/open-sqlite.js";
@@ -24,7 +25,31 @@ export interface PolicyRun {
   remarks: string[];
 }
 
-async function runLinkpace(ws: PolicyWorkspace): Promise<{ result: PolicyResult; enrolled: number; remarks: string[] }> {
+/** How linkpace runs in one play: its result's id and label, and runSimulation's learning switches. */
+export interface LinkpaceSetup {
+  id: string;
+  label: string;
+  rules: string;
+  /** Prefix of its remarks and progress lines. */
+  name: string;
+  variantPolicy?: VariantPolicy;
+  hourLearning?: boolean;
+  /** Count each account's invitations in the run's last week too (PolicyResult.sentInLastWeek). */
+  trackLastWeek?: boolean;
+}
+
+const GOVERNOR: LinkpaceSetup = {
+  id: "linkpace",
+  label: "linkpace's governor",
+  rules:
+    "the generated campaigns as they are: recipient's zone 09:00-17:00 on weekdays, sender's working hours, rolling weekly budget learnt from LinkedIn's signals, warm-up, withdraw after 21 days",
+  name: "linkpace",
+};
+
+export async function runLinkpace(
+  ws: PolicyWorkspace,
+  setup: LinkpaceSetup = GOVERNOR,
+): Promise<{ result: PolicyResult; enrolled: number; remarks: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), "linkpace-bench-policy-"));
   const store = await openSqliteStore(join(dir, "policy.db"), { scratch: true });
   const started = performance.now();
@@ -34,28 +59,39 @@ async function runLinkpace(ws: PolicyWorkspace): Promise<{ result: PolicyResult;
       scenario: ws.scenario,
       scenarioPath: "bench",
       store,
+      ...(setup.variantPolicy !== undefined ? { variantPolicy: setup.variantPolicy } : {}),
+      ...(setup.hourLearning !== undefined ? { hourLearning: setup.hourLearning } : {}),
       onProgress: (done) => {
         const day = Math.floor(done / DAY);
         if (day !== lastDay && day % 7 === 0)
           process.stderr.write(
-            `[policy linkpace] simulated day ${day}/${ws.scenario.days}, ${((performance.now() - started) / 1000).toFixed(0)}s elapsed\n`,
+            `[policy ${setup.name}] simulated day ${day}/${ws.scenario.days}, ${((performance.now() - started) / 1000).toFixed(0)}s elapsed\n`,
           );
         lastDay = day;
       },
     });
     const wallMs = performance.now() - started;
-    const tally = new PolicyTally(ws.accounts, ws.zoneOf);
+    const end = ws.scenario.start + ws.scenario.days * DAY;
+    const tally = new PolicyTally(ws.accounts, ws.zoneOf, setup.trackLastWeek === true ? end : undefined);
     for await (const line of readEventLog(store, run.app.ctx.workspaceId)) {
       const at = parseInstant(line.at) as number;
       if ("event" in line) tally.event({ account: line.account, kind: line.event });
-      else tally.action({ account: line.account, kind: line.action, prospect: line.prospect, at, result: line.result, note: line.note });
+      else
+        tally.action({
+          account: line.account,
+          kind: line.action,
+          prospect: line.prospect,
+          at,
+          result: line.result,
+          note: line.note,
+          variant: line.variant,
+        });
     }
     const paused = run.report.accounts.filter((a) => a.paused);
     const result = tally.result({
-      id: "linkpace",
-      label: "linkpace's governor",
-      rules:
-        "the generated campaigns as they are: recipient's zone 09:00-17:00 on weekdays, sender's working hours, rolling weekly budget learnt from LinkedIn's signals, warm-up, withdraw after 21 days",
+      id: setup.id,
+      label: setup.label,
+      rules: setup.rules,
       days: ws.scenario.days,
       pausedAtEnd: paused.length,
       wallMs,
@@ -64,11 +100,11 @@ async function runLinkpace(ws: PolicyWorkspace): Promise<{ result: PolicyResult;
     for (const a of result.accounts) {
       if (a.restrictions > 0)
         remarks.push(
-          `linkpace: account ${a.account} (hidden weekly limit ${a.hiddenWeeklyLimit}) was restricted ${a.restrictions} time(s)`,
+          `${setup.name}: account ${a.account} (hidden weekly limit ${a.hiddenWeeklyLimit}) was restricted ${a.restrictions} time(s)`,
         );
       if (a.limitSignals > 2)
         remarks.push(
-          `linkpace: account ${a.account} got ${a.limitSignals} weekly-limit signals in ${ws.scenario.days} days (at most 2 are allowed)`,
+          `${setup.name}: account ${a.account} got ${a.limitSignals} weekly-limit signals in ${ws.scenario.days} days (at most 2 are allowed)`,
         );
     }
     return { result, enrolled: run.report.prospects.enrolled, remarks };

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the policy benchmark (minutes), the sittings benchmark (minutes), the HTTP load test (about a minute), then the scale benchmark
+ * `npm run bench`: the policy benchmark and its part with note variants (minutes), the sittings benchmark (minutes), the HTTP load test (about a minute), then the scale benchmark
  * (hours in full), one at a time.
  * Each finished benchmark (and each finished scale case) updates its section of BENCHMARKS.md at once; the
  * markdown is also printed on stdout at the end. Progress goes to stderr.
@@ -14,6 +14,8 @@ import { renderLoad } from "./load-markdown.js";
 import { renderMachine, renderPolicy, renderScale } from "./markdown.js";
 import { pgServerVersion } from "./pg-admin.js";
 import { runPolicy, type PolicyRun } from "./policy.js";
+import { runPolicyVariants, type PolicyVariantsRun } from "./policy-variants.js";
+import { renderPolicyVariants } from "./policy-variants-markdown.js";
 import { runSittings, type SittingsRun } from "./sittings.js";
 import { renderSittings } from "./sittings-markdown.js";
 import { isResult, runScale, type ScaleRun } from "./scale.js";
@@ -23,6 +25,8 @@ interface RawResults {
   machine: MachineInfo;
   command: string;
   policy?: PolicyRun;
+  /** The policy benchmark's second part (note variants). */
+  policyVariants?: PolicyVariantsRun;
   sittings?: SittingsRun;
   scale?: ScaleRun;
   load?: LoadRun;
@@ -42,7 +46,7 @@ async function checkPostgres(opts: BenchOptions): Promise<void> {
 }
 
 /** The earlier run of --resume: its successful scale cases (dated) and its policy results. */
-function readResume(path: string | null): { scale: ScaleResult[]; policy?: PolicyRun } {
+function readResume(path: string | null): { scale: ScaleResult[]; policy?: PolicyRun; policyVariants?: PolicyVariantsRun } {
   if (path === null) return { scale: [] };
   let raw: RawResults;
   try {
@@ -52,7 +56,11 @@ function readResume(path: string | null): { scale: ScaleResult[]; policy?: Polic
     process.exit(2);
   }
   const scale = (raw.scale?.outcomes ?? []).filter(isResult).map((r) => ({ ...r, measuredAt: r.measuredAt ?? raw.machine.date }));
-  return { scale, ...(raw.policy ? { policy: raw.policy } : {}) };
+  return {
+    scale,
+    ...(raw.policy ? { policy: raw.policy } : {}),
+    ...(raw.policyVariants ? { policyVariants: raw.policyVariants } : {}),
+  };
 }
 
 function publish(opts: BenchOptions, sections: Partial<Record<SectionName, string>>): void {
@@ -71,7 +79,12 @@ async function main(): Promise<void> {
   const machineText = renderMachine(machine, opts.command);
   process.stderr.write(`bench: ${machineText.replace(/\n/g, "\n       ")}\n`);
   const resumed = readResume(opts.resume);
-  const raw: RawResults = { machine, command: opts.command, ...(resumed.policy && !wantPolicy ? { policy: resumed.policy } : {}) };
+  const raw: RawResults = {
+    machine,
+    command: opts.command,
+    ...(resumed.policy && !wantPolicy ? { policy: resumed.policy } : {}),
+    ...(resumed.policyVariants && !wantPolicy ? { policyVariants: resumed.policyVariants } : {}),
+  };
   const printed: string[] = [`## Machine\n\n${machineText}`];
   const saveRaw = (): void => {
     if (opts.results !== null) writeFileSync(opts.results, `${JSON.stringify(raw, null, 2)}\n`);
@@ -82,6 +95,12 @@ async function main(): Promise<void> {
     const text = renderPolicy(raw.policy, machine, opts.command);
     printed.push(`## Policy\n\n${text}`);
     publish(opts, { machine: machineText, policy: text });
+    saveRaw();
+    // The second part (note variants) states its own date and load: it starts when the first part ends.
+    raw.policyVariants = await runPolicyVariants(opts);
+    const variantsText = renderPolicyVariants(raw.policyVariants, machine, opts.command);
+    printed.push(`## Policy with variants\n\n${variantsText}`);
+    publish(opts, { "policy-variants": variantsText });
     saveRaw();
   }
   if (wantSittings) {

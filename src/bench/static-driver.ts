@@ -11,10 +11,13 @@
  *   note_quota_reached                   - sent again at once without a note; no notes until the next UTC month
  *   weekly_limit_reached, restricted     - nothing more that quota day; the same prospect is tried the next day
  * A pending invitation older than `withdrawAfter` is withdrawn at the account's next tick.
+ * With note variants, each prospect gets one by a hash of the workspace's seed and its URL (so about evenly):
+ * that variant's note, and its name in the request; an invitation sent without a note names no variant.
  */
 import { LinkedInSimulator } from "../channels/simulator/index.js";
 import type { ActionRequest } from "../channels/channel.js";
 import type { ActionResult } from "../core/model.js";
+import { unitHash } from "../core/random.js";
 import { DAY, SECOND, type Instant } from "../core/time.js";
 import { PolicyTally, type PolicyResult } from "./policy-tally.js";
 import { registerProspects, type PolicyAccount, type PolicyProspect, type PolicyWorkspace } from "./policy-workspace.js";
@@ -62,6 +65,8 @@ export class StaticDriver {
   constructor(
     private readonly ws: PolicyWorkspace,
     private readonly policy: StaticPolicy,
+    /** Count each account's invitations in the run's last week too (PolicyResult.sentInLastWeek). */
+    trackLastWeek = false,
   ) {
     const s = ws.scenario;
     this.sim = new LinkedInSimulator({
@@ -69,7 +74,7 @@ export class StaticDriver {
       accounts: s.accounts.map((a) => ({ name: a.doc.name, timezone: a.doc.timezone, type: a.doc.type, truth: a.linkedin })),
     });
     registerProspects(this.sim, ws);
-    this.tally = new PolicyTally(ws.accounts, ws.zoneOf);
+    this.tally = new PolicyTally(ws.accounts, ws.zoneOf, trackLastWeek ? s.start + s.days * DAY : undefined);
     this.runs = ws.accounts.map((account) => ({
       account,
       prospects: ws.prospectsOf.get(account.name) ?? [],
@@ -126,8 +131,9 @@ export class StaticDriver {
       return this.policy.nextTick(run.account, day.end);
     const prospect = run.prospects[run.position];
     if (prospect === undefined) return Number.POSITIVE_INFINITY;
-    const note = run.noNotesMonth === utcMonth(t) ? "" : prospect.note;
-    const result = this.perform(run, prospect, t, "connect", note);
+    const chosen = this.variantFor(prospect);
+    const note = run.noNotesMonth === utcMonth(t) ? "" : (chosen?.note ?? prospect.note);
+    const result = this.perform(run, prospect, t, "connect", note, note !== "" ? chosen?.name : undefined);
     switch (result) {
       case "ok":
         run.position++;
@@ -154,6 +160,14 @@ export class StaticDriver {
     }
   }
 
+  /** The prospect's note variant: deterministic, the variants about evenly split; null without variants. */
+  private variantFor(p: PolicyProspect): { name: string; note: string } | null {
+    const variants = p.variants;
+    if (variants === undefined || variants.length === 0) return null;
+    const i = Math.min(variants.length - 1, Math.floor(unitHash(this.ws.scenario.seed, "static-variant", p.url) * variants.length));
+    return variants[i] ?? null;
+  }
+
   private withdrawStale(run: AccountRun, t: Instant): void {
     const after = this.policy.withdrawAfter;
     if (after === null) return;
@@ -162,7 +176,14 @@ export class StaticDriver {
     }
   }
 
-  private perform(run: AccountRun, p: PolicyProspect, at: Instant, kind: "connect" | "withdraw", note?: string): ActionResult {
+  private perform(
+    run: AccountRun,
+    p: PolicyProspect,
+    at: Instant,
+    kind: "connect" | "withdraw",
+    note?: string,
+    variant?: string,
+  ): ActionResult {
     const req: ActionRequest = {
       actionId: ++this.actionId,
       at,
@@ -170,9 +191,10 @@ export class StaticDriver {
       kind,
       prospect: { url: p.url, identifiers: p.identifiers, firstName: p.firstName, lastName: p.lastName, timezone: p.zone },
       ...(note !== undefined ? { note } : {}),
+      ...(variant !== undefined ? { variant } : {}),
     };
     const result = this.sim.performSync(req);
-    this.tally.action({ account: run.account.name, kind, prospect: p.url, at, result, note });
+    this.tally.action({ account: run.account.name, kind, prospect: p.url, at, result, note, variant });
     return result;
   }
 }
