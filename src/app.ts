@@ -230,8 +230,12 @@ export class App {
   async campaignStats(name: string) {
     const campaign = await this.campaign(name);
     const now = this.now();
+    const analytics = await campaignAnalytics(this.store, campaign, now);
+    const learned = await this.engine.learnedHours(now);
     return {
-      ...(await campaignAnalytics(this.store, campaign, now)),
+      ...analytics,
+      // Each recipient hour with the workspace's learnt acceptance (null while too little is known).
+      byHour: analytics.byHour.map((h) => ({ ...h, learned: learned === null ? null : (learned.byHour[h.hour] ?? null) })),
       versions: await versionAnalytics(this.store, campaign),
       variants: await variantAnalytics(this.store, campaign, now),
     };

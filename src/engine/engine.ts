@@ -36,6 +36,7 @@ import { logRow, TASK_LEASE, toRequest, type Claim } from "./claim.js";
 import { notifyHealth, notifyMilestone } from "./notify.js";
 import type { EngineContext } from "./context.js";
 import { prepareAction } from "./prepare-action.js";
+import type { HourModel } from "../core/learning/hour-model.js";
 import { byHourNow, DEFER_GAIN, learnsSendTimes, outlook, SendTimeLearner, type HourOutlook } from "./send-times.js";
 import { isReachable } from "./windows.js";
 import { VariantChooser } from "./variants.js";
@@ -78,6 +79,11 @@ export class Engine {
   constructor(private readonly ctx: EngineContext) {
     this.sendTimes = new SendTimeLearner(ctx.workspaceId);
     this.variants = new VariantChooser(ctx.seed ?? `workspace-${ctx.workspaceId}`, ctx.variantPolicy);
+  }
+
+  /** What send-time learning knows now (engine/send-times.ts), or null while too little is known. */
+  learnedHours(now: Instant): Promise<HourModel | null> {
+    return this.sendTimes.current(this.ctx.store, now);
   }
 
   /** Processes every account due at `now`; returns how many actions were performed. */

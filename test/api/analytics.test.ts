@@ -95,7 +95,15 @@ describe("GET /v1/analytics/campaigns/{name}", () => {
       acceptedAt: string | null;
       endReason: string | null;
     }>;
-    const expected = Array.from({ length: 24 }, (_, hour) => ({ hour, invited: 0, accepted: 0, decided: 0, rate: null as number | null }));
+    // learned: null, since nothing here is 21 days old (send-time learning knows nothing yet).
+    const expected = Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      invited: 0,
+      accepted: 0,
+      decided: 0,
+      rate: null as number | null,
+      learned: null,
+    }));
     for (const e of enrollments) {
       const bucket = expected[DateTime.fromISO(e.invitedAt, { zone: e.prospect.timezone }).hour]!;
       bucket.invited++;

@@ -29,7 +29,16 @@ function scenario(): Scenario {
 describe("send-time learning on the simulator", () => {
   test("moves invitations toward the better hours after three weeks: more accepted, as many sent, invariants hold", async () => {
     const sc = scenario();
-    const [learning, fixed] = [await simulateScenario(sc), await simulateScenario(sc, { hourLearning: false })];
+    let learnt: Array<number | null> = [];
+    const learning = await simulateScenario(sc, {
+      inspect: async (run) => {
+        learnt = (await run.app.campaignStats(sc.campaigns[0]!.name)).byHour.map((h) => h.learned);
+      },
+    });
+    const fixed = await simulateScenario(sc, { hourLearning: false });
+    // What campaign stats shows: the learnt curve follows the hidden one, afternoon over morning.
+    expect(learnt).toHaveLength(24);
+    expect(learnt[15]!).toBeGreaterThan(1.5 * learnt[10]!);
     expect(learning.violations).toEqual([]);
     expect(fixed.violations).toEqual([]);
     const late = (entries: unknown[]) =>

@@ -4689,6 +4689,8 @@ export interface components {
                 decided: number;
                 /** @description a fraction 0..1; null when there is nothing to divide by */
                 rate: number | null;
+                /** @description the acceptance send-time learning has learnt for this recipient hour across the workspace (shrunk toward the average while data is thin); null until 100 invitations 21 days old are known */
+                learned: number | null;
             }[];
             /** @description the campaign's versions (campaign update), oldest first, each with what was sent under it and what followed */
             versions: {

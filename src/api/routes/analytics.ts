@@ -85,6 +85,10 @@ export const CampaignAnalytics = z
           accepted: z.number().int(),
           decided: Decided,
           rate: Rate,
+          learned: Rate.openapi({
+            description:
+              "the acceptance send-time learning has learnt for this recipient hour across the workspace (shrunk toward the average while data is thin); null until 100 invitations 21 days old are known",
+          }),
         }),
       )
       .openapi({ description: "24 entries: the hour of the recipient's day each invitation was sent at" }),

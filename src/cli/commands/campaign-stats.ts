@@ -48,8 +48,10 @@ export function renderStats(s: Stats): string {
         `  v${v.version} from ${v.from}: ${v.sent.connect} invitations, ${v.accepted} accepted, ${v.sent.message} messages, ${v.replied} replies`,
       );
   }
-  lines.push("", "invitations by the recipient's hour (accepted over decided)");
+  lines.push("", "invitations by the recipient's hour (accepted over decided; learnt across the workspace)");
   for (const h of s.byHour.filter((x) => x.invited > 0))
-    lines.push(`  ${String(h.hour).padStart(2, "0")}:00  ${String(h.invited).padStart(6)} sent  ${pct(h.rate)} of ${h.decided}`);
+    lines.push(
+      `  ${String(h.hour).padStart(2, "0")}:00  ${String(h.invited).padStart(6)} sent  ${pct(h.rate)} of ${String(h.decided).padEnd(6)} learnt ${pct(h.learned)}`,
+    );
   return lines.join("\n");
 }
