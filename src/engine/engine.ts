@@ -46,6 +46,8 @@ import { applyPreparation, applyTransition } from "./transitions.js";
 const CANDIDATES = 4;
 /** With send times learnt, how many due invitations of a campaign are compared by their recipient's hour. */
 const LEARNING_CANDIDATES = 16;
+/** Due prospects reachable now that send-time learning never defers, so that the next releases find someone. */
+const RESERVE = 1;
 /** What updateWake wrote to the account's row, and the due times it planned the wake from. */
 interface WakeWritten {
   state: GovernorState;
@@ -364,9 +366,16 @@ export class Engine {
     // Only those after the claimed one: each before it was prepared in this pass, and what was decided for it
     // then (a connection's skipped invitation, a window's wait) is already written.
     const after = offered.findIndex(({ due }) => due.enrollment.id === claimed) + 1;
-    for (const { due } of offered.slice(after)) {
-      const o = outlooks.get(due.enrollment.id);
-      if (o === undefined || o.best < o.now * DEFER_GAIN || o.bestAt <= now) continue;
+    const rest = offered.slice(after).map(({ due }) => ({ due, o: outlooks.get(due.enrollment.id) }));
+    const waits = (o: HourOutlook | undefined): o is HourOutlook => o !== undefined && o.best >= o.now * DEFER_GAIN && o.bestAt > now;
+    // Some who can be reached now stay for the next releases, so that waiting never leaves a release unused.
+    let spare = RESERVE - rest.filter(({ o }) => o !== undefined && o.reachableNow && !waits(o)).length;
+    for (const { due, o } of rest) {
+      if (!waits(o)) continue;
+      if (o.reachableNow && spare > 0) {
+        spare--;
+        continue;
+      }
       const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
       await applyPreparation({ store: tx, account: account.doc, campaign: campaign.doc, now }, due.enrollment, {
         type: "later",

@@ -86,6 +86,8 @@ export interface HourOutlook {
   /** The first instant, within the next day, at which they can be reached at their best weight (now if none is better). */
   bestAt: Instant;
   best: number;
+  /** Whether they can be reached now. */
+  reachableNow: boolean;
 }
 
 export function outlook(model: HourModel, zone: string, now: Instant, reachable: (at: Instant) => boolean): HourOutlook {
@@ -101,7 +103,7 @@ export function outlook(model: HourModel, zone: string, now: Instant, reachable:
     const w = weightAt(at);
     if (w > best.weight && reachable(at)) best = { at, weight: w };
   }
-  return { now: current, bestAt: best.at, best: best.weight };
+  return { now: current, bestAt: best.at, best: best.weight, reachableNow: reachable(now) };
 }
 
 /** A prospect passed over now is deferred to their best hour when it is this much better than now. */

@@ -36,8 +36,8 @@ const DIGESTS: Record<string, string> = {
   "rich, seed 11": "991d6b5cf24e739d2e75a219c89027192f4243818690ad1921402987c084df03",
   "rich, seed 12": "e2cb8b6daf551a460119698998a29cbac10e6cc6252a8f51700aa650e9c4e488",
   "month turn, seed 5": "d4264fb3c8f0caa538278424cec207650cce31ba369ec6565663f3809f2e68c0",
-  "ignored, seed 9": "7895e5101537bf248a3054825b3eda46c70cfadbf6b8d7ca3c45e466442ccd77",
-  "throughput, seed 3": "e3a047722fe706db536dd01ac3b7e7fdff587a94836d9ee8bf66e5599cc84ba8",
+  "ignored, seed 9": "27e547430d4a4b1e505a98b89eb9180a0c1605bbb4cdbeec7968f5c1d67e5436",
+  "throughput, seed 3": "37a33d05f6331a8e1249e529acb3ee12fc064ef5cb91dedff789dedb3884aca6",
   "fixture scenario.json": "3c91e4a9f26e593391f6a0559d2d8fad1be3f43109c58f413c559e2e65d731e4",
 };
 

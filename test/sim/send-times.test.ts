@@ -51,12 +51,12 @@ describe("send-time learning on the simulator", () => {
         return h >= 13 && h < 17;
       }).length / lines.length;
     const [l, f] = [late(learning.entries), late(fixed.entries)];
-    // As many sent, within 1% (the releases are the governor's; a prospect waits for a better hour only when
-    // another is sent in their place).
+    // As many sent (the releases are the governor's; a prospect waits for a better hour only when another is
+    // sent in their place and another reachable one stays for the next release), within half a percent.
     const sent = (entries: unknown[]) => (entries as ActionLine[]).filter((e) => e.action === "connect" && e.result === "ok").length;
-    expect(sent(learning.entries)).toBeGreaterThanOrEqual(sent(fixed.entries) * 0.99);
-    expect(afternoon(l)).toBeGreaterThan(afternoon(f) + 0.1);
+    expect(sent(learning.entries)).toBeGreaterThanOrEqual(sent(fixed.entries) * 0.995);
     const accepted = (entries: unknown[]) => (entries as EventLine[]).filter((e) => e.event === "accepted").length;
+    expect(afternoon(l)).toBeGreaterThan(afternoon(f) + 0.05);
     expect(accepted(learning.entries)).toBeGreaterThan(accepted(fixed.entries));
   }, 120_000);
 });
