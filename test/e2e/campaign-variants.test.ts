@@ -87,6 +87,12 @@ describeInBrowser("dashboard: a campaign with note variants", () => {
     const answer = {
       ...real,
       variants: real.variants.map((s: { variants: object[] }) => ({ ...s, variants: s.variants.map((v, i) => ({ ...v, ...results[i] })) })),
+      // Invitations at 10:00 and 15:00, and what send-time learning learnt for the working hours.
+      byHour: real.byHour.map((h: { hour: number }) => ({
+        ...h,
+        ...(h.hour === 10 || h.hour === 15 ? { invited: 20, accepted: 6, decided: 18, rate: 6 / 18 } : {}),
+        learned: h.hour >= 9 && h.hour < 17 ? 0.3 : null,
+      })),
     };
     await page.route("**/v1/analytics/campaigns/q2", (route) => route.fulfill({ json: answer }));
     await page.goto("/#/campaigns/q2");
@@ -94,6 +100,9 @@ describeInBrowser("dashboard: a campaign with note variants", () => {
     await none.getByText("35.9% (32.1–39.8%)").waitFor();
     await expect(none.textContent()).resolves.toMatch(/active · winner64059021235\.9% \(32\.1–39\.8%\)97%/);
     await page.getByRole("img", { name: "Accepted over decided, with the 95% interval" }).waitFor();
+    // The hours chart draws the learnt rate of each hour that has one: 09:00 to 16:00.
+    await page.getByText(/what linkpace learnt across the workspace/).waitFor();
+    await expect(page.locator(".by-hour .chart line.learned").count()).resolves.toBe(8);
     await e.screenshot("campaign-variants-results");
     await page.unroute("**/v1/analytics/campaigns/q2");
   });

@@ -136,8 +136,17 @@ export interface Bar {
   detail?: string;
 }
 
-/** Vertical bars (e.g. acceptance by the recipient's hour), scaled to `max` (default: the largest value). */
-export function BarChart(props: { bars: Bar[]; title: string; max?: number; format?: (v: number) => string }) {
+/**
+ * Vertical bars (e.g. acceptance by the recipient's hour), scaled to `max` (default: the largest value); `line`,
+ * one value per bar (null: none), is drawn over them on the same scale (e.g. what linkpace learnt per hour).
+ */
+export function BarChart(props: {
+  bars: Bar[];
+  title: string;
+  max?: number;
+  format?: (v: number) => string;
+  line?: { values: Array<number | null>; label: string };
+}) {
   const w = 600,
     h = 140,
     pad = 20;
@@ -168,6 +177,22 @@ export function BarChart(props: { bars: Bar[]; title: string; max?: number; form
             </g>
           );
         })}
+        {props.line
+          ? props.line.values.map((v, i) =>
+              v === null ? null : (
+                <line
+                  key={`l${i}`}
+                  class="learned"
+                  x1={pad + i * bw + 1}
+                  x2={pad + (i + 1) * bw - 1}
+                  y1={h - pad - (Math.min(v, max) / max) * (h - 2 * pad)}
+                  y2={h - pad - (Math.min(v, max) / max) * (h - 2 * pad)}
+                >
+                  <title>{`${props.bars[i]?.label ?? i}: ${props.line!.label} ${fmt(v)}`}</title>
+                </line>
+              ),
+            )
+          : null}
         {props.bars.some((b) => b.value > 0) ? (
           // The scale: a line at the top of the bars' range, with its value.
           <g>

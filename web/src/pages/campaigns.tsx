@@ -336,9 +336,14 @@ function CampaignAnalyticsView(props: { analytics: CampaignAnalytics }) {
         ) : (
           <>
             <BarChart
-              title="Acceptance rate, by the recipient's local hour when the invitation was sent"
+              title={
+                byHour.some((h) => h.learned !== null)
+                  ? "Acceptance rate, by the recipient's local hour when the invitation was sent (bars); what linkpace learnt across the workspace (dark lines)"
+                  : "Acceptance rate, by the recipient's local hour when the invitation was sent"
+              }
               max={1}
               format={(v) => percent(v)}
+              line={{ values: byHour.map((h) => h.learned), label: "learnt" }}
               bars={byHour.map((h) => ({
                 label: String(h.hour),
                 value: h.rate ?? 0,
