@@ -79,39 +79,63 @@ export class SendTimeLearner {
   }
 }
 
-/** How good now is for a recipient, and the best hour they can still be reached at in the next day. */
+/** How good now is for a recipient, and the best hour they can be reached at before they stop being reachable. */
 export interface HourOutlook {
   /** The hour weight now (1: as good as the workspace's average). */
   now: number;
-  /** The first instant, within the next day, at which they can be reached at their best weight (now if none is better). */
+  /**
+   * The first instant at which they can be reached at their best weight within the stretch of hours they stay
+   * reachable from now (now if none is better; the stretch ends at most a day ahead).
+   */
   bestAt: Instant;
   best: number;
   /** Whether they can be reached now. */
   reachableNow: boolean;
 }
 
+/**
+ * The outlook looks no further than the end of the recipient's present stretch of reachable hours (the sender's
+ * working day, the recipient's window): an hour beyond it belongs to another day's releases, which every
+ * recipient waiting for it would share. Looking a whole day ahead made the recipients reachable only in a few of
+ * the sender's hours wait for the next morning while those reachable all day were sent first, and the afternoon's
+ * releases then found nobody to send to (the policy benchmark's New York senders sent 10% fewer invitations).
+ */
 export function outlook(model: HourModel, zone: string, now: Instant, reachable: (at: Instant) => boolean): HourOutlook {
   const weightAt = (at: Instant): number => {
     const { weekday, hour } = localSlot(zone, at);
     return hourWeight(model, weekday, hour);
   };
   const current = weightAt(now);
+  const reachableNow = reachable(now);
   let best = { at: now, weight: current };
   // On the hour (local hours begin on the hour in every zone linkpace schedules in to the minute; a zone with a
   // half-hour offset is looked at half an hour early, which the window check then moves).
-  for (let at = now - (now % HOUR) + HOUR; at < now + DAY; at += HOUR) {
+  for (let at = now - (now % HOUR) + HOUR; reachableNow && at < now + DAY; at += HOUR) {
+    if (!reachable(at)) break;
     const w = weightAt(at);
-    if (w > best.weight && reachable(at)) best = { at, weight: w };
+    if (w > best.weight) best = { at, weight: w };
   }
-  return { now: current, bestAt: best.at, best: best.weight, reachableNow: reachable(now) };
+  return { now: current, bestAt: best.at, best: best.weight, reachableNow };
 }
 
 /** A prospect passed over now is deferred to their best hour when it is this much better than now. */
 export const DEFER_GAIN = 1.1;
 
 /**
+ * How close now is to the best hour a recipient can still be reached at in the next day (1: now is their best).
+ * Offering by this rather than by the hour's weight alone keeps a recipient who is reachable only in a few of the
+ * sender's hours, all of them middling, from being passed over for ever by those reachable all day: they would
+ * fill the prospects visited and waiting, and the releases of the hours nobody else is reachable in would go
+ * unused (the policy benchmark's New York senders sent 13% fewer invitations when ordered by weight).
+ */
+export function closenessToBest(o: HourOutlook): number {
+  return o.best > 0 ? o.now / o.best : 1;
+}
+
+/**
  * Due invitations in the order to offer them: within each campaign that learns send times (outlook not null), the
- * better the recipient's hour now, the sooner (ties keep the queue's order); campaigns keep their fair order.
+ * closer the recipient's hour now is to the best they can be reached at (closenessToBest), the sooner; ties keep
+ * the queue's order; campaigns keep their fair order.
  */
 export function byHourNow<T extends { due: { campaignId: number } }>(items: readonly T[], outlookOf: (item: T) => HourOutlook | null): T[] {
   const out: T[] = [];
@@ -121,7 +145,7 @@ export function byHourNow<T extends { due: { campaignId: number } }>(items: read
     while (j < items.length && items[j]!.due.campaignId === campaignId) j++;
     const run = items.slice(i, j).map((x, k) => ({ x, k, o: outlookOf(x) }));
     if (run.some((e) => e.o === null)) out.push(...run.map((e) => e.x));
-    else out.push(...run.sort((a, b) => b.o!.now - a.o!.now || a.k - b.k).map((e) => e.x));
+    else out.push(...run.sort((a, b) => closenessToBest(b.o!) - closenessToBest(a.o!) || a.k - b.k).map((e) => e.x));
     i = j;
   }
   return out;

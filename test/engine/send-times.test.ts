@@ -51,6 +51,13 @@ describe("byHourNow and outlook", () => {
     expect(ny.best).toBeGreaterThan(ny.now * DEFER_GAIN);
     const notThen = outlook(m, "America/New_York", NOW, (at) => at !== NOW + 6 * HOUR);
     expect(notThen.bestAt).not.toBe(NOW + 6 * HOUR);
+    // Reachable for this hour only (the sender's day ends): the far better 13:00 after the gap belongs to other
+    // releases, so now is as good as it gets.
+    const closing = outlook(m, "America/New_York", NOW, (at) => at < NOW + HOUR || at > NOW + 5 * HOUR);
+    expect(closing).toMatchObject({ bestAt: NOW, reachableNow: true });
+    expect(closing.best).toBe(closing.now);
+    // Not reachable now: no outlook ahead either (what to do is the window's wait).
+    expect(outlook(m, "America/New_York", NOW, (at) => at !== NOW)).toMatchObject({ bestAt: NOW, reachableNow: false });
     // Paris at 13:00: nothing ahead beats now.
     expect(outlook(m, "Europe/Paris", NOW, always)).toMatchObject({ bestAt: NOW });
   });

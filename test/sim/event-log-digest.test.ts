@@ -36,8 +36,8 @@ const DIGESTS: Record<string, string> = {
   "rich, seed 11": "991d6b5cf24e739d2e75a219c89027192f4243818690ad1921402987c084df03",
   "rich, seed 12": "e2cb8b6daf551a460119698998a29cbac10e6cc6252a8f51700aa650e9c4e488",
   "month turn, seed 5": "d4264fb3c8f0caa538278424cec207650cce31ba369ec6565663f3809f2e68c0",
-  "ignored, seed 9": "27e547430d4a4b1e505a98b89eb9180a0c1605bbb4cdbeec7968f5c1d67e5436",
-  "throughput, seed 3": "37a33d05f6331a8e1249e529acb3ee12fc064ef5cb91dedff789dedb3884aca6",
+  "ignored, seed 9": "2e3985947fa57fb3695056c0f5c2255baf43af9230735cad8a823ceea36bb3aa",
+  "throughput, seed 3": "d25952fddbeb6a3ebb537a73ea533c32c70af7112ac8cfe150bd22b844cb959c",
   "fixture scenario.json": "3c91e4a9f26e593391f6a0559d2d8fad1be3f43109c58f413c559e2e65d731e4",
 };
 

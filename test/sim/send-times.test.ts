@@ -59,4 +59,27 @@ describe("send-time learning on the simulator", () => {
     expect(afternoon(l)).toBeGreaterThan(afternoon(f) + 0.05);
     expect(accepted(learning.entries)).toBeGreaterThan(accepted(fixed.entries));
   }, 120_000);
+
+  test("sends as many from a New York sender whose recipients in Europe can be reached only in the mornings", async () => {
+    // Two peaks, 10:00 and 14:00 recipient-local, like the policy benchmark's. The New York sender's mornings reach
+    // Europe's afternoons and the Americas; its afternoons reach the Americas alone. Preferring the Americas' best
+    // hours in the mornings once left the Europeans to fill the prospects visited and waiting (visits then stop)
+    // and the afternoon releases with nobody to send to: 10% fewer invitations.
+    const peaks = [0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.5, 0.6, 0.8, 0.9, 1.2, 1.1, 0.8, 0.9, 1.2, 1.1, 0.8, 0.7, 0.6, 0.5, 0.4, 0.4, 0.4, 0.4];
+    const base = generateScenario({ accounts: 2, prospects: 4000, days: 56, seed: 7 });
+    const ny = base.accounts.find((a) => a.doc.timezone === "America/New_York")!;
+    const campaigns = base.campaigns.filter((c) => c.account === ny.doc.name);
+    const sc: Scenario = {
+      ...base,
+      accounts: [{ ...ny, linkedin: { ...ny.linkedin, hourCurve: { "*": peaks } } }],
+      campaigns,
+      prospects: base.prospects.filter((p) => campaigns.some((c) => c.name === p.campaign)),
+    };
+    const learning = await simulateScenario(sc);
+    const fixed = await simulateScenario(sc, { hourLearning: false });
+    expect(learning.violations).toEqual([]);
+    const sent = (entries: unknown[]) => (entries as ActionLine[]).filter((e) => e.action === "connect" && e.result === "ok").length;
+    expect(sent(fixed.entries)).toBeGreaterThan(500);
+    expect(sent(learning.entries)).toBeGreaterThanOrEqual(sent(fixed.entries) * 0.995);
+  }, 120_000);
 });
