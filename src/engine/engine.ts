@@ -72,7 +72,16 @@ type HandOver = { type: "handed"; request: ActionRequest } | { type: "idle"; wri
 /** What findAction found: an action to claim, or nothing allowed or due (the wake written). */
 type Found = { type: "claim"; claim: Claim } | { type: "idle"; written: WakeWritten };
 
+/** What the loop's transactions did, since the engine was made: how many it opened, and how many performed nothing. */
+export interface PassCounts {
+  transactions: number;
+  /** Transactions that claimed nothing, or claimed an account and found nothing it may do now. */
+  empty: number;
+}
+
 export class Engine {
+  /** Counted by tickFrom, for the tests and benchmarks that measure what a pass costs. */
+  readonly passes: PassCounts = { transactions: 0, empty: 0 };
   /** Chooses the variant of a step that has several (engine/variants.ts), seeded by the workspace's seed. */
   private readonly variants: VariantChooser;
   /** Acceptance by the recipient's local hour, learnt across the workspace (engine/send-times.ts). */
@@ -107,6 +116,8 @@ export class Engine {
       known = undefined;
       if (next === null || next > now) return { performed, nextWake: next };
       const step = await this.ctx.store.transaction((tx) => this.step(tx, now));
+      this.passes.transactions++;
+      if (step.type === "none" || (step.type === "woke" && !step.performed)) this.passes.empty++;
       switch (step.type) {
         case "none":
           return { performed, nextWake: undefined };

@@ -3,12 +3,13 @@
  * instead of on every call (about 75 µs of a 175 µs lookup on a local server). The store's SQL comes from a
  * bounded set of shapes (see prepared.ts); past MAX_NAMED distinct texts, new ones run unnamed, so a caller
  * with ever-changing SQL cannot make the server hold ever more statements. Statements without parameters
- * (BEGIN, COMMIT, DDL) always run unnamed.
+ * (BEGIN, COMMIT, DDL) always run unnamed. Every query is counted (statement-counter.ts): each is a round trip.
  *
  * The wrapper is structural (Kysely's PostgresPool), so the store does not depend on pg's classes.
  */
 import type { PostgresCursor, PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
+import { countStatement } from "../statement-counter.js";
 
 const MAX_NAMED = 1000;
 
@@ -29,6 +30,7 @@ export function withNamedStatements(pool: pg.Pool): PostgresPool {
     if (wrapper === undefined) {
       wrapper = {
         query: ((sqlOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
+          countStatement();
           if (typeof sqlOrCursor !== "string") return client.query(sqlOrCursor as never);
           const values = [...(parameters ?? [])];
           const name = values.length > 0 ? nameOf(sqlOrCursor) : undefined;

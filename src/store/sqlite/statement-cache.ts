@@ -4,6 +4,7 @@
  * half of a simple query's cost). Bounded, so queries with variable IN lists cannot grow it without end.
  */
 import type { SqliteDatabase, SqliteStatement } from "kysely";
+import { countStatement } from "../statement-counter.js";
 
 const MAX_STATEMENTS = 500;
 
@@ -14,7 +15,9 @@ export function withStatementCache(database: SqliteDatabase): SqliteDatabase {
       statements.clear();
       database.close();
     },
+    // Kysely prepares once per statement it executes (BEGIN and COMMIT too): each is counted.
     prepare(sql: string): SqliteStatement {
+      countStatement();
       const cached = statements.get(sql);
       if (cached !== undefined) return cached;
       const statement = database.prepare(sql);
