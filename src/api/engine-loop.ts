@@ -20,6 +20,8 @@ export interface EngineLoopOptions {
   tickMs?: number;
   /** How often to deliver webhooks (default 5 s). */
   deliverMs?: number;
+  /** true: the timers keep the process alive (`linkpace worker`, which has no server to do it); default false. */
+  keepAlive?: boolean;
   onError: (what: string, e: unknown) => void;
 }
 
@@ -72,7 +74,7 @@ export class EngineLoop {
         });
       this.running.add(p);
     }, ms);
-    timer.unref();
+    if (this.opts.keepAlive !== true) timer.unref();
     this.timers.push(timer);
   }
 }

@@ -22,6 +22,7 @@ import { registerTasksCommand } from "./commands/tasks.js";
 import { registerWorkCommand } from "./commands/work.js";
 import { registerWebhookCommands } from "./commands/webhook.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { checkWorkspaceOption } from "./shell.js";
 
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
     .option("--db <target>", "SQLite file or postgres:// URL (default: LINKPACE_DB or ./linkpace.db)")
     .option(
       "--workspace <name>",
-      "the workspace to work in (default: LINKPACE_WORKSPACE, else the default workspace); init, sim, demo, serve and workspace do not take it",
+      "the workspace to work in (default: LINKPACE_WORKSPACE, else the default workspace); init, sim, demo, serve, worker and workspace do not take it",
     )
     .configureHelp({ showGlobalOptions: true })
     .hook("preAction", (_program, actionCommand) => checkWorkspaceOption(actionCommand))
@@ -74,6 +75,7 @@ Documentation: README.md, then docs/ in the linkpace repository (docs/cli.md lis
   registerAlertsCommand(program);
   registerWebhookCommands(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
   registerTokenCommands(program);
   registerSimCommand(program);
   registerDemoCommand(program);

@@ -1,6 +1,7 @@
 /**
- * `linkpace serve [--host 127.0.0.1] [--port 8080]`: the HTTP API and the dashboard with the engine loop inside
- * (api/server.ts). Ctrl-C or SIGTERM stops it gracefully: timers stop, requests in progress finish, the
+ * `linkpace serve [--host 127.0.0.1] [--port 8080] [--no-engine]`: the HTTP API and the dashboard with the engine
+ * loop inside (api/server.ts); with --no-engine, the API and the dashboard only, for `linkpace worker` processes
+ * to run the engine beside (docs/operations.md). Ctrl-C or SIGTERM stops it gracefully: timers stop, requests in progress finish, the
  * database is closed.
  *
  * A first start (no live token at all) creates one token in the default workspace and prints it once with a
@@ -24,6 +25,7 @@ export function registerServeCommand(program: Command): void {
     .description("serve the dashboard (/) and the HTTP API (/v1, /openapi.json, /docs, /healthz, /metrics) with the engine running inside")
     .option("--host <host>", "the address to listen on", "127.0.0.1")
     .option("--port <port>", "the port to listen on (0: any free port)", "8080")
+    .option("--no-engine", "API and dashboard only: no engine loop, no webhook delivery (run linkpace worker for them)")
     .option(
       "--extension-id <id>",
       `accept requests, with a token, from this browser extension (the companion; repeatable; also ${EXTENSION_IDS_ENV}, comma-separated)`,
@@ -35,10 +37,12 @@ export function registerServeCommand(program: Command): void {
       "\nThe dashboard is at /, the API reference at /docs. Every /v1 route needs a token (linkpace token create --name NAME)\n" +
         "or the dashboard's session; on a first start, with no token yet, serve creates one and prints a sign-in link.\n" +
         WEBHOOK_ALLOW_HELP +
+        "\nWith --no-engine, nothing is claimed nor delivered by this process: run `linkpace worker` beside it (any number of\n" +
+        "each on one PostgreSQL database). Several processes, a systemd unit, a Procfile: docs/operations.md.\n" +
         "\nThe browser companion (an extension): docs/companion.md. The API and the agent protocol: docs/api.md; PostgreSQL, several processes, backups: docs/operations.md.",
     );
   withoutWorkspace(serve, "it serves every workspace; each token sees its own").action(
-    async (opts: { host: string; port: string; extensionId: string[] }, cmd: Command) => {
+    async (opts: { host: string; port: string; extensionId: string[]; engine: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -48,7 +52,15 @@ export function registerServeCommand(program: Command): void {
       const store = await openDatabase(g.db, { create: true }); // a first start creates it
       const clock = systemClock();
       const firstToken = await createFirstToken(store, clock.now());
-      const server = await startServer({ store, clock, host: opts.host, port, webhookAllow, extensionIds: extensions });
+      const server = await startServer({
+        store,
+        clock,
+        host: opts.host,
+        port,
+        webhookAllow,
+        extensionIds: extensions,
+        engine: opts.engine,
+      });
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off("SIGINT", stop);
@@ -67,7 +79,8 @@ export function registerServeCommand(program: Command): void {
             : `No API token existed, so one was created (named "${FIRST_TOKEN_NAME}"; shown only now, \`linkpace token revoke\` ends it):\n  ${firstToken}\n` +
               `Sign in to the dashboard with this link:\n  ${server.url}/#/sign-in?token=${firstToken}\n\n`;
         process.stdout.write(
-          `${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs). Ctrl-C stops it.\n`,
+          `${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs)` +
+            `${opts.engine ? "" : ", with no engine: linkpace worker performs"}. Ctrl-C stops it.\n`,
         );
       });
     },
