@@ -78,7 +78,7 @@ export interface Store
     InvitationOutcomeStore,
     RemovalStore,
     ForgetStore {
-  readonly dialect: "sqlite" | "postgres";
+  readonly dialect: "sqlite" | "postgres" | "memory";
 
   /** Runs `fn` in one transaction with a Store bound to it. Nested calls reuse the outer transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;

@@ -1,6 +1,7 @@
 /**
  * The backends the store contract suite runs against, chosen by the environment: SQLite always (a file under
- * the OS temp directory), PostgreSQL when LINKPACE_TEST_PG holds a server URL. Every test gets an empty,
+ * the OS temp directory), PostgreSQL when LINKPACE_TEST_PG holds a server URL, the in-memory store
+ * (src/store/memory/) when LINKPACE_TEST_MEMORY=1 (until it implements the whole port). Every test gets an empty,
  * migrated database of its own: a new SQLite file, or a new PostgreSQL schema `t_<random>`. A passing test's
  * database is removed; a failing test's is kept for inspection and its name printed.
  */
@@ -9,6 +10,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { openAnotherMemoryStore, openMemoryStore } from "../../src/store/memory/memory-store.js";
 import { openPostgresStore } from "../../src/store/postgres/open-postgres.js";
 import { openSqliteStore } from "../../src/store/sqlite/open-sqlite.js";
 import type { Store } from "../../src/store/store.js";
@@ -24,7 +26,7 @@ export interface TestDatabase {
 }
 
 export interface StoreBackend {
-  name: "sqlite" | "postgres";
+  name: "sqlite" | "postgres" | "memory";
   create(): Promise<TestDatabase>;
 }
 
@@ -76,6 +78,23 @@ function postgresBackend(url: string): StoreBackend {
   };
 }
 
+function memoryBackend(): StoreBackend {
+  return {
+    name: "memory",
+    create() {
+      const store = openMemoryStore();
+      return Promise.resolve(
+        track(
+          "memory",
+          store,
+          () => Promise.resolve(openAnotherMemoryStore(store)),
+          () => Promise.resolve(),
+        ),
+      );
+    },
+  };
+}
+
 function track(location: string, store: Store, open: () => Promise<Store>, remove: (passed: boolean) => Promise<void>): TestDatabase {
   const stores = [store];
   return {
@@ -95,5 +114,9 @@ function track(location: string, store: Store, open: () => Promise<Store>, remov
 
 export function storeBackends(): StoreBackend[] {
   const pgUrl = process.env.LINKPACE_TEST_PG;
-  return pgUrl ? [sqliteBackend(), postgresBackend(pgUrl)] : [sqliteBackend()];
+  return [
+    sqliteBackend(),
+    ...(pgUrl ? [postgresBackend(pgUrl)] : []),
+    ...(process.env.LINKPACE_TEST_MEMORY === "1" ? [memoryBackend()] : []),
+  ];
 }
