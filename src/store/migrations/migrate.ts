@@ -23,6 +23,7 @@ import { stopAndDeleteMigration } from "./014-stop-and-delete.js";
 import { campaignQueueMigration } from "./015-campaign-queue.js";
 import { campaignVersionsMigration } from "./016-campaign-versions.js";
 import { variantsMigration } from "./017-variants.js";
+import { rateBucketsMigration } from "./018-rate-buckets.js";
 
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -43,6 +44,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     "015-campaign-queue": campaignQueueMigration(),
     "016-campaign-versions": campaignVersionsMigration(dialect),
     "017-variants": variantsMigration(dialect),
+    "018-rate-buckets": rateBucketsMigration(dialect),
   };
 }
 
