@@ -6,10 +6,10 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { App } from "../../src/app.js";
-import type { ActionOutcome, ActionRequest, Channel } from "../../src/channels/channel.js";
 import type { CampaignDoc } from "../../src/core/model.js";
 import { DAY, MINUTE, VirtualClock, parseInstant } from "../../src/core/time.js";
 import { storeBackends, type StoreBackend, type TestDatabase } from "../store/backends.js";
+import { LaterChannel } from "../support/backend-harness.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
 import { prospect } from "../support/harness.js";
 
@@ -17,15 +17,6 @@ const at = (iso: string): number => parseInstant(iso) as number;
 const connect = { kind: "connect" as const, after: 0, note: "Hi {{ firstName }}!", noteFallback: "blank" as const, withdrawAfter: 3 * DAY };
 const message = (text: string) => ({ kind: "message" as const, after: DAY, text });
 const doc = (steps: CampaignDoc["steps"]): CampaignDoc => campaignDoc({ name: "c1", steps });
-
-/** A channel that answers later (assisted): every action becomes a task. */
-class LaterChannel implements Channel {
-  readonly name = "later";
-  readonly inline = false;
-  async perform(_req: ActionRequest): Promise<ActionOutcome> {
-    return { status: "deferred" };
-  }
-}
 
 describe.each(storeBackends())("campaign update with actions in flight on $name", (backend: StoreBackend) => {
   let db: TestDatabase;

@@ -5,21 +5,13 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { App } from "../../src/app.js";
-import type { ActionOutcome, ActionRequest, Channel } from "../../src/channels/channel.js";
 import { loadGovernorState } from "../../src/core/governor/index.js";
 import type { CampaignDoc } from "../../src/core/model.js";
 import { DAY, MINUTE, VirtualClock, parseInstant } from "../../src/core/time.js";
 import { storeBackends, type StoreBackend, type TestDatabase } from "../store/backends.js";
+import { LaterChannel } from "../support/backend-harness.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
 import { ScriptedChannel, prospect } from "../support/harness.js";
-
-class LaterChannel implements Channel {
-  readonly name = "later";
-  readonly inline = false;
-  async perform(_req: ActionRequest): Promise<ActionOutcome> {
-    return { status: "deferred" };
-  }
-}
 
 const at = (iso: string) => parseInstant(iso) as number;
 const invitesOnly = (name: string, over: Partial<CampaignDoc> = {}) =>
