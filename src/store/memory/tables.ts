@@ -115,12 +115,28 @@ export class SortedList {
     return out;
   }
 
+  /** The entries with sort <= max, in order, at most `limit`. */
+  entriesUpTo(max: number, limit: number): Array<{ sort: number; id: number }> {
+    const out: Array<{ sort: number; id: number }> = [];
+    for (let i = 0; i < this.ids.length && out.length < limit && (this.sorts[i] as number) <= max; i++) {
+      out.push({ sort: this.sorts[i] as number, id: this.ids[i] as number });
+    }
+    return out;
+  }
+
   /** Ids of the entries strictly after (sort, id), in order, at most `limit`; every entry when `after` is null. */
   after(after: { sort: number; id: number } | null, limit: number): number[] {
     let i = after === null ? 0 : this.lowerBound(after.sort, after.id);
     if (after !== null && this.sorts[i] === after.sort && this.ids[i] === after.id) i++;
     const end = Math.min(this.ids.length, i + limit);
     return this.ids.slice(i, end);
+  }
+
+  /** The ids of the entries strictly after (sort, id), in order; every entry when `after` is null. */
+  *idsAfter(after: { sort: number; id: number } | null): IterableIterator<number> {
+    let i = after === null ? 0 : this.lowerBound(after.sort, after.id);
+    if (after !== null && this.sorts[i] === after.sort && this.ids[i] === after.id) i++;
+    for (; i < this.ids.length; i++) yield this.ids[i] as number;
   }
 
   /** Ids of the entries with from <= sort < to, in order. */
