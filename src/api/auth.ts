@@ -60,7 +60,7 @@ export function authenticate(
   failures: AuthFailures,
 ): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const refused = failures.refusal(c);
+    const refused = await failures.refusal(c);
     if (refused) return refused;
     for (const resolve of resolvers) {
       const principal = await resolve(c);
@@ -72,7 +72,7 @@ export function authenticate(
     }
     const given = c.req.header("authorization") !== undefined;
     const cookie = (c.req.header("cookie") ?? "").includes(`${SESSION_COOKIE}=`);
-    if (given || cookie) failures.record(c);
+    if (given || cookie) await failures.record(c);
     const detail = given
       ? "the credential is not valid (unknown or revoked token): create one with linkpace token create --name NAME"
       : cookie

@@ -23,7 +23,15 @@ import { registerDocs } from "./docs-page.js";
 import { requestLog, silentLogger, type Logger } from "./logger.js";
 import { METRICS_CONTENT_TYPE, ServerMetrics } from "./metrics.js";
 import { problem, problemFromError, sendProblem } from "./problem.js";
-import { AUTH_FAILURE_LIMIT, AuthFailures, DEFAULT_RATE_LIMIT, rateLimit, TokenBuckets, type RateLimit } from "./rate-limit.js";
+import {
+  AUTH_FAILURE_LIMIT,
+  AuthFailures,
+  DEFAULT_RATE_LIMIT,
+  memoryLimiters,
+  rateLimit,
+  type Limiters,
+  type RateLimit,
+} from "./rate-limit.js";
 import { createRouter, type Router } from "./router.js";
 import { registerAccountRoutes } from "./routes/accounts.js";
 import { registerAgentRoutes } from "./routes/agent.js";
@@ -55,6 +63,8 @@ export interface ApiOptions {
   signInRateLimit?: RateLimit;
   /** Refused credentials per client address before 429 (default: rate-limit.ts's AUTH_FAILURE_LIMIT). */
   authFailureLimit?: RateLimit;
+  /** Where the limits' buckets are kept (default: this process's memory; sharedLimiters on PostgreSQL). */
+  limiters?: Limiters;
   /** Request lines and unexpected errors (default: none). */
   logger?: Logger;
   /** The built dashboard (default: dist/web); null: no dashboard. */
@@ -115,16 +125,18 @@ export function createApi(opts: ApiOptions): Api {
   registerOpenRoutes(http, opts.store);
   const companion = extensionCors(opts.extensionIds ?? []);
   for (const path of ["/v1/*", "/metrics"]) http.use(path, companion);
-  const failures = new AuthFailures(opts.authFailureLimit ?? AUTH_FAILURE_LIMIT, opts.clock);
+  const limiters = opts.limiters ?? memoryLimiters(opts.clock);
+  const failures = new AuthFailures(limiters("auth-failure", opts.authFailureLimit ?? AUTH_FAILURE_LIMIT));
   registerSignIn(http, {
     store: opts.store,
     clock: opts.clock,
     failures,
+    limiters,
     ...(opts.signInRateLimit ? { rateLimit: opts.signInRateLimit } : {}),
   });
 
   const guard = authenticate([bearerResolver(opts.store), sessionResolver(opts.store, opts.clock)], (w) => pool.get(w), failures);
-  const limit = rateLimit(new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE_LIMIT, opts.clock));
+  const limit = rateLimit(limiters("request", opts.rateLimit ?? DEFAULT_RATE_LIMIT));
   for (const path of ["/v1/*", "/metrics"]) http.use(path, guard, extensionTokenOnly(), limit, csrfProtection());
   const tooLarge = (max: number) => (c: Context) => sendProblem(c, problem(413, `the request body is larger than ${max / 1024 / 1024} MB`));
   const uploads = bodyLimit({

@@ -1,8 +1,11 @@
 /**
  * Rate limits, as token buckets in memory refilled continuously: requests per credential; sign-ins per client
  * address (session.ts); failed authentications per client address (AuthFailures). A request over a limit gets
- * 429 with Retry-After (whole seconds until one token is back). In memory is enough for one server process;
- * the clock is injected so tests never sleep.
+ * 429 with Retry-After (whole seconds until one token is back). The clock is injected so tests never sleep.
+ *
+ * Where the buckets are kept (Limiters): in this process's memory (TokenBuckets), enough for one process (SQLite);
+ * or in the database (store/postgres/coordination.ts), so that N API processes on one PostgreSQL database give
+ * a client the limits once, not N times.
  *
  * The client address is the TCP peer's: behind a reverse proxy every client shares the proxy's, and
  * X-Forwarded-For is not trusted, since any client could set it to escape a limit.
@@ -10,6 +13,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Clock, Instant } from "../core/time.js";
+import type { Coordination } from "../store/postgres/coordination.js";
 import type { ApiEnv } from "./api-env.js";
 import { problem, sendProblem } from "./problem.js";
 
@@ -75,15 +79,40 @@ export class TokenBuckets {
   }
 }
 
+/** One limit's buckets by key: take and wait answer 0 (allowed, or could be) or the milliseconds until a token is back. */
+export interface Limiter {
+  take(key: string): Promise<number>;
+  wait(key: string): Promise<number>;
+}
+
+/** Makes the limiter of one limit; `name` (request, sign-in, auth-failure) keeps the limits' keys apart. */
+export type Limiters = (name: string, limit: RateLimit) => Limiter;
+
+/** Buckets in this process's memory: the limits hold per process. */
+export function memoryLimiters(clock: Clock): Limiters {
+  return (_name, limit) => {
+    const buckets = new TokenBuckets(limit, clock);
+    return { take: (key) => Promise.resolve(buckets.take(key)), wait: (key) => Promise.resolve(buckets.wait(key)) };
+  };
+}
+
+/** Buckets in the database (PostgreSQL): the limits hold across every process that shares it. */
+export function sharedLimiters(coordination: Coordination, clock: Clock): Limiters {
+  return (name, limit) => ({
+    take: (key) => coordination.take(`${name}:${key}`, limit, clock.now()),
+    wait: (key) => coordination.wait(`${name}:${key}`, limit, clock.now()),
+  });
+}
+
 /** 429 with Retry-After in whole seconds (at least 1); `what` says which limit, as "too many … from/with …". */
 export function tooManyRequests(c: Context, waitMs: number, what: string): Response {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   return sendProblem(c, problem(429, `${what}: retry in ${seconds} s`), { "Retry-After": String(seconds) });
 }
 
-export function rateLimit(buckets: TokenBuckets): MiddlewareHandler<ApiEnv> {
+export function rateLimit(buckets: Limiter): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const wait = buckets.take(c.var.principal.key);
+    const wait = await buckets.take(c.var.principal.key);
     if (wait > 0) return tooManyRequests(c, wait, "too many requests with this credential");
     await next();
   };
@@ -104,19 +133,16 @@ export function clientAddress(c: Context): string {
  * count nothing.
  */
 export class AuthFailures {
-  private readonly buckets: TokenBuckets;
-  constructor(limit: RateLimit, clock: Clock) {
-    this.buckets = new TokenBuckets(limit, clock);
-  }
+  constructor(private readonly buckets: Limiter) {}
 
   /** The 429 for an address over the limit, else null. */
-  refusal(c: Context): Response | null {
-    const wait = this.buckets.wait(clientAddress(c));
+  async refusal(c: Context): Promise<Response | null> {
+    const wait = await this.buckets.wait(clientAddress(c));
     return wait > 0 ? tooManyRequests(c, wait, "too many failed authentications from this address") : null;
   }
 
   /** Counts one refused credential against the request's address. */
-  record(c: Context): void {
-    this.buckets.take(clientAddress(c));
+  async record(c: Context): Promise<void> {
+    await this.buckets.take(clientAddress(c));
   }
 }

@@ -21,6 +21,10 @@ export interface ServerOptions {
   /** 0: any free port (tests). */
   port: number;
   rateLimit?: ApiOptions["rateLimit"];
+  /** Where the rate limits' buckets are kept (default: this process's memory). */
+  limiters?: ApiOptions["limiters"];
+  /** Called once the store is closed, on close() or when listening fails (e.g. to close what the caller opened with it). */
+  onClose?: () => Promise<void> | undefined;
   /** false: no engine loop nor webhook delivery (tests that drive the engine themselves). */
   engine?: boolean;
   /** The non-public webhook targets allowed, when adding and delivering (LINKPACE_WEBHOOK_ALLOW; default: none). */
@@ -52,6 +56,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     logger,
     webhookAllow,
     ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
+    ...(opts.limiters ? { limiters: opts.limiters } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
     ...(opts.extensionIds ? { extensionIds: opts.extensionIds } : {}),
   });
@@ -66,6 +71,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   const server = await listen(api.http.fetch, opts.host, opts.port).catch(async (e: NodeJS.ErrnoException) => {
     await opts.store.close();
+    await opts.onClose?.();
     if (e.code === "EADDRINUSE")
       throw new LinkpaceError(
         "invalid_input",
@@ -99,6 +105,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           http.closeIdleConnections();
         }).finally(() => clearInterval(sweep));
         await opts.store.close();
+        await opts.onClose?.();
         logger.info({}, "stopped");
       })()),
   };

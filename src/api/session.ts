@@ -21,7 +21,7 @@ import type { Store, WorkspaceId } from "../store/store.js";
 import { hashToken, SESSION_COOKIE, TOKEN_PREFIX, type CredentialResolver } from "./auth.js";
 import { CSRF_HEADER, crossOriginRefusal, isHttps } from "./csrf.js";
 import { problem, sendProblem } from "./problem.js";
-import { clientAddress, tooManyRequests, TokenBuckets, type AuthFailures, type RateLimit } from "./rate-limit.js";
+import { clientAddress, tooManyRequests, type AuthFailures, type Limiters, type RateLimit } from "./rate-limit.js";
 import type { Router } from "./router.js";
 import { failures, Problem, strictBody } from "./schemas.js";
 
@@ -92,9 +92,12 @@ const SessionInfo = z
 const problemOf = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 
 /** POST /v1/session: to be registered before the credential guard. */
-export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; failures: AuthFailures; rateLimit?: RateLimit }): void {
+export function registerSignIn(
+  r: Router,
+  opts: { store: Store; clock: Clock; failures: AuthFailures; limiters: Limiters; rateLimit?: RateLimit },
+): void {
   const { store, clock, failures } = opts;
-  const buckets = new TokenBuckets(opts.rateLimit ?? SIGN_IN_RATE_LIMIT, clock);
+  const buckets = opts.limiters("sign-in", opts.rateLimit ?? SIGN_IN_RATE_LIMIT);
   const limits = bodyLimit({
     maxSize: MAX_SIGN_IN_BYTES,
     onError: (c) => sendProblem(c, problem(413, `the request body is larger than ${MAX_SIGN_IN_BYTES} bytes`)),
@@ -108,9 +111,9 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; fa
       security: [],
       middleware: [
         async (c, next) => {
-          const wait = buckets.take(clientAddress(c));
+          const wait = await buckets.take(clientAddress(c));
           if (wait > 0) return tooManyRequests(c, wait, "too many sign-ins from this address");
-          return failures.refusal(c) ?? crossOriginRefusal(c) ?? limits(c, next);
+          return (await failures.refusal(c)) ?? crossOriginRefusal(c) ?? limits(c, next);
         },
       ] as const,
       request: { body: { required: true, content: { "application/json": { schema: SignInBody } } } },
@@ -130,7 +133,7 @@ export function registerSignIn(r: Router, opts: { store: Store; clock: Clock; fa
       const { token } = c.req.valid("json");
       const row = token.startsWith(TOKEN_PREFIX) ? await store.findApiToken(hashToken(token)) : null;
       if (!row) {
-        failures.record(c);
+        await failures.record(c);
         return sendProblem(
           c,
           problem(401, "the token is not valid (unknown or revoked): create one with linkpace token create --name NAME"),

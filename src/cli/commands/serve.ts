@@ -12,9 +12,11 @@
 import type { Command } from "commander";
 import { LinkpaceError } from "../../core/errors.js";
 import { startServer } from "../../api/server.js";
-import { createToken } from "../../api/auth.js";
+import { createFirstToken, FIRST_TOKEN_NAME } from "../../api/first-token.js";
+import { memoryLimiters, sharedLimiters } from "../../api/rate-limit.js";
 import { EXTENSION_IDS_ENV, extensionIds, extensionIdsFromEnv } from "../../api/extension-origin.js";
-import { DEFAULT_WORKSPACE, type Store } from "../../store/store.js";
+import { isPostgresUrl, resolveDbTarget, splitSchema } from "../../store/open-store.js";
+import { openCoordination } from "../../store/postgres/coordination.js";
 import { webhookAllowFrom } from "../../webhooks/webhook-allow.js";
 import { openDatabase, systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
 import { WEBHOOK_ALLOW_HELP } from "./webhook.js";
@@ -51,7 +53,10 @@ export function registerServeCommand(program: Command): void {
       const extensions = [...new Set([...extensionIds(opts.extensionId, "--extension-id"), ...extensionIdsFromEnv(process.env)])];
       const store = await openDatabase(g.db, { create: true }); // a first start creates it
       const clock = systemClock();
-      const firstToken = await createFirstToken(store, clock.now());
+      // On PostgreSQL, what several processes must agree on: the rate limits' buckets, the first start's token.
+      const target = resolveDbTarget(g.db);
+      const shared = isPostgresUrl(target) ? openCoordination(splitSchema(target).url, splitSchema(target).schema) : null;
+      const firstToken = await createFirstToken(store, clock.now(), shared ? (name, fn) => shared.withLock(name, fn) : undefined);
       const server = await startServer({
         store,
         clock,
@@ -60,6 +65,8 @@ export function registerServeCommand(program: Command): void {
         webhookAllow,
         extensionIds: extensions,
         engine: opts.engine,
+        limiters: shared ? sharedLimiters(shared, clock) : memoryLimiters(clock),
+        onClose: () => shared?.close(),
       });
       await new Promise<void>((resolve) => {
         const stop = (): void => {
@@ -85,13 +92,4 @@ export function registerServeCommand(program: Command): void {
       });
     },
   );
-}
-
-export const FIRST_TOKEN_NAME = "first-start";
-
-/** A token for the default workspace when no live token exists anywhere; null when there is one already. */
-async function createFirstToken(store: Store, now: number): Promise<string | null> {
-  const live = (await store.listApiTokens()).filter((t) => t.revokedAt === null);
-  if (live.length > 0) return null;
-  return (await createToken(store, { workspaceId: DEFAULT_WORKSPACE, name: FIRST_TOKEN_NAME, now })).token;
 }
