@@ -213,6 +213,8 @@ export class MemoryDatabase {
   readonly repliesByAccountPersonAt = this.replies.index(
     new UniqueIndex<Selectable<RepliesTable>>("replies_account_person_at", (r) => key(r.account_id, r.person_id, r.at), byId),
   );
+  /** The replies of a person to an account (latestReply). */
+  readonly repliesByAccountPerson = this.replies.index(new GroupIndex<Selectable<RepliesTable>>((r) => key(r.account_id, r.person_id), byId));
   readonly suppressions = new Table<Selectable<SuppressionsTable>>("suppressions", this.journal, byId);
   readonly suppressionsByValue = this.suppressions.index(
     new UniqueIndex<Selectable<SuppressionsTable>>("suppressions_workspace_kind_value", (r) => key(r.workspace_id, r.kind, r.value), byId),
@@ -220,6 +222,72 @@ export class MemoryDatabase {
   readonly suppressionSalts = new Table<Selectable<SuppressionSaltsTable>>("suppression_salts", this.journal, (r) => r.workspace_id);
   readonly variantWinners = new Table<Selectable<VariantWinnersTable>>("variant_winners", this.journal, (r) =>
     key(r.campaign_id, r.variant),
+  );
+
+  // Indexes of the sub-stores' reads (webhooks.ts, alerts.ts, replies.ts, variants.ts, invitation-outcomes.ts …).
+  /** The outbox of every workspace in id order (outboxAfter). */
+  readonly notificationsById = this.notifications.index(
+    new OrderedIndex<NotificationDbRow>(
+      () => 0,
+      (r) => r.id,
+    ),
+  );
+  /** notifications_kind_at: (workspace, kind) -> (at, id) (recentNotifications). */
+  readonly notificationsKindAt = this.notifications.index(
+    new OrderedIndex<NotificationDbRow>(
+      (r) => key(r.workspace_id, r.kind),
+      (r) => r.at,
+    ),
+  );
+  /** webhook_deliveries_due: a webhook's pending deliveries by (next_attempt_at, id). */
+  readonly webhookDeliveriesDue = this.webhookDeliveries.index(
+    new OrderedIndex<Selectable<WebhookDeliveriesTable>>(
+      (r) => (r.status === "pending" ? r.webhook_id : undefined),
+      (r) => r.next_attempt_at,
+    ),
+  );
+  readonly webhookDeliveriesByWebhook = this.webhookDeliveries.index(
+    new GroupIndex<Selectable<WebhookDeliveriesTable>>((r) => r.webhook_id, byId),
+  );
+  readonly webhookDeliveriesByNotification = this.webhookDeliveries.index(
+    new GroupIndex<Selectable<WebhookDeliveriesTable>>((r) => r.notification_id, byId),
+  );
+  readonly unreachableByCampaign = this.unreachableProspects.index(
+    new GroupIndex<Selectable<UnreachableProspectsTable>>((r) => r.campaign_id, byId),
+  );
+  /** A person's replies to an account (latestReply). */
+  readonly repliesByAccountPerson = this.replies.index(
+    new GroupIndex<Selectable<RepliesTable>>((r) => key(r.account_id, r.person_id), byId),
+  );
+  /** replies_log (the activity export's reply text). */
+  readonly repliesByLog = this.replies.index(new GroupIndex<Selectable<RepliesTable>>((r) => r.log_id ?? undefined, byId));
+  readonly variantWinnersByCampaign = this.variantWinners.index(
+    new GroupIndex<Selectable<VariantWinnersTable>>(
+      (r) => r.campaign_id,
+      (r) => key(r.campaign_id, r.variant),
+    ),
+  );
+  /** `ok` actions that sent a variant, by (campaign, kind) (variantTallies). */
+  readonly logVariantSent = this.log.index(
+    new GroupIndex<LogDbRow>(
+      (r) =>
+        r.type === "action" && r.result === "ok" && r.variant !== null && r.campaign_id !== null ? key(r.campaign_id, r.kind) : undefined,
+      byId,
+    ),
+  );
+  /** `ok` messages of an enrollment (variantTallies: a later message, one before the reply). */
+  readonly logMessagesByEnrollment = this.log.index(
+    new GroupIndex<LogDbRow>(
+      (r) => (r.type === "action" && r.kind === "message" && r.result === "ok" && r.enrollment_id !== null ? r.enrollment_id : undefined),
+      byId,
+    ),
+  );
+  /** `ok` invitations of a workspace by (at, id) (invitationOutcomes). */
+  readonly logInvitationsSent = this.log.index(
+    new OrderedIndex<LogDbRow>(
+      (r) => (r.type === "action" && r.kind === "connect" && r.result === "ok" ? r.workspace_id : undefined),
+      (r) => r.at,
+    ),
   );
 
   constructor() {
