@@ -255,10 +255,6 @@ export class MemoryDatabase {
   readonly unreachableByCampaign = this.unreachableProspects.index(
     new GroupIndex<Selectable<UnreachableProspectsTable>>((r) => r.campaign_id, byId),
   );
-  /** A person's replies to an account (latestReply). */
-  readonly repliesByAccountPerson = this.replies.index(
-    new GroupIndex<Selectable<RepliesTable>>((r) => key(r.account_id, r.person_id), byId),
-  );
   /** replies_log (the activity export's reply text). */
   readonly repliesByLog = this.replies.index(new GroupIndex<Selectable<RepliesTable>>((r) => r.log_id ?? undefined, byId));
   readonly variantWinnersByCampaign = this.variantWinners.index(
