@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 
 export interface BenchOptions {
-  only: "scale" | "policy" | "load" | "sittings" | null;
+  only: "scale" | "policy" | "load" | "sittings" | "workers" | null;
   quick: boolean;
   pg: string;
   skipPg: boolean;
@@ -49,9 +49,10 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
         "  npm run bench -- --quick --skip-pg     # a smoke run, markdown on stdout only\n" +
         "  node dist/bench/run.js --only policy   # after a build\n" +
         "  npm run bench -- --only load           # the HTTP load test only\n" +
-        "  npm run bench -- --only sittings       # sittings against drip pacing (simulated)\n",
+        "  npm run bench -- --only sittings       # sittings against drip pacing (simulated)\n" +
+        "  npm run bench -- --only workers        # 2 linkpace workers against graphile-worker on PostgreSQL\n",
     )
-    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load", "sittings"]))
+    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load", "sittings", "workers"]))
     .option(
       "--quick",
       "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given",
@@ -62,7 +63,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
       "PostgreSQL server for the PostgreSQL cases (each run gets its own schema, dropped afterwards)",
       process.env.LINKPACE_TEST_PG ?? DEFAULT_PG,
     )
-    .option("--skip-pg", "run the SQLite cases only (scale and load)", false)
+    .option("--skip-pg", "run the SQLite cases only (scale and load; the workers benchmark, PostgreSQL only, is skipped)", false)
     .option("--no-durable", "skip the durable (WAL) SQLite cases")
     .option(
       "--pg-budget <minutes>",
@@ -84,7 +85,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     process.exit(code === 0 ? 0 : 2);
   }
   const o = program.opts<{
-    only?: "scale" | "policy" | "load" | "sittings";
+    only?: "scale" | "policy" | "load" | "sittings" | "workers";
     quick: boolean;
     pg: string;
     skipPg: boolean;

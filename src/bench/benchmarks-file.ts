@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export type SectionName = "machine" | "scale" | "policy" | "policy-variants" | "load" | "sittings";
+export type SectionName = "machine" | "scale" | "policy" | "policy-variants" | "load" | "sittings" | "workers";
 
 const SKELETON = `# Benchmarks
 
@@ -45,11 +45,18 @@ Not run yet.
 <!-- bench:load:start -->
 Not run yet.
 <!-- bench:load:end -->
+
+## Workers on PostgreSQL: linkpace against graphile-worker
+
+<!-- bench:workers:start -->
+Not run yet.
+<!-- bench:workers:end -->
 `;
 
 /** Where a section missing from an existing file goes: after another's end marker, under its own heading. */
 const PLACE_AFTER: Partial<Record<SectionName, { after: SectionName; heading: string }>> = {
   "policy-variants": { after: "policy", heading: "## Policy with variants: learning which note works" },
+  workers: { after: "scale", heading: "## Workers on PostgreSQL: linkpace against graphile-worker" },
 };
 
 function markers(name: SectionName): { start: string; end: string } {

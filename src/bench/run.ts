@@ -19,6 +19,9 @@ import { renderPolicyVariants } from "./policy-variants-markdown.js";
 import { runSittings, type SittingsRun } from "./sittings.js";
 import { renderSittings } from "./sittings-markdown.js";
 import { isResult, runScale, type ScaleRun } from "./scale.js";
+import { runWorkers } from "./workers.js";
+import { renderWorkers } from "./workers-markdown.js";
+import type { WorkersRun } from "./workers-types.js";
 import type { ScaleResult } from "./scale-types.js";
 
 interface RawResults {
@@ -30,6 +33,7 @@ interface RawResults {
   sittings?: SittingsRun;
   scale?: ScaleRun;
   load?: LoadRun;
+  workers?: WorkersRun;
 }
 
 const DEFAULT_OUT = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
@@ -73,7 +77,8 @@ async function main(): Promise<void> {
   const wantPolicy = opts.only === null || opts.only === "policy";
   const wantLoad = opts.only === null || opts.only === "load";
   const wantSittings = opts.only === null || opts.only === "sittings";
-  const usesPg = (wantScale || wantLoad) && !opts.skipPg;
+  const wantWorkers = (opts.only === null || opts.only === "workers") && !opts.skipPg;
+  const usesPg = (wantScale || wantLoad || wantWorkers) && !opts.skipPg;
   if (usesPg) await checkPostgres(opts);
   const machine: MachineInfo = await machineInfo(usesPg ? opts.pg : null);
   const machineText = renderMachine(machine, opts.command);
@@ -124,6 +129,14 @@ async function main(): Promise<void> {
       process.stderr.write("bench: the load test failed or one of its checks did not pass (see its section)\n");
       process.exitCode = 1;
     }
+  }
+  if (wantWorkers) {
+    raw.workers = await runWorkers(opts);
+    const text = renderWorkers(raw.workers, machine, opts.command);
+    printed.push(`## Workers on PostgreSQL\n\n${text}`);
+    // Its section states its own date and load: the Machine section stays that of the long runs.
+    publish(opts, { workers: text });
+    saveRaw();
   }
   if (wantScale) {
     const scale = await runScale(
