@@ -1,8 +1,53 @@
-/** ApiMetricsStore of the memory store (../api-metrics.ts is the SQL one): not written yet, each method throws. */
-import type { ApiMetricsStore } from "../api-metrics.js";
-import type { MemoryContext } from "./context.js";
-import { placeholders } from "./placeholders.js";
+/**
+ * The counts behind `/metrics`, of the memory store (../api-metrics.ts is the SQL one). A scrape scans the
+ * workspace's log and enrollments: it is no per-action path.
+ */
+import type { ActionCount, ApiMetricsStore } from "../api-metrics.js";
+import { compareText, type MemoryContext } from "./context.js";
+import { key, type EnrollmentDbRow } from "./database.js";
 
-export function apiMetricsMethods(_ctx: MemoryContext): ApiMetricsStore {
-  return placeholders<ApiMetricsStore>({ actionCounts: true, queueDepth: true });
+/** ORDER BY kind, result: NULL (in flight) first, as SQLite sorts ascending. */
+function byKindResult(a: ActionCount, b: ActionCount): number {
+  if (a.kind !== b.kind) return compareText(a.kind, b.kind);
+  if (a.result === b.result) return 0;
+  if (a.result === null) return -1;
+  if (b.result === null) return 1;
+  return compareText(a.result, b.result);
+}
+
+export function apiMetricsMethods(ctx: MemoryContext): ApiMetricsStore {
+  return {
+    actionCounts: (workspaceId) =>
+      ctx.run((db) => {
+        const counts = new Map<string, ActionCount>();
+        for (const r of db.log.values()) {
+          if (r.workspace_id !== workspaceId || r.type !== "action") continue;
+          const k = key(r.kind, r.result ?? "\u0001null");
+          const c = counts.get(k);
+          if (c) c.count++;
+          else counts.set(k, { kind: r.kind, result: r.result, count: 1 });
+        }
+        return [...counts.values()].sort(byKindResult);
+      }),
+
+    queueDepth: (workspaceId, now) =>
+      ctx.run((db) => {
+        let due = 0;
+        let inFlight = 0;
+        for (const accountId of db.accountsByWorkspace.get(workspaceId)) {
+          for (const id of db.enrollmentsByAccount.get(accountId)) {
+            const e = db.enrollments.get(id) as EnrollmentDbRow;
+            if (e.workspace_id !== workspaceId) continue;
+            if (e.status === "in_flight") inFlight++;
+            else if (
+              e.ready_at !== null &&
+              e.ready_at <= now &&
+              (e.status === "ready" || (e.status === "invited" && e.next_kind === "withdraw"))
+            )
+              due++;
+          }
+        }
+        return { due, inFlight };
+      }),
+  };
 }

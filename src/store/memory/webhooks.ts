@@ -1,20 +1,179 @@
-/** WebhookStore of the memory store (../webhooks.ts is the SQL one): not written yet, each method throws. */
-import type { WebhookStore } from "../webhooks.js";
+/**
+ * Webhooks and their delivery log, of the memory store (../webhooks.ts is the SQL one). One transaction runs at a
+ * time (context.ts), so lockWebhook and claimDueDeliveries need no row locks: what PostgreSQL's FOR UPDATE (SKIP
+ * LOCKED) keeps apart never runs at once here. Due deliveries come from webhook_deliveries_due, the outbox from
+ * its id order (database.ts).
+ */
+import type { Selectable } from "kysely";
+import type { NotificationKind } from "../../core/notifications.js";
+import type { WebhookDeliveriesTable, WebhooksTable } from "../schema.js";
+import { notificationFromDb, type DeliveryRow, type DeliveryStatus, type WebhookRow, type WebhookStore } from "../webhooks.js";
 import type { MemoryContext } from "./context.js";
-import { placeholders } from "./placeholders.js";
+import { key, type MemoryDatabase, type NotificationDbRow } from "./database.js";
 
-export function webhookMethods(_ctx: MemoryContext): WebhookStore {
-  return placeholders<WebhookStore>({
-    insertWebhook: true,
-    listWebhooks: true,
-    getWebhook: true,
-    deleteWebhook: true,
-    lockWebhook: true,
-    outboxAfter: true,
-    insertDeliveries: true,
-    setWebhookCursor: true,
-    claimDueDeliveries: true,
-    recordDeliveryAttempt: true,
-    listDeliveries: true,
-  });
+type WebhookDbRow = Selectable<WebhooksTable>;
+type DeliveryDbRow = Selectable<WebhookDeliveriesTable>;
+
+function webhookFromDb(r: WebhookDbRow): WebhookRow {
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    url: r.url,
+    events: JSON.parse(r.events) as NotificationKind[],
+    secret: r.secret,
+    cursor: r.last_notification_id,
+    gapSince: r.gap_since,
+    createdAt: r.created_at,
+  };
+}
+
+function deliveryFromDb(r: DeliveryDbRow, kind: string): DeliveryRow {
+  return {
+    id: r.id,
+    webhookId: r.webhook_id,
+    notificationId: r.notification_id,
+    kind: kind as NotificationKind,
+    deliveryId: r.delivery_id,
+    status: r.status as DeliveryStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastAttemptAt: r.last_attempt_at,
+    lastStatusCode: r.last_status_code,
+    lastError: r.last_error,
+    deliveredAt: r.delivered_at,
+    createdAt: r.created_at,
+  };
+}
+
+/** The newest notification's id, 0 when there is none (a scan: adding a webhook is rare). */
+function newestNotification(db: MemoryDatabase): number {
+  let newest = 0;
+  for (const { id } of db.notificationsById.group(0)?.entries() ?? []) newest = id;
+  return newest;
+}
+
+export function webhookMethods(ctx: MemoryContext): WebhookStore {
+  const getWebhook = (id: number) =>
+    ctx.run((db) => {
+      const r = db.webhooks.get(id);
+      return r ? webhookFromDb(r) : null;
+    });
+
+  return {
+    insertWebhook: (row) =>
+      ctx.run((db) =>
+        webhookFromDb(
+          db.webhooks.insertWithId({
+            workspace_id: row.workspaceId,
+            url: row.url,
+            events: JSON.stringify(row.events),
+            secret: row.secret,
+            last_notification_id: newestNotification(db),
+            gap_since: null,
+            created_at: row.createdAt,
+          }),
+        ),
+      ),
+
+    listWebhooks: (workspaceId) =>
+      ctx.run((db) =>
+        [...db.webhooks.values()]
+          .filter((r) => r.workspace_id === workspaceId)
+          .sort((a, b) => a.id - b.id)
+          .map(webhookFromDb),
+      ),
+
+    getWebhook,
+
+    deleteWebhook: (id) =>
+      ctx.run((db) => {
+        for (const d of [...db.webhookDeliveriesByWebhook.get(id)]) db.webhookDeliveries.delete(d);
+        return db.webhooks.delete(id) !== undefined;
+      }),
+
+    // One writer at a time: holding the mutex is the lock.
+    lockWebhook: getWebhook,
+
+    outboxAfter: (afterId, limit) =>
+      ctx.run((db) =>
+        (db.notificationsById.group(0)?.after({ sort: afterId, id: afterId }, limit) ?? []).map((id) => {
+          const r = db.notifications.get(id) as NotificationDbRow;
+          return { id: r.id, workspaceId: r.workspace_id, kind: r.kind as NotificationKind };
+        }),
+      ),
+
+    insertDeliveries: (rows) =>
+      ctx.run((db) => {
+        let inserted = 0;
+        for (const d of rows) {
+          // ON CONFLICT (webhook_id, notification_id) DO NOTHING; another unique violation (delivery_id) throws.
+          if (db.webhookDeliveriesOnce.get(key(d.webhookId, d.notificationId)) !== undefined) continue;
+          db.webhookDeliveries.insertWithId({
+            webhook_id: d.webhookId,
+            notification_id: d.notificationId,
+            delivery_id: d.deliveryId,
+            status: "pending",
+            attempts: 0,
+            next_attempt_at: d.nextAttemptAt,
+            last_attempt_at: null,
+            last_status_code: null,
+            last_error: null,
+            delivered_at: null,
+            created_at: d.createdAt,
+          });
+          inserted++;
+        }
+        return inserted;
+      }),
+
+    setWebhookCursor: (id, cursor, gapSince) =>
+      ctx.run((db) => {
+        db.webhooks.update(id, { last_notification_id: cursor, gap_since: gapSince });
+      }),
+
+    claimDueDeliveries: (webhookId, now, leaseUntil, limit) =>
+      ctx.run((db) => {
+        const due = db.webhookDeliveriesDue.group(webhookId)?.upTo(now, limit) ?? [];
+        for (const id of due) db.webhookDeliveries.update(id, { next_attempt_at: leaseUntil });
+        // Then joined with their notifications (inner join), by id.
+        return due
+          .sort((a, b) => a - b)
+          .flatMap((id) => {
+            const d = db.webhookDeliveries.get(id) as DeliveryDbRow;
+            const n = db.notifications.get(d.notification_id);
+            return n ? [{ delivery: deliveryFromDb(d, n.kind), notification: notificationFromDb(n) }] : [];
+          });
+      }),
+
+    recordDeliveryAttempt: (id, rec) =>
+      ctx.run((db) => {
+        const r = db.webhookDeliveries.get(id);
+        if (!r || r.status !== "pending") return false;
+        db.webhookDeliveries.update(id, {
+          attempts: r.attempts + 1,
+          status: rec.status,
+          next_attempt_at: rec.nextAttemptAt,
+          last_attempt_at: rec.at,
+          last_status_code: rec.statusCode,
+          last_error: rec.error,
+          delivered_at: rec.status === "delivered" ? rec.at : null,
+        });
+        return true;
+      }),
+
+    listDeliveries: (workspaceId, filter) =>
+      ctx.run((db) => {
+        const rows: DeliveryRow[] = [];
+        for (const w of db.webhooks.values()) {
+          if (w.workspace_id !== workspaceId || (filter.webhookId !== undefined && w.id !== filter.webhookId)) continue;
+          for (const id of db.webhookDeliveriesByWebhook.get(w.id)) {
+            const d = db.webhookDeliveries.get(id) as DeliveryDbRow;
+            if (filter.status !== undefined && d.status !== filter.status) continue;
+            const n = db.notifications.get(d.notification_id);
+            if (n) rows.push(deliveryFromDb(d, n.kind));
+          }
+        }
+        return rows.sort((a, b) => b.id - a.id).slice(0, Math.max(0, filter.limit));
+      }),
+  };
 }
