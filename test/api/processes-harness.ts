@@ -44,7 +44,7 @@ export function pgProcesses(url: string): PgProcesses {
   const db = `${url}${url.includes("?") ? "&" : "?"}schema=${schema}`;
   const procs: Proc[] = [];
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
-  let connected: Promise<void> | null = null;
+  let connected: Promise<unknown> | null = null;
   const start = (args: string[], env: Record<string, string> = {}): Proc => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { ...process.env, LINKPACE_DB: db, LINKPACE_WORKSPACE: "", ...env },
