@@ -14,7 +14,6 @@ import {
   decideAccount,
   decideVisitBacklog,
   loadGovernorState,
-  planWake,
   inSitting,
   recordAction,
   recordSitting,
@@ -41,6 +40,7 @@ import { byHourNow, DEFER_GAIN, learnsSendTimes, outlook, SendTimeLearner, type 
 import { isReachable } from "./windows.js";
 import { VariantChooser } from "./variants.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
+import { exactWake } from "./exact-wake.js";
 
 /** How many due enrollments of one kind (of one campaign, for the kinds shared among campaigns) are examined per claim. */
 const CANDIDATES = 4;
@@ -65,17 +65,23 @@ interface WakeWritten {
 type StepOutcome =
   | { type: "none" }
   | { type: "busy" }
-  | { type: "woke"; performed: boolean; nextWake: Instant | null }
+  | { type: "woke"; performed: boolean; empty: boolean; nextWake: Instant | null }
   | { type: "handed"; request: ActionRequest };
 /** What handOver did: handed an action out, found nothing allowed or due (the wake written), or found a task open. */
-type HandOver = { type: "handed"; request: ActionRequest } | { type: "idle"; written: WakeWritten } | { type: "busy" };
+type HandOver = { type: "handed"; request: ActionRequest } | { type: "idle"; written: WakeWritten; examined: boolean } | { type: "busy" };
 /** What findAction found: an action to claim, or nothing allowed or due (the wake written). */
-type Found = { type: "claim"; claim: Claim } | { type: "idle"; written: WakeWritten };
+type Found = { type: "claim"; claim: Claim } | { type: "idle"; written: WakeWritten; examined: boolean };
+/** What decide read and decided: the earliest due per kind, the visit backlog (null: not read), the decision. */
+interface Decided {
+  ready: ReadyByKind;
+  visitedAwaiting: number | null;
+  decision: AccountDecision;
+}
 
 /** What the loop's transactions did, since the engine was made: how many it opened, and how many performed nothing. */
 export interface PassCounts {
   transactions: number;
-  /** Transactions that claimed nothing, or claimed an account and found nothing it may do now. */
+  /** Transactions that claimed nothing, or claimed an account whose governor allowed nothing that was due. */
   empty: number;
 }
 
@@ -117,7 +123,7 @@ export class Engine {
       if (next === null || next > now) return { performed, nextWake: next };
       const step = await this.ctx.store.transaction((tx) => this.step(tx, now));
       this.passes.transactions++;
-      if (step.type === "none" || (step.type === "woke" && !step.performed)) this.passes.empty++;
+      if (step.type === "none" || (step.type === "woke" && step.empty)) this.passes.empty++;
       switch (step.type) {
         case "none":
           return { performed, nextWake: undefined };
@@ -156,17 +162,19 @@ export class Engine {
     if (!account) return { type: "none" };
     if (!this.ctx.channel.inline) {
       const handed = await this.handOver(tx, account, now, null);
-      return handed.type === "idle" ? { type: "woke", performed: false, nextWake: handed.written.nextWake } : handed;
+      return handed.type === "idle"
+        ? { type: "woke", performed: false, empty: !handed.examined, nextWake: handed.written.nextWake }
+        : handed;
     }
     const state = loadGovernorState(account.state);
     const found = await this.findAction(tx, account, state, now);
-    if (found.type === "idle") return { type: "woke", performed: false, nextWake: found.written.nextWake };
+    if (found.type === "idle") return { type: "woke", performed: false, empty: !found.examined, nextWake: found.written.nextWake };
     const { claim } = found;
     const request = toRequest(claim, 0);
     const outcome = await this.ctx.channel.perform(request);
     if (outcome.status !== "done") throw new Error(`inline channel ${this.ctx.channel.name} deferred an action`);
     const written = await this.finish(tx, claim, outcome.result, now);
-    return { type: "woke", performed: true, nextWake: written.nextWake };
+    return { type: "woke", performed: true, empty: false, nextWake: written.nextWake };
   }
 
   /**
@@ -299,13 +307,16 @@ export class Engine {
    * (core/governor/fair-share.ts), and the claim's state counts the turn of the one that got it.
    */
   private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Found> {
-    const { ready, decision } = await this.decide(tx, account, state, now);
+    const decided = await this.decide(tx, account, state, now);
+    const { ready, decision } = decided;
     // A person does a task within its lease: it is handed out only if it still lands inside the windows then.
     const margin = this.ctx.channel.inline ? 0 : TASK_LEASE;
     let changed = false;
+    let examined = false;
     for (const kind of ACTION_KINDS) {
       const readyAt = ready[kind];
       if (!decision.kinds[kind].allowed || readyAt === undefined || readyAt > now) continue;
+      examined = true;
       const { items, outlooks } = await this.offered(tx, account, state, kind, now);
       for (const { due, turn } of items) {
         const campaign = await this.ctx.campaigns.get(due.campaignId, tx);
@@ -330,7 +341,7 @@ export class Engine {
         changed = true;
       }
     }
-    return { type: "idle", written: await this.updateWake(tx, account, state, now, changed ? undefined : { ready, decision }) };
+    return { type: "idle", examined, written: await this.updateWake(tx, account, state, now, changed ? undefined : decided) };
   }
 
   /**
@@ -454,33 +465,31 @@ export class Engine {
     return this.updateWake(tx, account, state, now);
   }
 
-  /** Persists the account's state with its next wake; `known` reuses what the caller just read. Returns what it wrote. */
-  async updateWake(
-    tx: Store,
-    account: AccountRow,
-    state: GovernorState,
-    now: Instant,
-    known?: { ready: ReadyByKind; decision: AccountDecision },
-  ): Promise<WakeWritten> {
-    const { ready, decision } = known ?? (await this.decide(tx, account, state, now));
-    const wake = planWake(decision, ready, now);
+  /**
+   * Persists the account's state with its next wake: the first instant a pass would find something to do.
+   * `known` reuses what the caller just read. Returns what it wrote.
+   */
+  async updateWake(tx: Store, account: AccountRow, state: GovernorState, now: Instant, known?: Decided): Promise<WakeWritten> {
+    const { ready, decision, visitedAwaiting } = known ?? (await this.decide(tx, account, state, now));
+    // Past the passes that would find the governor still blocking everything due (exact-wake.ts).
+    const wake = exactWake({ doc: account.doc, state, ready, visitedAwaiting }, decision, now);
     const nextWake = await tx.setAccountWake(account.id, state, wake);
     return { state, wakeAt: wake, ready, nextWake };
   }
 
   /**
    * The account's earliest due enrollment per kind and the governor's decision, with the engine's own rule that
-   * visits run only a little ahead of invitations. The decision is the governor's pure function of the account,
-   * so the visit backlog is read with the due times, in one query, when visits are allowed.
+   * visits run only a little ahead of invitations. The decision is the governor's pure function of the account;
+   * the visit backlog is read with the due times, in one query, even when visits are not allowed now, so that
+   * the exact wake (exact-wake.ts) can tell whether they will be at a later instant.
    */
-  private async decide(
-    tx: Store,
-    account: AccountRow,
-    state: GovernorState,
-    now: Instant,
-  ): Promise<{ ready: ReadyByKind; decision: AccountDecision }> {
+  private async decide(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Decided> {
     const decision = decideAccount(account.doc, state, now);
-    const { ready, visitedAwaiting } = await tx.nextReadyWithBacklog(account.id, decision.kinds.visit.allowed ? "connect" : null);
-    return { ready, decision: ready.visit === undefined ? decision : decideVisitBacklog(account.doc, decision, visitedAwaiting ?? 0) };
+    const { ready, visitedAwaiting } = await tx.nextReadyWithBacklog(account.id, "connect");
+    return {
+      ready,
+      visitedAwaiting,
+      decision: ready.visit === undefined ? decision : decideVisitBacklog(account.doc, decision, visitedAwaiting ?? 0),
+    };
   }
 }

@@ -7,17 +7,19 @@ import { statementsSent } from "../../src/store/statement-counter.js";
 import { storeBackends, type TestDatabase } from "../store/backends.js";
 
 /**
- * Round trips to PostgreSQL per action performed, counted (not timed) over a small simulation's loop: the
- * engine's ticks and LinkedIn's events, as `linkpace sim` runs them. The target (issue 13) is at most 6: one
- * statement that claims the account and reads what it needs, one for the writes, BEGIN and COMMIT, and the
- * look at the next wake.
+ * What the loop costs, counted (not timed) over a small simulation's loop: the engine's ticks and LinkedIn's
+ * events, as `linkpace sim` runs them.
+ * - Round trips to PostgreSQL per action performed. The target (issue 13) is at most 6: one statement that
+ *   claims the account and reads what it needs, one for the writes, BEGIN and COMMIT, and the look at the
+ *   next wake.
+ * - Transactions that find the governor still blocking everything due (exact wake: there should be none but
+ *   those that find an account taken by another worker).
  */
-const postgres = storeBackends().find((b) => b.name === "postgres");
 const TARGET = 6;
-/** What the engine achieves today (19.9 when this test was written), lowered as round trips are removed. */
-const LIMIT = 20;
+/** What the engine achieves today, lowered as round trips are removed (19.9 when this test was written). */
+const LIMIT = 16;
 
-describe("round trips per action on PostgreSQL", () => {
+describe.each(storeBackends())("the simulation loop on $name", (backend) => {
   let db: TestDatabase | null = null;
   let passed = false;
   afterEach(async () => {
@@ -25,46 +27,39 @@ describe("round trips per action on PostgreSQL", () => {
     db = null;
   });
 
-  it.skipIf(!postgres)(
-    `stay at most ${LIMIT} (target ${TARGET})`,
-    async () => {
-      db = await postgres!.create();
-      const scenario = generateScenario({ accounts: 4, prospects: 600, days: 10, seed: 21 });
-      const setup = await runSimulation({ scenario: { ...scenario, days: 0 }, scenarioPath: "round-trips", store: db.store });
-      const sim = setup.simulator;
-      const clock = new VirtualClock(scenario.start);
-      const app = new App({ store: db.store, channel: sim, clock, seed: String(scenario.seed) });
-      const end = scenario.start + scenario.days * DAY;
-      const before = statementsSent();
-      let performed = 0;
-      let wake: number | null | undefined;
-      for (;;) {
-        if (wake === undefined) wake = await app.engine.nextWakeAt();
-        const next = Math.min(wake ?? Infinity, sim.nextEventAt() ?? Infinity);
-        if (!Number.isFinite(next) || next >= end) break;
-        clock.set(Math.max(clock.now(), next));
-        for (const ev of sim.takeEventsUntil(clock.now())) {
-          await app.recordNetworkEvent({
-            at: ev.at,
-            kind: ev.kind,
-            account: ev.account,
-            ...(ev.prospect ? { prospect: ev.prospect } : {}),
-          });
-          wake = undefined;
-        }
-        const tick = await app.engine.tickFrom(clock.now(), wake);
-        performed += tick.performed;
-        wake = tick.nextWake;
+  it(`opens no empty transaction${backend.name === "postgres" ? `, and needs at most ${LIMIT} round trips per action (target ${TARGET})` : ""}`, async () => {
+    db = await backend.create();
+    const scenario = generateScenario({ accounts: 4, prospects: 600, days: 10, seed: 21 });
+    const setup = await runSimulation({ scenario: { ...scenario, days: 0 }, scenarioPath: "round-trips", store: db.store });
+    const sim = setup.simulator;
+    const clock = new VirtualClock(scenario.start);
+    const app = new App({ store: db.store, channel: sim, clock, seed: String(scenario.seed) });
+    const end = scenario.start + scenario.days * DAY;
+    const before = statementsSent();
+    let performed = 0;
+    let wake: number | null | undefined;
+    for (;;) {
+      if (wake === undefined) wake = await app.engine.nextWakeAt();
+      const next = Math.min(wake ?? Infinity, sim.nextEventAt() ?? Infinity);
+      if (!Number.isFinite(next) || next >= end) break;
+      clock.set(Math.max(clock.now(), next));
+      for (const ev of sim.takeEventsUntil(clock.now())) {
+        await app.recordNetworkEvent({ at: ev.at, kind: ev.kind, account: ev.account, ...(ev.prospect ? { prospect: ev.prospect } : {}) });
+        wake = undefined;
       }
-      const perAction = (statementsSent() - before) / performed;
-      const { transactions, empty } = app.engine.passes;
-      console.log(
-        `round trips per action on PostgreSQL: ${perAction.toFixed(2)} (${performed} actions); ${empty} of ${transactions} transactions empty`,
-      );
-      expect(performed).toBeGreaterThan(200);
-      expect(perAction).toBeLessThanOrEqual(LIMIT);
-      passed = true;
-    },
-    120_000,
-  );
+      const tick = await app.engine.tickFrom(clock.now(), wake);
+      performed += tick.performed;
+      wake = tick.nextWake;
+    }
+    const perAction = (statementsSent() - before) / performed;
+    const { transactions, empty } = app.engine.passes;
+    console.log(
+      `${backend.name}: ${perAction.toFixed(2)} statements per action (${performed} actions); ${empty} of ${transactions} transactions empty`,
+    );
+    expect(performed).toBeGreaterThan(200);
+    // Before the exact wake, 1,003 of 2,292 were empty; the few left are a cut-off of exact-wake.ts.
+    expect(empty / transactions).toBeLessThan(0.01);
+    if (backend.name === "postgres") expect(perAction).toBeLessThanOrEqual(LIMIT);
+    passed = true;
+  }, 120_000);
 });
