@@ -214,7 +214,9 @@ export class MemoryDatabase {
     new UniqueIndex<Selectable<RepliesTable>>("replies_account_person_at", (r) => key(r.account_id, r.person_id, r.at), byId),
   );
   /** The replies of a person to an account (latestReply). */
-  readonly repliesByAccountPerson = this.replies.index(new GroupIndex<Selectable<RepliesTable>>((r) => key(r.account_id, r.person_id), byId));
+  readonly repliesByAccountPerson = this.replies.index(
+    new GroupIndex<Selectable<RepliesTable>>((r) => key(r.account_id, r.person_id), byId),
+  );
   readonly suppressions = new Table<Selectable<SuppressionsTable>>("suppressions", this.journal, byId);
   readonly suppressionsByValue = this.suppressions.index(
     new UniqueIndex<Selectable<SuppressionsTable>>("suppressions_workspace_kind_value", (r) => key(r.workspace_id, r.kind, r.value), byId),
