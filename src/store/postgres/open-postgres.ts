@@ -65,7 +65,7 @@ async function connect(pool: pg.Pool, url: string, schema: string | undefined): 
     );
   }
   try {
-    if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);
+    if (schema !== undefined) await createSchema(client, schema);
     const r = await client.query<{ schema: string | null }>("select current_schema() as schema");
     const home = r.rows[0]?.schema;
     if (!home) throw new Error("no schema of the search_path exists (create one, or set search_path)");
@@ -78,6 +78,20 @@ async function connect(pool: pg.Pool, url: string, schema: string | undefined): 
       "internal",
       `PostgreSQL at ${redactUrl(url)}: cannot use schema ${schema ?? "(search_path)"}: ${describeError(e)}`,
     );
+  }
+}
+
+/**
+ * `create schema if not exists` is not safe against itself: of processes that start together on a new schema,
+ * all but one can fail with a unique violation on pg_namespace (the check and the insert are not atomic). The
+ * schema then exists, which is all that was asked.
+ */
+async function createSchema(client: pg.PoolClient, schema: string): Promise<void> {
+  try {
+    await client.query(`create schema if not exists "${schema}"`);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== "23505" && code !== "42P06") throw e; // unique_violation, duplicate_schema
   }
 }
 
