@@ -20,6 +20,7 @@ import { openCoordination } from "../../store/postgres/coordination.js";
 import { webhookAllowFrom } from "../../webhooks/webhook-allow.js";
 import { openDatabase, systemClock, withoutWorkspace, type GlobalOptions } from "../shell.js";
 import { WEBHOOK_ALLOW_HELP } from "./webhook.js";
+import { stopSignal } from "./worker.js";
 
 export function registerServeCommand(program: Command): void {
   const serve = program
@@ -57,6 +58,8 @@ export function registerServeCommand(program: Command): void {
       const target = resolveDbTarget(g.db);
       const shared = isPostgresUrl(target) ? openCoordination(splitSchema(target).url, splitSchema(target).schema) : null;
       const firstToken = await createFirstToken(store, clock.now(), shared ? (name, fn) => shared.withLock(name, fn) : undefined);
+      // Listening for the signals before the server logs that it listens: a signal sent as soon as that is seen stops it gracefully.
+      const stopped = stopSignal();
       const server = await startServer({
         store,
         clock,
@@ -68,28 +71,18 @@ export function registerServeCommand(program: Command): void {
         limiters: shared ? sharedLimiters(shared, clock) : memoryLimiters(clock),
         onClose: () => shared?.close(),
       });
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          server.close().then(resolve, (e) => {
-            server.logger.error({ err: String(e) }, "shutdown failed");
-            resolve();
-          });
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-        // One write, so that whoever reads stdout sees the token and the address together.
-        const welcome =
-          firstToken === null
-            ? ""
-            : `No API token existed, so one was created (named "${FIRST_TOKEN_NAME}"; shown only now, \`linkpace token revoke\` ends it):\n  ${firstToken}\n` +
-              `Sign in to the dashboard with this link:\n  ${server.url}/#/sign-in?token=${firstToken}\n\n`;
-        process.stdout.write(
-          `${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs)` +
-            `${opts.engine ? "" : ", with no engine: linkpace worker performs"}. Ctrl-C stops it.\n`,
-        );
-      });
+      // One write, so that whoever reads stdout sees the token and the address together.
+      const welcome =
+        firstToken === null
+          ? ""
+          : `No API token existed, so one was created (named "${FIRST_TOKEN_NAME}"; shown only now, \`linkpace token revoke\` ends it):\n  ${firstToken}\n` +
+            `Sign in to the dashboard with this link:\n  ${server.url}/#/sign-in?token=${firstToken}\n\n`;
+      process.stdout.write(
+        `${welcome}linkpace is serving at ${server.url} (the dashboard; the API reference is at ${server.url}/docs)` +
+          `${opts.engine ? "" : ", with no engine: linkpace worker performs"}. Ctrl-C stops it.\n`,
+      );
+      await stopped;
+      await server.close().catch((e: unknown) => server.logger.error({ err: String(e) }, "shutdown failed"));
     },
   );
 }

@@ -32,23 +32,28 @@ export function registerWorkerCommand(program: Command): void {
     const target = resolveDbTarget(g.db);
     const store = await openDatabase(g.db, { create: false });
     const shown = isPostgresUrl(target) ? `PostgreSQL ${redactUrl(target)}` : `SQLite ${target}`;
-    const running = startWorker({ store, clock: systemClock(), db: shown, webhookAllow });
+    // Listening for the signals before the start is logged, so that a signal sent as soon as it is seen stops it gracefully.
+    const stopped = stopSignal();
     process.stdout.write(
       `linkpace worker: running the engine and webhook delivery (no HTTP) on ${shown}.` +
         (isPostgresUrl(target) ? "" : " SQLite takes one process with the engine; several workers need PostgreSQL.") +
         " Ctrl-C stops it.\n",
     );
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        running.close().then(resolve, (e) => {
-          running.logger.error({ err: String(e) }, "shutdown failed");
-          resolve();
-        });
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
+    const running = startWorker({ store, clock: systemClock(), db: shown, webhookAllow });
+    await stopped;
+    await running.close().catch((e: unknown) => running.logger.error({ err: String(e) }, "shutdown failed"));
+  });
+}
+
+/** Resolves on the first SIGINT or SIGTERM, which then no longer stops the process by itself. */
+export function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
   });
 }
