@@ -120,3 +120,11 @@ export function storeBackends(): StoreBackend[] {
     ...(process.env.LINKPACE_TEST_MEMORY === "1" ? [memoryBackend()] : []),
   ];
 }
+
+/**
+ * The backends with a SQL database: for tests of migrations and raw SQL, and of several processes sharing one
+ * database (an in-memory database lives in one process).
+ */
+export function sqlBackends(): StoreBackend[] {
+  return storeBackends().filter((b) => b.name !== "memory");
+}

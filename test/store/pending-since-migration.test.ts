@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { initialGovernorState, loadGovernorState, recentAcceptance } from "../../src/core/governor/index.js";
 import { DAY, HOUR } from "../../src/core/time.js";
 import type { Store } from "../../src/store/store.js";
-import { storeBackends, type StoreBackend, type TestDatabase } from "./backends.js";
+import { sqlBackends, type StoreBackend, type TestDatabase } from "./backends.js";
 import { newEnrollment, seedAccountAndCampaign, seedPeople, T0 } from "./fixtures.js";
 
 /**
@@ -32,7 +32,7 @@ async function forget009(backend: StoreBackend, db: TestDatabase): Promise<void>
   }
 }
 
-describe.each(storeBackends())("migration 009 (pending invitations' send times) on $name", (backend) => {
+describe.each(sqlBackends())("migration 009 (pending invitations' send times) on $name", (backend) => {
   let db: TestDatabase;
   let store: Store;
 

@@ -101,7 +101,7 @@ describe.each(storeBackends())("replies on $name", (backend) => {
     expect(await store.getReply(DEFAULT_WORKSPACE + 1, ids[0] as number)).toBeNull();
   });
 
-  it("migration 012 copies the replies logged before it, once each, as handled", async () => {
+  it.skipIf(backend.name === "memory")("migration 012 copies the replies logged before it, once each, as handled", async () => {
     const { accountId, campaignId } = await seedAccountAndCampaign(store);
     const [a, b] = (await seedPeople(store, 2)) as [number, number];
     const [enrollmentId] = (await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: a })])) as [number];

@@ -10,6 +10,8 @@
  * scans is fine.
  */
 import type { Selectable } from "kysely";
+import { ENROLLMENT_STATUSES } from "../../core/enrollment/transition.js";
+import { NETWORK_EVENT_KINDS, STEP_KINDS } from "../../core/model.js";
 import type {
   AccountsTable,
   ApiTokensTable,
@@ -289,6 +291,17 @@ export class MemoryDatabase {
   );
 
   constructor() {
+    // Migrations 011 and 014: the statuses and kinds the code knows, as the SQL's CHECK constraints (or triggers).
+    const steps = new Set<string | null>(STEP_KINDS);
+    const events = new Set<string>(NETWORK_EVENT_KINDS);
+    const statuses = new Set<string>(ENROLLMENT_STATUSES);
+    this.enrollments.constraint("enrollments_status_known", (r) => statuses.has(r.status));
+    this.enrollments.constraint("enrollments_next_kind_known", (r) => r.next_kind === null || steps.has(r.next_kind));
+    this.campaigns.constraint("campaigns_status_known", (r) => r.status === "active" || r.status === "paused" || r.status === "stopped");
+    this.log.constraint(
+      "log_kind_fits_type",
+      (r) => (r.type === "action" && steps.has(r.kind)) || (r.type === "event" && events.has(r.kind) && r.result === null),
+    );
     // Migration 001 creates the default workspace (id 1) on every backend.
     this.journal.open = true;
     this.workspaces.insertWithId({ name: "default" });

@@ -48,6 +48,16 @@ export class UniqueViolation extends Error {
   }
 }
 
+/** A CHECK constraint refused a write (the SQL backends' CHECK constraints and triggers, migration 011). */
+export class CheckViolation extends Error {
+  constructor(
+    table: string,
+    readonly constraint: string,
+  ) {
+    super(`${table}: CHECK ${constraint} failed`);
+  }
+}
+
 /** A secondary index over a table's rows. `update` is called with the row before and after a write. */
 export interface RowIndex<R> {
   add(row: R): void;
@@ -284,6 +294,7 @@ export class UniqueIndex<R> implements RowIndex<R> {
 export class Table<R extends object> {
   private readonly rows = new Map<Key, R>();
   private readonly indexes: Array<RowIndex<R>> = [];
+  private readonly checks: Array<{ name: string; holds: (row: R) => boolean }> = [];
   private nextId = 1;
 
   constructor(
@@ -296,6 +307,11 @@ export class Table<R extends object> {
   index<I extends RowIndex<R>>(index: I): I {
     this.indexes.push(index);
     return index;
+  }
+
+  /** Registers a CHECK constraint (at creation): a write of a row for which `holds` is false is refused. */
+  constraint(name: string, holds: (row: R) => boolean): void {
+    this.checks.push({ name, holds });
   }
 
   get size(): number {
@@ -325,6 +341,7 @@ export class Table<R extends object> {
   insert(row: R): R {
     const key = this.keyOf(row);
     if (this.rows.has(key)) throw new UniqueViolation(`${this.name} primary key`);
+    this.checkRow(row);
     for (const index of this.indexes) index.check?.(row, undefined);
     this.rows.set(key, row);
     for (const index of this.indexes) index.add(row);
@@ -354,7 +371,12 @@ export class Table<R extends object> {
     return row;
   }
 
+  private checkRow(row: R): void {
+    for (const c of this.checks) if (!c.holds(row)) throw new CheckViolation(this.name, c.name);
+  }
+
   private replace(key: Key, before: R, after: R): void {
+    this.checkRow(after);
     for (const index of this.indexes) index.check?.(after, key);
     this.rows.set(key, after);
     for (const index of this.indexes) index.update(before, after);
