@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 
 export interface BenchOptions {
-  only: "scale" | "policy" | "load" | "sittings" | "workers" | null;
+  only: "scale" | "policy" | "load" | "sittings" | "workers" | "chaos" | null;
   quick: boolean;
   pg: string;
   skipPg: boolean;
@@ -50,9 +50,12 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
         "  node dist/bench/run.js --only policy   # after a build\n" +
         "  npm run bench -- --only load           # the HTTP load test only\n" +
         "  npm run bench -- --only sittings       # sittings against drip pacing (simulated)\n" +
-        "  npm run bench -- --only workers        # 2 linkpace workers against graphile-worker on PostgreSQL\n",
+        "  npm run bench -- --only workers        # 2 linkpace workers against graphile-worker on PostgreSQL\n" +
+        "  npm run bench -- --only chaos          # 3 workers and 2 API servers killed at random for 2 minutes (PostgreSQL)\n",
     )
-    .addOption(new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load", "sittings", "workers"]))
+    .addOption(
+      new Option("--only <benchmark>", "run one benchmark only").choices(["scale", "policy", "load", "sittings", "workers", "chaos"]),
+    )
     .option(
       "--quick",
       "a small smoke run (minutes, not hours); prints markdown and leaves BENCHMARKS.md alone unless --out is given",
@@ -85,7 +88,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     process.exit(code === 0 ? 0 : 2);
   }
   const o = program.opts<{
-    only?: "scale" | "policy" | "load" | "sittings" | "workers";
+    only?: "scale" | "policy" | "load" | "sittings" | "workers" | "chaos";
     quick: boolean;
     pg: string;
     skipPg: boolean;

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export type SectionName = "machine" | "scale" | "policy" | "policy-variants" | "load" | "sittings" | "workers";
+export type SectionName = "machine" | "scale" | "policy" | "policy-variants" | "load" | "sittings" | "workers" | "chaos";
 
 const SKELETON = `# Benchmarks
 
@@ -51,12 +51,19 @@ Not run yet.
 <!-- bench:workers:start -->
 Not run yet.
 <!-- bench:workers:end -->
+
+## Chaos: workers and API servers killed at random on PostgreSQL
+
+<!-- bench:chaos:start -->
+Not run yet.
+<!-- bench:chaos:end -->
 `;
 
 /** Where a section missing from an existing file goes: after another's end marker, under its own heading. */
 const PLACE_AFTER: Partial<Record<SectionName, { after: SectionName; heading: string }>> = {
   "policy-variants": { after: "policy", heading: "## Policy with variants: learning which note works" },
   workers: { after: "scale", heading: "## Workers on PostgreSQL: linkpace against graphile-worker" },
+  chaos: { after: "workers", heading: "## Chaos: workers and API servers killed at random on PostgreSQL" },
 };
 
 function markers(name: SectionName): { start: string; end: string } {

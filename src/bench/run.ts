@@ -20,6 +20,8 @@ import { runSittings, type SittingsRun } from "./sittings.js";
 import { renderSittings } from "./sittings-markdown.js";
 import { isResult, runScale, type ScaleRun } from "./scale.js";
 import { runWorkers } from "./workers.js";
+import { runChaosBench, type ChaosRun } from "./chaos-bench.js";
+import { renderChaos } from "./chaos-markdown.js";
 import { renderWorkers } from "./workers-markdown.js";
 import type { WorkersRun } from "./workers-types.js";
 import type { ScaleResult } from "./scale-types.js";
@@ -34,6 +36,7 @@ interface RawResults {
   scale?: ScaleRun;
   load?: LoadRun;
   workers?: WorkersRun;
+  chaos?: ChaosRun;
 }
 
 const DEFAULT_OUT = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
@@ -78,7 +81,8 @@ async function main(): Promise<void> {
   const wantLoad = opts.only === null || opts.only === "load";
   const wantSittings = opts.only === null || opts.only === "sittings";
   const wantWorkers = (opts.only === null || opts.only === "workers") && !opts.skipPg;
-  const usesPg = (wantScale || wantLoad || wantWorkers) && !opts.skipPg;
+  const wantChaos = (opts.only === null || opts.only === "chaos") && !opts.skipPg;
+  const usesPg = (wantScale || wantLoad || wantWorkers || wantChaos) && !opts.skipPg;
   if (usesPg) await checkPostgres(opts);
   const machine: MachineInfo = await machineInfo(usesPg ? opts.pg : null);
   const machineText = renderMachine(machine, opts.command);
@@ -137,6 +141,18 @@ async function main(): Promise<void> {
     // Its section states its own date and load: the Machine section stays that of the long runs.
     publish(opts, { workers: text });
     saveRaw();
+  }
+  if (wantChaos) {
+    raw.chaos = await runChaosBench(opts);
+    const text = renderChaos(raw.chaos, machine, opts.command);
+    printed.push(`## Chaos\n\n${text}`);
+    // Its section states its own date and load: the Machine section stays that of the long runs.
+    publish(opts, { chaos: text });
+    saveRaw();
+    if (!raw.chaos.result.passed) {
+      process.stderr.write("bench: the chaos run failed one of its checks (see its section)\n");
+      process.exitCode = 1;
+    }
   }
   if (wantScale) {
     const scale = await runScale(
