@@ -12,6 +12,8 @@ import type { App } from "../../src/app.js";
 import type { ActionOutcome, ActionRequest, Channel } from "../../src/channels/channel.js";
 import type { AccountDoc, CampaignDoc } from "../../src/core/model.js";
 import { readEventLog, type LogEntry } from "../../src/sim/event-log.js";
+import { memoryDatabaseOf } from "../../src/store/memory/memory-store.js";
+import { Table } from "../../src/store/memory/tables.js";
 import { checkInvariants } from "../../src/sim/invariants.js";
 import type { StoreBackend, TestDatabase } from "../store/backends.js";
 import { harnessOn, type Harness } from "./harness.js";
@@ -57,6 +59,15 @@ export function invariantViolations(entries: LogEntry[], account: AccountDoc, ca
 /** Every table's rows (every column) as JSON text, by table name, read from the database's catalog. */
 export async function dumpTables(db: TestDatabase, backend: StoreBackend["name"]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  if (backend === "memory") {
+    // One Table per SQL table, named as it (src/store/memory/database.ts); rows by primary key, as ORDER BY 1.
+    const tables = Object.values(memoryDatabaseOf(db.store)).filter((t): t is Table<object> => t instanceof Table);
+    for (const t of tables.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rows = [...t.values()].sort((a, b) => (t.keyOf(a) < t.keyOf(b) ? -1 : 1));
+      out[t.name] = JSON.stringify(rows);
+    }
+    return out;
+  }
   if (backend === "sqlite") {
     const raw = new Database(db.location, { readonly: true });
     try {

@@ -57,6 +57,13 @@ export function openAnotherMemoryStore(store: Store): Store {
   return openMemoryStoreOver(shared);
 }
 
+/** The database under a memory store (tests read every table of it, as they read a SQL database's catalog). */
+export function memoryDatabaseOf(store: Store): MemoryDatabase {
+  const shared = sharedOf.get(store);
+  if (!shared) throw new Error("memoryDatabaseOf: not a memory store, or one bound to a transaction");
+  return shared.db;
+}
+
 const sharedOf = new WeakMap<Store, MemoryShared>();
 const txStores = new WeakMap<MemoryShared, Store>();
 
