@@ -1,5 +1,6 @@
 /**
- * `linkpace serve`: the HTTP API on a port with the engine loop inside. `close()` stops the timers, stops
+ * `linkpace serve`: the HTTP API on a port with the engine loop inside (`engine: false`, `serve --no-engine`: the
+ * API alone, beside `linkpace worker` processes, api/worker.ts). `close()` stops the timers, stops
  * accepting connections, lets requests in progress finish (idle keep-alive connections are closed), then
  * closes the store. The caller wires SIGINT/SIGTERM to it.
  */
