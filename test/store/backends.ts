@@ -1,7 +1,7 @@
 /**
  * The backends the store contract suite runs against, chosen by the environment: SQLite always (a file under
- * the OS temp directory), PostgreSQL when LINKPACE_TEST_PG holds a server URL, the in-memory store
- * (src/store/memory/) when LINKPACE_TEST_MEMORY=1 (until it implements the whole port). Every test gets an empty,
+ * the OS temp directory), the in-memory store (src/store/memory/) unless LINKPACE_TEST_MEMORY=0, PostgreSQL when
+ * LINKPACE_TEST_PG holds a server URL. Every test gets an empty,
  * migrated database of its own: a new SQLite file, or a new PostgreSQL schema `t_<random>`. A passing test's
  * database is removed; a failing test's is kept for inspection and its name printed.
  */
@@ -117,7 +117,7 @@ export function storeBackends(): StoreBackend[] {
   return [
     sqliteBackend(),
     ...(pgUrl ? [postgresBackend(pgUrl)] : []),
-    ...(process.env.LINKPACE_TEST_MEMORY === "1" ? [memoryBackend()] : []),
+    ...(process.env.LINKPACE_TEST_MEMORY === "0" ? [] : [memoryBackend()]),
   ];
 }
 
