@@ -26,6 +26,8 @@ export interface FleetCounts {
   acknowledged: number;
   /** Acknowledgements that said `duplicate: true` (a retry after a lost answer). */
   duplicateAcks: number;
+  /** Executors that "crashed" on purpose holding an action (half before performing it, half before reporting it). */
+  executorCrashes: number;
   /** Claims answered with `reconcile: true`: a lease the fleet lost track of, taken back. */
   reconciled: number;
   /** Of those, actions the fleet had not performed (the claim's answer was lost): performed now. */
@@ -68,6 +70,7 @@ export class ExecutorFleet {
     performed: 0,
     acknowledged: 0,
     duplicateAcks: 0,
+    executorCrashes: 0,
     reconciled: 0,
     reconciledUnperformed: 0,
     connectionErrors: 0,
@@ -85,6 +88,12 @@ export class ExecutorFleet {
     /** The API servers' base URLs now (the orchestrator changes them as it restarts servers). */
     private readonly servers: () => string[],
     private readonly rng: () => number = Math.random,
+    /**
+     * How often an executor crashes with an action in hand (0 ≤ rate < 1): it forgets the claim's answer, either
+     * before performing the action or after performing it but before reporting; started again, it claims again
+     * and must be answered the same action with `reconcile: true`.
+     */
+    private readonly crashRate = 0,
   ) {}
 
   start(): void {
@@ -109,7 +118,10 @@ export class ExecutorFleet {
     while (!this.stopping) {
       const claimed = await this.claim(account);
       if (claimed.type === "wait") await sleep(claimed.ms);
-      else await this.handle(account, claimed.action);
+      else if (this.rng() < this.crashRate) {
+        this.counts.executorCrashes++;
+        if (this.rng() < 0.5) this.perform(account, claimed.action);
+      } else await this.handle(account, claimed.action);
     }
     // Draining: recover whatever is held for this executor.
     for (let i = 0; i < 20; i++) {
@@ -121,31 +133,36 @@ export class ExecutorFleet {
   }
 
   private async handle(account: FleetAccount, action: ClaimedAction): Promise<void> {
-    let result = this.performed.get(action.actionId);
+    const known = this.performed.get(action.actionId);
     if (action.reconcile) {
       this.counts.reconciled++;
-      if (result === undefined) this.counts.reconciledUnperformed++;
+      if (known === undefined) this.counts.reconciledUnperformed++;
     }
-    if (result === undefined) {
-      result = this.simulator.performSync({
-        actionId: action.actionId,
-        at: Date.now(),
-        account: { name: account.name, type: account.type },
-        kind: action.kind,
-        prospect: {
-          url: action.prospect.url ?? "",
-          identifiers: action.prospect.url ? [action.prospect.url] : [],
-          firstName: action.prospect.firstName,
-          lastName: action.prospect.lastName,
-          timezone: action.prospect.timezone ?? "UTC",
-        },
-        ...(action.note !== null ? { note: action.note } : {}),
-        ...(action.text !== null ? { text: action.text } : {}),
-      });
-      this.performed.set(action.actionId, result);
-      this.counts.performed++;
-    }
-    await this.report(account, action.actionId, result);
+    // Reconciling: what LinkedIn shows is what the fleet did, if it did.
+    await this.report(account, action.actionId, known ?? this.perform(account, action));
+  }
+
+  /** Performs the action on the simulated LinkedIn (once: it must not have been performed before). */
+  private perform(account: FleetAccount, action: ClaimedAction): ActionResult {
+    if (this.performed.has(action.actionId)) throw new Error(`chaos fleet: action ${action.actionId} performed twice`);
+    const result = this.simulator.performSync({
+      actionId: action.actionId,
+      at: Date.now(),
+      account: { name: account.name, type: account.type },
+      kind: action.kind,
+      prospect: {
+        url: action.prospect.url ?? "",
+        identifiers: action.prospect.url ? [action.prospect.url] : [],
+        firstName: action.prospect.firstName,
+        lastName: action.prospect.lastName,
+        timezone: action.prospect.timezone ?? "UTC",
+      },
+      ...(action.note !== null ? { note: action.note } : {}),
+      ...(action.text !== null ? { text: action.text } : {}),
+    });
+    this.performed.set(action.actionId, result);
+    this.counts.performed++;
+    return result;
   }
 
   private async claim(account: FleetAccount): Promise<{ type: "action"; action: ClaimedAction } | { type: "wait"; ms: number }> {

@@ -27,7 +27,7 @@ export function renderChaos(run: ChaosRun, m: MachineInfo, command: string): str
     `Measured ${m.date} with \`${command}\`; load average at start ${m.loadAverage.join(" / ")} on ${m.cores} cores, PostgreSQL ${m.postgres}. ` +
       `${r.workers} \`linkpace worker\` and ${r.servers} \`linkpace serve --no-engine\` processes on one fresh PostgreSQL schema; ` +
       `${r.accounts} accounts and ${int(r.prospects)} prospects (a generated workspace made due at once: every hour of every day, warm-up off, least gap 1 s; campaigns visit then invite); ` +
-      `an executor fleet playing LinkedIn with the simulator's hidden truth (seed ${run.seed}) claims and reports over the agent protocol, one token per account, on a random live API server, and asks again on a connection error. ` +
+      `an executor fleet playing LinkedIn with the simulator's hidden truth (seed ${run.seed}) claims and reports over the agent protocol, one token per account, on a random live API server, and asks again on a connection error; 5% of the time an executor crashes holding an action (half before performing it, half before reporting it) and claims again as it restarts. ` +
       `For ${duration(r.chaosMs)}, a random one of the ${r.workers + r.servers} processes gets kill -9 every ${duration(run.killEveryMs)} on average (uniform ±50%) and is started again at once ` +
       `(an API server on a new port). Then the workers stop, the fleet finishes and claims once more for every account (taking back any lease whose claim answer was lost), the servers stop, and the database is checked.`,
     "",
@@ -39,8 +39,9 @@ export function renderChaos(run: ChaosRun, m: MachineInfo, command: string): str
         ["actions performed by the fleet", int(f.performed)],
         ["reports acknowledged (2xx)", int(f.acknowledged)],
         ["… of which acknowledged again after a lost answer (`duplicate: true`)", int(f.duplicateAcks)],
+        ["executor crashes holding an action (before performing it or before reporting it)", int(f.executorCrashes)],
         ["leases recovered (claims answered `reconcile: true`)", int(f.reconciled)],
-        ["… of which the fleet had never seen (the claim's answer was lost)", int(f.reconciledUnperformed)],
+        ["… of which not performed yet (performed then)", int(f.reconciledUnperformed)],
         ["requests that failed (connection refused or reset, timeout)", int(f.connectionErrors)],
         ["answers 5xx or 429, asked again", int(f.retriedAnswers)],
         ["action rows in the event log, by result", results],

@@ -30,6 +30,7 @@ export class ChaosCluster {
   /** Children started again after a kill (and ready). */
   restarts = 0;
   private readonly restarting = new Set<Promise<void>>();
+  private readonly started: ChildProcess[] = [];
   private stopping = false;
 
   constructor(
@@ -64,6 +65,7 @@ export class ChaosCluster {
     if (victim.proc.exitCode === null && victim.proc.signalCode === null) victim.proc.kill("SIGKILL");
     await exited;
     this.children.splice(this.children.indexOf(victim), 1);
+    if (this.stopping) return { kind: victim.kind, index: victim.index, pid };
     const restart = this.spawn(victim.kind, victim.index).then(
       () => {
         this.restarts++;
@@ -104,23 +106,23 @@ export class ChaosCluster {
   /** SIGKILL to every child still running: for teardown, whatever happened. */
   killAll(): void {
     this.stopping = true;
-    for (const c of this.children) {
-      c.killed = true;
-      if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill("SIGKILL");
-    }
+    for (const c of this.children) c.killed = true;
+    for (const p of this.started) if (p.exitCode === null && p.signalCode === null) p.kill("SIGKILL");
   }
 
-  /** Children running now (for the teardown check that none survives). */
+  /** Every child ever started that has not exited (for the teardown check that none survives). */
   pids(): number[] {
-    return this.children.filter((c) => c.proc.exitCode === null && c.proc.signalCode === null).map((c) => c.proc.pid as number);
+    return this.started.filter((p) => p.exitCode === null && p.signalCode === null).map((p) => p.pid as number);
   }
 
   private spawn(kind: ProcessKind, index: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
     const args = kind === "worker" ? ["worker"] : ["serve", "--no-engine", "--host", "127.0.0.1", "--port", "0"];
     const env: NodeJS.ProcessEnv = { ...process.env, LINKPACE_DB: this.db };
     delete env.LINKPACE_NOW;
     delete env.LINKPACE_WORKSPACE;
     const proc = spawn(process.execPath, [this.cli, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    this.started.push(proc);
     const child: Child = { kind, index, proc, url: null, ready: false, killed: false, output: "" };
     this.children.push(child);
     const keep = (chunk: Buffer): void => {

@@ -7,6 +7,8 @@
  * - every report a server acknowledged is in the event log with its result (none lost);
  * - checkInvariants (sim/invariants.ts) finds no violation in the event log;
  * - no task is still held by anyone (every lease recovered), every action performed was acknowledged.
+ * Executors crash too (5% of claims): one claims again as it restarts and must be given the action it held, to
+ * reconcile, so leases are recovered in every run, not only when a killed server lost a claim's answer.
  *
  * The processes use the system clock, so the scenario makes plenty of actions due at once: every account works
  * round the clock with warm-up off, high budgets and a least gap of 1 s; campaigns visit then invite at once,
@@ -42,6 +44,8 @@ export interface ChaosOptions {
   accounts?: number;
   prospects?: number;
   seed?: number;
+  /** How often an executor crashes holding an action (ExecutorFleet's crashRate); default 0.05. */
+  executorCrashRate?: number;
   /** Progress lines (stderr in the script). */
   log?: (line: string) => void;
   /** Called with the cluster as soon as it exists, so a test can kill its children whatever happens. */
@@ -164,6 +168,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       fleetAccounts,
       () => c.serverUrls(),
       () => rng.next(),
+      opts.executorCrashRate ?? 0.05,
     );
     fleet.start();
 

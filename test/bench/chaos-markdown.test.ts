@@ -25,6 +25,7 @@ function run(patch: Partial<ChaosResult> = {}): ChaosRun {
       performed: 700,
       acknowledged: 700,
       duplicateAcks: 1,
+      executorCrashes: 9,
       reconciled: 11,
       reconciledUnperformed: 10,
       connectionErrors: 77,

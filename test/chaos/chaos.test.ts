@@ -1,7 +1,7 @@
 /**
  * Chaos, short (issue 13 item 2; the long run is `npm run bench -- --only chaos`): 3 `linkpace worker`s and 2
  * `linkpace serve --no-engine`s on one PostgreSQL schema, an executor fleet playing LinkedIn (the simulator's
- * hidden truth) over the agent protocol, and kill -9 of a random one of the 5 every ~2 s for 20 s. Then: no
+ * hidden truth) over the agent protocol, and kill -9 of a random one of the 5 every ~2 s for 20 s; executors crash too, holding an action. Then: no
  * step with two ok actions, no acknowledged report lost, every invariant of the event log holds, no task still
  * held. No child process survives the test, whatever happens.
  */
@@ -35,8 +35,11 @@ describe("chaos: workers and API servers killed at random on one PostgreSQL data
       // The chaos was real: processes were killed and restarted while the fleet worked through them.
       expect(r.kills.length, summary).toBeGreaterThanOrEqual(5);
       expect(new Set(r.kills.map((k) => k.kind)).size, summary).toBe(2);
-      expect(r.fleet.acknowledged, summary).toBeGreaterThan(100);
-      expect(r.okActions, summary).toBeGreaterThan(100);
+      expect(r.fleet.acknowledged, summary).toBeGreaterThan(50);
+      expect(r.okActions, summary).toBeGreaterThan(50);
+      // Executors crashed holding actions: their leases had to be taken back.
+      expect(r.fleet.executorCrashes, summary).toBeGreaterThan(0);
+      expect(r.fleet.reconciled, summary).toBeGreaterThanOrEqual(r.fleet.executorCrashes);
       // The checks.
       expect(r.duplicates, summary).toEqual([]);
       expect(r.lost, summary).toEqual([]);
