@@ -21,7 +21,7 @@ export function registerSimCommand(program: Command): void {
     .option("--json", "print the summary as JSON")
     .addHelpText(
       "after",
-      "\nWithout --db the run uses a temporary SQLite file; with --db the database must be empty.\nThe scenario format, the event log and its invariants: docs/event-log.md.",
+      "\nWithout --db the run keeps its database in memory (nothing is written to disk); with --db (a SQLite file or\na postgres:// URL) the database must be empty and keeps the run. Same scenario and seed, same event log bytes\neither way. The scenario format, the event log and its invariants: docs/event-log.md.",
     );
   withoutWorkspace(sim, "a simulation runs in a database of its own").action(
     async (file: string, opts: { events?: string }, cmd: Command) => {
