@@ -1,11 +1,13 @@
 /**
  * The Store port: everything the engine, the CLI and the server persist; its row types are in entity-rows.ts and log-rows.ts. One Kysely implementation serves
  * SQLite (embedded default) and PostgreSQL; backends differ only in how the Kysely instance is built and in
- * row locking (PostgreSQL: `FOR UPDATE SKIP LOCKED` so several workers never claim the same account).
+ * row locking (PostgreSQL: `FOR UPDATE SKIP LOCKED` so several workers never claim the same account). A third
+ * implementation keeps everything in memory (memory/memory-store.ts: simulations, tests) with the same ids,
+ * orders and errors.
  *
  * Instants are integer milliseconds since the epoch in every column. JSON documents are stored as text.
  * Every list is returned in a deterministic order (documented per method) so that a simulation produces the
- * same bytes on both backends.
+ * same bytes on every backend.
  */
 import type { AlertStore } from "./alerts.js";
 import type { ApiMetricsStore } from "./api-metrics.js";
@@ -133,6 +135,13 @@ export interface Store
   /** identifier -> person id, for those of `identifiers` that are known. */
   findPersonIds(workspaceId: WorkspaceId, identifiers: string[]): Promise<Map<string, number>>;
   insertPerson(row: NewPerson, identifiers: string[]): Promise<number>;
+  /**
+   * Inserts people whose identifiers the caller found unknown in this transaction (an import's batch), in that
+   * order, in a few multi-row statements; their ids, in the same order. A known identifier, or one given to two
+   * of them, is a `conflict` and nothing is written. Optional: without it, engine/enroll.ts calls insertPerson
+   * for each (a backend with no round trips to save need not have it).
+   */
+  insertPersons?(people: ReadonlyArray<{ row: NewPerson; identifiers: string[] }>): Promise<number[]>;
   /** Adds identifiers not yet known to a person; known ones are left as they are. */
   addIdentifiers(workspaceId: WorkspaceId, personId: number, identifiers: string[]): Promise<void>;
   updatePerson(id: number, patch: Partial<Omit<PersonRow, "id" | "workspaceId">>): Promise<void>;
