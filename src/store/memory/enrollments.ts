@@ -13,7 +13,7 @@ import { chunks, MAX_PARAMS } from "../store-context.js";
 import type { EnrollmentRow, NewEnrollment, Store, WorkspaceId } from "../store.js";
 import { conflict, type MemoryContext } from "./context.js";
 import { key, type CampaignDbRow, type EnrollmentDbRow, type MemoryDatabase, type PersonDbRow } from "./database.js";
-import { enrollmentOf } from "./rows.js";
+import { ascending, enrollmentOf } from "./rows.js";
 
 type EnrollmentQueries = Pick<Store, "insertEnrollments" | "updateEnrollment" | "getEnrollment" | "activeEnrollments" | "latestEnrollment">;
 
@@ -46,7 +46,8 @@ export function enrollmentMethods(ctx: MemoryContext): EnrollmentQueries {
     activeEnrollments: (workspaceId, personIds) =>
       ctx.run((db) => {
         const found = new Map<number, { enrollment: EnrollmentRow; campaignName: string }>();
-        for (const personId of new Set(personIds)) {
+        // In person id order, as SQLite answers an IN list from an index led by person_id (callers may iterate).
+        for (const personId of ascending(new Set(personIds))) {
           const id = db.enrollmentsOneActive.get(key(workspaceId, personId));
           if (id === undefined) continue;
           const enrollment = enrollmentFromDb(db.enrollments.get(id) as EnrollmentDbRow);
