@@ -207,7 +207,7 @@ describe("--workspace", () => {
   );
 
   it(
-    "is refused by init, sim, demo, serve and workspace, which ignore LINKPACE_WORKSPACE; their --help says so",
+    "is refused by init, sim, demo, serve, worker and workspace, which ignore LINKPACE_WORKSPACE; their --help says so",
     () => {
       const dir = tempDir("linkpace-ws-free-");
       const cli = cliIn(dir);
@@ -216,6 +216,7 @@ describe("--workspace", () => {
         ["sim", "scenario.json"],
         ["demo"],
         ["serve", "--port", "0"],
+        ["worker"],
         ["workspace", "list"],
         ["workspace", "create", "x"],
       ]) {
@@ -236,7 +237,7 @@ describe("--workspace", () => {
           { id: 2, name: "acme" },
         ],
       });
-      for (const args of [["init"], ["sim"], ["demo"], ["serve"], ["workspace", "create"]]) {
+      for (const args of [["init"], ["sim"], ["demo"], ["serve"], ["worker"], ["workspace", "create"]]) {
         expect(ok(cli(...args, "--help")).stdout, args.join(" ")).toContain("--workspace does not apply here");
       }
       for (const args of [["status"], ["work"], ["prospects", "import"], ["export"], ["token", "create"]]) {
@@ -244,7 +245,7 @@ describe("--workspace", () => {
         expect(help, args.join(" ")).toContain("--workspace <name>");
         expect(help, args.join(" ")).not.toContain("--workspace does not apply");
       }
-      expect(ok(cli("--help")).stdout).toContain("init, sim, demo, serve and");
+      expect(ok(cli("--help")).stdout).toMatch(/init, sim, demo, serve, worker\s+and workspace/);
     },
     SLOW,
   );
