@@ -179,10 +179,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     while (nextKill < opts.chaosMs) {
       await sleep(nextKill - (Date.now() - chaosStart));
       nextKill += opts.killEveryMs * (0.5 + rng.next());
-      // The last kill is of a kind not killed yet, if any: every run kills workers and servers both.
-      const last = nextKill >= opts.chaosMs;
+      // From half-time on, a kind not killed yet (if any) is chosen: every run kills workers and servers both.
+      const late = Date.now() - chaosStart >= opts.chaosMs / 2;
       const spared = (["worker", "server"] as const).find((k) => !kills.some((x) => x.kind === k));
-      const killed = await c.killAndRestart(rng.next(), last ? spared : undefined);
+      const killed = await c.killAndRestart(rng.next(), late ? spared : undefined);
       if (killed === null) continue;
       kills.push({ at: Date.now() - chaosStart, ...killed });
       log(
