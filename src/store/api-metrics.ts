@@ -14,10 +14,18 @@ export interface ActionCount {
 }
 
 export interface ApiMetricsStore {
-  /** Actions of the workspace's log grouped by (kind, result), in that order. */
+  /** Actions of the workspace's log grouped by (kind, result), in that order (a NULL result first). */
   actionCounts(workspaceId: WorkspaceId): Promise<ActionCount[]>;
   /** Enrollments whose next step is due at `now` (ready or an invitation to withdraw), and those in flight. */
   queueDepth(workspaceId: WorkspaceId, now: Instant): Promise<{ due: number; inFlight: number }>;
+}
+
+/** By kind, then result with NULL (in flight) first; text by code unit, as SQLite's BINARY and PostgreSQL's C order ASCII. */
+export function byKindResult(a: ActionCount, b: ActionCount): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  if (a.result === b.result) return 0;
+  if (a.result === null || b.result === null) return a.result === null ? -1 : 1;
+  return a.result < b.result ? -1 : 1;
 }
 
 export function apiMetricsQueries({ db }: StoreContext): ApiMetricsStore {
@@ -29,10 +37,9 @@ export function apiMetricsQueries({ db }: StoreContext): ApiMetricsStore {
         .where("workspace_id", "=", workspaceId)
         .where("type", "=", "action")
         .groupBy(["kind", "result"])
-        .orderBy("kind")
-        .orderBy("result")
         .execute();
-      return rows.map((r) => ({ kind: r.kind, result: r.result, count: Number(r.n) }));
+      // Ordered here: SQL puts NULL (in flight) first on SQLite and last on PostgreSQL; here it is first on both.
+      return rows.map((r) => ({ kind: r.kind, result: r.result, count: Number(r.n) })).sort(byKindResult);
     },
     async queueDepth(workspaceId, now) {
       const due = await db

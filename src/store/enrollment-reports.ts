@@ -7,6 +7,13 @@ type ReportQueries = Pick<Store, "enrollmentCounts" | "listInvitations">;
 /** The key for `done` enrollments that have no end reason (none should). */
 const NO_REASON = "unknown";
 
+/** NULL first, then text by code unit. */
+function compareGroup(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null || b === null) return a === null ? -1 : 1;
+  return a < b ? -1 : 1;
+}
+
 export function enrollmentReportQueries({ db }: StoreContext): ReportQueries {
   return {
     async enrollmentCounts(filter) {
@@ -19,6 +26,9 @@ export function enrollmentReportQueries({ db }: StoreContext): ReportQueries {
         .execute();
       const byStatus: Record<EnrollmentStatus, number> = { ready: 0, in_flight: 0, invited: 0, done: 0 };
       const byEndReason: Record<string, number> = {};
+      // In (status, end reason) order, a NULL reason first: the keys of byEndReason come out in the same order on
+      // every backend (PostgreSQL's hashed GROUP BY has none of its own).
+      rows.sort((a, b) => compareGroup(a.status, b.status) || compareGroup(a.end_reason, b.end_reason));
       for (const r of rows) {
         const n = Number(r.n);
         const status = r.status as EnrollmentStatus;

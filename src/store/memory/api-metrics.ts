@@ -2,18 +2,9 @@
  * The counts behind `/metrics`, of the memory store (../api-metrics.ts is the SQL one). A scrape scans the
  * workspace's log and enrollments: it is no per-action path.
  */
-import type { ActionCount, ApiMetricsStore } from "../api-metrics.js";
-import { compareText, type MemoryContext } from "./context.js";
+import { byKindResult, type ActionCount, type ApiMetricsStore } from "../api-metrics.js";
+import type { MemoryContext } from "./context.js";
 import { key, type EnrollmentDbRow } from "./database.js";
-
-/** ORDER BY kind, result: NULL (in flight) first, as SQLite sorts ascending. */
-function byKindResult(a: ActionCount, b: ActionCount): number {
-  if (a.kind !== b.kind) return compareText(a.kind, b.kind);
-  if (a.result === b.result) return 0;
-  if (a.result === null) return -1;
-  if (b.result === null) return 1;
-  return compareText(a.result, b.result);
-}
 
 export function apiMetricsMethods(ctx: MemoryContext): ApiMetricsStore {
   return {
