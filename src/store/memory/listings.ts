@@ -43,11 +43,8 @@ export function listingMethods(ctx: MemoryContext): ListingQueries {
     recentPeople: (workspaceId, limit) =>
       ctx.run((db) => {
         // Newest first by id: the end of the workspace's (id, id) range.
-        const ids = [...(db.personsByWorkspace.group(workspaceId)?.idsAfter(null) ?? [])];
-        return ids
-          .slice(Math.max(0, ids.length - limit))
-          .reverse()
-          .map((id) => personFromDb(db.persons.get(id) as PersonDbRow));
+        const ids = db.personsByWorkspace.group(workspaceId)?.lastIds(limit) ?? [];
+        return ids.map((id) => personFromDb(db.persons.get(id) as PersonDbRow));
       }),
   };
 }

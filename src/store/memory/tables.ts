@@ -149,6 +149,13 @@ export class SortedList {
     for (; i < this.ids.length; i++) yield this.ids[i] as number;
   }
 
+  /** Ids of the last `limit` entries, the last first (ORDER BY … DESC LIMIT n). */
+  lastIds(limit: number): number[] {
+    const out: number[] = [];
+    for (let i = this.ids.length - 1; i >= 0 && out.length < limit; i--) out.push(this.ids[i] as number);
+    return out;
+  }
+
   /** Ids of the entries with from <= sort < to, in order. */
   range(from: number, to: number): number[] {
     const out: number[] = [];
