@@ -15,7 +15,7 @@ import { LinkpaceError } from "./core/errors.js";
 import type { Clock, Instant } from "./core/time.js";
 import { CampaignCache, type EngineContext } from "./engine/context.js";
 import { Engine } from "./engine/engine.js";
-import { enrollProspects, type EnrollItem, type EnrollResult } from "./engine/enroll.js";
+import { enrollGroups, enrollProspects, type EnrollGroup, type EnrollItem, type EnrollResult } from "./engine/enroll.js";
 import { recordNetworkEvent, type EventOutcome, type NetworkEvent } from "./engine/network-events.js";
 import { applyArchive, type ArchiveOutcome } from "./engine/archive-apply.js";
 import { markPerson, type MarkInput, type MarkResult } from "./engine/mark.js";
@@ -218,6 +218,33 @@ export class App {
       if (e !== dryRun) throw e;
     }
     return results;
+  }
+
+  /**
+   * Several imports in one transaction, in order, as `enroll` would enroll them one after the other (a
+   * simulation's prospects, which alternate between campaigns): written in batches across them. Results per import.
+   */
+  async enrollMany(imports: Array<{ campaign: string; items: EnrollItem[] }>): Promise<EnrollResult[][]> {
+    const groups: EnrollGroup[] = [];
+    const found = new Map<string, EnrollGroup>();
+    for (const { campaign: name, items } of imports) {
+      let group = found.get(name);
+      if (group === undefined) {
+        const campaign = await this.campaign(name);
+        if (campaign.status === "stopped")
+          throw new LinkpaceError("conflict", `campaign ${campaign.name} is stopped: nobody can be enrolled in it (create a new campaign)`);
+        group = { campaign, account: (await this.store.getAccountById(campaign.accountId)) as AccountRow, items: [] };
+        found.set(name, group);
+      }
+      groups.push({ ...group, items });
+    }
+    const now = this.now();
+    return this.store.transaction(async (tx) => {
+      const results = await enrollGroups(tx, { groups, now });
+      for (const { campaign } of found.values()) if (campaign.status === "paused") await tx.setCampaignReadyAt(campaign.id, null);
+      for (const accountId of new Set(groups.map((g) => g.account.id))) await wakeAccount(tx, accountId, now);
+      return results;
+    });
   }
 
   /** Replaces a campaign's document with its next version (engine/update-campaign.ts); a dry run writes nothing. */

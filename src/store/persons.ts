@@ -6,18 +6,19 @@
  * backend allows: the person is inserted by `INSERT … SELECT … WHERE NOT EXISTS (a known identifier)`, which
  * refuses a collision without raising an error (a PostgreSQL transaction stays usable, no id is spent); the
  * identifiers follow in one multi-row insert (SQLite) or in the same statement through a data-modifying CTE
- * (PostgreSQL: one round trip per person).
+ * (PostgreSQL: one round trip per person). insertPersons writes many people its caller checked are new (an
+ * import's batch, engine/enroll.ts) in multi-row inserts: a few statements per thousand people.
  */
 import { sql, type Kysely } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
 import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
 import { PERSON_COLUMNS, personFromDb, personPatchToDb, personToDb } from "./rows.js";
 import type { Database } from "./schema.js";
-import { atomically, chunks, type StoreContext } from "./store-context.js";
+import { atomically, chunks, MAX_PARAMS, type StoreContext } from "./store-context.js";
 import { mapConflict } from "./store-errors.js";
 import type { NewPerson, Store, WorkspaceId } from "./store.js";
 
-type PersonQueries = Pick<Store, "findPersonIds" | "insertPerson" | "addIdentifiers" | "updatePerson" | "getPerson">;
+type PersonQueries = Pick<Store, "findPersonIds" | "insertPerson" | "insertPersons" | "addIdentifiers" | "updatePerson" | "getPerson">;
 
 /** Identifiers per IN list or multi-row insert. */
 const BATCH = 500;
@@ -56,6 +57,12 @@ export function personQueries(ctx: StoreContext): PersonQueries {
       return id;
     },
 
+    async insertPersons(people) {
+      if (people.length === 0) return [];
+      const what = `${people.length} people: an identifier is already known or given twice`;
+      return mapConflict(what, () => atomically(ctx, (tx) => insertNewPeople(tx, people)));
+    },
+
     async addIdentifiers(workspaceId, personId, identifiers) {
       for (const batch of chunks([...new Set(identifiers)], BATCH)) {
         await db
@@ -87,6 +94,31 @@ export function personQueries(ctx: StoreContext): PersonQueries {
 }
 
 const WORKSPACE_AT = PERSON_COLUMNS.indexOf("workspace_id");
+/** People per multi-row insert: their columns stay far below MAX_PARAMS. */
+const PEOPLE_PER_INSERT = Math.floor(MAX_PARAMS / PERSON_COLUMNS.length);
+
+/**
+ * insertPersons: the people in multi-row inserts, then their identifiers. Ids are given in the order of the
+ * rows (each backend numbers a multi-row insert's rows in order); they are sorted, so that the order in which
+ * RETURNING lists them does not matter.
+ */
+async function insertNewPeople(db: Kysely<Database>, people: ReadonlyArray<{ row: NewPerson; identifiers: string[] }>): Promise<number[]> {
+  const ids: number[] = [];
+  for (const batch of chunks(people, PEOPLE_PER_INSERT)) {
+    const rows = await db
+      .insertInto("persons")
+      .values(batch.map((p) => personToDb(p.row)))
+      .returning("id")
+      .execute();
+    if (rows.length !== batch.length) throw new Error(`inserted ${rows.length} of ${batch.length} people`);
+    ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+  }
+  const links = people.flatMap((p, i) =>
+    [...new Set(p.identifiers)].map((identifier) => ({ workspace_id: p.row.workspaceId, identifier, person_id: ids[i] as number })),
+  );
+  for (const batch of chunks(links, BATCH * 4)) await db.insertInto("person_identifiers").values(batch).execute();
+  return ids;
+}
 
 /** Arguments of the prepared person inserts: the person's column values in PERSON_COLUMNS order, then the ids. */
 function insertArgs(row: NewPerson, ids: string[]): unknown[] {
