@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { LinkpaceError } from "../../src/core/errors.js";
 import { HOUR } from "../../src/core/time.js";
-import { openAnotherMemoryStore, openMemoryStore } from "../../src/store/memory/memory-store.js";
+import { memoryDatabaseOf, openAnotherMemoryStore, openMemoryStore } from "../../src/store/memory/memory-store.js";
 import { DEFAULT_WORKSPACE, type Store } from "../../src/store/store.js";
 import { newEnrollment, newLog, seedAccountAndCampaign, seedPeople, T0 } from "./fixtures.js";
 
@@ -148,5 +148,27 @@ describe("the in-memory store", () => {
     await expect(store.ping()).rejects.toThrow(/closed/);
     expect((await another.getAccount(WS, "alice"))?.id).toBe(1);
     expect(another.dialect).toBe("memory");
+  });
+
+  it("keeps the foreign keys of the SQL schema: no row naming a missing parent, no parent deleted while named", async () => {
+    const store = openMemoryStore();
+    const { accountId, campaignId } = await seedAccountAndCampaign(store);
+    const [personId] = await seedPeople(store, 1);
+    await expect(store.appendLog(newLog(accountId + 1))).rejects.toThrow(/FOREIGN KEY.*log\.account_id -> accounts/);
+    await expect(store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personId! + 1 })])).rejects.toThrow(
+      /enrollments\.person_id -> persons/,
+    );
+    const [id] = await store.insertEnrollments([newEnrollment({ accountId, campaignId, personId: personId! })]);
+    const logId = await store.appendLog(newLog(accountId, { enrollmentId: id!, personId: personId!, campaignId }));
+    const db = memoryDatabaseOf(store);
+    await store
+      .transaction(async () => {
+        expect(() => db.enrollments.delete(id!)).toThrow(/log\.enrollment_id -> enrollments/);
+        db.log.delete(logId);
+        expect(db.enrollments.delete(id!)?.id).toBe(id);
+        throw new Error("undo");
+      })
+      .catch(() => undefined);
+    expect((await store.getLogRow(logId))?.enrollmentId).toBe(id);
   });
 });

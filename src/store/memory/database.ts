@@ -302,6 +302,33 @@ export class MemoryDatabase {
       "log_kind_fits_type",
       (r) => (r.type === "action" && steps.has(r.kind)) || (r.type === "event" && events.has(r.kind) && r.result === null),
     );
+    // The foreign keys of the migrations (001-013), each `column -> parent.id`.
+    this.accounts.references("workspace_id", this.workspaces);
+    this.campaigns.references("workspace_id", this.workspaces);
+    this.campaigns.references("account_id", this.accounts);
+    this.persons.references("workspace_id", this.workspaces);
+    this.personIdentifiers.references("workspace_id", this.workspaces);
+    this.personIdentifiers.references("person_id", this.persons);
+    for (const t of [this.enrollments, this.log, this.notifications, this.replies]) {
+      t.references("workspace_id", this.workspaces);
+      t.references("account_id", this.accounts);
+      t.references("campaign_id", this.campaigns);
+      t.references("person_id", this.persons);
+    }
+    this.log.references("enrollment_id", this.enrollments);
+    this.replies.references("enrollment_id", this.enrollments);
+    this.webhooks.references("workspace_id", this.workspaces);
+    this.webhookDeliveries.references("webhook_id", this.webhooks);
+    this.webhookDeliveries.references("notification_id", this.notifications);
+    this.apiTokens.references("workspace_id", this.workspaces);
+    this.sessions.references("workspace_id", this.workspaces);
+    this.sessions.references("token_id", this.apiTokens);
+    this.unreachableProspects.references("workspace_id", this.workspaces);
+    this.unreachableProspects.references("campaign_id", this.campaigns);
+    this.releasedActions.references("workspace_id", this.workspaces);
+    this.releasedActions.references("account_id", this.accounts);
+    this.suppressions.references("workspace_id", this.workspaces);
+    this.suppressionSalts.references("workspace_id", this.workspaces);
     // Migration 001 creates the default workspace (id 1) on every backend.
     this.journal.open = true;
     this.workspaces.insertWithId({ name: "default" });

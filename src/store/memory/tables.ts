@@ -58,6 +58,13 @@ export class CheckViolation extends Error {
   }
 }
 
+/** A foreign key refused a write: a child naming a parent that does not exist, or a parent still named by a child. */
+export class ForeignKeyViolation extends Error {
+  constructor(readonly constraint: string) {
+    super(`FOREIGN KEY constraint failed: ${constraint}`);
+  }
+}
+
 /** A secondary index over a table's rows. `update` is called with the row before and after a write. */
 export interface RowIndex<R> {
   add(row: R): void;
@@ -293,6 +300,36 @@ export class UniqueIndex<R> implements RowIndex<R> {
   }
 }
 
+/** How many rows of a child table name each parent key (a foreign key's reverse side). */
+class ReferenceCount<R> implements RowIndex<R> {
+  private readonly counts = new Map<Key, number>();
+
+  constructor(private readonly of: (row: R) => Key | null) {}
+
+  has(parent: Key): boolean {
+    return this.counts.has(parent);
+  }
+
+  add(row: R): void {
+    const k = this.of(row);
+    if (k !== null) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+  }
+
+  remove(row: R): void {
+    const k = this.of(row);
+    if (k === null) return;
+    const n = (this.counts.get(k) ?? 0) - 1;
+    if (n > 0) this.counts.set(k, n);
+    else this.counts.delete(k);
+  }
+
+  update(before: R, after: R): void {
+    if (this.of(before) === this.of(after)) return;
+    this.remove(before);
+    this.add(after);
+  }
+}
+
 /**
  * One SQL table: rows by primary key, its indexes, and (for tables with an `id`) the autoincrement counter. Ids
  * are handed out like SQLite's AUTOINCREMENT (and a fresh PostgreSQL identity): 1, 2, 3…, never reused after a
@@ -302,6 +339,9 @@ export class Table<R extends object> {
   private readonly rows = new Map<Key, R>();
   private readonly indexes: Array<RowIndex<R>> = [];
   private readonly checks: Array<{ name: string; holds: (row: R) => boolean }> = [];
+  /** This table's foreign keys, and those of other tables that name its rows. */
+  private readonly parents: Array<{ name: string; of: (row: R) => Key | null; parent: { get(key: Key): unknown } }> = [];
+  private readonly children: Array<{ name: string; count: { has(parent: Key): boolean } }> = [];
   private nextId = 1;
 
   constructor(
@@ -319,6 +359,18 @@ export class Table<R extends object> {
   /** Registers a CHECK constraint (at creation): a write of a row for which `holds` is false is refused. */
   constraint(name: string, holds: (row: R) => boolean): void {
     this.checks.push({ name, holds });
+  }
+
+  /**
+   * Registers a foreign key (at creation): `column` names a row of `parent` or is null. As on SQLite with
+   * foreign_keys = ON and on PostgreSQL: a row naming no parent is refused, and so is deleting a parent a row
+   * still names (no cascades; the deletions of store/removals.ts and forget.ts go children first).
+   */
+  references<P extends object>(column: keyof R & string, parent: Table<P>): void {
+    const of = (row: R) => row[column] as unknown as Key | null;
+    const name = `${this.name}.${column} -> ${parent.name}`;
+    this.parents.push({ name, of, parent });
+    parent.children.push({ name, count: this.index(new ReferenceCount<R>(of)) });
   }
 
   get size(): number {
@@ -348,7 +400,7 @@ export class Table<R extends object> {
   insert(row: R): R {
     const key = this.keyOf(row);
     if (this.rows.has(key)) throw new UniqueViolation(`${this.name} primary key`);
-    this.checkRow(row);
+    this.checkRow(row, undefined);
     for (const index of this.indexes) index.check?.(row, undefined);
     this.rows.set(key, row);
     for (const index of this.indexes) index.add(row);
@@ -370,6 +422,7 @@ export class Table<R extends object> {
   delete(key: Key): R | undefined {
     const row = this.rows.get(key);
     if (row === undefined) return undefined;
+    for (const c of this.children) if (c.count.has(key)) throw new ForeignKeyViolation(c.name);
     this.unlink(key, row);
     this.journal.record(() => {
       this.rows.set(key, row);
@@ -378,12 +431,18 @@ export class Table<R extends object> {
     return row;
   }
 
-  private checkRow(row: R): void {
+  /** CHECK constraints, then the foreign keys that `row` sets (all of them on insert, the changed ones on update). */
+  private checkRow(row: R, before: R | undefined): void {
     for (const c of this.checks) if (!c.holds(row)) throw new CheckViolation(this.name, c.name);
+    for (const fk of this.parents) {
+      const k = fk.of(row);
+      if (k === null || (before !== undefined && fk.of(before) === k)) continue;
+      if (fk.parent.get(k) === undefined) throw new ForeignKeyViolation(fk.name);
+    }
   }
 
   private replace(key: Key, before: R, after: R): void {
-    this.checkRow(after);
+    this.checkRow(after, before);
     for (const index of this.indexes) index.check?.(after, key);
     this.rows.set(key, after);
     for (const index of this.indexes) index.update(before, after);
