@@ -28,9 +28,11 @@ export interface FleetCounts {
   duplicateAcks: number;
   /** Executors that "crashed" on purpose holding an action (half before performing it, half before reporting it). */
   executorCrashes: number;
+  /** Crashes after which the executor's next claim did not answer the action it held with `reconcile: true` (none expected). */
+  notReconciled: string[];
   /** Claims answered with `reconcile: true`: a lease the fleet lost track of, taken back. */
   reconciled: number;
-  /** Of those, actions the fleet had not performed (the claim's answer was lost): performed now. */
+  /** Of those, actions the fleet had not performed yet (a claim's answer lost, or a crash before performing). */
   reconciledUnperformed: number;
   /** Requests that failed to reach a server or got no answer (a killed or restarting process). */
   connectionErrors: number;
@@ -71,6 +73,7 @@ export class ExecutorFleet {
     acknowledged: 0,
     duplicateAcks: 0,
     executorCrashes: 0,
+    notReconciled: [],
     reconciled: 0,
     reconciledUnperformed: 0,
     connectionErrors: 0,
@@ -115,17 +118,31 @@ export class ExecutorFleet {
   }
 
   private async work(account: FleetAccount): Promise<void> {
+    // The action this executor crashed holding: its next claim must answer it, with reconcile: true.
+    let crashedHolding: number | null = null;
+    const afterCrash = (claimed: { type: "action"; action: ClaimedAction } | { type: "wait"; ms: number }): void => {
+      if (crashedHolding === null) return;
+      const got = claimed.type === "action" ? claimed.action : null;
+      if (got?.actionId !== crashedHolding || !got.reconcile)
+        this.counts.notReconciled.push(
+          `${account.name}: crashed holding action ${crashedHolding}, then claimed ${got ? `action ${got.actionId} (reconcile: ${got.reconcile})` : "nothing (204)"}`,
+        );
+      crashedHolding = null;
+    };
     while (!this.stopping) {
       const claimed = await this.claim(account);
+      afterCrash(claimed);
       if (claimed.type === "wait") await sleep(claimed.ms);
       else if (this.rng() < this.crashRate) {
         this.counts.executorCrashes++;
+        crashedHolding = claimed.action.actionId;
         if (this.rng() < 0.5) this.perform(account, claimed.action);
       } else await this.handle(account, claimed.action);
     }
     // Draining: recover whatever is held for this executor.
     for (let i = 0; i < 20; i++) {
       const claimed = await this.claim(account);
+      afterCrash(claimed);
       if (claimed.type === "wait") return;
       await this.handle(account, claimed.action);
       if (!claimed.action.reconcile) return;
@@ -134,10 +151,6 @@ export class ExecutorFleet {
 
   private async handle(account: FleetAccount, action: ClaimedAction): Promise<void> {
     const known = this.performed.get(action.actionId);
-    if (action.reconcile) {
-      this.counts.reconciled++;
-      if (known === undefined) this.counts.reconciledUnperformed++;
-    }
     // Reconciling: what LinkedIn shows is what the fleet did, if it did.
     await this.report(account, action.actionId, known ?? this.perform(account, action));
   }
@@ -169,7 +182,14 @@ export class ExecutorFleet {
     for (;;) {
       const res = await this.post(account, "/v1/agent/claim", { account: account.name, agent: "fleet" });
       if (res === null) continue;
-      if (res.status === 200) return { type: "action", action: JSON.parse(res.text) as ClaimedAction };
+      if (res.status === 200) {
+        const action = JSON.parse(res.text) as ClaimedAction;
+        if (action.reconcile) {
+          this.counts.reconciled++;
+          if (!this.performed.has(action.actionId)) this.counts.reconciledUnperformed++;
+        }
+        return { type: "action", action };
+      }
       if (res.status === 204) {
         const next = Date.parse(res.headers.get("X-Linkpace-Next-At") ?? "");
         const ms = Number.isFinite(next) ? next - Date.now() : MAX_IDLE_WAIT_MS;

@@ -19,6 +19,11 @@ export function renderChaos(run: ChaosRun, m: MachineInfo, command: string): str
     ["actions performed but never acknowledged", int(r.unacknowledged.length), r.unacknowledged.length === 0],
     ["invariant violations in the event log (checkInvariants)", int(r.violations.length), r.violations.length === 0],
     ["tasks still held after the drain (leases not recovered)", int(r.heldTasks.length), r.heldTasks.length === 0],
+    [
+      "executor crashes whose next claim did not give back the action held (`reconcile: true`)",
+      int(f.notReconciled.length),
+      f.notReconciled.length === 0,
+    ],
     ["reports refused (409/404/422)", int(f.refusedReports.length), f.refusedReports.length === 0],
     ["processes that exited on their own", int(r.crashes.length), r.crashes.length === 0],
   ];
@@ -52,6 +57,6 @@ export function renderChaos(run: ChaosRun, m: MachineInfo, command: string): str
     table(
       ["check", "found", ""],
       checks.map(([what, found, ok]) => [what, found, ok ? "pass" : "**FAIL**"]),
-    ) + first([...r.duplicates, ...r.lost, ...r.violations, ...r.heldTasks, ...r.crashes, ...r.fleetFailures]),
+    ) + first([...r.duplicates, ...r.lost, ...r.violations, ...r.heldTasks, ...r.crashes, ...f.notReconciled, ...r.fleetFailures]),
   ].join("\n");
 }

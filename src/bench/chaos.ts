@@ -293,6 +293,7 @@ async function check(store: Store, scenario: Scenario, fleet: ExecutorFleet, kno
     heldTasks.length === 0 &&
     known.crashes.length === 0 &&
     result.fleetFailures.length === 0 &&
+    fleet.counts.notReconciled.length === 0 &&
     fleet.counts.refusedReports.length === 0;
   return result;
 }

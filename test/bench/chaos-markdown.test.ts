@@ -26,6 +26,7 @@ function run(patch: Partial<ChaosResult> = {}): ChaosRun {
       acknowledged: 700,
       duplicateAcks: 1,
       executorCrashes: 9,
+      notReconciled: [],
       reconciled: 11,
       reconciledUnperformed: 10,
       connectionErrors: 77,

@@ -40,6 +40,7 @@ describe("chaos: workers and API servers killed at random on one PostgreSQL data
       // Executors crashed holding actions: their leases had to be taken back.
       expect(r.fleet.executorCrashes, summary).toBeGreaterThan(0);
       expect(r.fleet.reconciled, summary).toBeGreaterThanOrEqual(r.fleet.executorCrashes);
+      expect(r.fleet.notReconciled, summary).toEqual([]);
       // The checks.
       expect(r.duplicates, summary).toEqual([]);
       expect(r.lost, summary).toEqual([]);
