@@ -136,7 +136,8 @@ export class ExecutorFleet {
       else if (this.rng() < this.crashRate) {
         this.counts.executorCrashes++;
         crashedHolding = claimed.action.actionId;
-        if (this.rng() < 0.5) this.perform(account, claimed.action);
+        // Half of the crashes come after the action was performed (unless it was already, before an earlier crash).
+        if (this.rng() < 0.5 && !this.performed.has(claimed.action.actionId)) this.perform(account, claimed.action);
       } else await this.handle(account, claimed.action);
     }
     // Draining: recover whatever is held for this executor.
