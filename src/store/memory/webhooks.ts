@@ -45,11 +45,9 @@ function deliveryFromDb(r: DeliveryDbRow, kind: string): DeliveryRow {
   };
 }
 
-/** The newest notification's id, 0 when there is none (a scan: adding a webhook is rare). */
+/** The newest notification's id, 0 when there is none. */
 function newestNotification(db: MemoryDatabase): number {
-  let newest = 0;
-  for (const { id } of db.notificationsById.group(0)?.entries() ?? []) newest = id;
-  return newest;
+  return db.notificationsById.group(0)?.lastIds(1)[0] ?? 0;
 }
 
 export function webhookMethods(ctx: MemoryContext): WebhookStore {
