@@ -44,6 +44,8 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
         "          PostgreSQL, each case in its own process: wall time, us per action, peak memory (hours)\n" +
         "  load    linkpace serve on loopback with the engine running: sustained requests to the status and task\n" +
         "          routes, on SQLite and PostgreSQL; throughput, latency percentiles, event-log checks (about a minute)\n" +
+        "  chaos   3 linkpace workers and 2 API servers on PostgreSQL, one killed (kill -9) every few seconds for 2 minutes\n" +
+        "          while an executor fleet works over the agent protocol; then duplicates, lost reports, invariants, leases\n" +
         "\nExamples:\n" +
         "  npm run bench                          # everything, updates BENCHMARKS.md\n" +
         "  npm run bench -- --quick --skip-pg     # a smoke run, markdown on stdout only\n" +
