@@ -9,6 +9,7 @@ import { loadGovernorState } from "../../src/core/governor/index.js";
 import type { CampaignDoc } from "../../src/core/model.js";
 import { DAY, MINUTE, VirtualClock, parseInstant } from "../../src/core/time.js";
 import { storeBackends, type StoreBackend, type TestDatabase } from "../store/backends.js";
+import type { ActionRequest, Channel } from "../../src/channels/channel.js";
 import { LaterChannel } from "../support/backend-harness.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
 import { ScriptedChannel, prospect } from "../support/harness.js";
