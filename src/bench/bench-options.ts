@@ -20,6 +20,8 @@ export interface BenchOptions {
   rerun: string[];
   /** Days of the 200,000-prospect PostgreSQL case, instead of the estimate against --pg-budget. */
   pgDays: number | null;
+  /** Scale case ids to run (empty: every case); the others are left out unless reused with --resume. */
+  scaleCases: string[];
   /** The command line as typed, for the report. */
   command: string;
 }
@@ -80,6 +82,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     .option("--results <file>", "also write the raw results as JSON to this file")
     .option("--resume <file>", "reuse the successful scale cases of an earlier --results file; run only the missing or failed ones")
     .option("--rerun <ids>", "with --resume: scale cases to run again anyway, comma-separated (e.g. sqlite-scratch-200000,postgres-200000)")
+    .option("--scale-cases <ids>", "run only these scale cases, comma-separated (e.g. memory-20000,memory-200000)")
     .option("--pg-days <n>", "days of the 200,000-prospect PostgreSQL case (default: 28, fewer if estimated over --pg-budget)", positive)
     .showHelpAfterError("(run with --help for the options)")
     .exitOverride();
@@ -101,6 +104,7 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
     resume?: string;
     rerun?: string;
     pgDays?: number;
+    scaleCases?: string;
   }>();
   return {
     only: o.only ?? null,
@@ -117,6 +121,10 @@ export function parseBenchOptions(argv: string[], defaultOut: string): BenchOpti
       .map((s) => s.trim())
       .filter((s) => s !== ""),
     pgDays: o.pgDays !== undefined ? Math.floor(o.pgDays) : null,
+    scaleCases: (o.scaleCases ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
     command: ["npm run bench", ...(argv.length ? ["--", ...argv.map(redactArg)] : [])].join(" "),
   };
 }

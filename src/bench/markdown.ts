@@ -6,7 +6,7 @@ import type { MachineInfo } from "./machine-info.js";
 import type { PolicyRun } from "./policy.js";
 import { totalsOf, type AccountTally } from "./policy-tally.js";
 import { isResult, type ScaleRun } from "./scale.js";
-import { backendLabel, scaleCaseLabel, type ScaleResult } from "./scale-types.js";
+import { backendLabel, scaleCaseLabel, type ScaleBackend, type ScaleResult } from "./scale-types.js";
 
 export function table(head: string[], rows: string[][], align?: Array<"l" | "r">): string {
   const sep = head.map((_, i) => ((align?.[i] ?? (i === 0 ? "l" : "r")) === "r" ? "---:" : "---"));
@@ -57,7 +57,7 @@ function scaleRow(r: ScaleResult, plannedDays: number): string[] {
 
 function growthLines(results: ScaleResult[]): string[] {
   const lines: string[] = [];
-  for (const backend of ["sqlite-scratch", "sqlite-durable", "postgres"] as const) {
+  for (const backend of ["memory", "sqlite-scratch", "sqlite-durable", "postgres"] as const) {
     const runs = results.filter((r) => r.spec.backend === backend).sort((a, b) => a.spec.prospects - b.spec.prospects);
     const [small, big] = [runs[0], runs[runs.length - 1]];
     if (!small || !big || small === big || small.actions === 0) continue;
@@ -69,6 +69,41 @@ function growthLines(results: ScaleResult[]): string[] {
     );
   }
   return lines;
+}
+
+/** The scale targets: sim's default big run under 2 minutes and 2 GiB, PostgreSQL within 2× of durable SQLite per action, cost per action growing ≤ 1.3× from the small to the big run. */
+export function scaleTargets(results: ScaleResult[]): string[] {
+  const find = (backend: ScaleBackend, big: boolean): ScaleResult | undefined => {
+    const runs = results.filter((r) => r.spec.backend === backend).sort((a, b) => a.spec.prospects - b.spec.prospects);
+    return big ? (runs.length > 1 ? runs[runs.length - 1] : undefined) : runs[0];
+  };
+  const mark = (met: boolean): string => (met ? "met" : "**missed**");
+  const perAction = (r: ScaleResult): number => r.runMs / Math.max(1, r.actions);
+  const lines: string[] = [];
+  const memBig = find("memory", true);
+  const memSmall = find("memory", false);
+  if (memBig) {
+    const total = memBig.openMs + memBig.runMs;
+    lines.push(
+      `- ${mark(total < 120_000 && memBig.maxRssMB < 2048)}: \`linkpace sim\`'s default (memory) at ${int(memBig.spec.prospects)} prospects, ${memBig.spec.days} days, under 2 minutes and 2 GiB: ${duration(total)}, ${int(memBig.maxRssMB)} MB peak RSS.`,
+    );
+  }
+  if (memBig && memSmall && memSmall !== memBig) {
+    const growth = perAction(memBig) / perAction(memSmall);
+    lines.push(
+      `- ${mark(growth <= 1.3)}: cost per action at ${int(memBig.spec.prospects)} prospects ≤ 1.3× that at ${int(memSmall.spec.prospects)} (memory): ×${dec(growth, 2)}.`,
+    );
+  }
+  for (const big of [false, true]) {
+    const pg = find("postgres", big);
+    const sq = find("sqlite-durable", big) ?? find("sqlite-scratch", big);
+    if (!pg || !sq) continue;
+    const ratio = perAction(pg) / perAction(sq);
+    lines.push(
+      `- ${mark(ratio <= 2)}: PostgreSQL within 2× of ${backendLabel(sq.spec.backend)} per action at ${int(pg.spec.prospects)} prospects: ×${dec(ratio, 2)}${pg.spec.days !== sq.spec.days ? ` (PostgreSQL ran ${pg.spec.days} days, SQLite ${sq.spec.days})` : ""}.`,
+    );
+  }
+  return lines.length > 0 ? lines : ["- none could be computed (cases missing)."];
 }
 
 function measuredWhen(results: ScaleResult[], m: MachineInfo): string {
@@ -108,7 +143,7 @@ export function renderScale(run: ScaleRun, m: MachineInfo, command: string): str
     "",
     "- *actions*: every action performed (visits, invitations, messages, withdrawals, failures included: `report.actions`). *wall time*: the whole `runSimulation` call = *setup + enrolment* (accounts, campaigns, enrolling every prospect, up to the end of the first engine tick) + *engine loop* (first to last tick) + reading the event log back for the report. Generating the scenario and opening the store are not included.",
     "- *µs / action* = wall time ÷ actions; *(loop)* = engine loop ÷ actions. *peak RSS*: `process.resourceUsage().maxRSS` of the case's own process; *heap peak*: `heapUsed` sampled every 100 ms of progress.",
-    "- SQLite (scratch) is what `linkpace sim` uses without `--db` (journal off, synchronous off); SQLite (durable) is a plain `openStore` file (WAL, synchronous NORMAL); PostgreSQL uses a fresh schema per run, dropped afterwards.",
+    "- Memory is what `linkpace sim` uses without `--db` (the in-memory store, src/store/memory/); SQLite (scratch) is a file with journal off and synchronous off; SQLite (durable) is a plain `openStore` file (WAL, synchronous NORMAL); PostgreSQL uses a fresh schema per run, dropped afterwards.",
     `- Start (UTC) of each case and the machine's 1-minute load average just before it (other work shares the 2 cores): ${results.map((r) => `${scaleCaseLabel(r.spec)}: ${r.measuredAt ? `${r.measuredAt}, ` : ""}load ${r.loadAverageBefore[0] ?? "unknown"}`).join("; ")}.`,
     ...results
       .filter((r) => r.spec.shortened)
@@ -118,6 +153,10 @@ export function renderScale(run: ScaleRun, m: MachineInfo, command: string): str
     "How the cost grows (computed from the table):",
     "",
     ...growthLines(results),
+    "",
+    "The issue's targets (computed from the table):",
+    "",
+    ...scaleTargets(results),
   ].join("\n");
 }
 

@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { DAY } from "../core/time.js";
 import { generateScenario } from "../sim/generate.js";
 import { runSimulation } from "../sim/run-simulation.js";
+import { openMemoryStore } from "../store/memory/memory-store.js";
 import { openStore } from "../store/open-store.js";
 import { openSqliteStore } from "../store/sqlite/open-sqlite.js";
 import type { Store } from "../store/store.js";
@@ -23,6 +24,7 @@ async function openCaseStore(spec: ScaleCaseSpec): Promise<{ store: Store; clean
     if (!spec.pgUrl || !spec.schema) throw new Error(`${spec.id}: a postgres case needs pgUrl and schema`);
     return { store: await openStore(schemaUrl(spec.pgUrl, spec.schema)), cleanup: () => {} };
   }
+  if (spec.backend === "memory") return { store: openMemoryStore(), cleanup: () => {} };
   const dir = mkdtempSync(join(tmpdir(), "linkpace-bench-"));
   const path = join(dir, "bench.db");
   const store = spec.backend === "sqlite-scratch" ? await openSqliteStore(path, { scratch: true }) : await openStore(path);

@@ -1,6 +1,6 @@
 /** What the scale benchmark's parent hands each child process, and what the child sends back. */
 
-export type ScaleBackend = "sqlite-scratch" | "sqlite-durable" | "postgres";
+export type ScaleBackend = "memory" | "sqlite-scratch" | "sqlite-durable" | "postgres";
 
 export interface ScaleCaseSpec {
   id: string;
@@ -52,7 +52,12 @@ export interface ScaleResult {
 export type ChildMessage = { type: "result"; result: ScaleResult } | { type: "error"; message: string };
 
 export function backendLabel(backend: ScaleBackend): string {
-  return { "sqlite-scratch": "SQLite (scratch)", "sqlite-durable": "SQLite (durable, WAL)", postgres: "PostgreSQL" }[backend];
+  return {
+    memory: "Memory (sim's default)",
+    "sqlite-scratch": "SQLite (scratch)",
+    "sqlite-durable": "SQLite (durable, WAL)",
+    postgres: "PostgreSQL",
+  }[backend];
 }
 
 export function scaleCaseLabel(spec: ScaleCaseSpec): string {

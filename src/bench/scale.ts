@@ -115,12 +115,16 @@ export async function runScale(opts: BenchOptions, onCase?: (soFar: ScaleRun) =>
   const outcomes: ScaleOutcome[] = [];
   const run = async (s: ScaleCaseSpec): Promise<void> => {
     const reused = opts.rerun.includes(s.id) ? undefined : previous.find((p) => p.spec.id === s.id && p.spec.accounts === s.accounts);
+    if (!reused && opts.scaleCases.length > 0 && !opts.scaleCases.includes(s.id)) return;
     if (reused) process.stderr.write(`[scale] ${s.id}: reusing the result measured ${reused.measuredAt ?? "earlier"}\n`);
     const o = reused ?? (await runCase(s, opts));
     if (!isResult(o)) process.stderr.write(`[scale] ${s.id} failed: ${o.error}\n`);
     outcomes.push(o);
     onCase?.({ accounts, days, seed: SEED, outcomes });
   };
+  // linkpace sim's default first: the issue's headline target is its big run.
+  await run(spec("memory", small));
+  await run(spec("memory", big));
   await run(spec("sqlite-scratch", small));
   if (opts.durable) await run(spec("sqlite-durable", small));
   if (!opts.skipPg) await run(spec("postgres", small));
