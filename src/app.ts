@@ -56,6 +56,8 @@ export interface AppDeps {
   variantPolicy?: VariantPolicy;
   /** false: no send-time learning in any campaign (a benchmark's baseline); else each campaign's schedule.learn. */
   hourLearning?: boolean;
+  /** Due accounts the engine claims per transaction with an inline channel (default 1; a simulation alone on its database: more). */
+  claimBatch?: number;
 }
 
 export class App {
@@ -73,6 +75,7 @@ export class App {
       ...(deps.seed !== undefined ? { seed: deps.seed } : {}),
       ...(deps.variantPolicy !== undefined ? { variantPolicy: deps.variantPolicy } : {}),
       ...(deps.hourLearning !== undefined ? { hourLearning: deps.hourLearning } : {}),
+      ...(deps.claimBatch !== undefined ? { claimBatch: deps.claimBatch } : {}),
     };
     this.engine = new Engine(this.ctx);
     this.webhookAllow = deps.webhookAllow ?? NOTHING_ALLOWED;

@@ -19,6 +19,11 @@ export interface EngineContext {
   variantPolicy?: VariantPolicy;
   /** false: no send-time learning in any campaign (a benchmark's baseline); else each campaign's schedule.learn. */
   hourLearning?: boolean;
+  /**
+   * Due accounts claimed per transaction with an inline channel (engine.ts, inlineTurns); default 1. More saves
+   * round trips for a process alone on its database; with several workers, one would take every due account.
+   */
+  claimBatch?: number;
 }
 
 /**

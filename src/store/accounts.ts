@@ -24,6 +24,7 @@ type AccountQueries = Pick<
   | "getAccountById"
   | "listAccounts"
   | "claimDueAccount"
+  | "claimDueAccounts"
   | "lockAccount"
   | "nextWakeAt"
   | "setAccountWake"
@@ -109,6 +110,25 @@ export function accountQueries(ctx: StoreContext): AccountQueries {
         now,
       );
       return r ? accountFromDb(r) : null;
+    },
+
+    async claimDueAccounts(now, limit) {
+      const rows = await runPrepared(
+        ctx,
+        "account.claimDueMany",
+        (at: Instant, n: number) =>
+          db
+            .selectFrom("accounts")
+            .selectAll()
+            .where("wake_at", "<=", at)
+            .orderBy("wake_at")
+            .orderBy("id")
+            .limit(n)
+            .$if(locking, (q) => q.forUpdate().skipLocked()),
+        now,
+        limit,
+      );
+      return rows.map(accountFromDb);
     },
 
     async lockAccount(id) {

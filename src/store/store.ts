@@ -103,6 +103,12 @@ export interface Store
    * `FOR UPDATE SKIP LOCKED`; SQLite serialises writers anyway). null when none is due.
    */
   claimDueAccount(now: Instant): Promise<AccountRow | null>;
+  /**
+   * claimDueAccount for up to `limit` accounts at once, in (wakeAt, id) order, each locked for the rest of the
+   * transaction (one statement where claiming them one by one takes a transaction each: engine.ts). Optional:
+   * without it the engine claims one account per transaction.
+   */
+  claimDueAccounts?(now: Instant, limit: number): Promise<AccountRow[]>;
   /** Inside a transaction: the account, locked (waits for other holders). */
   lockAccount(id: number): Promise<AccountRow>;
   /** The smallest wakeAt of all accounts, or null. */
