@@ -56,6 +56,14 @@ export class CampaignCache {
     return row;
   }
 
+  /**
+   * The stored version of campaign `id` as a query in transaction `store` just read it (a due enrollment's, read
+   * under the account's lock): get and find need not read it again in that transaction.
+   */
+  seen(store: Store, id: number, version: number): void {
+    this.remember(store, id, version);
+  }
+
   forget(id: number): void {
     this.byId.delete(id);
   }

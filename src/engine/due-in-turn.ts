@@ -10,15 +10,22 @@ import type { Instant } from "../core/time.js";
 import type { DueEnrollment, Store } from "../store/store.js";
 import type { EngineContext } from "./context.js";
 
+/** Tells the campaign cache the versions the due rows came with (no version query for them in this transaction). */
+function seen(tx: Store, ctx: EngineContext, rows: DueEnrollment[]): DueEnrollment[] {
+  for (const due of rows) if (due.campaignVersion !== undefined) ctx.campaigns.seen(tx, due.campaignId, due.campaignVersion);
+  return rows;
+}
+
 export async function dueInTurn(
   tx: Store,
   ctx: EngineContext,
   q: { accountId: number; state: GovernorState; kind: ActionKind; now: Instant; candidates: number },
 ): Promise<Array<{ due: DueEnrollment; turn: ShareTurn | null }>> {
   const { accountId, state, kind, now, candidates } = q;
-  if (!isSharedKind(kind)) return (await tx.dueEnrollments(accountId, kind, now, candidates)).map((due) => ({ due, turn: null }));
+  if (!isSharedKind(kind))
+    return seen(tx, ctx, await tx.dueEnrollments(accountId, kind, now, candidates)).map((due) => ({ due, turn: null }));
   const byCampaign = new Map<number, DueEnrollment[]>();
-  for (const due of await tx.dueEnrollmentsByCampaign(accountId, kind, now, candidates)) {
+  for (const due of seen(tx, ctx, await tx.dueEnrollmentsByCampaign(accountId, kind, now, candidates))) {
     const list = byCampaign.get(due.campaignId);
     if (list) list.push(due);
     else byCampaign.set(due.campaignId, [due]);

@@ -111,8 +111,10 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
           db
             .selectFrom("enrollments as e")
             .innerJoin("persons as p", "p.id", "e.person_id")
+            .innerJoin("campaigns as c", "c.id", "e.campaign_id")
             .selectAll("e")
             .select(PERSON_SELECTION)
+            .select("c.version as c_version")
             .where("e.account_id", "=", account)
             .$if(!withdrawing, (q) => q.where("e.status", "=", "ready"))
             .$if(withdrawing, (q) => q.where("e.status", "in", ["ready", "invited"]))
@@ -128,7 +130,7 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
       );
       return rows.map((r) => {
         const enrollment = enrollmentFromDb(r);
-        return { enrollment, person: personFromJoined(r), campaignId: enrollment.campaignId };
+        return { enrollment, person: personFromJoined(r), campaignId: enrollment.campaignId, campaignVersion: r.c_version };
       });
     },
 
@@ -166,6 +168,7 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
             .innerJoin("persons as p", "p.id", "e.person_id")
             .selectAll("e")
             .select(PERSON_SELECTION)
+            .select("c.version as c_version")
             .where("c.account_id", "=", account)
             .orderBy("e.campaign_id")
             .orderBy("e.ready_at")
@@ -178,7 +181,7 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
       );
       return rows.map((r) => {
         const enrollment = enrollmentFromDb(r);
-        return { enrollment, person: personFromJoined(r), campaignId: enrollment.campaignId };
+        return { enrollment, person: personFromJoined(r), campaignId: enrollment.campaignId, campaignVersion: r.c_version };
       });
     },
 

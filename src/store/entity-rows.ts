@@ -116,6 +116,11 @@ export interface DueEnrollment {
   enrollment: EnrollmentRow;
   person: PersonRow;
   campaignId: number;
+  /**
+   * The campaign's version as the query read it (optional: a backend may leave it out). Read under the
+   * account's lock, which a campaign update takes, so the engine's campaign cache needs no query of its own.
+   */
+  campaignVersion?: number;
 }
 
 /** Which enrollments listEnrollments keeps. */
