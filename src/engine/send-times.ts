@@ -122,11 +122,11 @@ export function outlook(model: HourModel, zone: string, now: Instant, reachable:
 export const DEFER_GAIN = 1.1;
 
 /**
- * How close now is to the best hour a recipient can still be reached at in the next day (1: now is their best).
- * Offering by this rather than by the hour's weight alone keeps a recipient who is reachable only in a few of the
- * sender's hours, all of them middling, from being passed over for ever by those reachable all day: they would
- * fill the prospects visited and waiting, and the releases of the hours nobody else is reachable in would go
- * unused (the policy benchmark's New York senders sent 13% fewer invitations when ordered by weight).
+ * How close now is to the best hour a recipient can be reached at in their present reachable stretch (outlook;
+ * 1: now is their best). Offered by this rather than by the hour's weight alone, a recipient whose every
+ * reachable hour is middling is not passed over for ever by those who have a better hour now: now is as good as
+ * it gets for them. (What restored the invitations the benchmark's New York senders lost was the stretch in
+ * outlook; this order alone did not, and its own gain was not measured apart.)
  */
 export function closenessToBest(o: HourOutlook): number {
   return o.best > 0 ? o.now / o.best : 1;
