@@ -10,7 +10,7 @@ import type { StoreContext } from "./store-context.js";
 import { mapConflict } from "./store-errors.js";
 import type { CampaignStatus, Store, WorkspaceId } from "./store.js";
 
-type CampaignQueries = Pick<
+export type CampaignQueries = Pick<
   Store,
   | "insertCampaign"
   | "getCampaign"

@@ -13,7 +13,7 @@ import type { CampaignsTable, Database, PersonsTable } from "./schema.js";
 import { chunks, type StoreContext } from "./store-context.js";
 import type { EnrollmentStatus, PersonRow, Store } from "./store.js";
 
-type QueueQueries = Pick<
+export type QueueQueries = Pick<
   Store,
   | "dueEnrollments"
   | "dueEnrollmentsByCampaign"

@@ -2,7 +2,7 @@
 import type { EnrollmentStatus, InvitationRow, Store } from "./store.js";
 import type { StoreContext } from "./store-context.js";
 
-type ReportQueries = Pick<Store, "enrollmentCounts" | "listInvitations">;
+export type ReportQueries = Pick<Store, "enrollmentCounts" | "listInvitations">;
 
 /** The key for `done` enrollments that have no end reason (none should). */
 const NO_REASON = "unknown";

@@ -18,7 +18,10 @@ import { atomically, chunks, MAX_PARAMS, type StoreContext } from "./store-conte
 import { isUniqueViolation, mapConflict } from "./store-errors.js";
 import type { EnrollmentStatus, NewEnrollment, Store, WorkspaceId } from "./store.js";
 
-type EnrollmentQueries = Pick<Store, "insertEnrollments" | "updateEnrollment" | "getEnrollment" | "activeEnrollments" | "latestEnrollment">;
+export type EnrollmentQueries = Pick<
+  Store,
+  "insertEnrollments" | "updateEnrollment" | "getEnrollment" | "activeEnrollments" | "latestEnrollment"
+>;
 
 /** A literal, not a parameter, so that SQLite can use the partial index enrollments_one_active. */
 export const DONE = sql.lit<EnrollmentStatus>("done");
@@ -153,7 +156,7 @@ function insertBatch(ctx: StoreContext, batch: NewEnrollment[]): Promise<Array<{
 }
 
 /** Rows that are not `done`, grouped by workspace: the people who would become active. */
-function activePeople(rows: NewEnrollment[]): Map<WorkspaceId, number[]> {
+export function activePeople(rows: NewEnrollment[]): Map<WorkspaceId, number[]> {
   const byWorkspace = new Map<WorkspaceId, number[]>();
   for (const row of rows) {
     if (row.status === "done") continue;
@@ -165,7 +168,7 @@ function activePeople(rows: NewEnrollment[]): Map<WorkspaceId, number[]> {
 }
 
 /** A person twice among the new active rows would collide with themself: refused before any write. */
-function refuseTwiceInBatch(rows: NewEnrollment[]): void {
+export function refuseTwiceInBatch(rows: NewEnrollment[]): void {
   for (const [workspaceId, people] of activePeople(rows)) {
     const seen = new Set<number>();
     const twice = people.find((p) => seen.size === seen.add(p).size);

@@ -10,7 +10,7 @@ import type { PersonsTable } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
 import type { ActivityExportRow, ProspectExportRow, Store } from "./store.js";
 
-type ExportQueries = Pick<Store, "exportEnrollments" | "exportUnenrolled" | "exportCustomFields" | "exportActivity">;
+export type ExportQueries = Pick<Store, "exportEnrollments" | "exportUnenrolled" | "exportCustomFields" | "exportActivity">;
 
 /** The person's columns an export shows, prefixed so that they never clash with the enrollment's. */
 export const PERSON_SELECTION = [

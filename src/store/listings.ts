@@ -7,7 +7,7 @@ import { PERSON_SELECTION, personOf } from "./exports.js";
 import type { StoreContext } from "./store-context.js";
 import type { EnrollmentStatus, EnrollmentWithPerson, Store } from "./store.js";
 
-type ListingQueries = Pick<Store, "listEnrollments" | "recentPeople">;
+export type ListingQueries = Pick<Store, "listEnrollments" | "recentPeople">;
 
 export function listingQueries({ db }: StoreContext): ListingQueries {
   return {

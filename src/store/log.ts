@@ -9,7 +9,7 @@ import { actionFromDb, LOG_INSERT_COLUMNS, logFromDb, logToDb } from "./rows.js"
 import type { StoreContext } from "./store-context.js";
 import type { LogLine, Store } from "./store.js";
 
-type LogQueries = Pick<Store, "appendLog" | "setLogResult" | "getLogRow" | "readLog" | "accountActions">;
+export type LogQueries = Pick<Store, "appendLog" | "setLogResult" | "getLogRow" | "readLog" | "accountActions">;
 
 export function logQueries(ctx: StoreContext): LogQueries {
   const { db } = ctx;

@@ -6,7 +6,7 @@ import type { NotificationKind } from "../core/notifications.js";
 import type { StoreContext } from "./store-context.js";
 import type { Store } from "./store.js";
 
-type NotificationQueries = Pick<Store, "appendNotification" | "readNotifications">;
+export type NotificationQueries = Pick<Store, "appendNotification" | "readNotifications">;
 
 export function notificationQueries({ db }: StoreContext): NotificationQueries {
   return {

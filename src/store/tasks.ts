@@ -13,7 +13,10 @@ import type { LogTable } from "./schema.js";
 import { atomically, chunks, type StoreContext } from "./store-context.js";
 import type { ReleaseReason, Store, TaskRow } from "./store.js";
 
-type TaskQueries = Pick<Store, "openTasks" | "openTasksByAccount" | "takeTask" | "letGoTask" | "releaseOpenAction" | "getReleasedAction">;
+export type TaskQueries = Pick<
+  Store,
+  "openTasks" | "openTasksByAccount" | "takeTask" | "letGoTask" | "releaseOpenAction" | "getReleasedAction"
+>;
 
 /** Account ids per openTasksByAccount query (SQL parameters stay few). */
 const ACCOUNTS_PER_QUERY = 500;

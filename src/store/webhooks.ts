@@ -109,7 +109,7 @@ export interface WebhookStore {
   listDeliveries(workspaceId: WorkspaceId, filter: { webhookId?: number; status?: DeliveryStatus; limit: number }): Promise<DeliveryRow[]>;
 }
 
-function webhookFromDb(r: Selectable<WebhooksTable>): WebhookRow {
+export function webhookFromDb(r: Selectable<WebhooksTable>): WebhookRow {
   return {
     id: r.id,
     workspaceId: r.workspace_id,
@@ -122,7 +122,7 @@ function webhookFromDb(r: Selectable<WebhooksTable>): WebhookRow {
   };
 }
 
-function deliveryFromDb(r: Selectable<WebhookDeliveriesTable> & { kind: string }): DeliveryRow {
+export function deliveryFromDb(r: Selectable<WebhookDeliveriesTable> & { kind: string }): DeliveryRow {
   return {
     id: r.id,
     webhookId: r.webhook_id,
@@ -137,6 +137,23 @@ function deliveryFromDb(r: Selectable<WebhookDeliveriesTable> & { kind: string }
     lastError: r.last_error,
     deliveredAt: r.delivered_at,
     createdAt: r.created_at,
+  };
+}
+
+/** A new delivery's row: pending, never attempted. */
+export function pendingDeliveryRow(d: NewDelivery): Omit<Selectable<WebhookDeliveriesTable>, "id"> {
+  return {
+    webhook_id: d.webhookId,
+    notification_id: d.notificationId,
+    delivery_id: d.deliveryId,
+    status: "pending",
+    attempts: 0,
+    next_attempt_at: d.nextAttemptAt,
+    last_attempt_at: null,
+    last_status_code: null,
+    last_error: null,
+    delivered_at: null,
+    created_at: d.createdAt,
   };
 }
 
@@ -220,21 +237,7 @@ export function webhookQueries(ctx: StoreContext): WebhookStore {
       if (rows.length === 0) return 0;
       const r = await db
         .insertInto("webhook_deliveries")
-        .values(
-          rows.map((d) => ({
-            webhook_id: d.webhookId,
-            notification_id: d.notificationId,
-            delivery_id: d.deliveryId,
-            status: "pending",
-            attempts: 0,
-            next_attempt_at: d.nextAttemptAt,
-            last_attempt_at: null,
-            last_status_code: null,
-            last_error: null,
-            delivered_at: null,
-            created_at: d.createdAt,
-          })),
-        )
+        .values(rows.map(pendingDeliveryRow))
         .onConflict((oc) => oc.columns(["webhook_id", "notification_id"]).doNothing())
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0);

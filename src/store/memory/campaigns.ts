@@ -2,21 +2,9 @@
 import { LinkpaceError } from "../../core/errors.js";
 import type { CampaignDoc } from "../../core/model.js";
 import { campaignFromDb, toJson } from "../rows.js";
-import type { Store } from "../store.js";
 import { conflict, type MemoryContext } from "./context.js";
 import { key, type CampaignDbRow, type CampaignVersionDbRow, type MemoryDatabase } from "./database.js";
-
-type CampaignQueries = Pick<
-  Store,
-  | "insertCampaign"
-  | "getCampaign"
-  | "getCampaignById"
-  | "listCampaigns"
-  | "setCampaignStatus"
-  | "updateCampaignDoc"
-  | "campaignVersion"
-  | "listCampaignVersions"
->;
+import type { CampaignQueries } from "../campaigns.js";
 
 const byName = (db: MemoryDatabase, workspaceId: number, name: string) => {
   const id = db.campaignsByName.get(key(workspaceId, name));

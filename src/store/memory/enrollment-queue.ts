@@ -6,23 +6,12 @@
  */
 import { STEP_KINDS, type ActionKind } from "../../core/model.js";
 import type { Instant } from "../../core/time.js";
-import type { DueEnrollment, Store } from "../store.js";
+import type { DueEnrollment } from "../store.js";
 import type { MemoryContext } from "./context.js";
 import { key, type EnrollmentDbRow, type MemoryDatabase } from "./database.js";
 import { ascending, dueOf } from "./rows.js";
 import type { SortedList } from "./tables.js";
-
-type QueueQueries = Pick<
-  Store,
-  | "dueEnrollments"
-  | "dueEnrollmentsByCampaign"
-  | "nextReadyByKind"
-  | "countVisitedAwaiting"
-  | "nextReadyWithBacklog"
-  | "nextReadyByAccount"
-  | "setCampaignReadyAt"
-  | "resumeCampaignStep"
->;
+import type { QueueQueries } from "../enrollment-queue.js";
 
 export function enrollmentQueueMethods(ctx: MemoryContext): QueueQueries {
   return {

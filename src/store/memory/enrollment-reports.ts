@@ -3,12 +3,11 @@
  * one): counts by status and end reason, and the invitations sent. Reports may scan a campaign's, an account's or
  * a workspace's enrollments.
  */
-import type { EnrollmentCounts, EnrollmentStatus, InvitationRow, Store } from "../store.js";
+import type { EnrollmentCounts, EnrollmentStatus, InvitationRow } from "../store.js";
 import { compareText, type MemoryContext } from "./context.js";
 import type { EnrollmentDbRow } from "./database.js";
 import { enrollmentIdsOf } from "./selection.js";
-
-type ReportQueries = Pick<Store, "enrollmentCounts" | "listInvitations">;
+import type { ReportQueries } from "../enrollment-reports.js";
 
 /** The key for `done` enrollments that have no end reason (none should), as in the SQL module. */
 const NO_REASON = "unknown";

@@ -10,12 +10,11 @@
 import { LinkpaceError } from "../../core/errors.js";
 import { ENROLLMENT_INSERT_COLUMNS, enrollmentFromDb, enrollmentPatchToDb, enrollmentToDb } from "../rows.js";
 import { chunks, MAX_PARAMS } from "../store-context.js";
-import type { EnrollmentRow, NewEnrollment, Store, WorkspaceId } from "../store.js";
+import type { EnrollmentRow, NewEnrollment } from "../store.js";
 import { conflict, type MemoryContext } from "./context.js";
 import { key, type CampaignDbRow, type EnrollmentDbRow, type MemoryDatabase, type PersonDbRow } from "./database.js";
 import { ascending, enrollmentOf } from "./rows.js";
-
-type EnrollmentQueries = Pick<Store, "insertEnrollments" | "updateEnrollment" | "getEnrollment" | "activeEnrollments" | "latestEnrollment">;
+import { activePeople, refuseTwiceInBatch, type EnrollmentQueries } from "../enrollments.js";
 
 /** As in ../enrollments.ts: the SQL inserts in batches of this many rows, and names a holder among one batch. */
 const ROWS_PER_INSERT = Math.floor(MAX_PARAMS / ENROLLMENT_INSERT_COLUMNS.length);
@@ -68,29 +67,6 @@ export function enrollmentMethods(ctx: MemoryContext): EnrollmentQueries {
         return latest ? enrollmentFromDb(latest) : null;
       }),
   };
-}
-
-/** Rows that are not `done`, grouped by workspace: the people who would become active. */
-function activePeople(rows: NewEnrollment[]): Map<WorkspaceId, number[]> {
-  const byWorkspace = new Map<WorkspaceId, number[]>();
-  for (const row of rows) {
-    if (row.status === "done") continue;
-    const people = byWorkspace.get(row.workspaceId) ?? [];
-    if (people.length === 0) byWorkspace.set(row.workspaceId, people);
-    people.push(row.personId);
-  }
-  return byWorkspace;
-}
-
-/** A person twice among the new active rows would collide with themself: refused before any write. */
-function refuseTwiceInBatch(rows: NewEnrollment[]): void {
-  for (const [workspaceId, people] of activePeople(rows)) {
-    const seen = new Set<number>();
-    const twice = people.find((p) => seen.size === seen.add(p).size);
-    if (twice !== undefined) {
-      throw new LinkpaceError("conflict", `person ${twice} appears twice among the new active enrollments of workspace ${workspaceId}`);
-    }
-  }
 }
 
 /** The first batch (as the SQL splits them) with a row whose person already has an active enrollment. */

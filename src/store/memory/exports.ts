@@ -4,12 +4,11 @@
  * logVisible); enrollments from the narrowest group index, the page's ids picked without sorting the rest.
  */
 import { enrollmentFromDb, logFromDb } from "../rows.js";
-import type { ActivityExportRow, ExportFilter, ProspectExportRow, Store } from "../store.js";
+import type { ActivityExportRow, ExportFilter, ProspectExportRow } from "../store.js";
 import type { MemoryContext } from "./context.js";
 import type { EnrollmentDbRow, LogDbRow, MemoryDatabase, PersonDbRow } from "./database.js";
 import { ascendingLazily, enrollmentIdsOf, exportPerson } from "./selection.js";
-
-type ExportQueries = Pick<Store, "exportEnrollments" | "exportUnenrolled" | "exportCustomFields" | "exportActivity">;
+import type { ExportQueries } from "../exports.js";
 
 function matches(e: EnrollmentDbRow, filter: ExportFilter): boolean {
   return (

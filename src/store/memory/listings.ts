@@ -3,12 +3,11 @@
  * people, newest first by id, a page at a time.
  */
 import { enrollmentFromDb, personFromDb } from "../rows.js";
-import type { EnrollmentWithPerson, Store } from "../store.js";
+import type { EnrollmentWithPerson } from "../store.js";
 import type { MemoryContext } from "./context.js";
 import type { EnrollmentDbRow, PersonDbRow } from "./database.js";
 import { enrollmentIdsOf, exportPerson } from "./selection.js";
-
-type ListingQueries = Pick<Store, "listEnrollments" | "recentPeople">;
+import type { ListingQueries } from "../listings.js";
 
 export function listingMethods(ctx: MemoryContext): ListingQueries {
   return {

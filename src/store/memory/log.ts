@@ -3,11 +3,10 @@
  * whose outcome is known: events, and actions with a result (the index logVisible, by (at, id)).
  */
 import { actionFromDb, logFromDb, logToDb } from "../rows.js";
-import type { LogLine, Store } from "../store.js";
+import type { LogLine } from "../store.js";
 import type { MemoryContext } from "./context.js";
 import type { LogDbRow } from "./database.js";
-
-type LogQueries = Pick<Store, "appendLog" | "setLogResult" | "getLogRow" | "readLog" | "accountActions">;
+import type { LogQueries } from "../log.js";
 
 export function logMethods(ctx: MemoryContext): LogQueries {
   return {

@@ -1,10 +1,8 @@
 /** The notification outbox of the memory store (../notifications.ts is the SQL one): appended, read in id order. */
-import type { Store } from "../store.js";
 import { notificationFromDb } from "../webhooks.js";
 import type { MemoryContext } from "./context.js";
 import type { NotificationDbRow } from "./database.js";
-
-type NotificationQueries = Pick<Store, "appendNotification" | "readNotifications">;
+import type { NotificationQueries } from "../notifications.js";
 
 export function notificationMethods(ctx: MemoryContext): NotificationQueries {
   return {

@@ -5,12 +5,11 @@
  */
 import type { ActionKind } from "../../core/model.js";
 import { actionFromDb } from "../rows.js";
-import type { ReleaseReason, Store, TaskRow } from "../store.js";
+import type { ReleaseReason, TaskRow } from "../store.js";
 import type { MemoryContext } from "./context.js";
 import type { LogDbRow, MemoryDatabase, ReleasedActionDbRow } from "./database.js";
 import { ascending } from "./rows.js";
-
-type TaskQueries = Pick<Store, "openTasks" | "openTasksByAccount" | "takeTask" | "letGoTask" | "releaseOpenAction" | "getReleasedAction">;
+import type { TaskQueries } from "../tasks.js";
 
 const taskFromDb = (r: LogDbRow): TaskRow => ({
   ...actionFromDb(r),

@@ -6,44 +6,12 @@
  */
 import type { Selectable } from "kysely";
 import type { NotificationKind } from "../../core/notifications.js";
-import type { WebhookDeliveriesTable, WebhooksTable } from "../schema.js";
-import { notificationFromDb, type DeliveryRow, type DeliveryStatus, type WebhookRow, type WebhookStore } from "../webhooks.js";
+import type { WebhookDeliveriesTable } from "../schema.js";
+import { deliveryFromDb, notificationFromDb, pendingDeliveryRow, webhookFromDb, type DeliveryRow, type WebhookStore } from "../webhooks.js";
 import type { MemoryContext } from "./context.js";
 import { key, type MemoryDatabase, type NotificationDbRow } from "./database.js";
 
-type WebhookDbRow = Selectable<WebhooksTable>;
 type DeliveryDbRow = Selectable<WebhookDeliveriesTable>;
-
-function webhookFromDb(r: WebhookDbRow): WebhookRow {
-  return {
-    id: r.id,
-    workspaceId: r.workspace_id,
-    url: r.url,
-    events: JSON.parse(r.events) as NotificationKind[],
-    secret: r.secret,
-    cursor: r.last_notification_id,
-    gapSince: r.gap_since,
-    createdAt: r.created_at,
-  };
-}
-
-function deliveryFromDb(r: DeliveryDbRow, kind: string): DeliveryRow {
-  return {
-    id: r.id,
-    webhookId: r.webhook_id,
-    notificationId: r.notification_id,
-    kind: kind as NotificationKind,
-    deliveryId: r.delivery_id,
-    status: r.status as DeliveryStatus,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastAttemptAt: r.last_attempt_at,
-    lastStatusCode: r.last_status_code,
-    lastError: r.last_error,
-    deliveredAt: r.delivered_at,
-    createdAt: r.created_at,
-  };
-}
 
 /** The newest notification's id, 0 when there is none. */
 function newestNotification(db: MemoryDatabase): number {
@@ -106,19 +74,7 @@ export function webhookMethods(ctx: MemoryContext): WebhookStore {
         for (const d of rows) {
           // ON CONFLICT (webhook_id, notification_id) DO NOTHING; another unique violation (delivery_id) throws.
           if (db.webhookDeliveriesOnce.get(key(d.webhookId, d.notificationId)) !== undefined) continue;
-          db.webhookDeliveries.insertWithId({
-            webhook_id: d.webhookId,
-            notification_id: d.notificationId,
-            delivery_id: d.deliveryId,
-            status: "pending",
-            attempts: 0,
-            next_attempt_at: d.nextAttemptAt,
-            last_attempt_at: null,
-            last_status_code: null,
-            last_error: null,
-            delivered_at: null,
-            created_at: d.createdAt,
-          });
+          db.webhookDeliveries.insertWithId(pendingDeliveryRow(d));
           inserted++;
         }
         return inserted;
@@ -139,7 +95,7 @@ export function webhookMethods(ctx: MemoryContext): WebhookStore {
           .flatMap((id) => {
             const d = db.webhookDeliveries.get(id) as DeliveryDbRow;
             const n = db.notifications.get(d.notification_id);
-            return n ? [{ delivery: deliveryFromDb(d, n.kind), notification: notificationFromDb(n) }] : [];
+            return n ? [{ delivery: deliveryFromDb({ ...d, kind: n.kind }), notification: notificationFromDb(n) }] : [];
           });
       }),
 
@@ -168,7 +124,7 @@ export function webhookMethods(ctx: MemoryContext): WebhookStore {
             const d = db.webhookDeliveries.get(id) as DeliveryDbRow;
             if (filter.status !== undefined && d.status !== filter.status) continue;
             const n = db.notifications.get(d.notification_id);
-            if (n) rows.push(deliveryFromDb(d, n.kind));
+            if (n) rows.push(deliveryFromDb({ ...d, kind: n.kind }));
           }
         }
         return rows.sort((a, b) => b.id - a.id).slice(0, Math.max(0, filter.limit));
