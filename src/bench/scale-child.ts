@@ -22,7 +22,8 @@ const PROGRESS_EVERY_MS = 15_000;
 async function openCaseStore(spec: ScaleCaseSpec): Promise<{ store: Store; cleanup: () => void }> {
   if (spec.backend === "postgres") {
     if (!spec.pgUrl || !spec.schema) throw new Error(`${spec.id}: a postgres case needs pgUrl and schema`);
-    return { store: await openStore(schemaUrl(spec.pgUrl, spec.schema)), cleanup: () => {} };
+    // As `linkpace sim --db postgres://…` opens it (sim/sim-store.ts): commits not flushed one by one.
+    return { store: await openStore(schemaUrl(spec.pgUrl, spec.schema), { rehearsal: true }), cleanup: () => {} };
   }
   if (spec.backend === "memory") return { store: openMemoryStore(), cleanup: () => {} };
   const dir = mkdtempSync(join(tmpdir(), "linkpace-bench-"));

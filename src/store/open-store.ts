@@ -26,13 +26,23 @@ export function resolveDbTarget(target: string | undefined): string {
   return target ?? (env === undefined || env === "" ? DEFAULT_DB : env);
 }
 
-export async function openStore(target: string | undefined): Promise<Store> {
+export interface OpenStoreOptions {
+  /**
+   * A rehearsal's database (`linkpace sim --db`): on PostgreSQL a commit does not wait for its WAL to reach the
+   * disk (synchronous_commit off), the promise SQLite's default (WAL, synchronous NORMAL) makes too: a crash of
+   * linkpace loses nothing, a crash of the machine may lose the last commits, and nothing is ever corrupted.
+   * Real workspaces keep PostgreSQL's default, where a performed action's record survives a power cut.
+   */
+  rehearsal?: boolean;
+}
+
+export async function openStore(target: string | undefined, opts: OpenStoreOptions = {}): Promise<Store> {
   const resolved = resolveDbTarget(target);
   checkDbTarget(resolved);
   if (isPostgresUrl(resolved)) {
     const { openPostgresStore } = await import("./postgres/open-postgres.js");
     const { url, schema } = splitSchema(resolved);
-    return openPostgresStore(url, schema ? { schema } : {});
+    return openPostgresStore(url, { ...(schema ? { schema } : {}), ...(opts.rehearsal ? { synchronousCommit: false } : {}) });
   }
   const { openSqliteStore } = await import("./sqlite/open-sqlite.js");
   return openSqliteStore(resolved);

@@ -7,6 +7,8 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { LinkpaceError } from "../../src/core/errors.js";
 import { isPostgresUrl, openStore } from "../../src/store/open-store.js";
+import { sessionOptions } from "../../src/store/postgres/open-postgres.js";
+import { openSimStore } from "../../src/sim/sim-store.js";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -153,4 +155,32 @@ describe("openStore", () => {
       await admin.end();
     }
   });
+
+  it("sets a rehearsal's commits not to wait for the disk, next to the schema, and nothing by default", () => {
+    expect(sessionOptions({})).toEqual({});
+    expect(sessionOptions({ schema: "s1" })).toEqual({ options: "-c search_path=s1" });
+    expect(sessionOptions({ schema: "s1", synchronousCommit: false })).toEqual({ options: "-c search_path=s1 -c synchronous_commit=off" });
+    expect(sessionOptions({ synchronousCommit: true })).toEqual({});
+  });
+
+  it.runIf(process.env.LINKPACE_TEST_PG !== undefined)(
+    "opens a simulation's PostgreSQL database (session options: the schema and the commit mode) in its schema",
+    async () => {
+      const base = process.env.LINKPACE_TEST_PG as string;
+      const schema = `t_${randomBytes(6).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: base });
+      await admin.connect();
+      try {
+        const { store, cleanup } = await openSimStore(`${base}?schema=${schema}`);
+        expect(store.dialect).toBe("postgres");
+        expect(await store.listAccounts(1)).toEqual([]);
+        await cleanup();
+        const tables = await admin.query("select count(*)::int as n from information_schema.tables where table_schema = $1", [schema]);
+        expect((tables.rows[0] as { n: number }).n).toBeGreaterThan(5);
+      } finally {
+        await admin.query(`drop schema if exists ${schema} cascade`);
+        await admin.end();
+      }
+    },
+  );
 });

@@ -23,10 +23,12 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export interface PostgresStoreOptions {
   /** A schema of lower-case letters, digits and `_`, created if missing; default: the server's search_path. */
   schema?: string;
+  /** false: commits do not wait for the WAL flush (synchronous_commit off; see OpenStoreOptions.rehearsal). */
+  synchronousCommit?: boolean;
 }
 
 export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<Store> {
-  const { schema } = opts;
+  const { schema, synchronousCommit } = opts;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new LinkpaceError("invalid_input", `PostgreSQL schema "${schema}": use lower-case letters, digits and _ (at most 63)`);
   }
@@ -34,7 +36,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     connectionString: url,
     types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+    ...sessionOptions({ schema, synchronousCommit }),
   });
   // An idle connection that dies (server restart) is replaced by the pool; the next query reports any outage.
   pool.on("error", () => {});
@@ -47,6 +49,15 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     throw e;
   }
   return createKyselyStore(db, "postgres");
+}
+
+/** The pool's session settings (libpq's `options`): the schema as the only search_path entry, the commit mode. */
+export function sessionOptions(opts: PostgresStoreOptions): { options?: string } {
+  const settings = [
+    ...(opts.schema !== undefined ? [`-c search_path=${opts.schema}`] : []),
+    ...(opts.synchronousCommit === false ? ["-c synchronous_commit=off"] : []),
+  ];
+  return settings.length > 0 ? { options: settings.join(" ") } : {};
 }
 
 /**
