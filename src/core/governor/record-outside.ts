@@ -9,7 +9,7 @@ import { localDateKey, localMonthKey } from "../schedule/index.js";
 import { WEEK, type Instant } from "../time.js";
 import { countsToday } from "./budgets.js";
 import { addPending } from "./record.js";
-import type { GovernorState } from "./state.js";
+import { copyGovernorState, type GovernorState } from "./state.js";
 
 export interface OutsideInvitation {
   /** When it was sent. */
@@ -20,7 +20,7 @@ export interface OutsideInvitation {
 }
 
 export function recordInvitationSentOutside(doc: AccountDoc, prev: GovernorState, inv: OutsideInvitation): GovernorState {
-  const s = structuredClone(prev);
+  const s = copyGovernorState(prev);
   const { at, now } = inv;
   addPending(s, at);
   if (at > now - WEEK && at <= now) {

@@ -14,7 +14,7 @@ import { unitHash } from "../random.js";
 import { localDateKey, localMonthKey, startOfNextLocalDay, windowEnd } from "../schedule/index.js";
 import { DAY, HOUR, SECOND, WEEK, type Instant } from "../time.js";
 import { countsToday, dailyCap, invitesInWindow } from "./budgets.js";
-import { DECIDED_MEMORY, inSitting, type GovernorState } from "./state.js";
+import { copyGovernorState, DECIDED_MEMORY, inSitting, type GovernorState } from "./state.js";
 
 export const LIMIT_BACKOFF = 24 * HOUR;
 export const LEARNED_BUDGET_FACTOR = 0.9;
@@ -33,7 +33,7 @@ export interface PerformedAction {
 }
 
 export function recordAction(doc: AccountDoc, prev: GovernorState, action: PerformedAction): GovernorState {
-  const s = structuredClone(prev);
+  const s = copyGovernorState(prev);
   const { at } = action;
   const today = localDateKey(doc.timezone, at);
   s.today = { ...countsToday(s, today) };
@@ -173,13 +173,13 @@ function closeInvitation(s: GovernorState, outcome: 0 | 1, invitedAt: Instant | 
 
 /** A pending invitation, sent at `invitedAt`, was answered or ended outside an action of ours (acceptance, decline, expiry). */
 export function recordInvitationClosed(prev: GovernorState, outcome: 0 | 1, invitedAt: Instant | null): GovernorState {
-  const s = structuredClone(prev);
+  const s = copyGovernorState(prev);
   closeInvitation(s, outcome, invitedAt);
   return s;
 }
 
 export function recordRestrictionEvent(prev: GovernorState, at: Instant): GovernorState {
-  const s = structuredClone(prev);
+  const s = copyGovernorState(prev);
   recordRestricted(s, at);
   return s;
 }
@@ -189,7 +189,7 @@ export function recordRestrictionEvent(prev: GovernorState, at: Instant): Govern
  * closes it (`duration` 0). The least gap and drip pacing left from before the sitting do not hold it back.
  */
 export function recordSitting(doc: AccountDoc, prev: GovernorState, at: Instant, duration: number): GovernorState {
-  const s = structuredClone(prev);
+  const s = copyGovernorState(prev);
   if (duration <= 0) {
     if (inSitting(s, at)) s.sitting = { from: (s.sitting as { from: Instant }).from, until: at };
     return s;

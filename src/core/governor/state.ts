@@ -103,6 +103,32 @@ export function initialGovernorState(): GovernorState {
   };
 }
 
+/**
+ * A deep copy, for the functions that return a changed state (record.ts, record-outside.ts). A state is plain
+ * data (what JSON gives: arrays, plain objects, primitives), so it is copied as structuredClone did, about three
+ * times faster: structuredClone of an account's state was ~7% of a 100,000-prospect simulation's time.
+ */
+export function copyGovernorState(s: GovernorState): GovernorState {
+  return copyPlain(s);
+}
+
+function copyPlain<T>(v: T): T {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyPlain(v[i] as unknown);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const c = copyPlain((v as Record<string, unknown>)[k]);
+    // A "__proto__" key (JSON.parse makes it an own property) stays one: an assignment would set the prototype.
+    if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[k] = c;
+  }
+  return out as T;
+}
+
 /** Reads a persisted state, filling fields added by later versions with their initial values. */
 export function loadGovernorState(raw: unknown): GovernorState {
   const base = initialGovernorState();
