@@ -80,7 +80,8 @@ export async function applyTransition(scope: TransitionScope, e: EnrollmentRow, 
       }
     }
   }
-  await scope.store.updateEnrollment(e.id, change);
+  // Never a status out of done (the core refuses it), so the write cannot be refused: it may be deferred.
+  await scope.store.updateEnrollment(e.id, change, { deferrable: true });
 }
 
 /** Writes what prepareAction decided when it did not perform: reschedule, skip a step, or end. */

@@ -11,7 +11,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
-import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
+import { rowOf, runDeferrable, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
 import { ENROLLMENT_INSERT_COLUMNS, enrollmentFromDb, enrollmentPatchToDb, enrollmentToDb } from "./rows.js";
 import type { Database } from "./schema.js";
 import { atomically, chunks, MAX_PARAMS, type StoreContext } from "./store-context.js";
@@ -46,18 +46,16 @@ export function enrollmentQueries(ctx: StoreContext): EnrollmentQueries {
       }
     },
 
-    async updateEnrollment(id, patch) {
+    async updateEnrollment(id, patch, opts) {
       const set = enrollmentPatchToDb(patch);
       const columns = Object.keys(set);
       if (columns.length === 0) return;
+      const key = `enrollment.update:${columns.join(",")}`;
+      const build = (target: number, ...values: unknown[]) =>
+        db.updateTable("enrollments").set(rowOf(columns, values)).where("id", "=", target);
+      if (opts?.deferrable) return runDeferrable(ctx, { table: "enrollments", key: id }, key, build, id, ...valuesOf(columns, set));
       await mapConflict(`enrollment ${id} cannot become active again: its person is enrolled elsewhere`, () =>
-        runPrepared(
-          ctx,
-          `enrollment.update:${columns.join(",")}`,
-          (target: number, ...values: unknown[]) => db.updateTable("enrollments").set(rowOf(columns, values)).where("id", "=", target),
-          id,
-          ...valuesOf(columns, set),
-        ),
+        runPrepared(ctx, key, build, id, ...valuesOf(columns, set)),
       );
     },
 

@@ -3,28 +3,40 @@
  * delivers them (webhooks keep their own cursor).
  */
 import type { NotificationKind } from "../core/notifications.js";
+import type { Selectable } from "kysely";
+import { rowOf, runDeferrable, valuesOf } from "./prepared.js";
+import type { NotificationsTable } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
-import type { Store } from "./store.js";
+import type { NewNotificationRow, Store } from "./store.js";
 
 export type NotificationQueries = Pick<Store, "appendNotification" | "readNotifications">;
 
-export function notificationQueries({ db }: StoreContext): NotificationQueries {
+const NOTIFICATION_COLUMNS = ["workspace_id", "at", "kind", "account_id", "campaign_id", "person_id", "data"] as const;
+
+/** The outbox row of a new notification (its data as JSON text). */
+export function notificationToDb(row: NewNotificationRow): Omit<Selectable<NotificationsTable>, "id"> {
+  return {
+    workspace_id: row.workspaceId,
+    at: row.at,
+    kind: row.kind,
+    account_id: row.accountId,
+    campaign_id: row.campaignId,
+    person_id: row.personId,
+    data: JSON.stringify(row.data),
+  };
+}
+
+export function notificationQueries(ctx: StoreContext): NotificationQueries {
+  const { db } = ctx;
   return {
     async appendNotification(row) {
-      const r = await db
-        .insertInto("notifications")
-        .values({
-          workspace_id: row.workspaceId,
-          at: row.at,
-          kind: row.kind,
-          account_id: row.accountId,
-          campaign_id: row.campaignId,
-          person_id: row.personId,
-          data: JSON.stringify(row.data),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return Number(r.id);
+      await runDeferrable(
+        ctx,
+        { table: "notifications", key: "new" },
+        "notification.append",
+        (...values: unknown[]) => db.insertInto("notifications").values(rowOf(NOTIFICATION_COLUMNS, values)),
+        ...valuesOf(NOTIFICATION_COLUMNS, notificationToDb(row)),
+      );
     },
 
     async readNotifications(workspaceId, afterId, limit) {

@@ -8,6 +8,7 @@
  * that in the key. The builder must pass every argument as a value (a parameter), never as SQL text.
  */
 import type { CompiledQuery, Compilable } from "kysely";
+import { markDeferred } from "./postgres/deferred-writes.js";
 import type { StoreContext } from "./store-context.js";
 
 /** A placeholder for argument `index`, found again among the compiled query's parameters. */
@@ -59,6 +60,27 @@ export async function runPrepared<A extends unknown[], R>(
   const template = ctx.prepared.template(key, args.length, build as unknown as (...args: never[]) => Compilable<unknown>);
   const result = await ctx.db.executeQuery<R>(template.bind(args) as CompiledQuery<R>);
   return result.rows;
+}
+
+/**
+ * Runs a write whose caller needs no answer (no rows affected, nothing returned, no error of its own): in a
+ * PostgreSQL transaction it is held and sent with the transaction's next statement (postgres/deferred-writes.ts),
+ * which a refused write then fails; elsewhere it runs now. `row` names what it writes: the table and the key
+ * of the row an update or delete touches, or "new" for an insert.
+ */
+export async function runDeferrable<A extends unknown[]>(
+  ctx: StoreContext,
+  row: { table: string; key: number | "new" },
+  key: string,
+  build: (...args: A) => Compilable<unknown>,
+  ...args: A
+): Promise<void> {
+  if (ctx.dialect !== "postgres" || !ctx.inTransaction) {
+    await runPrepared(ctx, key, build, ...args);
+    return;
+  }
+  const compiled = ctx.prepared.template(key, args.length, build as unknown as (...args: never[]) => Compilable<unknown>).bind(args);
+  await ctx.db.executeQuery({ ...compiled, sql: markDeferred(compiled.sql, row.table, row.key) });
 }
 
 /** The first row, or undefined. */

@@ -158,7 +158,12 @@ export interface Store
   // Enrollments.
   /** Inserts in order; returns the new ids in the same order. */
   insertEnrollments(rows: NewEnrollment[]): Promise<number[]>;
-  updateEnrollment(id: number, patch: EnrollmentPatch): Promise<void>;
+  /**
+   * `deferrable`: the caller asks nothing of this write and knows it cannot be refused (no status out of done:
+   * engine/transitions.ts never makes one), so that on PostgreSQL, in a transaction, it may travel with the
+   * transaction's next statement (prepared.ts, runDeferrable).
+   */
+  updateEnrollment(id: number, patch: EnrollmentPatch, opts?: { deferrable?: boolean }): Promise<void>;
   getEnrollment(id: number): Promise<EnrollmentRow | null>;
   /** Enrollments not done, for these people: person id -> enrollment and its campaign's name. */
   activeEnrollments(
@@ -245,7 +250,8 @@ export interface Store
   getReleasedAction(actionId: number): Promise<ReleasedAction | null>;
 
   // The notification outbox (webhooks, alerts), written in the transaction of the change it reports.
-  appendNotification(row: NewNotificationRow): Promise<number>;
+  /** Needs no answer: on PostgreSQL, in a transaction, it travels with the transaction's next statement (prepared.ts, runDeferrable). */
+  appendNotification(row: NewNotificationRow): Promise<void>;
   /** Notifications with id > afterId, in id order. */
   readNotifications(workspaceId: WorkspaceId, afterId: number, limit: number): Promise<NotificationRow[]>;
 

@@ -43,17 +43,16 @@ async function notify(
     const account = await store.getAccount(1, "alice");
     const ids: number[] = [];
     for (const { kind, data, at = NOW } of items) {
-      ids.push(
-        await store.appendNotification({
-          workspaceId: 1,
-          at,
-          kind,
-          accountId: account!.id,
-          campaignId: null,
-          personId: null,
-          data: { account: "alice", at: formatInstant(at), ...data },
-        }),
-      );
+      await store.appendNotification({
+        workspaceId: 1,
+        at,
+        kind,
+        accountId: account!.id,
+        campaignId: null,
+        personId: null,
+        data: { account: "alice", at: formatInstant(at), ...data },
+      });
+      ids.push((await store.readNotifications(1, 0, 10_000)).at(-1)!.id);
     }
     return ids;
   } finally {

@@ -45,8 +45,9 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
   });
 
   const dispatcher = (over: Partial<DispatcherOptions> = {}) => new WebhookDispatcher({ store, clock, allow, ...over });
-  const notify = (kind: NotificationKind, data: Record<string, unknown> = {}, on: Store = store) =>
-    on.appendNotification({
+  /** Appends a notification and returns its id, read back (on PostgreSQL a transaction's append is sent with its next statement). */
+  const notify = async (kind: NotificationKind, data: Record<string, unknown> = {}, on: Store = store): Promise<number> => {
+    await on.appendNotification({
       workspaceId: WS,
       at: clock.now(),
       kind,
@@ -55,6 +56,8 @@ describe.each(storeBackends())("WebhookDispatcher on $name", (backend) => {
       personId: null,
       data: { account: "alice", at: formatInstant(clock.now()), ...data },
     });
+    return (await on.readNotifications(WS, 0, 10_000)).at(-1)!.id;
+  };
   const addWebhook = (events: NotificationKind[], url = hooks.url) =>
     store.insertWebhook({ workspaceId: WS, url, events, secret: SECRET, createdAt: clock.now() });
   const deliveries = () => store.listDeliveries(WS, { limit: 1000 });

@@ -2,23 +2,14 @@
 import { notificationFromDb } from "../webhooks.js";
 import type { MemoryContext } from "./context.js";
 import type { NotificationDbRow } from "./database.js";
-import type { NotificationQueries } from "../notifications.js";
+import { notificationToDb, type NotificationQueries } from "../notifications.js";
 
 export function notificationMethods(ctx: MemoryContext): NotificationQueries {
   return {
     appendNotification: (row) =>
-      ctx.run(
-        (db) =>
-          db.notifications.insertWithId({
-            workspace_id: row.workspaceId,
-            at: row.at,
-            kind: row.kind,
-            account_id: row.accountId,
-            campaign_id: row.campaignId,
-            person_id: row.personId,
-            data: JSON.stringify(row.data),
-          }).id,
-      ),
+      ctx.run((db) => {
+        db.notifications.insertWithId(notificationToDb(row));
+      }),
 
     readNotifications: (workspaceId, afterId, limit) =>
       ctx.run((db) =>
