@@ -139,6 +139,23 @@ describe("the in-memory store", () => {
     expect((await store.getEnrollment(1))?.status).toBe("ready");
   });
 
+  it("keeps its own copy of what it is given: changing a written account state afterwards changes nothing stored", async () => {
+    const store = openMemoryStore();
+    const { accountId } = await seedAccountAndCampaign(store);
+    const state = { counts: [1, 2], skipped: undefined, at: new Date(T0) };
+    await store.setAccountWake(accountId, state, T0);
+    state.counts.push(3);
+    const doc = (await store.getAccountById(accountId))!.doc;
+    await store.updateAccount(accountId, { doc });
+    doc.limits.minGap = -1;
+
+    const stored = (await store.getAccountById(accountId))!;
+    // What a JSON column gives back: undefined left out, the Date as its text.
+    expect(stored.state).toEqual({ counts: [1, 2], at: new Date(T0).toISOString() });
+    expect(stored.state).not.toHaveProperty("skipped");
+    expect(stored.doc.limits.minGap).not.toBe(-1);
+  });
+
   it("keeps the database while another store over it is open, and refuses calls on a closed one", async () => {
     const store = openMemoryStore();
     const another = openAnotherMemoryStore(store);
