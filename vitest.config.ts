@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The engine checks what its turn ledger followed against a read of the store (src/engine/turn-ledger.ts).
+    env: { LINKPACE_VERIFY_LEDGER: process.env.LINKPACE_VERIFY_LEDGER ?? "1" },
   },
 });

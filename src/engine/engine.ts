@@ -41,6 +41,7 @@ import { isReachable } from "./windows.js";
 import { VariantChooser } from "./variants.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
 import { exactWake } from "./exact-wake.js";
+import { TurnLedger } from "./turn-ledger.js";
 
 /** How many due enrollments of one kind (of one campaign, for the kinds shared among campaigns) are examined per claim. */
 const CANDIDATES = 4;
@@ -197,14 +198,17 @@ export class Engine {
   /** An inline channel's turn for a claimed account: its next action performed and recorded, or its wake written. */
   private async inlineTurn(tx: Store, account: AccountRow, now: Instant): Promise<Woke> {
     const state = loadGovernorState(account.state);
-    const found = await this.findAction(tx, account, state, now);
+    // The turn's enrollment writes, followed so that the wake at its end needs no second read (turn-ledger.ts).
+    const ledger = new TurnLedger();
+    const watched = ledger.watch(tx);
+    const found = await this.findAction(watched, account, state, now, ledger);
     if (found.type === "idle")
       return { type: "woke", turns: 1, performed: 0, empty: found.examined ? 0 : 1, nextWake: found.written.nextWake };
     const { claim } = found;
     const request = toRequest(claim, 0);
     const outcome = await this.ctx.channel.perform(request);
     if (outcome.status !== "done") throw new Error(`inline channel ${this.ctx.channel.name} deferred an action`);
-    const written = await this.finish(tx, claim, outcome.result, now);
+    const written = await this.finish(watched, claim, outcome.result, now, ledger);
     return { type: "woke", turns: 1, performed: 1, empty: 0, nextWake: written.nextWake };
   }
 
@@ -337,7 +341,7 @@ export class Engine {
    * wake written. Within a kind shared among the account's campaigns, the campaigns come in their fair order
    * (core/governor/fair-share.ts), and the claim's state counts the turn of the one that got it.
    */
-  private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Found> {
+  private async findAction(tx: Store, account: AccountRow, state: GovernorState, now: Instant, ledger?: TurnLedger): Promise<Found> {
     const decided = await this.decide(tx, account, state, now);
     const { ready, decision } = decided;
     // A person does a task within its lease: it is handed out only if it still lands inside the windows then.
@@ -372,7 +376,8 @@ export class Engine {
         changed = true;
       }
     }
-    return { type: "idle", examined, written: await this.updateWake(tx, account, state, now, changed ? undefined : decided) };
+    const known = changed ? await this.followed(tx, ledger, account, state, now) : decided;
+    return { type: "idle", examined, written: await this.updateWake(tx, account, state, now, known) };
   }
 
   /**
@@ -438,11 +443,11 @@ export class Engine {
   }
 
   /** Records an inline action's result in the claiming transaction; the account's wake is its last write. */
-  private async finish(tx: Store, claim: Claim, result: ActionResult, now: Instant): Promise<WakeWritten> {
+  private async finish(tx: Store, claim: Claim, result: ActionResult, now: Instant, ledger: TurnLedger): Promise<WakeWritten> {
     const id = await tx.appendLog(logRow(claim, result));
     const action: ActionLogRow = { id, ...logRow(claim, result) };
     await applyResult(tx, this.ctx, { action, account: claim.account, enrollment: claim.due.enrollment, result, claimed: true });
-    return this.charge(tx, claim.account, claim.state, { action, result, invitedAt: claim.due.enrollment.invitedAt }, now);
+    return this.charge(tx, claim.account, claim.state, { action, result, invitedAt: claim.due.enrollment.invitedAt }, now, ledger);
   }
 
   /**
@@ -472,6 +477,7 @@ export class Engine {
     prev: GovernorState,
     done: { action: ActionLogRow; result: ActionResult; invitedAt: Instant | null },
     now: Instant,
+    ledger?: TurnLedger,
   ): Promise<WakeWritten> {
     const { action, result, invitedAt } = done;
     const state = recordAction(account.doc, prev, {
@@ -493,7 +499,7 @@ export class Engine {
       });
     }
     await notifyHealth(tx, account, prev, state, action.at);
-    return this.updateWake(tx, account, state, now);
+    return this.updateWake(tx, account, state, now, await this.followed(tx, ledger, account, state, now));
   }
 
   /**
@@ -515,12 +521,47 @@ export class Engine {
    * the exact wake (exact-wake.ts) can tell whether they will be at a later instant.
    */
   private async decide(tx: Store, account: AccountRow, state: GovernorState, now: Instant): Promise<Decided> {
-    const decision = decideAccount(account.doc, state, now);
-    const { ready, visitedAwaiting } = await tx.nextReadyWithBacklog(account.id, "connect");
-    return {
-      ready,
-      visitedAwaiting,
-      decision: ready.visit === undefined ? decision : decideVisitBacklog(account.doc, decision, visitedAwaiting ?? 0),
-    };
+    return decided(account, state, now, await tx.nextReadyWithBacklog(account.id, "connect"));
   }
+
+  /**
+   * decide, from what the turn's ledger followed instead of a read (turn-ledger.ts); undefined when it cannot
+   * tell (then updateWake reads). With LINKPACE_VERIFY_LEDGER=1 (the tests), on a backend where no other
+   * transaction writes meanwhile, it is checked against a read.
+   */
+  private async followed(
+    tx: Store,
+    ledger: TurnLedger | undefined,
+    account: AccountRow,
+    state: GovernorState,
+    now: Instant,
+  ): Promise<Decided | undefined> {
+    const known = ledger?.readyNow(now);
+    if (!known) return undefined;
+    if (process.env.LINKPACE_VERIFY_LEDGER === "1" && tx.dialect !== "postgres") {
+      const read = await tx.nextReadyWithBacklog(account.id, "connect");
+      // Due times at or before now are all one to the wake (TurnLedger.readyNow).
+      const show = (r: { ready: ReadyByKind; visitedAwaiting: number | null }) =>
+        JSON.stringify([...ACTION_KINDS.map((k) => (r.ready[k] === undefined ? null : Math.max(r.ready[k], now))), r.visitedAwaiting]);
+      const [a, b] = [show(known), show(read)];
+      if (a !== b) throw new Error(`turn ledger of account ${account.id}: followed ${a}, the store says ${b}`);
+    }
+    return decided(account, state, now, known);
+  }
+}
+
+/** The governor's decision for the account with its due times and visit backlog (Engine.decide). */
+function decided(
+  account: AccountRow,
+  state: GovernorState,
+  now: Instant,
+  read: { ready: ReadyByKind; visitedAwaiting: number | null },
+): Decided {
+  const decision = decideAccount(account.doc, state, now);
+  const { ready, visitedAwaiting } = read;
+  return {
+    ready,
+    visitedAwaiting,
+    decision: ready.visit === undefined ? decision : decideVisitBacklog(account.doc, decision, visitedAwaiting ?? 0),
+  };
 }

@@ -11,7 +11,10 @@ import { runPrepared, runPreparedFirst } from "./prepared.js";
 import { enrollmentFromDb, personFromDb } from "./rows.js";
 import type { CampaignsTable, Database, PersonsTable } from "./schema.js";
 import { chunks, type StoreContext } from "./store-context.js";
-import type { EnrollmentStatus, PersonRow, Store } from "./store.js";
+import type { EnrollmentStatus, PersonRow, QueueKind, Store } from "./store.js";
+
+/** The kinds nextReadyWithBacklog reads a `following` for. */
+export const QUEUE_KINDS: readonly QueueKind[] = ["visit", "connect", "message"];
 
 export type QueueQueries = Pick<
   Store,
@@ -71,6 +74,10 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
       .where("ready_at", "is not", null)
       .orderBy("ready_at")
       .limit(1);
+
+  /** The readyAt of the account's second `ready` enrollment of `kind` in readyAt order. */
+  const second = (eb: ExpressionBuilder<Database, never>, account: number, kind: QueueKind) =>
+    earliest(eb, account, "ready", kind).offset(1);
 
   /** nextReadyByKind's columns: the earliest readyAt per kind, and of invited enrollments with a withdraw. */
   const readyColumns = (eb: ExpressionBuilder<Database, never>, account: number | Expression<number>) => [
@@ -204,14 +211,21 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
         ctx,
         "enrollment.nextReadyWithBacklog",
         (account: number, k: ActionKind) =>
-          db.selectNoFrom((eb) => [...readyColumns(eb, account), visitedAwaiting(eb, account, k).as("visited_awaiting")]),
+          db.selectNoFrom((eb) => [
+            ...readyColumns(eb, account),
+            visitedAwaiting(eb, account, k).as("visited_awaiting"),
+            ...QUEUE_KINDS.map((kind) => second(eb, account, kind).as(`following_${kind}`)),
+          ]),
         accountId,
         awaiting,
       );
-      return {
-        ready: readyFromRow(row),
-        visitedAwaiting: Number((row as { visited_awaiting?: unknown } | undefined)?.visited_awaiting ?? 0),
-      };
+      const at = (row ?? {}) as Record<string, number | null>;
+      const following: Partial<Record<QueueKind, Instant>> = {};
+      for (const kind of QUEUE_KINDS) {
+        const value = at[`following_${kind}`];
+        if (typeof value === "number") following[kind] = value;
+      }
+      return { ready: readyFromRow(row), visitedAwaiting: Number(at.visited_awaiting ?? 0), following };
     },
 
     async nextReadyByAccount(accountIds) {

@@ -57,6 +57,16 @@ import type {
 } from "./log-rows.js";
 
 export * from "./entity-rows.js";
+
+/** What Store.nextReadyWithBacklog reads. */
+export interface ReadyWithBacklog {
+  ready: Partial<Record<ActionKind, Instant>>;
+  visitedAwaiting: number | null;
+  following?: Partial<Record<QueueKind, Instant>>;
+}
+
+/** The kinds whose queue is the account's `ready` enrollments alone (withdraw also takes `invited` ones). */
+export type QueueKind = Exclude<ActionKind, "withdraw">;
 export * from "./log-rows.js";
 export type { NewReply, ReplyFilter, ReplyListRow, ReplyRow } from "./replies.js";
 export type { RemovedRows } from "./removals.js";
@@ -189,12 +199,12 @@ export interface Store
   countVisitedAwaiting(accountId: number, kind: ActionKind): Promise<number>;
   /**
    * nextReadyByKind(accountId) and, when `awaiting` is a kind, countVisitedAwaiting(accountId, awaiting) (else
-   * null), in one query: what the engine reads before each decision.
+   * null), in one query: what the engine reads before each decision. With `awaiting`, also `following`: per kind
+   * but withdraw, the readyAt of the account's second `ready` enrollment in readyAt order (equal to `ready`'s
+   * when two share it; absent when the kind has at most one), so that the engine can tell the earliest after
+   * it moves the first on without reading again (engine/turn-ledger.ts).
    */
-  nextReadyWithBacklog(
-    accountId: number,
-    awaiting: ActionKind | null,
-  ): Promise<{ ready: Partial<Record<ActionKind, Instant>>; visitedAwaiting: number | null }>;
+  nextReadyWithBacklog(accountId: number, awaiting: ActionKind | null): Promise<ReadyWithBacklog>;
   /** nextReadyByKind of several accounts in one query: account id -> its answer, for every id given. */
   nextReadyByAccount(accountIds: readonly number[]): Promise<Map<number, Partial<Record<ActionKind, Instant>>>>;
   /** Sets readyAt of every `ready` enrollment of a campaign (null parks them while it is paused). */

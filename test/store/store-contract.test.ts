@@ -8,7 +8,7 @@ import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LinkpaceError } from "../../src/core/errors.js";
 import { HOUR, MINUTE } from "../../src/core/time.js";
-import { DEFAULT_WORKSPACE, type EnrollmentRow, type Store } from "../../src/store/store.js";
+import { DEFAULT_WORKSPACE, type EnrollmentRow, type NewEnrollment, type Store } from "../../src/store/store.js";
 import { accountDoc, campaignDoc } from "../support/docs.js";
 import { storeBackends, type TestDatabase } from "./backends.js";
 import { newEnrollment, newLog, newPerson, seedAccountAndCampaign, seedPeople, T0 } from "./fixtures.js";
@@ -632,12 +632,36 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.nextReadyByKind(bob)).toEqual({});
     });
 
+    it("gives, with the backlog, the readyAt that follows the earliest of each queue but withdraw's", async () => {
+      const { accountId, campaignId, personIds } = await setting(9);
+      const p = (i: number) => personIds[i] as number;
+      const e = (i: number, over: Partial<NewEnrollment>) => newEnrollment({ accountId, campaignId, personId: p(i) }, over);
+      await store.insertEnrollments([
+        e(0, { nextKind: "visit", readyAt: T0 + 30 }),
+        e(1, { nextKind: "visit", readyAt: T0 + 10 }),
+        e(2, { nextKind: "visit", readyAt: T0 + 20 }),
+        // Two share the earliest: the following is the same instant.
+        e(3, { nextKind: "connect", readyAt: T0 + 40 }),
+        e(4, { nextKind: "connect", readyAt: T0 + 40 }),
+        e(5, { nextKind: "connect", readyAt: null }),
+        // One only: no following; not ready, or another status, does not count.
+        e(6, { nextKind: "message", readyAt: T0 + 60 }),
+        e(7, { nextKind: "message", readyAt: T0 + 50, status: "in_flight" }),
+        e(8, { nextKind: "withdraw", readyAt: T0 + 70, status: "invited" }),
+      ]);
+      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({
+        ready: { visit: T0 + 10, connect: T0 + 40, message: T0 + 60, withdraw: T0 + 70 },
+        visitedAwaiting: 0,
+        following: { visit: T0 + 20, connect: T0 + 40 },
+      });
+    });
+
     it("gives the next readyAt per kind with the visited backlog in one call, and for several accounts at once", async () => {
       const { accountId, campaignId, personIds } = await setting(6);
       const p = (i: number) => personIds[i] as number;
       const { accountId: bob } = await seedAccountAndCampaign(store, "bob");
       const { accountId: carol, campaignId: carolCampaign } = await seedAccountAndCampaign(store, "carol");
-      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready: {}, visitedAwaiting: 0 });
+      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready: {}, visitedAwaiting: 0, following: {} });
       expect(await store.nextReadyByAccount([accountId, bob])).toEqual(
         new Map([
           [accountId, {}],
@@ -660,9 +684,10 @@ describe.each(storeBackends())("Store on $name", (backend) => {
       expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({
         ready,
         visitedAwaiting: await store.countVisitedAwaiting(accountId, "connect"),
+        following: {},
       });
-      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready, visitedAwaiting: 2 });
-      expect(await store.nextReadyWithBacklog(accountId, "message")).toEqual({ ready, visitedAwaiting: 0 });
+      expect(await store.nextReadyWithBacklog(accountId, "connect")).toEqual({ ready, visitedAwaiting: 2, following: {} });
+      expect(await store.nextReadyWithBacklog(accountId, "message")).toEqual({ ready, visitedAwaiting: 0, following: {} });
       expect(await store.nextReadyWithBacklog(accountId, null)).toEqual({ ready, visitedAwaiting: null });
       // In the order given, repeats once, and an unknown account has nothing ready.
       const many = await store.nextReadyByAccount([carol, 99, accountId, bob, carol]);

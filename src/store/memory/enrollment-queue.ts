@@ -6,12 +6,12 @@
  */
 import { STEP_KINDS, type ActionKind } from "../../core/model.js";
 import type { Instant } from "../../core/time.js";
-import type { DueEnrollment } from "../store.js";
+import type { DueEnrollment, QueueKind } from "../store.js";
 import type { MemoryContext } from "./context.js";
 import { key, type EnrollmentDbRow, type MemoryDatabase } from "./database.js";
 import { ascending, dueOf } from "./rows.js";
 import type { SortedList } from "./tables.js";
-import type { QueueQueries } from "../enrollment-queue.js";
+import { QUEUE_KINDS, type QueueQueries } from "../enrollment-queue.js";
 
 export function enrollmentQueueMethods(ctx: MemoryContext): QueueQueries {
   return {
@@ -46,10 +46,15 @@ export function enrollmentQueueMethods(ctx: MemoryContext): QueueQueries {
     countVisitedAwaiting: (accountId, kind) => ctx.run((db) => db.enrollmentsVisited.count(key(accountId, kind))),
 
     nextReadyWithBacklog: (accountId, awaiting) =>
-      ctx.run((db) => ({
-        ready: nextReady(db, accountId),
-        visitedAwaiting: awaiting === null ? null : db.enrollmentsVisited.count(key(accountId, awaiting)),
-      })),
+      ctx.run((db) =>
+        awaiting === null
+          ? { ready: nextReady(db, accountId), visitedAwaiting: null }
+          : {
+              ready: nextReady(db, accountId),
+              visitedAwaiting: db.enrollmentsVisited.count(key(accountId, awaiting)),
+              following: following(db, accountId),
+            },
+      ),
 
     nextReadyByAccount: (accountIds) => ctx.run((db) => new Map(accountIds.map((id) => [id, nextReady(db, id)]))),
 
@@ -79,6 +84,16 @@ function nextReady(db: MemoryDatabase, accountId: number): Partial<Record<Action
     if (at !== undefined) next[kind] = at;
   }
   return next;
+}
+
+/** The readyAt of the account's second `ready` enrollment per kind but withdraw (Store.nextReadyWithBacklog). */
+function following(db: MemoryDatabase, accountId: number): Partial<Record<QueueKind, Instant>> {
+  const out: Partial<Record<QueueKind, Instant>> = {};
+  for (const kind of QUEUE_KINDS) {
+    const second = db.enrollmentsDue.group(key(accountId, "ready", kind))?.entriesUpTo(Infinity, 2)[1];
+    if (second !== undefined) out[kind] = second.sort;
+  }
+  return out;
 }
 
 /** Ids of two ordered ranges merged by (sort, id), sort <= max, at most `limit`. */
