@@ -11,6 +11,7 @@ import { generateScenario } from "../sim/generate.js";
 import { runSimulation } from "../sim/run-simulation.js";
 import { openMemoryStore } from "../store/memory/memory-store.js";
 import { openStore } from "../store/open-store.js";
+import { statementsSent } from "../store/statement-counter.js";
 import { openSqliteStore } from "../store/sqlite/open-sqlite.js";
 import type { Store } from "../store/store.js";
 import { MemoryPeak } from "./memory-peak.js";
@@ -50,6 +51,8 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
   process.stderr.write(`${label} ${spec.accounts} accounts, ${spec.days} days: enrolling…\n`);
   let firstTick = 0;
   let lastTick = 0;
+  let statementsAtFirstTick = 0;
+  let statementsAtLastTick = 0;
   let lastPrint = tOpened;
   const dayMarks: number[] = [];
   try {
@@ -62,9 +65,11 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
         memory.sample();
         if (firstTick === 0) {
           firstTick = now;
+          statementsAtFirstTick = statementsSent();
           process.stderr.write(`${label} enrolled in ${formatElapsed(now - tOpened)}; simulating\n`);
         }
         lastTick = now;
+        statementsAtLastTick = statementsSent();
         while (dayMarks.length <= Math.floor(done / DAY)) dayMarks.push(now - firstTick);
         if (now - lastPrint >= PROGRESS_EVERY_MS) {
           lastPrint = now;
@@ -92,6 +97,7 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
       openMs: tOpened - tGenerated,
       setupMs: (firstTick || tDone) - tOpened,
       loopMs: firstTick ? lastTick - firstTick : 0,
+      loopStatements: statementsAtLastTick - statementsAtFirstTick,
       reportMs: tDone - (lastTick || tDone),
       runMs: tDone - tOpened,
       ...mem,

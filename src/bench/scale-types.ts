@@ -36,6 +36,11 @@ export interface ScaleResult {
   setupMs: number;
   /** First to last engine tick: the simulated days. */
   loopMs: number;
+  /**
+   * Statements sent to the database from the first to the last engine tick (store/statement-counter.ts: each a
+   * round trip on PostgreSQL; 0 in memory); absent in results saved before this field existed.
+   */
+  loopStatements?: number;
   /** After the last tick: the report, read back from the event log. */
   reportMs: number;
   /** The whole runSimulation call (setup + loop + report). */
