@@ -4,12 +4,12 @@
  */
 import type { ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
-import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
+import { rowOf, runDeferrable, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
 import { actionFromDb, LOG_INSERT_COLUMNS, logFromDb, logToDb } from "./rows.js";
 import type { StoreContext } from "./store-context.js";
 import type { LogLine, Store } from "./store.js";
 
-export type LogQueries = Pick<Store, "appendLog" | "setLogResult" | "getLogRow" | "readLog" | "accountActions">;
+export type LogQueries = Pick<Store, "appendLog" | "appendLogDeferrable" | "setLogResult" | "getLogRow" | "readLog" | "accountActions">;
 
 export function logQueries(ctx: StoreContext): LogQueries {
   const { db } = ctx;
@@ -22,6 +22,16 @@ export function logQueries(ctx: StoreContext): LogQueries {
         ...valuesOf(LOG_INSERT_COLUMNS, logToDb(row)),
       );
       return (r as { id: number }).id;
+    },
+
+    async appendLogDeferrable(row) {
+      await runDeferrable(
+        ctx,
+        { table: "log", key: "new" },
+        "log.appendDeferrable",
+        (...args: unknown[]) => db.insertInto("log").values(rowOf(LOG_INSERT_COLUMNS, args)),
+        ...valuesOf(LOG_INSERT_COLUMNS, logToDb(row)),
+      );
     },
 
     async setLogResult(id, result) {

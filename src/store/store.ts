@@ -223,6 +223,11 @@ export interface Store
 
   // The log of actions and network events.
   appendLog(row: NewLogRow): Promise<number>;
+  /**
+   * appendLog for a caller that needs no id and writes a row nothing can refuse (the engine's inline actions):
+   * on PostgreSQL, in a transaction, it may travel with the transaction's next statement (prepared.ts, runDeferrable).
+   */
+  appendLogDeferrable(row: NewLogRow): Promise<void>;
   /** Sets an in-flight action's result; false (and nothing written) when it has one already or is gone. */
   setLogResult(id: number, result: ActionResult): Promise<boolean>;
   getLogRow(id: number): Promise<LogRow | null>;

@@ -118,15 +118,18 @@ describe.each(storeBackends())("deferrable writes in a transaction on $name", (b
     await db.store.transaction(async (tx) => {
       await tx.updateEnrollment(enrollmentId, { step: 4 }, { deferrable: true });
       await tx.appendNotification(notification(accountId, "withdrawn"));
+      await tx.appendLogDeferrable(newLog(accountId, { at: T0 + 4 }));
     });
     expect((await db.store.getEnrollment(enrollmentId))?.step).toBe(4);
     const undone = db.store.transaction(async (tx) => {
       await tx.updateEnrollment(enrollmentId, { step: 5 }, { deferrable: true });
       await tx.appendNotification(notification(accountId, "invite_sent"));
+      await tx.appendLogDeferrable(newLog(accountId, { at: T0 + 5 }));
       throw new Error("changed my mind");
     });
     await expect(undone).rejects.toThrow("changed my mind");
     expect((await db.store.getEnrollment(enrollmentId))?.step).toBe(4);
+    expect((await db.store.accountActions(accountId, T0, T0 + 10)).map((a) => a.at)).toEqual([T0 + 4]);
     expect((await db.store.readNotifications(DEFAULT_WORKSPACE, 0, 10)).map((n) => n.kind)).toEqual(["withdrawn"]);
     passed = true;
   });
@@ -146,19 +149,21 @@ describe.each(storeBackends())("deferrable writes in a transaction on $name", (b
     passed = true;
   });
 
-  it.runIf(backend.name === "postgres")("travel with the next write: one round trip for three writes", async () => {
+  it.runIf(backend.name === "postgres")("travel with the next write: one round trip for four writes", async () => {
     db = await backend.create();
     const { accountId, enrollmentId } = await seed(db.store);
     const before = statementsSent();
     await db.store.transaction(async (tx) => {
       await tx.updateEnrollment(enrollmentId, { step: 7 }, { deferrable: true });
       await tx.appendNotification(notification(accountId));
-      await tx.appendLog(newLog(accountId));
+      await tx.appendLogDeferrable(newLog(accountId, { at: T0 + 7 }));
+      await tx.updateAccount(accountId, { wakeAt: T0 + 9 });
     });
-    // BEGIN, the log's insert carrying the other two, COMMIT.
+    // BEGIN, the account's update carrying the other three, COMMIT.
     expect(statementsSent() - before).toBe(3);
     expect((await db.store.getEnrollment(enrollmentId))?.step).toBe(7);
     expect(await db.store.readNotifications(DEFAULT_WORKSPACE, 0, 10)).toHaveLength(1);
+    expect((await db.store.accountActions(accountId, T0, T0 + 10)).map((a) => a.at)).toEqual([T0 + 7]);
     passed = true;
   });
 });

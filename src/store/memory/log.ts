@@ -12,6 +12,11 @@ export function logMethods(ctx: MemoryContext): LogQueries {
   return {
     appendLog: (row) => ctx.run((db) => db.log.insertWithId({ ...logToDb(row), claimed_by: null, lease_until: null, reconcile: 0 }).id),
 
+    appendLogDeferrable: (row) =>
+      ctx.run((db) => {
+        db.log.insertWithId({ ...logToDb(row), claimed_by: null, lease_until: null, reconcile: 0 });
+      }),
+
     setLogResult: (id, result) =>
       ctx.run((db) => {
         // Guarded: a result, once written, is never replaced (two answers for one action, see Engine.recordResult).

@@ -346,3 +346,34 @@ describe("transition: an enrollment the owner ended (campaign stopped, prospect 
     });
   });
 });
+
+describe("an action claimed and performed in one write (the engine's inline channels)", () => {
+  // The engine does not wait for the action's log id there (src/engine/engine.ts, finish): the claim's lease must
+  // never outlive the result, whatever it is.
+  const kinds: ActionKind[] = ["visit", "connect", "message", "withdraw"];
+  const results: ActionResult[] = ["ok", ...FAILURE_CODES];
+  const start = (kind: ActionKind): EnrollmentState =>
+    kind === "withdraw"
+      ? states.invited
+      : {
+          ...states.ready,
+          step: kind === "visit" ? 0 : kind === "connect" ? 1 : 2,
+          nextKind: kind,
+          acceptedAt: kind === "message" ? T0 : null,
+        };
+  for (const kind of kinds)
+    it(`leaves no lease after any result of a ${kind}`, () => {
+      for (const result of results) {
+        let state = start(kind);
+        for (const event of [
+          { type: "claimed", actionId: 9 },
+          { type: "performed", kind, result, note: kind === "connect" ? "Hi" : "" },
+        ] as const) {
+          const out = transition(state, event, scope);
+          expect(out.ok, `${kind} ${result}: ${out.ok ? "" : out.error}`).toBe(true);
+          if (out.ok) state = { ...state, ...out.change };
+        }
+        expect(state.leaseActionId, `${kind} ${result}`).toBeNull();
+      }
+    });
+});
