@@ -27,7 +27,7 @@ import {
 import type { ActionKind, ActionResult } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { ActionRequest } from "../channels/channel.js";
-import type { AccountRow, ActionLogRow, DueEnrollment, Store } from "../store/store.js";
+import type { AccountRow, ActionLogRow, DueEnrollment, ReadyWithBacklog, Store } from "../store/store.js";
 import { readAction, RELEASES_KEPT, settledOutcome, type AnswerOutcome } from "./answer-outcome.js";
 import { applyResult } from "./apply-result.js";
 import { dueInTurn } from "./due-in-turn.js";
@@ -184,11 +184,13 @@ export class Engine {
    * account's row), in fewer round trips. The last turn's wake saw every other account's, those of this batch too.
    */
   private async inlineTurns(tx: Store, claim: NonNullable<Store["claimDueAccounts"]>, batch: number, now: Instant): Promise<StepOutcome> {
-    const accounts = await claim.call(tx, now, batch);
-    if (accounts.length === 0) return { type: "none" };
+    const claimed = await claim.call(tx, now, batch);
+    if (claimed.length === 0) return { type: "none" };
     const sum: Woke = { type: "woke", turns: 0, performed: 0, empty: 0, nextWake: null };
-    for (const account of accounts) {
-      const turn = await this.inlineTurn(tx, account, now);
+    // Each account's due times came with the claim: a turn writes only its own account's enrollments.
+    for (const { account, ready } of claimed) {
+      if (verifyingLedger(tx)) await verifyRead(tx, account.id, now, ready, "claimed with its due times");
+      const turn = await this.inlineTurn(tx, account, now, ready);
       sum.turns++;
       sum.performed += turn.performed;
       sum.empty += turn.empty;
@@ -198,11 +200,11 @@ export class Engine {
   }
 
   /** An inline channel's turn for a claimed account: its next action performed and recorded, or its wake written. */
-  private async inlineTurn(tx: Store, account: AccountRow, now: Instant): Promise<Woke> {
+  private async inlineTurn(tx: Store, account: AccountRow, now: Instant, read?: ReadyWithBacklog): Promise<Woke> {
     const state = loadGovernorState(account.state);
     // The turn's enrollment writes, followed so that the wake at its end needs no second read (turn-ledger.ts).
     const ledger = new TurnLedger();
-    const watched = ledger.watch(tx);
+    const watched = ledger.watch(tx, read);
     const found = await this.findAction(watched, account, state, now, ledger);
     if (found.type === "idle")
       return { type: "woke", turns: 1, performed: 0, empty: found.examined ? 0 : 1, nextWake: found.written.nextWake };
@@ -543,16 +545,32 @@ export class Engine {
   ): Promise<Decided | undefined> {
     const known = ledger?.readyNow(now);
     if (!known) return undefined;
-    if (process.env.LINKPACE_VERIFY_LEDGER === "1" && tx.dialect !== "postgres") {
-      const read = await tx.nextReadyWithBacklog(account.id, "connect");
-      // Due times at or before now are all one to the wake (TurnLedger.readyNow).
-      const show = (r: { ready: ReadyByKind; visitedAwaiting: number | null }) =>
-        JSON.stringify([...ACTION_KINDS.map((k) => (r.ready[k] === undefined ? null : Math.max(r.ready[k], now))), r.visitedAwaiting]);
-      const [a, b] = [show(known), show(read)];
-      if (a !== b) throw new Error(`turn ledger of account ${account.id}: followed ${a}, the store says ${b}`);
-    }
+    if (verifyingLedger(tx)) await verifyRead(tx, account.id, now, known, "followed by the turn ledger");
     return decided(account, state, now, known);
   }
+}
+
+/**
+ * Whether the due times the engine did not read itself are checked against a read: LINKPACE_VERIFY_LEDGER=1 (the
+ * tests), on a backend where no other transaction writes meanwhile.
+ */
+function verifyingLedger(tx: Store): boolean {
+  return process.env.LINKPACE_VERIFY_LEDGER === "1" && tx.dialect !== "postgres";
+}
+
+/** Throws unless `known` is what a read of the account's due times gives now (those at or before now are all one to the wake). */
+async function verifyRead(
+  tx: Store,
+  accountId: number,
+  now: Instant,
+  known: { ready: ReadyByKind; visitedAwaiting: number | null },
+  what: string,
+): Promise<void> {
+  const read = await tx.nextReadyWithBacklog(accountId, "connect");
+  const show = (r: { ready: ReadyByKind; visitedAwaiting: number | null }) =>
+    JSON.stringify([...ACTION_KINDS.map((k) => (r.ready[k] === undefined ? null : Math.max(r.ready[k], now))), r.visitedAwaiting]);
+  const [a, b] = [show(known), show(read)];
+  if (a !== b) throw new Error(`due times of account ${accountId} ${what}: ${a}, the store says ${b}`);
 }
 
 /** The governor's decision for the account with its due times and visit backlog (Engine.decide). */

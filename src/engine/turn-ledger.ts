@@ -57,11 +57,17 @@ export class TurnLedger {
   #moves: Array<{ before: Place; after: Place }> = [];
   #lost = false;
 
-  /** `tx` with the reads and writes of one account's turn seen by this ledger. */
-  watch(tx: Store): Store {
+  /**
+   * `tx` with the reads and writes of one account's turn seen by this ledger. `claimed`: what the claim read of the
+   * account's due times (Store.claimDueAccounts), which the turn's first read then gives without a query.
+   */
+  watch(tx: Store, claimed?: ReadyWithBacklog): Store {
     const watched: Store = Object.create(tx) as Store;
+    let first = claimed;
     watched.nextReadyWithBacklog = async (accountId, awaiting) => {
-      const read = await tx.nextReadyWithBacklog(accountId, awaiting);
+      const given = awaiting === "connect" ? first : undefined;
+      first = undefined;
+      const read = given ?? (await tx.nextReadyWithBacklog(accountId, awaiting));
       // Everything written so far is in what was just read.
       this.#read = read;
       this.#moves = [];

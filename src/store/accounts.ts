@@ -6,12 +6,13 @@
  * transaction (BEGIN IMMEDIATE, see sqlite/immediate-sqlite-dialect.ts) already holds the whole database, so a
  * plain select inside it is equally exclusive.
  */
-import type { Updateable } from "kysely";
+import type { ExpressionBuilder, Updateable } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
 import type { Instant } from "../core/time.js";
 import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
 import { accountFromDb, toJson } from "./rows.js";
-import type { AccountsTable } from "./schema.js";
+import { readyWithBacklogColumns, readyWithBacklogFromRow } from "./enrollment-queue.js";
+import type { AccountsTable, Database } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
 import { mapConflict } from "./store-errors.js";
 import type { Store, WorkspaceId } from "./store.js";
@@ -115,11 +116,12 @@ export function accountQueries(ctx: StoreContext): AccountQueries {
     async claimDueAccounts(now, limit) {
       const rows = await runPrepared(
         ctx,
-        "account.claimDueMany",
+        "account.claimDueManyWithReady",
         (at: Instant, n: number) =>
           db
             .selectFrom("accounts")
             .selectAll()
+            .select((eb) => readyWithBacklogColumns(eb as unknown as ExpressionBuilder<Database, never>, eb.ref("accounts.id"), "connect"))
             .where("wake_at", "<=", at)
             .orderBy("wake_at")
             .orderBy("id")
@@ -128,7 +130,7 @@ export function accountQueries(ctx: StoreContext): AccountQueries {
         now,
         limit,
       );
-      return rows.map(accountFromDb);
+      return rows.map((r) => ({ account: accountFromDb(r), ready: readyWithBacklogFromRow(r) }));
     },
 
     async lockAccount(id) {

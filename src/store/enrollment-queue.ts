@@ -11,7 +11,7 @@ import { runPrepared, runPreparedFirst } from "./prepared.js";
 import { enrollmentFromDb, personFromDb } from "./rows.js";
 import type { CampaignsTable, Database, PersonsTable } from "./schema.js";
 import { chunks, type StoreContext } from "./store-context.js";
-import type { EnrollmentStatus, PersonRow, QueueKind, Store } from "./store.js";
+import type { EnrollmentStatus, PersonRow, QueueKind, ReadyWithBacklog, Store } from "./store.js";
 
 /** The kinds nextReadyWithBacklog reads a `following` for. */
 export const QUEUE_KINDS: readonly QueueKind[] = ["visit", "connect", "message"];
@@ -52,48 +52,73 @@ const PERSON_SELECTION = [
   "p.created_at as p_created_at",
 ] as const;
 
-export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
-  const { db } = ctx;
+/**
+ * The earliest readyAt among the account's enrollments of this status and kind (ORDER BY … LIMIT 1: one seek).
+ * `account`: an id, or a reference to the outer query's account id.
+ */
+function earliest(eb: ExpressionBuilder<Database, never>, account: AccountRef, status: EnrollmentStatus, kind: ActionKind) {
+  return eb
+    .selectFrom("enrollments")
+    .select("ready_at")
+    .where("account_id", "=", account)
+    .where("status", "=", status)
+    .where("next_kind", "=", kind)
+    .where("ready_at", "is not", null)
+    .orderBy("ready_at")
+    .limit(1);
+}
 
-  /**
-   * The earliest readyAt among the account's enrollments of this status and kind (ORDER BY … LIMIT 1: one seek).
-   * `account`: an id, or a reference to the outer query's account id.
-   */
-  const earliest = (
-    eb: ExpressionBuilder<Database, never>,
-    account: number | Expression<number>,
-    status: EnrollmentStatus,
-    kind: ActionKind,
-  ) =>
-    eb
-      .selectFrom("enrollments")
-      .select("ready_at")
-      .where("account_id", "=", account)
-      .where("status", "=", status)
-      .where("next_kind", "=", kind)
-      .where("ready_at", "is not", null)
-      .orderBy("ready_at")
-      .limit(1);
+/** An account id, or a reference to the outer query's. */
+type AccountRef = number | Expression<number>;
 
-  /** The readyAt of the account's second `ready` enrollment of `kind` in readyAt order. */
-  const second = (eb: ExpressionBuilder<Database, never>, account: number, kind: QueueKind) =>
-    earliest(eb, account, "ready", kind).offset(1);
-
-  /** nextReadyByKind's columns: the earliest readyAt per kind, and of invited enrollments with a withdraw. */
-  const readyColumns = (eb: ExpressionBuilder<Database, never>, account: number | Expression<number>) => [
+/** nextReadyByKind's columns: the earliest readyAt per kind, and of invited enrollments with a withdraw. */
+function readyColumns(eb: ExpressionBuilder<Database, never>, account: AccountRef) {
+  return [
     ...STEP_KINDS.map((kind) => earliest(eb, account, "ready", kind).as(kind)),
     earliest(eb, account, "invited", "withdraw").as("invited_withdraw"),
   ];
+}
 
-  /** countVisitedAwaiting's query, as a subquery or on its own. */
-  const visitedAwaiting = (eb: ExpressionBuilder<Database, never>, account: number, kind: ActionKind) =>
-    eb
-      .selectFrom("enrollments")
-      .select((e) => e.fn.countAll<number>().as("n"))
-      .where("account_id", "=", account)
-      .where("status", "=", "ready")
-      .where("next_kind", "=", kind)
-      .where("visited_at", "is not", null);
+/** countVisitedAwaiting's query, as a subquery or on its own. */
+function visitedAwaiting(eb: ExpressionBuilder<Database, never>, account: AccountRef, kind: ActionKind) {
+  return eb
+    .selectFrom("enrollments")
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .where("account_id", "=", account)
+    .where("status", "=", "ready")
+    .where("next_kind", "=", kind)
+    .where("visited_at", "is not", null);
+}
+
+/**
+ * nextReadyWithBacklog's columns for the account (an id, or the outer query's account): the earliest readyAt per
+ * kind, the visited backlog of `awaiting`, and the readyAt following each queue's earliest (`following_<kind>`).
+ */
+export function readyWithBacklogColumns(
+  eb: ExpressionBuilder<Database, never>,
+  account: AccountRef,
+  awaiting: ActionKind | Expression<ActionKind>,
+) {
+  return [
+    ...readyColumns(eb, account),
+    visitedAwaiting(eb, account, awaiting as ActionKind).as("visited_awaiting"),
+    ...QUEUE_KINDS.map((kind) => earliest(eb, account, "ready", kind).offset(1).as(`following_${kind}`)),
+  ];
+}
+
+/** What readyWithBacklogColumns selected, as Store.nextReadyWithBacklog gives it. */
+export function readyWithBacklogFromRow(row: object | undefined): ReadyWithBacklog {
+  const at = (row ?? {}) as Record<string, number | null>;
+  const following: Partial<Record<QueueKind, Instant>> = {};
+  for (const kind of QUEUE_KINDS) {
+    const value = at[`following_${kind}`];
+    if (typeof value === "number") following[kind] = value;
+  }
+  return { ready: readyFromRow(row), visitedAwaiting: Number(at.visited_awaiting ?? 0), following };
+}
+
+export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
+  const { db } = ctx;
 
   const nextReadyByKind = async (accountId: number): Promise<Partial<Record<ActionKind, Instant>>> => {
     // One seek per (status, kind) in enrollments_due rather than a GROUP BY, which reads every waiting
@@ -210,22 +235,11 @@ export function enrollmentQueueQueries(ctx: StoreContext): QueueQueries {
       const row = await runPreparedFirst(
         ctx,
         "enrollment.nextReadyWithBacklog",
-        (account: number, k: ActionKind) =>
-          db.selectNoFrom((eb) => [
-            ...readyColumns(eb, account),
-            visitedAwaiting(eb, account, k).as("visited_awaiting"),
-            ...QUEUE_KINDS.map((kind) => second(eb, account, kind).as(`following_${kind}`)),
-          ]),
+        (account: number, k: ActionKind) => db.selectNoFrom((eb) => readyWithBacklogColumns(eb, account, k)),
         accountId,
         awaiting,
       );
-      const at = (row ?? {}) as Record<string, number | null>;
-      const following: Partial<Record<QueueKind, Instant>> = {};
-      for (const kind of QUEUE_KINDS) {
-        const value = at[`following_${kind}`];
-        if (typeof value === "number") following[kind] = value;
-      }
-      return { ready: readyFromRow(row), visitedAwaiting: Number(at.visited_awaiting ?? 0), following };
+      return readyWithBacklogFromRow(row);
     },
 
     async nextReadyByAccount(accountIds) {

@@ -115,10 +115,13 @@ export interface Store
   claimDueAccount(now: Instant): Promise<AccountRow | null>;
   /**
    * claimDueAccount for up to `limit` accounts at once, in (wakeAt, id) order, each locked for the rest of the
-   * transaction (one statement where claiming them one by one takes a transaction each: engine.ts). Optional:
-   * without it the engine claims one account per transaction.
+   * transaction (one statement where claiming them one by one takes a transaction each: engine.ts), each with
+   * what nextReadyWithBacklog(id, "connect") reads, in the same statement. That read's snapshot is taken before
+   * the row locks: a write to an account's enrollments committed by another process in between would not be in
+   * it. So it is for a database this process has to itself: the engine calls it only with claimBatch > 1, which
+   * only simulations set. Optional: without it the engine claims one account per transaction.
    */
-  claimDueAccounts?(now: Instant, limit: number): Promise<AccountRow[]>;
+  claimDueAccounts?(now: Instant, limit: number): Promise<Array<{ account: AccountRow; ready: ReadyWithBacklog }>>;
   /** Inside a transaction: the account, locked (waits for other holders). */
   lockAccount(id: number): Promise<AccountRow>;
   /** The smallest wakeAt of all accounts, or null. */
