@@ -58,7 +58,8 @@ export async function recordNetworkEvent(ctx: EngineContext, engine: Engine, ev:
     const campaign = await ctx.campaigns.get(enrollment.campaignId, tx);
     const scope: TransitionScope = { store: tx, account: account.doc, campaign: campaign.doc, now: ev.at };
     if (ev.kind === "accepted") {
-      await tx.updatePerson(personId, { connected: true, connectedAt: ev.at });
+      // Nothing can refuse it and nothing is asked of it: it may travel with the next statement (Store.updatePerson).
+      await tx.updatePerson(personId, { connected: true, connectedAt: ev.at }, { deferrable: true });
       if (enrollment.invitedAt !== null && enrollment.acceptedAt === null && enrollment.withdrawnAt === null) {
         state = recordInvitationClosed(state, 1, enrollment.invitedAt);
         await applyTransition(scope, enrollment, { type: "accepted" });

@@ -68,11 +68,12 @@ export async function applyTransition(scope: TransitionScope, e: EnrollmentRow, 
   const { change, effects } = planTransition(scope, e, events, e.id);
   for (const effect of effects) {
     switch (effect.type) {
+      // Neither column has a constraint that could refuse it: deferrable as the enrollment's write below.
       case "person_connected":
-        await scope.store.updatePerson(e.personId, { connected: true, connectedAt: effect.at });
+        await scope.store.updatePerson(e.personId, { connected: true, connectedAt: effect.at }, { deferrable: true });
         break;
       case "person_withdrawn":
-        await scope.store.updatePerson(e.personId, { lastWithdrawnAt: effect.at });
+        await scope.store.updatePerson(e.personId, { lastWithdrawnAt: effect.at }, { deferrable: true });
         break;
       default: {
         const never: never = effect;

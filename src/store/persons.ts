@@ -11,7 +11,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { LinkpaceError } from "../core/errors.js";
-import { rowOf, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
+import { rowOf, runDeferrable, runPrepared, runPreparedFirst, valuesOf } from "./prepared.js";
 import { PERSON_COLUMNS, personFromDb, personPatchToDb, personToDb } from "./rows.js";
 import type { Database } from "./schema.js";
 import { atomically, chunks, MAX_PARAMS, type StoreContext } from "./store-context.js";
@@ -73,17 +73,15 @@ export function personQueries(ctx: StoreContext): PersonQueries {
       }
     },
 
-    async updatePerson(id, patch) {
+    async updatePerson(id, patch, opts) {
       const set = personPatchToDb(patch);
       const columns = Object.keys(set);
       if (columns.length === 0) return;
-      await runPrepared(
-        ctx,
-        `person.update:${columns.join(",")}`,
-        (target: number, ...values: unknown[]) => db.updateTable("persons").set(rowOf(columns, values)).where("id", "=", target),
-        id,
-        ...valuesOf(columns, set),
-      );
+      const key = `person.update:${columns.join(",")}`;
+      const build = (target: number, ...values: unknown[]) =>
+        db.updateTable("persons").set(rowOf(columns, values)).where("id", "=", target);
+      if (opts?.deferrable) return runDeferrable(ctx, { table: "persons", key: id }, key, build, id, ...valuesOf(columns, set));
+      await runPrepared(ctx, key, build, id, ...valuesOf(columns, set));
     },
 
     async getPerson(id) {

@@ -163,7 +163,8 @@ export interface Store
   insertPersons?(people: ReadonlyArray<{ row: NewPerson; identifiers: string[] }>): Promise<number[]>;
   /** Adds identifiers not yet known to a person; known ones are left as they are. */
   addIdentifiers(workspaceId: WorkspaceId, personId: number, identifiers: string[]): Promise<void>;
-  updatePerson(id: number, patch: Partial<Omit<PersonRow, "id" | "workspaceId">>): Promise<void>;
+  /** `deferrable`: as updateEnrollment's (the caller asks nothing of it, and nothing can refuse it). */
+  updatePerson(id: number, patch: Partial<Omit<PersonRow, "id" | "workspaceId">>, opts?: { deferrable?: boolean }): Promise<void>;
   getPerson(id: number): Promise<PersonRow | null>;
   /** The workspace's `limit` most recently added people, newest first (by id). */
   recentPeople(workspaceId: WorkspaceId, limit: number): Promise<PersonRow[]>;

@@ -80,11 +80,11 @@ describe.each(storeBackends())("deferrable writes in a transaction on $name", (b
     passed = false;
   });
 
-  async function seed(store: Store): Promise<{ accountId: number; enrollmentId: number }> {
+  async function seed(store: Store): Promise<{ accountId: number; personId: number; enrollmentId: number }> {
     const { accountId, campaignId } = await seedAccountAndCampaign(store);
     const personId = await store.insertPerson(newPerson(), ["https://www.linkedin.com/in/jane-doe"]);
     const [enrollmentId] = await store.insertEnrollments([newEnrollment({ campaignId, accountId, personId })]);
-    return { accountId, enrollmentId: enrollmentId as number };
+    return { accountId, personId, enrollmentId: enrollmentId as number };
   }
 
   const notification = (accountId: number, kind: NotificationKind = "invite_sent"): NewNotificationRow => ({
@@ -99,11 +99,13 @@ describe.each(storeBackends())("deferrable writes in a transaction on $name", (b
 
   it("are seen by the transaction's reads, and the later of two writes of one row wins", async () => {
     db = await backend.create();
-    const { accountId, enrollmentId } = await seed(db.store);
+    const { accountId, personId, enrollmentId } = await seed(db.store);
     await db.store.transaction(async (tx) => {
       await tx.updateEnrollment(enrollmentId, { step: 1, readyAt: T0 + 1 }, { deferrable: true });
       await tx.appendNotification(notification(accountId));
+      await tx.updatePerson(personId, { connected: true, connectedAt: T0 + 2 }, { deferrable: true });
       expect((await tx.getEnrollment(enrollmentId))?.step).toBe(1);
+      expect(await tx.getPerson(personId)).toMatchObject({ connected: true, connectedAt: T0 + 2 });
       await tx.updateEnrollment(enrollmentId, { step: 2 }, { deferrable: true });
       await tx.updateEnrollment(enrollmentId, { step: 3 }, { deferrable: true });
       expect((await tx.readNotifications(DEFAULT_WORKSPACE, 0, 10)).map((n) => n.kind)).toEqual(["invite_sent"]);
