@@ -21,7 +21,8 @@ export interface EngineContext {
   hourLearning?: boolean;
   /**
    * Due accounts claimed per transaction with an inline channel (engine.ts, inlineTurns); default 1. More saves
-   * round trips for a process alone on its database; with several workers, one would take every due account.
+   * round trips for a process alone on its database; with several workers, one would take every due account,
+   * and the due times read with the claim (Store.claimDueAccounts) could miss another process's writes.
    */
   claimBatch?: number;
 }
