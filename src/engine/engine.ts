@@ -41,7 +41,7 @@ import { isReachable } from "./windows.js";
 import { VariantChooser } from "./variants.js";
 import { applyPreparation, applyTransition } from "./transitions.js";
 import { exactWake } from "./exact-wake.js";
-import { TurnLedger } from "./turn-ledger.js";
+import { TurnLedger, verifyingLedger, verifyRead } from "./turn-ledger.js";
 
 /** The id an inline action's claim holds for the moment of its own write: the result clears it (Engine.finish). */
 const UNSTORED_ID = 0;
@@ -548,29 +548,6 @@ export class Engine {
     if (verifyingLedger(tx)) await verifyRead(tx, account.id, now, known, "followed by the turn ledger");
     return decided(account, state, now, known);
   }
-}
-
-/**
- * Whether the due times the engine did not read itself are checked against a read: LINKPACE_VERIFY_LEDGER=1 (the
- * tests), on a backend where no other transaction writes meanwhile.
- */
-function verifyingLedger(tx: Store): boolean {
-  return process.env.LINKPACE_VERIFY_LEDGER === "1" && tx.dialect !== "postgres";
-}
-
-/** Throws unless `known` is what a read of the account's due times gives now (those at or before now are all one to the wake). */
-async function verifyRead(
-  tx: Store,
-  accountId: number,
-  now: Instant,
-  known: { ready: ReadyByKind; visitedAwaiting: number | null },
-  what: string,
-): Promise<void> {
-  const read = await tx.nextReadyWithBacklog(accountId, "connect");
-  const show = (r: { ready: ReadyByKind; visitedAwaiting: number | null }) =>
-    JSON.stringify([...ACTION_KINDS.map((k) => (r.ready[k] === undefined ? null : Math.max(r.ready[k], now))), r.visitedAwaiting]);
-  const [a, b] = [show(known), show(read)];
-  if (a !== b) throw new Error(`due times of account ${accountId} ${what}: ${a}, the store says ${b}`);
 }
 
 /** The governor's decision for the account with its due times and visit backlog (Engine.decide). */

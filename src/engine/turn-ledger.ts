@@ -17,7 +17,7 @@
  * event) are its own to wake the account for, as they already are: the account's row is locked here, so their
  * wake is written after this one.
  */
-import type { ReadyByKind } from "../core/governor/index.js";
+import { ACTION_KINDS, type ReadyByKind } from "../core/governor/index.js";
 import type { ActionKind } from "../core/model.js";
 import type { Instant } from "../core/time.js";
 import type { EnrollmentPatch, EnrollmentRow, QueueKind, ReadyWithBacklog, Store } from "../store/store.js";
@@ -182,4 +182,27 @@ function takeOut(known: Known, at: Instant): boolean {
 function putIn(known: Known, at: Instant): void {
   const i = known.values.findIndex((v) => v > at);
   known.values.splice(i < 0 ? known.values.length : i, 0, at);
+}
+
+/**
+ * Whether the due times the engine did not read itself are checked against a read: LINKPACE_VERIFY_LEDGER=1 (the
+ * tests), on a backend where no other transaction writes meanwhile.
+ */
+export function verifyingLedger(tx: Store): boolean {
+  return process.env.LINKPACE_VERIFY_LEDGER === "1" && tx.dialect !== "postgres";
+}
+
+/** Throws unless `known` is what a read of the account's due times gives now (those at or before now are all one to the wake). */
+export async function verifyRead(
+  tx: Store,
+  accountId: number,
+  now: Instant,
+  known: { ready: ReadyByKind; visitedAwaiting: number | null },
+  what: string,
+): Promise<void> {
+  const read = await tx.nextReadyWithBacklog(accountId, "connect");
+  const show = (r: { ready: ReadyByKind; visitedAwaiting: number | null }) =>
+    JSON.stringify([...ACTION_KINDS.map((k) => (r.ready[k] === undefined ? null : Math.max(r.ready[k], now))), r.visitedAwaiting]);
+  const [a, b] = [show(known), show(read)];
+  if (a !== b) throw new Error(`due times of account ${accountId} ${what}: ${a}, the store says ${b}`);
 }

@@ -94,14 +94,10 @@ function visitedAwaiting(eb: ExpressionBuilder<Database, never>, account: Accoun
  * nextReadyWithBacklog's columns for the account (an id, or the outer query's account): the earliest readyAt per
  * kind, the visited backlog of `awaiting`, and the readyAt following each queue's earliest (`following_<kind>`).
  */
-export function readyWithBacklogColumns(
-  eb: ExpressionBuilder<Database, never>,
-  account: AccountRef,
-  awaiting: ActionKind | Expression<ActionKind>,
-) {
+export function readyWithBacklogColumns(eb: ExpressionBuilder<Database, never>, account: AccountRef, awaiting: ActionKind) {
   return [
     ...readyColumns(eb, account),
-    visitedAwaiting(eb, account, awaiting as ActionKind).as("visited_awaiting"),
+    visitedAwaiting(eb, account, awaiting).as("visited_awaiting"),
     ...QUEUE_KINDS.map((kind) => earliest(eb, account, "ready", kind).offset(1).as(`following_${kind}`)),
   ];
 }
