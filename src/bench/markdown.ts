@@ -146,6 +146,14 @@ export function renderScale(run: ScaleRun, m: MachineInfo, command: string): str
     "- *actions*: every action performed (visits, invitations, messages, withdrawals, failures included: `report.actions`). *wall time*: the whole `runSimulation` call = *setup + enrolment* (accounts, campaigns, enrolling every prospect, up to the end of the first engine tick) + *engine loop* (first to last tick) + reading the event log back for the report. Generating the scenario and opening the store are not included.",
     "- *µs / action* = wall time ÷ actions; *(loop)* = engine loop ÷ actions. *statements / action (loop)*: statements sent to the database during the engine loop (LinkedIn's events included) ÷ actions, as src/store/statement-counter.ts counts them: on PostgreSQL each is a round trip. *peak RSS*: `process.resourceUsage().maxRSS` of the case's own process; *heap peak*: `heapUsed` sampled every 100 ms of progress.",
     "- Memory is what `linkpace sim` uses without `--db` (the in-memory store, src/store/memory/); SQLite (scratch) is a file with journal off and synchronous off; SQLite (durable) is a plain `openStore` file (WAL, synchronous NORMAL); PostgreSQL uses a fresh schema per run, dropped afterwards, opened as `linkpace sim --db postgres://…` opens it: synchronous_commit off, so that a commit does not wait for the disk (the promise of durable SQLite's WAL with synchronous NORMAL; from 2026-12-06, before that on).",
+    ...(() => {
+      const vacuumed = results.filter((r) => r.vacuumStandIn).map((r) => scaleCaseLabel(r.spec));
+      return vacuumed.length === 0
+        ? []
+        : [
+            `- This machine's PostgreSQL runs with \`autovacuum = off\`: for ${vacuumed.join(", ")}, the benchmark vacuumed and analyzed the case's tables itself as autovacuum's defaults would (every minute, a table with more than 50 + 20% dead rows vacuumed, one with more than 50 + 10% rows changed analyzed; src/bench/pg-admin.ts). Without it, the 1,000 account rows, rewritten at every turn, leave hundreds of thousands of dead versions that every look-up goes through.`,
+          ];
+    })(),
     `- Start (UTC) of each case and the machine's 1-minute load average just before it (other work shares the 2 cores): ${results.map((r) => `${scaleCaseLabel(r.spec)}: ${r.measuredAt ? `${r.measuredAt}, ` : ""}load ${r.loadAverageBefore[0] ?? "unknown"}`).join("; ")}.`,
     ...results
       .filter((r) => r.spec.shortened)

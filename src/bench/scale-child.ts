@@ -15,22 +15,31 @@ import { statementsSent } from "../store/statement-counter.js";
 import { openSqliteStore } from "../store/sqlite/open-sqlite.js";
 import type { Store } from "../store/store.js";
 import { MemoryPeak } from "./memory-peak.js";
-import { schemaUrl } from "./pg-admin.js";
+import { autovacuumStandIn, schemaUrl } from "./pg-admin.js";
 import { scaleCaseLabel, type ChildMessage, type ScaleCaseSpec, type ScaleResult } from "./scale-types.js";
 
 const PROGRESS_EVERY_MS = 15_000;
 
-async function openCaseStore(spec: ScaleCaseSpec): Promise<{ store: Store; cleanup: () => void }> {
+interface CaseStore {
+  store: Store;
+  /** PostgreSQL on a server without autovacuum: the benchmark vacuums for it (pg-admin.ts). */
+  vacuumStandIn: boolean;
+  cleanup: () => Promise<void>;
+}
+
+async function openCaseStore(spec: ScaleCaseSpec): Promise<CaseStore> {
   if (spec.backend === "postgres") {
     if (!spec.pgUrl || !spec.schema) throw new Error(`${spec.id}: a postgres case needs pgUrl and schema`);
     // As `linkpace sim --db postgres://…` opens it (sim/sim-store.ts): commits not flushed one by one.
-    return { store: await openStore(schemaUrl(spec.pgUrl, spec.schema), { rehearsal: true }), cleanup: () => {} };
+    const store = await openStore(schemaUrl(spec.pgUrl, spec.schema), { rehearsal: true });
+    const stop = await autovacuumStandIn(spec.pgUrl, spec.schema);
+    return { store, vacuumStandIn: stop !== null, cleanup: async () => stop?.() };
   }
-  if (spec.backend === "memory") return { store: openMemoryStore(), cleanup: () => {} };
+  if (spec.backend === "memory") return { store: openMemoryStore(), vacuumStandIn: false, cleanup: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), "linkpace-bench-"));
   const path = join(dir, "bench.db");
   const store = spec.backend === "sqlite-scratch" ? await openSqliteStore(path, { scratch: true }) : await openStore(path);
-  return { store, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { store, vacuumStandIn: false, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function formatElapsed(ms: number): string {
@@ -46,7 +55,7 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
   const t0 = performance.now();
   const scenario = generateScenario({ accounts: spec.accounts, prospects: spec.prospects, days: spec.days, seed: spec.seed });
   const tGenerated = performance.now();
-  const { store, cleanup } = await openCaseStore(spec);
+  const { store, vacuumStandIn, cleanup } = await openCaseStore(spec);
   const tOpened = performance.now();
   process.stderr.write(`${label} ${spec.accounts} accounts, ${spec.days} days: enrolling…\n`);
   let firstTick = 0;
@@ -103,11 +112,12 @@ async function runCase(spec: ScaleCaseSpec): Promise<ScaleResult> {
       ...mem,
       loadAverageBefore,
       measuredAt,
+      ...(vacuumStandIn ? { vacuumStandIn } : {}),
       dayMarks,
     };
   } finally {
+    await cleanup();
     await store.close();
-    cleanup();
   }
 }
 

@@ -52,6 +52,8 @@ export interface ScaleResult {
   dayMarks?: number[];
   /** When the case started (UTC, ISO 8601); absent in results saved before this field existed. */
   measuredAt?: string;
+  /** PostgreSQL without autovacuum: the benchmark vacuumed and analyzed the case's tables as autovacuum would. */
+  vacuumStandIn?: boolean;
 }
 
 export type ChildMessage = { type: "result"; result: ScaleResult } | { type: "error"; message: string };
