@@ -110,9 +110,12 @@ export function scaleTargets(results: ScaleResult[]): string[] {
 function measuredWhen(results: ScaleResult[], m: MachineInfo): string {
   const times = results.map((r) => r.measuredAt ?? m.date).sort();
   const [first, last] = [times[0] ?? m.date, times[times.length - 1] ?? m.date];
-  return first.slice(0, 16) === last.slice(0, 16)
-    ? `Measured ${first}.`
-    : `Cases measured between ${first} and ${last}; cases from an earlier run were reused with \`--resume\`.`;
+  // A case measured before this run started was read back from --results with --resume.
+  const reused = times.some((t) => t < m.date);
+  if (first.slice(0, 16) === last.slice(0, 16)) return `Measured ${first}.`;
+  return reused
+    ? `Cases measured between ${first} and ${last}; cases from an earlier run were reused with \`--resume\`.`
+    : `Cases measured between ${first} and ${last}, one after the other in this run.`;
 }
 
 export function renderScale(run: ScaleRun, m: MachineInfo, command: string): string {

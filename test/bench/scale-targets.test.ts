@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scaleTargets } from "../../src/bench/markdown.js";
+import type { MachineInfo } from "../../src/bench/machine-info.js";
+import { renderScale, scaleTargets } from "../../src/bench/markdown.js";
 import type { ScaleBackend, ScaleResult } from "../../src/bench/scale-types.js";
 
 function result(backend: ScaleBackend, prospects: number, actions: number, runMs: number, maxRssMB = 500, days = 28): ScaleResult {
@@ -44,5 +45,39 @@ describe("the scale benchmark's targets", () => {
     expect(scaleTargets([result("memory", 20_000, 1, 1), result("memory", 200_000, 540_000, 100_000, 2100)])[0]).toMatch(
       /^- \*\*missed\*\*/,
     );
+  });
+});
+
+describe("the scale benchmark's section", () => {
+  const machine: MachineInfo = {
+    date: "2026-12-06T03:51:44Z",
+    cores: 2,
+    cpu: "test",
+    memoryGiB: 1,
+    node: "v20",
+    sqlite: "3",
+    postgres: "15",
+    loadAverage: [1, 1, 1],
+  };
+  const at = (r: ScaleResult, measuredAt: string, vacuumStandIn = false): ScaleResult => ({
+    ...r,
+    measuredAt,
+    ...(vacuumStandIn ? { vacuumStandIn } : {}),
+  });
+  const render = (outcomes: ScaleResult[]) => renderScale({ accounts: 1000, days: 28, seed: 1, outcomes }, machine, "npm run bench");
+
+  it("says the cases were measured in this run unless one was measured before it started (--resume)", () => {
+    const thisRun = render([
+      at(result("memory", 20_000, 1, 1), "2026-12-06T03:51:44Z"),
+      at(result("postgres", 20_000, 1, 1), "2026-12-06T04:31:39Z", true),
+    ]);
+    expect(thisRun).toContain("Cases measured between 2026-12-06T03:51:44Z and 2026-12-06T04:31:39Z, one after the other in this run.");
+    expect(thisRun).toMatch(/`autovacuum = off`: for PostgreSQL, 20,000 prospects, the benchmark vacuumed/);
+    const resumed = render([
+      at(result("memory", 20_000, 1, 1), "2026-12-05T22:00:00Z"),
+      at(result("postgres", 20_000, 1, 1), "2026-12-06T04:31:39Z"),
+    ]);
+    expect(resumed).toContain("cases from an earlier run were reused with `--resume`.");
+    expect(resumed).not.toContain("autovacuum");
   });
 });
