@@ -7,7 +7,8 @@
  * import's lookups and inserts, 500 rows at a time), whose planning is a small part of their cost: a named
  * statement is soon run on a plan cached for any parameters, and one cached while a table was still empty
  * scans it as an import fills it in the same transaction (200,000 prospects into an empty database: the
- * 500-identifier lookup took 0.6 s a batch by the end, 271 s for the whole enrolment). Every query sent is counted (statement-counter.ts): each is a round trip.
+ * 500-identifier lookup took 0.6 s a batch by the end, 271 s for the whole enrolment). Every query sent is
+ * counted (statement-counter.ts): each is a round trip.
  * It also holds the writes marked as deferred and sends them with the next statement (deferred-writes.ts).
  *
  * The wrapper is structural (Kysely's PostgresPool), so the store does not depend on pg's classes.
@@ -18,7 +19,7 @@ import { countStatement } from "../statement-counter.js";
 import { heldWrite, HeldWrites } from "./deferred-writes.js";
 
 const MAX_NAMED = 1000;
-/** The most parameters of a named statement; an engine turn's statements have fewer than 50, deferred writes included. */
+/** The most parameters of a named statement; an engine turn's have at most 45 on a simulation, deferred writes included. */
 const MAX_NAMED_PARAMETERS = 100;
 
 export function withNamedStatements(pool: pg.Pool): PostgresPool {
