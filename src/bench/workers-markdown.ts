@@ -16,7 +16,7 @@ export function renderWorkers(run: WorkersRun, m: MachineInfo, command: string):
   const lines = [
     `Measured ${run.measuredAt} with \`${command}\`; ${m.cores} cores (${m.cpu}), load average at start ${run.loadAverage.join(" / ")}; PostgreSQL ${run.pgVersion} on 127.0.0.1, both on one database (a fresh schema each), one after the other.`,
     "",
-    "- **linkpace**: a generated workspace is set up first (not timed); then 2 `worker`-like processes run the engine for a fixed wall time on an inline channel that answers every action \"ok\" at once, each moving a virtual clock to the store's earliest wake (the accounts' pacing and LinkedIn limits still apply, in virtual time). Rate = actions performed by both ÷ wall time.",
+    "- **linkpace**: a generated workspace is set up first (not timed); then 2 `worker`-like processes run the engine for a fixed wall time on an inline channel that answers every action \"ok\" at once, each moving a virtual clock to 15 minutes past the store's earliest wake, so that several accounts are due at once as on a real clock when work has piled up (the accounts' pacing and LinkedIn limits still apply, in virtual time; before 2026-12-06 05:00Z, to the earliest wake itself, which left one account due at a time). Rate = actions performed by both ÷ wall time.",
     "- **graphile-worker**: no-op jobs are queued first (not timed); then 2 processes start together, `run()` with concurrency 10 and otherwise its defaults (a silent logger: the default prints a line per job). Rate = jobs ÷ time until the queue is found empty (polled every 100 ms).",
     "",
   ];
