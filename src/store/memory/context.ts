@@ -18,7 +18,7 @@
  */
 import { LinkpaceError } from "../../core/errors.js";
 import type { MemoryDatabase } from "./database.js";
-import { UniqueViolation } from "./tables.js";
+import { UniqueViolation } from "./violations.js";
 
 /** A FIFO lock: the one connection of the memory database. */
 export class Mutex {

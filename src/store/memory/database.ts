@@ -33,7 +33,9 @@ import type {
   WebhooksTable,
   WorkspacesTable,
 } from "../schema.js";
-import { GroupIndex, Journal, OrderedIndex, Table, UniqueIndex, type Key } from "./tables.js";
+import { GroupIndex, OrderedIndex, UniqueIndex } from "./indexes.js";
+import { Journal, Table } from "./tables.js";
+import type { Key } from "./violations.js";
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type AccountDbRow = Selectable<AccountsTable>;

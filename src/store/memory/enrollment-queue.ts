@@ -10,7 +10,7 @@ import type { DueEnrollment, QueueKind } from "../store.js";
 import type { MemoryContext } from "./context.js";
 import { key, type EnrollmentDbRow, type MemoryDatabase } from "./database.js";
 import { ascending, dueOf } from "./rows.js";
-import type { SortedList } from "./tables.js";
+import type { SortedList } from "./indexes.js";
 import { QUEUE_KINDS, type QueueQueries } from "../enrollment-queue.js";
 
 export function enrollmentQueueMethods(ctx: MemoryContext): QueueQueries {
