@@ -31,8 +31,13 @@ export async function pgServerVersion(base: string): Promise<string> {
   });
 }
 
+/** A name as a quoted SQL identifier. */
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 export async function dropSchema(base: string, schema: string): Promise<void> {
-  await withClient(base, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema.replace(/"/g, '""')}" CASCADE`));
+  await withClient(base, (c) => c.query(`DROP SCHEMA IF EXISTS ${quoted(schema)} CASCADE`));
 }
 
 /** How often the stand-in for autovacuum looks at the schema's tables: autovacuum_naptime's default. */
@@ -54,7 +59,6 @@ export async function autovacuumStandIn(base: string, schema: string): Promise<(
     await client.end();
     return null;
   }
-  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
   let round: Promise<void> = Promise.resolve();
   const visit = async (): Promise<void> => {
     const due = await client.query<{ relname: string; vacuum: boolean; analyze: boolean }>(
